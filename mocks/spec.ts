@@ -1,0 +1,140 @@
+// The specs under openapi/ as runtime data: loaded once, and compiled into validators with ajv, so that the mocks
+// and the contract tests check shapes against the spec itself rather than against a copy of it.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+
+export const SPEC_FILES = {
+  'agent-engine': 'openapi/agent-engine.yaml',
+  'airbyte-api-v1': 'openapi/airbyte-api-v1.yaml',
+} as const;
+
+export type SpecName = keyof typeof SPEC_FILES;
+export const SPEC_NAMES = Object.keys(SPEC_FILES) as SpecName[];
+
+/** A parsed OpenAPI document with its `$ref`s left in place. */
+export type OpenApiDocument = Record<string, any>;
+
+export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
+
+export function specPath(name: SpecName): string {
+  return fileURLToPath(new URL(`../${SPEC_FILES[name]}`, import.meta.url));
+}
+
+const loaded = new Map<SpecName, OpenApiDocument>();
+
+/** The parsed spec. Cached: callers must not mutate it (use structuredClone for a working copy). */
+export function loadSpec(name: SpecName): OpenApiDocument {
+  let doc = loaded.get(name);
+  if (!doc) {
+    doc = parse(readFileSync(specPath(name), 'utf8'), { uniqueKeys: true }) as OpenApiDocument;
+    loaded.set(name, doc);
+  }
+  return doc;
+}
+
+export interface SpecOperation {
+  method: (typeof HTTP_METHODS)[number];
+  path: string;
+  operationId: string;
+  /** JSON pointer of the operation object inside the spec. */
+  pointer: string;
+  operation: Record<string, any>;
+  /** Path-level parameters followed by the operation's own, `$ref`s left in place. */
+  parameters: Record<string, any>[];
+}
+
+export function escapePointer(segment: string): string {
+  return segment.replaceAll('~', '~0').replaceAll('/', '~1');
+}
+
+export function listOperations(doc: OpenApiDocument): SpecOperation[] {
+  const operations: SpecOperation[] = [];
+  for (const [path, item] of Object.entries<Record<string, any>>(doc.paths ?? {})) {
+    for (const method of HTTP_METHODS) {
+      const operation = item[method];
+      if (!operation) continue;
+      operations.push({
+        method,
+        path,
+        operationId: operation.operationId,
+        pointer: `#/paths/${escapePointer(path)}/${method}`,
+        operation,
+        parameters: [...(item.parameters ?? []), ...(operation.parameters ?? [])],
+      });
+    }
+  }
+  return operations;
+}
+
+/** Follows a local `$ref` (`#/components/...`) to the object it names; anything else is returned as it is. */
+export function resolveRef<T = Record<string, any>>(doc: OpenApiDocument, node: any): T {
+  let current = node;
+  const seen = new Set<string>();
+  while (current && typeof current === 'object' && typeof current.$ref === 'string') {
+    const ref: string = current.$ref;
+    if (!ref.startsWith('#/') || seen.has(ref)) throw new Error(`cannot resolve $ref ${ref}`);
+    seen.add(ref);
+    current = ref
+      .slice(2)
+      .split('/')
+      .map((part) => part.replaceAll('~1', '/').replaceAll('~0', '~'))
+      .reduce<any>((parent, key) => parent?.[key], doc);
+    if (current === undefined) throw new Error(`$ref ${ref} points at nothing`);
+  }
+  return current as T;
+}
+
+export interface SchemaCheck {
+  valid: boolean;
+  errors: ErrorObject[];
+}
+
+/**
+ * Validates values against schemas of one spec, addressed by JSON pointer into the spec
+ * (`#/components/schemas/ExecuteRequest`, or an inline schema of an operation). JSON Schema 2020-12, the
+ * dialect of OpenAPI 3.1, with formats checked.
+ */
+export class SpecValidator {
+  readonly doc: OpenApiDocument;
+  private readonly ajv: Ajv2020;
+  private readonly id: string;
+  private readonly compiled = new Map<string, ValidateFunction>();
+
+  constructor(name: SpecName) {
+    this.doc = loadSpec(name);
+    this.id = `urn:agent-engine-kit:spec:${name}`;
+    // OpenAPI adds keywords of its own (example, discriminator, x-*) that JSON Schema does not know.
+    this.ajv = new Ajv2020({ allErrors: true, strict: false, validateSchema: false });
+    addFormats(this.ajv);
+    // OpenAPI's own formats: `binary` bodies are opaque, the integer widths are checked by `type`.
+    for (const format of ['binary', 'byte', 'int32', 'int64', 'float', 'double', 'password']) {
+      this.ajv.addFormat(format, true);
+    }
+    this.ajv.addSchema({ ...this.doc, $id: this.id });
+  }
+
+  validator(pointer: string): ValidateFunction {
+    let validate = this.compiled.get(pointer);
+    if (!validate) {
+      const compiled = this.ajv.getSchema(`${this.id}${pointer}`);
+      if (!compiled) throw new Error(`no schema at ${pointer}`);
+      validate = compiled;
+      this.compiled.set(pointer, validate);
+    }
+    return validate;
+  }
+
+  check(pointer: string, value: unknown): SchemaCheck {
+    const validate = this.validator(pointer);
+    const valid = validate(value) as boolean;
+    return { valid, errors: valid ? [] : [...(validate.errors ?? [])] };
+  }
+}
+
+/** One line per ajv error: where in the value, what is wrong. */
+export function describeErrors(errors: ErrorObject[]): string {
+  return errors.map((e) => `${e.instancePath || '(root)'} ${e.message ?? e.keyword} ${JSON.stringify(e.params)}`).join('\n');
+}

@@ -1,0 +1,56 @@
+#!/usr/bin/env node
+// Writes generated/*.d.ts from openapi/*.yaml with openapi-typescript, or with --check fails when any of them is stale.
+// The spec/output pairs come from redocly.yaml (`apis.*.x-openapi-ts.output`), the one list both tools read.
+// The Node API is used instead of the CLI because the CLI's --check stops at the first up-to-date file.
+import { readFile, writeFile, mkdir } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parse } from 'yaml';
+import openapiTS, { astToString, COMMENT_HEADER } from 'openapi-typescript';
+
+// Types follow `required` exactly (a default does not make a field required) and free-form objects are
+// `Record<string, unknown>` rather than `Record<string, never>`.
+export const GENERATOR_OPTIONS = { defaultNonNullable: false, emptyObjectsUnknown: true };
+
+const root = resolve(dirname(new URL(import.meta.url).pathname), '..');
+const configPath = resolve(root, 'redocly.yaml');
+
+export async function generateAll() {
+  const { apis } = parse(await readFile(configPath, 'utf8'));
+  const results = [];
+  for (const [name, api] of Object.entries(apis)) {
+    const output = api['x-openapi-ts']?.output;
+    if (!output) throw new Error(`redocly.yaml: api ${name} has no x-openapi-ts.output`);
+    const ast = await openapiTS(pathToFileURL(resolve(root, api.root)), { ...GENERATOR_OPTIONS, silent: true });
+    results.push({ name, spec: api.root, output, text: COMMENT_HEADER + astToString(ast) });
+  }
+  return results;
+}
+
+async function main() {
+  const check = process.argv.includes('--check');
+  const stale = [];
+  for (const { spec, output, text } of await generateAll()) {
+    const target = resolve(root, output);
+    if (check) {
+      const current = await readFile(target, 'utf8').catch(() => null);
+      if (current !== text) stale.push(`${output} (from ${spec})`);
+      continue;
+    }
+    await mkdir(dirname(target), { recursive: true });
+    await writeFile(target, text);
+    console.log(`${spec} -> ${output}`);
+  }
+  if (stale.length > 0) {
+    console.error(`Generated types are stale; run \`npm run generate\` and commit the result:\n  ${stale.join('\n  ')}`);
+    process.exit(1);
+  }
+  if (check) console.log('generated/ is up to date with openapi/');
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main().catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
+}
