@@ -574,7 +574,8 @@ export interface paths {
         /**
          * Remove your organization's OAuth application for a connector
          * @description Removes the OAuth application stored for a connector, after which consent screens use
-         *     Airbyte's again. Idempotent: 204 whether or not one was stored.
+         *     Airbyte's again. Idempotent: 204 whether or not one was stored; 404 only when no connector
+         *     has that display name at all.
          */
         delete: operations["delete_oauth_credentials_connector_type_connector_type"];
         options?: never;
@@ -673,7 +674,7 @@ export interface components {
              * @description One entry per field that is wrong, when the error is about fields.
              * @default []
              */
-            errors: components["schemas"]["ApiErrorDetail"][];
+            errors?: components["schemas"]["ApiErrorDetail"][];
         };
         ApiErrorDetail: {
             /** @description The field, as a dotted path into the body, or the parameter's name. */
@@ -682,7 +683,7 @@ export interface components {
             /** @description A stable, machine-readable code. */
             error_code?: string | null;
             /** @description Anything more the service knows about the error. */
-            details?: Record<string, never> | null;
+            details?: Record<string, unknown> | null;
         };
         /**
          * @description With `all` every tag must match, with `any` one is enough.
@@ -779,14 +780,14 @@ export interface components {
              */
             source_template_id?: string | null;
             /** @description The connector's non-secret settings, e.g. GitHub `repositories`. */
-            replication_config?: Record<string, never> | null;
+            replication_config?: Record<string, unknown> | null;
             /**
              * @description The secrets for the third-party service, in the connector's own shape, often with a
              *     discriminator such as `option_title: "PAT Credentials"`. Stored, never returned.
              */
-            credentials?: Record<string, never> | null;
+            credentials?: Record<string, unknown> | null;
             /** @description Environment settings passed to the connector. */
-            environment?: Record<string, never> | null;
+            environment?: Record<string, unknown> | null;
             /** @description Restrict the connector to these entities. */
             entities?: components["schemas"]["EntityConfig"][] | null;
             /** @description The id of OAuth secrets obtained by a server-side OAuth flow, instead of `credentials`. */
@@ -798,7 +799,7 @@ export interface components {
         /** @description Fields left out keep their value; `entities` set to `[]` clears the list. */
         ConnectorUpdateRequest: {
             name?: string | null;
-            replication_config?: Record<string, never> | null;
+            replication_config?: Record<string, unknown> | null;
             entities?: components["schemas"]["EntityConfig"][] | null;
         };
         ConnectorResponse: {
@@ -807,7 +808,7 @@ export interface components {
             name: string;
             source_template: components["schemas"]["SourceTemplateResponse"];
             /** @description The connector's non-secret settings. */
-            replication_config: Record<string, never>;
+            replication_config: Record<string, unknown>;
             entities?: components["schemas"]["EntityConfig"][] | null;
             /** Format: date-time */
             created_at?: string | null;
@@ -883,7 +884,7 @@ export interface components {
              */
             action: string;
             /** @description The action's parameters in the connector's own names (paging cursor, ids, `query` for search). */
-            params?: Record<string, never>;
+            params?: Record<string, unknown>;
             /** @description Return only these fields of each record. */
             select_fields?: string[] | null;
             /** @description Leave these fields out of each record. */
@@ -892,7 +893,7 @@ export interface components {
              * @description Return long field values whole instead of truncated.
              * @default false
              */
-            skip_truncation: boolean;
+            skip_truncation?: boolean;
         };
         ExecuteResponse: {
             /** @description The outcome, e.g. `success`. */
@@ -967,7 +968,7 @@ export interface components {
         /** @description A JSON Schema of the connector's configuration. */
         ConnectionSpecification: {
             required?: string[];
-            properties?: Record<string, never>;
+            properties?: Record<string, unknown>;
             description?: string | null;
             title?: string | null;
             type: string;
@@ -986,11 +987,11 @@ export interface components {
             oauth_config_specification: components["schemas"]["OAuthConfigSpecification"];
         };
         OAuthConfigSpecification: {
-            oauth_user_input_from_connector_config_specification?: Record<string, never> | null;
-            oauth_connector_input_specification?: Record<string, never> | null;
-            complete_oauth_output_specification?: Record<string, never>;
-            complete_oauth_server_input_specification?: Record<string, never>;
-            complete_oauth_server_output_specification?: Record<string, never>;
+            oauth_user_input_from_connector_config_specification?: Record<string, unknown> | null;
+            oauth_connector_input_specification?: Record<string, unknown> | null;
+            complete_oauth_output_specification?: Record<string, unknown>;
+            complete_oauth_server_input_specification?: Record<string, unknown>;
+            complete_oauth_server_output_specification?: Record<string, unknown>;
         };
         /** @enum {string} */
         TemplateMode: "DIRECT" | "REPLICATION" | "MULTI";
@@ -999,8 +1000,8 @@ export interface components {
             /** @enum {string} */
             stream_selection_mode?: "all" | "suggested" | "whitelist";
             stream_whitelist?: string[] | null;
-            stream_customizations?: Record<string, never> | null;
-            stream_mappers?: Record<string, never> | null;
+            stream_customizations?: Record<string, unknown> | null;
+            stream_mappers?: Record<string, unknown> | null;
         };
         SummarizedSourceTemplate: {
             /** Format: uuid */
@@ -1035,7 +1036,7 @@ export interface components {
             source_definition_id: string;
             user_config_spec: components["schemas"]["ConnectorSpecification"];
             /** @description Configuration every connector made from the template starts with. */
-            partial_default_config: Record<string, never>;
+            partial_default_config: Record<string, unknown>;
             customization?: components["schemas"]["SourceTemplateCustomization"] | null;
             tags?: string[];
             mode?: components["schemas"]["TemplateMode"];
@@ -1048,7 +1049,7 @@ export interface components {
         /** @description A source template with the tooltip shown beside its authentication and the connector's name. */
         SourceTemplateDetailResponse: components["schemas"]["SourceTemplateResponse"] & {
             /** @description Help text (or structured help) shown beside the authentication fields. */
-            auth_tooltip?: string | Record<string, never> | null;
+            auth_tooltip?: string | Record<string, unknown> | null;
             connector_name?: string | null;
         };
         /** @description A new template from a source definition, or a clone of an existing template. */
@@ -1057,7 +1058,7 @@ export interface components {
             /** Format: uuid */
             actor_definition_id: string;
             name?: string | null;
-            partial_default_config: Record<string, never>;
+            partial_default_config: Record<string, unknown>;
             customization?: components["schemas"]["SourceTemplateCustomization"] | null;
             mode?: components["schemas"]["TemplateMode"] | null;
         };
@@ -1071,7 +1072,7 @@ export interface components {
             name?: string | null;
             /** @description Carry the change over to connectors already made from the template. */
             propagate?: boolean | null;
-            partial_default_config?: Record<string, never> | null;
+            partial_default_config?: Record<string, unknown> | null;
             customization?: components["schemas"]["SourceTemplateCustomization"] | null;
             mode?: components["schemas"]["TemplateMode"] | null;
         };
@@ -1105,7 +1106,7 @@ export interface components {
              * @default user_hosted
              * @constant
              */
-            data_hosting_type: "user_hosted";
+            data_hosting_type?: "user_hosted";
             tags?: string[];
             /** Format: date-time */
             created_at?: string | null;
@@ -1114,7 +1115,7 @@ export interface components {
             /** Format: uuid */
             destination_definition_id: string;
             /** @description The destination's configuration. */
-            destination_config: Record<string, never>;
+            destination_config: Record<string, unknown>;
             non_breaking_changes_preference?: components["schemas"]["NonBreakingChangesPreference"];
             /** @description Start a sync as soon as a connector is created with the template. */
             sync_on_create?: boolean;
@@ -1133,7 +1134,7 @@ export interface components {
              * @default airbyte_hosted
              * @constant
              */
-            data_hosting_type: "airbyte_hosted";
+            data_hosting_type?: "airbyte_hosted";
             tags?: string[];
             /** Format: date-time */
             created_at?: string | null;
@@ -1154,11 +1155,11 @@ export interface components {
              * @default user_hosted
              * @constant
              */
-            data_hosting_type: "user_hosted";
+            data_hosting_type?: "user_hosted";
             destination_name: string;
             /** Format: uuid */
             destination_definition_id: string;
-            destination_config: Record<string, never>;
+            destination_config: Record<string, unknown>;
             cron_expression?: string | null;
             non_breaking_changes_preference?: components["schemas"]["NonBreakingChangesPreference"];
             sync_on_create?: boolean;
@@ -1170,7 +1171,7 @@ export interface components {
         };
         ConnectionTemplateUpdateRequest: {
             destination_name?: string | null;
-            destination_config?: Record<string, never> | null;
+            destination_config?: Record<string, unknown> | null;
             cron_expression?: string | null;
             non_breaking_changes_preference?: components["schemas"]["NonBreakingChangesPreference"] | null;
             sync_on_create?: boolean | null;
@@ -1190,7 +1191,7 @@ export interface components {
             /** @description The connector's display name, e.g. `Facebook Marketing`. */
             connector_type?: string | null;
             /** @description Your OAuth application's settings, usually `client_id` and `client_secret`. Never returned. */
-            configuration: Record<string, never>;
+            configuration: Record<string, unknown>;
         };
         OAuthCredentialsResponse: {
             /** Format: uuid */
@@ -1220,7 +1221,7 @@ export interface components {
              */
             redirect_url: string;
             name?: string | null;
-            replication_config?: Record<string, never> | null;
+            replication_config?: Record<string, unknown> | null;
             /** Format: uuid */
             source_template_id?: string | null;
         };
@@ -2681,6 +2682,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];

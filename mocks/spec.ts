@@ -3,8 +3,11 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
-import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
+import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import ajvFormats from 'ajv-formats';
+
+// ajv-formats is CommonJS: seen from an ES module its default import is `module.exports`, whose `.default` is the plugin.
+const addFormats = ajvFormats.default;
 
 export const SPEC_FILES = {
   'agent-engine': 'openapi/agent-engine.yaml',
@@ -69,22 +72,56 @@ export function listOperations(doc: OpenApiDocument): SpecOperation[] {
   return operations;
 }
 
-/** Follows a local `$ref` (`#/components/...`) to the object it names; anything else is returned as it is. */
-export function resolveRef<T = Record<string, any>>(doc: OpenApiDocument, node: any): T {
-  let current = node;
+function valueAt(doc: OpenApiDocument, pointer: string): any {
+  return pointer
+    .replace(/^#\/?/, '')
+    .split('/')
+    .filter((part) => part !== '')
+    .map((part) => part.replaceAll('~1', '/').replaceAll('~0', '~'))
+    .reduce<any>((parent, key) => parent?.[key], doc);
+}
+
+/**
+ * The object at a JSON pointer of the spec, following local `$ref`s on the way, with the pointer where it really
+ * lives (so that a schema found through `#/components/responses/...` can be compiled by its own pointer).
+ */
+export function derefPointer(doc: OpenApiDocument, pointer: string): { value: any; pointer: string } {
+  let current = pointer;
+  let value = valueAt(doc, current);
   const seen = new Set<string>();
-  while (current && typeof current === 'object' && typeof current.$ref === 'string') {
-    const ref: string = current.$ref;
+  while (value && typeof value === 'object' && typeof value.$ref === 'string') {
+    const ref: string = value.$ref;
     if (!ref.startsWith('#/') || seen.has(ref)) throw new Error(`cannot resolve $ref ${ref}`);
     seen.add(ref);
-    current = ref
-      .slice(2)
-      .split('/')
-      .map((part) => part.replaceAll('~1', '/').replaceAll('~0', '~'))
-      .reduce<any>((parent, key) => parent?.[key], doc);
-    if (current === undefined) throw new Error(`$ref ${ref} points at nothing`);
+    current = ref;
+    value = valueAt(doc, ref);
   }
-  return current as T;
+  if (value === undefined) throw new Error(`nothing at ${current}`);
+  return { value, pointer: current };
+}
+
+/** Follows a local `$ref` (`#/components/...`) to the object it names; anything else is returned as it is. */
+export function resolveRef<T = Record<string, any>>(doc: OpenApiDocument, node: any): T {
+  if (node && typeof node === 'object' && typeof node.$ref === 'string') return derefPointer(doc, node.$ref).value as T;
+  return node as T;
+}
+
+/**
+ * The JSON pointer of the JSON schema of an operation's request body (`'request'`) or of one of its responses, with
+ * `$ref`s to shared request bodies and responses followed.
+ */
+export function operationSchemaPointer(
+  doc: OpenApiDocument,
+  method: string,
+  path: string,
+  part: 'request' | `${number}`,
+  mediaType = 'application/json',
+): string {
+  const op = `#/paths/${escapePointer(path)}/${method.toLowerCase()}`;
+  const holder = derefPointer(doc, part === 'request' ? `${op}/requestBody` : `${op}/responses/${part}`);
+  const media = `${holder.pointer}/content/${escapePointer(mediaType)}`;
+  if (!valueAt(doc, media)?.schema) throw new Error(`${method} ${path} ${part} has no ${mediaType} schema`);
+  return `${media}/schema`;
 }
 
 export interface SchemaCheck {
@@ -122,7 +159,7 @@ export class SpecValidator {
       const compiled = this.ajv.getSchema(`${this.id}${pointer}`);
       if (!compiled) throw new Error(`no schema at ${pointer}`);
       validate = compiled;
-      this.compiled.set(pointer, validate);
+      this.compiled.set(pointer, compiled);
     }
     return validate;
   }
