@@ -1,6 +1,32 @@
-// agent-engine-kit: the types of both APIs, generated from openapi/ (the typed client lands on top of them).
+// agent-engine-kit: a typed client for Airbyte's Agent Engine API (and the Embedded endpoints of the Airbyte API),
+// with the types of both APIs generated from the specs under openapi/.
 import type { components as AgentEngineComponents } from '../generated/agent-engine.js';
 import type { components as AirbyteApiV1Components } from '../generated/airbyte-api-v1.js';
+
+export { createAgentEngineClient, type AgentEngineClient, type AgentEngineClientOptions, type WorkspaceClient } from './client.js';
+export { createAirbyteApiClient, AIRBYTE_API_BASE_URL, type AirbyteApiClient, type AirbyteApiClientOptions } from './airbyte-api-v1.js';
+export {
+  AgentEngineError,
+  BadRequestError,
+  AuthenticationError,
+  PermissionDeniedError,
+  NotFoundError,
+  PayloadTooLargeError,
+  ValidationError,
+  RateLimitError,
+  ServerError,
+  ConnectionError,
+  TimeoutError,
+  AbortError,
+  ConfigurationError,
+  ConnectorNotFoundError,
+  AmbiguousConnectorError,
+  type FieldError,
+} from './core/errors.js';
+export { PAGING_STYLES, type PagingStyle } from './core/pagination.js';
+export { DEFAULT_BASE_URL, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS, type ClientOptions } from './core/options.js';
+export type { CallOptions, Logger } from './core/transport.js';
+export type { ExecutePagesOptions, FindConnectorQuery } from './resources/connectors.js';
 
 export type {
   paths as AgentEnginePaths,

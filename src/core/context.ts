@@ -1,0 +1,22 @@
+// What every resource module needs: the typed openapi-fetch client, and how to turn its results into data or errors.
+import type { Client } from 'openapi-fetch';
+import { unwrap, type FetchResult } from './result.js';
+import type { Redactor } from './redact.js';
+import type { CallOptions, Transport } from './transport.js';
+
+export interface ResourceContext<Paths extends {}> {
+  raw: Client<Paths, 'application/json'>;
+  baseUrl: string;
+  redactor: Redactor;
+  /** openapi-fetch options that apply per-call settings (a transport of their own) when there are any. */
+  init(options?: CallOptions): { fetch?: Transport };
+}
+
+/** True when a call passes settings of its own (so it needs a transport of its own). */
+export function hasCallOptions(options?: CallOptions): options is CallOptions {
+  return options !== undefined && (options.maxRetries !== undefined || options.timeoutMs !== undefined || options.signal !== undefined);
+}
+
+export async function call<T>(context: { redactor: Redactor }, method: string, pending: Promise<FetchResult<T>>): Promise<T> {
+  return unwrap(await pending, method, context.redactor);
+}

@@ -1,0 +1,176 @@
+// Typed errors: one class per kind of failure, each carrying what the API said (status, parsed body, request id) and
+// never a secret. The message is the API's own words, read from whichever error shape the body has.
+
+export interface ErrorContext {
+  status?: number | undefined;
+  body?: unknown;
+  requestId?: string | undefined;
+  method?: string | undefined;
+  url?: string | undefined;
+  cause?: unknown;
+}
+
+export class AgentEngineError extends Error {
+  readonly status: number | undefined;
+  /** The parsed error body (JSON when it was JSON), with secrets redacted. */
+  readonly body: unknown;
+  readonly requestId: string | undefined;
+  readonly method: string | undefined;
+  /** The request URL without its query string. */
+  readonly url: string | undefined;
+
+  constructor(message: string, context: ErrorContext = {}) {
+    super(message, context.cause === undefined ? undefined : { cause: context.cause });
+    this.name = new.target.name;
+    this.status = context.status;
+    this.body = context.body;
+    this.requestId = context.requestId;
+    this.method = context.method;
+    this.url = context.url;
+  }
+
+  toJSON(): Record<string, unknown> {
+    return { name: this.name, message: this.message, status: this.status, requestId: this.requestId, method: this.method, url: this.url, body: this.body };
+  }
+}
+
+/** 400: the request is malformed, or credentials of several organizations were used without `x-organization-id`. */
+export class BadRequestError extends AgentEngineError {}
+/** 401: missing, wrong or expired credentials or token. */
+export class AuthenticationError extends AgentEngineError {}
+/** 403: valid token without the right to do this (scoped token outside its workspace, widget token from another origin). */
+export class PermissionDeniedError extends AgentEngineError {}
+/** 404: nothing with that id or workspace name. */
+export class NotFoundError extends AgentEngineError {}
+/** 413: the request body is too large. */
+export class PayloadTooLargeError extends AgentEngineError {}
+
+export interface FieldError {
+  field: string | null;
+  message: string | null;
+  code: string | null;
+}
+
+/** 422: the body or a parameter does not validate; `fieldErrors` says which field and why. */
+export class ValidationError extends AgentEngineError {
+  readonly fieldErrors: FieldError[];
+  constructor(message: string, context: ErrorContext & { fieldErrors?: FieldError[] } = {}) {
+    super(message, context);
+    this.fieldErrors = context.fieldErrors ?? [];
+  }
+}
+
+/** 429: rate limited. `retryAfter` is in seconds, when the API said. */
+export class RateLimitError extends AgentEngineError {
+  readonly retryAfter: number | undefined;
+  constructor(message: string, context: ErrorContext & { retryAfter?: number | undefined } = {}) {
+    super(message, context);
+    this.retryAfter = context.retryAfter;
+  }
+}
+
+/** 5xx. */
+export class ServerError extends AgentEngineError {}
+/** No response: the connection failed (refused, reset, DNS, TLS). */
+export class ConnectionError extends AgentEngineError {}
+/** No response within `timeoutMs` (per attempt). */
+export class TimeoutError extends AgentEngineError {}
+/** The caller's AbortSignal fired. */
+export class AbortError extends AgentEngineError {}
+/** The client is missing an option it needs, or was given one it cannot use. */
+export class ConfigurationError extends AgentEngineError {}
+/** `connectors.find` matched nothing. */
+export class ConnectorNotFoundError extends NotFoundError {}
+/** `connectors.find` matched more than one connector. */
+export class AmbiguousConnectorError extends AgentEngineError {
+  readonly connectorIds: string[];
+  constructor(message: string, connectorIds: string[]) {
+    super(message);
+    this.connectorIds = connectorIds;
+  }
+}
+
+function stringOrUndefined(value: unknown): string | undefined {
+  return typeof value === 'string' && value.trim() !== '' ? value : undefined;
+}
+
+/** Field errors from `errors[]` (ApiErrorResponse) or FastAPI's `detail[]`. */
+export function readFieldErrors(body: unknown): FieldError[] {
+  if (!body || typeof body !== 'object') return [];
+  const record = body as Record<string, unknown>;
+  if (Array.isArray(record.errors)) {
+    return record.errors.map((e: any) => ({
+      field: stringOrUndefined(e?.field) ?? null,
+      message: stringOrUndefined(e?.message) ?? null,
+      code: stringOrUndefined(e?.error_code) ?? null,
+    }));
+  }
+  if (Array.isArray(record.detail)) {
+    return record.detail.map((e: any) => ({
+      field: Array.isArray(e?.loc) ? e.loc.filter((part: unknown) => part !== 'body').join('.') : null,
+      message: stringOrUndefined(e?.msg) ?? null,
+      code: stringOrUndefined(e?.type) ?? null,
+    }));
+  }
+  return [];
+}
+
+/**
+ * The API's own words for what went wrong: `message`, then `errors[]`, then `detail` (FastAPI, or RFC 9457 problem
+ * JSON with its `title`), then `error`; a text body as it is.
+ */
+export function readErrorMessage(body: unknown): string | undefined {
+  if (typeof body === 'string') return stringOrUndefined(body.slice(0, 500));
+  if (!body || typeof body !== 'object') return undefined;
+  const record = body as Record<string, unknown>;
+  const fields = readFieldErrors(body)
+    .map((e) => (e.field ? `${e.field}: ${e.message ?? e.code ?? 'invalid'}` : e.message))
+    .filter(Boolean)
+    .join('; ');
+  const message = stringOrUndefined(record.message);
+  if (message) return fields && !message.includes(fields) ? `${message} (${fields})` : message;
+  if (fields) return fields;
+  const detail = stringOrUndefined(record.detail);
+  const title = stringOrUndefined(record.title);
+  if (detail) return title && !detail.startsWith(title) ? `${title}: ${detail}` : detail;
+  if (title) return title;
+  const error = record.error;
+  if (typeof error === 'string') {
+    const description = stringOrUndefined(record.error_description);
+    return description ? `${error}: ${description}` : stringOrUndefined(error);
+  }
+  if (error && typeof error === 'object') return stringOrUndefined((error as Record<string, unknown>).message);
+  return undefined;
+}
+
+const STATUS_TEXT: Record<number, string> = {
+  400: 'Bad request',
+  401: 'Authentication failed',
+  403: 'Permission denied',
+  404: 'Not found',
+  408: 'Request timeout',
+  413: 'Payload too large',
+  422: 'Validation failed',
+  429: 'Rate limited',
+};
+
+/** The error for an HTTP error response; `body` must already be parsed and redacted. */
+export function errorFromResponse(
+  context: { status: number; body: unknown; requestId?: string | undefined; method: string; url: string },
+  retryAfterSeconds?: number,
+): AgentEngineError {
+  const { status } = context;
+  const said = readErrorMessage(context.body);
+  const base = STATUS_TEXT[status] ?? (status >= 500 ? 'Server error' : 'Request failed');
+  const message = `${context.method} ${context.url} failed with ${status} (${base})${said ? `: ${said}` : ''}`;
+  const fieldErrors = readFieldErrors(context.body);
+  if (status === 400) return new BadRequestError(message, context);
+  if (status === 401) return new AuthenticationError(message, context);
+  if (status === 403) return new PermissionDeniedError(message, context);
+  if (status === 404) return new NotFoundError(message, context);
+  if (status === 413) return new PayloadTooLargeError(message, context);
+  if (status === 422) return new ValidationError(message, { ...context, fieldErrors });
+  if (status === 429) return new RateLimitError(message, { ...context, retryAfter: retryAfterSeconds });
+  if (status >= 500) return new ServerError(message, context);
+  return new AgentEngineError(message, context);
+}

@@ -1,0 +1,101 @@
+// Client options: what was passed, else the environment (where a process.env exists), else the defaults.
+import { ConfigurationError } from './errors.js';
+import type { Logger } from './transport.js';
+
+export const DEFAULT_BASE_URL = 'https://api.airbyte.ai';
+export const DEFAULT_MAX_RETRIES = 2;
+export const DEFAULT_TIMEOUT_MS = 60_000;
+
+export interface ClientOptions {
+  /** Your application's client id. Falls back to `AIRBYTE_CLIENT_ID`. */
+  clientId?: string | undefined;
+  /** Your application's client secret. Falls back to `AIRBYTE_CLIENT_SECRET`. Keep it on the server. */
+  clientSecret?: string | undefined;
+  /** Sent as `x-organization-id` when set. Falls back to `AIRBYTE_ORGANIZATION_ID`. */
+  organizationId?: string | undefined;
+  /** Falls back to `AIRBYTE_API_HOST` (a URL, or a host name for https), then to the API's own URL. */
+  baseUrl?: string | undefined;
+  /** The fetch to use; `globalThis.fetch` at the time of each request by default. */
+  fetch?: typeof fetch | undefined;
+  /** Retries after the first attempt; 0 turns retrying off. Default 2. */
+  maxRetries?: number | undefined;
+  /** Per attempt, until the response headers arrive. Default 60 000. */
+  timeoutMs?: number | undefined;
+  /** Sent with every request. */
+  headers?: Record<string, string> | undefined;
+  /** Receives retry and token-refresh events; never a secret. `console` works. */
+  logger?: Logger | undefined;
+}
+
+export interface ResolvedOptions {
+  clientId: string | undefined;
+  clientSecret: string | undefined;
+  organizationId: string | undefined;
+  baseUrl: string;
+  fetch: typeof fetch;
+  maxRetries: number;
+  timeoutMs: number;
+  headers: Record<string, string>;
+  logger: Logger | undefined;
+}
+
+function environment(): Record<string, string | undefined> {
+  return (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env ?? {};
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  return value === undefined || value.trim() === '' ? undefined : value.trim();
+}
+
+function normalizeBaseUrl(value: string, source: string): string {
+  const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(value) ? value : `https://${value}`;
+  let url: URL;
+  try {
+    url = new URL(withScheme);
+  } catch {
+    throw new ConfigurationError(`${source} is not a URL: ${JSON.stringify(value)}`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new ConfigurationError(`${source} must be an http(s) URL, not ${url.protocol}`);
+  return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
+}
+
+function count(value: number | undefined, name: string, fallback: number, minimum: number): number {
+  if (value === undefined) return fallback;
+  if (!Number.isInteger(value) || value < minimum) throw new ConfigurationError(`${name} must be an integer of at least ${minimum}, not ${value}`);
+  return value;
+}
+
+/** `baseUrlVariable`: the environment variable that may name the base URL (none for the v1 API). */
+export function resolveOptions(options: ClientOptions, defaultBaseUrl: string, baseUrlVariable?: 'AIRBYTE_API_HOST'): ResolvedOptions {
+  const env = environment();
+  const baseUrlOption = nonEmpty(options.baseUrl);
+  const baseUrlEnv = baseUrlVariable ? nonEmpty(env[baseUrlVariable]) : undefined;
+  return {
+    clientId: nonEmpty(options.clientId) ?? nonEmpty(env.AIRBYTE_CLIENT_ID),
+    clientSecret: nonEmpty(options.clientSecret) ?? nonEmpty(env.AIRBYTE_CLIENT_SECRET),
+    organizationId: nonEmpty(options.organizationId) ?? nonEmpty(env.AIRBYTE_ORGANIZATION_ID),
+    baseUrl: baseUrlOption
+      ? normalizeBaseUrl(baseUrlOption, 'baseUrl')
+      : baseUrlEnv
+        ? normalizeBaseUrl(baseUrlEnv, 'AIRBYTE_API_HOST')
+        : defaultBaseUrl,
+    // Looked up per request, so that a fetch replaced after the client was made (test interceptors) is used.
+    fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
+    maxRetries: count(options.maxRetries, 'maxRetries', DEFAULT_MAX_RETRIES, 0),
+    timeoutMs: count(options.timeoutMs, 'timeoutMs', DEFAULT_TIMEOUT_MS, 1),
+    headers: { ...options.headers },
+    logger: options.logger,
+  };
+}
+
+/** The client id and secret, or a ConfigurationError that names the options and variables to set. */
+export function requireCredentials(options: ResolvedOptions): { clientId: string; clientSecret: string } {
+  const missing = [
+    options.clientId ? undefined : '`clientId` (or AIRBYTE_CLIENT_ID)',
+    options.clientSecret ? undefined : '`clientSecret` (or AIRBYTE_CLIENT_SECRET)',
+  ].filter(Boolean);
+  if (missing.length > 0) {
+    throw new ConfigurationError(`Missing credentials: pass ${missing.join(' and ')} to the client to get an application token`);
+  }
+  return { clientId: options.clientId!, clientSecret: options.clientSecret! };
+}

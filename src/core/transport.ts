@@ -1,0 +1,153 @@
+// The fetch that every request goes through: bearer token, per-attempt timeout, retries with backoff, and one token
+// refresh and replay on a 401. openapi-fetch calls it with a finished Request; it answers with the final Response or
+// throws ConnectionError, TimeoutError or AbortError when there is none.
+import { AbortError, ConnectionError, TimeoutError } from './errors.js';
+import { displayUrl, type Redactor } from './redact.js';
+import { MAX_RETRY_AFTER_MS, backoffMs, classifyRequest, isRetryableStatus, retryAfterMs, sleep } from './retry.js';
+
+export interface Logger {
+  debug?(message: string, meta?: Record<string, unknown>): void;
+  info?(message: string, meta?: Record<string, unknown>): void;
+  warn?(message: string, meta?: Record<string, unknown>): void;
+  error?(message: string, meta?: Record<string, unknown>): void;
+}
+
+/** Where a request's bearer token comes from. */
+export interface TokenSource {
+  token(): Promise<string>;
+  invalidate(token: string): void;
+}
+
+/** Per-call settings; they override the client's. */
+export interface CallOptions {
+  maxRetries?: number;
+  timeoutMs?: number;
+  signal?: AbortSignal;
+}
+
+export interface TransportSettings {
+  fetch: typeof fetch;
+  maxRetries: number;
+  timeoutMs: number;
+  redactor: Redactor;
+  logger?: Logger | undefined;
+  /** Headers known only while the client runs (the organization id learnt from a token), added unless already set. */
+  dynamicHeaders?: () => Record<string, string>;
+  /** Absent for requests that take no token (the token endpoints). */
+  tokens?: TokenSource | undefined;
+  random?: () => number;
+}
+
+export type Transport = (request: Request) => Promise<Response>;
+
+interface AttemptSignal {
+  signal: AbortSignal;
+  timedOut: () => boolean;
+  clear: () => void;
+}
+
+/** A signal that aborts when the caller's does or when `timeoutMs` passes, whichever is first. */
+function attemptSignal(caller: AbortSignal | null, timeoutMs: number): AttemptSignal {
+  const controller = new AbortController();
+  let timedOut = false;
+  const onAbort = () => controller.abort(caller?.reason);
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort(new DOMException(`timed out after ${timeoutMs} ms`, 'TimeoutError'));
+  }, timeoutMs);
+  if (caller?.aborted) onAbort();
+  else caller?.addEventListener('abort', onAbort, { once: true });
+  return {
+    signal: controller.signal,
+    timedOut: () => timedOut,
+    clear: () => {
+      clearTimeout(timer);
+      caller?.removeEventListener('abort', onAbort);
+    },
+  };
+}
+
+function parseJson(buffer: ArrayBuffer | undefined, contentType: string | null): unknown {
+  if (!buffer || !contentType?.includes('json')) return undefined;
+  try {
+    return JSON.parse(new TextDecoder().decode(buffer));
+  } catch {
+    return undefined;
+  }
+}
+
+export function createTransport(settings: TransportSettings, overrides: CallOptions = {}): Transport {
+  const maxRetries = overrides.maxRetries ?? settings.maxRetries;
+  const timeoutMs = overrides.timeoutMs ?? settings.timeoutMs;
+  const log = settings.logger;
+
+  return async function send(request: Request): Promise<Response> {
+    const method = request.method;
+    const where = `${method} ${displayUrl(request.url)}`;
+    // Both a caller's signal given to openapi-fetch (on the Request) and one given as a call option count.
+    const callerSignal = overrides.signal ?? request.signal;
+    const body = request.body ? await request.arrayBuffer() : undefined;
+    const retryClass = classifyRequest(method, new URL(request.url).pathname, parseJson(body, request.headers.get('content-type')));
+    let retries = 0;
+    let replayedAfter401 = false;
+
+    const abortError = () => new AbortError(`${where} was aborted`, { method, url: displayUrl(request.url), cause: callerSignal.reason });
+    const waitBeforeRetry = async (ms: number, reason: string) => {
+      log?.debug?.(`retrying ${where} in ${ms} ms (${reason}), retry ${retries + 1} of ${maxRetries}`);
+      retries += 1;
+      await sleep(ms, callerSignal).catch(() => {
+        throw abortError();
+      });
+    };
+
+    for (;;) {
+      if (callerSignal.aborted) throw abortError();
+      const token = settings.tokens ? await settings.tokens.token() : undefined;
+      const headers = new Headers(request.headers);
+      for (const [name, value] of Object.entries(settings.dynamicHeaders?.() ?? {})) if (!headers.has(name)) headers.set(name, value);
+      if (token) headers.set('authorization', `Bearer ${token}`);
+      const attempt = attemptSignal(callerSignal, timeoutMs);
+      let response: Response;
+      try {
+        response = await settings.fetch(
+          new Request(request.url, { method, headers, body, signal: attempt.signal, redirect: request.redirect }),
+        );
+      } catch (error) {
+        if (callerSignal.aborted) throw abortError();
+        const context = { method, url: displayUrl(request.url), cause: error };
+        const failure = attempt.timedOut()
+          ? new TimeoutError(`${where} timed out after ${timeoutMs} ms`, context)
+          : new ConnectionError(`${where} failed before any response: ${settings.redactor.text(String((error as Error)?.message ?? error))}`, context);
+        // A create is repeated only when the request cannot have reached the service: not after a timeout.
+        const retryable = failure instanceof ConnectionError || retryClass === 'safe';
+        if (retryable && retries < maxRetries) {
+          await waitBeforeRetry(backoffMs(retries, settings.random), failure.name);
+          continue;
+        }
+        throw failure;
+      } finally {
+        attempt.clear();
+      }
+
+      if (response.status === 401 && token && !replayedAfter401) {
+        // The token may have expired early or been revoked: one fresh token, one replay, never a loop.
+        replayedAfter401 = true;
+        settings.tokens!.invalidate(token);
+        await response.body?.cancel();
+        log?.debug?.(`${where} answered 401; refreshing the token and replaying once`);
+        continue;
+      }
+      if (isRetryableStatus(response.status, retryClass) && retries < maxRetries) {
+        const asked = retryAfterMs(response.headers);
+        if (asked === undefined || asked <= MAX_RETRY_AFTER_MS) {
+          await response.body?.cancel();
+          await waitBeforeRetry(asked ?? backoffMs(retries, settings.random), `status ${response.status}`);
+          continue;
+        }
+      }
+      // Responses made by hand (test doubles, some runtimes) have no URL; error messages need one.
+      if (!response.url) Object.defineProperty(response, 'url', { value: request.url });
+      return response;
+    }
+  };
+}
