@@ -1,6 +1,6 @@
 // createAirbyteApiClient: the Embedded endpoints of the Airbyte API (https://api.airbyte.com/v1) with the same
 // conventions as the Agent Engine client: cached access token, retries, typed errors (from problem JSON).
-import createClient from 'openapi-fetch';
+import { createOpenapiClient } from './core/openapi-client.js';
 import type { components, operations, paths } from '../generated/airbyte-api-v1.js';
 import { call, hasCallOptions, type ResourceContext } from './core/context.js';
 import { requireCredentials, resolveOptions, type ClientOptions } from './core/options.js';
@@ -31,7 +31,7 @@ export function createAirbyteApiClient(options: AirbyteApiClientOptions = {}) {
     logger: resolved.logger,
   };
   const contextFor = (settings: TransportSettings): ResourceContext<paths> => ({
-    raw: createClient<paths, 'application/json'>({ baseUrl: resolved.baseUrl, headers: resolved.headers, fetch: createTransport(settings) }),
+    raw: createOpenapiClient<paths, 'application/json'>({ baseUrl: resolved.baseUrl, headers: resolved.headers, fetch: createTransport(settings) }),
     baseUrl: resolved.baseUrl,
     redactor,
     init: (callOptions) => (hasCallOptions(callOptions) ? { fetch: createTransport(settings, callOptions) } : {}),

@@ -1,6 +1,6 @@
 // createAgentEngineClient: the typed openapi-fetch client for the Agent Engine API with the token lifecycle, retries
 // and typed errors applied, and one helper module per API area on top.
-import createClient from 'openapi-fetch';
+import { createOpenapiClient } from './core/openapi-client.js';
 import type { paths } from '../generated/agent-engine.js';
 import { call, hasCallOptions, type ResourceContext } from './core/context.js';
 import { ConfigurationError } from './core/errors.js';
@@ -56,7 +56,7 @@ export function createAgentEngineClient(options: AgentEngineClientOptions = {}):
     dynamicHeaders: (): Record<string, string> => (organizationId ? { 'x-organization-id': organizationId } : {}),
   };
   const openapiClient = (settings: TransportSettings) =>
-    createClient<paths, 'application/json'>({ baseUrl: resolved.baseUrl, headers: resolved.headers, fetch: createTransport(settings) });
+    createOpenapiClient<paths, 'application/json'>({ baseUrl: resolved.baseUrl, headers: resolved.headers, fetch: createTransport(settings) });
   const contextFor = (settings: TransportSettings): ResourceContext<paths> => ({
     raw: openapiClient(settings),
     baseUrl: resolved.baseUrl,

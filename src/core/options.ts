@@ -1,4 +1,4 @@
-// Client options: what was passed, else the environment (where a process.env exists), else the defaults.
+// Client options: what was passed, else the environment variables (where the runtime has them), else the defaults.
 import { ConfigurationError } from './errors.js';
 import type { Logger } from './transport.js';
 
