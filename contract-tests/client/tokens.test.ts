@@ -125,6 +125,17 @@ describe('credentials and organization', () => {
     expect(api.apiRequests()[0]!.headers.get('x-organization-id')).toBe('4f7c2b1e-8d3a-4c5f-9b6e-2a1d0c9e8f7a');
   });
 
+  it('sends the configured headers with every request, token requests included', async () => {
+    const api = fakeApi(() => json(DEFINITIONS));
+    const client = createAgentEngineClient({ ...options, fetch: api.fetch, headers: { 'user-agent': 'acme-backend/1.2', 'x-trace': 't-1' } });
+    await client.definitions.listSources();
+    expect(api.requests).toHaveLength(2);
+    for (const request of api.requests) {
+      expect(request.headers.get('user-agent')).toBe('acme-backend/1.2');
+      expect(request.headers.get('x-trace')).toBe('t-1');
+    }
+  });
+
   it('refuses a base URL that is not http(s) at creation', () => {
     expect(() => createAgentEngineClient({ ...options, baseUrl: 'ftp://api.example.test' })).toThrow(ConfigurationError);
     expect(() => createAgentEngineClient({ ...options, maxRetries: -1 })).toThrow(/maxRetries/);
