@@ -1,13 +1,12 @@
 // createAirbyteApiClient: the Embedded endpoints of the Airbyte API (https://api.airbyte.com/v1) with the same
 // conventions as the Agent Engine client: cached access token, retries, typed errors (from problem JSON).
-import { createOpenapiClient } from './core/openapi-client.js';
 import type { components, operations, paths } from '../generated/airbyte-api-v1.js';
-import { call, hasCallOptions, type ResourceContext } from './core/context.js';
+import { createClientBase } from './core/client-base.js';
+import { call } from './core/context.js';
 import { requireCredentials, resolveOptions, type ClientOptions } from './core/options.js';
-import { nextPageQuery } from './core/pagination.js';
-import { Redactor } from './core/redact.js';
+import { followNextLinks } from './core/pagination.js';
 import { TokenCache } from './core/token-cache.js';
-import { createTransport, type CallOptions, type TransportSettings } from './core/transport.js';
+import type { CallOptions } from './core/transport.js';
 
 export const AIRBYTE_API_BASE_URL = 'https://api.airbyte.com/v1';
 /** The v1 API's tokens have lasted an hour; used when a token does not say. */
@@ -21,23 +20,8 @@ export type AirbyteApiClientOptions = Omit<ClientOptions, 'organizationId'>;
 
 export function createAirbyteApiClient(options: AirbyteApiClientOptions = {}) {
   const resolved = resolveOptions(options, AIRBYTE_API_BASE_URL);
-  const redactor = new Redactor();
-  redactor.add(resolved.clientSecret);
-  const baseSettings: TransportSettings = {
-    fetch: resolved.fetch,
-    maxRetries: resolved.maxRetries,
-    timeoutMs: resolved.timeoutMs,
-    redactor,
-    logger: resolved.logger,
-  };
-  const contextFor = (settings: TransportSettings): ResourceContext<paths> => ({
-    raw: createOpenapiClient<paths, 'application/json'>({ baseUrl: resolved.baseUrl, headers: resolved.headers, fetch: createTransport(settings) }),
-    baseUrl: resolved.baseUrl,
-    redactor,
-    init: (callOptions) => (hasCallOptions(callOptions) ? { fetch: createTransport(settings, callOptions) } : {}),
-  });
-
-  const tokenEndpoint = contextFor(baseSettings);
+  const { redactor, contextFor } = createClientBase<paths>(resolved);
+  const tokenEndpoint = contextFor();
   async function mintAccessToken(callOptions?: CallOptions): Promise<Schemas['AccessTokenResponse']> {
     const { clientId, clientSecret } = requireCredentials(resolved);
     const minted = await call(tokenEndpoint, 'POST', tokenEndpoint.raw.POST('/applications/token', {
@@ -51,22 +35,20 @@ export function createAirbyteApiClient(options: AirbyteApiClientOptions = {}) {
     const minted = await mintAccessToken();
     return { token: minted.access_token, expiresInSeconds: minted.expires_in, defaultLifetimeSeconds: ACCESS_TOKEN_SECONDS };
   });
-  const context = contextFor({ ...baseSettings, tokens: { token: () => accessTokens.get(), invalidate: (t) => accessTokens.invalidate(t) } });
+  const context = contextFor({ token: () => accessTokens.get(), invalidate: (t) => accessTokens.invalidate(t) });
   const { raw } = context;
   const byId = (workspaceId: string) => ({ params: { path: { workspaceId } } });
 
   const list = (query: ListQuery = {}, callOptions?: CallOptions): Promise<Schemas['WorkspacesResponse']> =>
     call(context, 'GET', raw.GET('/workspaces', { params: { query }, ...context.init(callOptions) }));
 
-  async function* pages(query: ListQuery = {}, callOptions?: CallOptions): AsyncGenerator<Schemas['WorkspacesResponse']> {
-    let page = await list(query, callOptions);
-    yield page;
-    while (page.next) {
-      const next = nextPageQuery(page.next, resolved.baseUrl);
-      page = await list({ ...query, ...next, limit: Number(next.limit ?? query.limit ?? 20), offset: Number(next.offset ?? 0) } as ListQuery, callOptions);
-      yield page;
-    }
-  }
+  // `next` and `previous` carry limit and offset; the other filters are kept from the first query.
+  const pages = (query: ListQuery = {}, callOptions?: CallOptions) =>
+    followNextLinks(query, (q) => list(q, callOptions), resolved.baseUrl, (link): ListQuery => ({
+      ...query,
+      limit: Number(link.limit ?? query.limit ?? 20),
+      offset: Number(link.offset ?? 0),
+    }));
 
   return {
     raw,

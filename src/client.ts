@@ -1,13 +1,12 @@
 // createAgentEngineClient: the typed openapi-fetch client for the Agent Engine API with the token lifecycle, retries
 // and typed errors applied, and one helper module per API area on top.
-import { createOpenapiClient } from './core/openapi-client.js';
 import type { paths } from '../generated/agent-engine.js';
-import { call, hasCallOptions, type ResourceContext } from './core/context.js';
+import { createClientBase } from './core/client-base.js';
+import { call, type ResourceContext } from './core/context.js';
 import { ConfigurationError } from './core/errors.js';
 import { DEFAULT_BASE_URL, requireCredentials, resolveOptions, type ClientOptions } from './core/options.js';
-import { Redactor } from './core/redact.js';
 import { TokenCache } from './core/token-cache.js';
-import { createTransport, type CallOptions, type TokenSource, type TransportSettings } from './core/transport.js';
+import type { CallOptions, TokenSource } from './core/transport.js';
 import { connectorsResource } from './resources/connectors.js';
 import { definitionsResource } from './resources/definitions.js';
 import { oauthResource } from './resources/oauth.js';
@@ -43,28 +42,12 @@ export type AgentEngineClient = WorkspaceClient & { forWorkspace(workspaceName: 
 
 export function createAgentEngineClient(options: AgentEngineClientOptions = {}): AgentEngineClient {
   const resolved = resolveOptions(options, DEFAULT_BASE_URL, 'AIRBYTE_API_HOST');
-  const redactor = new Redactor();
-  redactor.add(resolved.clientSecret);
   let organizationId = resolved.organizationId;
+  const { redactor, contextFor } = createClientBase<paths>(resolved, (): Record<string, string> =>
+    organizationId ? { 'x-organization-id': organizationId } : {},
+  );
 
-  const baseSettings: TransportSettings = {
-    fetch: resolved.fetch,
-    maxRetries: resolved.maxRetries,
-    timeoutMs: resolved.timeoutMs,
-    redactor,
-    logger: resolved.logger,
-    dynamicHeaders: (): Record<string, string> => (organizationId ? { 'x-organization-id': organizationId } : {}),
-  };
-  const openapiClient = (settings: TransportSettings) =>
-    createOpenapiClient<paths, 'application/json'>({ baseUrl: resolved.baseUrl, headers: resolved.headers, fetch: createTransport(settings) });
-  const contextFor = (settings: TransportSettings): ResourceContext<paths> => ({
-    raw: openapiClient(settings),
-    baseUrl: resolved.baseUrl,
-    redactor,
-    init: (callOptions) => (hasCallOptions(callOptions) ? { fetch: createTransport(settings, callOptions) } : {}),
-  });
-
-  const tokenEndpoint = contextFor(baseSettings);
+  const tokenEndpoint = contextFor();
   async function mintApplicationToken(callOptions?: CallOptions) {
     const { clientId, clientSecret } = requireCredentials(resolved);
     const minted = await call(tokenEndpoint, 'POST', tokenEndpoint.raw.POST('/api/v1/account/applications/token', {
@@ -81,7 +64,7 @@ export function createAgentEngineClient(options: AgentEngineClientOptions = {}):
     return { token: minted.access_token, expiresInSeconds: minted.expires_in, defaultLifetimeSeconds: APPLICATION_TOKEN_SECONDS };
   });
 
-  const surface = (tokens: TokenSource) => buildSurface(contextFor({ ...baseSettings, tokens }), mintApplicationToken);
+  const surface = (tokens: TokenSource) => buildSurface(contextFor(tokens), mintApplicationToken);
 
   const root = surface({ token: () => applicationTokens.get(), invalidate: (token) => applicationTokens.invalidate(token) });
   const workspaceClients = new Map<string, WorkspaceClient>();

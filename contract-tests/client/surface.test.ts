@@ -108,6 +108,27 @@ describe('the v1 (Embedded) client', () => {
     expect(list!.headers.get('authorization')).toBe('Bearer eyJ0eXAiOiJKV1QiLCJhbGc.e30.sig');
   });
 
+  it('all() follows next/offset links across pages, keeping the other filters', async () => {
+    const seen: string[] = [];
+    const fetch = (async (request: Request) => {
+      const url = new URL(request.url);
+      if (url.pathname === '/v1/applications/token') return json({ access_token: 'eyJ.e30.sig', token_type: 'Bearer', expires_in: 3600 });
+      seen.push(url.search);
+      const offset = Number(url.searchParams.get('offset') ?? 0);
+      const data = [offset, offset + 1].filter((n) => n < 3).map((n) => ({ workspaceId: `00000000-0000-4000-8000-00000000000${n}`, name: `w${n}`, dataResidency: 'auto', notifications: {} }));
+      const next = offset + 2 < 3 ? `https://api.airbyte.com/v1/workspaces?limit=2&offset=${offset + 2}` : undefined;
+      return json({ data, ...(next ? { next } : {}) });
+    }) as typeof globalThis.fetch;
+    const client = createAirbyteApiClient({ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, fetch });
+    const names: string[] = [];
+    for await (const w of client.workspaces.all({ limit: 2, includeDeleted: true })) names.push(w.name);
+    expect(names).toEqual(['w0', 'w1', 'w2']);
+    expect(seen.map((search) => Object.fromEntries(new URLSearchParams(search)))).toEqual([
+      { includeDeleted: 'true', limit: '2' },
+      { includeDeleted: 'true', limit: '2', offset: '2' },
+    ]);
+  });
+
   it('reads problem JSON errors, and does not retry a workspace create on 503', async () => {
     let creates = 0;
     const fetch = (async (request: Request) => {

@@ -59,3 +59,21 @@ export function nextPageQuery(next: string, baseUrl: string): Record<string, str
   }
   return Object.fromEntries(target.searchParams.entries());
 }
+
+/**
+ * Every page of a list whose pages link to the next by a full `next` URL: the link's query is asked for against
+ * the client's own base URL (and token), and only while the link stays on the API's host.
+ */
+export async function* followNextLinks<Query, Page extends { next?: string | null }>(
+  firstQuery: Query,
+  fetchPage: (query: Query) => Promise<Page>,
+  baseUrl: string,
+  queryFromLink: (link: Record<string, string>) => Query,
+): AsyncGenerator<Page> {
+  let page = await fetchPage(firstQuery);
+  yield page;
+  while (page.next) {
+    page = await fetchPage(queryFromLink(nextPageQuery(page.next, baseUrl)));
+    yield page;
+  }
+}

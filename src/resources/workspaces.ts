@@ -1,6 +1,6 @@
 import type { components, paths } from '../../generated/agent-engine.js';
 import { call, type ResourceContext } from '../core/context.js';
-import { nextPageQuery } from '../core/pagination.js';
+import { followNextLinks } from '../core/pagination.js';
 import type { CallOptions } from '../core/transport.js';
 
 type Schemas = components['schemas'];
@@ -13,15 +13,8 @@ export function workspacesResource(context: ResourceContext<paths>) {
   const list = (query: ListQuery = {}, options?: CallOptions): Promise<Schemas['WorkspaceListResponse']> =>
     call(context, 'GET', raw.GET('/api/v1/workspaces', { params: { query }, ...context.init(options) }));
 
-  async function* pages(query: ListQuery = {}, options?: CallOptions): AsyncGenerator<Schemas['WorkspaceListResponse']> {
-    let page = await list(query, options);
-    yield page;
-    while (page.next) {
-      // `next` is a full URL; only its query is used, against the client's own base URL and token.
-      page = await list(nextPageQuery(page.next, context.baseUrl) as ListQuery, options);
-      yield page;
-    }
-  }
+  const pages = (query: ListQuery = {}, options?: CallOptions) =>
+    followNextLinks(query, (q) => list(q, options), context.baseUrl, (link) => link as ListQuery);
 
   return {
     /** One page; `next` is the URL of the following one. */
