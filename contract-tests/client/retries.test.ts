@@ -2,6 +2,7 @@
 // caller's signal or a timeout always ends a call with the right error.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AbortError, ConnectionError, RateLimitError, ServerError, TimeoutError, createAgentEngineClient } from '../../src/index.js';
+import { BACKOFF_CAP_MS, backoffMs } from '../../src/core/retry.js';
 import { CLIENT_ID, CLIENT_SECRET, DEFINITIONS, fakeApi, hangingFetch, json, type Handler } from './fake-api.js';
 
 const options = { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, baseUrl: 'https://api.example.test' };
@@ -41,6 +42,13 @@ describe('retries', () => {
     await vi.advanceTimersByTimeAsync(1);
     await expect(pending).resolves.toEqual(DEFINITIONS);
     expect(api.apiRequests()).toHaveLength(3);
+  });
+
+  it('the backoff window doubles from 0.5 s and is capped at 8 s', () => {
+    const most = (attempt: number) => backoffMs(attempt, () => 0.999999);
+    expect([0, 1, 2, 3, 4, 5, 10].map(most)).toEqual([499, 999, 1999, 3999, 7999, 7999, 7999]);
+    expect(BACKOFF_CAP_MS).toBe(8_000);
+    expect(backoffMs(3, () => 0)).toBe(0);
   });
 
   it.each([408, 429, 502, 503, 504])('a GET is retried on %i', async (status) => {

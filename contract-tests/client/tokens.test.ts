@@ -176,6 +176,21 @@ describe('scoped tokens (forWorkspace)', () => {
     expect(api.apiRequests().filter((r) => r.path.endsWith('/scoped-token'))).toHaveLength(2);
   });
 
+  it('on a 401 mints a new scoped token once and replays, without touching the application token', async () => {
+    let infoCalls = 0;
+    const api = fakeApi((request) => {
+      if (request.path === '/api/v1/account/applications/scoped-token') return json(scopedToken(request.body.workspace_name));
+      infoCalls += 1;
+      return infoCalls === 1 ? json({ message: 'Token revoked.', errors: [] }, 401) : json({ organization_id: 'o', workspace_id: 'w', workspace_name: 'acme' });
+    });
+    const acme = createAgentEngineClient({ ...options, fetch: api.fetch }).forWorkspace('acme');
+    await expect(acme.tokens.scopedInfo()).resolves.toMatchObject({ workspace_name: 'acme' });
+    expect(api.apiRequests().filter((r) => r.path.endsWith('/scoped-token'))).toHaveLength(2);
+    expect(api.tokenRequests()).toHaveLength(1);
+    const [first, replay] = api.apiRequests().filter((r) => r.path.endsWith('/info')).map((r) => r.headers.get('authorization'));
+    expect(replay).not.toBe(first);
+  });
+
   it('keeps workspaces apart', async () => {
     const api = scopedApi();
     const client = createAgentEngineClient({ ...options, fetch: api.fetch });
