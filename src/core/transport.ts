@@ -76,6 +76,14 @@ function parseJson(buffer: ArrayBuffer | undefined, contentType: string | null):
   }
 }
 
+/**
+ * Lets go of a response that will not be read. Not awaited: some fetch implementations (interceptors among them)
+ * settle `cancel()` only when the stream ends.
+ */
+function discard(response: Response): void {
+  response.body?.cancel().catch(() => undefined);
+}
+
 export function createTransport(settings: TransportSettings, overrides: CallOptions = {}): Transport {
   const maxRetries = overrides.maxRetries ?? settings.maxRetries;
   const timeoutMs = overrides.timeoutMs ?? settings.timeoutMs;
@@ -133,14 +141,14 @@ export function createTransport(settings: TransportSettings, overrides: CallOpti
         // The token may have expired early or been revoked: one fresh token, one replay, never a loop.
         replayedAfter401 = true;
         settings.tokens!.invalidate(token);
-        await response.body?.cancel();
+        discard(response);
         log?.debug?.(`${where} answered 401; refreshing the token and replaying once`);
         continue;
       }
       if (isRetryableStatus(response.status, retryClass) && retries < maxRetries) {
         const asked = retryAfterMs(response.headers);
         if (asked === undefined || asked <= MAX_RETRY_AFTER_MS) {
-          await response.body?.cancel();
+          discard(response);
           await waitBeforeRetry(asked ?? backoffMs(retries, settings.random), `status ${response.status}`);
           continue;
         }

@@ -1,0 +1,274 @@
+// The MSW mock behaves like the service: tokens that expire, scoped tokens confined to their workspace, widget tokens
+// bound to an origin, the connector create rules, deletes that delete, paging, validation from the spec, faults on
+// demand, determinism, and every answer within the spec.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { ConnectionError, RateLimitError, createAgentEngineClient, createAirbyteApiClient } from '../../src/index.js';
+import { DEFAULT_MOCK_CLIENT_ID, DEFAULT_MOCK_CLIENT_SECRET, ManualClock, setupMockServer } from '../../mocks/node.js';
+
+const BASE = 'http://127.0.0.1:4010';
+const GITHUB = 'ef69ef6e-aa7f-4af1-a01d-ef775033524e';
+// The mock's clock starts at the real time: clients judge token expiry by the JWT's exp, on their own clock.
+const START = Date.now();
+const clock = new ManualClock(START);
+const { server, service } = setupMockServer({ seed: 7, clock });
+
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+afterEach(() => {
+  expect(service.specViolations).toEqual([]);
+  service.reset();
+  clock.set(START);
+});
+afterAll(() => server.close());
+
+const client = () => createAgentEngineClient({ clientId: DEFAULT_MOCK_CLIENT_ID, clientSecret: DEFAULT_MOCK_CLIENT_SECRET, baseUrl: BASE, maxRetries: 0 });
+
+async function call(method: string, path: string, { token, body, headers = {} }: { token?: string; body?: unknown; headers?: Record<string, string> } = {}) {
+  const response = await fetch(`${BASE}${path}`, {
+    method,
+    headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
+    ...(body !== undefined ? { body: typeof body === 'string' ? body : JSON.stringify(body) } : {}),
+  });
+  const text = await response.text();
+  return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : undefined };
+}
+
+async function applicationToken(): Promise<string> {
+  const { body } = await call('POST', '/api/v1/account/applications/token', { body: { client_id: DEFAULT_MOCK_CLIENT_ID, client_secret: DEFAULT_MOCK_CLIENT_SECRET } });
+  return body.access_token;
+}
+
+const githubBody = (workspace_name = 'default') => ({
+  workspace_name,
+  definition_id: GITHUB,
+  name: 'My GitHub Connector',
+  credentials: { option_title: 'PAT Credentials', personal_access_token: 'ghp_secretvalue123' },
+  replication_config: { repositories: ['airbytehq/airbyte'] },
+});
+
+describe('application tokens', () => {
+  it('only for the configured client credentials, 15 minutes, in the API shape', async () => {
+    const ok = await call('POST', '/api/v1/account/applications/token', { body: { client_id: DEFAULT_MOCK_CLIENT_ID, client_secret: DEFAULT_MOCK_CLIENT_SECRET } });
+    expect(ok.status).toBe(200);
+    expect(ok.body).toMatchObject({ token_type: 'bearer', expires_in: 900, organization_id: service.config.organizationId });
+    const bad = await call('POST', '/api/v1/account/applications/token', { body: { client_id: DEFAULT_MOCK_CLIENT_ID, client_secret: 'wrong' } });
+    expect(bad.status).toBe(401);
+    expect(bad.body).toEqual({ message: 'Invalid client credentials.', errors: [] });
+  });
+
+  it('401 for a missing, unknown or expired token', async () => {
+    expect((await call('GET', '/api/v1/workspaces')).status).toBe(401);
+    expect((await call('GET', '/api/v1/workspaces', { token: 'eyJ.not.issued' })).status).toBe(401);
+    const token = await applicationToken();
+    expect((await call('GET', '/api/v1/workspaces', { token })).status).toBe(200);
+    clock.advance(899_000);
+    expect((await call('GET', '/api/v1/workspaces', { token })).status).toBe(200);
+    clock.advance(1_000);
+    const expired = await call('GET', '/api/v1/workspaces', { token });
+    expect(expired.status).toBe(401);
+    expect(expired.body.message).toBe('Token has expired.');
+  });
+
+  it('the client refreshes an expired token by itself', async () => {
+    const c = client();
+    await c.workspaces.stats();
+    clock.advance(16 * 60_000);
+    await expect(c.workspaces.stats()).resolves.toMatchObject({ total_count: 1 });
+  });
+});
+
+describe('request validation from the spec', () => {
+  it('a missing required field is a 422 naming it', async () => {
+    const response = await call('POST', '/api/v1/account/applications/token', { body: { client_id: 'x' } });
+    expect(response.status).toBe(422);
+    expect(response.body.errors).toContainEqual({ field: 'client_secret', message: 'Field required', error_code: 'missing', details: null });
+  });
+
+  it('bad JSON is a 400, a wrong type a 422 naming the field, a bad query parameter too', async () => {
+    const token = await applicationToken();
+    const badJson = await call('POST', '/api/v1/integrations/connectors', { token, body: '{"workspace_name": ' });
+    expect(badJson.status).toBe(400);
+    expect(badJson.body.message).toMatch(/not valid JSON/);
+    const wrongType = await call('POST', '/api/v1/integrations/connectors', { token, body: { ...githubBody(), name: 42 } });
+    expect(wrongType.status).toBe(422);
+    expect(wrongType.body.errors.map((e: { field: string }) => e.field)).toContain('name');
+    const badLimit = await call('GET', '/api/v1/workspaces?limit=500', { token });
+    expect(badLimit.status).toBe(422);
+    expect(badLimit.body.errors[0].field).toBe('query.limit');
+    const badId = await call('GET', '/api/v1/integrations/connectors/not-a-uuid', { token });
+    expect(badId.status).toBe(422);
+    expect(badId.body.errors[0].field).toBe('path.id');
+  });
+
+  it('a body over 1 MiB is a 413', async () => {
+    const token = await applicationToken();
+    const huge = { ...githubBody(), replication_config: { blob: 'x'.repeat(1024 * 1024 + 10) } };
+    const response = await call('POST', '/api/v1/integrations/connectors', { token, body: huge });
+    expect(response.status).toBe(413);
+  });
+});
+
+describe('connectors', () => {
+  it('create, get, list, update, delete (202) and gone; credentials never echoed', async () => {
+    const c = client();
+    const created = await c.connectors.create(githubBody());
+    expect(JSON.stringify(created)).not.toContain('ghp_secretvalue123');
+    expect(created.source_template.source_definition_id).toBe(GITHUB);
+    expect((await c.connectors.get(created.id)).name).toBe('My GitHub Connector');
+    expect((await c.connectors.list({ workspace_name: 'default' })).data.map((x) => x.id)).toEqual([created.id]);
+    const updated = await c.connectors.update(created.id, { name: 'Renamed', entities: [] });
+    expect(updated).toMatchObject({ name: 'Renamed', entities: [], replication_config: { repositories: ['airbytehq/airbyte'] } });
+    const { job_id } = await c.connectors.delete(created.id);
+    expect(job_id).toMatch(/^[0-9a-f-]{36}$/);
+    await expect(c.connectors.get(created.id)).rejects.toMatchObject({ status: 404 });
+    expect((await c.connectors.list()).data).toEqual([]);
+  });
+
+  it('the create rules: exactly one connector-type field, at least one of the three configuration fields, an existing workspace', async () => {
+    const token = await applicationToken();
+    const { definition_id: _d, ...noType } = githubBody();
+    const none = await call('POST', '/api/v1/integrations/connectors', { token, body: noType });
+    expect(none.status).toBe(422);
+    expect(none.body.message).toContain('connector_type, definition_id, source_template_id');
+    const two = await call('POST', '/api/v1/integrations/connectors', { token, body: { ...githubBody(), connector_type: 'GitHub' } });
+    expect(two.status).toBe(422);
+    const bare = await call('POST', '/api/v1/integrations/connectors', { token, body: { workspace_name: 'default', definition_id: GITHUB } });
+    expect(bare.status).toBe(422);
+    expect(bare.body.message).toContain('replication_config, credentials, server_side_oauth_secret_id');
+    const unknownWorkspace = await call('POST', '/api/v1/integrations/connectors', { token, body: githubBody('nobody') });
+    expect(unknownWorkspace.status).toBe(404);
+    const byType = await call('POST', '/api/v1/integrations/connectors', { token, body: { workspace_name: 'default', connector_type: 'github', credentials: {} } });
+    expect(byType.status).toBe(200);
+  });
+
+  it('execute lists GitHub issues with GitHub page keys', async () => {
+    const c = client();
+    const { id } = await c.connectors.create(githubBody());
+    const first = await c.connectors.execute(id, { entity: 'issues', action: 'list', params: { per_page: 10 } });
+    expect(first.result).toHaveLength(10);
+    expect(first.connector_metadata).toMatchObject({ has_next_page: true });
+    let count = 0;
+    for await (const page of c.connectors.executePages(id, { entity: 'issues', action: 'list', params: { per_page: 25 } })) count += (page.result as unknown[]).length;
+    expect(count).toBeGreaterThanOrEqual(60);
+    const unknown = await c.connectors.execute(id, { entity: 'wikis', action: 'list' }).catch((e: Error) => e);
+    expect((unknown as Error).message).toMatch(/issues/);
+  });
+});
+
+describe('scoped and widget tokens', () => {
+  it('minting a scoped token creates the workspace; the token sees only its own workspace and cannot mint', async () => {
+    const c = client();
+    const other = await c.connectors.create(githubBody());
+    const acme = c.forWorkspace('acme');
+    const info = await acme.tokens.scopedInfo();
+    expect(info.workspace_name).toBe('acme');
+    const mine = await acme.connectors.create(githubBody('acme'));
+    expect((await acme.connectors.list()).data.map((x) => x.id)).toEqual([mine.id]);
+    await expect(acme.connectors.get(other.id)).rejects.toMatchObject({ status: 404 });
+    await expect(acme.connectors.create(githubBody('default'))).rejects.toMatchObject({ status: 404 });
+    await expect(acme.workspaces.list()).rejects.toMatchObject({ status: 403 });
+    await expect(acme.tokens.scoped('evil')).rejects.toMatchObject({ status: 403 });
+    expect((await c.workspaces.list()).data.map((w) => w.name).sort()).toEqual(['acme', 'default']);
+    clock.advance(20 * 60_000);
+    const { token } = await c.tokens.scoped('acme');
+    clock.advance(20 * 60_000);
+    expect((await call('GET', '/api/v1/account/applications/scoped-token/info', { token })).status).toBe(401);
+  });
+
+  it('a widget token carries its origin: refused from another origin, CORS answered for its own', async () => {
+    const c = client();
+    const { token: encoded } = await c.tokens.widget({ workspace_name: 'acme', allowed_origin: 'https://app.example.com' });
+    const { widgetUrl, token } = JSON.parse(atob(encoded)) as { widgetUrl: string; token: string };
+    const info = await c.forWorkspace('acme').tokens.scopedInfo();
+    expect(new URL(widgetUrl).searchParams.get('workspaceId')).toBe(info.workspace_id);
+    const own = await call('GET', '/api/v1/account/applications/scoped-token/info', { token, headers: { origin: 'https://app.example.com' } });
+    expect(own.status).toBe(200);
+    expect(own.headers.get('access-control-allow-origin')).toBe('https://app.example.com');
+    const foreign = await call('GET', '/api/v1/account/applications/scoped-token/info', { token, headers: { origin: 'https://evil.example.com' } });
+    expect(foreign.status).toBe(403);
+    expect(foreign.headers.get('access-control-allow-origin')).toBeNull();
+    const preflight = await fetch(`${BASE}/api/v1/integrations/connectors`, { method: 'OPTIONS', headers: { origin: 'https://app.example.com', 'access-control-request-method': 'POST' } });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('access-control-allow-origin')).toBe('https://app.example.com');
+    const refused = await fetch(`${BASE}/api/v1/integrations/connectors`, { method: 'OPTIONS', headers: { origin: 'https://evil.example.com' } });
+    expect(refused.status).toBe(403);
+  });
+});
+
+describe('workspaces', () => {
+  it('pages with limit and cursor, next a full URL; filters; inactive disables execution; delete removes connectors', async () => {
+    const c = client();
+    for (let i = 0; i < 24; i++) await c.tokens.scoped(`customer-${String(i).padStart(2, '0')}`);
+    const first = await c.workspaces.list({ limit: 10 });
+    expect(first.data).toHaveLength(10);
+    expect(first.next).toMatch(/^http:\/\/127\.0\.0\.1:4010\/api\/v1\/workspaces\?limit=10&cursor=/);
+    const names: string[] = [];
+    for await (const w of c.workspaces.all({ limit: 10 })) names.push(w.name);
+    expect(names).toHaveLength(25);
+    expect(new Set(names).size).toBe(25);
+    expect((await c.workspaces.list({ name_contains: 'customer-1' })).data).toHaveLength(10);
+
+    const connector = await c.connectors.create(githubBody('customer-03'));
+    const workspace = (await c.workspaces.list({ name_contains: 'customer-03' })).data[0]!;
+    await c.workspaces.update(workspace.id, { status: 'inactive' });
+    expect((await c.workspaces.list({ status: 'inactive' })).data.map((w) => w.name)).toEqual(['customer-03']);
+    expect(await c.workspaces.stats()).toEqual({ active_count: 24, inactive_count: 1, total_count: 25 });
+    await expect(c.connectors.execute(connector.id, { entity: 'issues', action: 'list' })).rejects.toMatchObject({ status: 403 });
+    await c.workspaces.delete(workspace.id);
+    await expect(c.workspaces.get(workspace.id)).rejects.toMatchObject({ status: 404 });
+    await expect(c.connectors.get(connector.id)).rejects.toMatchObject({ status: 404 });
+  });
+});
+
+describe('faults on demand', () => {
+  it('Prefer: code=429 answers 429 with Retry-After', async () => {
+    const token = await applicationToken();
+    const response = await call('GET', '/api/v1/workspaces', { token, headers: { prefer: 'code=429' } });
+    expect(response.status).toBe(429);
+    expect(response.headers.get('retry-after')).toBe('1');
+    const error = await client().workspaces.list({}, { maxRetries: 0 }).catch((e: unknown) => e);
+    expect(error).not.toBeInstanceOf(RateLimitError); // no Prefer header from the client: answered normally
+  });
+
+  it('failNext: the next requests fail with 503 (the client retries through them) or drop the connection', { timeout: 10_000 }, async () => {
+    const c = createAgentEngineClient({ clientId: DEFAULT_MOCK_CLIENT_ID, clientSecret: DEFAULT_MOCK_CLIENT_SECRET, baseUrl: BASE, maxRetries: 2 });
+    await c.workspaces.stats();
+    service.failNext(2);
+    await expect(c.workspaces.stats()).resolves.toMatchObject({ total_count: 1 });
+    service.failNext(1, { drop: true });
+    await expect(c.workspaces.stats({ maxRetries: 0 })).rejects.toBeInstanceOf(ConnectionError);
+  });
+});
+
+describe('determinism', () => {
+  it('the same seed gives the same ids; reset() starts over', async () => {
+    const a = setupMockServer({ seed: 99, clock: new ManualClock() }).service;
+    const b = setupMockServer({ seed: 99, clock: new ManualClock() }).service;
+    expect([...a.store.workspaces.keys()]).toEqual([...b.store.workspaces.keys()]);
+    const before = [...service.store.workspaces.keys()];
+    await client().tokens.scoped('temp');
+    expect(service.store.workspaces.size).toBe(2);
+    service.reset();
+    expect([...service.store.workspaces.keys()]).toEqual(before);
+  });
+});
+
+describe('the v1 (Embedded) API', () => {
+  it('token, create, list with offset links, get, patch, delete (204), health; problem JSON errors', async () => {
+    const v1 = createAirbyteApiClient({ clientId: DEFAULT_MOCK_CLIENT_ID, clientSecret: DEFAULT_MOCK_CLIENT_SECRET, baseUrl: `${BASE}/v1`, maxRetries: 0 });
+    const created = await v1.workspaces.create({ name: 'My First AI Agent Workspace', organizationId: service.config.organizationId });
+    expect(created.name).toBe('My First AI Agent Workspace');
+    const page = await v1.workspaces.list({ limit: 1 });
+    expect(page.next).toBe(`${BASE}/v1/workspaces?limit=1&offset=1`);
+    const names: string[] = [];
+    for await (const w of v1.workspaces.all({ limit: 1 })) names.push(w.name);
+    expect(names).toEqual(['default', 'My First AI Agent Workspace']);
+    expect((await v1.workspaces.update(created.workspaceId, { name: 'renamed' })).name).toBe('renamed');
+    await v1.workspaces.delete(created.workspaceId);
+    await expect(v1.workspaces.get(created.workspaceId)).rejects.toMatchObject({ status: 404 });
+    expect(await v1.health()).toBe(true);
+    const bad = await fetch(`${BASE}/v1/applications/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ client_id: 'x', client_secret: 'y' }) });
+    expect(bad.status).toBe(401);
+    expect(bad.headers.get('content-type')).toBe('application/problem+json');
+    expect(await bad.json()).toMatchObject({ status: 401, title: 'unauthorized' });
+  });
+});

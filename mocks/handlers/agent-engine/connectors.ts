@@ -1,0 +1,209 @@
+// Connectors: create (by the spec's own rules), list, get, update, delete (202, gone at once), checks, execute
+// against seeded records, and the OAuth flow that ends in a connector.
+import type { components } from '../../../generated/agent-engine.js';
+import { executeAction } from '../../execute/engine.js';
+import { seedRecords, type ConnectorKind } from '../../data/records.js';
+import { MockHttpError, forbidden, notFound, unprocessable } from '../../http/errors.js';
+import type { CallContext, MockService } from '../../service.js';
+import type { Connector } from '../../service/store.js';
+import { connectorSummaryView, connectorView, globalTemplateFor, sourceEntry, sourceEntryByName } from '../../service/views.js';
+import { API, http } from './http.js';
+
+type Schemas = components['schemas'];
+
+/** The connectors whose execute the mock simulates, by catalog name. */
+const EXECUTABLE: Record<string, ConnectorKind> = { GitHub: 'github', Salesforce: 'salesforce', HubSpot: 'hubspot', Stripe: 'stripe', Linear: 'linear' };
+
+const present = (value: unknown) => value !== undefined && value !== null;
+
+export function connectorHandlers(service: MockService) {
+  const { store } = service;
+  const createSchema = service.validators[API].doc.components.schemas.ConnectorCreateRequest;
+  const exactlyOne: string[] = createSchema['x-exactly-one-of'];
+  const atLeastOne: string[] = createSchema['x-at-least-one-of'];
+
+  /** The create rules the spec states (x-exactly-one-of, x-at-least-one-of), the workspace, and what to connect. */
+  function resolveCreate(context: CallContext, body: Schemas['ConnectorCreateRequest']) {
+    const given = exactlyOne.filter((field) => present((body as Record<string, unknown>)[field]));
+    if (given.length !== 1) {
+      throw unprocessable(`Exactly one of ${exactlyOne.join(', ')} must be provided${given.length > 1 ? ` (got ${given.join(' and ')})` : ''}.`, exactlyOne.map((field) => ({ field, message: `Exactly one of ${exactlyOne.join(', ')} must be provided.`, error_code: 'value_error', details: { fields: exactlyOne } })));
+    }
+    if (!atLeastOne.some((field) => present((body as Record<string, unknown>)[field]))) {
+      throw unprocessable(`At least one of ${atLeastOne.join(', ')} must be provided.`, atLeastOne.map((field) => ({ field, message: `At least one of ${atLeastOne.join(', ')} must be provided.`, error_code: 'value_error', details: { fields: atLeastOne } })));
+    }
+    const workspace = store.workspaceByName(body.workspace_name);
+    if (!workspace) throw notFound(`Workspace ${body.workspace_name}`);
+    service.assertWorkspaceAccess(context, workspace.id, `Workspace ${body.workspace_name}`);
+    let template;
+    if (present(body.source_template_id)) {
+      template = store.sourceTemplates.get(body.source_template_id!);
+      if (!template) throw notFound(`Source template ${body.source_template_id}`);
+    } else {
+      const entry = present(body.definition_id) ? sourceEntry(body.definition_id!) : sourceEntryByName(body.connector_type!);
+      if (!entry) throw notFound(present(body.definition_id) ? `Source definition ${body.definition_id}` : `Connector type ${body.connector_type}`);
+      template = globalTemplateFor(store, entry.definition.sourceDefinitionId!);
+    }
+    return { workspace, template };
+  }
+
+  function connectorFor(context: CallContext, id: string): Connector {
+    const connector = store.connectors.get(id);
+    if (!connector) throw notFound(`Connector ${id}`);
+    service.assertWorkspaceAccess(context, connector.workspaceId, `Connector ${id}`);
+    return connector;
+  }
+
+  /** A deterministic check: credentials that say "invalid" (any value) fail like a rejected login. */
+  function checkResult(credentials: Record<string, unknown> | null | undefined, entities: Schemas['EntityConfig'][] | null | undefined): Schemas['ConnectorCheckResponse'] {
+    const rejected = Object.values(credentials ?? {}).some((value) => typeof value === 'string' && /invalid|wrong|bad/i.test(value));
+    const status = rejected ? 'failed' : 'succeeded';
+    return {
+      id: store.ids.uuid(),
+      status,
+      error_message: rejected ? 'The credentials were rejected by the service (401).' : null,
+      failure_reason: rejected
+        ? { timestamp: service.config.clock.now(), failure_origin: 'source', failure_type: 'config_error', external_message: 'The credentials were rejected by the service (401).', internal_message: null, stacktrace: null, retryable: false, from_trace_message: true, stream_descriptor: null }
+        : null,
+      entity_check_results: (entities ?? []).map((e) => ({ entity: e.entity, status, status_code: rejected ? 401 : 200, error_message: rejected ? 'Unauthorized' : null })),
+    };
+  }
+
+  return [
+    http.get('/api/v1/integrations/connectors', service.handle(API, 'list_integrations_connectors', ({ response }, context) => {
+      const { query, principal } = context;
+      const workspaceName = query.workspace_name ?? query.customer_name ?? query.external_user_id;
+      let connectors = [...store.connectors.values()];
+      if (principal?.workspaceId) connectors = connectors.filter((c) => c.workspaceId === principal.workspaceId);
+      if (query.workspace_id) connectors = connectors.filter((c) => c.workspaceId === query.workspace_id);
+      if (workspaceName !== undefined) {
+        const workspace = store.workspaceByName(workspaceName);
+        if (!workspace) throw notFound(`Workspace ${workspaceName}`);
+        connectors = connectors.filter((c) => c.workspaceId === workspace.id);
+      }
+      if (query.definition_id) connectors = connectors.filter((c) => c.definitionId === query.definition_id);
+      return response(200).json({ data: connectors.map((c) => connectorSummaryView(store, c)) });
+    })),
+
+    http.post('/api/v1/integrations/connectors', service.handle(API, 'create_integrations_connectors', ({ response }, context) => {
+      const body = context.body as Schemas['ConnectorCreateRequest'];
+      const { workspace, template } = resolveCreate(context, body);
+      const now = store.timestamp();
+      const connector: Connector = {
+        id: store.ids.uuid(),
+        name: body.name ?? template.name,
+        workspaceId: workspace.id,
+        definitionId: template.definitionId,
+        sourceTemplateId: template.id,
+        replicationConfig: { ...template.partialDefaultConfig, ...(body.replication_config ?? {}) },
+        credentials: body.credentials ?? null,
+        serverSideOAuthSecretId: body.server_side_oauth_secret_id ?? null,
+        entities: body.entities ?? null,
+        createdAt: now,
+        updatedAt: now,
+      };
+      store.connectors.set(connector.id, connector);
+      return response(200).json(connectorView(store, connector));
+    })),
+
+    http.post('/api/v1/integrations/connectors/check', service.handle(API, 'create_integrations_connectors_check', ({ response }, context) => {
+      const body = context.body as Schemas['ConnectorCreateRequest'];
+      resolveCreate(context, body);
+      return response(200).json(checkResult(body.credentials, body.entities));
+    })),
+
+    http.get('/api/v1/integrations/connectors/{id}', service.handle(API, 'get_integrations_connectors_id', ({ response }, context) =>
+      response(200).json(connectorView(store, connectorFor(context, context.path.id))))),
+
+    http.put('/api/v1/integrations/connectors/{id}', service.handle(API, 'update_integrations_connectors_id', ({ response }, context) => {
+      const connector = connectorFor(context, context.path.id);
+      const body = (context.body ?? {}) as Schemas['ConnectorUpdateRequest'];
+      // Left out keeps; `entities: []` clears.
+      if (present(body.name)) connector.name = body.name!;
+      if (present(body.replication_config)) connector.replicationConfig = body.replication_config!;
+      if (body.entities !== undefined) connector.entities = body.entities;
+      connector.updatedAt = store.timestamp();
+      return response(200).json(connectorView(store, connector));
+    })),
+
+    http.delete('/api/v1/integrations/connectors/{id}', service.handle(API, 'delete_integrations_connectors_id', ({ response }, context) => {
+      const connector = connectorFor(context, context.path.id);
+      store.connectors.delete(connector.id);
+      store.records.delete(connector.id);
+      return response(202).json({ job_id: store.ids.uuid() });
+    })),
+
+    http.post('/api/v1/integrations/connectors/{id}/check', service.handle(API, 'create_integrations_connectors_id_check', ({ response }, context) => {
+      const connector = connectorFor(context, context.path.id);
+      const body = (context.body ?? {}) as Schemas['ConnectorUpdateRequest'];
+      return response(200).json(checkResult(connector.credentials, body.entities ?? connector.entities));
+    })),
+
+    http.post('/api/v1/integrations/connectors/{id}/execute', service.handle(API, 'create_integrations_connectors_id_execute', ({ response }, context) => {
+      const connector = connectorFor(context, context.path.id);
+      const workspace = store.workspaces.get(connector.workspaceId)!;
+      if (workspace.status === 'inactive') throw forbidden(`Workspace ${workspace.name} is inactive: its connections are disabled.`);
+      const name = sourceEntry(connector.definitionId)?.definition.name ?? 'this connector';
+      const kind = EXECUTABLE[name];
+      if (!kind) throw unprocessable(`The mock executes operations for ${Object.keys(EXECUTABLE).join(', ')}; ${name} has no simulated data.`);
+      let records = store.records.get(connector.id);
+      if (!records) {
+        records = seedRecords(service.config.seed)[kind];
+        store.records.set(connector.id, records);
+      }
+      const outcome = executeAction(kind, records, context.body as Schemas['ExecuteRequest'], connector.id);
+      if (outcome.status !== 200) throw new MockHttpError(outcome.status, (outcome.body as { message: string }).message, (outcome.body as { errors?: any[] }).errors ?? []);
+      return response(200).json(outcome.body as Schemas['ExecuteResponse']);
+    })),
+
+    http.post('/api/v1/integrations/connectors/oauth/initiate', service.handle(API, 'create_integrations_connectors_oauth_initiate', ({ response, request }, context) => {
+      const body = context.body as Schemas['OAuthInitiateRequest'];
+      const workspace = store.workspaceByName(body.workspace_name);
+      if (!workspace) throw notFound(`Workspace ${body.workspace_name}`);
+      service.assertWorkspaceAccess(context, workspace.id, `Workspace ${body.workspace_name}`);
+      const given = ['connector_type', 'definition_id', 'source_template_id'].filter((f) => present((body as Record<string, unknown>)[f]));
+      if (given.length !== 1) throw unprocessable('Exactly one of connector_type, definition_id or source_template_id must be provided.');
+      const entry = body.definition_id ? sourceEntry(body.definition_id) : body.connector_type ? sourceEntryByName(body.connector_type) : undefined;
+      if (!body.source_template_id && !entry) throw notFound(`Connector ${body.definition_id ?? body.connector_type}`);
+      const state = store.ids.text(24);
+      store.oauthFlows.set(state, { workspaceId: workspace.id, body });
+      const consent = new URL('/mock-oauth/consent', new URL(request.url).origin);
+      consent.searchParams.set('state', state);
+      return response(200).json({ consent_url: consent.toString() });
+    })),
+
+    // Not part of the API: the provider's consent page, which in the mock consents at once (or refuses with
+    // ?deny=1) and sends the browser back as the real flow does.
+    http.untyped.get('*/mock-oauth/consent', ({ request }) => {
+      const url = new URL(request.url);
+      const flow = store.oauthFlows.get(url.searchParams.get('state') ?? '');
+      if (!flow) return new Response('Unknown or used OAuth state.', { status: 400 });
+      store.oauthFlows.delete(url.searchParams.get('state')!);
+      const back = new URL(flow.body.redirect_url);
+      if (url.searchParams.get('deny') === '1') {
+        back.searchParams.set('error', 'access_denied');
+        back.searchParams.set('error_description', 'The user declined the consent screen.');
+      } else {
+        const entry = flow.body.definition_id ? sourceEntry(flow.body.definition_id) : flow.body.connector_type ? sourceEntryByName(flow.body.connector_type) : undefined;
+        const template = flow.body.source_template_id ? store.sourceTemplates.get(flow.body.source_template_id) : entry ? globalTemplateFor(store, entry.definition.sourceDefinitionId!) : undefined;
+        if (!template) return new Response('The connector of this OAuth flow no longer exists.', { status: 400 });
+        const now = store.timestamp();
+        const connector: Connector = {
+          id: store.ids.uuid(),
+          name: flow.body.name ?? template.name,
+          workspaceId: flow.workspaceId,
+          definitionId: template.definitionId,
+          sourceTemplateId: template.id,
+          replicationConfig: { ...template.partialDefaultConfig, ...(flow.body.replication_config ?? {}) },
+          credentials: { option_title: 'OAuth Credentials', access_token: store.ids.text(40) },
+          serverSideOAuthSecretId: null,
+          entities: null,
+          createdAt: now,
+          updatedAt: now,
+        };
+        store.connectors.set(connector.id, connector);
+        back.searchParams.set('connector_id', connector.id);
+      }
+      return new Response(null, { status: 302, headers: { location: back.toString() } });
+    }),
+  ];
+}

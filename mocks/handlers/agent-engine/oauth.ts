@@ -1,0 +1,41 @@
+// The organization's own OAuth applications per connector: stored write-only, removed idempotently.
+import { SOURCE_CATALOG } from '../../data/catalog.js';
+import { notFound, unprocessable } from '../../http/errors.js';
+import type { MockService } from '../../service.js';
+import { sourceEntry, sourceEntryByName } from '../../service/views.js';
+import { API, http } from './http.js';
+
+export function oauthHandlers(service: MockService) {
+  const { store } = service;
+  return [
+    http.put('/api/v1/oauth/credentials', service.handle(API, 'update_oauth_credentials', ({ response }, { body }) => {
+      if ((body.connector_definition_id == null) === (body.connector_type == null)) {
+        throw unprocessable('Exactly one of connector_definition_id or connector_type must be provided.', [
+          { field: 'connector_definition_id', message: 'Exactly one of connector_definition_id or connector_type must be provided.', error_code: 'value_error' },
+        ]);
+      }
+      const entry = body.connector_definition_id ? sourceEntry(body.connector_definition_id) : sourceEntryByName(body.connector_type!);
+      if (!entry) throw notFound(`Connector ${body.connector_definition_id ?? body.connector_type}`);
+      const definitionId = entry.definition.sourceDefinitionId!;
+      const now = store.timestamp();
+      const existing = store.oauthCredentials.get(definitionId);
+      const stored = { id: existing?.id ?? store.ids.uuid(), definitionId, configuration: body.configuration, createdAt: existing?.createdAt ?? now, updatedAt: now };
+      store.oauthCredentials.set(definitionId, stored);
+      return response(200).json({
+        id: stored.id,
+        scope_type: 'organization',
+        scope_id: service.config.organizationId,
+        connector_type: 'source',
+        connector_definition_id: definitionId,
+        created_at: stored.createdAt,
+        updated_at: stored.updatedAt,
+      });
+    })),
+    http.delete('/api/v1/oauth/credentials/connector_type/{connector_type}', service.handle(API, 'delete_oauth_credentials_connector_type_connector_type', ({ response }, { path }) => {
+      const entry = SOURCE_CATALOG.find((e) => e.definition.name.toLowerCase() === String(path.connector_type).toLowerCase());
+      if (!entry) throw notFound(`Connector type ${path.connector_type}`);
+      store.oauthCredentials.delete(entry.definition.sourceDefinitionId!);
+      return response(204).empty();
+    })),
+  ];
+}

@@ -1,0 +1,104 @@
+// Requests checked against the spec with ajv: path, query and header parameters (read from text into the types the
+// spec gives them), then the JSON body. What fails is a 400 (unreadable) or 422 (invalid) naming each field.
+import type { ErrorObject } from 'ajv';
+import type { SpecValidator } from '../spec.js';
+import { MockHttpError, type FieldProblem } from './errors.js';
+import type { MockOperation, ParameterCheck } from './operations.js';
+
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+function readScalar(text: string, type: string | undefined): unknown {
+  if ((type === 'integer' || type === 'number') && text.trim() !== '' && Number.isFinite(Number(text))) return Number(text);
+  if (type === 'boolean' && (text === 'true' || text === 'false')) return text === 'true';
+  return text;
+}
+
+const CODES: Record<string, string> = { required: 'missing', type: 'type_error', format: 'format_error', enum: 'enum', const: 'const' };
+
+/** ajv's errors as the API names them: the field as a dotted path, a message, a stable code. */
+export function fieldProblems(errors: ErrorObject[], prefix: string | null): FieldProblem[] {
+  // A failed anyOf/oneOf also reports every branch's own failure; those are the useful ones when there are any.
+  const specific = errors.filter((e) => e.keyword !== 'anyOf' && e.keyword !== 'oneOf');
+  const chosen = specific.length > 0 ? specific : errors;
+  const seen = new Set<string>();
+  const problems: FieldProblem[] = [];
+  for (const error of chosen) {
+    const parts = error.instancePath.split('/').filter(Boolean).map((p) => p.replaceAll('~1', '/').replaceAll('~0', '~'));
+    if (error.keyword === 'required') parts.push(String(error.params.missingProperty));
+    if (error.keyword === 'additionalProperties') parts.push(String(error.params.additionalProperty));
+    const path = parts.join('.');
+    const field = prefix ? (path ? `${prefix}.${path}` : prefix) : path || null;
+    const message = error.keyword === 'required' ? 'Field required' : `${error.message ?? error.keyword}${error.keyword === 'enum' ? `: ${(error.params.allowedValues as unknown[]).join(', ')}` : ''}`;
+    const key = `${field}|${message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    problems.push({ field, message, error_code: CODES[error.keyword] ?? error.keyword, details: null });
+  }
+  return problems;
+}
+
+export interface ValidatedRequest {
+  query: Record<string, unknown>;
+  path: Record<string, unknown>;
+  body: unknown;
+}
+
+function readParameter(check: ParameterCheck, url: URL, headers: Headers, pathParams: Record<string, unknown>): unknown {
+  if (check.in === 'query') {
+    const values = url.searchParams.getAll(check.name);
+    if (values.length === 0) return undefined;
+    return check.type === 'array' ? values.map((v) => readScalar(v, check.itemType)) : readScalar(values[0]!, check.type);
+  }
+  if (check.in === 'header') {
+    const value = headers.get(check.name);
+    return value === null ? undefined : readScalar(value, check.type);
+  }
+  const raw = pathParams[check.name];
+  return raw === undefined ? undefined : readScalar(decodeURIComponent(String(raw)), check.type);
+}
+
+export function validateRequest(
+  validator: SpecValidator,
+  operation: MockOperation,
+  request: Request,
+  pathParams: Record<string, unknown>,
+  bodyText: string,
+): ValidatedRequest {
+  const url = new URL(request.url);
+  const problems: FieldProblem[] = [];
+  const query: Record<string, unknown> = {};
+  const path: Record<string, unknown> = {};
+  for (const check of operation.parameters) {
+    const value = readParameter(check, url, request.headers, pathParams);
+    if (value === undefined) {
+      if (check.required) problems.push({ field: `${check.in}.${check.name}`, message: 'Field required', error_code: 'missing' });
+      continue;
+    }
+    const result = validator.check(check.schemaPointer, value);
+    if (!result.valid) problems.push(...fieldProblems(result.errors, `${check.in}.${check.name}`));
+    if (check.in === 'query') query[check.name] = value;
+    if (check.in === 'path') path[check.name] = value;
+  }
+
+  let body: unknown;
+  if (operation.bodyPointer) {
+    if (bodyText.trim() === '') {
+      if (operation.bodyRequired) problems.push({ field: 'body', message: 'Request body required', error_code: 'missing' });
+    } else {
+      try {
+        body = JSON.parse(bodyText);
+      } catch (error) {
+        throw new MockHttpError(400, `Request body is not valid JSON: ${(error as Error).message}`, [
+          { field: 'body', message: 'Invalid JSON', error_code: 'json_invalid' },
+        ]);
+      }
+      const result = validator.check(operation.bodyPointer, body);
+      if (!result.valid) problems.push(...fieldProblems(result.errors, null));
+    }
+  }
+  if (problems.length > 0) {
+    const summary = problems.map((p) => (p.field ? `${p.field}: ${p.message}` : p.message)).join('; ');
+    throw new MockHttpError(422, `Validation failed: ${summary}`, problems);
+  }
+  return { query, path, body };
+}

@@ -1,0 +1,228 @@
+// The mock service: the store, the spec's operations, and the pipeline every request goes through before its
+// handler (faults, CORS, body size, authentication, validation against the spec) and after it (the response checked
+// against the spec).
+import { HttpResponse, delay } from 'msw';
+import { SpecValidator, describeErrors, operationSchemaPointer, type SpecName } from './spec.js';
+import { resolveMockConfig, type MockConfig, type MockOptions } from './service/config.js';
+import { MockStore, type IssuedToken } from './service/store.js';
+import { checkBearer } from './service/tokens.js';
+import { MockHttpError, errorResponse, forbidden } from './http/errors.js';
+import { buildOperations, type MockOperation } from './http/operations.js';
+import { MAX_BODY_BYTES, validateRequest } from './http/validate.js';
+
+export interface CallContext {
+  service: MockService;
+  store: MockStore;
+  operation: MockOperation;
+  request: Request;
+  url: URL;
+  query: Record<string, any>;
+  path: Record<string, any>;
+  body: any;
+  /** The token the request was made with; undefined for the token endpoints. */
+  principal: IssuedToken | undefined;
+}
+
+/** Operations a scoped or widget token may call; everything else is the organization's (403). */
+const WORKSPACE_TOKEN_OPERATIONS = new Set([
+  'get_account_applications_scoped_token_info',
+  'list_integrations_definitions_sources',
+  'get_integrations_definitions_sources_id',
+  'list_integrations_definitions_destinations',
+  'get_integrations_definitions_destinations_id',
+  'list_integrations_connectors',
+  'create_integrations_connectors',
+  'create_integrations_connectors_check',
+  'create_integrations_connectors_oauth_initiate',
+  'get_integrations_connectors_id',
+  'update_integrations_connectors_id',
+  'delete_integrations_connectors_id',
+  'create_integrations_connectors_id_check',
+  'create_integrations_connectors_id_execute',
+  'list_integrations_templates_sources',
+  'get_integrations_templates_sources_id',
+  'list_integrations_templates_connections',
+  'get_integrations_templates_connections_id',
+  'create_integrations_templates_connections_cron_describe',
+  'get_workspaces_workspace_id',
+]);
+
+export interface Fault {
+  status?: number;
+  /** Drop the connection instead of answering. */
+  drop?: boolean;
+}
+
+export class MockService {
+  readonly config: MockConfig;
+  readonly store: MockStore;
+  readonly validators: Record<SpecName, SpecValidator>;
+  readonly operations: Record<SpecName, Map<string, MockOperation>>;
+  /** Responses that broke the spec (validateResponses on); each was also answered with a loud 500. */
+  readonly specViolations: string[] = [];
+  private pendingFaults: Fault[] = [];
+  /** `api:operationId` of every operation a handler was made for. */
+  readonly handledOperations = new Set<string>();
+
+  constructor(options: MockOptions = {}) {
+    this.config = resolveMockConfig(options);
+    this.store = new MockStore(this.config);
+    this.validators = { 'agent-engine': new SpecValidator('agent-engine'), 'airbyte-api-v1': new SpecValidator('airbyte-api-v1') };
+    this.operations = {
+      'agent-engine': new Map(buildOperations('agent-engine').map((op) => [op.operationId, op])),
+      'airbyte-api-v1': new Map(buildOperations('airbyte-api-v1').map((op) => [op.operationId, op])),
+    };
+  }
+
+  /** Back to the seeded state (and no pending faults). */
+  reset(): void {
+    this.store.reset();
+    this.pendingFaults = [];
+    this.specViolations.length = 0;
+  }
+
+  /** The next `count` requests fail: with `status` (503 by default) or a dropped connection. */
+  failNext(count: number, fault: Fault = { status: 503 }): void {
+    for (let i = 0; i < count; i++) this.pendingFaults.push(fault);
+  }
+
+  operation(api: SpecName, operationId: string): MockOperation {
+    const operation = this.operations[api].get(operationId);
+    if (!operation) throw new Error(`no operation ${operationId} in ${api}`);
+    return operation;
+  }
+
+  /** True when some live widget token was issued for `origin`. */
+  isAllowedOrigin(origin: string): boolean {
+    const now = this.config.clock.now();
+    for (const token of this.store.tokens.values()) if (token.kind === 'widget' && token.allowedOrigin === origin && token.expiresAt > now) return true;
+    return false;
+  }
+
+  /** Throws a 404 when a workspace-bound token reaches outside its workspace. */
+  assertWorkspaceAccess(context: CallContext, workspaceId: string, what: string): void {
+    const principal = context.principal;
+    if (principal?.workspaceId && principal.workspaceId !== workspaceId) throw new MockHttpError(404, `${what} not found.`);
+  }
+
+  /**
+   * The MSW resolver of one operation: `implement` runs only for a request that passed every check, and what it
+   * answers is checked against the spec before it leaves.
+   */
+  handle<Info extends { request: Request; params: Record<string, any> }>(
+    api: SpecName,
+    operationId: string,
+    implement: (info: Info, context: CallContext) => Response | Promise<Response>,
+  ): (info: Info) => Promise<Response | undefined> {
+    const operation = this.operation(api, operationId);
+    this.handledOperations.add(`${api}:${operationId}`);
+    const prefix = api === 'agent-engine' ? '/api/v1/' : '/v1/';
+    return async (info: Info) => {
+      const { request } = info;
+      // Handlers match on any origin with a leading wildcard; a request for the other API is not this one's.
+      if (!new URL(request.url).pathname.startsWith(prefix)) return undefined;
+      const origin = request.headers.get('origin');
+      // Faults are answered as asked, documented or not: they exist to test the caller's handling of them.
+      try {
+        await this.applyFaults(request);
+      } catch (error) {
+        if (error instanceof MockHttpError) return errorResponse(api, error.status, error.message, error.errors, retryHeaders(error.status));
+        throw error; // a dropped connection
+      }
+      let response: Response;
+      try {
+        response = await this.run(api, operation, info, implement);
+      } catch (error) {
+        if (!(error instanceof MockHttpError)) throw error;
+        response = errorResponse(api, error.status, error.message, error.errors, retryHeaders(error.status));
+      }
+      if (origin && this.isAllowedOrigin(origin)) {
+        response.headers.set('access-control-allow-origin', origin);
+        response.headers.set('vary', 'Origin');
+      }
+      return this.config.validateResponses ? this.checkResponse(api, operation, response) : response;
+    };
+  }
+
+  private async run<Info extends { request: Request; params: Record<string, any> }>(
+    api: SpecName,
+    operation: MockOperation,
+    info: Info,
+    implement: (info: Info, context: CallContext) => Response | Promise<Response>,
+  ): Promise<Response> {
+    const { request } = info;
+    const declared = Number(request.headers.get('content-length') ?? 0);
+    if (declared > MAX_BODY_BYTES) throw new MockHttpError(413, `Request body too large (limit ${MAX_BODY_BYTES} bytes).`);
+    const bodyText = operation.bodyPointer ? await request.clone().text() : '';
+    if (new TextEncoder().encode(bodyText).byteLength > MAX_BODY_BYTES) throw new MockHttpError(413, `Request body too large (limit ${MAX_BODY_BYTES} bytes).`);
+
+    let principal: IssuedToken | undefined;
+    if (!operation.public) {
+      const check = checkBearer(this.store, request.headers.get('authorization'));
+      if (!check.ok) throw new MockHttpError(401, check.reason);
+      principal = check.token;
+      if (principal.kind === 'v1' && api !== 'airbyte-api-v1') throw new MockHttpError(401, 'Invalid token.');
+      if (principal.kind !== 'v1' && api === 'airbyte-api-v1') throw new MockHttpError(401, 'Invalid token.');
+      if (principal.kind === 'widget') {
+        const origin = request.headers.get('origin');
+        if (origin !== principal.allowedOrigin) throw forbidden(`This widget token is only valid from ${principal.allowedOrigin}, not from ${origin ?? 'a request without an Origin'}.`);
+      }
+      if ((principal.kind === 'scoped' || principal.kind === 'widget') && !WORKSPACE_TOKEN_OPERATIONS.has(operation.operationId)) {
+        throw forbidden('A scoped token only acts inside its own workspace; this operation needs an application token.');
+      }
+    }
+
+    const validated = validateRequest(this.validators[api], operation, request, info.params, bodyText);
+    const url = new URL(request.url);
+    return implement(info, { service: this, store: this.store, operation, request, url, ...validated, principal });
+  }
+
+  /** `Prefer: code=429`, `Prefer: latency=200` and the faults queued with failNext. */
+  private async applyFaults(request: Request): Promise<void> {
+    const prefer = request.headers.get('prefer') ?? '';
+    const latency = /latency=(\d+)/.exec(prefer);
+    if (latency) await delay(Math.min(Number(latency[1]), 30_000));
+    const queued = this.pendingFaults.shift();
+    if (queued?.drop) throw HttpResponse.error();
+    if (queued) throw new MockHttpError(queued.status ?? 503, 'Service temporarily unavailable (simulated).');
+    const code = /code=(\d{3})/.exec(prefer);
+    if (code) {
+      const status = Number(code[1]);
+      if (status >= 400) throw new MockHttpError(status, `Simulated ${status} (Prefer: code=${status}).`);
+    }
+  }
+
+  /** The response against the spec: a documented status and a body of its schema, or a loud 500. */
+  private async checkResponse(api: SpecName, operation: MockOperation, response: Response): Promise<Response> {
+    const status = String(response.status);
+    const problems: string[] = [];
+    if (!operation.statuses.includes(status)) problems.push(`status ${status} is not documented`);
+    else if (response.status !== 204) {
+      const contentType = response.headers.get('content-type') ?? '';
+      const mediaType = contentType.split(';')[0]!.trim();
+      if (mediaType.endsWith('json')) {
+        const body = await response.clone().json().catch(() => Symbol.for('unreadable'));
+        try {
+          const pointer = operationSchemaPointer(this.validators[api].doc, operation.method, operation.path, status as `${number}`, mediaType);
+          const result = this.validators[api].check(pointer, body);
+          if (!result.valid) problems.push(describeErrors(result.errors));
+        } catch (error) {
+          problems.push((error as Error).message);
+        }
+      }
+    }
+    if (problems.length === 0) return response;
+    const message = `Mock response of ${operation.operationId} (${status}) breaks the spec: ${problems.join('; ')}`;
+    this.specViolations.push(message);
+    console.error(message);
+    return errorResponse(api, 500, message);
+  }
+}
+
+function retryHeaders(status: number): Record<string, string> {
+  return status === 429 || status === 503 ? { 'retry-after': '1' } : {};
+}
+
+export function createMockService(options: MockOptions = {}): MockService {
+  return new MockService(options);
+}

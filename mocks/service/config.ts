@@ -1,0 +1,54 @@
+// The mock's settings: demo credentials and token lifetimes, from options, else the environment, else the defaults
+// (documented in the README and printed at start-up).
+import type { Clock } from './clock.js';
+import { systemClock } from './clock.js';
+
+export const DEFAULT_MOCK_CLIENT_ID = 'demo-client-id';
+export const DEFAULT_MOCK_CLIENT_SECRET = 'demo-client-secret';
+export const DEFAULT_MOCK_ORGANIZATION_ID = '4f7c2b1e-8d3a-4c5f-9b6e-2a1d0c9e8f7a';
+export const APPLICATION_TOKEN_TTL_SECONDS = 15 * 60;
+export const SCOPED_TOKEN_TTL_SECONDS = 20 * 60;
+/** The v1 API's access tokens (seed 000 shows 3600). */
+export const V1_TOKEN_TTL_SECONDS = 60 * 60;
+
+export interface MockOptions {
+  /** Same seed, same ids and data. Default 1. */
+  seed?: number;
+  clock?: Clock;
+  clientId?: string;
+  clientSecret?: string;
+  organizationId?: string;
+  /** One lifetime for every token, in seconds, instead of the API's own (15 min application, 20 min scoped). */
+  tokenTtlSeconds?: number;
+  /** Check every response against the spec and fail loudly when one breaks it. Default true. */
+  validateResponses?: boolean;
+}
+
+export interface MockConfig {
+  seed: number;
+  clock: Clock;
+  clientId: string;
+  clientSecret: string;
+  organizationId: string;
+  tokenTtlSeconds: number | undefined;
+  validateResponses: boolean;
+}
+
+function env(name: string): string | undefined {
+  const value = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.[name];
+  return value === undefined || value.trim() === '' ? undefined : value.trim();
+}
+
+export function resolveMockConfig(options: MockOptions = {}): MockConfig {
+  const ttl = options.tokenTtlSeconds ?? (env('AGENT_ENGINE_MOCK_TOKEN_TTL_SECONDS') ? Number(env('AGENT_ENGINE_MOCK_TOKEN_TTL_SECONDS')) : undefined);
+  if (ttl !== undefined && (!Number.isFinite(ttl) || ttl <= 0)) throw new Error(`AGENT_ENGINE_MOCK_TOKEN_TTL_SECONDS must be a positive number of seconds, not ${ttl}`);
+  return {
+    seed: options.seed ?? 1,
+    clock: options.clock ?? systemClock,
+    clientId: options.clientId ?? env('AGENT_ENGINE_MOCK_CLIENT_ID') ?? DEFAULT_MOCK_CLIENT_ID,
+    clientSecret: options.clientSecret ?? env('AGENT_ENGINE_MOCK_CLIENT_SECRET') ?? DEFAULT_MOCK_CLIENT_SECRET,
+    organizationId: options.organizationId ?? DEFAULT_MOCK_ORGANIZATION_ID,
+    tokenTtlSeconds: ttl,
+    validateResponses: options.validateResponses ?? true,
+  };
+}

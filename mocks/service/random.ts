@@ -1,0 +1,40 @@
+// Seeded randomness: the same seed gives the same ids, tokens and data on every run.
+
+/** mulberry32: a tiny, fast PRNG with good enough spread for test data. */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export class IdSource {
+  private readonly random: () => number;
+  constructor(seed: number) {
+    this.random = seededRandom(seed);
+  }
+
+  private hex(length: number): string {
+    let out = '';
+    while (out.length < length) out += Math.floor(this.random() * 16).toString(16);
+    return out;
+  }
+
+  /** A version-4-shaped UUID. */
+  uuid(): string {
+    const variant = '89ab'[Math.floor(this.random() * 4)];
+    return `${this.hex(8)}-${this.hex(4)}-4${this.hex(3)}-${variant}${this.hex(3)}-${this.hex(12)}`;
+  }
+
+  /** URL-safe random characters, for token signatures and cursors. */
+  text(length: number): string {
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+    let out = '';
+    for (let i = 0; i < length; i++) out += alphabet[Math.floor(this.random() * alphabet.length)];
+    return out;
+  }
+}

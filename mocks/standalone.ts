@@ -1,0 +1,122 @@
+// `npm start`: the stateful mock of both APIs as an HTTP server on 127.0.0.1, answering through MSW's own request
+// handling, with a start-up banner, one log line per request and a clean shutdown on SIGINT/SIGTERM.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { getResponse } from 'msw';
+import { createHandlers } from './handlers/index.js';
+import { MockService } from './service.js';
+import type { MockOptions } from './service/config.js';
+
+export interface StandaloneOptions extends MockOptions {
+  port?: number;
+  host?: string;
+  /** Where request log lines go; nothing is logged when false. */
+  log?: ((line: string) => void) | false;
+}
+
+async function toFetchRequest(incoming: IncomingMessage, origin: string): Promise<Request> {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(incoming.headers)) {
+    if (Array.isArray(value)) for (const v of value) headers.append(name, v);
+    else if (value !== undefined) headers.set(name, value);
+  }
+  const method = incoming.method ?? 'GET';
+  let body: Buffer | undefined;
+  if (method !== 'GET' && method !== 'HEAD') {
+    const chunks: Buffer[] = [];
+    for await (const chunk of incoming) chunks.push(chunk as Buffer);
+    body = Buffer.concat(chunks);
+  }
+  return new Request(new URL(incoming.url ?? "/", origin), { method, headers, ...(body && body.length > 0 ? { body: new Uint8Array(body) } : {}) });
+}
+
+async function writeResponse(response: Response, outgoing: ServerResponse): Promise<void> {
+  const headers: Record<string, string | string[]> = {};
+  response.headers.forEach((value, name) => {
+    headers[name] = name === 'set-cookie' ? [...((headers[name] as string[]) ?? []), value] : value;
+  });
+  outgoing.writeHead(response.status, headers);
+  outgoing.end(response.body ? Buffer.from(await response.arrayBuffer()) : undefined);
+}
+
+const notFound = (path: string) =>
+  new Response(JSON.stringify({ message: `No operation at ${path}. The mock serves /api/v1/... (Agent Engine) and /v1/... (Airbyte API).`, errors: [] }), {
+    status: 404,
+    headers: { 'content-type': 'application/json' },
+  });
+
+export async function startStandaloneMock(options: StandaloneOptions = {}): Promise<{ server: Server; service: MockService; url: string; close: () => Promise<void> }> {
+  const service = new MockService(options);
+  const handlers = createHandlers(service);
+  const host = options.host ?? '127.0.0.1';
+  const log = options.log === false ? undefined : (options.log ?? ((line: string) => console.log(line)));
+  let origin = '';
+
+  const server = createServer(async (incoming, outgoing) => {
+    const started = performance.now();
+    try {
+      const request = await toFetchRequest(incoming, origin);
+      const response = (await getResponse(handlers, request)) ?? notFound(new URL(request.url).pathname);
+      if (response.type === 'error') {
+        incoming.socket.destroy(); // a simulated dropped connection
+        log?.(`${request.method} ${incoming.url} dropped ${(performance.now() - started).toFixed(1)} ms`);
+        return;
+      }
+      await writeResponse(response, outgoing);
+      log?.(`${request.method} ${incoming.url} ${response.status} ${(performance.now() - started).toFixed(1)} ms`);
+    } catch (error) {
+      console.error(error);
+      if (!outgoing.headersSent) outgoing.writeHead(500, { 'content-type': 'application/json' });
+      outgoing.end(JSON.stringify({ message: `Mock failure: ${(error as Error).message}`, errors: [] }));
+    }
+  });
+  server.keepAliveTimeout = 5_000;
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 4010, host, () => resolve());
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : options.port;
+  origin = `http://${host}:${port}`;
+  const close = () =>
+    new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections();
+    });
+  return { server, service, url: origin, close };
+}
+
+function banner(url: string, service: MockService): string {
+  const { clientId, clientSecret } = service.config;
+  return [
+    '',
+    `  agent-engine-kit mock API on ${url}`,
+    '',
+    `    Agent Engine API   ${url}/api/v1/...`,
+    `    Airbyte API (v1)   ${url}/v1/...`,
+    `    demo credentials   client_id=${clientId}  client_secret=${clientSecret}`,
+    '                       (AGENT_ENGINE_MOCK_CLIENT_ID / AGENT_ENGINE_MOCK_CLIENT_SECRET to change them)',
+    '',
+    '  Try it:',
+    `    curl -s -X POST ${url}/api/v1/account/applications/token -H 'Content-Type: application/json' \\`,
+    `      -d '{"client_id": "${clientId}", "client_secret": "${clientSecret}"}'`,
+    '',
+    '  Ctrl-C stops it.',
+    '',
+  ].join('\n');
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const port = Number(process.env.PORT ?? 4010);
+  const started = performance.now();
+  const mock = await startStandaloneMock({ port });
+  console.log(banner(mock.url, mock.service));
+  console.log(`  ready in ${(performance.now() - started).toFixed(0)} ms\n`);
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, async () => {
+      console.log(`\n  ${signal}: shutting down`);
+      await mock.close();
+      process.exit(0);
+    });
+  }
+}
