@@ -1,0 +1,85 @@
+// Prism (`npm run mock:prism`) serving the Agent Engine spec in static mode answers every operation's example
+// request with its success response, and that response validates against the spec.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SpecValidator, derefPointer, describeErrors, listOperations, operationSchemaPointer } from '../../mocks/spec.js';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const validator = new SpecValidator('agent-engine');
+const doc = validator.doc;
+let prism: ChildProcess;
+let base = '';
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+beforeAll(async () => {
+  const port = await freePort();
+  base = `http://127.0.0.1:${port}`;
+  const started = performance.now();
+  prism = spawn(process.execPath, [`${root}node_modules/@stoplight/prism-cli/dist/index.js`, 'mock', 'openapi/agent-engine.yaml', '--host', '127.0.0.1', '--port', String(port), '--errors'], { cwd: root });
+  let output = '';
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`Prism did not start within 60 s:\n${output}`)), 60_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk;
+      if (/Prism is listening/.test(output)) {
+        clearTimeout(timer);
+        resolve();
+      }
+    };
+    prism.stdout!.on('data', onData);
+    prism.stderr!.on('data', onData);
+    prism.once('exit', (code) => reject(new Error(`Prism exited with ${code}:\n${output}`)));
+  });
+  console.log(`prism: listening after ${(performance.now() - started).toFixed(0)} ms`);
+}, 90_000);
+
+afterAll(() => {
+  prism?.kill('SIGTERM');
+});
+
+const operations = listOperations(doc);
+
+describe('Prism serving the spec', () => {
+  it.each(operations.map((op) => [`${op.method.toUpperCase()} ${op.path}`, op] as const))('%s answers its success example, valid against the spec', async (_key, op) => {
+    const path = op.path.replace(/\{([^}]+)\}/g, (_m, name: string) => (name === 'connector_type' ? 'Facebook%20Marketing' : 'c8d9e0f1-2a3b-4c5d-8e6f-7a8b9c0d1e2f'));
+    let body: string | undefined;
+    if (op.operation.requestBody) {
+      const requestBody = derefPointer(doc, `${op.pointer}/requestBody`);
+      const name = Object.keys(requestBody.value.content['application/json'].examples)[0]!;
+      body = JSON.stringify(derefPointer(doc, `${requestBody.pointer}/content/application~1json/examples/${name}`).value.value);
+    }
+    const response = await fetch(`${base}${path}`, {
+      method: op.method.toUpperCase(),
+      headers: { accept: 'application/json', authorization: 'Bearer eyJhbGciOiJIUzI1NiJ9.e30.prism', ...(body ? { 'content-type': 'application/json' } : {}) },
+      ...(body ? { body } : {}),
+    });
+    const success = Object.keys(op.operation.responses).find((code) => code.startsWith('2'))!;
+    const text = await response.text();
+    expect(String(response.status), text).toBe(success);
+    if (success === '204') return;
+    const result = validator.check(operationSchemaPointer(doc, op.method, op.path, success as `${number}`), JSON.parse(text));
+    expect(result.valid, describeErrors(result.errors)).toBe(true);
+  });
+
+  it('refuses an invalid request with a 4xx (request validation on)', async () => {
+    const response = await fetch(`${base}/api/v1/integrations/connectors`, {
+      method: 'POST',
+      headers: { authorization: 'Bearer x', 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 1 }),
+    });
+    expect(response.status).toBeGreaterThanOrEqual(400);
+    expect(response.status).toBeLessThan(500);
+  });
+});
