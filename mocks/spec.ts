@@ -28,6 +28,11 @@ export function specPath(name: SpecName): string {
 
 const loaded = new Map<SpecName, OpenApiDocument>();
 
+/** Supplies a spec already parsed, where there is no file system (the browser bundle does this before anything else). */
+export function registerSpec(name: SpecName, doc: OpenApiDocument): void {
+  loaded.set(name, doc);
+}
+
 /** The parsed spec. Cached: callers must not mutate it (use structuredClone for a working copy). */
 export function loadSpec(name: SpecName): OpenApiDocument {
   let doc = loaded.get(name);

@@ -1,0 +1,64 @@
+// The mock in a real browser: headless Chromium (Debian's chromium, driven by playwright-core) opens a page whose
+// client talks to the MSW service worker, and the page shows the connector and issues that came back.
+import { existsSync, readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const CHROMIUM = '/usr/bin/chromium';
+let server: Server;
+let browser: Browser;
+let origin = '';
+
+const FILES: Record<string, [string, string]> = {
+  '/': ['mocks/browser-demo/index.html', 'text/html'],
+  '/demo.js': ['mocks/browser-demo/dist/demo.js', 'text/javascript'],
+  '/mockServiceWorker.js': ['mocks/public/mockServiceWorker.js', 'text/javascript'],
+};
+
+beforeAll(async () => {
+  const { buildBrowserDemo } = await import(pathToFileURL(join(root, 'scripts/build-browser-demo.mjs')).href);
+  await buildBrowserDemo();
+  server = createServer((request, response) => {
+    const file = FILES[new URL(request.url ?? '/', 'http://x').pathname];
+    if (!file) return void response.writeHead(404).end();
+    response.writeHead(200, { 'content-type': file[1] }).end(readFileSync(join(root, file[0])));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  origin = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+describe('the mock in headless Chromium', () => {
+  it('the worker script in mocks/public is the one of the installed msw', () => {
+    expect(readFileSync(join(root, 'mocks/public/mockServiceWorker.js'), 'utf8')).toBe(readFileSync(join(root, 'node_modules/msw/lib/mockServiceWorker.js'), 'utf8'));
+  });
+
+  it('serves the client from a service worker: catalog, a new connector, its issues', async () => {
+    expect(existsSync(CHROMIUM)).toBe(true);
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(String(error)));
+    await page.goto(origin);
+    await page.waitForFunction(() => /^(done|failed)/.test(document.querySelector('#status')?.textContent ?? ''), undefined, { timeout: 30_000 });
+    const status = await page.textContent('#status');
+    expect(status).toMatch(/^done: GitHub connector [0-9a-f-]{36}, 5 issues$/);
+    const issues = await page.$$eval('#result li', (items) => items.map((item) => item.textContent));
+    expect(issues).toHaveLength(5);
+    expect(issues[0]).toMatch(/^#\d+ /);
+    await page.screenshot({ path: join(tmpdir(), 'agent-engine-kit-browser-mock.png') });
+    expect(errors).toEqual([]);
+  }, 60_000);
+});

@@ -1,0 +1,42 @@
+// The browser demo: the mock runs in a service worker, and the client calls it from the page as it would call the
+// API. The page shows what came back.
+import agentEngineSpec from '../../openapi/agent-engine.yaml';
+import airbyteApiV1Spec from '../../openapi/airbyte-api-v1.yaml';
+import { registerSpec, setupMockWorker } from '../browser.js';
+import { createAgentEngineClient } from '../../src/index.js';
+
+registerSpec('agent-engine', agentEngineSpec);
+registerSpec('airbyte-api-v1', airbyteApiV1Spec);
+
+const status = document.querySelector('#status')!;
+const output = document.querySelector('#result')!;
+
+async function main() {
+  const { worker } = setupMockWorker({ seed: 1 });
+  await worker.start({ serviceWorker: { url: '/mockServiceWorker.js' }, onUnhandledRequest: 'bypass', quiet: true });
+  status.textContent = 'mock worker running';
+
+  const client = createAgentEngineClient({ baseUrl: location.origin, clientId: 'demo-client-id', clientSecret: 'demo-client-secret' });
+  const { definitions } = await client.definitions.listSources({ name: 'github' });
+  const connector = await client.connectors.create({
+    workspace_name: 'default',
+    definition_id: definitions[0]!.sourceDefinitionId!,
+    name: 'Browser GitHub',
+    credentials: { option_title: 'PAT Credentials', personal_access_token: 'ghp_browser_demo' },
+    replication_config: { repositories: ['airbytehq/airbyte'] },
+  });
+  const issues = await client.connectors.execute(connector.id, { entity: 'issues', action: 'list', params: { per_page: 5 } });
+  const list = document.createElement('ul');
+  for (const issue of issues.result as { number: number; title: string }[]) {
+    const item = document.createElement('li');
+    item.textContent = `#${issue.number} ${issue.title}`;
+    list.append(item);
+  }
+  output.replaceChildren(list);
+  output.setAttribute('data-connector-id', connector.id);
+  status.textContent = `done: ${definitions[0]!.name} connector ${connector.id}, ${(issues.result as unknown[]).length} issues`;
+}
+
+main().catch((error: unknown) => {
+  status.textContent = `failed: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`;
+});

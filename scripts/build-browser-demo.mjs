@@ -1,0 +1,48 @@
+#!/usr/bin/env node
+// Bundles the browser demo (mocks/browser-demo/) for the browser: the specs are parsed at build time and inlined,
+// Node-only modules the mock never calls there are replaced by stubs. Writes mocks/browser-demo/dist/.
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { parse } from 'yaml';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+const yamlAsJson = {
+  name: 'yaml-as-json',
+  setup(context) {
+    context.onLoad({ filter: /\.yaml$/ }, async (args) => ({ contents: JSON.stringify(parse(await readFile(args.path, 'utf8'))), loader: 'json' }));
+  },
+};
+
+// spec.ts reads files only when a spec was not registered; the demo registers both first.
+const nodeStubs = {
+  name: 'node-stubs',
+  setup(context) {
+    context.onResolve({ filter: /^node:(fs|url)$/ }, (args) => ({ path: args.path, namespace: 'node-stub' }));
+    context.onLoad({ filter: /.*/, namespace: 'node-stub' }, () => ({
+      contents: 'export const readFileSync = () => { throw new Error("no file system in the browser: registerSpec first"); }; export const fileURLToPath = (u) => String(u);',
+      loader: 'js',
+    }));
+  },
+};
+
+export async function buildBrowserDemo() {
+  const result = await build({
+    entryPoints: [`${root}mocks/browser-demo/main.ts`],
+    bundle: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    outfile: `${root}mocks/browser-demo/dist/demo.js`,
+    plugins: [yamlAsJson, nodeStubs],
+    logLevel: 'silent',
+    metafile: true,
+  });
+  return result;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  await buildBrowserDemo();
+  console.log('mocks/browser-demo/dist/demo.js');
+}
