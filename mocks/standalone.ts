@@ -1,7 +1,7 @@
 // `npm start`: the stateful mock of both APIs as an HTTP server on 127.0.0.1, answering through MSW's own request
 // handling, with a start-up banner, one log line per request and a clean shutdown on SIGINT/SIGTERM.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { getResponse } from 'msw';
+import { getResponse, type HttpHandler } from 'msw';
 import { createHandlers } from './handlers/index.js';
 import { MockService } from './service.js';
 import type { MockOptions } from './service/config.js';
@@ -38,6 +38,25 @@ async function writeResponse(response: Response, outgoing: ServerResponse): Prom
   outgoing.end(response.body ? Buffer.from(await response.arrayBuffer()) : undefined);
 }
 
+/**
+ * Which handlers can answer a request, by method and path, decided once per handler instead of MSW matching every
+ * handler's path on every request; MSW then handles the request with just those.
+ */
+function routeTable(handlers: HttpHandler[]) {
+  const routes = handlers.map((handler) => {
+    const { method, path } = handler.info as { method: string | RegExp; path: string | RegExp };
+    if (typeof path !== 'string' || typeof method !== 'string') return { handler, method: undefined, pattern: undefined };
+    const source = path
+      .replace(/^\*/, '')
+      .split('/')
+      .map((part) => (part === '*' ? '.*' : part.startsWith(':') ? '[^/]+' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+      .join('/');
+    return { handler, method: method.toUpperCase(), pattern: new RegExp(`${path.startsWith('*') ? '' : '^'}${source}/?$`) };
+  });
+  return (method: string, pathname: string) =>
+    routes.filter((r) => !r.pattern || ((r.method === method || r.method === 'ALL') && r.pattern.test(pathname))).map((r) => r.handler);
+}
+
 const notFound = (path: string) =>
   new Response(JSON.stringify({ message: `No operation at ${path}. The mock serves /api/v1/... (Agent Engine) and /v1/... (Airbyte API).`, errors: [] }), {
     status: 404,
@@ -46,7 +65,7 @@ const notFound = (path: string) =>
 
 export async function startStandaloneMock(options: StandaloneOptions = {}): Promise<{ server: Server; service: MockService; url: string; close: () => Promise<void> }> {
   const service = new MockService(options);
-  const handlers = createHandlers(service);
+  const handlersFor = routeTable(createHandlers(service));
   const host = options.host ?? '127.0.0.1';
   const log = options.log === false ? undefined : (options.log ?? ((line: string) => console.log(line)));
   let origin = '';
@@ -55,7 +74,9 @@ export async function startStandaloneMock(options: StandaloneOptions = {}): Prom
     const started = performance.now();
     try {
       const request = await toFetchRequest(incoming, origin);
-      const response = (await getResponse(handlers, request)) ?? notFound(new URL(request.url).pathname);
+      const { pathname } = new URL(request.url);
+      const candidates = handlersFor(request.method, pathname);
+      const response = (candidates.length > 0 ? await getResponse(candidates, request) : undefined) ?? notFound(pathname);
       if (response.type === 'error') {
         incoming.socket.destroy(); // a simulated dropped connection
         log?.(`${request.method} ${incoming.url} dropped ${(performance.now() - started).toFixed(1)} ms`);

@@ -1,0 +1,96 @@
+#!/usr/bin/env node
+// npm run bench:mock: the standalone mock and Prism, each started as its own process, then loaded with the same
+// request by autocannon in this process, one after the other in one run. Prints start-up time (spawn to first answer),
+// requests per second and p99 latency side by side, as a markdown table.
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 10);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
+const PATH = '/api/v1/integrations/definitions/sources?name=git';
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Spawns a server and resolves once `ready()` answers, with the milliseconds from spawn to then. */
+async function start(name, command, args, env, ready) {
+  const started = performance.now();
+  const child = spawn(command, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (chunk) => (stderr += chunk));
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`${name} exited: ${stderr}`);
+    if (Date.now() > deadline) throw new Error(`${name} not ready within 60 s: ${stderr}`);
+    if (await ready().catch(() => false)) return { child, startupMs: performance.now() - started };
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+async function load(url, headers) {
+  const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION_S, headers });
+  if (result.non2xx > 0 || result.errors > 0) throw new Error(`${url}: ${result.non2xx} non-2xx answers, ${result.errors} errors`);
+  return { rps: result.requests.average, p99: result.latency.p99, total: result.requests.total };
+}
+
+async function mintToken(base) {
+  const response = await fetch(`${base}/api/v1/account/applications/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ client_id: 'demo-client-id', client_secret: 'demo-client-secret' }),
+  });
+  if (!response.ok) return false;
+  return (await response.json()).access_token;
+}
+
+export async function benchMock() {
+  const rows = [];
+
+  const mockPort = await freePort();
+  const mockBase = `http://127.0.0.1:${mockPort}`;
+  let token;
+  const mock = await start('standalone mock', process.execPath, [`${root}node_modules/tsx/dist/cli.mjs`, 'mocks/standalone.ts'], { PORT: String(mockPort) }, async () => (token = await mintToken(mockBase)));
+  try {
+    // Long-lived token: the run must not outlast it.
+    rows.push({ name: 'standalone mock (MSW behind node:http)', startupMs: mock.startupMs, ...(await load(`${mockBase}${PATH}`, { authorization: `Bearer ${token}` })) });
+  } finally {
+    mock.child.kill('SIGTERM');
+  }
+
+  const prismPort = await freePort();
+  const prismBase = `http://127.0.0.1:${prismPort}`;
+  const prism = await start(
+    'Prism',
+    process.execPath,
+    [`${root}node_modules/@stoplight/prism-cli/dist/index.js`, 'mock', 'openapi/agent-engine.yaml', '--host', '127.0.0.1', '--port', String(prismPort), '--errors'],
+    {},
+    async () => (await fetch(`${prismBase}${PATH}`, { headers: { authorization: 'Bearer x' } })).ok,
+  );
+  try {
+    rows.push({ name: 'Prism 5 (static, validating)', startupMs: prism.startupMs, ...(await load(`${prismBase}${PATH}`, { authorization: 'Bearer x' })) });
+  } finally {
+    prism.child.kill('SIGTERM');
+  }
+  return rows;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const rows = await benchMock();
+  const [mock, prism] = rows;
+  console.log(`\nGET ${PATH}, ${CONNECTIONS} connections, ${DURATION_S} s each, node ${process.version}, ${new Date().toISOString().slice(0, 10)}\n`);
+  console.log('| server | start-up (spawn to first answer) | requests/s | p99 latency |');
+  console.log('| --- | ---: | ---: | ---: |');
+  for (const row of rows) console.log(`| ${row.name} | ${row.startupMs.toFixed(0)} ms | ${row.rps.toFixed(0)} | ${row.p99} ms |`);
+  console.log(`\nstandalone mock / Prism: ${(mock.rps / prism.rps).toFixed(1)}x the requests per second`);
+}
