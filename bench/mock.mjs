@@ -60,7 +60,9 @@ export async function benchMock() {
   const mockPort = await freePort();
   const mockBase = `http://127.0.0.1:${mockPort}`;
   let token;
-  const mock = await start('standalone mock', process.execPath, [`${root}node_modules/tsx/dist/cli.mjs`, 'mocks/standalone.ts'], { PORT: String(mockPort) }, async () => (token = await mintToken(mockBase)));
+  const { buildMock } = await import(`${root}scripts/build-mock.mjs`);
+  const bundle = await buildMock(); // what `npm start` runs
+  const mock = await start('standalone mock', process.execPath, [bundle], { PORT: String(mockPort) }, async () => (token = await mintToken(mockBase)));
   try {
     // Long-lived token: the run must not outlast it.
     rows.push({ name: 'standalone mock (MSW behind node:http)', startupMs: mock.startupMs, ...(await load(`${mockBase}${PATH}`, { authorization: `Bearer ${token}` })) });

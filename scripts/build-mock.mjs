@@ -1,0 +1,24 @@
+#!/usr/bin/env node
+// Bundles the standalone mock (mocks/standalone.ts) into mock-dist/standalone.mjs, so that `npm start` runs plain
+// JavaScript and starts fast. Packages stay external; the specs are read from openapi/ at start-up.
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+export async function buildMock() {
+  await build({
+    entryPoints: [`${root}mocks/standalone.ts`],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    // One folder below the root, as mocks/ is: the specs' relative paths stay right.
+    outfile: `${root}mock-dist/standalone.mjs`,
+    logLevel: 'warning',
+  });
+  return `${root}mock-dist/standalone.mjs`;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await buildMock();
