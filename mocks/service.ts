@@ -192,6 +192,19 @@ export class MockService {
     }
   }
 
+  private readonly responseSchemaPointers = new Map<string, string>();
+
+  /** Where the schema of one documented response lives; looked up once per operation, status and media type. */
+  private responseSchemaPointer(api: SpecName, operation: MockOperation, status: string, mediaType: string): string {
+    const key = `${api} ${operation.operationId} ${status} ${mediaType}`;
+    let pointer = this.responseSchemaPointers.get(key);
+    if (!pointer) {
+      pointer = operationSchemaPointer(this.validators[api].doc, operation.method, operation.path, status as `${number}`, mediaType);
+      this.responseSchemaPointers.set(key, pointer);
+    }
+    return pointer;
+  }
+
   /** The response against the spec: a documented status and a body of its schema, or a loud 500. */
   private async checkResponse(api: SpecName, operation: MockOperation, response: Response): Promise<Response> {
     const status = String(response.status);
@@ -203,7 +216,7 @@ export class MockService {
       if (mediaType.endsWith('json')) {
         const body = await response.clone().json().catch(() => Symbol.for('unreadable'));
         try {
-          const pointer = operationSchemaPointer(this.validators[api].doc, operation.method, operation.path, status as `${number}`, mediaType);
+          const pointer = this.responseSchemaPointer(api, operation, status, mediaType);
           const result = this.validators[api].check(pointer, body);
           if (!result.valid) problems.push(describeErrors(result.errors));
         } catch (error) {
