@@ -116,6 +116,7 @@ function banner(url: string, service: MockService): string {
     `    Agent Engine API   ${url}/api/v1/...`,
     `    Airbyte API (v1)   ${url}/v1/...`,
     `    demo credentials   client_id=${clientId}  client_secret=${clientSecret}`,
+    `    organization id    ${service.config.organizationId}`,
     '                       (AGENT_ENGINE_MOCK_CLIENT_ID / AGENT_ENGINE_MOCK_CLIENT_SECRET to change them)',
     '',
     '  Try it:',

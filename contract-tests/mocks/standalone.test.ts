@@ -42,6 +42,52 @@ describe('the standalone mock', () => {
     ]);
   });
 
+  it("answers every curl of the seed documents as written there, with the demo values in place of the placeholders", async () => {
+    const demo: Record<string, string> = {
+      YOUR_CLIENT_ID: 'demo-client-id',
+      YOUR_CLIENT_SECRET: 'demo-client-secret',
+      '<your_client_id>': 'demo-client-id',
+      '<your_client_secret>': 'demo-client-secret',
+      YOUR_ORGANIZATION_ID: mock.service.config.organizationId,
+      '<github_definition_id>': 'ef69ef6e-aa7f-4af1-a01d-ef775033524e',
+      '<github_pat>': 'ghp_example',
+    };
+    const fill = (text: string) => Object.entries(demo).reduce((out, [placeholder, value]) => out.replaceAll(placeholder, value), text);
+    const curl = async (method: string, path: string, token?: string, body?: string) => {
+      const response = await fetch(`${mock.url}${path}`, {
+        method,
+        headers: { ...(token ? { Authorization: `Bearer ${token}` } : {}), ...(body ? { 'Content-Type': 'application/json' } : {}) },
+        ...(body ? { body: fill(body) } : {}),
+      });
+      return { status: response.status, body: (await response.json().catch(() => undefined)) as any };
+    };
+
+    // 000: the Airbyte API's token, workspace list and workspace creation.
+    const v1 = await curl('POST', '/v1/applications/token', undefined, '{\n  "client_id": "YOUR_CLIENT_ID",\n  "client_secret": "YOUR_CLIENT_SECRET"\n}');
+    expect(v1).toMatchObject({ status: 200, body: { token_type: 'Bearer', expires_in: 3600 } });
+    expect((await curl('GET', '/v1/workspaces', v1.body.access_token)).status).toBe(200);
+    const created = await curl('POST', '/v1/workspaces', v1.body.access_token, '{\n  "name": "My First AI Agent Workspace",\n  "organizationId": "YOUR_ORGANIZATION_ID"\n}');
+    expect(created).toMatchObject({ status: 200, body: { name: 'My First AI Agent Workspace' } });
+
+    // 001: the Agent Engine's token, the scoped and widget tokens on their older paths, the catalog.
+    const app = await curl('POST', '/api/v1/account/applications/token', undefined, '{\n"client_id": "<your_client_id>",\n"client_secret": "<your_client_secret>"\n}');
+    expect(app).toMatchObject({ status: 200, body: { token_type: 'bearer', expires_in: 900 } });
+    const token = app.body.access_token as string;
+    expect((await curl('POST', '/api/v1/embedded/scoped-token', token, '{\n"workspace_name": "customer_workspace_123"\n}')).status).toBe(200);
+    expect((await curl('POST', '/api/v1/embedded/widget-token', token, '{\n"workspace_name": "customer_workspace_123",\n"allowed_origin": "https://yourapp.com"\n}')).status).toBe(200);
+    const catalog = await curl('GET', '/api/v1/integrations/definitions/sources', token);
+    expect(catalog.body.definitions.map((d: { name: string }) => d.name)).toEqual(expect.arrayContaining(['GitHub', 'Salesforce']));
+    expect((await curl('GET', '/api/v1/integrations/definitions/sources?name=github', token)).body.definitions).toHaveLength(1);
+
+    // 002: create a GitHub connector and execute issues/list.
+    const connector = await curl('POST', '/api/v1/integrations/connectors', token, '{\n"workspace_name": "default",\n"definition_id": "<github_definition_id>",\n"name": "My GitHub Connector",\n"credentials": {\n"option_title": "PAT Credentials",\n"personal_access_token": "<github_pat>"\n},\n"replication_config": {\n"repositories": ["airbytehq/airbyte"]\n}\n}');
+    expect(connector.status).toBe(200);
+    const issues = await curl('POST', `/api/v1/integrations/connectors/${connector.body.id}/execute`, token, '{\n"entity": "issues",\n"action": "list",\n"params": { "per_page": 10 }\n}');
+    expect(issues.status).toBe(200);
+    expect(issues.body.result).toHaveLength(10);
+    expect(mock.service.specViolations).toEqual([]);
+  });
+
   it('answers an unknown path with a 404 in the API shape, and drops the connection when told to', async () => {
     const unknown = await fetch(`${mock.url}/api/v2/nothing`);
     expect(unknown.status).toBe(404);
