@@ -32,10 +32,9 @@ describe('every operation', () => {
       const path = op.path.replace(/\{[^}]+\}/g, (name) => (name === '{connector_type}' ? 'GitHub' : '00000000-0000-4000-8000-000000000000'));
       let body: string | undefined;
       if (op.operation.requestBody) {
-        const { value } = derefPointer(doc, `${op.pointer}/requestBody`);
-        const examples = value.content['application/json'].examples ?? {};
-        const first = Object.keys(examples)[0];
-        if (first) body = JSON.stringify(derefPointer(doc, `${op.pointer === '' ? '' : derefPointer(doc, `${op.pointer}/requestBody`).pointer}/content/application~1json/examples/${first}`).value.value);
+        const requestBody = derefPointer(doc, `${op.pointer}/requestBody`);
+        const first = Object.keys(requestBody.value.content['application/json'].examples ?? {})[0];
+        if (first) body = JSON.stringify(derefPointer(doc, `${requestBody.pointer}/content/application~1json/examples/${first}`).value.value);
       }
       const response = await fetch(`${BASE}${prefix}${path}`, {
         method: op.method.toUpperCase(),

@@ -154,6 +154,33 @@ describe('connectors', () => {
   });
 });
 
+describe('OAuth', () => {
+  it('initiate gives a consent URL that returns to redirect_url with the new connector, or with the error', async () => {
+    const c = client();
+    const { consent_url } = await c.oauth.initiate({ workspace_name: 'default', connector_type: 'HubSpot', redirect_url: 'https://yourapp.com/oauth/done', name: 'Acme HubSpot' });
+    const consent = await fetch(consent_url, { redirect: 'manual' });
+    expect(consent.status).toBe(302);
+    const back = new URL(consent.headers.get('location')!);
+    expect(`${back.origin}${back.pathname}`).toBe('https://yourapp.com/oauth/done');
+    const connector = await c.connectors.get(back.searchParams.get('connector_id')!);
+    expect(connector.name).toBe('Acme HubSpot');
+    expect((await fetch(consent_url, { redirect: 'manual' })).status).toBe(400); // a state is used once
+    const denied = await c.oauth.initiate({ workspace_name: 'default', connector_type: 'HubSpot', redirect_url: 'https://yourapp.com/oauth/done' });
+    const refused = new URL((await fetch(`${denied.consent_url}&deny=1`, { redirect: 'manual' })).headers.get('location')!);
+    expect(Object.fromEntries(refused.searchParams)).toMatchObject({ error: 'access_denied' });
+  });
+
+  it('own OAuth applications: stored without echoing secrets, removed idempotently, 404 for an unknown connector', async () => {
+    const c = client();
+    const stored = await c.oauth.setCredentials({ connector_type: 'HubSpot', configuration: { client_id: 'abc', client_secret: 'very-secret-value' } });
+    expect(stored).toMatchObject({ scope_type: 'organization', connector_type: 'source', connector_definition_id: '36c891d9-4bd9-43ac-bad2-10e12756272c' });
+    expect(JSON.stringify(stored)).not.toContain('very-secret-value');
+    await c.oauth.deleteCredentials('HubSpot');
+    await c.oauth.deleteCredentials('HubSpot');
+    await expect(c.oauth.deleteCredentials('No Such Connector')).rejects.toMatchObject({ status: 404 });
+  });
+});
+
 describe('scoped and widget tokens', () => {
   it('minting a scoped token creates the workspace; the token sees only its own workspace and cannot mint', async () => {
     const c = client();

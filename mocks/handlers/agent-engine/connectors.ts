@@ -5,7 +5,7 @@ import { executeAction } from '../../execute/engine.js';
 import { seedRecords, type ConnectorKind } from '../../data/records.js';
 import { MockHttpError, forbidden, notFound, unprocessable } from '../../http/errors.js';
 import type { CallContext, MockService } from '../../service.js';
-import type { Connector } from '../../service/store.js';
+import type { Connector, SourceTemplate } from '../../service/store.js';
 import { connectorSummaryView, connectorView, globalTemplateFor, sourceEntry, sourceEntryByName } from '../../service/views.js';
 import { API, http } from './http.js';
 
@@ -44,6 +44,26 @@ export function connectorHandlers(service: MockService) {
       template = globalTemplateFor(store, entry.definition.sourceDefinitionId!);
     }
     return { workspace, template };
+  }
+
+  /** A new connector of a workspace, made from a source template, stored. */
+  function storeConnector(workspaceId: string, template: SourceTemplate, fields: { name?: string | null; replicationConfig?: Record<string, unknown> | null; credentials: Record<string, unknown> | null; serverSideOAuthSecretId?: string | null; entities?: Schemas['EntityConfig'][] | null }): Connector {
+    const now = store.timestamp();
+    const connector: Connector = {
+      id: store.ids.uuid(),
+      name: fields.name ?? template.name,
+      workspaceId,
+      definitionId: template.definitionId,
+      sourceTemplateId: template.id,
+      replicationConfig: { ...template.partialDefaultConfig, ...(fields.replicationConfig ?? {}) },
+      credentials: fields.credentials,
+      serverSideOAuthSecretId: fields.serverSideOAuthSecretId ?? null,
+      entities: fields.entities ?? null,
+      createdAt: now,
+      updatedAt: now,
+    };
+    store.connectors.set(connector.id, connector);
+    return connector;
   }
 
   function connectorFor(context: CallContext, id: string): Connector {
@@ -87,21 +107,13 @@ export function connectorHandlers(service: MockService) {
     http.post('/api/v1/integrations/connectors', service.handle(API, 'create_integrations_connectors', ({ response }, context) => {
       const body = context.body as Schemas['ConnectorCreateRequest'];
       const { workspace, template } = resolveCreate(context, body);
-      const now = store.timestamp();
-      const connector: Connector = {
-        id: store.ids.uuid(),
-        name: body.name ?? template.name,
-        workspaceId: workspace.id,
-        definitionId: template.definitionId,
-        sourceTemplateId: template.id,
-        replicationConfig: { ...template.partialDefaultConfig, ...(body.replication_config ?? {}) },
+      const connector = storeConnector(workspace.id, template, {
+        name: body.name,
+        replicationConfig: body.replication_config,
         credentials: body.credentials ?? null,
-        serverSideOAuthSecretId: body.server_side_oauth_secret_id ?? null,
-        entities: body.entities ?? null,
-        createdAt: now,
-        updatedAt: now,
-      };
-      store.connectors.set(connector.id, connector);
+        serverSideOAuthSecretId: body.server_side_oauth_secret_id,
+        entities: body.entities,
+      });
       return response(200).json(connectorView(store, connector));
     })),
 
@@ -186,21 +198,11 @@ export function connectorHandlers(service: MockService) {
         const entry = flow.body.definition_id ? sourceEntry(flow.body.definition_id) : flow.body.connector_type ? sourceEntryByName(flow.body.connector_type) : undefined;
         const template = flow.body.source_template_id ? store.sourceTemplates.get(flow.body.source_template_id) : entry ? globalTemplateFor(store, entry.definition.sourceDefinitionId!) : undefined;
         if (!template) return new Response('The connector of this OAuth flow no longer exists.', { status: 400 });
-        const now = store.timestamp();
-        const connector: Connector = {
-          id: store.ids.uuid(),
-          name: flow.body.name ?? template.name,
-          workspaceId: flow.workspaceId,
-          definitionId: template.definitionId,
-          sourceTemplateId: template.id,
-          replicationConfig: { ...template.partialDefaultConfig, ...(flow.body.replication_config ?? {}) },
+        const connector = storeConnector(flow.workspaceId, template, {
+          name: flow.body.name,
+          replicationConfig: flow.body.replication_config,
           credentials: { option_title: 'OAuth Credentials', access_token: store.ids.text(40) },
-          serverSideOAuthSecretId: null,
-          entities: null,
-          createdAt: now,
-          updatedAt: now,
-        };
-        store.connectors.set(connector.id, connector);
+        });
         back.searchParams.set('connector_id', connector.id);
       }
       return new Response(null, { status: 302, headers: { location: back.toString() } });
