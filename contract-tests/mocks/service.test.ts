@@ -154,6 +154,38 @@ describe('connectors', () => {
   });
 });
 
+describe('templates', () => {
+  it('source templates: create from a definition or as a clone, list (with global ones), get, patch, delete', async () => {
+    const c = client();
+    const created = await c.templates.sources.create({ actor_definition_id: GITHUB, name: 'GitHub issues', partial_default_config: { start_date: '2026-01-01T00:00:00Z' }, customization: { stream_selection_mode: 'whitelist', stream_whitelist: ['issues'] }, mode: 'DIRECT' });
+    expect(created).toMatchObject({ name: 'GitHub issues', source_definition_id: GITHUB, partial_default_config: { start_date: '2026-01-01T00:00:00Z' } });
+    const clone = await c.templates.sources.create({ original_source_template_id: created.id, name: 'Clone' });
+    await c.connectors.create(githubBody()); // makes GitHub's global template exist
+    expect((await c.templates.sources.list()).data.map((t) => t.name).sort()).toEqual(['Clone', 'GitHub issues']);
+    expect((await c.templates.sources.list({ use_global: true })).data).toHaveLength(3);
+    expect((await c.templates.sources.get(clone.id)).connector_name).toBe('GitHub');
+    expect((await c.templates.sources.update(clone.id, { name: 'Renamed' })).name).toBe('Renamed');
+    expect((await c.templates.sources.delete(clone.id)).id).toBe(clone.id);
+    await expect(c.templates.sources.get(clone.id)).rejects.toMatchObject({ status: 404 });
+  });
+
+  it('connection templates of both hosting types, patch, delete; cron described and checked', async () => {
+    const c = client();
+    const user = await c.templates.connections.create({ destination_name: 'Lake', destination_definition_id: '4816b78f-1489-44c1-9060-4b19d5fa9362', destination_config: { s3_bucket_name: 'b' }, cron_expression: '0 0 * * * ?' });
+    expect(user).toMatchObject({ data_hosting_type: 'user_hosted', destination_name: 'Lake', sync_on_create: true });
+    const hosted = await c.templates.connections.create({ data_hosting_type: 'airbyte_hosted', cron_expression: '0 0 */6 * * ?' });
+    expect(hosted.data_hosting_type).toBe('airbyte_hosted');
+    expect((await c.templates.connections.list()).data).toHaveLength(2);
+    expect(await c.templates.connections.update(user.id, { sync_on_create: false })).toMatchObject({ sync_on_create: false });
+    await c.templates.connections.delete(hosted.id);
+    await expect(c.templates.connections.get(hosted.id)).rejects.toMatchObject({ status: 404 });
+    expect(await c.templates.describeCron('0 0 */6 * * ?')).toEqual({ description: 'Every 6 hours', is_valid: true });
+    expect(await c.templates.describeCron('0 30 2 * * ?')).toEqual({ description: 'At 02:30 every day', is_valid: true });
+    expect((await c.templates.describeCron('0 0 25 * * ?')).is_valid).toBe(false);
+    expect((await c.templates.describeCron('* * *')).is_valid).toBe(false);
+  });
+});
+
 describe('OAuth', () => {
   it('initiate gives a consent URL that returns to redirect_url with the new connector, or with the error', async () => {
     const c = client();
