@@ -123,6 +123,7 @@ const SOURCES: SourceSeed[] = [
   { id: '1c5d8316-ed42-4473-8fbc-2626f03f070c', name: 'Linear', slug: 'linear', supportLevel: 'community', questions: ['urgent issues in the current cycle', 'issues assigned to me'] },
   { id: '68e63de2-bb83-4c7e-93fa-a8a9051e3993', name: 'Jira', slug: 'jira', supportLevel: 'certified', questions: ['blocked tickets in the current sprint', 'bugs reported this week'] },
   { id: '79c1aa37-dae3-42ae-b333-d1c105477715', name: 'Zendesk Support', slug: 'zendesk-support', supportLevel: 'certified', questions: ['open tickets with high priority', 'tickets solved yesterday'] },
+  { id: '40d24d0f-b8f9-4fe0-9e6c-b06c0f3f45e4', name: 'Zendesk Chat', slug: 'zendesk-chat', supportLevel: 'certified', questions: ['chats missed this morning', 'agents with the longest chats'] },
   { id: 'c2281cee-86f9-4a86-bb48-d23286b4c7bd', name: 'Slack', slug: 'slack', supportLevel: 'certified', questions: ['messages mentioning the outage', 'channels created this month'] },
   { id: '6e00b415-b02e-4160-bf02-58176a0ae687', name: 'Notion', slug: 'notion', supportLevel: 'certified', questions: ['pages edited this week', 'databases in the engineering space'] },
   { id: '32382e40-3b49-4b99-9c5c-4076501914e7', name: 'Gong', slug: 'gong', supportLevel: 'community', questions: ['calls with the Acme account', 'longest calls last week'] },
