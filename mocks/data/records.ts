@@ -10,7 +10,7 @@ const FIRST = ['Ada', 'Grace', 'Alan', 'Katherine', 'Linus', 'Margaret', 'Dennis
 const LAST = ['Lovelace', 'Hopper', 'Turing', 'Johnson', 'Torvalds', 'Hamilton', 'Ritchie', 'Liskov', 'Thompson', 'Perlman', 'Berners-Lee', 'Allen'];
 const COMPANIES = ['Acme', 'Globex', 'Initech', 'Umbrella', 'Hooli', 'Stark Industries', 'Wayne Enterprises', 'Wonka', 'Tyrell', 'Cyberdyne', 'Soylent', 'Vandelay'];
 const INDUSTRIES = ['Software', 'Finance', 'Healthcare', 'Retail', 'Manufacturing', 'Media'];
-const TOPICS = ['rate limit errors when syncing', 'timeout on large workspaces', 'OAuth refresh fails after an hour', 'pagination skips records', 'schema change not detected', 'memory use grows during sync', 'docs: scoped tokens example', 'retry storms on 503', 'wrong timezone in timestamps', 'duplicate rows after reset'];
+const TOPICS = ['rate limit errors when syncing', 'timeout on large workspaces', 'OAuth refresh fails after an hour', 'pagination skips records', 'schema change not detected', 'memory use grows during sync', 'scoped tokens example missing', 'retry storms on 503', 'wrong timezone in timestamps', 'duplicate rows after reset'];
 const AREAS = ['connectors', 'platform', 'documentation', 'api', 'ui'];
 
 function generator(seed: number) {
