@@ -1,0 +1,106 @@
+// Where the contract cases run: the MSW mock in-process, the standalone mock over HTTP, Prism (both specs), and the
+// real API when credentials are given. CONTRACT_TARGETS picks them (default: msw,standalone,prism).
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { setupMockServer } from '../../mocks/node.js';
+import { startStandaloneMock } from '../../mocks/standalone.js';
+
+export interface Target {
+  name: string;
+  /** The Agent Engine base URL and the v1 API's. */
+  agentEngine: string;
+  v1: string | undefined;
+  clientId: string;
+  clientSecret: string;
+  /** False for Prism: answers are examples, nothing is stored. */
+  stateful: boolean;
+  /** True against the real API: only read-only cases run. */
+  live: boolean;
+  stop(): Promise<void>;
+}
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const DEMO = { clientId: 'demo-client-id', clientSecret: 'demo-client-secret' };
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function startPrism(spec: string): Promise<{ url: string; child: ChildProcess }> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [`${root}node_modules/@stoplight/prism-cli/dist/index.js`, 'mock', spec, '--host', '127.0.0.1', '--port', String(port), '--errors'], { cwd: root });
+  let output = '';
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`Prism (${spec}) did not start:\n${output}`)), 60_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk;
+      if (output.includes('Prism is listening')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+  });
+  return { url: `http://127.0.0.1:${port}`, child };
+}
+
+export const TARGET_NAMES = ['msw', 'standalone', 'prism', 'live'] as const;
+export type TargetName = (typeof TARGET_NAMES)[number];
+
+export function selectedTargets(): TargetName[] {
+  const wanted = (process.env.CONTRACT_TARGETS ?? 'msw,standalone,prism,live').split(',').map((t) => t.trim()).filter(Boolean);
+  for (const name of wanted) if (!TARGET_NAMES.includes(name as TargetName)) throw new Error(`CONTRACT_TARGETS: unknown target ${name} (known: ${TARGET_NAMES.join(', ')})`);
+  return wanted as TargetName[];
+}
+
+/** The live target needs credentials; without them it is skipped, and says so. */
+export function liveCredentials(): { clientId: string; clientSecret: string } | undefined {
+  const clientId = process.env.AIRBYTE_CLIENT_ID;
+  const clientSecret = process.env.AIRBYTE_CLIENT_SECRET;
+  return clientId && clientSecret ? { clientId, clientSecret } : undefined;
+}
+
+export async function startTarget(name: TargetName): Promise<Target> {
+  switch (name) {
+    case 'msw': {
+      const { server } = setupMockServer({ seed: 11 });
+      server.listen({ onUnhandledRequest: 'error' });
+      const origin = 'http://127.0.0.1:4010';
+      return { name, agentEngine: origin, v1: `${origin}/v1`, ...DEMO, stateful: true, live: false, stop: async () => server.close() };
+    }
+    case 'standalone': {
+      const mock = await startStandaloneMock({ port: 0, log: false, seed: 11 });
+      return { name, agentEngine: mock.url, v1: `${mock.url}/v1`, ...DEMO, stateful: true, live: false, stop: mock.close };
+    }
+    case 'prism': {
+      const [agentEngine, v1] = await Promise.all([startPrism('openapi/agent-engine.yaml'), startPrism('openapi/airbyte-api-v1.yaml')]);
+      return {
+        name,
+        agentEngine: agentEngine.url,
+        v1: v1.url,
+        clientId: 'prism-client',
+        clientSecret: 'prism-secret',
+        stateful: false,
+        live: false,
+        stop: async () => {
+          agentEngine.child.kill('SIGTERM');
+          v1.child.kill('SIGTERM');
+        },
+      };
+    }
+    case 'live': {
+      const credentials = liveCredentials();
+      if (!credentials) throw new Error('live target needs AIRBYTE_CLIENT_ID and AIRBYTE_CLIENT_SECRET');
+      return { name, agentEngine: process.env.AIRBYTE_API_HOST ?? 'https://api.airbyte.ai', v1: undefined, ...credentials, stateful: true, live: true, stop: async () => {} };
+    }
+  }
+}
