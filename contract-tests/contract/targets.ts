@@ -57,7 +57,7 @@ export const TARGET_NAMES = ['msw', 'standalone', 'prism', 'live'] as const;
 export type TargetName = (typeof TARGET_NAMES)[number];
 
 export function selectedTargets(): TargetName[] {
-  const wanted = (process.env.CONTRACT_TARGETS ?? 'msw,standalone,prism,live').split(',').map((t) => t.trim()).filter(Boolean);
+  const wanted = (process.env.CONTRACT_TARGETS ?? 'msw,standalone,prism').split(',').map((t) => t.trim()).filter(Boolean);
   for (const name of wanted) if (!TARGET_NAMES.includes(name as TargetName)) throw new Error(`CONTRACT_TARGETS: unknown target ${name} (known: ${TARGET_NAMES.join(', ')})`);
   return wanted as TargetName[];
 }
