@@ -172,7 +172,14 @@ export class MockService {
       }
     }
 
-    const validated = validateRequest(this.validators[api], operation, request, info.params, bodyText);
+    let validated;
+    try {
+      validated = validateRequest(this.validators[api], operation, request, info.params, bodyText);
+    } catch (error) {
+      // The v1 API answers invalid input with 400 (it documents no 422).
+      if (api === 'airbyte-api-v1' && error instanceof MockHttpError && error.status === 422) throw new MockHttpError(400, error.message, error.errors);
+      throw error;
+    }
     const url = new URL(request.url);
     return implement(info, { service: this, store: this.store, operation, request, url, ...validated, principal });
   }
