@@ -23,6 +23,8 @@ export interface ContractCase {
   covers: string[];
   /** Safe against the real API: reads only. */
   readOnly?: boolean;
+  /** Needs a target that keeps state (and, for the mocks, a clock and faults): not Prism, not live. */
+  stateful?: boolean;
   v1?: boolean;
   run(context: CaseContext): Promise<void>;
 }
@@ -170,6 +172,54 @@ export const CASES: ContractCase[] = [
       await client.workspaces.get(found.id);
       await client.workspaces.update(found.id, { status: 'inactive' });
       await client.workspaces.delete(found.id);
+    },
+  },
+  {
+    name: 'refused: no token, a body the spec refuses',
+    covers: [],
+    async run({ raw, client }) {
+      const none = await raw.GET('/api/v1/workspaces/stats');
+      assert(none.response.status === 401, `no token: ${none.response.status}`);
+      const invalid = await client.raw.POST('/api/v1/integrations/connectors', { body: { name: 'no workspace' } as never });
+      assert(invalid.response.status === 400 || invalid.response.status === 422, `invalid body: ${invalid.response.status}`);
+    },
+  },
+  {
+    name: 'refused (stateful targets): a token never issued, unknown ids, an expired token, a scoped token outside its workspace, a widget token from another origin',
+    covers: [],
+    stateful: true,
+    async run({ raw, client, target, unique }) {
+      // Prism only checks that a bearer token is there; the mocks know which tokens they issued.
+      const bad = await raw.GET('/api/v1/workspaces/stats', { headers: { authorization: 'Bearer not-a-token' } });
+      assert(bad.response.status === 401, `a token never issued: ${bad.response.status}`);
+      const missing = await client.raw.GET('/api/v1/integrations/connectors/{id}', { params: { path: { id: '00000000-0000-4000-8000-000000000000' } } });
+      assert(missing.response.status === 404, `unknown connector: ${missing.response.status}`);
+      const { data } = await raw.POST('/api/v1/account/applications/token', { body: { client_id: target.clientId, client_secret: target.clientSecret } });
+      target.advanceClock!(15 * 60_000 + 1_000);
+      const expired = await raw.GET('/api/v1/workspaces/stats', { headers: { authorization: `Bearer ${data!.access_token}` } });
+      assert(expired.response.status === 401, `expired token: ${expired.response.status}`);
+      const other = await client.connectors.create({ workspace_name: 'default', connector_type: 'GitHub', credentials: {} });
+      const scoped = client.forWorkspace(unique('contract-isolated'));
+      const outside = await scoped.raw.GET('/api/v1/integrations/connectors/{id}', { params: { path: { id: other.id } } });
+      assert(outside.response.status === 404 || outside.response.status === 403, `scoped token outside its workspace: ${outside.response.status}`);
+      const { token } = await client.tokens.widget({ workspace_name: unique('contract-widget'), allowed_origin: 'https://app.example.com' });
+      const widget = (JSON.parse(atob(token)) as { token: string }).token;
+      const foreign = await raw.GET('/api/v1/account/applications/scoped-token/info', { headers: { authorization: `Bearer ${widget}`, origin: 'https://evil.example.com' } });
+      assert(foreign.response.status === 403, `widget token from another origin: ${foreign.response.status}`);
+    },
+  },
+  {
+    name: "503s are retried away by the client's retries (stateful targets)",
+    covers: [],
+    stateful: true,
+    async run({ target }) {
+      // A client of its own with retries on (the shared one runs with maxRetries 0).
+      const { createAgentEngineClient } = await import('../../src/index.js');
+      const retrying = createAgentEngineClient({ baseUrl: target.agentEngine, clientId: target.clientId, clientSecret: target.clientSecret, maxRetries: 2 });
+      await retrying.workspaces.stats();
+      target.failNext!(2);
+      const stats = await retrying.workspaces.stats();
+      assert(typeof stats.total_count === 'number', 'no stats after the retries');
     },
   },
   {

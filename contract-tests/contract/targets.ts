@@ -3,7 +3,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { setupMockServer } from '../../mocks/node.js';
+import { ManualClock, setupMockServer } from '../../mocks/node.js';
 import { startStandaloneMock } from '../../mocks/standalone.js';
 
 export interface Target {
@@ -17,6 +17,9 @@ export interface Target {
   stateful: boolean;
   /** True against the real API: only read-only cases run. */
   live: boolean;
+  /** The mocks only: move the service's clock (token expiry), and make the next requests fail with 503. */
+  advanceClock?(ms: number): void;
+  failNext?(count: number): void;
   stop(): Promise<void>;
 }
 
@@ -72,14 +75,19 @@ export function liveCredentials(): { clientId: string; clientSecret: string } | 
 export async function startTarget(name: TargetName): Promise<Target> {
   switch (name) {
     case 'msw': {
-      const { server } = setupMockServer({ seed: 11 });
+      // The mock's clock starts at the real time: clients judge expiry by the JWT's exp on their own clock.
+      const clock = new ManualClock(Date.now());
+      const { server, service } = setupMockServer({ seed: 11, clock });
       server.listen({ onUnhandledRequest: 'error' });
       const origin = 'http://127.0.0.1:4010';
-      return { name, agentEngine: origin, v1: `${origin}/v1`, ...DEMO, stateful: true, live: false, stop: async () => server.close() };
+      const controls = { advanceClock: (ms: number) => clock.advance(ms), failNext: (count: number) => service.failNext(count) };
+      return { name, agentEngine: origin, v1: `${origin}/v1`, ...DEMO, stateful: true, live: false, ...controls, stop: async () => server.close() };
     }
     case 'standalone': {
-      const mock = await startStandaloneMock({ port: 0, log: false, seed: 11 });
-      return { name, agentEngine: mock.url, v1: `${mock.url}/v1`, ...DEMO, stateful: true, live: false, stop: mock.close };
+      const clock = new ManualClock(Date.now());
+      const mock = await startStandaloneMock({ port: 0, log: false, seed: 11, clock });
+      const controls = { advanceClock: (ms: number) => clock.advance(ms), failNext: (count: number) => mock.service.failNext(count) };
+      return { name, agentEngine: mock.url, v1: `${mock.url}/v1`, ...DEMO, stateful: true, live: false, ...controls, stop: mock.close };
     }
     case 'prism': {
       const [agentEngine, v1] = await Promise.all([startPrism('openapi/agent-engine.yaml'), startPrism('openapi/airbyte-api-v1.yaml')]);
