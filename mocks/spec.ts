@@ -1,13 +1,23 @@
-// The specs under openapi/ as runtime data: loaded once, and compiled into validators with ajv, so that the mocks
-// and the contract tests check shapes against the spec itself rather than against a copy of it.
+// The specs under openapi/ as runtime data, read from the files (or registered where there is no file system), with
+// the document helpers and validators of src/validation/spec-document.ts.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { load as parseYaml } from 'js-yaml';
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import ajvFormats from 'ajv-formats';
+import { SpecSchemas, type OpenApiDocument } from '../src/validation/spec-document.js';
 
-// ajv-formats is CommonJS: seen from an ES module its default import is `module.exports`, whose `.default` is the plugin.
-const addFormats = ajvFormats.default;
+export {
+  HTTP_METHODS,
+  SpecSchemas,
+  derefPointer,
+  describeErrors,
+  escapePointer,
+  listOperations,
+  operationSchemaPointer,
+  resolveRef,
+  type OpenApiDocument,
+  type SchemaCheck,
+  type SpecOperation,
+} from '../src/validation/spec-document.js';
 
 export const SPEC_FILES = {
   'agent-engine': 'openapi/agent-engine.yaml',
@@ -16,11 +26,6 @@ export const SPEC_FILES = {
 
 export type SpecName = keyof typeof SPEC_FILES;
 export const SPEC_NAMES = Object.keys(SPEC_FILES) as SpecName[];
-
-/** A parsed OpenAPI document with its `$ref`s left in place. */
-export type OpenApiDocument = Record<string, any>;
-
-export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
 
 export function specPath(name: SpecName): string {
   return fileURLToPath(new URL(`../${SPEC_FILES[name]}`, import.meta.url));
@@ -44,140 +49,9 @@ export function loadSpec(name: SpecName): OpenApiDocument {
   return doc;
 }
 
-export interface SpecOperation {
-  method: (typeof HTTP_METHODS)[number];
-  path: string;
-  operationId: string;
-  /** JSON pointer of the operation object inside the spec. */
-  pointer: string;
-  operation: Record<string, any>;
-  /** Path-level parameters followed by the operation's own, `$ref`s left in place. */
-  parameters: Record<string, any>[];
-}
-
-export function escapePointer(segment: string): string {
-  return segment.replaceAll('~', '~0').replaceAll('/', '~1');
-}
-
-export function listOperations(doc: OpenApiDocument): SpecOperation[] {
-  const operations: SpecOperation[] = [];
-  for (const [path, item] of Object.entries<Record<string, any>>(doc.paths ?? {})) {
-    for (const method of HTTP_METHODS) {
-      const operation = item[method];
-      if (!operation) continue;
-      operations.push({
-        method,
-        path,
-        operationId: operation.operationId,
-        pointer: `#/paths/${escapePointer(path)}/${method}`,
-        operation,
-        parameters: [...(item.parameters ?? []), ...(operation.parameters ?? [])],
-      });
-    }
-  }
-  return operations;
-}
-
-function valueAt(doc: OpenApiDocument, pointer: string): any {
-  return pointer
-    .replace(/^#\/?/, '')
-    .split('/')
-    .filter((part) => part !== '')
-    .map((part) => part.replaceAll('~1', '/').replaceAll('~0', '~'))
-    .reduce<any>((parent, key) => parent?.[key], doc);
-}
-
-/**
- * The object at a JSON pointer of the spec, following local `$ref`s on the way, with the pointer where it really
- * lives (so that a schema found through `#/components/responses/...` can be compiled by its own pointer).
- */
-export function derefPointer(doc: OpenApiDocument, pointer: string): { value: any; pointer: string } {
-  let current = pointer;
-  let value = valueAt(doc, current);
-  const seen = new Set<string>();
-  while (value && typeof value === 'object' && typeof value.$ref === 'string') {
-    const ref: string = value.$ref;
-    if (!ref.startsWith('#/') || seen.has(ref)) throw new Error(`cannot resolve $ref ${ref}`);
-    seen.add(ref);
-    current = ref;
-    value = valueAt(doc, ref);
-  }
-  if (value === undefined) throw new Error(`nothing at ${current}`);
-  return { value, pointer: current };
-}
-
-/** Follows a local `$ref` (`#/components/...`) to the object it names; anything else is returned as it is. */
-export function resolveRef<T = Record<string, any>>(doc: OpenApiDocument, node: any): T {
-  if (node && typeof node === 'object' && typeof node.$ref === 'string') return derefPointer(doc, node.$ref).value as T;
-  return node as T;
-}
-
-/**
- * The JSON pointer of the JSON schema of an operation's request body (`'request'`) or of one of its responses, with
- * `$ref`s to shared request bodies and responses followed.
- */
-export function operationSchemaPointer(
-  doc: OpenApiDocument,
-  method: string,
-  path: string,
-  part: 'request' | `${number}`,
-  mediaType = 'application/json',
-): string {
-  const op = `#/paths/${escapePointer(path)}/${method.toLowerCase()}`;
-  const holder = derefPointer(doc, part === 'request' ? `${op}/requestBody` : `${op}/responses/${part}`);
-  const media = `${holder.pointer}/content/${escapePointer(mediaType)}`;
-  if (!valueAt(doc, media)?.schema) throw new Error(`${method} ${path} ${part} has no ${mediaType} schema`);
-  return `${media}/schema`;
-}
-
-export interface SchemaCheck {
-  valid: boolean;
-  errors: ErrorObject[];
-}
-
-/**
- * Validates values against schemas of one spec, addressed by JSON pointer into the spec
- * (`#/components/schemas/ExecuteRequest`, or an inline schema of an operation). JSON Schema 2020-12, the
- * dialect of OpenAPI 3.1, with formats checked.
- */
-export class SpecValidator {
-  readonly doc: OpenApiDocument;
-  private readonly ajv: Ajv2020;
-  private readonly id: string;
-  private readonly compiled = new Map<string, ValidateFunction>();
-
+/** Validators compiled from one of the specs under openapi/. */
+export class SpecValidator extends SpecSchemas {
   constructor(name: SpecName) {
-    this.doc = loadSpec(name);
-    this.id = `urn:agent-engine-kit:spec:${name}`;
-    // OpenAPI adds keywords of its own (example, discriminator, x-*) that JSON Schema does not know.
-    this.ajv = new Ajv2020({ allErrors: true, strict: false, validateSchema: false });
-    addFormats(this.ajv);
-    // OpenAPI's own formats: `binary` bodies are opaque, the integer widths are checked by `type`.
-    for (const format of ['binary', 'byte', 'int32', 'int64', 'float', 'double', 'password']) {
-      this.ajv.addFormat(format, true);
-    }
-    this.ajv.addSchema({ ...this.doc, $id: this.id });
+    super(loadSpec(name), name);
   }
-
-  validator(pointer: string): ValidateFunction {
-    let validate = this.compiled.get(pointer);
-    if (!validate) {
-      const compiled = this.ajv.getSchema(`${this.id}${pointer}`);
-      if (!compiled) throw new Error(`no schema at ${pointer}`);
-      validate = compiled;
-      this.compiled.set(pointer, compiled);
-    }
-    return validate;
-  }
-
-  check(pointer: string, value: unknown): SchemaCheck {
-    const validate = this.validator(pointer);
-    const valid = validate(value) as boolean;
-    return { valid, errors: valid ? [] : [...(validate.errors ?? [])] };
-  }
-}
-
-/** One line per ajv error: where in the value, what is wrong. */
-export function describeErrors(errors: ErrorObject[]): string {
-  return errors.map((e) => `${e.instancePath || '(root)'} ${e.message ?? e.keyword} ${JSON.stringify(e.params)}`).join('\n');
 }

@@ -1,19 +1,11 @@
 #!/usr/bin/env node
 // Bundles the browser demo (mocks/browser-demo/) for the browser: the specs are parsed at build time and inlined,
 // Node-only modules the mock never calls there are replaced by stubs. Writes mocks/browser-demo/dist/.
-import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { parse } from 'yaml';
+import { esbuildYamlPlugin } from './yaml-plugin.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-
-const yamlAsJson = {
-  name: 'yaml-as-json',
-  setup(context) {
-    context.onLoad({ filter: /\.yaml$/ }, async (args) => ({ contents: JSON.stringify(parse(await readFile(args.path, 'utf8'))), loader: 'json' }));
-  },
-};
 
 // spec.ts reads files only when a spec was not registered; the demo registers both first.
 const nodeStubs = {
@@ -35,7 +27,7 @@ export async function buildBrowserDemo() {
     platform: 'browser',
     target: 'es2022',
     outfile: `${root}mocks/browser-demo/dist/demo.js`,
-    plugins: [yamlAsJson, nodeStubs],
+    plugins: [esbuildYamlPlugin, nodeStubs],
     logLevel: 'silent',
     metafile: true,
   });

@@ -1,33 +1,68 @@
 #!/usr/bin/env node
 // Bundle budget: what the client costs a browser or edge bundle. src/ bundled with openapi-fetch (what a user's
-// bundler ships), minified, then gzipped; fails above the budget. `--json` prints the figures as JSON.
+// bundler ships), minified, then gzipped: the entry and what it imports statically. The response validator (specs and
+// ajv) is a chunk of its own, loaded only with `validateResponses: true`, and reported apart. Fails above the budget.
+// `--json` prints the figures as JSON.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
+import { esbuildYamlPlugin } from './yaml-plugin.mjs';
 
 export const BUDGET_BYTES = 10 * 1024;
 
 export async function measureBundle() {
-  const result = await build({
-    entryPoints: [new URL('../src/index.ts', import.meta.url).pathname],
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    platform: 'neutral',
-    target: 'es2022',
-    mainFields: ['module', 'main'],
-    write: false,
-    metafile: true,
-    logLevel: 'silent',
-  });
-  const code = result.outputFiles[0].contents;
-  const inputs = Object.keys(result.metafile.inputs);
-  return {
-    minifiedBytes: code.byteLength,
-    gzippedBytes: gzipSync(code, { level: 9 }).byteLength,
-    budgetBytes: BUDGET_BYTES,
-    includesOpenapiFetch: inputs.some((file) => file.includes('openapi-fetch')),
-    nodeBuiltins: inputs.filter((file) => file.startsWith('node:')),
-  };
+  const outdir = mkdtempSync(join(tmpdir(), 'agent-engine-kit-size-'));
+  try {
+    const result = await build({
+      entryPoints: { index: new URL('../src/index.ts', import.meta.url).pathname },
+      bundle: true,
+      splitting: true,
+      minify: true,
+      format: 'esm',
+      platform: 'neutral',
+      target: 'es2022',
+      mainFields: ['module', 'main'],
+      outdir,
+      write: false,
+      metafile: true,
+      logLevel: 'silent',
+      plugins: [esbuildYamlPlugin],
+    });
+    const files = new Map(result.outputFiles.map((file) => [file.path, file.contents]));
+    const outputs = result.metafile.outputs;
+    const entry = Object.keys(outputs).find((path) => outputs[path].entryPoint);
+    // The entry and every chunk it imports statically: what loads before the first call.
+    const loaded = new Set();
+    const visit = (path) => {
+      if (loaded.has(path)) return;
+      loaded.add(path);
+      for (const imported of outputs[path].imports) if (imported.kind === 'import-statement' && outputs[imported.path]) visit(imported.path);
+    };
+    visit(entry);
+    const bytesOf = (paths) => {
+      const parts = [...paths].map((path) => files.get(join(process.cwd(), path)) ?? files.get(path) ?? files.get(join('/', path)));
+      const all = Buffer.concat(parts.filter(Boolean).map((part) => Buffer.from(part)));
+      return { minified: all.byteLength, gzipped: gzipSync(all, { level: 9 }).byteLength };
+    };
+    const lazy = Object.keys(outputs).filter((path) => path.endsWith('.js') && !loaded.has(path));
+    const initial = bytesOf(loaded);
+    const deferred = bytesOf(lazy);
+    const inputs = [...loaded].flatMap((path) => Object.keys(outputs[path].inputs));
+    return {
+      minifiedBytes: initial.minified,
+      gzippedBytes: initial.gzipped,
+      validationMinifiedBytes: deferred.minified,
+      validationGzippedBytes: deferred.gzipped,
+      budgetBytes: BUDGET_BYTES,
+      includesOpenapiFetch: inputs.some((file) => file.includes('openapi-fetch')),
+      includesSpecs: inputs.some((file) => file.endsWith('.yaml')),
+      nodeBuiltins: inputs.filter((file) => file.startsWith('node:')),
+    };
+  } finally {
+    rmSync(outdir, { recursive: true, force: true });
+  }
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
@@ -36,6 +71,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   else {
     const kb = (bytes) => `${(bytes / 1024).toFixed(2)} kB`;
     console.log(`client + openapi-fetch: ${kb(figures.minifiedBytes)} minified, ${kb(figures.gzippedBytes)} minified+gzipped (budget ${kb(figures.budgetBytes)})`);
+    console.log(`response validator, loaded only with validateResponses: ${kb(figures.validationMinifiedBytes)} minified, ${kb(figures.validationGzippedBytes)} minified+gzipped`);
   }
   if (figures.gzippedBytes > BUDGET_BYTES) process.exit(1);
 }

@@ -33,10 +33,10 @@ console.log(`arethetypeswrong: ${problems.length} problem(s)`);
 
 const [pack] = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }));
 const files = pack.files.map((f) => f.path).sort();
-const allowed = /^(dist\/index\.(js|cjs|d\.ts|d\.cts)(\.map)?|openapi\/[\w-]+\.yaml|README\.md|LICENSE|package\.json)$/;
+const allowed = /^(dist\/(index|validation|chunk-[\w-]+|errors-[\w-]+)\.(js|cjs|d\.ts|d\.cts)(\.map)?|openapi\/[\w-]+\.yaml|README\.md|LICENSE|package\.json)$/;
 const unexpected = files.filter((file) => !allowed.test(file));
 for (const file of unexpected) failures.push(`npm pack: unexpected file ${file}`);
-for (const needed of ['dist/index.js', 'dist/index.cjs', 'dist/index.d.ts', 'dist/index.d.cts', 'package.json']) {
+for (const needed of ['dist/index.js', 'dist/index.cjs', 'dist/index.d.ts', 'dist/index.d.cts', 'dist/validation.js', 'dist/validation.cjs', 'dist/validation.d.ts', 'package.json']) {
   if (!files.includes(needed)) failures.push(`npm pack: missing ${needed}`);
 }
 console.log(`npm pack: ${files.length} files, ${(pack.unpackedSize / 1024).toFixed(1)} kB unpacked: ${files.join(', ')}`);

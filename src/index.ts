@@ -21,7 +21,9 @@ export {
   ConfigurationError,
   ConnectorNotFoundError,
   AmbiguousConnectorError,
+  SpecViolationError,
   type FieldError,
+  type SpecViolation,
 } from './core/errors.js';
 export { PAGING_STYLES, type PagingStyle } from './core/pagination.js';
 export { DEFAULT_BASE_URL, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS, type ClientOptions } from './core/options.js';

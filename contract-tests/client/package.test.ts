@@ -32,7 +32,10 @@ describe('the package', () => {
     const { measureBundle } = await import(pathToFileURL(join(root, 'scripts/bundle-size.mjs')).href);
     const figures = await measureBundle();
     console.log(`bundle: ${figures.minifiedBytes} B minified, ${figures.gzippedBytes} B minified+gzipped (budget ${figures.budgetBytes} B)`);
+    console.log(`response validator (only with validateResponses): ${figures.validationMinifiedBytes} B minified, ${figures.validationGzippedBytes} B minified+gzipped`);
     expect(figures.includesOpenapiFetch).toBe(true);
+    expect(figures.includesSpecs).toBe(false);
+    expect(figures.validationGzippedBytes).toBeGreaterThan(10_000); // the specs are there, in the deferred chunk
     expect(figures.nodeBuiltins).toEqual([]);
     expect(figures.gzippedBytes).toBeLessThan(figures.budgetBytes);
   });
@@ -59,5 +62,21 @@ describe('the package', () => {
       expect(calls).toEqual(['/api/v1/account/applications/token', '/api/v1/workspaces/stats']);
       expect(new kit.NotFoundError('x')).toBeInstanceOf(kit.AgentEngineError);
     }
+  });
+
+  it('validateResponses works from the built package (the validator chunk loads on first use), ESM and CommonJS', async () => {
+    const esm = await import(pathToFileURL(join(root, 'dist/index.js')).href);
+    const cjs = createRequire(import.meta.url)(join(root, 'dist/index.cjs'));
+    for (const kit of [esm, cjs]) {
+      const fetch = async (request: Request) => {
+        const body = new URL(request.url).pathname.endsWith('/token') ? { access_token: 'eyJ.e30.sig', token_type: 'bearer', expires_in: 900 } : { active_count: 1, inactive_count: 0, total: 1 };
+        return new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } });
+      };
+      const client = kit.createAgentEngineClient({ clientId: 'id', clientSecret: 'secret-value', baseUrl: 'https://api.example.test', fetch, validateResponses: true });
+      const error = await client.workspaces.stats().catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(kit.SpecViolationError);
+    }
+    const validation = await import(pathToFileURL(join(root, 'dist/validation.js')).href);
+    expect(typeof validation.createResponseValidator).toBe('function');
   });
 });

@@ -1,10 +1,25 @@
 // What both clients are built from: resolved options, one redactor, and resource contexts over a transport with or
 // without a token source.
+import type { Middleware } from 'openapi-fetch';
 import { createOpenapiClient } from './openapi-client.js';
 import { hasCallOptions, type ResourceContext } from './context.js';
 import type { ResolvedOptions } from './options.js';
 import { Redactor } from './redact.js';
 import { createTransport, type TokenSource, type TransportSettings } from './transport.js';
+
+/**
+ * The response validator, loaded on the first response: the specs and ajv stay out of clients that never turn
+ * validation on (a chunk of its own in the ESM build).
+ */
+function lazyResponseValidation(redact: (text: string) => string): Middleware {
+  let validator: Promise<Middleware> | undefined;
+  return {
+    async onResponse(params) {
+      validator ??= import('../validation/index.js').then((module) => module.createResponseValidator({ redact }));
+      return (await validator).onResponse!(params);
+    },
+  };
+}
 
 export function createClientBase<Paths extends {}>(resolved: ResolvedOptions, dynamicHeaders?: () => Record<string, string>) {
   const redactor = new Redactor();
@@ -17,11 +32,14 @@ export function createClientBase<Paths extends {}>(resolved: ResolvedOptions, dy
     logger: resolved.logger,
     ...(dynamicHeaders ? { dynamicHeaders } : {}),
   };
+  let validation: Middleware | undefined;
   /** A resource context whose requests carry tokens from `tokens`, or none (the token endpoints). */
   const contextFor = (tokens?: TokenSource): ResourceContext<Paths> => {
     const settings: TransportSettings = { ...baseSettings, tokens };
+    const raw = createOpenapiClient<Paths, 'application/json'>({ baseUrl: resolved.baseUrl, headers: resolved.headers, fetch: createTransport(settings) });
+    if (resolved.validateResponses) raw.use(validation ??= lazyResponseValidation((text) => redactor.text(text)));
     return {
-      raw: createOpenapiClient<Paths, 'application/json'>({ baseUrl: resolved.baseUrl, headers: resolved.headers, fetch: createTransport(settings) }),
+      raw,
       baseUrl: resolved.baseUrl,
       redactor,
       init: (callOptions) => (hasCallOptions(callOptions) ? { fetch: createTransport(settings, callOptions) } : {}),

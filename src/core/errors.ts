@@ -90,6 +90,25 @@ export class AmbiguousConnectorError extends AgentEngineError {
   }
 }
 
+export interface SpecViolation {
+  operationId: string;
+  method: string;
+  status: number;
+  /** JSON pointer into the response body ('' when the status itself is the problem). */
+  pointer: string;
+  message: string;
+  value: unknown;
+}
+
+/** A response that breaks the spec, with `validateResponses` on: which operation, where in the body, what value. */
+export class SpecViolationError extends AgentEngineError {
+  readonly violations: SpecViolation[];
+  constructor(message: string, violations: SpecViolation[], context: ErrorContext = {}) {
+    super(message, context);
+    this.violations = violations;
+  }
+}
+
 function stringOrUndefined(value: unknown): string | undefined {
   return typeof value === 'string' && value.trim() !== '' ? value : undefined;
 }

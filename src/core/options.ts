@@ -25,6 +25,11 @@ export interface ClientOptions {
   headers?: Record<string, string> | undefined;
   /** Receives retry and token-refresh events; never a secret. `console` works. */
   logger?: Logger | undefined;
+  /**
+   * Check every response against the spec (a documented status, a body of its schema) and fail the call with a
+   * SpecViolationError when one breaks it. For development and tests: loads both specs and ajv on first use.
+   */
+  validateResponses?: boolean | undefined;
 }
 
 export interface ResolvedOptions {
@@ -37,6 +42,7 @@ export interface ResolvedOptions {
   timeoutMs: number;
   headers: Record<string, string>;
   logger: Logger | undefined;
+  validateResponses: boolean;
 }
 
 function environment(): Record<string, string | undefined> {
@@ -85,6 +91,7 @@ export function resolveOptions(options: ClientOptions, defaultBaseUrl: string, b
     timeoutMs: count(options.timeoutMs, 'timeoutMs', DEFAULT_TIMEOUT_MS, 1),
     headers: { ...options.headers },
     logger: options.logger,
+    validateResponses: options.validateResponses === true,
   };
 }
 
