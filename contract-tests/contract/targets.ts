@@ -1,10 +1,8 @@
 // Where the contract cases run: the MSW mock in-process, the standalone mock over HTTP, Prism (both specs), and the
 // real API when credentials are given. CONTRACT_TARGETS picks them (default: msw,standalone,prism).
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
-import { fileURLToPath } from 'node:url';
 import { ManualClock, setupMockServer } from '../../mocks/node.js';
 import { startStandaloneMock } from '../../mocks/standalone.js';
+import { startPrism } from '../support/processes.js';
 
 export interface Target {
   name: string;
@@ -23,38 +21,7 @@ export interface Target {
   stop(): Promise<void>;
 }
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
 const DEMO = { clientId: 'demo-client-id', clientSecret: 'demo-client-secret' };
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function startPrism(spec: string): Promise<{ url: string; child: ChildProcess }> {
-  const port = await freePort();
-  const child = spawn(process.execPath, [`${root}node_modules/@stoplight/prism-cli/dist/index.js`, 'mock', spec, '--host', '127.0.0.1', '--port', String(port), '--errors'], { cwd: root });
-  let output = '';
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`Prism (${spec}) did not start:\n${output}`)), 60_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk;
-      if (output.includes('Prism is listening')) {
-        clearTimeout(timer);
-        resolve();
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-  });
-  return { url: `http://127.0.0.1:${port}`, child };
-}
 
 export const TARGET_NAMES = ['msw', 'standalone', 'prism', 'live'] as const;
 export type TargetName = (typeof TARGET_NAMES)[number];

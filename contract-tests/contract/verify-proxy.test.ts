@@ -1,49 +1,22 @@
 // `npm run verify:live` is Prism in proxy mode with --errors: proven here in front of the standalone mock (the only
 // upstream on this machine's loopback), both for traffic that conforms and for traffic that does not.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStandaloneMock } from '../../mocks/standalone.js';
+import { ROOT, freePort, startNodeProcess, type StartedProcess } from '../support/processes.js';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
 let upstream: Awaited<ReturnType<typeof startStandaloneMock>>;
-let proxy: ChildProcess;
+let proxy: StartedProcess;
 let base = '';
-let output = '';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 beforeAll(async () => {
   upstream = await startStandaloneMock({ port: 0, log: false });
   const port = await freePort();
   base = `http://127.0.0.1:${port}`;
-  proxy = spawn(process.execPath, [`${root}scripts/verify-live.mjs`], { cwd: root, env: { ...process.env, VERIFY_UPSTREAM: upstream.url, VERIFY_PORT: String(port) } });
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`proxy did not start:\n${output}`)), 60_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk;
-      if (output.includes('Prism is listening')) {
-        clearTimeout(timer);
-        resolve();
-      }
-    };
-    proxy.stdout!.on('data', onData);
-    proxy.stderr!.on('data', onData);
-  });
+  proxy = await startNodeProcess([`${ROOT}scripts/verify-live.mjs`], /Prism is listening/, { VERIFY_UPSTREAM: upstream.url, VERIFY_PORT: String(port) });
 }, 90_000);
 
 afterAll(async () => {
-  proxy?.kill('SIGTERM');
+  proxy?.child.kill('SIGTERM');
   await upstream?.close();
 });
 
@@ -62,7 +35,7 @@ describe('npm run verify:live (Prism proxy)', () => {
   });
 
   it('reports a request that breaks the spec instead of sending it on', async () => {
-    const before = output.length;
+    const before = proxy.output().length;
     const response = await fetch(`${base}/api/v1/account/applications/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ client_id: 1 }) });
     // Prism's own problem JSON (the mock upstream would have answered application/json in the API's shape).
     expect(response.status).toBe(422);
@@ -71,7 +44,7 @@ describe('npm run verify:live (Prism proxy)', () => {
     expect(problem.type).toContain('prism');
     expect(problem.validation.map((v) => v.message)).toContain("Request body must have required property 'client_secret'");
     await new Promise((resolve) => setTimeout(resolve, 200)); // let the proxy's log lines arrive
-    expect(output.slice(before)).toContain('Request received');
-    expect(output.slice(before)).not.toContain('Forwarding');
+    expect(proxy.output().slice(before)).toContain('Request received');
+    expect(proxy.output().slice(before)).not.toContain('Forwarding');
   });
 });

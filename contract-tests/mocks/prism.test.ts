@@ -1,53 +1,23 @@
 // Prism (`npm run mock:prism`) serving the Agent Engine spec in static mode answers every operation's example
 // request with its success response, and that response validates against the spec.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SpecValidator, derefPointer, describeErrors, listOperations, operationSchemaPointer } from '../../mocks/spec.js';
+import { startPrism } from '../support/processes.js';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
 const validator = new SpecValidator('agent-engine');
 const doc = validator.doc;
-let prism: ChildProcess;
+let stop: (() => void) | undefined;
 let base = '';
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 beforeAll(async () => {
-  const port = await freePort();
-  base = `http://127.0.0.1:${port}`;
   const started = performance.now();
-  prism = spawn(process.execPath, [`${root}node_modules/@stoplight/prism-cli/dist/index.js`, 'mock', 'openapi/agent-engine.yaml', '--host', '127.0.0.1', '--port', String(port), '--errors'], { cwd: root });
-  let output = '';
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`Prism did not start within 60 s:\n${output}`)), 60_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk;
-      if (/Prism is listening/.test(output)) {
-        clearTimeout(timer);
-        resolve();
-      }
-    };
-    prism.stdout!.on('data', onData);
-    prism.stderr!.on('data', onData);
-    prism.once('exit', (code) => reject(new Error(`Prism exited with ${code}:\n${output}`)));
-  });
+  const prism = await startPrism('openapi/agent-engine.yaml');
+  stop = () => prism.child.kill('SIGTERM');
+  base = prism.url;
   console.log(`prism: listening after ${(performance.now() - started).toFixed(0)} ms`);
 }, 90_000);
 
-afterAll(() => {
-  prism?.kill('SIGTERM');
-});
+afterAll(() => stop?.());
 
 const operations = listOperations(doc);
 

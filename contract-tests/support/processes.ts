@@ -1,0 +1,54 @@
+// Servers the tests start as processes of their own, on loopback: a free port, and a process that is ready once its
+// output says so.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export interface StartedProcess {
+  child: ChildProcess;
+  /** Everything the process printed so far (stdout and stderr). */
+  output(): string;
+}
+
+/** Runs `node args...` in the project root and waits until its output matches `ready`. */
+export async function startNodeProcess(args: string[], ready: RegExp, env: Record<string, string> = {}, timeoutMs = 60_000): Promise<StartedProcess> {
+  const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, ...env } });
+  let output = '';
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${args.join(' ')} was not ready within ${timeoutMs} ms:\n${output}`)), timeoutMs);
+    const onData = (chunk: Buffer) => {
+      output += chunk;
+      if (ready.test(output)) {
+        clearTimeout(timer);
+        resolve();
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`${args.join(' ')} exited with ${code}:\n${output}`));
+    });
+  });
+  return { child, output: () => output };
+}
+
+/** Prism serving one spec's examples, with request validation and --errors. */
+export async function startPrism(spec: string): Promise<{ url: string; child: ChildProcess }> {
+  const port = await freePort();
+  const { child } = await startNodeProcess([`${ROOT}node_modules/@stoplight/prism-cli/dist/index.js`, 'mock', spec, '--host', '127.0.0.1', '--port', String(port), '--errors'], /Prism is listening/);
+  return { url: `http://127.0.0.1:${port}`, child };
+}
