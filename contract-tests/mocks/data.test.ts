@@ -1,42 +1,12 @@
-// The mock's data: a catalog of real connectors that validates against the spec, deterministic seeded records, and
-// an execute engine with each connector's own paging, the search operators, select/exclude and clear errors.
+// The mock's data: deterministic seeded records, and an execute engine with each connector's own paging, the search
+// operators, select/exclude and clear errors. (The catalog has catalog.test.ts.)
 import { describe, expect, it } from 'vitest';
-import { DESTINATION_CATALOG, SOURCE_CATALOG } from '../../mocks/data/catalog.js';
 import { seedRecords, type ConnectorKind } from '../../mocks/data/records.js';
 import { executeAction } from '../../mocks/execute/engine.js';
 import { SpecValidator, describeErrors } from '../../mocks/spec.js';
 
 const spec = new SpecValidator('agent-engine');
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const CONNECTOR = 'c8d9e0f1-2a3b-4c5d-8e6f-7a8b9c0d1e2f';
-
-describe('catalog', () => {
-  it('has at least 30 sources and 6 destinations with unique ids and names', () => {
-    expect(SOURCE_CATALOG.length).toBeGreaterThanOrEqual(30);
-    expect(DESTINATION_CATALOG.length).toBeGreaterThanOrEqual(6);
-    const ids = SOURCE_CATALOG.map((e) => e.definition.sourceDefinitionId);
-    expect(ids.every((id) => UUID.test(id ?? ''))).toBe(true);
-    expect(new Set(ids).size).toBe(ids.length);
-    expect(new Set(SOURCE_CATALOG.map((e) => e.definition.name)).size).toBe(SOURCE_CATALOG.length);
-  });
-
-  it('names the connectors of the documents by their ids', () => {
-    const byName = Object.fromEntries(SOURCE_CATALOG.map((e) => [e.definition.name, e.definition.sourceDefinitionId]));
-    expect(byName).toMatchObject({
-      GitHub: 'ef69ef6e-aa7f-4af1-a01d-ef775033524e',
-      Salesforce: 'b117307c-14b6-41aa-9571-75e6871e6d44',
-      HubSpot: '36c891d9-4bd9-43ac-bad2-10e12756272c',
-      Stripe: 'e094cb9a-26de-4645-8761-65c0c425d1de',
-    });
-    for (const name of ['Linear', 'Jira', 'Zendesk Support', 'Slack', 'Notion', 'Gong', 'Intercom', 'Shopify']) expect(byName[name]).toMatch(UUID);
-  });
-
-  it.each([...SOURCE_CATALOG, ...DESTINATION_CATALOG].map((e) => [e.definition.name, e] as const))('%s validates against the spec, with a specification', (_name, entry) => {
-    const result = spec.check('#/components/schemas/ActorDefinitionWithSpec', { ...entry.definition, spec: entry.spec });
-    expect(result.valid, describeErrors(result.errors)).toBe(true);
-    expect(Object.keys(entry.spec.connectionSpecification.properties ?? {}).length).toBeGreaterThan(0);
-  });
-});
 
 describe('records', () => {
   it('are the same for the same seed and differ for another', () => {
