@@ -209,7 +209,7 @@ export const CASES: ContractCase[] = [
     },
   },
   {
-    name: "503s are retried away by the client's retries (stateful targets)",
+    name: "429s and 503s are retried away by the client's retries (stateful targets)",
     covers: [],
     stateful: true,
     async run({ target }) {
@@ -217,9 +217,12 @@ export const CASES: ContractCase[] = [
       const { createAgentEngineClient } = await import('../../src/index.js');
       const retrying = createAgentEngineClient({ baseUrl: target.agentEngine, clientId: target.clientId, clientSecret: target.clientSecret, maxRetries: 2 });
       await retrying.workspaces.stats();
-      target.failNext!(2);
+      target.failNext!(2, 503);
       const stats = await retrying.workspaces.stats();
-      assert(typeof stats.total_count === 'number', 'no stats after the retries');
+      assert(typeof stats.total_count === 'number', 'no stats after the 503s');
+      target.failNext!(1, 429);
+      const created = await retrying.connectors.create({ workspace_name: 'default', connector_type: 'GitHub', credentials: {} });
+      assert(created.id, 'no connector after the 429 (a create is retried on 429)');
     },
   },
   {

@@ -1,6 +1,6 @@
 // Property-based fuzzing of every operation of both specs on the MSW mock, with requests generated from the spec's
 // own schemas (fast-check, seeded and reproducible): valid requests get only documented statuses, never a 5xx, never
-// an answer outside the spec; requests the spec refuses get a 4xx.
+// an answer outside the spec; requests the spec refuses (bodies, path ids, typed query parameters) get a 400 or 422.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setupMockServer } from '../../mocks/node.js';
@@ -59,6 +59,21 @@ async function send(api: SpecName, op: SpecOperation, request: GeneratedRequest,
   return response.status;
 }
 
+/** Ways to break a request's parameters: a path id that is not a UUID, a typed query parameter of the wrong type. */
+function invalidParameters(api: SpecName, op: SpecOperation): ((request: GeneratedRequest) => GeneratedRequest)[] {
+  const doc = loadSpec(api);
+  const mutations: ((request: GeneratedRequest) => GeneratedRequest)[] = [];
+  for (const raw of op.parameters) {
+    const parameter = resolveRef(doc, raw);
+    const schema = resolveRef(doc, parameter.schema ?? {});
+    const types: string[] = Array.isArray(schema.type) ? schema.type : [schema.type];
+    if (parameter.in === 'path' && schema.format === 'uuid') mutations.push((r) => ({ ...r, path: { ...r.path, [parameter.name]: 'not-a-uuid' } }));
+    if (parameter.in === 'query' && (types.includes('integer') || types.includes('boolean'))) mutations.push((r) => ({ ...r, query: { ...r.query, [parameter.name]: 'not-a-number-or-boolean' } }));
+    if (parameter.in === 'query' && schema.enum) mutations.push((r) => ({ ...r, query: { ...r.query, [parameter.name]: 'not-one-of-the-values' } }));
+  }
+  return mutations;
+}
+
 /** Ways to break a body the spec describes: not an object, a required field gone, a field of the wrong type. */
 function invalidBodies(api: SpecName, op: SpecOperation, valid: fc.Arbitrary<GeneratedRequest>): fc.Arbitrary<{ request: GeneratedRequest; body: string }> {
   const doc = loadSpec(api);
@@ -97,6 +112,20 @@ for (const api of SPEC_NAMES) {
         );
         expect(service.specViolations).toEqual([]);
       }, 60_000);
+
+      const parameterMutations = invalidParameters(api, op);
+      if (parameterMutations.length > 0) {
+        it(`${op.operationId}: parameters the spec refuses get a 400 or 422`, async () => {
+          await fc.assert(
+            fc.asyncProperty(arbitrary, fc.constantFrom(...parameterMutations), async (request, mutate) => {
+              const broken = mutate(request);
+              const status = await send(api, op, broken, broken.body === undefined ? undefined : JSON.stringify(broken.body));
+              return status === 400 || status === 422;
+            }),
+            { numRuns: Math.ceil(RUNS / 2), seed: SEED },
+          );
+        }, 60_000);
+      }
 
       if (op.operation.requestBody) {
         it(`${op.operationId}: bodies the spec refuses get a 400 or 422`, async () => {

@@ -34,6 +34,22 @@ describe('the spec-checking middleware', () => {
     );
   });
 
+  it('checks documented headers: a Retry-After that is not of its schema is reported', async () => {
+    const recorder = createSpecRecorder('airbyte-api-v1');
+    const { default: createClient } = await import('openapi-fetch');
+    const client = createClient<import('../../generated/airbyte-api-v1.js').paths, 'application/json'>({
+      baseUrl: 'https://api.example.test/v1',
+      fetch: async () =>
+        new Response(JSON.stringify({ status: 429, type: 'about:blank', title: 'rate-limit-exceeded', detail: 'slow down' }), {
+          status: 429,
+          headers: { 'content-type': 'application/problem+json', 'retry-after': 'soon' },
+        }),
+    });
+    client.use(recorder.middleware);
+    await client.GET('/workspaces');
+    expect(recorder.violations).toEqual([expect.objectContaining({ operationId: 'listWorkspaces', pointer: 'header:Retry-After', message: 'must be integer', value: 'soon' })]);
+  });
+
   it('reports a status the operation does not document', async () => {
     const { client, recorder } = clientAnswering({ message: 'teapot', errors: [] }, 418);
     await client.GET('/api/v1/workspaces/stats');

@@ -17,7 +17,7 @@ export interface Target {
   live: boolean;
   /** The mocks only: move the service's clock (token expiry), and make the next requests fail with 503. */
   advanceClock?(ms: number): void;
-  failNext?(count: number): void;
+  failNext?(count: number, status?: number): void;
   stop(): Promise<void>;
 }
 
@@ -47,13 +47,13 @@ export async function startTarget(name: TargetName): Promise<Target> {
       const { server, service } = setupMockServer({ seed: 11, clock });
       server.listen({ onUnhandledRequest: 'error' });
       const origin = 'http://127.0.0.1:4010';
-      const controls = { advanceClock: (ms: number) => clock.advance(ms), failNext: (count: number) => service.failNext(count) };
+      const controls = { advanceClock: (ms: number) => clock.advance(ms), failNext: (count: number, status = 503) => service.failNext(count, { status }) };
       return { name, agentEngine: origin, v1: `${origin}/v1`, ...DEMO, stateful: true, live: false, ...controls, stop: async () => server.close() };
     }
     case 'standalone': {
       const clock = new ManualClock(Date.now());
       const mock = await startStandaloneMock({ port: 0, log: false, seed: 11, clock });
-      const controls = { advanceClock: (ms: number) => clock.advance(ms), failNext: (count: number) => mock.service.failNext(count) };
+      const controls = { advanceClock: (ms: number) => clock.advance(ms), failNext: (count: number, status = 503) => mock.service.failNext(count, { status }) };
       return { name, agentEngine: mock.url, v1: `${mock.url}/v1`, ...DEMO, stateful: true, live: false, ...controls, stop: mock.close };
     }
     case 'prism': {

@@ -2,7 +2,7 @@
 // documents, a JSON body of its schema). Violations name the operation, the JSON pointer and the offending value.
 import type { Middleware } from 'openapi-fetch';
 import { SpecViolationError, type SpecViolation } from '../core/errors.js';
-import { SpecSchemas, listOperations, operationSchemaPointer, type OpenApiDocument, type SpecOperation } from './spec-document.js';
+import { SpecSchemas, derefPointer, escapePointer, listOperations, operationSchemaPointer, type OpenApiDocument, type SpecOperation } from './spec-document.js';
 
 export { SpecViolationError, type SpecViolation };
 
@@ -75,6 +75,22 @@ export function createResponseValidatorFor(specs: { name: string; doc: OpenApiDo
         report([{ ...base, pointer: '', message: `status ${status} is not documented`, value: undefined }], response, request);
         return undefined;
       }
+      // Documented headers: present when required, of their schema when present.
+      const documented = derefPointer(schemas.doc, `${operation.pointer}/responses/${status}`);
+      const headerViolations: SpecViolation[] = [];
+      for (const name of Object.keys(documented.value.headers ?? {})) {
+        const header = derefPointer(schemas.doc, `${documented.pointer}/headers/${escapePointer(name)}`);
+        const value = response.headers.get(name);
+        if (value === null) {
+          if (header.value.required) headerViolations.push({ ...base, pointer: `header:${name}`, message: 'required header missing', value: undefined });
+          continue;
+        }
+        const schema = derefPointer(schemas.doc, `${header.pointer}/schema`);
+        const numeric = (schema.value.type === 'integer' || schema.value.type === 'number') && value.trim() !== '' && Number.isFinite(Number(value));
+        const check = schemas.check(schema.pointer, numeric ? Number(value) : value);
+        for (const error of check.errors) headerViolations.push({ ...base, pointer: `header:${name}`, message: error.message ?? error.keyword, value });
+      }
+      report(headerViolations, response, request);
       const mediaType = (response.headers.get('content-type') ?? '').split(';')[0]!.trim();
       if (response.status === 204 || !mediaType.endsWith('json')) return undefined;
       const body: unknown = await response.clone().json().catch(() => undefined);
