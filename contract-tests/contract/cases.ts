@@ -76,7 +76,7 @@ export const CASES: ContractCase[] = [
     },
   },
   {
-    name: 'the end-to-end flow: create a GitHub connector, list, read, update, check, execute, delete',
+    name: 'the end-to-end flow: create a GitHub connector, list, read, update, check, execute and page through issues, delete',
     covers: [
       'create_integrations_connectors',
       'list_integrations_connectors',
@@ -87,7 +87,7 @@ export const CASES: ContractCase[] = [
       'create_integrations_connectors_id_execute',
       'delete_integrations_connectors_id',
     ],
-    async run({ client }) {
+    async run({ client, target }) {
       const body = {
         workspace_name: 'default',
         definition_id: GITHUB,
@@ -104,6 +104,17 @@ export const CASES: ContractCase[] = [
       await client.connectors.checkExisting(connector.id);
       const page = await client.connectors.execute(connector.id, { entity: 'issues', action: 'list', params: { per_page: 5 } });
       assert(page.status, 'no execute status');
+      if (target.stateful) {
+        // Page through with GitHub's own cursor. (Prism's static example repeats one cursor, which executePages
+        // rightly refuses to loop on.)
+        let pages = 0;
+        let issues = 0;
+        for await (const next of client.connectors.executePages(connector.id, { entity: 'issues', action: 'list', params: { per_page: 25 } })) {
+          pages += 1;
+          issues += (next.result as unknown[]).length;
+        }
+        assert(pages > 1 && issues > 25, `paged ${pages} pages, ${issues} issues`);
+      }
       const { job_id } = await client.connectors.delete(connector.id);
       assert(job_id, 'no job id');
     },
