@@ -1,0 +1,46 @@
+// npm run docs: the static API reference, opened in headless Chromium (Debian's chromium via playwright-core), lists
+// every operation of each spec; a screenshot is saved beside it.
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SPEC_NAMES, listOperations, loadSpec } from '../../mocks/spec.js';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+let browser: Browser;
+let pages: { name: string; path: string }[];
+
+beforeAll(async () => {
+  const { buildDocs } = await import(pathToFileURL(join(root, 'scripts/build-docs.mjs')).href);
+  pages = buildDocs();
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('the API reference page', () => {
+  it.each(SPEC_NAMES)('%s: every operation is listed', async (name) => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(String(error)));
+    await page.goto(pathToFileURL(pages.find((p) => p.name === name)!.path).href);
+    await page.waitForSelector('h2', { timeout: 30_000 });
+    // The side menu lists a tag's operations while the tag is open (one at a time): read it tag by tag.
+    let text = await page.evaluate(() => document.body.innerText);
+    for (const tag of loadSpec(name).tags as { name: string }[]) {
+      await page.getByText(tag.name, { exact: true }).first().click();
+      await page.waitForTimeout(100);
+      text += await page.evaluate(() => document.querySelector('nav, [role="navigation"], aside')?.textContent ?? document.body.innerText);
+    }
+    await page.screenshot({ path: join(root, 'docs/site', `${name}.png`) });
+    const summaries = listOperations(loadSpec(name)).map((op) => op.operation.summary as string);
+    expect(summaries.filter((summary) => !text.includes(summary))).toEqual([]);
+    expect(text).toContain(loadSpec(name).info.title);
+    expect(errors).toEqual([]);
+  }, 60_000);
+});
