@@ -51,6 +51,8 @@ export interface Fault {
   status?: number;
   /** Drop the connection instead of answering. */
   drop?: boolean;
+  /** The Retry-After of a 429 or 503 (default 1 s). */
+  retryAfterSeconds?: number;
 }
 
 export class MockService {
@@ -126,7 +128,7 @@ export class MockService {
       try {
         await this.applyFaults(request);
       } catch (error) {
-        if (error instanceof MockHttpError) return errorResponse(api, error.status, error.message, error.errors, retryHeaders(error.status));
+        if (error instanceof MockHttpError) return errorResponse(api, error.status, error.message, error.errors, retryHeaders(error));
         throw error; // a dropped connection
       }
       let response: Response;
@@ -134,7 +136,7 @@ export class MockService {
         response = await this.run(api, operation, info, implement);
       } catch (error) {
         if (!(error instanceof MockHttpError)) throw error;
-        response = errorResponse(api, error.status, error.message, error.errors, retryHeaders(error.status));
+        response = errorResponse(api, error.status, error.message, error.errors, retryHeaders(error));
       }
       if (origin && this.isAllowedOrigin(origin)) {
         response.headers.set('access-control-allow-origin', origin);
@@ -191,7 +193,7 @@ export class MockService {
     if (latency) await delay(Math.min(Number(latency[1]), 30_000));
     const queued = this.pendingFaults.shift();
     if (queued?.drop) throw HttpResponse.error();
-    if (queued) throw new MockHttpError(queued.status ?? 503, 'Service temporarily unavailable (simulated).');
+    if (queued) throw new MockHttpError(queued.status ?? 503, 'Service temporarily unavailable (simulated).', [], queued.retryAfterSeconds);
     const code = /code=(\d{3})/.exec(prefer);
     if (code) {
       const status = Number(code[1]);
@@ -239,8 +241,8 @@ export class MockService {
   }
 }
 
-function retryHeaders(status: number): Record<string, string> {
-  return status === 429 || status === 503 ? { 'retry-after': '1' } : {};
+function retryHeaders(error: MockHttpError): Record<string, string> {
+  return error.status === 429 || error.status === 503 ? { 'retry-after': String(error.retryAfterSeconds ?? 1) } : {};
 }
 
 export function createMockService(options: MockOptions = {}): MockService {

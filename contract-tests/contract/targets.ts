@@ -47,13 +47,13 @@ export async function startTarget(name: TargetName): Promise<Target> {
       const { server, service } = setupMockServer({ seed: 11, clock });
       server.listen({ onUnhandledRequest: 'error' });
       const origin = 'http://127.0.0.1:4010';
-      const controls = { advanceClock: (ms: number) => clock.advance(ms), failNext: (count: number, status = 503) => service.failNext(count, { status }) };
+      const controls = { advanceClock: (ms: number) => clock.advance(ms), failNext: (count: number, status = 503) => service.failNext(count, { status, retryAfterSeconds: 0 }) };
       return { name, agentEngine: origin, v1: `${origin}/v1`, ...DEMO, stateful: true, live: false, ...controls, stop: async () => server.close() };
     }
     case 'standalone': {
       const clock = new ManualClock(Date.now());
       const mock = await startStandaloneMock({ port: 0, log: false, seed: 11, clock });
-      const controls = { advanceClock: (ms: number) => clock.advance(ms), failNext: (count: number, status = 503) => mock.service.failNext(count, { status }) };
+      const controls = { advanceClock: (ms: number) => clock.advance(ms), failNext: (count: number, status = 503) => mock.service.failNext(count, { status, retryAfterSeconds: 0 }) };
       return { name, agentEngine: mock.url, v1: `${mock.url}/v1`, ...DEMO, stateful: true, live: false, ...controls, stop: mock.close };
     }
     case 'prism': {

@@ -291,7 +291,7 @@ describe('faults on demand', () => {
   it('failNext: the next requests fail with 503 (the client retries through them) or drop the connection', { timeout: 10_000 }, async () => {
     const c = createAgentEngineClient({ clientId: DEFAULT_MOCK_CLIENT_ID, clientSecret: DEFAULT_MOCK_CLIENT_SECRET, baseUrl: BASE, maxRetries: 2 });
     await c.workspaces.stats();
-    service.failNext(2);
+    service.failNext(2, { status: 503, retryAfterSeconds: 0 });
     await expect(c.workspaces.stats()).resolves.toMatchObject({ total_count: 1 });
     service.failNext(1, { drop: true });
     await expect(c.workspaces.stats({ maxRetries: 0 })).rejects.toBeInstanceOf(ConnectionError);

@@ -48,6 +48,8 @@ export class MockHttpError extends Error {
     readonly status: number,
     message: string,
     readonly errors: FieldProblem[] = [],
+    /** For 429 and 503: the Retry-After to send (1 s unless said otherwise). */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
   }
