@@ -1,10 +1,23 @@
 // Seeded records for the execute engine, in each service's own field names: the same seed gives the same records,
-// byte for byte (no clock, no Math.random).
-import { seededRandom } from '../service/random.js';
+// byte for byte (no clock, no Math.random). Each connector draws from a PRNG stream of its own, so adding an entity to
+// one connector leaves the others' records as they were.
 
 export type ConnectorKind = 'github' | 'salesforce' | 'hubspot' | 'stripe' | 'linear';
 export type EntityRecords = Record<string, Record<string, unknown>[]>;
 
+/** mulberry32: a tiny PRNG with good enough spread for test data; kept here so the records depend on nothing else. */
+function mulberry32(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** A fixed instant all seeded times are offsets from (never the clock). */
 const BASE_TIME = Date.parse('2026-01-05T09:00:00Z');
 const FIRST = ['Ada', 'Grace', 'Alan', 'Katherine', 'Linus', 'Margaret', 'Dennis', 'Barbara', 'Ken', 'Radia', 'Tim', 'Frances'];
 const LAST = ['Lovelace', 'Hopper', 'Turing', 'Johnson', 'Torvalds', 'Hamilton', 'Ritchie', 'Liskov', 'Thompson', 'Perlman', 'Berners-Lee', 'Allen'];
@@ -14,7 +27,7 @@ const TOPICS = ['rate limit errors when syncing', 'timeout on large workspaces',
 const AREAS = ['connectors', 'platform', 'documentation', 'api', 'ui'];
 
 function generator(seed: number) {
-  const random = seededRandom(seed);
+  const random = mulberry32(seed);
   const int = (min: number, max: number) => min + Math.floor(random() * (max - min + 1));
   const pick = <T>(items: readonly T[]): T => items[int(0, items.length - 1)]!;
   const hex = (length: number) => Array.from({ length }, () => int(0, 15).toString(16)).join('');
@@ -59,7 +72,8 @@ function github(g: ReturnType<typeof generator>): EntityRecords {
     };
   });
   const pullRequests = Array.from({ length: 36 }, (_, i) => {
-    const number = 48101 + i * 5;
+    // Issues and pull requests share one number space on GitHub: issues take 48100 + 3i, pull requests 48101 + 3i.
+    const number = 48101 + i * 3;
     const state = g.pick(['OPEN', 'CLOSED', 'MERGED', 'MERGED']);
     return {
       number,
@@ -67,6 +81,7 @@ function github(g: ReturnType<typeof generator>): EntityRecords {
       state,
       head_ref: `${g.person().login}/${g.pick(AREAS)}-${g.int(100, 999)}`,
       base_ref: 'main',
+      html_url: `https://github.com/airbytehq/airbyte/pull/${number}`,
       author: { login: g.person().login },
       additions: g.int(1, 900),
       deletions: g.int(0, 400),
@@ -139,7 +154,7 @@ function stripe(g: ReturnType<typeof generator>): EntityRecords {
     id: `ch_${g.alnum(24)}`,
     object: 'charge',
     amount: g.int(5, 900) * 100,
-    currency: 'usd',
+    currency: customers[i % customers.length]!.currency,
     status: g.pick(['succeeded', 'succeeded', 'succeeded', 'failed', 'pending']),
     customer: customers[i % customers.length]!.id,
     created: Math.floor(BASE_TIME / 1000) + i * 43_200,
@@ -149,14 +164,24 @@ function stripe(g: ReturnType<typeof generator>): EntityRecords {
     object: 'invoice',
     customer: customers[i % customers.length]!.id,
     amount_due: g.int(10, 500) * 100,
+    currency: customers[i % customers.length]!.currency,
     status: g.pick(['paid', 'paid', 'open', 'uncollectible', 'void']),
     created: Math.floor(BASE_TIME / 1000) + i * 86_400,
   }));
   return { customers, charges, invoices };
 }
 
+/** Linear teams with their issue-identifier keys (unique, as Linear requires). */
+const LINEAR_TEAMS: [string, string][] = [
+  ['Engineering', 'ENG'], ['Platform', 'PLT'], ['Design', 'DES'], ['Growth', 'GRO'], ['Support', 'SUP'], ['Data', 'DAT'],
+  ['Infrastructure', 'INF'], ['Security', 'SEC'], ['Mobile', 'MOB'], ['Web', 'WEB'], ['API', 'API'], ['Connectors', 'CON'],
+  ['Billing', 'BIL'], ['Search', 'SRC'], ['Onboarding', 'ONB'], ['Docs', 'DOC'], ['Quality', 'QA'], ['Analytics', 'ANA'],
+  ['Marketing', 'MKT'], ['Sales Engineering', 'SE'], ['Developer Relations', 'DX'], ['Operations', 'OPS'], ['Finance', 'FIN'],
+  ['People', 'PPL'], ['Research', 'RES'], ['Integrations', 'INT'],
+];
+
 function linear(g: ReturnType<typeof generator>): EntityRecords {
-  const teams = ['Engineering', 'Platform', 'Design', 'Growth', 'Support', 'Data'].map((name) => ({ id: g.uuid(), name, key: name.slice(0, 3).toUpperCase() }));
+  const teams = LINEAR_TEAMS.map(([name, key], i) => ({ id: g.uuid(), name, key, private: false, createdAt: g.time(i - 400) }));
   const projects = Array.from({ length: 25 }, (_, i) => ({
     id: g.uuid(),
     name: `${g.pick(['Q1', 'Q2', 'Q3', 'Q4'])} ${g.pick(['onboarding', 'billing', 'search', 'sync engine', 'connectors', 'widget'])} ${i + 1}`,
@@ -164,7 +189,8 @@ function linear(g: ReturnType<typeof generator>): EntityRecords {
     targetDate: g.time(90 + i * 4).slice(0, 10),
   }));
   const issues = Array.from({ length: 45 }, (_, i) => {
-    const team = teams[i % teams.length]!;
+    // Most work sits in the first few teams, as in a real workspace.
+    const team = teams[i % 6]!;
     return {
       id: g.uuid(),
       identifier: `${team.key}-${100 + i}`,
