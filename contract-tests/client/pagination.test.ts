@@ -98,6 +98,17 @@ describe('executePages', () => {
     if (sentParam === 'starting_after') expect(sent.slice(1).map((p) => p.starting_after)).toEqual(['rec_2', 'rec_4']);
   });
 
+  it('pages a search (next_cursor without next_link) with `cursor`, not HubSpot\'s `after`', async () => {
+    const api = fakeApi(executePagesOf('cursor', (p) => ({ next_cursor: p < 2 ? `c${p + 1}` : null, total: 6 })));
+    const client = createAgentEngineClient({ ...options, fetch: api.fetch });
+    const ids: string[] = [];
+    for await (const page of client.connectors.executePages(CONNECTOR, { entity: 'issues', action: 'search', params: { query: {} } })) {
+      ids.push(...(page.result as { id: string }[]).map((r) => r.id));
+    }
+    expect(ids).toEqual(['rec_1', 'rec_2', 'rec_3', 'rec_4', 'rec_5', 'rec_6']);
+    expect(api.apiRequests().slice(1).every((r) => 'cursor' in r.body.params && !('after' in r.body.params))).toBe(true);
+  });
+
   it('takes a paging style of its own for a connector not in the table', async () => {
     const api = fakeApi(executePagesOf('page_token', (p) => ({ nextPageToken: p < 1 ? `t${p + 1}` : undefined })));
     const custom: PagingStyle = {

@@ -149,6 +149,15 @@ describe('connectors', () => {
     let count = 0;
     for await (const page of c.connectors.executePages(id, { entity: 'issues', action: 'list', params: { per_page: 25 } })) count += (page.result as unknown[]).length;
     expect(count).toBeGreaterThanOrEqual(60);
+    // search pages by `next_cursor` -> `cursor`, whatever the connector
+    const found: unknown[] = [];
+    let total = 0;
+    for await (const page of c.connectors.executePages(id, { entity: 'issues', action: 'search', params: { query: { filter: { eq: { state: 'OPEN' } } }, limit: 10 } })) {
+      found.push(...(page.result as unknown[]));
+      total = (page.connector_metadata as { total: number }).total;
+    }
+    expect(found).toHaveLength(total);
+    expect(total).toBeGreaterThan(10);
     const unknown = await c.connectors.execute(id, { entity: 'wikis', action: 'list' }).catch((e: Error) => e);
     expect((unknown as Error).message).toMatch(/issues/);
   });
@@ -210,6 +219,21 @@ describe('OAuth', () => {
     await c.oauth.deleteCredentials('HubSpot');
     await c.oauth.deleteCredentials('HubSpot');
     await expect(c.oauth.deleteCredentials('No Such Connector')).rejects.toMatchObject({ status: 404 });
+  });
+});
+
+describe('execute paging of the other connectors through the client', () => {
+  it('Salesforce accounts page to the end with the connector\'s own cursor', async () => {
+    const c = client();
+    const { id } = await c.connectors.create({ workspace_name: 'default', connector_type: 'Salesforce', credentials: { client_id: 'a', client_secret: 'b', refresh_token: 'c' } });
+    let records = 0;
+    let pages = 0;
+    for await (const page of c.connectors.executePages(id, { entity: 'accounts', action: 'list', params: { limit: 7 } })) {
+      records += (page.result as unknown[]).length;
+      pages += 1;
+    }
+    expect(pages).toBeGreaterThan(1);
+    expect(records).toBe(30);
   });
 });
 

@@ -28,9 +28,16 @@ export const PAGING_STYLES: PagingStyle[] = [
     next: (m) => (m.hasNextPage === true && present(m.endCursor) ? { cursor: m.endCursor } : undefined),
   },
   {
+    // HubSpot answers `next_link` beside `next_cursor`, and takes the cursor back as `after`.
     name: 'hubspot',
-    matches: (m) => 'next_cursor' in m || 'next_link' in m,
+    matches: (m) => 'next_link' in m,
     next: (m) => (present(m.next_cursor) ? { after: m.next_cursor } : undefined),
+  },
+  {
+    // `search` results (and connectors without a style of their own) page with `next_cursor` and take it back as `cursor`.
+    name: 'next_cursor',
+    matches: (m) => 'next_cursor' in m,
+    next: (m) => (present(m.next_cursor) ? { cursor: m.next_cursor } : undefined),
   },
   {
     name: 'stripe',
