@@ -2,20 +2,10 @@
 // byte for byte (no clock, no Math.random). Each connector draws from a PRNG stream of its own, so adding an entity to
 // one connector leaves the others' records as they were.
 
+import { seededRandom } from '../service/random.js';
+
 export type ConnectorKind = 'github' | 'salesforce' | 'hubspot' | 'stripe' | 'linear';
 export type EntityRecords = Record<string, Record<string, unknown>[]>;
-
-/** mulberry32: a tiny PRNG with good enough spread for test data; kept here so the records depend on nothing else. */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A fixed instant all seeded times are offsets from (never the clock). */
 const BASE_TIME = Date.parse('2026-01-05T09:00:00Z');
@@ -27,7 +17,7 @@ const TOPICS = ['rate limit errors when syncing', 'timeout on large workspaces',
 const AREAS = ['connectors', 'platform', 'documentation', 'api', 'ui'];
 
 function generator(seed: number) {
-  const random = mulberry32(seed);
+  const random = seededRandom(seed);
   const int = (min: number, max: number) => min + Math.floor(random() * (max - min + 1));
   const pick = <T>(items: readonly T[]): T => items[int(0, items.length - 1)]!;
   const hex = (length: number) => Array.from({ length }, () => int(0, 15).toString(16)).join('');
