@@ -2,6 +2,7 @@
 // client only when `validateResponses: true`, so clients without it do not carry the specs.
 import agentEngineSpec from '../../openapi/agent-engine.yaml';
 import airbyteApiV1Spec from '../../openapi/airbyte-api-v1.yaml';
+import { escapePointer, inlineSchema } from './spec-document.js';
 import { createResponseValidatorFor, type ResponseValidator, type ResponseValidatorOptions } from './response-validator.js';
 
 export { SpecViolationError, type ResponseValidator, type ResponseValidatorOptions, type SpecViolation } from './response-validator.js';
@@ -15,4 +16,16 @@ export function createResponseValidator(options: ResponseValidatorOptions = {}):
     ],
     options,
   );
+}
+
+const SPECS = { 'agent-engine': agentEngineSpec, 'airbyte-api-v1': airbyteApiV1Spec } as const;
+
+/**
+ * One named schema of either spec (`components.schemas`), self-contained (references inlined): for handing the API's
+ * own shapes to something that only speaks JSON Schema, such as an AI agent's tool definition.
+ */
+export function specSchema(api: keyof typeof SPECS, name: string): Record<string, any> {
+  const doc = SPECS[api] as { components?: { schemas?: Record<string, unknown> } };
+  if (!doc?.components?.schemas?.[name]) throw new Error(`${api} has no schema ${name}`);
+  return inlineSchema(doc, `#/components/schemas/${escapePointer(name)}`);
 }

@@ -150,3 +150,22 @@ export class SpecSchemas {
 export function describeErrors(errors: ErrorObject[]): string {
   return errors.map((e) => `${e.instancePath || '(root)'} ${e.message ?? e.keyword} ${JSON.stringify(e.params)}`).join('\n');
 }
+
+/**
+ * A self-contained copy of the schema at a JSON pointer: every local `$ref` inside it replaced by a copy of what it
+ * names, so that it can be handed to tools that know nothing of the spec (an AI agent's tool definition, a form
+ * generator). A schema that refers to itself cannot be inlined and is refused.
+ */
+export function inlineSchema(doc: OpenApiDocument, pointer: string): Record<string, any> {
+  const copy = (node: any, trail: string[]): any => {
+    if (Array.isArray(node)) return node.map((item) => copy(item, trail));
+    if (!node || typeof node !== 'object') return node;
+    if (typeof node.$ref === 'string') {
+      if (trail.includes(node.$ref)) throw new Error(`${pointer} refers to itself through ${node.$ref}; it cannot be inlined`);
+      const { $ref, ...siblings } = node;
+      return { ...copy(derefPointer(doc, $ref).value, [...trail, $ref]), ...copy(siblings, trail) };
+    }
+    return Object.fromEntries(Object.entries(node).map(([key, value]) => [key, copy(value, trail)]));
+  };
+  return copy(derefPointer(doc, pointer).value, [pointer]);
+}

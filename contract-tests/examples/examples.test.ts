@@ -1,0 +1,163 @@
+// The examples under examples/: each one run as a user runs it (a process of its own against the standalone mock,
+// as after `npm start`), and its exported pieces checked in detail against the same mock.
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startStandaloneMock } from '../../mocks/standalone.js';
+import { createAgentEngineClient } from '../../src/index.js';
+import { specSchema } from '../../src/validation/index.js';
+import { agentTurn, createExecuteTool } from '../../examples/agent-tool.js';
+import { pageThroughIssues } from '../../examples/github-issues.js';
+import { startWidgetBackend } from '../../examples/widget-token-backend.js';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+let mock: Awaited<ReturnType<typeof startStandaloneMock>>;
+
+beforeAll(async () => {
+  mock = await startStandaloneMock({ port: 0, log: false });
+});
+afterAll(() => mock.close());
+
+const demoClient = () => createAgentEngineClient({ baseUrl: mock.url, clientId: 'demo-client-id', clientSecret: 'demo-client-secret' });
+
+function runExample(file: string, env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', '--import', './scripts/yaml-register.mjs', file], {
+      cwd: root,
+      env: { ...process.env, PORT: new URL(mock.url).port, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+    child.once('error', reject);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+describe('every example runs as a user runs it, against the running mock', () => {
+  it.each([
+    ['examples/quickstart.ts', {}, /^#\d+ /m],
+    ['examples/github-issues.ts', {}, /^64 issues in 3 pages$/m],
+    ['examples/widget-token-backend.ts', { EXAMPLE_ONCE: '1', BACKEND_PORT: '0' }, /^200 widget for workspace [0-9a-f-]{36}$/m],
+    ['examples/agent-tool.ts', {}, /^< error: ValidationError 422: entity: Unknown entity tickets/m],
+  ] as const)('%s', async (file, env, expected) => {
+    const { code, stdout, stderr } = await runExample(file, env);
+    expect(stderr.replace(/npm warn.*\n?/g, '')).toBe('');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(expected);
+  }, 40_000);
+  // Nothing any example did broke the spec.
+  afterAll(() => expect(mock.service.specViolations).toEqual([]));
+});
+
+describe('paging through GitHub issues', () => {
+  it('follows the cursor to the end, each issue once, and filters', async () => {
+    const all = await pageThroughIssues(mock.url, { workspace: 'paging-test', perPage: 10, log: () => {} });
+    expect(all).toMatchObject({ pages: 7, issues: 64 });
+    const open = await pageThroughIssues(mock.url, { workspace: 'paging-test', perPage: 100, state: 'OPEN', log: () => {} });
+    expect(open.pages).toBe(1);
+    expect(open.issues).toBeGreaterThan(0);
+    expect(open.issues).toBeLessThan(64);
+    // The second run found the workspace's connector instead of making another.
+    expect(open.connectorId).toBe(all.connectorId);
+  });
+});
+
+describe('the widget token backend', () => {
+  const appOrigin = 'http://localhost:5173';
+
+  it('mints a widget token for the signed-in user only, usable from the app origin only', async () => {
+    const backend = await startWidgetBackend({ client: demoClient(), appOrigin, port: 0 });
+    try {
+      const endpoint = `${backend.url}/api/airbyte/widget-token`;
+      expect((await fetch(endpoint, { method: 'POST' })).status).toBe(401);
+      expect((await fetch(endpoint)).status).toBe(405);
+      const preflight = await fetch(endpoint, { method: 'OPTIONS', headers: { origin: appOrigin, 'access-control-request-method': 'POST' } });
+      expect(preflight.status).toBe(204);
+      expect(preflight.headers.get('access-control-allow-origin')).toBe(appOrigin);
+
+      const answer = await fetch(endpoint, { method: 'POST', headers: { 'x-demo-user': 'acme', origin: appOrigin } });
+      expect(answer.status).toBe(200);
+      expect(answer.headers.get('access-control-allow-origin')).toBe(appOrigin);
+      const { token } = (await answer.json()) as { token: string };
+      const { widgetUrl, token: bearer } = JSON.parse(Buffer.from(token, 'base64').toString('utf8')) as { widgetUrl: string; token: string };
+
+      // The browser's view: the token works from the app's origin, in the user's workspace, and nowhere else.
+      const info = await fetch(`${mock.url}/api/v1/account/applications/scoped-token/info`, { headers: { authorization: `Bearer ${bearer}`, origin: appOrigin } });
+      expect(info.status).toBe(200);
+      expect(info.headers.get('access-control-allow-origin')).toBe(appOrigin);
+      const body = (await info.json()) as { workspace_name: string; workspace_id: string };
+      expect(body.workspace_name).toBe('customer-acme');
+      expect(new URL(widgetUrl).searchParams.get('workspaceId')).toBe(body.workspace_id);
+      const elsewhere = await fetch(`${mock.url}/api/v1/account/applications/scoped-token/info`, { headers: { authorization: `Bearer ${bearer}`, origin: 'https://evil.example.com' } });
+      expect(elsewhere.status).toBe(403);
+      const organization = await fetch(`${mock.url}/api/v1/workspaces`, { headers: { authorization: `Bearer ${bearer}`, origin: appOrigin } });
+      expect(organization.status).toBe(403);
+      const preflightAtApi = await fetch(`${mock.url}/api/v1/account/applications/scoped-token/info`, { method: 'OPTIONS', headers: { origin: appOrigin, 'access-control-request-method': 'GET' } });
+      expect(preflightAtApi.headers.get('access-control-allow-origin')).toBe(appOrigin);
+    } finally {
+      await backend.close();
+    }
+  });
+
+  it('answers 502 without leaking anything when its own credentials are refused', async () => {
+    const secret = 'backend-secret-that-must-not-leak';
+    const errors: string[] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => errors.push(args.join(' '));
+    const backend = await startWidgetBackend({ client: createAgentEngineClient({ baseUrl: mock.url, clientId: 'demo-client-id', clientSecret: secret, maxRetries: 0 }), appOrigin, port: 0 });
+    try {
+      const answer = await fetch(`${backend.url}/api/airbyte/widget-token`, { method: 'POST', headers: { 'x-demo-user': 'acme' } });
+      expect(answer.status).toBe(502);
+      expect(await answer.text()).not.toContain(secret);
+      expect(errors.join('\n')).toMatch(/credentials were refused/);
+      expect(errors.join('\n')).not.toContain(secret);
+    } finally {
+      console.error = original;
+      await backend.close();
+    }
+  });
+});
+
+describe('the AI-agent tool around execute', () => {
+  it("takes its input schema from the spec's ExecuteRequest, plus the choice of connector", () => {
+    const tool = createExecuteTool(demoClient(), [{ name: 'github', id: 'x', description: 'GitHub' }]);
+    const execute = specSchema('agent-engine', 'ExecuteRequest');
+    expect(tool.definition.input_schema.properties).toEqual({ connector: expect.objectContaining({ enum: ['github'] }), ...execute.properties });
+    expect(tool.definition.input_schema.required).toEqual(['connector', 'entity', 'action']);
+    expect(JSON.stringify(tool.definition)).not.toContain('$ref');
+  });
+
+  it('answers the model with records, or with an error it can act on', async () => {
+    const { results } = await agentTurn(mock.url, () => {});
+    const [list, search, unknownEntity, unknownConnector] = results;
+    expect(list!.is_error).toBe(false);
+    const listed = JSON.parse(list!.content) as { records: Record<string, unknown>[]; next_page: { has_next_page: boolean } };
+    expect(listed.records).toHaveLength(3);
+    expect(Object.keys(listed.records[0]!).sort()).toEqual(['number', 'title']);
+    expect(listed.next_page.has_next_page).toBe(true);
+    expect(search!.is_error).toBe(false);
+    const found = JSON.parse(search!.content) as { records: { title: string }[] };
+    expect(found.records.length).toBeGreaterThan(0);
+    for (const record of found.records) expect(record.title.toLowerCase()).toContain('rate limit');
+    expect(unknownEntity).toMatchObject({ is_error: true, content: expect.stringMatching(/Unknown entity tickets; .*issues, pull_requests, repositories, commits/) });
+    // Refused before any request: the model is told the allowed connectors.
+    expect(unknownConnector).toEqual({ is_error: true, content: 'Invalid arguments: /connector must be equal to one of the allowed values: github' });
+  });
+
+  it('truncates long answers and says how to ask for less', async () => {
+    const client = demoClient();
+    const connector = await client.connectors.create({ workspace_name: 'default', connector_type: 'GitHub', credentials: {} });
+    const tool = createExecuteTool(client, [{ name: 'github', id: connector.id, description: 'GitHub' }], { maxChars: 200 });
+    const result = await tool.run({ connector: 'github', entity: 'issues', action: 'list', params: { per_page: 50 } });
+    expect(result.is_error).toBe(false);
+    expect(result.content).toMatch(/… \(truncated at 200 characters; use select_fields/);
+    expect(result.content.length).toBeLessThan(300);
+  });
+});
