@@ -26,7 +26,7 @@ function buildSurface(context: ResourceContext<paths>, mintApplicationToken: Par
     /** The openapi-fetch client typed from the spec, for any operation, answering `{data, error, response}`. */
     raw: context.raw,
     /** openapi-fetch options that apply `maxRetries`, `timeoutMs` or `signal` to one `raw` call. */
-    callOptions: (callOptions: CallOptions) => ({ ...context.init(callOptions), ...(callOptions.signal ? { signal: callOptions.signal } : {}) }),
+    callOptions: (callOptions: CallOptions) => context.init(callOptions),
     tokens: tokensResource(context, mintApplicationToken),
     definitions: definitionsResource(context),
     connectors: connectorsResource(context),

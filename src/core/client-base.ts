@@ -5,7 +5,7 @@ import { createOpenapiClient } from './openapi-client.js';
 import { hasCallOptions, type ResourceContext } from './context.js';
 import type { ResolvedOptions } from './options.js';
 import { Redactor } from './redact.js';
-import { createTransport, type TokenSource, type TransportSettings } from './transport.js';
+import { createCallTransport, createTransport, type TokenSource, type TransportSettings } from './transport.js';
 
 /**
  * The response validator, loaded on the first response: the specs and ajv stay out of clients that never turn
@@ -42,7 +42,7 @@ export function createClientBase<Paths extends {}>(resolved: ResolvedOptions, dy
       raw,
       baseUrl: resolved.baseUrl,
       redactor,
-      init: (callOptions) => (hasCallOptions(callOptions) ? { fetch: createTransport(settings, callOptions) } : {}),
+      init: (callOptions) => createCallTransport(settings, hasCallOptions(callOptions) ? callOptions : undefined),
     };
   };
   return { redactor, contextFor };

@@ -8,8 +8,8 @@ export interface ResourceContext<Paths extends {}> {
   raw: Client<Paths, 'application/json'>;
   baseUrl: string;
   redactor: Redactor;
-  /** openapi-fetch options that apply per-call settings (a transport of their own) when there are any. */
-  init(options?: CallOptions): { fetch?: Transport };
+  /** openapi-fetch options for one call: a transport of its own (with the call's settings) and its signal. */
+  init(options?: CallOptions): { fetch: Transport; signal: AbortSignal };
 }
 
 /** True when a call passes settings of its own (so it needs a transport of its own). */

@@ -40,6 +40,7 @@ export interface TransportSettings {
 
 export type Transport = (request: Request) => Promise<Response>;
 
+
 interface AttemptSignal {
   signal: AbortSignal;
   timedOut: () => boolean;
@@ -47,8 +48,7 @@ interface AttemptSignal {
 }
 
 /** A signal that aborts when the caller's does or when `timeoutMs` passes, whichever is first. */
-function attemptSignal(caller: AbortSignal | null, timeoutMs: number): AttemptSignal {
-  const controller = new AbortController();
+function attemptSignal(caller: AbortSignal | null | undefined, timeoutMs: number, controller = new AbortController()): AttemptSignal {
   let timedOut = false;
   const onAbort = () => controller.abort(caller?.reason);
   const timer = setTimeout(() => {
@@ -84,24 +84,40 @@ function discard(response: Response): void {
   response.body?.cancel().catch(() => undefined);
 }
 
-export function createTransport(settings: TransportSettings, overrides: CallOptions = {}): Transport {
+/**
+ * A transport for one call, and the signal to hand openapi-fetch for it: the Request openapi-fetch builds then carries
+ * a signal this transport can abort, so a first attempt without a body is sent as it is, without building a second
+ * Request (the common case: reads). Retries and requests with a body build their own.
+ */
+export function createCallTransport(settings: TransportSettings, overrides: CallOptions = {}): { fetch: Transport; signal: AbortSignal } {
+  const controller = new AbortController();
+  return { fetch: createTransport(settings, overrides, controller), signal: controller.signal };
+}
+
+export function createTransport(settings: TransportSettings, overrides: CallOptions = {}, firstAttempt?: AbortController): Transport {
   const maxRetries = overrides.maxRetries ?? settings.maxRetries;
   const timeoutMs = overrides.timeoutMs ?? settings.timeoutMs;
   const log = settings.logger;
 
   return async function send(request: Request): Promise<Response> {
     const method = request.method;
-    const where = `${method} ${displayUrl(request.url)}`;
-    // Both a caller's signal given to openapi-fetch (on the Request) and one given as a call option count.
-    const callerSignal = overrides.signal ?? request.signal;
+    let whereText: string | undefined;
+    const where = () => (whereText ??= `${method} ${displayUrl(request.url)}`);
+    // Both a caller's signal given to openapi-fetch (on the Request) and one given as a call option count. On a call's
+    // own transport the Request's signal is this transport's, not a caller's.
+    const callerSignal: AbortSignal | undefined = overrides.signal ?? (firstAttempt ? undefined : request.signal);
     const body = request.body ? await request.arrayBuffer() : undefined;
-    const retryClass = classifyRequest(method, new URL(request.url).pathname, parseJson(body, request.headers.get('content-type')));
+    const retryClass = method === 'POST' || method === 'PATCH'
+      ? classifyRequest(method, new URL(request.url).pathname, parseJson(body, request.headers.get('content-type')))
+      : classifyRequest(method, '', undefined);
+    // The Request as openapi-fetch built it can go out once, when its signal is ours and it has no body to replay.
+    let reusable = firstAttempt !== undefined && body === undefined;
     let retries = 0;
     let replayedAfter401 = false;
 
-    const abortError = () => new AbortError(`${where} was aborted`, { method, url: displayUrl(request.url), cause: callerSignal.reason });
+    const abortError = () => new AbortError(`${where()} was aborted`, { method, url: displayUrl(request.url), cause: callerSignal?.reason });
     const waitBeforeRetry = async (ms: number, reason: string) => {
-      log?.debug?.(`retrying ${where} in ${ms} ms (${reason}), retry ${retries + 1} of ${maxRetries}`);
+      log?.debug?.(`retrying ${where()} in ${ms} ms (${reason}), retry ${retries + 1} of ${maxRetries}`);
       retries += 1;
       await sleep(ms, callerSignal).catch(() => {
         throw abortError();
@@ -109,23 +125,27 @@ export function createTransport(settings: TransportSettings, overrides: CallOpti
     };
 
     for (;;) {
-      if (callerSignal.aborted) throw abortError();
+      if (callerSignal?.aborted) throw abortError();
       const token = settings.tokens ? await settings.tokens.token() : undefined;
-      const headers = new Headers(request.headers);
-      for (const [name, value] of Object.entries(settings.dynamicHeaders?.() ?? {})) if (!headers.has(name)) headers.set(name, value);
+      const reuse = reusable;
+      reusable = false;
+      // A Request's headers can be changed until it is sent: the first attempt adds to openapi-fetch's own.
+      const headers = reuse ? request.headers : new Headers(request.headers);
+      const dynamic = settings.dynamicHeaders?.();
+      if (dynamic) for (const name in dynamic) if (!headers.has(name)) headers.set(name, dynamic[name]!);
       if (token) headers.set('authorization', `Bearer ${token}`);
-      const attempt = attemptSignal(callerSignal, timeoutMs);
+      const attempt = attemptSignal(callerSignal, timeoutMs, reuse ? firstAttempt : undefined);
       let response: Response;
       try {
         response = await settings.fetch(
-          new Request(request.url, { method, headers, body, signal: attempt.signal, redirect: request.redirect }),
+          reuse ? request : new Request(request.url, { method, headers, body, signal: attempt.signal, redirect: request.redirect }),
         );
       } catch (error) {
-        if (callerSignal.aborted) throw abortError();
+        if (callerSignal?.aborted) throw abortError();
         const context = { method, url: displayUrl(request.url), cause: error };
         const failure = attempt.timedOut()
-          ? new TimeoutError(`${where} timed out after ${timeoutMs} ms`, context)
-          : new ConnectionError(`${where} failed before any response: ${settings.redactor.text(String((error as Error)?.message ?? error))}`, context);
+          ? new TimeoutError(`${where()} timed out after ${timeoutMs} ms`, context)
+          : new ConnectionError(`${where()} failed before any response: ${settings.redactor.text(String((error as Error)?.message ?? error))}`, context);
         // A create is repeated only when the request cannot have reached the service: not after a timeout.
         const retryable = failure instanceof ConnectionError || retryClass === 'safe';
         if (retryable && retries < maxRetries) {
@@ -142,7 +162,7 @@ export function createTransport(settings: TransportSettings, overrides: CallOpti
         replayedAfter401 = true;
         settings.tokens!.invalidate(token);
         discard(response);
-        log?.debug?.(`${where} answered 401; refreshing the token and replaying once`);
+        log?.debug?.(`${where()} answered 401; refreshing the token and replaying once`);
         continue;
       }
       if (isRetryableStatus(response.status, retryClass) && retries < maxRetries) {
