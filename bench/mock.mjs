@@ -54,8 +54,20 @@ async function mintToken(base) {
   return (await response.json()).access_token;
 }
 
-export async function benchMock() {
+/** A node:http server answering `body` to everything: what Node itself can do on this machine, the ceiling. */
+const BARE_SERVER = `
+const { createServer } = require('node:http');
+const body = Buffer.from(process.env.BARE_BODY);
+createServer((req, res) => {
+  req.resume();
+  res.writeHead(200, { 'content-type': 'application/json', 'content-length': body.length });
+  res.end(body);
+}).listen(Number(process.env.PORT), '127.0.0.1');
+`;
+
+export async function benchMock({ bare = false } = {}) {
   const rows = [];
+  let fixedBody;
 
   const mockPort = await freePort();
   const mockBase = `http://127.0.0.1:${mockPort}`;
@@ -65,6 +77,7 @@ export async function benchMock() {
   const mock = await start('standalone mock', process.execPath, [bundle], { PORT: String(mockPort) }, async () => (token = await mintToken(mockBase)));
   try {
     // Long-lived token: the run must not outlast it.
+    fixedBody = await (await fetch(`${mockBase}${PATH}`, { headers: { authorization: `Bearer ${token}` } })).text();
     rows.push({ name: 'standalone mock (MSW behind node:http)', startupMs: mock.startupMs, ...(await load(`${mockBase}${PATH}`, { authorization: `Bearer ${token}` })) });
   } finally {
     mock.child.kill('SIGTERM');
@@ -83,6 +96,17 @@ export async function benchMock() {
     rows.push({ name: 'Prism 5 (static, validating)', startupMs: prism.startupMs, ...(await load(`${prismBase}${PATH}`, { authorization: 'Bearer x' })) });
   } finally {
     prism.child.kill('SIGTERM');
+  }
+
+  if (bare) {
+    const barePort = await freePort();
+    const bareBase = `http://127.0.0.1:${barePort}`;
+    const server = await start('bare node:http', process.execPath, ['-e', BARE_SERVER], { PORT: String(barePort), BARE_BODY: fixedBody }, async () => (await fetch(`${bareBase}${PATH}`)).ok);
+    try {
+      rows.push({ name: 'bare node:http, the same JSON (ceiling)', startupMs: server.startupMs, ...(await load(`${bareBase}${PATH}`, {})) });
+    } finally {
+      server.child.kill('SIGTERM');
+    }
   }
   return rows;
 }

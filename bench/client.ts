@@ -1,0 +1,99 @@
+// Client overhead per call on a stubbed fetch, the way openapi-fetch measures itself: no network, the same small
+// JSON answer every time, so what is left is the cost of the client. Raw fetch, bare openapi-fetch, and this kit's
+// client with its token lifecycle, retries, timeouts and error mapping on. And the token single-flight: N calls
+// at once on a fresh client, against a token endpoint that takes a moment, and how many token requests that made.
+import createClient from 'openapi-fetch';
+import { Bench } from 'tinybench';
+import type { paths } from '../generated/agent-engine.js';
+import { createAgentEngineClient } from '../dist/index.js'; // what users run: the built package
+
+const BASE = 'https://api.airbyte.ai';
+const PATH = '/api/v1/integrations/definitions/sources';
+const LIST_BODY = JSON.stringify({
+  definitions: [{ sourceDefinitionId: 'ef69ef6e-aa7f-4af1-a01d-ef775033524e', destinationDefinitionId: null, name: 'GitHub', dockerRepository: 'airbyte/source-github', iconUrl: null, custom: false, supportLevel: 'certified', spec: null }],
+});
+const TOKEN_BODY = JSON.stringify({ access_token: 'bench.token.value', token_type: 'Bearer', expires_in: 900, organization_id: '4f7c2b1e-8d3a-4c5f-9b6e-2a1d0c9e8f7a' });
+const json = (body: string) => new Response(body, { status: 200, headers: { 'content-type': 'application/json' } });
+
+/** A fetch that answers without a network: the token endpoint (after `tokenDelayMs`) and the list, counting both. */
+export function stubFetch(tokenDelayMs = 0) {
+  const counts = { token: 0, api: 0 };
+  const fetchStub = async (input: RequestInfo | URL): Promise<Response> => {
+    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+    if (url.endsWith('/applications/token')) {
+      counts.token += 1;
+      if (tokenDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, tokenDelayMs));
+      return json(TOKEN_BODY);
+    }
+    counts.api += 1;
+    return json(LIST_BODY);
+  };
+  return { fetch: fetchStub as typeof fetch, counts };
+}
+
+export interface OverheadRow {
+  name: string;
+  opsPerSecond: number;
+  meanMicros: number;
+  p99Micros: number;
+  samples: number;
+}
+
+export async function benchClientOverhead(timeMs = 2_000): Promise<OverheadRow[]> {
+  const { fetch: stub } = stubFetch();
+  const bare = createClient<paths>({ baseUrl: BASE, fetch: stub });
+  const kit = createAgentEngineClient({ baseUrl: BASE, clientId: 'bench', clientSecret: 'bench-secret', fetch: stub });
+  await kit.definitions.listSources({ name: 'git' }); // the token is minted once, before timing
+
+  const bench = new Bench({ time: timeMs, warmupTime: 500 });
+  bench
+    .add('raw fetch + JSON.parse', async () => {
+      const response = await stub(`${BASE}${PATH}?name=git`, { headers: { authorization: 'Bearer bench.token.value' } });
+      if (!response.ok) throw new Error('not ok');
+      await response.json();
+    })
+    .add('bare openapi-fetch', async () => {
+      const { data } = await bare.GET(PATH, { params: { query: { name: 'git' } }, headers: { authorization: 'Bearer bench.token.value' } });
+      if (!data) throw new Error('no data');
+    })
+    // Not a client: what the one thing a timeout needs costs by itself, to read the row below against.
+    .add('bare openapi-fetch + an abortable signal per call (what a timeout needs)', async () => {
+      const controller = new AbortController();
+      const timer = setTimeout(() => controller.abort(), 30_000);
+      try {
+        const { data } = await bare.GET(PATH, { params: { query: { name: 'git' } }, headers: { authorization: 'Bearer bench.token.value' }, signal: controller.signal });
+        if (!data) throw new Error('no data');
+      } finally {
+        clearTimeout(timer);
+      }
+    })
+    .add('agent-engine-kit client (token, retries, timeout, typed errors)', async () => {
+      await kit.definitions.listSources({ name: 'git' });
+    });
+  await bench.run();
+  return bench.tasks.map((task) => {
+    const result = task.result!;
+    if (result.error) throw result.error;
+    return { name: task.name, opsPerSecond: result.hz, meanMicros: result.mean * 1000, p99Micros: result.p99 * 1000, samples: result.samples.length };
+  });
+}
+
+export interface SingleFlightRow {
+  concurrent: number;
+  apiRequests: number;
+  tokenRequests: number;
+  ms: number;
+}
+
+/** N calls at once on a fresh client whose token endpoint answers after 20 ms. */
+export async function benchSingleFlight(levels = [1, 10, 100, 1000]): Promise<SingleFlightRow[]> {
+  const rows: SingleFlightRow[] = [];
+  for (const concurrent of levels) {
+    const { fetch: stub, counts } = stubFetch(20);
+    const kit = createAgentEngineClient({ baseUrl: BASE, clientId: 'bench', clientSecret: 'bench-secret', fetch: stub });
+    const started = performance.now();
+    await Promise.all(Array.from({ length: concurrent }, () => kit.definitions.listSources({ name: 'git' })));
+    rows.push({ concurrent, apiRequests: counts.api, tokenRequests: counts.token, ms: performance.now() - started });
+  }
+  return rows;
+}

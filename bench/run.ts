@@ -1,0 +1,92 @@
+// npm run bench: every figure of the kit in one run, printed as markdown and saved under bench/results/ and in
+// docs/benchmarks.md. The client is measured as built (dist/), the mock as `npm start` runs it.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const only = new Set((process.env.BENCH_ONLY ?? 'client,tokens,servers,types').split(','));
+
+execFileSync('npx', ['tsup', '--silent'], { cwd: root, stdio: 'inherit' });
+const { benchClientOverhead, benchSingleFlight } = await import('./client.js');
+// @ts-expect-error: a plain .mjs module without type declarations
+const { benchMock } = await import('./mock.mjs');
+
+const date = new Date().toISOString().slice(0, 10);
+const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${process.platform}`;
+const out: string[] = [`# agent-engine-kit benchmarks`, '', `${date}, ${machine}. Produced by \`npm run bench\`.`, ''];
+const section = (lines: string[]) => {
+  out.push(...lines, '');
+  console.log(lines.join('\n') + '\n');
+};
+const f = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+
+if (only.has('client')) {
+  const rows = await benchClientOverhead(Number(process.env.BENCH_CLIENT_MS ?? 3_000));
+  const bare = rows.find((r) => r.name === 'bare openapi-fetch')!;
+  const kit = rows.at(-1)!;
+  section([
+    '## Client overhead per call (stubbed fetch, no network)',
+    '',
+    '`GET /api/v1/integrations/definitions/sources?name=git` answered by a fetch stub with the same small JSON each time, as openapi-fetch measures itself (tinybench).',
+    '',
+    '| client | calls/s | mean | p99 | vs bare openapi-fetch |',
+    '| --- | ---: | ---: | ---: | ---: |',
+    ...rows.map((r) => `| ${r.name} | ${f(r.opsPerSecond)} | ${f(r.meanMicros, 1)} µs | ${f(r.p99Micros, 1)} µs | ${f(r.meanMicros / bare.meanMicros, 2)}x |`),
+    '',
+    `Target: within 1.3x of bare openapi-fetch. Measured: **${f(kit.meanMicros / bare.meanMicros, 2)}x** (${kit.meanMicros / bare.meanMicros <= 1.3 ? 'met' : 'missed'}).`,
+  ]);
+}
+
+if (only.has('tokens')) {
+  const rows = await benchSingleFlight();
+  section([
+    '## Token single-flight',
+    '',
+    'N calls at once on a fresh client; the token endpoint answers after 20 ms. Every call waits for the one token request.',
+    '',
+    '| concurrent calls | API requests | token requests | wall time |',
+    '| ---: | ---: | ---: | ---: |',
+    ...rows.map((r) => `| ${r.concurrent} | ${r.apiRequests} | ${r.tokenRequests} | ${f(r.ms, 1)} ms |`),
+  ]);
+}
+
+if (only.has('servers')) {
+  const rows: { name: string; startupMs: number; rps: number; p99: number }[] = await benchMock({ bare: true });
+  const [mock, prism, bare] = rows;
+  section([
+    '## Mock servers',
+    '',
+    `The same \`GET /api/v1/integrations/definitions/sources?name=git\` with autocannon, ${process.env.BENCH_CONNECTIONS ?? 10} connections, ${process.env.BENCH_DURATION_S ?? 10} s each, one server after the other; each server is its own process.`,
+    '',
+    '| server | start-up (spawn to first answer) | requests/s | p99 latency |',
+    '| --- | ---: | ---: | ---: |',
+    ...rows.map((r) => `| ${r.name} | ${f(r.startupMs)} ms | ${f(r.rps)} | ${r.p99} ms |`),
+    '',
+    `Standalone mock: ${f(mock!.rps / prism!.rps, 1)}x Prism's requests/s (issue 4's target: 5x), ${f((mock!.rps / bare!.rps) * 100, 1)} % of the bare node:http ceiling.`,
+  ]);
+}
+
+if (only.has('types')) {
+  const started = performance.now();
+  const run = spawnSync('npx', ['tsc', '-p', 'bench/consumer/tsconfig.json', '--extendedDiagnostics'], { cwd: root, encoding: 'utf8' });
+  const wallMs = performance.now() - started;
+  if (run.status !== 0) throw new Error(`the consumer file does not type-check:\n${run.stdout}${run.stderr}`);
+  const stat = (name: string) => new RegExp(`^${name}:\\s+(.+)$`, 'm').exec(run.stdout)?.[1]?.trim() ?? '?';
+  section([
+    '## Type-checking a consumer',
+    '',
+    '`tsc --noEmit` of `bench/consumer/consumer.ts`, which calls every helper of the package through its published types (`dist/*.d.ts`).',
+    '',
+    '| wall time | check time | total (tsc) | types | memory |',
+    '| ---: | ---: | ---: | ---: | ---: |',
+    `| ${f(wallMs)} ms | ${stat('Check time')} | ${stat('Total time')} | ${stat('Types')} | ${stat('Memory used')} |`,
+  ]);
+}
+
+const markdown = out.join('\n');
+mkdirSync(`${root}bench/results`, { recursive: true });
+writeFileSync(`${root}bench/results/${date}.md`, markdown);
+if (only.size === 4) writeFileSync(`${root}docs/benchmarks.md`, markdown);
+console.log(`saved bench/results/${date}.md${only.size === 4 ? ' and docs/benchmarks.md' : ''}`);
