@@ -5,7 +5,7 @@ import { esbuildYamlPlugin } from './scripts/yaml-plugin.mjs';
 // The package: ESM and CommonJS builds of src/ with their type declarations (the generated types inlined). The
 // validation entry embeds both specs; in the ESM build it is a chunk of its own, loaded only when a client turns
 // `validateResponses` on.
-export default defineConfig({
+export default defineConfig([{
   entry: { index: 'src/index.ts', validation: 'src/validation/index.ts' },
   format: ['esm', 'cjs'],
   dts: true,
@@ -13,9 +13,24 @@ export default defineConfig({
   platform: 'neutral',
   target: 'es2022',
   sourcemap: true,
-  clean: true,
+  clean: false, // npm run build empties dist/ first (two configs write into it)
   outDir: 'dist',
   // Runtime dependencies stay dependencies, resolved by the user's bundler or runtime.
   external: ['openapi-fetch', 'ajv', 'ajv-formats'],
   esbuildPlugins: [esbuildYamlPlugin],
-});
+},
+{
+  // The mock (`agent-engine-kit/mock`) and the `agent-engine-kit` command: Node only, ESM only. The mock reads the
+  // specs from openapi/ next to dist/ at run time.
+  entry: { mock: 'mocks/node.ts', cli: 'cli/agent-engine-kit.ts' },
+  format: ['esm'],
+  dts: { entry: { mock: 'mocks/node.ts' } },
+  splitting: true,
+  platform: 'node',
+  target: 'node20',
+  sourcemap: true,
+  clean: false,
+  outDir: 'dist',
+  external: ['openapi-fetch', 'ajv', 'ajv-formats', 'msw', 'openapi-msw', 'js-yaml'],
+  esbuildPlugins: [esbuildYamlPlugin],
+}]);

@@ -15,3 +15,5 @@ export function setupMockServer(options: MockOptions = {}) {
   const server = setupServer(...createHandlers(service));
   return { server, service };
 }
+
+export { startStandaloneMock, runStandaloneMock, type StandaloneOptions } from './standalone.js';

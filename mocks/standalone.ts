@@ -128,10 +128,10 @@ function banner(url: string, service: MockService): string {
   ].join('\n');
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const port = Number(process.env.PORT ?? 4010);
+/** `npm start` and `agent-engine-kit mock`: the mock with its banner, until SIGINT or SIGTERM. */
+export async function runStandaloneMock(options: StandaloneOptions = {}): Promise<Awaited<ReturnType<typeof startStandaloneMock>>> {
   const started = performance.now();
-  const mock = await startStandaloneMock({ port });
+  const mock = await startStandaloneMock(options);
   console.log(banner(mock.url, mock.service));
   console.log(`  ready in ${(performance.now() - started).toFixed(0)} ms\n`);
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
@@ -141,4 +141,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       process.exit(0);
     });
   }
+  return mock;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  await runStandaloneMock({ port: Number(process.env.PORT ?? 4010) });
 }

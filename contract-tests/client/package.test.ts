@@ -1,7 +1,8 @@
 // The package users install: runtime-neutral source, within its bundle budget, built for ESM and CommonJS with
 // declarations, clean for publint and arethetypeswrong, and nothing in the tarball users do not need.
-import { spawnSync } from 'node:child_process';
-import { readFileSync, readdirSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { copyFileSync, cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -79,4 +80,65 @@ describe('the package', () => {
     const validation = await import(pathToFileURL(join(root, 'dist/validation.js')).href);
     expect(typeof validation.createResponseValidator).toBe('function');
   });
+
+  // After the build above (tests of one file run in order): the tarball, installed by a project of its own.
+  it('a fresh project installs the npm pack tarball and uses it from ESM, CommonJS, TypeScript (node16 and bundler) and its bin', async () => {
+    const work = mkdtempSync(join(tmpdir(), 'agent-engine-kit-consumer-'));
+    try {
+      const packed = spawnSync('npm', ['pack', '--json', '--pack-destination', work], { cwd: root, encoding: 'utf8' });
+      expect(packed.status, packed.stderr).toBe(0);
+      const tarball = join(work, (JSON.parse(packed.stdout) as { filename: string }[])[0]!.filename);
+      const app = join(work, 'app');
+      cpSync(join(root, 'contract-tests/fixtures/consumer'), app, { recursive: true });
+      for (const name of ['consumer.ts', 'consumer.mts', 'consumer.cts']) copyFileSync(join(root, 'bench/consumer/consumer.ts'), join(app, name));
+      writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'consumer', version: '1.0.0', private: true, type: 'module' }));
+      // Dependencies come from npm's cache when they are there (CI's npm ci filled it). @types/node: the mock entry is
+      // for Node and its declarations say so.
+      const nodeTypes = (JSON.parse(readFileSync(join(root, 'node_modules/@types/node/package.json'), 'utf8')) as { version: string }).version;
+      const install = spawnSync('npm', ['install', tarball, `@types/node@${nodeTypes}`, '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts'], { cwd: app, encoding: 'utf8' });
+      expect(install.status, install.stderr).toBe(0);
+
+      const tsc = (config: string) => spawnSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', config], { cwd: app, encoding: 'utf8' });
+      for (const config of ['tsconfig.node16.json', 'tsconfig.bundler.json']) {
+        const checked = tsc(config);
+        expect(checked.stdout + checked.stderr, config).toBe('');
+        expect(checked.status).toBe(0);
+      }
+
+      // The package's own bin starts the mock; ESM and CommonJS programs use it.
+      const port = String(await freePortLocal());
+      const mock = spawn(join(app, 'node_modules/.bin/agent-engine-kit'), ['mock', '--port', port, '--quiet'], { cwd: app });
+      try {
+        let banner = '';
+        await new Promise<void>((resolve, reject) => {
+          const timer = setTimeout(() => reject(new Error(`the mock did not start:\n${banner}`)), 30_000);
+          const onData = (chunk: Buffer) => {
+            banner += chunk;
+            if (/ready in \d+ ms/.test(banner)) {
+              clearTimeout(timer);
+              resolve();
+            }
+          };
+          mock.stdout.on('data', onData);
+          mock.stderr.on('data', onData);
+        });
+        const env = { ...process.env, MOCK_URL: `http://127.0.0.1:${port}` };
+        const esm = spawnSync(process.execPath, ['esm.mjs'], { cwd: app, encoding: 'utf8', env });
+        expect(esm.stderr).toBe('');
+        expect(JSON.parse(esm.stdout)).toEqual({ issues: 5, notFound: true, required: ['entity', 'action'], total: 'number' });
+        const cjs = spawnSync(process.execPath, ['cjs.cjs'], { cwd: app, encoding: 'utf8', env });
+        expect(cjs.stderr).toBe('');
+        expect(JSON.parse(cjs.stdout)).toEqual({ names: ['HubSpot'], refused: true, schema: 'object' });
+      } finally {
+        mock.kill('SIGTERM');
+      }
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
+  }, 240_000);
 });
+
+async function freePortLocal(): Promise<number> {
+  const { freePort } = await import('../support/processes.js');
+  return freePort();
+}

@@ -1,13 +1,10 @@
 // One suite, several targets: the same cases against the MSW mock in-process, the standalone mock, Prism and (with
 // credentials) the real API. Every response is checked against the spec; a coverage table of operations and
 // statuses is printed per target, and an operation of the spec without a contract case fails the suite.
-import createClient from 'openapi-fetch';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { paths } from '../../generated/agent-engine.js';
-import type { paths as V1Paths } from '../../generated/airbyte-api-v1.js';
 import { SPEC_NAMES, listOperations, loadSpec } from '../../mocks/spec.js';
-import { createAgentEngineClient, createAirbyteApiClient } from '../../src/index.js';
-import { CASES, type CaseContext } from './cases.js';
+import { CASES, type CaseContext } from '../../src/verify/cases.js';
+import { createCaseContext } from '../../src/verify/run.js';
 import { createSpecRecorder, type SpecRecorder } from './spec-middleware.js';
 import { liveCredentials, selectedTargets, startTarget, type Target, type TargetName } from './targets.js';
 
@@ -47,32 +44,7 @@ for (const name of selectedTargets()) {
     beforeAll(async () => {
       started = performance.now();
       target = await startTarget(name as TargetName);
-      const [agentEngine, v1] = recorders;
-      const client = createAgentEngineClient({ baseUrl: target.agentEngine, clientId: target.clientId, clientSecret: target.clientSecret, maxRetries: 0 });
-      client.raw.use(agentEngine.middleware);
-      const forWorkspace = client.forWorkspace.bind(client);
-      // Scoped surfaces have raw clients of their own: instrument each once.
-      const instrumented = new Set<unknown>();
-      client.forWorkspace = (workspace: string) => {
-        const scoped = forWorkspace(workspace);
-        if (!instrumented.has(scoped)) {
-          scoped.raw.use(agentEngine.middleware);
-          instrumented.add(scoped);
-        }
-        return scoped;
-      };
-      const raw = createClient<paths, 'application/json'>({ baseUrl: target.agentEngine });
-      raw.use(agentEngine.middleware);
-      let v1Client;
-      let v1Raw;
-      if (target.v1) {
-        v1Client = createAirbyteApiClient({ baseUrl: target.v1, clientId: target.clientId, clientSecret: target.clientSecret, maxRetries: 0 });
-        v1Client.raw.use(v1.middleware);
-        v1Raw = createClient<V1Paths, 'application/json'>({ baseUrl: target.v1 });
-        v1Raw.use(v1.middleware);
-      }
-      let counter = 0;
-      context = { target, client, raw, v1: v1Client, v1Raw, unique: (prefix) => `${prefix}-${runId}-${++counter}` };
+      context = createCaseContext(target, recorders[0].middleware, recorders[1].middleware, runId);
     }, 120_000);
 
     afterAll(async () => {

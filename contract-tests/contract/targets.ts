@@ -4,22 +4,8 @@ import { ManualClock, setupMockServer } from '../../mocks/node.js';
 import { startStandaloneMock } from '../../mocks/standalone.js';
 import { startPrism } from '../support/processes.js';
 
-export interface Target {
-  name: string;
-  /** The Agent Engine base URL and the v1 API's. */
-  agentEngine: string;
-  v1: string | undefined;
-  clientId: string;
-  clientSecret: string;
-  /** False for Prism: answers are examples, nothing is stored. */
-  stateful: boolean;
-  /** True against the real API: only read-only cases run. */
-  live: boolean;
-  /** The mocks only: move the service's clock (token expiry), and make the next requests fail with 503. */
-  advanceClock?(ms: number): void;
-  failNext?(count: number, status?: number): void;
-  stop(): Promise<void>;
-}
+export type { Target } from '../../src/verify/cases.js';
+import type { Target } from '../../src/verify/cases.js';
 
 const DEMO = { clientId: 'demo-client-id', clientSecret: 'demo-client-secret' };
 

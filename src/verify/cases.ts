@@ -1,10 +1,28 @@
-// The contract cases: the seeds' flows and every operation of both specs, through the client, with light checks that
-// hold on every target (every answer is also checked against the spec by the recording middleware).
+// The contract cases, of `npm test` and of `agent-engine-kit verify`: the seeds' flows and every operation of both
+// specs, through the client, with light checks that hold on every target (every answer is also checked against the
+// spec by a validating middleware).
 import type { Client } from 'openapi-fetch';
 import type { paths } from '../../generated/agent-engine.js';
 import type { paths as V1Paths } from '../../generated/airbyte-api-v1.js';
-import type { AgentEngineClient, AirbyteApiClient } from '../../src/index.js';
-import type { Target } from './targets.js';
+import { createAgentEngineClient, type AgentEngineClient, type AirbyteApiClient } from '../index.js';
+
+/** Where the cases run: a mock, Prism, or the real API. */
+export interface Target {
+  name: string;
+  /** The Agent Engine base URL and the v1 API's. */
+  agentEngine: string;
+  v1: string | undefined;
+  clientId: string;
+  clientSecret: string;
+  /** False for Prism: answers are examples, nothing is stored. */
+  stateful: boolean;
+  /** True against the real API: only read-only cases run. */
+  live: boolean;
+  /** The mocks only: move the service's clock (token expiry), and make the next requests fail with 503. */
+  advanceClock?(ms: number): void;
+  failNext?(count: number, status?: number): void;
+  stop(): Promise<void>;
+}
 
 export interface CaseContext {
   target: Target;
@@ -23,7 +41,7 @@ export interface ContractCase {
   covers: string[];
   /** Safe against the real API: reads only. */
   readOnly?: boolean;
-  /** Needs a target that keeps state (and, for the mocks, a clock and faults): not Prism, not live. */
+  /** Needs the mocks' controls (their clock and faults): not Prism, not live, not `agent-engine-kit verify`. */
   stateful?: boolean;
   v1?: boolean;
   run(context: CaseContext): Promise<void>;
@@ -225,7 +243,6 @@ export const CASES: ContractCase[] = [
     stateful: true,
     async run({ target }) {
       // A client of its own with retries on (the shared one runs with maxRetries 0).
-      const { createAgentEngineClient } = await import('../../src/index.js');
       const retrying = createAgentEngineClient({ baseUrl: target.agentEngine, clientId: target.clientId, clientSecret: target.clientSecret, maxRetries: 2 });
       await retrying.workspaces.stats();
       target.failNext!(2, 503);

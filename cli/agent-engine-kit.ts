@@ -1,0 +1,217 @@
+#!/usr/bin/env node
+// The `agent-engine-kit` command: the stateful mock, Prism from the packaged spec, and the contract cases against any
+// server.
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { DEFAULT_MOCK_CLIENT_ID, DEFAULT_MOCK_CLIENT_SECRET } from '../mocks/service/config.js';
+import { runStandaloneMock } from '../mocks/standalone.js';
+import { verify } from '../src/verify/run.js';
+
+/** The package root: this file runs from cli/ (source) or dist/ (built), one folder below it either way. */
+const root = fileURLToPath(new URL('..', import.meta.url));
+const SPECS = { 'agent-engine': 'openapi/agent-engine.yaml', 'airbyte-api-v1': 'openapi/airbyte-api-v1.yaml' } as const;
+
+const HELP: Record<string, string> = {
+  main: `agent-engine-kit: Airbyte Agent Engine API kit
+
+Usage: agent-engine-kit <command> [options]
+
+Commands:
+  mock      the stateful mock of both APIs on 127.0.0.1 (the same as npm start)
+  prism     Prism serving the packaged spec (static examples, request validation)
+  verify    the contract cases against a server, every answer checked against the spec
+
+Options:
+  -h, --help     help for the command: agent-engine-kit <command> --help
+  -v, --version  the kit's version
+`,
+  mock: `Usage: agent-engine-kit mock [--port 4010] [--host 127.0.0.1] [--seed 1] [--quiet]
+
+The stateful mock of the Agent Engine API (/api/v1/...) and of the Airbyte API's Embedded endpoints (/v1/...).
+Demo credentials: client_id=${DEFAULT_MOCK_CLIENT_ID} client_secret=${DEFAULT_MOCK_CLIENT_SECRET}
+(AGENT_ENGINE_MOCK_CLIENT_ID, AGENT_ENGINE_MOCK_CLIENT_SECRET, AGENT_ENGINE_MOCK_TOKEN_TTL_SECONDS change them).
+
+Options:
+  --port <n>    port to listen on (default: $PORT or 4010; 0 picks a free one)
+  --host <h>    address to listen on (default 127.0.0.1)
+  --seed <n>    same seed, same ids and data (default 1)
+  --quiet       no log line per request
+`,
+  prism: `Usage: agent-engine-kit prism [--port 4011] [--spec agent-engine|airbyte-api-v1]
+
+Prism (@stoplight/prism-cli, installed separately: npm install -D @stoplight/prism-cli@5) serving the packaged
+spec in static mode with request validation and --errors.
+
+Options:
+  --port <n>    port to listen on (default 4011)
+  --spec <name> agent-engine (default) or airbyte-api-v1
+`,
+  verify: `Usage: agent-engine-kit verify <base-url> [--all] [--v1 <url>] [--stateless]
+
+Runs the kit's contract cases against a server and checks every answer against the spec. Exits 0 when every case
+passes and every answer matches the spec, 1 otherwise.
+
+Credentials come from AIRBYTE_CLIENT_ID and AIRBYTE_CLIENT_SECRET (or --client-id / --client-secret); against
+127.0.0.1 or localhost the mock's demo credentials are the default.
+
+Options:
+  --all               also the cases that create, change and delete things (connectors, templates, workspaces).
+                      Without it only read-only cases run, which is what to use against a real organization.
+  --v1 <url>          the Airbyte API (v1) base URL, e.g. http://127.0.0.1:4010/v1; its case runs with --all
+  --stateless         the server stores nothing (Prism): cases do not read back what they wrote
+  --client-id <id>
+  --client-secret <secret>
+`,
+};
+
+class UsageError extends Error {}
+
+type OptionSpec = Record<string, { type: 'string' | 'boolean' }>;
+
+function parse(command: string, args: string[], options: OptionSpec): { values: Record<string, string | boolean | undefined>; positionals: string[] } {
+  try {
+    const parsed = parseArgs({ args, options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
+    return { values: parsed.values as Record<string, string | boolean | undefined>, positionals: parsed.positionals };
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message}\n\n${HELP[command]}`);
+  }
+}
+
+function port(value: unknown, fallback: number): number {
+  const text = value === undefined ? String(fallback) : String(value);
+  const number = Number(text);
+  if (!/^\d+$/.test(text) || number > 65_535) throw new UsageError(`--port: ${text} is not a port number`);
+  return number;
+}
+
+async function mock(args: string[]): Promise<void> {
+  const { values } = parse('mock', args, { port: { type: 'string' }, host: { type: 'string' }, seed: { type: 'string' }, quiet: { type: 'boolean' } });
+  if (values.help) return void console.log(HELP.mock);
+  const seed = values.seed === undefined ? undefined : Number(values.seed);
+  if (seed !== undefined && !Number.isInteger(seed)) throw new UsageError(`--seed: ${String(values.seed)} is not an integer`);
+  await runStandaloneMock({
+    port: port(values.port, Number(process.env.PORT ?? 4010)),
+    host: (values.host as string | undefined) ?? '127.0.0.1',
+    ...(seed === undefined ? {} : { seed }),
+    ...(values.quiet ? { log: false as const } : {}),
+  });
+}
+
+/** Prism's entry script, from the user's project first and then from wherever this package was installed. */
+function prismScript(): string | undefined {
+  for (const base of [join(process.cwd(), 'package.json'), fileURLToPath(import.meta.url)]) {
+    try {
+      const manifest = createRequire(base).resolve('@stoplight/prism-cli/package.json');
+      const script = join(dirname(manifest), 'dist', 'index.js');
+      if (existsSync(script)) return script;
+    } catch {
+      // not installed there
+    }
+  }
+  return undefined;
+}
+
+async function prism(args: string[]): Promise<number> {
+  const { values } = parse('prism', args, { port: { type: 'string' }, spec: { type: 'string' } });
+  if (values.help) return void console.log(HELP.prism), 0;
+  const spec = (values.spec as string | undefined) ?? 'agent-engine';
+  if (!(spec in SPECS)) throw new UsageError(`--spec: ${spec} is not one of ${Object.keys(SPECS).join(', ')}`);
+  const script = prismScript();
+  if (!script) {
+    console.error('agent-engine-kit prism: Prism is not installed. Install it next to the kit:\n  npm install -D @stoplight/prism-cli@5');
+    return 1;
+  }
+  const child = spawn(process.execPath, [script, 'mock', join(root, SPECS[spec as keyof typeof SPECS]), '--host', '127.0.0.1', '--port', String(port(values.port, 4011)), '--errors'], {
+    stdio: 'inherit',
+  });
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => child.kill(signal));
+  return new Promise((resolve) => child.once('exit', (code) => resolve(code ?? 1)));
+}
+
+const isLoopback = (url: URL) => ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
+
+async function verifyCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parse('verify', args, {
+    all: { type: 'boolean' },
+    v1: { type: 'string' },
+    stateless: { type: 'boolean' },
+    'client-id': { type: 'string' },
+    'client-secret': { type: 'string' },
+  });
+  if (values.help) return void console.log(HELP.verify), 0;
+  if (positionals.length !== 1) throw new UsageError(`verify takes one base URL\n\n${HELP.verify}`);
+  let baseUrl: URL;
+  try {
+    baseUrl = new URL(positionals[0]!);
+    if (baseUrl.protocol !== 'http:' && baseUrl.protocol !== 'https:') throw new Error('not http');
+  } catch {
+    throw new UsageError(`verify: ${positionals[0]} is not an http(s) URL`);
+  }
+  const demo = isLoopback(baseUrl);
+  const clientId = (values['client-id'] as string | undefined) ?? process.env.AIRBYTE_CLIENT_ID ?? (demo ? DEFAULT_MOCK_CLIENT_ID : undefined);
+  const clientSecret = (values['client-secret'] as string | undefined) ?? process.env.AIRBYTE_CLIENT_SECRET ?? (demo ? DEFAULT_MOCK_CLIENT_SECRET : undefined);
+  if (!clientId || !clientSecret) throw new UsageError('verify: set AIRBYTE_CLIENT_ID and AIRBYTE_CLIENT_SECRET (or --client-id / --client-secret)');
+
+  const readOnly = !values.all;
+  console.log(`verifying ${baseUrl.origin}${baseUrl.pathname === '/' ? '' : baseUrl.pathname} (${readOnly ? 'read-only cases; --all for the rest' : 'all cases'})\n`);
+  const report = await verify({
+    baseUrl: baseUrl.href,
+    v1BaseUrl: values.v1 as string | undefined,
+    clientId,
+    clientSecret,
+    readOnly,
+    stateless: Boolean(values.stateless),
+    onCase: (result) => {
+      console.log(`${result.ok ? 'pass' : 'FAIL'}  ${result.name} (${result.ms.toFixed(0)} ms)`);
+      for (const problem of result.problems) console.log(`      ${problem}`);
+    },
+  });
+  const failed = report.results.filter((r) => !r.ok).length;
+  const answered = [...report.coverage].map(([operation, statuses]) => `${operation} ${[...statuses].sort().join(',')}`);
+  console.log(`\n${report.results.length - failed} passed, ${failed} failed; ${report.coverage.size} operations answered`);
+  if (answered.length > 0) console.log(`  ${answered.join('\n  ')}`);
+  if (report.notExercised.length > 0) console.log(`not answered: ${report.notExercised.join(', ')}`);
+  return report.ok ? 0 : 1;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case undefined:
+      case '-h':
+      case '--help':
+      case 'help':
+        console.log(rest[0] && HELP[rest[0]] ? HELP[rest[0]] : HELP.main);
+        return 0;
+      case '-v':
+      case '--version': {
+        const { version } = createRequire(import.meta.url)(join(root, 'package.json')) as { version: string };
+        console.log(version);
+        return 0;
+      }
+      case 'mock':
+        await mock(rest);
+        return -1; // keeps running until a signal
+      case 'prism':
+        return await prism(rest);
+      case 'verify':
+        return await verifyCommand(rest);
+      default:
+        throw new UsageError(`unknown command ${command}\n\n${HELP.main}`);
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      console.error(`agent-engine-kit: ${error.message}`);
+      return 2;
+    }
+    throw error;
+  }
+}
+
+const code = await main(process.argv.slice(2));
+if (code >= 0) process.exitCode = code;

@@ -1,0 +1,159 @@
+// The `agent-engine-kit` command, run as a process (from source here; the built bin is run by the packaging test):
+// help, usage errors, `mock` until SIGTERM, `verify` passing against the mock and failing against a server that
+// breaks the spec, `prism` answering from the packaged spec.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:http';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startStandaloneMock } from '../../mocks/standalone.js';
+import { freePort } from '../support/processes.js';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+
+function start(args: string[], env: Record<string, string | undefined> = {}): { child: ChildProcess; output: () => string; exit: Promise<number | null> } {
+  const child = spawn(process.execPath, ['--import', 'tsx', '--import', './scripts/yaml-register.mjs', 'cli/agent-engine-kit.ts', ...args], {
+    cwd: root,
+    env: { ...process.env, AIRBYTE_CLIENT_ID: undefined, AIRBYTE_CLIENT_SECRET: undefined, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout!.on('data', (chunk) => (output += chunk));
+  child.stderr!.on('data', (chunk) => (output += chunk));
+  const exit = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return { child, output: () => output.replace(/npm warn.*\n?/g, ''), exit };
+}
+
+async function run(args: string[], env: Record<string, string | undefined> = {}): Promise<{ code: number | null; output: string }> {
+  const process = start(args, env);
+  const timer = setTimeout(() => process.child.kill('SIGKILL'), 60_000);
+  const code = await process.exit;
+  clearTimeout(timer);
+  return { code, output: process.output() };
+}
+
+async function waitFor(condition: () => boolean | Promise<boolean>, what: string, ms = 30_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+describe('agent-engine-kit --help and usage errors', () => {
+  it('lists the commands, and each command has its own help', async () => {
+    const main = await run(['--help']);
+    expect(main.code).toBe(0);
+    for (const command of ['mock', 'prism', 'verify']) expect(main.output).toMatch(new RegExp(`^  ${command} `, 'm'));
+    const verify = await run(['verify', '--help']);
+    expect(verify.code).toBe(0);
+    expect(verify.output).toMatch(/Usage: agent-engine-kit verify <base-url>/);
+    expect(verify.output).toMatch(/--all/);
+  });
+
+  it('refuses what it does not understand with exit code 2 and says why', async () => {
+    const [unknown, badPort, noUrl, notHttp, badOption, noCredentials] = await Promise.all([
+      run(['deploy']),
+      run(['mock', '--port', 'http']),
+      run(['verify']),
+      run(['verify', 'ftp://example.com']),
+      run(['verify', 'http://127.0.0.1:1', '--colour']),
+      // No demo credentials for a server that is not this machine.
+      run(['verify', 'https://api.airbyte.ai']),
+    ]);
+    expect(unknown).toMatchObject({ code: 2, output: expect.stringContaining('unknown command deploy') });
+    expect(badPort).toMatchObject({ code: 2, output: expect.stringContaining('--port: http is not a port number') });
+    expect(noUrl).toMatchObject({ code: 2, output: expect.stringContaining('verify takes one base URL') });
+    expect(notHttp).toMatchObject({ code: 2, output: expect.stringContaining('is not an http(s) URL') });
+    expect(badOption).toMatchObject({ code: 2, output: expect.stringContaining("Unknown option '--colour'") });
+    expect(noCredentials).toMatchObject({ code: 2, output: expect.stringContaining('set AIRBYTE_CLIENT_ID and AIRBYTE_CLIENT_SECRET') });
+  }, 60_000);
+});
+
+describe('agent-engine-kit mock', () => {
+  it('serves the mock with its banner until SIGTERM, then exits 0', async () => {
+    const port = await freePort();
+    const mock = start(['mock', '--port', String(port), '--seed', '7']);
+    try {
+      await waitFor(() => /ready in \d+ ms/.test(mock.output()), 'the banner');
+      expect(mock.output()).toContain(`agent-engine-kit mock API on http://127.0.0.1:${port}`);
+      const answer = await fetch(`http://127.0.0.1:${port}/api/v1/account/applications/token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ client_id: 'demo-client-id', client_secret: 'demo-client-secret' }),
+      });
+      expect(answer.status).toBe(200);
+      await waitFor(() => /POST \/api\/v1\/account\/applications\/token 200/.test(mock.output()), 'the log line');
+    } finally {
+      mock.child.kill('SIGTERM');
+    }
+    expect(await mock.exit).toBe(0);
+    expect(mock.output()).toContain('SIGTERM: shutting down');
+  }, 60_000);
+});
+
+describe('agent-engine-kit verify', () => {
+  let mock: Awaited<ReturnType<typeof startStandaloneMock>>;
+  beforeAll(async () => {
+    mock = await startStandaloneMock({ port: 0, log: false });
+  });
+  afterAll(() => mock.close());
+
+  it('passes against the mock: every case, every answer within the spec', async () => {
+    const { code, output } = await run(['verify', mock.url, '--all', '--v1', `${mock.url}/v1`]);
+    expect(output).toMatch(/^11 passed, 0 failed; 44 operations answered$/m);
+    expect(output).not.toMatch(/^FAIL/m);
+    expect(code).toBe(0);
+  }, 60_000);
+
+  it('runs only read-only cases unless told --all', async () => {
+    const before = mock.service.store.connectors.size;
+    const { code, output } = await run(['verify', mock.url]);
+    expect(code).toBe(0);
+    expect(output).toContain('read-only cases; --all for the rest');
+    expect(output).not.toContain('create a GitHub connector');
+    expect(mock.service.store.connectors.size).toBe(before);
+  }, 60_000);
+
+  it('fails, naming the operation and the field, against a server whose answers break the spec', async () => {
+    // Right about tokens, wrong about the catalog: `definitions` must be an array.
+    const server = createServer((request, response) => {
+      response.setHeader('content-type', 'application/json');
+      if (request.url?.startsWith('/api/v1/account/applications/token')) {
+        response.end(JSON.stringify({ access_token: 'eyJhbGciOiJIUzI1NiJ9.e30.c2ln', token_type: 'Bearer', expires_in: 900, organization_id: null }));
+      } else {
+        response.end(JSON.stringify({ definitions: 'GitHub' }));
+      }
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as { port: number };
+    try {
+      const { code, output } = await run(['verify', `http://127.0.0.1:${port}`]);
+      expect(code).toBe(1);
+      expect(output).toMatch(/^pass  authenticate with client credentials/m);
+      expect(output).toMatch(/^FAIL  list and filter the connector catalog/m);
+      expect(output).toMatch(/list_integrations_definitions_sources \(GET\) answered 200, which breaks the spec: \/definitions must be array/);
+      expect(output).toMatch(/^\d+ passed, [1-9]\d* failed/m);
+    } finally {
+      server.close();
+    }
+  }, 60_000);
+});
+
+describe('agent-engine-kit prism', () => {
+  it('serves the packaged spec with Prism', async () => {
+    const port = await freePort();
+    const prism = start(['prism', '--port', String(port)]);
+    try {
+      await waitFor(async () => (await fetch(`http://127.0.0.1:${port}/api/v1/workspaces/stats`, { headers: { authorization: 'Bearer x' } }).catch(() => undefined))?.status === 200, 'Prism');
+      const unauthenticated = await fetch(`http://127.0.0.1:${port}/api/v1/workspaces/stats`);
+      expect(unauthenticated.status).toBe(401);
+    } finally {
+      prism.child.kill('SIGTERM');
+    }
+    await prism.exit;
+  }, 60_000);
+
+  it('refuses a spec it does not ship', async () => {
+    expect(await run(['prism', '--spec', 'petstore'])).toMatchObject({ code: 2, output: expect.stringContaining('--spec: petstore is not one of agent-engine, airbyte-api-v1') });
+  });
+});
