@@ -226,6 +226,30 @@ describe('timeouts and aborts', () => {
     expect(await pending).toBeInstanceOf(AbortError);
   });
 
+  it('timeoutMs 0 turns the timeout off; a call\'s own signal still aborts it', async () => {
+    vi.useFakeTimers();
+    const api = fakeApi(() => json(DEFINITIONS));
+    let release: (() => void) | undefined;
+    const slow = ((input: Request) => {
+      if (new URL(input.url).pathname.endsWith('/token')) return api.fetch(input);
+      return new Promise<Response>((resolve) => (release = () => resolve(json(DEFINITIONS))));
+    }) as typeof globalThis.fetch;
+    const client = createAgentEngineClient({ ...options, fetch: slow, timeoutMs: 0, maxRetries: 0 });
+    const pending = client.definitions.listSources();
+    await vi.advanceTimersByTimeAsync(3_600_000); // an hour: nothing times out
+    release!();
+    await expect(pending).resolves.toEqual(DEFINITIONS);
+
+    const hung = hangingFetch();
+    const hanging = ((input: Request) => (new URL(input.url).pathname.endsWith('/token') ? api.fetch(input) : hung(input))) as typeof globalThis.fetch;
+    const controller = new AbortController();
+    const aborted = createAgentEngineClient({ ...options, fetch: hanging, timeoutMs: 0 }).definitions.listSources({}, { signal: controller.signal }).catch((e: unknown) => e);
+    await vi.advanceTimersByTimeAsync(10);
+    controller.abort();
+    expect(await aborted).toBeInstanceOf(AbortError);
+    expect(() => createAgentEngineClient({ ...options, timeoutMs: -1 })).toThrow(/timeoutMs/);
+  });
+
   it("the caller's signal also ends the wait between retries", async () => {
     vi.useFakeTimers();
     const api = fakeApi(() => json({}, 503, { 'retry-after': '30' }));

@@ -9,7 +9,7 @@ export interface ResourceContext<Paths extends {}> {
   baseUrl: string;
   redactor: Redactor;
   /** openapi-fetch options for one call: a transport of its own (with the call's settings) and its signal. */
-  init(options?: CallOptions): { fetch: Transport; signal: AbortSignal };
+  init(options?: CallOptions): { fetch: Transport; signal?: AbortSignal };
 }
 
 /** True when a call passes settings of its own (so it needs a transport of its own). */

@@ -19,7 +19,7 @@ export interface ClientOptions {
   fetch?: typeof fetch | undefined;
   /** Retries after the first attempt; 0 turns retrying off. Default 2. */
   maxRetries?: number | undefined;
-  /** Per attempt, until the response headers arrive. Default 60 000. */
+  /** Per attempt, until the response headers arrive. Default 60 000; 0 turns the client-side timeout off. */
   timeoutMs?: number | undefined;
   /** Sent with every request. */
   headers?: Record<string, string> | undefined;
@@ -88,7 +88,7 @@ export function resolveOptions(options: ClientOptions, defaultBaseUrl: string, b
     // Looked up per request, so that a fetch replaced after the client was made (test interceptors) is used.
     fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
     maxRetries: count(options.maxRetries, 'maxRetries', DEFAULT_MAX_RETRIES, 0),
-    timeoutMs: count(options.timeoutMs, 'timeoutMs', DEFAULT_TIMEOUT_MS, 1),
+    timeoutMs: count(options.timeoutMs, 'timeoutMs', DEFAULT_TIMEOUT_MS, 0),
     headers: { ...options.headers },
     logger: options.logger,
     validateResponses: options.validateResponses === true,

@@ -47,21 +47,29 @@ interface AttemptSignal {
   clear: () => void;
 }
 
-/** A signal that aborts when the caller's does or when `timeoutMs` passes, whichever is first. */
+/**
+ * A signal that aborts when the caller's does or when `timeoutMs` passes (0: never), whichever is first. The signal
+ * itself is made only when asked for: an attempt sent as openapi-fetch built it may never need one.
+ */
 function attemptSignal(caller: AbortSignal | null | undefined, timeoutMs: number, controller = new AbortController()): AttemptSignal {
   let timedOut = false;
   const onAbort = () => controller.abort(caller?.reason);
-  const timer = setTimeout(() => {
-    timedOut = true;
-    controller.abort(new DOMException(`timed out after ${timeoutMs} ms`, 'TimeoutError'));
-  }, timeoutMs);
+  const timer =
+    timeoutMs > 0
+      ? setTimeout(() => {
+          timedOut = true;
+          controller.abort(new DOMException(`timed out after ${timeoutMs} ms`, 'TimeoutError'));
+        }, timeoutMs)
+      : undefined;
   if (caller?.aborted) onAbort();
   else caller?.addEventListener('abort', onAbort, { once: true });
   return {
-    signal: controller.signal,
+    get signal() {
+      return controller.signal;
+    },
     timedOut: () => timedOut,
     clear: () => {
-      clearTimeout(timer);
+      if (timer !== undefined) clearTimeout(timer);
       caller?.removeEventListener('abort', onAbort);
     },
   };
@@ -89,9 +97,12 @@ function discard(response: Response): void {
  * a signal this transport can abort, so a first attempt without a body is sent as it is, without building a second
  * Request (the common case: reads). Retries and requests with a body build their own.
  */
-export function createCallTransport(settings: TransportSettings, overrides: CallOptions = {}): { fetch: Transport; signal: AbortSignal } {
+export function createCallTransport(settings: TransportSettings, overrides: CallOptions = {}): { fetch: Transport; signal?: AbortSignal } {
   const controller = new AbortController();
-  return { fetch: createTransport(settings, overrides, controller), signal: controller.signal };
+  const fetch = createTransport(settings, overrides, controller);
+  // With no timeout and no caller's signal nothing can abort the first attempt: its Request needs no signal of ours.
+  const timeoutMs = overrides.timeoutMs ?? settings.timeoutMs;
+  return timeoutMs === 0 && !overrides.signal ? { fetch } : { fetch, signal: controller.signal };
 }
 
 export function createTransport(settings: TransportSettings, overrides: CallOptions = {}, firstAttempt?: AbortController): Transport {
