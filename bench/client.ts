@@ -2,6 +2,8 @@
 // JSON answer every time, so what is left is the cost of the client. Raw fetch, bare openapi-fetch, and this kit's
 // client with its token lifecycle, retries, timeouts and error mapping on. And the token single-flight: N calls
 // at once on a fresh client, against a token endpoint that takes a moment, and how many token requests that made.
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import createClient from 'openapi-fetch';
 import { Bench } from 'tinybench';
 import type { paths } from '../generated/agent-engine.js';
@@ -59,7 +61,13 @@ export async function benchClientOverhead(timeMs = 2_000): Promise<OverheadRow[]
       const { data } = await bare.GET(PATH, { params: { query: { name: 'git' } }, headers: { authorization: 'Bearer bench.token.value' } });
       if (!data) throw new Error('no data');
     })
-    // Not a client: what the one thing a timeout needs costs by itself, to read the row below against.
+    .add('agent-engine-kit client, timeoutMs: 0 (token, retries, typed errors; no timeout)', async () => {
+      await kitNoTimeout.definitions.listSources({ name: 'git' });
+    })
+    .add('agent-engine-kit client, defaults (token, retries, 60 s timeout, typed errors)', async () => {
+      await kit.definitions.listSources({ name: 'git' });
+    })
+    // Not a client: what the one thing a timeout needs costs by itself, to read the row above against.
     .add('bare openapi-fetch + an abortable signal per call (what a timeout needs)', async () => {
       const controller = new AbortController();
       const timer = setTimeout(() => controller.abort(), 30_000);
@@ -69,12 +77,6 @@ export async function benchClientOverhead(timeMs = 2_000): Promise<OverheadRow[]
       } finally {
         clearTimeout(timer);
       }
-    })
-    .add('agent-engine-kit client, timeoutMs: 0 (token, retries, typed errors; no timeout)', async () => {
-      await kitNoTimeout.definitions.listSources({ name: 'git' });
-    })
-    .add('agent-engine-kit client, defaults (token, retries, 60 s timeout, typed errors)', async () => {
-      await kit.definitions.listSources({ name: 'git' });
     });
   await bench.run();
   return bench.tasks.map((task) => {
@@ -82,6 +84,57 @@ export async function benchClientOverhead(timeMs = 2_000): Promise<OverheadRow[]
     if (result.error) throw result.error;
     return { name: task.name, opsPerSecond: result.hz, meanMicros: result.mean * 1000, p99Micros: result.p99 * 1000, samples: result.samples.length };
   });
+}
+
+/**
+ * The same comparison with the real fetch (undici) against a loopback server in a process of its own, answering the
+ * same JSON to everything: what a call costs as users see it, network stack included.
+ */
+export async function benchClientOverHttp(timeMs = 2_000): Promise<OverheadRow[]> {
+  // @ts-expect-error: a plain .mjs module without type declarations
+  const { BARE_SERVER } = await import('./mock.mjs');
+  const port = 20_000 + Math.floor(Math.random() * 20_000);
+  const server = spawn(process.execPath, ['-e', BARE_SERVER], { env: { ...process.env, PORT: String(port), BARE_BODY: TOKEN_BODY.slice(0, -1) + ',"definitions":[]}' }, stdio: 'ignore' });
+  const base = `http://127.0.0.1:${port}`;
+  try {
+    for (let i = 0; ; i++) {
+      if (await fetch(base).then((r) => r.ok, () => false)) break;
+      if (i > 200) throw new Error('the loopback server did not start');
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    const bare = createClient<paths>({ baseUrl: base });
+    const kit = createAgentEngineClient({ baseUrl: base, clientId: 'bench', clientSecret: 'bench-secret' });
+    await kit.definitions.listSources({ name: 'git' });
+    const tasks: [string, () => Promise<void>][] = [
+      [
+        'bare openapi-fetch, real fetch',
+        async () => {
+          const { data } = await bare.GET(PATH, { params: { query: { name: 'git' } }, headers: { authorization: 'Bearer bench.token.value' } });
+          if (!data) throw new Error('no data');
+        },
+      ],
+      ['agent-engine-kit client, defaults, real fetch', async () => void (await kit.definitions.listSources({ name: 'git' }))],
+    ];
+    // Network timings drift within a run: each task runs twice, in both orders, and the samples are pooled.
+    const samples = new Map<string, number[]>(tasks.map(([name]) => [name, []]));
+    for (const order of [tasks, [...tasks].reverse()]) {
+      const bench = new Bench({ time: timeMs / 2, warmupTime: 300 });
+      for (const [name, fn] of order) bench.add(name, fn);
+      await bench.run();
+      for (const task of bench.tasks) {
+        if (task.result?.error) throw task.result.error;
+        samples.get(task.name)!.push(...task.result!.samples);
+      }
+    }
+    return tasks.map(([name]) => {
+      const all = samples.get(name)!.sort((a, b) => a - b);
+      const mean = all.reduce((sum, v) => sum + v, 0) / all.length;
+      return { name, opsPerSecond: 1000 / mean, meanMicros: mean * 1000, p99Micros: all[Math.floor(all.length * 0.99)]! * 1000, samples: all.length };
+    });
+  } finally {
+    server.kill('SIGTERM');
+    await once(server, 'exit');
+  }
 }
 
 export interface SingleFlightRow {

@@ -55,7 +55,7 @@ async function mintToken(base) {
 }
 
 /** A node:http server answering `body` to everything: what Node itself can do on this machine, the ceiling. */
-const BARE_SERVER = `
+export const BARE_SERVER = `
 const { createServer } = require('node:http');
 const body = Buffer.from(process.env.BARE_BODY);
 createServer((req, res) => {
