@@ -7,7 +7,11 @@ import { once } from 'node:events';
 import createClient from 'openapi-fetch';
 import { Bench } from 'tinybench';
 import type { paths } from '../generated/agent-engine.js';
-import { createAgentEngineClient } from '../dist/index.js'; // what users run: the built package
+import type * as Kit from '../src/index.js';
+
+// What users run: the built package (npm run bench builds it first), typed from the source it is built from.
+const distEntry = new URL('../dist/index.js', import.meta.url).href;
+const { createAgentEngineClient } = (await import(distEntry)) as typeof Kit;
 
 const BASE = 'https://api.airbyte.ai';
 const PATH = '/api/v1/integrations/definitions/sources';
