@@ -2,6 +2,9 @@
 // The package as users get it: built fresh, then publint and @arethetypeswrong/cli must find nothing, and `npm pack`
 // must hold only what users need. Prints one line per check; exits 1 on any finding.
 import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { publint } from 'publint';
 
@@ -22,12 +25,16 @@ console.log(`publint: ${messages.length} finding(s)`);
 
 // The client entries are dual (ESM and CommonJS); the mock is ESM only by design (MSW's Node interceptors, the
 // specs read next to dist/), so it is checked with attw's esm-only profile.
+// One tarball for both runs of attw (it would pack the project once per run otherwise).
+const packDir = mkdtempSync(join(tmpdir(), 'agent-engine-kit-attw-'));
+const [packed] = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', packDir], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }));
+const tarball = join(packDir, packed.filename);
 let problems = [];
 for (const [label, args] of [
   ['client', ['--exclude-entrypoints', './mock']],
   ['mock', ['--entrypoints', './mock', '--profile', 'esm-only']],
 ]) {
-  const attw = run('npx', ['--no-install', 'attw', '--pack', '.', '--format', 'json', ...args]);
+  const attw = run('npx', ['--no-install', 'attw', tarball, '--format', 'json', ...args]);
   try {
     const report = JSON.parse(attw.stdout);
     const found = Array.isArray(report.problems) ? report.problems : Object.values(report.problems ?? {}).flat();
@@ -37,6 +44,7 @@ for (const [label, args] of [
     failures.push(`attw (${label}): could not read its report: ${attw.stdout.slice(0, 500)} ${attw.stderr.slice(0, 500)}`);
   }
 }
+rmSync(packDir, { recursive: true, force: true });
 for (const problem of problems) failures.push(`attw: ${problem.kind} ${problem.entrypoint ?? ''} ${problem.resolutionKind ?? ''}`);
 console.log(`arethetypeswrong: ${problems.length} problem(s)`);
 
