@@ -26,7 +26,7 @@ if (only.has('client')) {
   const rows = await benchClientOverhead(Number(process.env.BENCH_CLIENT_MS ?? 3_000));
   const bare = rows.find((r) => r.name === 'bare openapi-fetch')!;
   const kit = rows.find((r) => r.name.startsWith('agent-engine-kit client, defaults'))!;
-  const noTimeout = rows.find((r) => r.name.startsWith('agent-engine-kit client, timeoutMs: 0'))!;
+  const noTimeout = rows.find((r) => r.name.startsWith('agent-engine-kit client: auth, retries, error mapping'))!;
   section([
     '## Client overhead per call (stubbed fetch, no network)',
     '',
@@ -36,7 +36,7 @@ if (only.has('client')) {
     '| --- | ---: | ---: | ---: | ---: |',
     ...rows.map((r) => `| ${r.name} | ${f(r.opsPerSecond)} | ${f(r.meanMicros, 1)} µs | ${f(r.p99Micros, 1)} µs | ${f(r.meanMicros / bare.meanMicros, 2)}x |`),
     '',
-    `Target: within 1.3x of bare openapi-fetch. Measured with the defaults: **${f(kit.meanMicros / bare.meanMicros, 2)}x** (${kit.meanMicros / bare.meanMicros <= 1.3 ? 'met' : 'missed'}); with \`timeoutMs: 0\`: **${f(noTimeout.meanMicros / bare.meanMicros, 2)}x** (${noTimeout.meanMicros / bare.meanMicros <= 1.3 ? 'met' : 'missed'}).`,
+    `Target (the issue's configuration: auth, retries and error mapping on): within 1.3x of bare openapi-fetch. Measured: **${f(noTimeout.meanMicros / bare.meanMicros, 2)}x** (${noTimeout.meanMicros / bare.meanMicros <= 1.3 ? 'met' : 'missed'}). With the default 60 s timeout on as well: **${f(kit.meanMicros / bare.meanMicros, 2)}x**.`,
     `The last row is no client: bare openapi-fetch given a fresh AbortSignal per call, which is what any timeout that really aborts the request needs. On Node ${process.version} (undici) a Request that follows a signal costs that much by itself.`,
   ]);
   const http = await benchClientOverHttp(Number(process.env.BENCH_CLIENT_MS ?? 3_000));
