@@ -65,6 +65,28 @@ createServer((req, res) => {
 }).listen(Number(process.env.PORT), '127.0.0.1');
 `;
 
+/**
+ * MSW's own request handling behind node:http with one handler answering the same JSON, and nothing else: what any
+ * mock built on MSW this way can reach here, the ceiling of the standalone mock's design.
+ */
+export const MSW_SERVER = `
+import { createServer } from 'node:http';
+import { getResponse, http } from 'msw';
+const body = process.env.BARE_BODY;
+const handlers = [http.get('*/api/v1/integrations/definitions/sources', () => new Response(body, { headers: { 'content-type': 'application/json' } }))];
+const origin = 'http://127.0.0.1:' + process.env.PORT;
+createServer(async (incoming, outgoing) => {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(incoming.headers)) if (typeof value === 'string') headers.set(name, value);
+  const response = await getResponse(handlers, new Request(new URL(incoming.url, origin), { method: incoming.method, headers }));
+  if (!response) return outgoing.writeHead(404).end();
+  const out = {};
+  response.headers.forEach((value, name) => (out[name] = value));
+  outgoing.writeHead(response.status, out);
+  outgoing.end(Buffer.from(await response.arrayBuffer()));
+}).listen(Number(process.env.PORT), '127.0.0.1');
+`;
+
 export async function benchMock({ bare = false } = {}) {
   const rows = [];
   let fixedBody;
@@ -99,6 +121,15 @@ export async function benchMock({ bare = false } = {}) {
   }
 
   if (bare) {
+    const mswPort = await freePort();
+    const mswBase = `http://127.0.0.1:${mswPort}`;
+    const msw = await start('MSW alone', process.execPath, ['--input-type=module', '-e', MSW_SERVER], { PORT: String(mswPort), BARE_BODY: fixedBody }, async () => (await fetch(`${mswBase}${PATH}`)).ok);
+    try {
+      rows.push({ name: 'MSW behind node:http, one handler answering the same JSON (ceiling of the design)', startupMs: msw.startupMs, ...(await load(`${mswBase}${PATH}`, {})) });
+    } finally {
+      msw.child.kill('SIGTERM');
+    }
+
     const barePort = await freePort();
     const bareBase = `http://127.0.0.1:${barePort}`;
     const server = await start('bare node:http', process.execPath, ['-e', BARE_SERVER], { PORT: String(barePort), BARE_BODY: fixedBody }, async () => (await fetch(`${bareBase}${PATH}`)).ok);
