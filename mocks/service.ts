@@ -183,7 +183,10 @@ export class MockService {
       throw error;
     }
     const url = new URL(request.url);
-    return implement(info, { service: this, store: this.store, operation, request, url, ...validated, principal });
+    const withRecording = 'response' in info && typeof (info as { response?: unknown }).response === 'function'
+      ? { ...info, response: this.recordingResponseHelper((info as unknown as { response: any }).response) }
+      : info;
+    return implement(withRecording, { service: this, store: this.store, operation, request, url, ...validated, principal });
   }
 
   /** `Prefer: code=429`, `Prefer: latency=200` and the faults queued with failNext. */
@@ -202,6 +205,26 @@ export class MockService {
   }
 
   private readonly responseSchemaPointers = new Map<string, string>();
+
+  /** The body each typed `response(status).json(body)` was made from, so it is checked without reading it back. */
+  private readonly sentBodies = new WeakMap<Response, unknown>();
+
+  /** openapi-msw's typed response helper, remembering the bodies of the JSON responses it makes. */
+  private recordingResponseHelper<Helper extends ((status: any) => { json: (...args: any[]) => Response }) & { untyped: unknown }>(typed: Helper): Helper {
+    const sentBodies = this.sentBodies;
+    const recording = (status: unknown) => {
+      const helper = typed(status);
+      return {
+        ...helper,
+        json: (body: unknown, init?: unknown) => {
+          const made = helper.json(body, init);
+          sentBodies.set(made, body);
+          return made;
+        },
+      };
+    };
+    return Object.assign(recording, { untyped: typed.untyped }) as unknown as Helper;
+  }
 
   /** Where the schema of one documented response lives; looked up once per operation, status and media type. */
   private responseSchemaPointer(api: SpecName, operation: MockOperation, status: string, mediaType: string): string {
@@ -223,7 +246,20 @@ export class MockService {
       const contentType = response.headers.get('content-type') ?? '';
       const mediaType = contentType.split(';')[0]!.trim();
       if (mediaType.endsWith('json')) {
-        const body = await response.clone().json().catch(() => Symbol.for('unreadable'));
+        let body: unknown;
+        if (this.sentBodies.has(response)) {
+          // What the handler gave openapi-msw to serialize, as it went out: JSON-safe by construction of the store.
+          body = this.sentBodies.get(response);
+        } else {
+          // Read once and answered again from the same text: cheaper than cloning the response's stream.
+          const text = await response.text();
+          response = new Response(text, { status: response.status, statusText: response.statusText, headers: response.headers });
+          try {
+            body = JSON.parse(text);
+          } catch {
+            body = Symbol.for('unreadable');
+          }
+        }
         try {
           const pointer = this.responseSchemaPointer(api, operation, status, mediaType);
           const result = this.validators[api].check(pointer, body);
