@@ -105,6 +105,20 @@ export async function benchMock({ bare = false } = {}) {
     mock.child.kill('SIGTERM');
   }
 
+  // The same mock behind @mswjs/http-middleware (express), bundled the same way as `npm start`'s server.
+  const { build } = await import('esbuild');
+  const middlewareBundle = `${root}mock-dist/http-middleware.mjs`;
+  await build({ entryPoints: [`${root}bench/http-middleware-server.ts`], bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', outfile: middlewareBundle, logLevel: 'warning' });
+  const middlewarePort = await freePort();
+  const middlewareBase = `http://127.0.0.1:${middlewarePort}`;
+  let middlewareToken;
+  const middleware = await start('http-middleware mock', process.execPath, [middlewareBundle], { PORT: String(middlewarePort) }, async () => (middlewareToken = await mintToken(middlewareBase)));
+  try {
+    rows.push({ name: 'the same mock through @mswjs/http-middleware (express)', startupMs: middleware.startupMs, ...(await load(`${middlewareBase}${PATH}`, { authorization: `Bearer ${middlewareToken}` })) });
+  } finally {
+    middleware.child.kill('SIGTERM');
+  }
+
   const prismPort = await freePort();
   const prismBase = `http://127.0.0.1:${prismPort}`;
   const prism = await start(
@@ -144,7 +158,7 @@ export async function benchMock({ bare = false } = {}) {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const rows = await benchMock();
-  const [mock, prism] = rows;
+  const [mock, , prism] = rows;
   console.log(`\nGET ${PATH}, ${CONNECTIONS} connections, ${DURATION_S} s each, node ${process.version}, ${new Date().toISOString().slice(0, 10)}\n`);
   console.log('| server | start-up (spawn to first answer) | requests/s | p99 latency |');
   console.log('| --- | ---: | ---: | ---: |');

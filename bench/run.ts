@@ -64,7 +64,7 @@ if (only.has('tokens')) {
 
 if (only.has('servers')) {
   const rows: { name: string; startupMs: number; rps: number; p99: number }[] = await benchMock({ bare: true });
-  const [mock, prism, msw, bare] = rows;
+  const [mock, middleware, prism, msw, bare] = rows;
   section([
     '## Mock servers',
     '',
@@ -74,7 +74,7 @@ if (only.has('servers')) {
     '| --- | ---: | ---: | ---: |',
     ...rows.map((r) => `| ${r.name} | ${f(r.startupMs)} ms | ${f(r.rps)} | ${r.p99} ms |`),
     '',
-    `Standalone mock: ${f(mock!.rps / prism!.rps, 1)}x Prism's requests/s (issue 4's target: 5x). MSW's request handling alone reaches ${f(msw!.rps / prism!.rps, 1)}x Prism here; the mock does ${f((mock!.rps / msw!.rps) * 100, 0)} % of that, and ${f((mock!.rps / bare!.rps) * 100, 1)} % of bare node:http.`,
+    `Standalone mock: ${f(mock!.rps / prism!.rps, 1)}x Prism's requests/s (issue 4's target: 5x); through @mswjs/http-middleware the same mock does ${f(middleware!.rps / prism!.rps, 1)}x. MSW's request handling alone reaches ${f(msw!.rps / prism!.rps, 1)}x Prism here; the mock does ${f((mock!.rps / msw!.rps) * 100, 0)} % of that, and ${f((mock!.rps / bare!.rps) * 100, 1)} % of bare node:http.`,
   ]);
 }
 
