@@ -22,7 +22,7 @@ export default defineConfig([{
 {
   // The mock (`agent-engine-kit/mock`) and the `agent-engine-kit` command: Node only, ESM only. The mock reads the
   // specs from openapi/ next to dist/ at run time.
-  entry: { mock: 'mocks/node.ts', cli: 'cli/agent-engine-kit.ts' },
+  entry: { mock: 'mocks/node.ts', cli: 'bin/agent-engine-kit.ts' },
   format: ['esm'],
   dts: { entry: { mock: 'mocks/node.ts' } },
   splitting: true,

@@ -1,4 +1,4 @@
-// The `agent-engine-kit` command, run as a process (from source here; the built bin is run by the packaging test):
+// The `agent-engine-kit` command (bin/), run as a process (from source here; the built bin is run by the packaging test):
 // help, usage errors, `mock` until SIGTERM, `verify` passing against the mock and failing against a server that
 // breaks the spec, `prism` answering from the packaged spec.
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -11,7 +11,7 @@ import { freePort } from '../support/processes.js';
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
 function start(args: string[], env: Record<string, string | undefined> = {}): { child: ChildProcess; output: () => string; exit: Promise<number | null> } {
-  const child = spawn(process.execPath, ['--import', 'tsx', '--import', './scripts/yaml-register.mjs', 'cli/agent-engine-kit.ts', ...args], {
+  const child = spawn(process.execPath, ['--import', 'tsx', '--import', './scripts/yaml-register.mjs', 'bin/agent-engine-kit.ts', ...args], {
     cwd: root,
     env: { ...process.env, AIRBYTE_CLIENT_ID: undefined, AIRBYTE_CLIENT_SECRET: undefined, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

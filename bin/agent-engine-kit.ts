@@ -11,7 +11,7 @@ import { DEFAULT_MOCK_CLIENT_ID, DEFAULT_MOCK_CLIENT_SECRET } from '../mocks/ser
 import { runStandaloneMock } from '../mocks/standalone.js';
 import { verify } from '../src/verify/run.js';
 
-/** The package root: this file runs from cli/ (source) or dist/ (built), one folder below it either way. */
+/** The package root: this file runs from bin/ (source) or dist/ (built), one folder below it either way. */
 const root = fileURLToPath(new URL('..', import.meta.url));
 const SPECS = { 'agent-engine': 'openapi/agent-engine.yaml', 'airbyte-api-v1': 'openapi/airbyte-api-v1.yaml' } as const;
 
