@@ -2,7 +2,7 @@
 // without a token source.
 import type { Middleware } from 'openapi-fetch';
 import { createOpenapiClient } from './openapi-client.js';
-import { hasCallOptions, type ResourceContext } from './context.js';
+import type { ResourceContext } from './context.js';
 import type { ResolvedOptions } from './options.js';
 import { Redactor } from './redact.js';
 import { createCallTransport, createTransport, type TokenSource, type TransportSettings } from './transport.js';
@@ -42,7 +42,7 @@ export function createClientBase<Paths extends {}>(resolved: ResolvedOptions, dy
       raw,
       baseUrl: resolved.baseUrl,
       redactor,
-      init: (callOptions) => createCallTransport(settings, hasCallOptions(callOptions) ? callOptions : undefined),
+      init: (callOptions) => createCallTransport(settings, callOptions),
     };
   };
   return { redactor, contextFor };

@@ -12,11 +12,6 @@ export interface ResourceContext<Paths extends {}> {
   init(options?: CallOptions): { fetch: Transport; signal?: AbortSignal };
 }
 
-/** True when a call passes settings of its own (so it needs a transport of its own). */
-export function hasCallOptions(options?: CallOptions): options is CallOptions {
-  return options !== undefined && (options.maxRetries !== undefined || options.timeoutMs !== undefined || options.signal !== undefined);
-}
-
 export async function call<T>(context: { redactor: Redactor }, method: string, pending: Promise<FetchResult<T>>): Promise<T> {
   return unwrap(await pending, method, context.redactor);
 }

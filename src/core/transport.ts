@@ -40,7 +40,6 @@ export interface TransportSettings {
 
 export type Transport = (request: Request) => Promise<Response>;
 
-
 interface AttemptSignal {
   signal: AbortSignal;
   timedOut: () => boolean;
