@@ -90,7 +90,10 @@ function port(value: unknown, fallback: number): number {
 
 async function mock(args: string[]): Promise<void> {
   const { values } = parse('mock', args, { port: { type: 'string' }, host: { type: 'string' }, seed: { type: 'string' }, quiet: { type: 'boolean' } });
-  if (values.help) return void console.log(HELP.mock);
+  if (values.help) {
+    console.log(HELP.mock);
+    return;
+  }
   const seed = values.seed === undefined ? undefined : Number(values.seed);
   if (seed !== undefined && !Number.isInteger(seed)) throw new UsageError(`--seed: ${String(values.seed)} is not an integer`);
   await runStandaloneMock({
@@ -117,7 +120,10 @@ function prismScript(): string | undefined {
 
 async function prism(args: string[]): Promise<number> {
   const { values } = parse('prism', args, { port: { type: 'string' }, spec: { type: 'string' } });
-  if (values.help) return void console.log(HELP.prism), 0;
+  if (values.help) {
+    console.log(HELP.prism);
+    return 0;
+  }
   const spec = (values.spec as string | undefined) ?? 'agent-engine';
   if (!(spec in SPECS)) throw new UsageError(`--spec: ${spec} is not one of ${Object.keys(SPECS).join(', ')}`);
   const script = prismScript();
@@ -142,7 +148,10 @@ async function verifyCommand(args: string[]): Promise<number> {
     'client-id': { type: 'string' },
     'client-secret': { type: 'string' },
   });
-  if (values.help) return void console.log(HELP.verify), 0;
+  if (values.help) {
+    console.log(HELP.verify);
+    return 0;
+  }
   if (positionals.length !== 1) throw new UsageError(`verify takes one base URL\n\n${HELP.verify}`);
   let baseUrl: URL;
   try {
