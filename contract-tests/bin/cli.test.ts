@@ -140,13 +140,17 @@ describe('agent-engine-kit verify', () => {
 });
 
 describe('agent-engine-kit prism', () => {
-  it('serves the packaged spec with Prism', async () => {
+  it('serves the packaged spec with Prism, and verify passes against it', async () => {
     const port = await freePort();
     const prism = start(['prism', '--port', String(port)]);
     try {
       await waitFor(async () => (await fetch(`http://127.0.0.1:${port}/api/v1/workspaces/stats`, { headers: { authorization: 'Bearer x' } }).catch(() => undefined))?.status === 200, 'Prism');
       const unauthenticated = await fetch(`http://127.0.0.1:${port}/api/v1/workspaces/stats`);
       expect(unauthenticated.status).toBe(401);
+      // And verify against it: Prism stores nothing, so the cases do not read back what they wrote.
+      const verified = await run(['verify', `http://127.0.0.1:${port}`, '--all', '--stateless']);
+      expect(verified.output).toMatch(/^10 passed, 0 failed; 37 operations answered$/m);
+      expect(verified.code).toBe(0);
     } finally {
       prism.child.kill('SIGTERM');
     }

@@ -81,6 +81,17 @@ describe('the package', () => {
     expect(typeof validation.createResponseValidator).toBe('function');
   });
 
+  it("npm run bench's token single-flight, on the built client: one token request for any number of concurrent calls", async () => {
+    const { benchSingleFlight } = await import('../../bench/client.js');
+    const rows = await benchSingleFlight([1, 10, 100, 1000]);
+    expect(rows.map((r) => [r.concurrent, r.apiRequests, r.tokenRequests])).toEqual([
+      [1, 1, 1],
+      [10, 10, 1],
+      [100, 100, 1],
+      [1000, 1000, 1],
+    ]);
+  });
+
   // After the build above (tests of one file run in order): the tarball, installed by a project of its own.
   it('a fresh project installs the npm pack tarball and uses it from ESM, CommonJS, TypeScript (node16 and bundler) and its bin', async () => {
     const work = mkdtempSync(join(tmpdir(), 'agent-engine-kit-consumer-'));
