@@ -5,7 +5,7 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import createClient from 'openapi-fetch';
-import { Bench } from 'tinybench';
+import { measure } from 'mitata';
 import type { paths } from '../generated/agent-engine.js';
 import type * as Kit from '../src/index.js';
 
@@ -45,6 +45,26 @@ export interface OverheadRow {
   samples: number;
 }
 
+/**
+ * Times each task with mitata, in the order given and then in the reverse order (timings drift within a run: the
+ * later task pays for the garbage of the earlier), and pools both runs of each.
+ */
+async function measureTasks(tasks: [string, () => Promise<unknown>][], timeMs: number): Promise<OverheadRow[]> {
+  const samples = new Map<string, number[]>(tasks.map(([name]) => [name, []]));
+  for (const order of [tasks, [...tasks].reverse()]) {
+    for (const [name, fn] of order) {
+      const stats = await measure(fn, { min_cpu_time: (timeMs / 2) * 1e6 });
+      samples.get(name)!.push(...stats.samples);
+    }
+  }
+  return tasks.map(([name]) => {
+    // mitata's samples are nanoseconds per call.
+    const all = samples.get(name)!.sort((a, b) => a - b);
+    const meanNs = all.reduce((sum, v) => sum + v, 0) / all.length;
+    return { name, opsPerSecond: 1e9 / meanNs, meanMicros: meanNs / 1000, p99Micros: all[Math.floor(all.length * 0.99)]! / 1000, samples: all.length };
+  });
+}
+
 export async function benchClientOverhead(timeMs = 2_000): Promise<OverheadRow[]> {
   const { fetch: stub } = stubFetch();
   const bare = createClient<paths>({ baseUrl: BASE, fetch: stub });
@@ -54,40 +74,42 @@ export async function benchClientOverhead(timeMs = 2_000): Promise<OverheadRow[]
   await kit.definitions.listSources({ name: 'git' });
   await kitNoTimeout.definitions.listSources({ name: 'git' });
 
-  const bench = new Bench({ time: timeMs, warmupTime: 500 });
-  bench
-    .add('raw fetch + JSON.parse', async () => {
-      const response = await stub(`${BASE}${PATH}?name=git`, { headers: { authorization: 'Bearer bench.token.value' } });
-      if (!response.ok) throw new Error('not ok');
-      await response.json();
-    })
-    .add('bare openapi-fetch', async () => {
-      const { data } = await bare.GET(PATH, { params: { query: { name: 'git' } }, headers: { authorization: 'Bearer bench.token.value' } });
-      if (!data) throw new Error('no data');
-    })
-    .add('agent-engine-kit client: auth, retries, error mapping (timeoutMs: 0)', async () => {
-      await kitNoTimeout.definitions.listSources({ name: 'git' });
-    })
-    .add('agent-engine-kit client, defaults: the same and a 60 s timeout', async () => {
-      await kit.definitions.listSources({ name: 'git' });
-    })
-    // Not a client: what the one thing a timeout needs costs by itself, to read the row above against.
-    .add('bare openapi-fetch + an abortable signal per call (what a timeout needs)', async () => {
-      const controller = new AbortController();
-      const timer = setTimeout(() => controller.abort(), 30_000);
-      try {
-        const { data } = await bare.GET(PATH, { params: { query: { name: 'git' } }, headers: { authorization: 'Bearer bench.token.value' }, signal: controller.signal });
-        if (!data) throw new Error('no data');
-      } finally {
-        clearTimeout(timer);
-      }
-    });
-  await bench.run();
-  return bench.tasks.map((task) => {
-    const result = task.result!;
-    if (result.error) throw result.error;
-    return { name: task.name, opsPerSecond: result.hz, meanMicros: result.mean * 1000, p99Micros: result.p99 * 1000, samples: result.samples.length };
-  });
+  return measureTasks(
+    [
+      [
+        'raw fetch + JSON.parse',
+        async () => {
+          const response = await stub(`${BASE}${PATH}?name=git`, { headers: { authorization: 'Bearer bench.token.value' } });
+          if (!response.ok) throw new Error('not ok');
+          await response.json();
+        },
+      ],
+      [
+        'bare openapi-fetch',
+        async () => {
+          const { data } = await bare.GET(PATH, { params: { query: { name: 'git' } }, headers: { authorization: 'Bearer bench.token.value' } });
+          if (!data) throw new Error('no data');
+        },
+      ],
+      ['agent-engine-kit client: auth, retries, error mapping (timeoutMs: 0)', () => kitNoTimeout.definitions.listSources({ name: 'git' })],
+      ['agent-engine-kit client, defaults: the same and a 60 s timeout', () => kit.definitions.listSources({ name: 'git' })],
+      // Not a client: what the one thing a timeout needs costs by itself, to read the row above against.
+      [
+        'bare openapi-fetch + an abortable signal per call (what a timeout needs)',
+        async () => {
+          const controller = new AbortController();
+          const timer = setTimeout(() => controller.abort(), 30_000);
+          try {
+            const { data } = await bare.GET(PATH, { params: { query: { name: 'git' } }, headers: { authorization: 'Bearer bench.token.value' }, signal: controller.signal });
+            if (!data) throw new Error('no data');
+          } finally {
+            clearTimeout(timer);
+          }
+        },
+      ],
+    ],
+    timeMs,
+  );
 }
 
 /**
@@ -109,32 +131,19 @@ export async function benchClientOverHttp(timeMs = 2_000): Promise<OverheadRow[]
     const bare = createClient<paths>({ baseUrl: base });
     const kit = createAgentEngineClient({ baseUrl: base, clientId: 'bench', clientSecret: 'bench-secret' });
     await kit.definitions.listSources({ name: 'git' });
-    const tasks: [string, () => Promise<void>][] = [
+    return await measureTasks(
       [
-        'bare openapi-fetch, real fetch',
-        async () => {
-          const { data } = await bare.GET(PATH, { params: { query: { name: 'git' } }, headers: { authorization: 'Bearer bench.token.value' } });
-          if (!data) throw new Error('no data');
-        },
+        [
+          'bare openapi-fetch, real fetch',
+          async () => {
+            const { data } = await bare.GET(PATH, { params: { query: { name: 'git' } }, headers: { authorization: 'Bearer bench.token.value' } });
+            if (!data) throw new Error('no data');
+          },
+        ],
+        ['agent-engine-kit client, defaults, real fetch', () => kit.definitions.listSources({ name: 'git' })],
       ],
-      ['agent-engine-kit client, defaults, real fetch', async () => void (await kit.definitions.listSources({ name: 'git' }))],
-    ];
-    // Network timings drift within a run: each task runs twice, in both orders, and the samples are pooled.
-    const samples = new Map<string, number[]>(tasks.map(([name]) => [name, []]));
-    for (const order of [tasks, [...tasks].reverse()]) {
-      const bench = new Bench({ time: timeMs / 2, warmupTime: 300 });
-      for (const [name, fn] of order) bench.add(name, fn);
-      await bench.run();
-      for (const task of bench.tasks) {
-        if (task.result?.error) throw task.result.error;
-        samples.get(task.name)!.push(...task.result!.samples);
-      }
-    }
-    return tasks.map(([name]) => {
-      const all = samples.get(name)!.sort((a, b) => a - b);
-      const mean = all.reduce((sum, v) => sum + v, 0) / all.length;
-      return { name, opsPerSecond: 1000 / mean, meanMicros: mean * 1000, p99Micros: all[Math.floor(all.length * 0.99)]! * 1000, samples: all.length };
-    });
+      timeMs,
+    );
   } finally {
     server.kill('SIGTERM');
     await once(server, 'exit');

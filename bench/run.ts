@@ -30,7 +30,7 @@ if (only.has('client')) {
   section([
     '## Client overhead per call (stubbed fetch, no network)',
     '',
-    '`GET /api/v1/integrations/definitions/sources?name=git` answered by a fetch stub with the same small JSON each time, as openapi-fetch measures itself (tinybench).',
+    '`GET /api/v1/integrations/definitions/sources?name=git` answered by a fetch stub with the same small JSON each time, as openapi-fetch measures itself (mitata; each task timed twice, in both orders, samples pooled).',
     '',
     '| client | calls/s | mean | p99 | vs bare openapi-fetch |',
     '| --- | ---: | ---: | ---: | ---: |',
