@@ -162,7 +162,3 @@ export async function runStandaloneMock(options: StandaloneOptions = {}): Promis
   }
   return mock;
 }
-
-if (import.meta.url === `file://${process.argv[1]}`) {
-  await runStandaloneMock({ port: Number(process.env.PORT ?? 4010) });
-}

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Bundles the standalone mock (mocks/standalone.ts) into mock-dist/standalone.mjs, so that `npm start` runs plain
+// Bundles the standalone mock (mocks/serve.ts, over mocks/standalone.ts) into mock-dist/standalone.mjs, so that `npm start` runs plain
 // JavaScript and starts fast. Packages stay external; the specs are read from openapi/ at start-up.
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -8,7 +8,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 
 export async function buildMock() {
   await build({
-    entryPoints: [`${root}mocks/standalone.ts`],
+    entryPoints: [`${root}mocks/serve.ts`],
     bundle: true,
     platform: 'node',
     format: 'esm',

@@ -1,4 +1,5 @@
-// The `agent-engine-kit` command (bin/), run as a process (from source here; the built bin is run by the packaging test):
+// The `agent-engine-kit` command (bin/), run as a process (bundled from source here, as tsup builds it, without the
+// packaging test's full build; the built bin itself is run by the packaging test):
 // help, usage errors, `mock` until SIGTERM, `verify` passing against the mock and failing against a server that
 // breaks the spec, `prism` answering from the packaged spec.
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -9,9 +10,18 @@ import { startStandaloneMock } from '../../mocks/standalone.js';
 import { freePort } from '../support/processes.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
+// One folder below the root, as dist/ is: the command finds openapi/ and package.json the same way.
+const bundle = `${root}mock-dist/cli-under-test.mjs`;
+
+beforeAll(async () => {
+  const { build } = await import('esbuild');
+  // @ts-expect-error: a plain .mjs helper without type declarations
+  const { esbuildYamlPlugin } = await import('../../scripts/yaml-plugin.mjs');
+  await build({ entryPoints: [`${root}bin/agent-engine-kit.ts`], bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', outfile: bundle, plugins: [esbuildYamlPlugin], logLevel: 'warning' });
+});
 
 function start(args: string[], env: Record<string, string | undefined> = {}): { child: ChildProcess; output: () => string; exit: Promise<number | null> } {
-  const child = spawn(process.execPath, ['--import', 'tsx', '--import', './scripts/yaml-register.mjs', 'bin/agent-engine-kit.ts', ...args], {
+  const child = spawn(process.execPath, [bundle, ...args], {
     cwd: root,
     env: { ...process.env, AIRBYTE_CLIENT_ID: undefined, AIRBYTE_CLIENT_SECRET: undefined, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
