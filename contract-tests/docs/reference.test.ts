@@ -32,9 +32,17 @@ describe('the API reference page', () => {
     await page.waitForSelector('h2', { timeout: 30_000 });
     // The side menu lists a tag's operations while the tag is open (one at a time): read it tag by tag.
     let text = await page.evaluate(() => document.body.innerText);
+    const operations = listOperations(loadSpec(name));
     for (const tag of loadSpec(name).tags as { name: string }[]) {
       await page.getByText(tag.name, { exact: true }).first().click();
-      await page.waitForTimeout(100);
+      // Wait for the menu to open rather than for a fixed time: under load it takes a while.
+      const expected = operations.filter((op) => (op.operation.tags as string[] | undefined)?.[0] === tag.name).map((op) => op.operation.summary as string);
+      await page
+        .waitForFunction((summaries) => {
+          const menu = document.querySelector('nav, [role="navigation"], aside')?.textContent ?? document.body.innerText;
+          return summaries.every((summary) => menu.includes(summary));
+        }, expected, { timeout: 10_000 })
+        .catch(() => undefined); // what is still missing then is reported below, by summary
       text += await page.evaluate(() => document.querySelector('nav, [role="navigation"], aside')?.textContent ?? document.body.innerText);
     }
     await page.screenshot({ path: join(root, 'docs/site', `${name}.png`) });
