@@ -25,10 +25,9 @@ export default defineConfig({
   plugins: [viteYamlPlugin],
   test: {
     include: ['contract-tests/**/*.test.ts'],
-    // Three files at a time even on a 2-core machine (vitest would take one): most suites spend much of their time
-    // waiting on processes they started (Prism, the mock, Chromium, npm, tsc). Measured on a clean clone: one
-    // worker ~90 s, two ~80 s, three ~73 s.
-    maxWorkers: 3,
+    // Two files at a time even on a 2-core machine (vitest would take one): most suites spend much of their time
+    // waiting on processes they started (Prism, the mock, Chromium, npm, tsc).
+    maxWorkers: 2,
     sequence: { sequencer: LongestFirstSequencer },
     // Type-level tests (*.test-d.ts) are checked by tsc through vitest and reported with the others.
     typecheck: {
