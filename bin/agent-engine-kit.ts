@@ -43,7 +43,7 @@ Options:
 `,
   prism: `Usage: agent-engine-kit prism [--port 4011] [--spec agent-engine|airbyte-api-v1]
 
-Prism (@stoplight/prism-cli, installed separately: npm install -D @stoplight/prism-cli@5) serving the packaged
+Prism (@stoplight/prism-cli, installed separately: npm install -D @stoplight/prism-cli@5.14) serving the packaged
 spec in static mode with request validation and --errors.
 
 Options:
@@ -128,7 +128,7 @@ async function prism(args: string[]): Promise<number> {
   if (!(spec in SPECS)) throw new UsageError(`--spec: ${spec} is not one of ${Object.keys(SPECS).join(', ')}`);
   const script = prismScript();
   if (!script) {
-    console.error('agent-engine-kit prism: Prism is not installed. Install it next to the kit:\n  npm install -D @stoplight/prism-cli@5');
+    console.error('agent-engine-kit prism: Prism is not installed. Install it next to the kit:\n  npm install -D @stoplight/prism-cli@5.14');
     return 1;
   }
   const child = spawn(process.execPath, [script, 'mock', join(root, SPECS[spec as keyof typeof SPECS]), '--host', '127.0.0.1', '--port', String(port(values.port, 4011)), '--errors'], {
