@@ -2,7 +2,6 @@
 // JSON answer every time, so what is left is the cost of the client. Raw fetch, bare openapi-fetch, and this kit's
 // client with its token lifecycle, retries, timeouts and error mapping on. And the token single-flight: N calls
 // at once on a fresh client, against a token endpoint that takes a moment, and how many token requests that made.
-import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import createClient from 'openapi-fetch';
 import { measure } from 'mitata';
@@ -118,16 +117,11 @@ export async function benchClientOverhead(timeMs = 2_000): Promise<OverheadRow[]
  */
 export async function benchClientOverHttp(timeMs = 2_000): Promise<OverheadRow[]> {
   // @ts-expect-error: a plain .mjs module without type declarations
-  const { BARE_SERVER } = await import('./mock.mjs');
-  const port = 20_000 + Math.floor(Math.random() * 20_000);
-  const server = spawn(process.execPath, ['-e', BARE_SERVER], { env: { ...process.env, PORT: String(port), BARE_BODY: TOKEN_BODY.slice(0, -1) + ',"definitions":[]}' }, stdio: 'ignore' });
+  const { BARE_SERVER, freePort, start } = await import('./mock.mjs');
+  const port: number = await freePort();
   const base = `http://127.0.0.1:${port}`;
+  const { child: server } = await start('loopback server', process.execPath, ['-e', BARE_SERVER], { PORT: String(port), BARE_BODY: TOKEN_BODY.slice(0, -1) + ',"definitions":[]}' }, async () => (await fetch(base)).ok);
   try {
-    for (let i = 0; ; i++) {
-      if (await fetch(base).then((r) => r.ok, () => false)) break;
-      if (i > 200) throw new Error('the loopback server did not start');
-      await new Promise((resolve) => setTimeout(resolve, 25));
-    }
     const bare = createClient<paths>({ baseUrl: base });
     const kit = createAgentEngineClient({ baseUrl: base, clientId: 'bench', clientSecret: 'bench-secret' });
     await kit.definitions.listSources({ name: 'git' });

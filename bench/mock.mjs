@@ -12,7 +12,7 @@ const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const PATH = '/api/v1/integrations/definitions/sources?name=git';
 
-function freePort() {
+export function freePort() {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);
@@ -24,7 +24,7 @@ function freePort() {
 }
 
 /** Spawns a server and resolves once `ready()` answers, with the milliseconds from spawn to then. */
-async function start(name, command, args, env, ready) {
+export async function start(name, command, args, env, ready) {
   const started = performance.now();
   const child = spawn(command, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';

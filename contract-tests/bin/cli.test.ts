@@ -7,7 +7,7 @@ import { createServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStandaloneMock } from '../../mocks/standalone.js';
-import { freePort } from '../support/processes.js';
+import { freePort, runNodeProcess } from '../support/processes.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 // One folder below the root, as dist/ is: the command finds openapi/ and package.json the same way.
@@ -34,11 +34,8 @@ function start(args: string[], env: Record<string, string | undefined> = {}): { 
 }
 
 async function run(args: string[], env: Record<string, string | undefined> = {}): Promise<{ code: number | null; output: string }> {
-  const process = start(args, env);
-  const timer = setTimeout(() => process.child.kill('SIGKILL'), 60_000);
-  const code = await process.exit;
-  clearTimeout(timer);
-  return { code, output: process.output() };
+  const { code, stdout, stderr } = await runNodeProcess([bundle, ...args], { env: { AIRBYTE_CLIENT_ID: undefined, AIRBYTE_CLIENT_SECRET: undefined, ...env } });
+  return { code, output: `${stdout}${stderr}` };
 }
 
 async function waitFor(condition: () => boolean | Promise<boolean>, what: string, ms = 30_000): Promise<void> {

@@ -1,12 +1,13 @@
 // The package users install: runtime-neutral source, within its bundle budget, built for ESM and CommonJS with
 // declarations, clean for publint and arethetypeswrong, and nothing in the tarball users do not need.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { copyFileSync, cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { freePort, runNodeProcess, startProcess } from '../support/processes.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -110,36 +111,17 @@ describe('the package', () => {
       expect(install.status, install.stderr).toBe(0);
 
       // Both type-checks at once.
-      const tsc = (config: string) =>
-        new Promise<{ config: string; code: number | null; output: string }>((resolve) => {
-          const child = spawn(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', config], { cwd: app });
-          let output = '';
-          child.stdout.on('data', (chunk) => (output += chunk));
-          child.stderr.on('data', (chunk) => (output += chunk));
-          child.once('exit', (code) => resolve({ config, code, output }));
-        });
-      for (const checked of await Promise.all(['tsconfig.node16.json', 'tsconfig.bundler.json'].map(tsc))) {
-        expect(checked.output, checked.config).toBe('');
+      const configs = ['tsconfig.node16.json', 'tsconfig.bundler.json'];
+      const checks = await Promise.all(configs.map((config) => runNodeProcess([join(root, 'node_modules/typescript/bin/tsc'), '-p', config], { cwd: app })));
+      checks.forEach((checked, i) => {
+        expect(checked.stdout + checked.stderr, configs[i]).toBe('');
         expect(checked.code).toBe(0);
-      }
+      });
 
       // The package's own bin starts the mock; ESM and CommonJS programs use it.
-      const port = String(await freePortLocal());
-      const mock = spawn(join(app, 'node_modules/.bin/agent-engine-kit'), ['mock', '--port', port, '--quiet'], { cwd: app });
+      const port = String(await freePort());
+      const { child: mock } = await startProcess(join(app, 'node_modules/.bin/agent-engine-kit'), ['mock', '--port', port, '--quiet'], /ready in \d+ ms/, { cwd: app, timeoutMs: 30_000 });
       try {
-        let banner = '';
-        await new Promise<void>((resolve, reject) => {
-          const timer = setTimeout(() => reject(new Error(`the mock did not start:\n${banner}`)), 30_000);
-          const onData = (chunk: Buffer) => {
-            banner += chunk;
-            if (/ready in \d+ ms/.test(banner)) {
-              clearTimeout(timer);
-              resolve();
-            }
-          };
-          mock.stdout.on('data', onData);
-          mock.stderr.on('data', onData);
-        });
         const env = { ...process.env, MOCK_URL: `http://127.0.0.1:${port}` };
         const esm = spawnSync(process.execPath, ['esm.mjs'], { cwd: app, encoding: 'utf8', env });
         expect(esm.stderr).toBe('');
@@ -155,8 +137,3 @@ describe('the package', () => {
     }
   }, 240_000);
 });
-
-async function freePortLocal(): Promise<number> {
-  const { freePort } = await import('../support/processes.js');
-  return freePort();
-}

@@ -1,7 +1,5 @@
 // The examples under examples/: each one run as a user runs it (a process of its own against the standalone mock,
 // as after `npm start`), and its exported pieces checked in detail against the same mock.
-import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStandaloneMock } from '../../mocks/standalone.js';
 import { createAgentEngineClient } from '../../src/index.js';
@@ -9,8 +7,8 @@ import { specSchema } from '../../src/validation/index.js';
 import { agentTurn, createExecuteTool } from '../../examples/agent-tool.js';
 import { pageThroughIssues } from '../../examples/github-issues.js';
 import { startWidgetBackend } from '../../examples/widget-token-backend.js';
+import { runNodeProcess } from '../support/processes.js';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
 let mock: Awaited<ReturnType<typeof startStandaloneMock>>;
 
 beforeAll(async () => {
@@ -20,25 +18,8 @@ afterAll(() => mock.close());
 
 const demoClient = () => createAgentEngineClient({ baseUrl: mock.url, clientId: 'demo-client-id', clientSecret: 'demo-client-secret' });
 
-function runExample(file: string, env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', '--import', './scripts/yaml-register.mjs', file], {
-      cwd: root,
-      env: { ...process.env, PORT: new URL(mock.url).port, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
-    child.once('error', reject);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
-  });
-}
+const runExample = (file: string, env: Record<string, string> = {}) =>
+  runNodeProcess(['--import', 'tsx', '--import', './scripts/yaml-register.mjs', file], { env: { PORT: new URL(mock.url).port, ...env }, timeoutMs: 30_000 });
 
 describe('every example runs as a user runs it, against the running mock', () => {
   it.each([

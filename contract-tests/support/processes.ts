@@ -23,9 +23,14 @@ export interface StartedProcess {
   output(): string;
 }
 
-/** Runs `node args...` in the project root and waits until its output matches `ready`. */
-export async function startNodeProcess(args: string[], ready: RegExp, env: Record<string, string> = {}, timeoutMs = 60_000): Promise<StartedProcess> {
-  const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, ...env } });
+/** Runs `command args...` (in the project root unless told otherwise) and waits until its output matches `ready`. */
+export async function startProcess(
+  command: string,
+  args: string[],
+  ready: RegExp,
+  { env = {}, cwd = ROOT, timeoutMs = 60_000 }: { env?: Record<string, string>; cwd?: string; timeoutMs?: number } = {},
+): Promise<StartedProcess> {
+  const child = spawn(command, args, { cwd, env: { ...process.env, ...env } });
   let output = '';
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`${args.join(' ')} was not ready within ${timeoutMs} ms:\n${output}`)), timeoutMs);
@@ -44,6 +49,34 @@ export async function startNodeProcess(args: string[], ready: RegExp, env: Recor
     });
   });
   return { child, output: () => output };
+}
+
+/** Runs `node args...` in the project root and waits until its output matches `ready`. */
+export function startNodeProcess(args: string[], ready: RegExp, env: Record<string, string> = {}, timeoutMs = 60_000): Promise<StartedProcess> {
+  return startProcess(process.execPath, args, ready, { env, timeoutMs });
+}
+
+/**
+ * Runs `node args...` (in the project root unless told otherwise) to its end (killed after `timeoutMs`), with what it
+ * printed. Variables set to undefined in `env` are left out of the child's environment.
+ */
+export function runNodeProcess(
+  args: string[],
+  { env = {}, cwd = ROOT, timeoutMs = 60_000 }: { env?: Record<string, string | undefined>; cwd?: string; timeoutMs?: number } = {},
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    child.once('error', reject);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr });
+    });
+  });
 }
 
 /** Prism serving one spec's examples, with request validation and --errors. */
