@@ -220,7 +220,7 @@ function metaDescriptions(meta, params) {
       type = 'object|null';
     } else if (NEXT_TOKEN_KEYS.includes(key) && !(key === 'offset' && !params.has('offset'))) {
       role = 'next_token';
-      type = key === 'next_offset' ? 'integer|null' : 'string|null';
+      type = 'string|null';
     } else {
       const match = META_ROLES.find(([pattern]) => pattern.test(key));
       role = match ? match[1] : 'unknown';
@@ -294,6 +294,7 @@ function metaSchema(action, paramList) {
 
 const KEY_FIELD_CANDIDATES = [
   [/_iid$/, ['iid']],
+  [/_number$/, ['number']],
   [/gid$/, ['gid']],
   [/(^|_)sha$/, ['sha', 'oid', 'id']],
   [/^tag(_name)?$/, ['tag_name', 'tagName', 'name']],

@@ -453,7 +453,7 @@ export interface components {
             offset?: string;
         };
         customer_list_meta: {
-            next_offset?: number | null;
+            next_offset?: string | null;
         };
         customer_get_params: {
             id: string;
@@ -532,7 +532,7 @@ export interface components {
             offset?: string;
         };
         subscription_list_meta: {
-            next_offset?: number | null;
+            next_offset?: string | null;
         };
         subscription_get_params: {
             id: string;
@@ -603,7 +603,7 @@ export interface components {
             offset?: string;
         };
         invoice_list_meta: {
-            next_offset?: number | null;
+            next_offset?: string | null;
         };
         invoice_get_params: {
             id: string;
@@ -661,7 +661,7 @@ export interface components {
             offset?: string;
         };
         credit_note_list_meta: {
-            next_offset?: number | null;
+            next_offset?: string | null;
         };
         credit_note_get_params: {
             id: string;
@@ -705,7 +705,7 @@ export interface components {
             offset?: string;
         };
         coupon_list_meta: {
-            next_offset?: number | null;
+            next_offset?: string | null;
         };
         coupon_get_params: {
             id: string;
@@ -765,7 +765,7 @@ export interface components {
             offset?: string;
         };
         transaction_list_meta: {
-            next_offset?: number | null;
+            next_offset?: string | null;
         };
         transaction_get_params: {
             id: string;
@@ -789,7 +789,7 @@ export interface components {
             offset?: string;
         };
         event_list_meta: {
-            next_offset?: number | null;
+            next_offset?: string | null;
         };
         event_get_params: {
             id: string;
@@ -860,7 +860,7 @@ export interface components {
             offset?: string;
         };
         order_list_meta: {
-            next_offset?: number | null;
+            next_offset?: string | null;
         };
         order_get_params: {
             id: string;
@@ -903,7 +903,7 @@ export interface components {
             offset?: string;
         };
         item_list_meta: {
-            next_offset?: number | null;
+            next_offset?: string | null;
         };
         item_get_params: {
             id: string;
@@ -955,7 +955,7 @@ export interface components {
             offset?: string;
         };
         item_price_list_meta: {
-            next_offset?: number | null;
+            next_offset?: string | null;
         };
         item_price_get_params: {
             id: string;
@@ -990,7 +990,7 @@ export interface components {
             offset?: string;
         };
         payment_source_list_meta: {
-            next_offset?: number | null;
+            next_offset?: string | null;
         };
         payment_source_get_params: {
             id: string;

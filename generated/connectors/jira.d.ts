@@ -770,7 +770,7 @@ export interface components {
             expand?: string;
         };
         issue_comments_list_meta: {
-            next_offset?: number | null;
+            next_offset?: string | null;
             max_results?: number;
             total?: number;
         };
@@ -868,7 +868,7 @@ export interface components {
             expand?: string;
         };
         issue_worklogs_list_meta: {
-            next_offset?: number | null;
+            next_offset?: string | null;
             max_results?: number;
             total?: number;
         };

@@ -1,5 +1,8 @@
-// Ids, names and support levels: the `definitionId`, `name` and `supportLevel` of each connector's metadata.yaml in airbytehq/airbyte (airbyte-integrations/connectors/*/metadata.yaml), except Salesforce (see SALESFORCE_DOCUMENTED_ID).
+// Ids, names and support levels: the `definitionId`, `name` and `supportLevel` of each connector's metadata.yaml in
+// airbytehq/airbyte (airbyte-integrations/connectors/*/metadata.yaml); beside them, every agent connector definition
+// (openapi/connectors) that is not among them, under its definition id.
 import type { components } from '../../generated/agent-engine.js';
+import { connectorIndex } from '../connectors/definitions.js';
 
 type Schemas = components['schemas'];
 type Spec = Schemas['ConnectorSpecification'];
@@ -17,11 +20,14 @@ export interface DestinationCatalogEntry {
 }
 
 /**
- * The Agent Engine documentation (and so this project's spec and tests) lists Salesforce under this id. The source's
- * metadata.yaml in airbytehq/airbyte has `b117307c-14b6-41aa-9422-947e34922962` instead; the mock follows the
- * documented API.
+ * Salesforce's definition id. The seed documents print `b117307c-14b6-41aa-9571-75e6871e6d44`; the agent connector
+ * definition and the connector registry (metadata.yaml) both have this one, which is canonical here. The seeds' id
+ * still resolves (DEFINITION_ID_ALIASES) on get and create, so a caller that copied it keeps working.
  */
-const SALESFORCE_DOCUMENTED_ID = 'b117307c-14b6-41aa-9571-75e6871e6d44';
+const SALESFORCE_ID = 'b117307c-14b6-41aa-9422-947e34922962';
+
+/** Ids that resolve to another definition: the id a document printed -> the canonical id. */
+export const DEFINITION_ID_ALIASES: Readonly<Record<string, string>> = { 'b117307c-14b6-41aa-9571-75e6871e6d44': SALESFORCE_ID };
 
 const DRAFT_07 = 'http://json-schema.org/draft-07/schema#';
 
@@ -316,7 +322,7 @@ const SOURCES: SourceSeed[] = [
     },
   },
   {
-    id: SALESFORCE_DOCUMENTED_ID, name: 'Salesforce', slug: 'salesforce', supportLevel: 'certified',
+    id: SALESFORCE_ID, name: 'Salesforce', slug: 'salesforce', supportLevel: 'certified',
     questions: {
       direct: ['Show the opportunities for the Acme account.', 'Who owns the lead from Globex?'],
       search: ['Which opportunities above $100k are expected to close this quarter?', 'Which accounts have had no activity in 90 days?'],
@@ -410,6 +416,13 @@ function questionsFor(seed: SourceSeed): SourceCatalogEntry['exampleQuestions'] 
     direct: [`List the ten most recent ${recent} in ${seed.name}.`, `Show the details of the latest of the ${recent}.`],
     search: [`Which ${filtered} are there in ${seed.name} from the last 30 days?`, `How many ${filtered} were there this month compared with last month?`],
   };
+}
+
+// The agent connectors the list above lacks, named by their definitions' titles; their support level is not in the
+// definitions (inferred: community).
+for (const connector of connectorIndex()) {
+  if (SOURCES.some((seed) => seed.id === connector.definitionId)) continue;
+  SOURCES.push({ id: connector.definitionId, name: connector.title, slug: connector.name, supportLevel: 'community', questions: [connector.title, `${connector.title} records changed this week`] });
 }
 
 export const SOURCE_CATALOG: readonly SourceCatalogEntry[] = SOURCES.map((seed) => ({

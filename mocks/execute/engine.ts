@@ -1,403 +1,279 @@
-// Execute against seeded records: list with each connector's own paging keys, get, search with the API's filter
-// operators, create where the service allows it, and select_fields / exclude_fields. Answers the HTTP status and
-// body the mock returns (an ExecuteResponse on success, an ApiErrorResponse otherwise). Only `create` changes the
-// store; everything else reads it.
+// Execute, driven by the connector definitions: every connector, entity and action runs from its definition (params
+// validated from their schema, the connector's own paging and metadata keys, records from the record schema) over
+// the query language of query.ts. No connector has code of its own here.
+//
+// Actions: list, api_search, get, create, update, delete and download as each entity defines them; and, for every
+// entity the context store keeps, context_store_search (with `search` as its older name).
 import type { components } from '../../generated/agent-engine.js';
-import type { ConnectorKind, EntityRecords } from '../data/records.js';
+import type { ActionDefinition, ConnectorDefinition, EntityDefinition, JsonSchema } from '../connectors/definitions.js';
+import { type Dataset, entityRecordSchema, upstreamOrigin } from './dataset.js';
+import { pageMetadata, pageRequest } from './paging.js';
+import { QueryError, compileFilter, containsWord, fieldList, parseSort, same, shape, sortRecords, strings, valueAt, type Row } from './query.js';
+import { generateRecords } from './record-generator.js';
+import { paramProblems, scopedDefaults, validatorOf, type ParamProblem } from './schemas.js';
 
 type ExecuteRequest = components['schemas']['ExecuteRequest'];
-type Outcome = { status: number; body: unknown };
-type Row = Record<string, unknown>;
 
-interface PageWindow {
-  records: Row[];
-  offset: number;
-  size: number;
+export interface ExecuteContext {
+  connectorId: string;
+  replicationConfig: Row;
+  seed: number;
+  /** Check answers against the definitions' record schemas (the mock's response validation). */
+  validateRecords: boolean;
 }
 
-/** How a connector pages a `list`: its size and cursor params, and the metadata keys it answers with. */
-interface ListPaging {
-  sizeParam: string;
-  defaultSize: number;
-  maxSize: number;
-  cursorParam: string;
-  /** The offset a cursor stands for; undefined for a cursor this connector never issued. */
-  offsetOf(cursor: string, records: Row[], idField: string): number | undefined;
-  metadata(window: PageWindow, entity: string): Record<string, unknown>;
+export type Outcome =
+  | { status: number; body: Row }
+  | { status: 200; download: { body: Uint8Array; contentType: string; filename: string } };
+
+const STORE_ACTIONS = ['context_store_search', 'search'];
+const SEARCH_LIMIT = { default: 25, max: 100 };
+
+function failure(status: number, message: string, problems: ParamProblem[] | ParamProblem): Outcome {
+  return { status, body: { message, errors: [problems].flat() } };
 }
 
-/** An opaque cursor (base64 without padding, as GraphQL cursors look) that stands for an offset. */
-const encodeOffset = (offset: number) => btoa(`offset:${offset}`).replace(/=+$/, '');
-function decodeOffset(cursor: string): number | undefined {
+const problem = (field: string, message: string, error_code: string, details: Row | null = null): ParamProblem => ({ field, message, error_code, details });
+
+/** The actions an entity offers, the definition's and the context store's. */
+export function actionsOf(entity: EntityDefinition): string[] {
+  return [...entity.actions.keys(), ...(entity.contextStore ? ['context_store_search'] : [])];
+}
+
+/** Params that name a record field filter by it (`state`, `email`; a plural `states` list by `state`). */
+function fieldFilters(action: ActionDefinition, params: Row, records: Row[], skip: Set<string>): ((r: Row) => boolean)[] {
+  const sample = records[0];
+  if (!sample) return [];
+  const filters: ((r: Row) => boolean)[] = [];
+  for (const [name, value] of Object.entries(params)) {
+    if (skip.has(name) || value === undefined || value === null) continue;
+    const schema = action.params.properties?.[name];
+    if (schema?.['x-scoped-from']) continue;
+    if (Object.hasOwn(sample, name) && (typeof value !== 'object' || Array.isArray(value))) {
+      filters.push(Array.isArray(value) ? (r) => value.some((v) => same(r[name], v)) : (r) => same(r[name], value));
+    } else if (Array.isArray(value) && name.endsWith('s') && Object.hasOwn(sample, name.slice(0, -1))) {
+      const field = name.slice(0, -1);
+      filters.push((r) => value.some((v) => same(r[field], v)));
+    }
+  }
+  return filters;
+}
+
+const SEARCH_TEXT_PARAMS = ['query', 'q', 'search', 'jql', 'keywords', 'searchString', 'term', 'filterByFormula'];
+
+/** A service's own search text: `field:value` terms on record fields, the other words anywhere in the record. */
+function textSearch(text: string, records: Row[]): (r: Row) => boolean {
+  const terms = text.match(/\S+:"[^"]*"|\S+:'[^']*'|\S+/g)?.slice(0, 64) ?? [];
+  const sample = records[0] ?? {};
+  const checks = terms.map((term) => {
+    const colon = term.indexOf(':');
+    if (colon > 0) {
+      const field = term.slice(0, colon);
+      const value = term.slice(colon + 1).replace(/^["']|["']$/g, '');
+      // Qualifiers that are no field of the record (GitHub `repo:`, `is:`) scope the search upstream: they match.
+      return Object.hasOwn(sample, field) ? (r: Row) => same(r[field], value) : () => true;
+    }
+    if (/^(AND|OR|NOT)$/.test(term)) return () => true;
+    return (r: Row) => strings(r).some((s) => containsWord(s, term.replace(/^["']|["']$/g, '')));
+  });
+  return (r) => checks.every((check) => check(r));
+}
+
+/** HubSpot-style `filterGroups`: groups OR'ed, filters in a group AND'ed, on the record or its `properties`. */
+function filterGroups(groups: unknown): (r: Row) => boolean {
+  if (!Array.isArray(groups) || groups.length === 0) return () => true;
+  const field = (r: Row, name: string) => valueAt(r, name) ?? valueAt(r, `properties.${name}`);
+  return (r) => groups.some((group) => (Array.isArray((group as Row)?.filters) ? ((group as Row).filters as Row[]) : []).every((f) => {
+    const actual = field(r, String(f.propertyName));
+    switch (f.operator) {
+      case 'EQ': return same(actual, f.value);
+      case 'NEQ': return !same(actual, f.value);
+      case 'CONTAINS_TOKEN': return strings(actual).some((s) => s.toLowerCase().includes(String(f.value).toLowerCase()));
+      case 'GT': case 'GTE': case 'LT': case 'LTE': {
+        const a = Number(actual);
+        const b = Number(f.value);
+        return f.operator === 'GT' ? a > b : f.operator === 'GTE' ? a >= b : f.operator === 'LT' ? a < b : a <= b;
+      }
+      case 'HAS_PROPERTY': return actual !== undefined && actual !== null;
+      case 'IN': return Array.isArray(f.values) && f.values.some((v: unknown) => same(actual, v));
+      default: return true;
+    }
+  }));
+}
+
+function findRecord(records: Row[], field: string, value: unknown): Row | undefined {
+  return records.find((r) => r[field] !== undefined && String(r[field]) === String(value));
+}
+
+/** A record's key for a create: one more than the largest number, or a new id in the style of the others. */
+function newKey(records: Row[], field: string, keyType: string | undefined, sequence: number): unknown {
+  if (keyType === 'integer') return Math.max(0, ...records.map((r) => Number(r[field])).filter(Number.isFinite)) + 1;
+  const sample = records.find((r) => typeof r[field] === 'string')?.[field] as string | undefined;
+  const prefix = sample ? /^([A-Za-z]+_|[0-9A-Za-z]{3}(?=[0-9A-Za-z]{12,15}$))/.exec(sample)?.[1] ?? '' : '';
+  let candidate: string;
+  let n = sequence;
+  do candidate = `${prefix}mock${(n++).toString(36).padStart(8, '0')}`;
+  while (records.some((r) => r[field] === candidate));
+  return candidate;
+}
+
+/** The record fields a write sets from its params: those the record has, nested objects merged. */
+function applyWrite(record: Row, params: Row, schemaProperties: Record<string, unknown>, skip: Set<string>): void {
+  for (const [name, value] of Object.entries(params)) {
+    if (skip.has(name) || value === undefined || !Object.hasOwn(schemaProperties, name)) continue;
+    // A param that shares a field's name but not its shape (Slack `topic` text, the record's topic object) stays a param.
+    if (!validatorOf(schemaProperties[name] as JsonSchema)(value)) continue;
+    const current = record[name];
+    record[name] = current && typeof current === 'object' && !Array.isArray(current) && value && typeof value === 'object' && !Array.isArray(value)
+      ? { ...(current as Row), ...structuredClone(value as Row) }
+      : structuredClone(value);
+  }
+}
+
+export class RecordViolation extends Error {}
+
+/** Runs one execute request against one connector's records. Only create, update and delete change them. */
+export function executeAction(definition: ConnectorDefinition, dataset: Dataset, request: ExecuteRequest, context: ExecuteContext): Outcome {
+  const entity = definition.entities.get(String(request.entity));
+  if (!entity) {
+    const allowed = [...definition.entities.keys()];
+    return failure(422, `Unknown entity ${JSON.stringify(String(request.entity)).slice(0, 60)} for ${definition.title}; the entities are ${allowed.join(', ')}`, problem('entity', 'Unknown entity', 'unknown_entity', { allowed }));
+  }
+  const allowedActions = actionsOf(entity);
+  const storeAction = STORE_ACTIONS.includes(request.action) && entity.contextStore !== null;
+  const action = entity.actions.get(request.action);
+  if (!action && !storeAction) {
+    return failure(422, `${definition.title} ${entity.name} has no action ${JSON.stringify(String(request.action)).slice(0, 40)}; use one of ${allowedActions.join(', ')}`, problem('action', 'Unsupported action', 'unsupported_action', { allowed: allowedActions }));
+  }
+  const records = dataset.get(entity.name)!;
+  let select: string[][] | null;
+  let exclude: string[][] | null;
   try {
-    const match = /^offset:(\d+)$/.exec(atob(cursor));
-    return match ? Number(match[1]) : undefined;
-  } catch {
-    return undefined;
+    select = fieldList(request.select_fields, 'select_fields');
+    exclude = fieldList(request.exclude_fields, 'exclude_fields');
+  } catch (error) {
+    if (error instanceof QueryError) return failure(400, error.message, problem(error.field, error.message, 'invalid_field'));
+    throw error;
   }
-}
-const hasMore = (w: PageWindow) => w.offset + w.size < w.records.length;
-const nextOffset = (w: PageWindow) => (hasMore(w) ? encodeOffset(w.offset + w.size) : null);
-
-/**
- * Each connector's own `list` paging, one entry per connector: add a connector by adding an entry.
- *
- * - GitHub (GraphQL style): `per_page` (default 30, max 100) and an opaque `cursor` → `{has_next_page, end_cursor}`.
- * - Linear (GraphQL connections): `first` (default 50, max 250) and `cursor` → `{hasNextPage, endCursor}`.
- * - HubSpot (CRM v3): `limit` (default 10, max 100) and `after` → `{next_cursor, next_link}`; `next_cursor` is null
- *   on the last page, `next_link` the full https://api.hubapi.com URL of the next page.
- * - Stripe: `limit` (default 10, max 100) and `starting_after`, the id of the last object seen → `{has_more}`.
- * - Salesforce: its REST query pages by `nextRecordsUrl` with `done` saying whether more are left and a batch size
- *   of 200 to 2,000. The mock takes `limit` (default 200, max 2,000, any size from 1 allowed) and an opaque `cursor`
- *   (what the connector keeps of `nextRecordsUrl`) → `{done, next_cursor}` (next_cursor null once done).
- */
-const PAGING: Record<ConnectorKind, ListPaging> = {
-  github: {
-    sizeParam: 'per_page', defaultSize: 30, maxSize: 100, cursorParam: 'cursor',
-    offsetOf: (cursor) => decodeOffset(cursor),
-    metadata: (w) => ({ has_next_page: hasMore(w), end_cursor: nextOffset(w) }),
-  },
-  linear: {
-    sizeParam: 'first', defaultSize: 50, maxSize: 250, cursorParam: 'cursor',
-    offsetOf: (cursor) => decodeOffset(cursor),
-    metadata: (w) => ({ hasNextPage: hasMore(w), endCursor: nextOffset(w) }),
-  },
-  hubspot: {
-    sizeParam: 'limit', defaultSize: 10, maxSize: 100, cursorParam: 'after',
-    offsetOf: (cursor) => (/^\d+$/.test(cursor) ? Number(cursor) : undefined),
-    metadata: (w, entity) => {
-      const next = hasMore(w) ? String(w.offset + w.size) : null;
-      return { next_cursor: next, next_link: next ? `https://api.hubapi.com/crm/v3/objects/${entity}?limit=${w.size}&after=${next}` : null };
-    },
-  },
-  stripe: {
-    sizeParam: 'limit', defaultSize: 10, maxSize: 100, cursorParam: 'starting_after',
-    offsetOf: (cursor, records, idField) => {
-      const index = records.findIndex((r) => String(r[idField]) === cursor);
-      return index < 0 ? undefined : index + 1;
-    },
-    metadata: (w) => ({ has_more: hasMore(w) }),
-  },
-  salesforce: {
-    sizeParam: 'limit', defaultSize: 200, maxSize: 2000, cursorParam: 'cursor',
-    offsetOf: (cursor) => decodeOffset(cursor),
-    metadata: (w) => ({ done: !hasMore(w), next_cursor: nextOffset(w) }),
-  },
-};
-
-/** The field that names a record (what `get` looks up and `create` assigns), per connector and entity. */
-function idFieldOf(kind: ConnectorKind, entity: string): string {
-  if (kind === 'github') return entity === 'commits' ? 'sha' : entity === 'repositories' ? 'id' : 'number';
-  return kind === 'salesforce' ? 'Id' : 'id';
-}
-
-/**
- * Entities `create` may add to, as the services allow, with the fields each requires (dotted paths) and the new
- * record's defaults. `n` is the store's record count after the append: ids and times derive from it, so the same
- * sequence of requests gives the same records.
- */
-interface Creatable {
-  required: string[];
-  build(params: Row, records: Row[], store: EntityRecords, n: number): Row;
-}
-
-const CREATED_BASE = Date.parse('2026-03-01T12:00:00Z');
-const createdAt = (n: number) => new Date(CREATED_BASE + n * 60_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
-const hexOf = (n: number, width: number) => n.toString(16).padStart(width, '0').slice(-width);
-const maxNumber = (rows: Row[] | undefined, field: string) => Math.max(0, ...(rows ?? []).map((r) => Number(r[field])).filter(Number.isFinite));
-
-const CREATABLE: Partial<Record<ConnectorKind, Record<string, Creatable>>> = {
-  github: {
-    issues: {
-      required: ['title'],
-      build: (params, records, store, n) => {
-        // Issues and pull requests share one number space.
-        const number = Math.max(maxNumber(records, 'number'), maxNumber(store.pull_requests, 'number')) + 1;
-        return {
-          state: 'OPEN', body: null, author: { login: 'agent-engine-mock' }, labels: [], comments_count: 0,
-          ...params,
-          number, html_url: `https://github.com/airbytehq/airbyte/issues/${number}`,
-          created_at: createdAt(n), updated_at: createdAt(n), closed_at: null,
-        };
-      },
-    },
-  },
-  hubspot: {
-    contacts: {
-      required: [],
-      build: (params, records, _store, n) => {
-        const properties = (params.properties && typeof params.properties === 'object' ? params.properties : {}) as Row;
-        return { ...params, id: String(maxNumber(records, 'id') + 101), properties: { ...properties, createdate: createdAt(n) }, archived: false };
-      },
-    },
-  },
-  linear: {
-    issues: {
-      required: ['title'],
-      build: (params, records, _store, n) => {
-        const next = Math.max(0, ...records.map((r) => Number(/-(\d+)$/.exec(String(r.identifier))?.[1] ?? 0))) + 1;
-        return {
-          priority: 0, state: { name: 'Backlog' }, assignee: null,
-          ...params,
-          id: `00000000-0000-4000-8000-${hexOf(n, 12)}`, identifier: `ENG-${next}`, createdAt: createdAt(n),
-        };
-      },
-    },
-  },
-  salesforce: {
-    contacts: {
-      required: ['LastName'],
-      build: (params, _records, _store, n) => ({ ...params, Id: `003MOCK${n.toString(36).toUpperCase().padStart(11, '0')}`, CreatedDate: createdAt(n) }),
-    },
-  },
-};
-
-const OPERATORS = ['eq', 'neq', 'gt', 'gte', 'lt', 'lte', 'in', 'like', 'fuzzy', 'keyword', 'not', 'and', 'or'];
-
-const error = (status: number, message: string, field: string | null = null, code = 'value_error', details: Row | null = null): Outcome => ({
-  status,
-  body: { message, errors: [{ field, message, error_code: code, details }] },
-});
-
-class BadQuery extends Error {
-  constructor(message: string, readonly field = 'params.query.filter', readonly details: Row | null = null) {
-    super(message);
-  }
-}
-
-function valueAt(record: unknown, path: string): unknown {
-  return path.split('.').reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Row)[key] : undefined), record);
-}
-
-/** Ordinal comparison, the same on every machine: numbers as numbers (a numeric string against a number too), else strings. */
-function compare(a: unknown, b: unknown): number {
-  if (a === b) return 0;
-  if (a === undefined || a === null) return -1;
-  if (b === undefined || b === null) return 1;
-  const numeric = (v: unknown) => (typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v)) ? Number(v) : undefined);
-  if (typeof a === 'number' || typeof b === 'number') {
-    const x = numeric(a);
-    const y = numeric(b);
-    if (x !== undefined && y !== undefined) return x - y;
-  }
-  const x = String(a);
-  const y = String(b);
-  return x < y ? -1 : x > y ? 1 : 0;
-}
-
-/** Equality as the filters mean it: loose on scalars (`"42"` equals 42); a list field equals a value it contains. */
-function same(actual: unknown, expected: unknown): boolean {
-  if (Array.isArray(actual) && !Array.isArray(expected)) return actual.some((item) => same(item, expected));
-  if (actual === expected) return true;
-  if (actual === null || actual === undefined || expected === null || expected === undefined) return false;
-  if (typeof actual === 'object' || typeof expected === 'object') return JSON.stringify(actual) === JSON.stringify(expected);
-  return String(actual) === String(expected);
-}
-
-function strings(record: unknown): string[] {
-  if (typeof record === 'string') return [record];
-  if (record && typeof record === 'object') return Object.values(record).flatMap(strings);
-  return [];
-}
-
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-function leaf(operator: string, operand: unknown): [string, unknown] {
-  if (!operand || typeof operand !== 'object' || Array.isArray(operand) || Object.keys(operand).length !== 1) {
-    throw new BadQuery(`${operator} takes one {field: value}, e.g. {"${operator}": {"state": "OPEN"}}`);
-  }
-  return Object.entries(operand)[0] as [string, unknown];
-}
-
-function matches(record: Row, filter: unknown): boolean {
-  if (!filter || typeof filter !== 'object' || Array.isArray(filter)) throw new BadQuery('a filter is an object such as {"eq": {"state": "OPEN"}}');
-  return Object.entries(filter as Row).every(([operator, operand]) => {
-    switch (operator) {
-      case 'and':
-      case 'or': {
-        if (!Array.isArray(operand)) throw new BadQuery(`${operator} takes a list of filters`);
-        return operator === 'and' ? operand.every((f) => matches(record, f)) : operand.some((f) => matches(record, f));
-      }
-      case 'not':
-        return !matches(record, operand);
-      case 'keyword': {
-        // A word (or words, all of them) anywhere in the record's string fields: {"keyword": "timeout"} or
-        // {"keyword": {"title": "timeout"}} (the field then narrows where to look).
-        const [field, text] = operand && typeof operand === 'object' && !Array.isArray(operand) ? leaf(operator, operand) : [undefined, operand];
-        const haystack = strings(field === undefined ? record : valueAt(record, field));
-        const words = String(text ?? '').split(/\s+/).filter(Boolean);
-        return words.every((word) => haystack.some((value) => new RegExp(`(^|[^\\p{L}\\p{N}])${escapeRegExp(word)}($|[^\\p{L}\\p{N}])`, 'iu').test(value)));
-      }
-      case 'eq': case 'neq': case 'gt': case 'gte': case 'lt': case 'lte': case 'in': case 'like': case 'fuzzy': {
-        const [field, expected] = leaf(operator, operand);
-        const actual = valueAt(record, field);
-        switch (operator) {
-          case 'eq': return same(actual, expected);
-          case 'neq': return !same(actual, expected);
-          case 'in':
-            if (!Array.isArray(expected)) throw new BadQuery('in takes a list of values, e.g. {"in": {"state": ["OPEN", "CLOSED"]}}');
-            return expected.some((value) => same(actual, value));
-          case 'like': {
-            // SQL LIKE: % any run of characters, _ one character; case-insensitive.
-            const pattern = new RegExp(`^${escapeRegExp(String(expected)).replace(/%/g, '.*').replace(/_/g, '.')}$`, 'is');
-            return actual !== undefined && actual !== null && pattern.test(String(actual));
-          }
-          case 'fuzzy':
-            return actual !== undefined && actual !== null && String(actual).toLowerCase().includes(String(expected).toLowerCase());
-          default: {
-            if (actual === undefined || actual === null) return false;
-            const order = compare(actual, expected);
-            return operator === 'gt' ? order > 0 : operator === 'gte' ? order >= 0 : operator === 'lt' ? order < 0 : order <= 0;
-          }
-        }
-      }
-      default:
-        throw new BadQuery(`Unknown operator ${operator}; the operators are ${OPERATORS.join(', ')}`, 'params.query.filter', { allowed: OPERATORS });
-    }
-  });
-}
-
-interface SortRule {
-  field: string;
-  direction: 'asc' | 'desc';
-}
-
-function sortRules(sort: unknown): SortRule[] {
-  if (sort === undefined || sort === null) return [];
-  if (!Array.isArray(sort)) throw new BadQuery('sort is a list such as [{"field": "created_at", "direction": "desc"}]', 'params.query.sort');
-  return sort.map((rule: unknown) => {
-    const { field, direction = 'asc' } = (rule ?? {}) as { field?: unknown; direction?: unknown };
-    if (typeof field !== 'string' || field === '') throw new BadQuery('each sort rule names a field', 'params.query.sort');
-    if (direction !== 'asc' && direction !== 'desc') throw new BadQuery('sort direction is asc or desc', 'params.query.sort', { allowed: ['asc', 'desc'] });
-    return { field, direction };
-  });
-}
-
-/** Keeps only `select` (dotted paths) and drops `exclude`, in a copy. */
-function shape(record: Row, select: readonly string[] | null | undefined, exclude: readonly string[] | null | undefined): Row {
-  let out: Row = structuredClone(record);
-  if (select && select.length > 0) {
-    const picked: Row = {};
-    for (const path of select) {
-      const value = valueAt(out, path);
-      if (value === undefined) continue;
-      const keys = path.split('.');
-      let node = picked;
-      for (const key of keys.slice(0, -1)) node = (node[key] ??= {}) as Row;
-      node[keys.at(-1)!] = value;
-    }
-    out = picked;
-  }
-  for (const path of exclude ?? []) {
-    const keys = path.split('.');
-    const parent = keys.length === 1 ? out : valueAt(out, keys.slice(0, -1).join('.'));
-    if (parent && typeof parent === 'object') delete (parent as Row)[keys.at(-1)!];
-  }
-  return out;
-}
-
-function pageSize(value: unknown, fallback: number, max: number, param: string): number | Outcome {
-  if (value === undefined || value === null) return fallback;
-  const size = Number(value);
-  if (!Number.isInteger(size) || size < 1 || size > max) return error(400, `${param} must be an integer from 1 to ${max}`, `params.${param}`);
-  return size;
-}
-
-const stringList = (value: unknown): string[] | undefined =>
-  Array.isArray(value) && value.every((v) => typeof v === 'string') ? (value as string[]) : undefined;
-
-export function executeAction(kind: ConnectorKind, store: EntityRecords, request: ExecuteRequest, connectorId: string): Outcome {
-  const entities = Object.keys(store);
-  const records = Object.hasOwn(store, request.entity) ? store[request.entity] : undefined;
-  if (!records) {
-    return error(422, `Unknown entity ${String(request.entity)}; ${kind} has ${entities.join(', ')}`, 'entity', 'unknown_entity', { allowed: entities });
-  }
-  const creatable = CREATABLE[kind]?.[request.entity];
-  const allowed = ['list', 'get', 'search', ...(creatable ? ['create'] : [])];
-  if (!allowed.includes(request.action)) {
-    return error(422, `Action ${String(request.action)} is not supported on ${kind} ${request.entity}; use one of ${allowed.join(', ')}`, 'action', 'unsupported_action', { allowed });
-  }
-
+  const skipTruncation = request.skip_truncation !== false;
+  const out = (record: Row) => shape(record, select, exclude, skipTruncation);
   const params = (request.params ?? {}) as Row;
-  const idField = idFieldOf(kind, request.entity);
-  const respond = (result: unknown, connectorMetadata: unknown): Outcome => ({
+  if (!params || typeof params !== 'object' || Array.isArray(params)) return failure(422, 'params is an object', problem('params', 'params is an object', 'type_error'));
+  const respond = (result: unknown, connectorMetadata: Row | null): Outcome => ({
     status: 200,
     body: {
       status: 'success',
       result,
       connector_metadata: connectorMetadata,
       // Deterministic: a small number from the entity's size, never the clock.
-      execution_metadata: { connector_instance_id: connectorId, execution_time_ms: 20 + (records.length % 17) },
+      execution_metadata: { connector_instance_id: context.connectorId, execution_time_ms: 20 + (records.length % 17) },
     },
   });
-  const out = (record: Row) => shape(record, request.select_fields, request.exclude_fields);
 
-  switch (request.action) {
-    case 'list': {
-      const paging = PAGING[kind];
-      const size = pageSize(params[paging.sizeParam], paging.defaultSize, paging.maxSize, paging.sizeParam);
-      if (typeof size !== 'number') return size;
-      // Plain equality filters, as the services' list endpoints take them (GitHub `state`, dotted paths allowed);
-      // a param that is no field of the entity is ignored, as the services ignore unknown query params.
-      const filters = Object.entries(params).filter(
-        ([key, value]) => key !== paging.sizeParam && key !== paging.cursorParam && (value === null || typeof value !== 'object') && records.some((r) => valueAt(r, key) !== undefined),
-      );
-      const filtered = records.filter((r) => filters.every(([key, value]) => same(valueAt(r, key), value)));
-      const cursor = params[paging.cursorParam];
-      const offset = cursor === undefined || cursor === null ? 0 : paging.offsetOf(String(cursor), filtered, idField);
-      if (offset === undefined) {
-        return error(400, `Invalid ${paging.cursorParam}: pass the value from the previous page's connector_metadata`, `params.${paging.cursorParam}`, 'invalid_cursor');
+  try {
+    if (!action) return contextStoreSearch(entity, records, params, out, respond);
+    const withScope = scopedDefaults(definition, action, params, context.replicationConfig);
+    const problems = paramProblems(action, withScope);
+    if (problems.length > 0) return failure(422, `Invalid params for ${definition.title} ${entity.name} ${action.action}: ${problems.map((p) => p.message).join('; ')}`, problems);
+    const recordSchema = entityRecordSchema(entity);
+    const checked = (result: unknown): unknown => {
+      if (context.validateRecords && recordSchema) {
+        const validate = validatorOf(recordSchema);
+        for (const record of [result].flat()) if (record && !validate(record)) throw new RecordViolation(`${definition.name} ${entity.name} ${action.action}: a record breaks the definition's record schema: ${validate.errors?.[0]?.instancePath} ${validate.errors?.[0]?.message}`);
       }
-      const window = { records: filtered, offset, size };
-      return respond(filtered.slice(offset, offset + size).map(out), paging.metadata(window, request.entity));
-    }
-    case 'get': {
-      const id = params[idField] ?? params.id;
-      if (id === undefined || id === null) return error(422, `get needs params.${idField}${idField === 'id' ? '' : ' (or params.id)'}`, `params.${idField}`, 'missing');
-      const record = records.find((r) => String(r[idField]) === String(id));
-      if (!record) return error(404, `No ${kind} ${request.entity} with ${idField} ${String(id)}`, `params.${idField}`, 'not_found');
-      return respond(out(record), null);
-    }
-    case 'search': {
-      const query = params.query ?? {};
-      if (typeof query !== 'object' || Array.isArray(query)) return error(400, 'query is an object {filter, sort}', 'params.query');
-      const { filter, sort } = query as { filter?: unknown; sort?: unknown };
-      const limit = pageSize(params.limit, 25, 100, 'limit');
-      if (typeof limit !== 'number') return limit;
-      let found: Row[];
-      let rules: SortRule[];
-      try {
-        rules = sortRules(sort);
-        found = filter === undefined || filter === null ? [...records] : records.filter((r) => matches(r, filter));
-      } catch (problem) {
-        if (problem instanceof BadQuery) return error(400, problem.message, problem.field, 'invalid_query', problem.details);
-        throw problem;
+      return result;
+    };
+    const keyParam = action.key ?? entity.actions.get('get')?.key ?? null;
+    switch (action.action) {
+      case 'list':
+      case 'api_search': {
+        const paging = action.paging;
+        const skip = new Set([paging?.size, paging?.cursor, 'fields', 'limit', 'sort', 'order', 'orderBy', 'order_by', 'sort_by', 'sort_order', ...SEARCH_TEXT_PARAMS].filter((p): p is string => Boolean(p)));
+        const filters = fieldFilters(action, withScope, records, skip);
+        for (const name of SEARCH_TEXT_PARAMS) if (typeof withScope[name] === 'string' && withScope[name] !== '') filters.push(textSearch(withScope[name] as string, records));
+        if (withScope.filterGroups !== undefined) filters.push(filterGroups(withScope.filterGroups));
+        const matching = records.filter((r) => filters.every((f) => f(r)));
+        const page = pageRequest(action, withScope, matching, entity.key);
+        const slice = matching.slice(page.offset, page.offset + page.size);
+        const fields = Array.isArray(withScope.fields) ? fieldList(withScope.fields, 'params.fields') : null;
+        const result = slice.map((r) => out(fields ? shape(r, fields, null, true) : r));
+        return respond(checked(result), pageMetadata(action, page, matching.length, slice.length, { origin: upstreamOrigin(definition) }));
       }
-      // Stable sorts from the last rule to the first: the first rule decides, later ones break ties.
-      for (const rule of [...rules].reverse()) {
-        found.sort((a, b) => compare(valueAt(a, rule.field), valueAt(b, rule.field)) * (rule.direction === 'desc' ? -1 : 1));
+      case 'get': {
+        const record = keyParam && action.key ? findRecord(records, keyParam.field, withScope[keyParam.param]) : records[0];
+        if (!record) return failure(404, `No ${definition.title} ${entity.name} with ${keyParam?.param ?? 'that key'} ${JSON.stringify(withScope[keyParam?.param ?? ''] ?? null).slice(0, 60)}`, problem(`params.${keyParam?.param ?? 'id'}`, 'Not found', 'not_found'));
+        return respond(checked(out(record)), null);
       }
-      const offset = params.cursor === undefined || params.cursor === null ? 0 : decodeOffset(String(params.cursor));
-      if (offset === undefined) return error(400, 'Invalid cursor: pass next_cursor from the previous page', 'params.cursor', 'invalid_cursor');
-      const fields = stringList(params.fields);
-      const page = found.slice(offset, offset + limit).map((r) => out(fields ? shape(r, fields, null) : r));
-      const more = offset + limit < found.length;
-      return respond(page, { next_cursor: more ? encodeOffset(offset + limit) : null, total: found.length });
-    }
-    case 'create': {
-      const spec = creatable!;
-      const missing = spec.required.filter((path) => {
-        const value = valueAt(params, path);
-        return value === undefined || value === null || value === '';
-      });
-      if (missing.length > 0) {
-        return error(422, `create on ${kind} ${request.entity} needs ${missing.map((f) => `params.${f}`).join(', ')}`, `params.${missing[0]}`, 'missing', { required: spec.required });
+      case 'create': {
+        const schema = entityRecordSchema(entity) ?? action.record ?? { type: 'object', properties: {} };
+        const key = entity.key;
+        const keyType = key ? [schema.properties?.[key]?.type ?? 'string'].flat().find((t: string) => t !== 'null') : undefined;
+        const [record] = generateRecords({ connector: definition.name, entity: entity.name, schema, count: 1, seed: context.seed + records.length + 1, host: upstreamOrigin(definition) });
+        applyWrite(record!, withScope, schema.properties ?? {}, new Set(definition.scoping.map((s) => s.param)));
+        if (key) record![key] = newKey(records, key, keyType, records.length + 1);
+        records.push(record!);
+        return respond(checked(out(record!)), null);
       }
-      const record = spec.build(structuredClone(params), records, store, records.length + 1);
-      records.push(record);
-      return respond(out(record), null);
+      case 'update':
+      case 'delete':
+      case 'download': {
+        const param = keyParam?.param;
+        const value = param ? withScope[param] : undefined;
+        const record = param && keyParam ? findRecord(records, keyParam.field, value) : records[0];
+        if (!record) {
+          if (action.action === 'download' && records.length === 0 && value !== undefined) return downloadOf(definition, entity, null, String(value));
+          return failure(404, `No ${definition.title} ${entity.name} with ${param ?? 'that key'} ${JSON.stringify(value ?? null).slice(0, 60)}`, problem(`params.${param ?? 'id'}`, 'Not found', 'not_found'));
+        }
+        if (action.action === 'download') return downloadOf(definition, entity, record, String(value ?? record[entity.key ?? 'id'] ?? 'content'));
+        if (action.action === 'delete') {
+          records.splice(records.indexOf(record), 1);
+          return respond({ [keyParam?.field ?? 'id']: record[keyParam?.field ?? 'id'], deleted: true }, null);
+        }
+        const schema = entityRecordSchema(entity) ?? { properties: {} };
+        applyWrite(record, withScope, schema.properties ?? {}, new Set([param ?? '', keyParam?.field ?? '', ...definition.scoping.map((s) => s.param)]));
+        return respond(checked(out(record)), null);
+      }
+      default:
+        return failure(422, `${definition.title} ${entity.name} has no action ${action.action}`, problem('action', 'Unsupported action', 'unsupported_action', { allowed: allowedActions }));
     }
-    default:
-      return error(422, `Action ${String(request.action)} is not supported; use one of ${allowed.join(', ')}`, 'action', 'unsupported_action', { allowed });
+  } catch (error) {
+    if (error instanceof QueryError) return failure(400, error.message, problem(error.field, error.message, 'invalid_query', error.details));
+    throw error;
   }
+}
+
+/** context_store_search: the context store's copy of an entity (its store fields), queried with filter and sort. */
+function contextStoreSearch(entity: EntityDefinition, records: Row[], params: Row, out: (r: Row) => Row, respond: (result: unknown, meta: Row | null) => Outcome): Outcome {
+  const allowed = ['query', 'limit', 'cursor', 'fields'];
+  const unknown = Object.keys(params).find((k) => !allowed.includes(k));
+  if (unknown !== undefined) return failure(422, `Unknown param ${JSON.stringify(unknown).slice(0, 40)}: context_store_search takes ${allowed.join(', ')}`, problem(`params.${unknown}`, 'Unknown param', 'unknown_param', { allowed }));
+  const query = params.query ?? {};
+  if (typeof query !== 'object' || query === null || Array.isArray(query)) return failure(400, 'params.query is an object {filter, sort}', problem('params.query', 'params.query is an object {filter, sort}', 'type_error'));
+  const { filter, sort } = query as Row;
+  const limit = params.limit ?? SEARCH_LIMIT.default;
+  if (!Number.isInteger(limit) || (limit as number) < 1 || (limit as number) > SEARCH_LIMIT.max) {
+    return failure(422, `params.limit must be an integer from 1 to ${SEARCH_LIMIT.max}`, problem('params.limit', `must be an integer from 1 to ${SEARCH_LIMIT.max}`, 'value_error'));
+  }
+  const storeFields = Object.keys(entity.contextStore!.fields);
+  const stored = records.map((r) => Object.fromEntries(storeFields.filter((f) => Object.hasOwn(r, f)).map((f) => [f, r[f]])));
+  const matches = filter === undefined || filter === null ? () => true : compileFilter(filter);
+  const found = sortRecords(stored.filter(matches), parseSort(sort));
+  let offset = 0;
+  if (params.cursor !== undefined && params.cursor !== null) {
+    const decoded = /^s(\d{1,9})$/.exec(String(params.cursor));
+    if (!decoded) return failure(400, 'Invalid cursor: pass meta.cursor from the previous page', problem('params.cursor', 'Invalid cursor', 'invalid_cursor'));
+    offset = Number(decoded[1]);
+  }
+  const fields = fieldList(params.fields, 'params.fields');
+  const data = found.slice(offset, offset + (limit as number)).map((r) => out(fields ? shape(r, fields, null, true) : r));
+  const more = offset + (limit as number) < found.length;
+  return respond({ data, meta: { has_more: more, cursor: more ? `s${offset + (limit as number)}` : null, took_ms: 3 + (found.length % 7) } }, null);
+}
+
+/** A download: deterministic bytes that say what they are, named after the record. */
+function downloadOf(definition: ConnectorDefinition, entity: EntityDefinition, record: Row | null, id: string): Outcome {
+  const name = String(record?.name ?? record?.filename ?? record?.file_name ?? record?.title ?? `${entity.name}-${id}`).replace(/[^\w.\- ]/g, '_').slice(0, 80);
+  const contentType = String(record?.mimeType ?? record?.content_type ?? record?.contentType ?? 'application/octet-stream');
+  const body = new TextEncoder().encode(`${definition.title} ${entity.name} ${id}: the content the service would serve.\n`);
+  return { status: 200, download: { body, contentType: /^[\w.+-]+\/[\w.+-]+$/.test(contentType) ? contentType : 'application/octet-stream', filename: name } };
 }

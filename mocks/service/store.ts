@@ -79,8 +79,8 @@ export class MockStore {
   tokens!: Map<string, IssuedToken>;
   /** OAuth flows started and not yet consented to, by state. */
   oauthFlows!: Map<string, { workspaceId: string; body: Schemas['OAuthInitiateRequest'] }>;
-  /** Records the execute engine serves, per connector id, created on first use. */
-  records!: Map<string, Record<string, Record<string, unknown>[]>>;
+  /** Records the execute engine serves, per connector id (entity -> records), created on first use. */
+  records!: Map<string, Map<string, Record<string, unknown>[]>>;
 
   constructor(readonly config: MockConfig) {
     this.reset();

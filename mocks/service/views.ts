@@ -1,18 +1,25 @@
 // Store records as the API shows them: the response shapes of the spec, with write-only fields left out.
 import type { components } from '../../generated/agent-engine.js';
 import type { components as V1Components } from '../../generated/airbyte-api-v1.js';
-import { SOURCE_CATALOG } from '../data/catalog.js';
+import { DEFINITION_ID_ALIASES, SOURCE_CATALOG } from '../data/catalog.js';
+import { connectorDefinition, findConnector } from '../connectors/definitions.js';
 import type { Connector, MockStore, SourceTemplate, Workspace } from './store.js';
 
 type Schemas = components['schemas'];
 
+/** A source of the catalog by definition id (an id a document printed resolves to its canonical one). */
 export function sourceEntry(definitionId: string) {
-  return SOURCE_CATALOG.find((entry) => entry.definition.sourceDefinitionId === definitionId);
+  const id = Object.hasOwn(DEFINITION_ID_ALIASES, definitionId) ? DEFINITION_ID_ALIASES[definitionId]! : definitionId;
+  return SOURCE_CATALOG.find((entry) => entry.definition.sourceDefinitionId === id);
 }
 
+/** A source by its name as the catalog gives it ("GitHub"), or as an agent connector is named ("github", "Github"). */
 export function sourceEntryByName(name: string) {
   const wanted = name.trim().toLowerCase();
-  return SOURCE_CATALOG.find((entry) => entry.definition.name.toLowerCase() === wanted);
+  const byName = SOURCE_CATALOG.find((entry) => entry.definition.name.toLowerCase() === wanted);
+  if (byName) return byName;
+  const connector = findConnector(wanted) ?? findConnector(wanted.replace(/\s+/g, '-'));
+  return connector ? sourceEntry(connector.definitionId) : undefined;
 }
 
 export function workspaceView(workspace: Workspace): Schemas['WorkspaceResponse'] {
@@ -77,6 +84,21 @@ export function summarizedTemplateView(template: SourceTemplate): Schemas['Summa
 }
 
 /** The global template of a definition: what a connector made straight from a definition is based on. */
+/**
+ * What a global template fills in for a connector: a start date where its definition requires one (inferred: the
+ * services' own default is a recent date; a connector created with only `repositories`, as seed 002 does, is valid).
+ */
+function defaultReplicationConfig(definitionId: string): Record<string, unknown> {
+  const config = connectorDefinition(definitionId)?.replicationConfig;
+  const defaults: Record<string, unknown> = {};
+  for (const key of config?.required ?? []) {
+    const format = config?.properties?.[key]?.format;
+    if (format === 'date-time') defaults[key] = '2025-01-01T00:00:00Z';
+    else if (format === 'date') defaults[key] = '2025-01-01';
+  }
+  return defaults;
+}
+
 export function globalTemplateFor(store: MockStore, definitionId: string): SourceTemplate {
   for (const template of store.sourceTemplates.values()) if (template.organizationId === null && template.definitionId === definitionId) return template;
   const entry = sourceEntry(definitionId);
@@ -86,7 +108,7 @@ export function globalTemplateFor(store: MockStore, definitionId: string): Sourc
     name: entry?.definition.name ?? 'Source',
     organizationId: null,
     definitionId,
-    partialDefaultConfig: {},
+    partialDefaultConfig: defaultReplicationConfig(definitionId),
     customization: null,
     mode: 'DIRECT',
     tags: [],

@@ -1,8 +1,10 @@
 // Connectors: create (by the spec's own rules), list, get, update, delete (202, gone at once), checks, execute
 // against seeded records, and the OAuth flow that ends in a connector.
 import type { components } from '../../../generated/agent-engine.js';
-import { executeAction } from '../../execute/engine.js';
-import { seedRecords, type ConnectorKind } from '../../data/records.js';
+import { connectorDefinition } from '../../connectors/definitions.js';
+import { credentialsProblems, replicationConfigProblems } from '../../connectors/credentials.js';
+import { RecordViolation, executeAction } from '../../execute/engine.js';
+import { buildDataset } from '../../execute/dataset.js';
 import { MockHttpError, forbidden, notFound, unprocessable } from '../../http/errors.js';
 import type { CallContext, MockService } from '../../service.js';
 import type { Connector, SourceTemplate } from '../../service/store.js';
@@ -10,9 +12,6 @@ import { connectorSummaryView, connectorView, globalTemplateFor, sourceEntry, so
 import { API, http } from './http.js';
 
 type Schemas = components['schemas'];
-
-/** The connectors whose execute the mock simulates, by catalog name. */
-const EXECUTABLE: Record<string, ConnectorKind> = { GitHub: 'github', Salesforce: 'salesforce', HubSpot: 'hubspot', Stripe: 'stripe', Linear: 'linear' };
 
 const present = (value: unknown) => value !== undefined && value !== null;
 
@@ -42,6 +41,15 @@ export function connectorHandlers(service: MockService) {
       const entry = present(body.definition_id) ? sourceEntry(body.definition_id!) : sourceEntryByName(body.connector_type!);
       if (!entry) throw notFound(present(body.definition_id) ? `Source definition ${body.definition_id}` : `Connector type ${body.connector_type}`);
       template = globalTemplateFor(store, entry.definition.sourceDefinitionId!);
+    }
+    // Against the agent connector's definition: credentials in either shape, the replication config's required keys.
+    const definition = connectorDefinition(template.definitionId);
+    if (definition) {
+      const problems = [
+        ...credentialsProblems(definition, body.credentials),
+        ...replicationConfigProblems(definition, { ...template.partialDefaultConfig, ...(body.replication_config ?? {}) }),
+      ];
+      if (problems.length > 0) throw unprocessable(problems.map((p) => p.message).join('; '), problems);
     }
     return { workspace, template };
   }
@@ -154,15 +162,35 @@ export function connectorHandlers(service: MockService) {
       const connector = connectorFor(context, context.path.id);
       const workspace = store.workspaces.get(connector.workspaceId)!;
       if (workspace.status === 'inactive') throw forbidden(`Workspace ${workspace.name} is inactive: its connections are disabled.`);
-      const name = sourceEntry(connector.definitionId)?.definition.name ?? 'this connector';
-      const kind = EXECUTABLE[name];
-      if (!kind) throw unprocessable(`The mock executes operations for ${Object.keys(EXECUTABLE).join(', ')}; ${name} has no simulated data.`);
-      let records = store.records.get(connector.id);
-      if (!records) {
-        records = seedRecords(service.config.seed)[kind];
-        store.records.set(connector.id, records);
+      const definition = connectorDefinition(connector.definitionId);
+      if (!definition) {
+        const name = sourceEntry(connector.definitionId)?.definition.name ?? 'This connector';
+        throw unprocessable(`${name} has no agent connector definition: execute runs the agent connectors (see GET /api/v1/integrations/definitions/sources).`);
       }
-      const outcome = executeAction(kind, records, context.body as Schemas['ExecuteRequest'], connector.id);
+      let dataset = store.records.get(connector.id);
+      if (!dataset) {
+        dataset = buildDataset(definition, service.config.seed);
+        store.records.set(connector.id, dataset);
+      }
+      const body = context.body as Schemas['ExecuteRequest'];
+      let outcome;
+      try {
+        outcome = executeAction(definition, dataset, body, {
+          connectorId: connector.id,
+          replicationConfig: connector.replicationConfig,
+          seed: service.config.seed,
+          validateRecords: service.config.validateResponses,
+        });
+      } catch (error) {
+        if (!(error instanceof RecordViolation)) throw error;
+        service.specViolations.push(error.message);
+        console.error(error.message);
+        throw new MockHttpError(500, error.message);
+      }
+      if ('download' in outcome) {
+        const { body: bytes, contentType, filename } = outcome.download;
+        return new Response(bytes as Uint8Array<ArrayBuffer>, { status: 200, headers: { 'content-type': contentType, 'content-disposition': `attachment; filename="${filename}"` } });
+      }
       if (outcome.status !== 200) throw new MockHttpError(outcome.status, (outcome.body as { message: string }).message, (outcome.body as { errors?: any[] }).errors ?? []);
       return response(200).json(outcome.body as Schemas['ExecuteResponse']);
     })),

@@ -1,0 +1,294 @@
+// Every entity and action of every agent connector, executed by the engine as its definition says: each list walked to
+// its end with the connector's own paging (every record exactly once), get of a listed record and a clear 404 for an
+// unknown one, writes visible on the next read, downloads, context-store search, and bad params refused naming
+// `params.<name>`. Every answer is checked against the API's ExecuteResponse / ApiErrorResponse and every record
+// against its definition's record schema.
+import { describe, expect, it } from 'vitest';
+import { connectorDefinition, connectorIndex, type ActionDefinition, type ConnectorDefinition, type JsonSchema } from '../../mocks/connectors/definitions.js';
+import { buildDataset, type Dataset } from '../../mocks/execute/dataset.js';
+import { executeAction, type Outcome } from '../../mocks/execute/engine.js';
+import { valueAt, type Row } from '../../mocks/execute/query.js';
+import { validatorOf } from '../../mocks/execute/schemas.js';
+import { SpecValidator, describeErrors } from '../../mocks/spec.js';
+
+const spec = new SpecValidator('agent-engine');
+const CONNECTOR_ID = '6f1c2d3e-4a5b-4c6d-8e7f-9a0b1c2d3e4f';
+
+/** A replication config with every key the definition names: GitHub's repositories as `owner/repo`. */
+function replicationConfigOf(definition: ConnectorDefinition): Row {
+  const config: Row = {};
+  for (const [key, schema] of Object.entries<JsonSchema>(definition.replicationConfig?.properties ?? {})) config[key] = sampleValue(schema, key);
+  if (definition.name === 'github') config.repositories = ['airbytehq/airbyte'];
+  return config;
+}
+
+/** A value a schema accepts, for params the test must send and has no record value for. */
+function sampleValue(schema: JsonSchema, name: string): unknown {
+  if (schema.enum) return schema.enum.find((v: unknown) => v !== null);
+  if (schema.default !== undefined) return schema.default;
+  if (schema.anyOf) return sampleValue(schema.anyOf[0], name);
+  const type = [schema.type ?? 'string'].flat().find((t: string) => t !== 'null');
+  switch (type) {
+    case 'integer': return typeof schema.minimum === 'number' ? schema.minimum : 1;
+    case 'number': return 1.5;
+    case 'boolean': return true;
+    case 'array': return schema.items?.enum ? [schema.items.enum[0]] : [sampleValue(schema.items ?? { type: 'string' }, name)];
+    case 'object': return {};
+    default:
+      if (schema.format === 'date-time') return '2026-01-01T00:00:00Z';
+      if (schema.format === 'date') return '2026-01-01';
+      if (schema.format === 'email') return 'ada@example.com';
+      return `${name}-value`;
+  }
+}
+
+interface Harness {
+  definition: ConnectorDefinition;
+  dataset: Dataset;
+  run(entity: string, action: string, params?: Row, extra?: Row): Outcome & { body?: any };
+}
+
+function harness(name: string): Harness {
+  const definition = connectorDefinition(name)!;
+  const dataset = buildDataset(definition, 7);
+  const replicationConfig = replicationConfigOf(definition);
+  return {
+    definition,
+    dataset,
+    run(entity, action, params = {}, extra = {}) {
+      const outcome = executeAction(definition, dataset, { entity, action, params, ...extra }, { connectorId: CONNECTOR_ID, replicationConfig, seed: 7, validateRecords: true });
+      if ('body' in outcome) {
+        const check = spec.check(outcome.status === 200 ? '#/components/schemas/ExecuteResponse' : '#/components/schemas/ApiErrorResponse', outcome.body);
+        expect(check.valid, `${name} ${entity}.${action}: ${describeErrors(check.errors)}`).toBe(true);
+      }
+      return outcome as Outcome & { body?: any };
+    },
+  };
+}
+
+/** The params an action requires, taken from a record where the record has the field, else a sample value. */
+function requiredParams(h: Harness, action: ActionDefinition, record: Row | undefined): Row {
+  const params: Row = {};
+  const config = replicationConfigOf(h.definition);
+  const scoped = new Set(h.definition.scoping.filter((s) => Object.hasOwn(config, s.config_key)).map((s) => s.param));
+  const key = action.key ?? h.definition.entities.get(action.entity)!.actions.get('get')?.key ?? null;
+  for (const name of action.params.required ?? []) {
+    if (scoped.has(name)) continue;
+    const schema = action.params.properties[name] as JsonSchema;
+    const fromRecord = key && key.param === name ? record?.[key.field] : record?.[name];
+    // The record's value as the param types it (an integer id looked up by a string param, and back).
+    const candidates = fromRecord === undefined || fromRecord === null || typeof fromRecord === 'object' ? [] : [fromRecord, String(fromRecord), Number(fromRecord)];
+    const fitting = candidates.find((value) => validatorOf(schema)(value));
+    params[name] = fitting !== undefined ? fitting : sampleValue(schema, name);
+  }
+  return params;
+}
+
+/** Walks a list to its end the way the definition's paging says a caller should; returns every record seen. */
+function walk(h: Harness, action: ActionDefinition, first: Row): Row[] {
+  const seen: Row[] = [];
+  const paging = action.paging!;
+  const cursors = new Set<string>();
+  let params = { ...first };
+  const entityKey = h.definition.entities.get(action.entity)!.key;
+  for (let pages = 0; pages < 200; pages++) {
+    const outcome = h.run(action.entity, action.action, params);
+    expect(outcome.status, `${h.definition.name} ${action.entity}.${action.action} page ${pages + 1}: ${JSON.stringify(outcome.body).slice(0, 300)}`).toBe(200);
+    const records: Row[] = outcome.body.result;
+    const meta: Row = outcome.body.connector_metadata ?? {};
+    expect(Object.keys(meta), 'every metadata key the definition names').toEqual(Object.keys(action.meta?.properties ?? {}));
+    seen.push(...records);
+    let next: unknown;
+    const stopped = (paging.more && meta[paging.more] === false) || (paging.done && meta[paging.done] === true);
+    switch (paging.style) {
+      case 'cursor': next = stopped ? undefined : valueAt(meta, paging.next!); break;
+      case 'link': {
+        const url = valueAt(meta, paging.next!);
+        next = typeof url === 'string' ? new URL(url).searchParams.get(paging.cursor!) : undefined;
+        if (next !== undefined && next !== null && [action.params.properties[paging.cursor!]?.type].flat().includes('integer')) next = Number(next);
+        break;
+      }
+      case 'last_id': next = stopped || records.length === 0 ? undefined : records.at(-1)![entityKey ?? 'id']; break;
+      case 'offset': next = stopped || records.length === 0 ? undefined : Number(params[paging.cursor!] ?? 0) + records.length; break;
+      case 'page': {
+        const schema = action.params.properties[paging.cursor!] as JsonSchema;
+        const start = schema.default ?? schema.minimum ?? 1;
+        next = stopped || records.length === 0 ? undefined : Number(params[paging.cursor!] ?? start) + 1;
+        break;
+      }
+      default: next = undefined;
+    }
+    if (next === undefined || next === null || next === '') return seen;
+    const key = JSON.stringify(next);
+    expect(cursors.has(key), `${h.definition.name} ${action.entity}: cursor ${key} repeated`).toBe(false);
+    cursors.add(key);
+    params = { ...params, [paging.cursor!]: next };
+  }
+  throw new Error(`${h.definition.name} ${action.entity}.${action.action}: more than 200 pages`);
+}
+
+/** A small page size where the list takes one, so that walking takes several pages. */
+function smallPage(action: ActionDefinition): Row {
+  const size = action.paging?.size;
+  if (!size || action.paging?.style === 'none') return {};
+  const schema = action.params.properties[size] as JsonSchema;
+  return { [size]: Math.max(typeof schema.minimum === 'number' ? schema.minimum : 1, Math.min(7, typeof schema.maximum === 'number' ? schema.maximum : 7)) };
+}
+
+const identity = (r: Row) => JSON.stringify(r);
+
+describe.each(connectorIndex().map((c) => [c.name]))('%s executes every entity and action of its definition', (name) => {
+  it('lists walk to the end, every record once; gets find listed records; writes show; bad params are refused', () => {
+    const h = harness(name);
+    for (const entity of h.definition.entities.values()) {
+      const records = h.dataset.get(entity.name)!;
+      const sample = records[0];
+      const getAction = entity.actions.get('get');
+      for (const action of entity.actions.values()) {
+        const where = `${name} ${entity.name}.${action.action}`;
+        const params = requiredParams(h, action, sample);
+        switch (action.action) {
+          case 'list':
+          case 'api_search': {
+            const seen = walk(h, action, { ...params, ...smallPage(action) });
+            if (entity.key) expect(new Set(seen.map((r) => r[entity.key!])).size, `${where}: no record twice`).toBe(seen.length);
+            const filtering = Object.keys(params).some((p) => sample && Object.hasOwn(sample, p));
+            const textual = ['query', 'q', 'search', 'jql', 'keywords', 'searchString', 'term'].some((p) => typeof params[p] === 'string');
+            if (!filtering && !textual && action.paging!.style !== 'none') expect(seen.length, `${where}: every record`).toBe(records.length);
+            if (!filtering && !textual && action.paging!.style === 'none' && !action.paging!.size) expect(seen.length, `${where}: one page of everything`).toBe(records.length);
+            break;
+          }
+          case 'get': {
+            const outcome = h.run(entity.name, 'get', params);
+            expect(outcome.status, `${where}: ${JSON.stringify(outcome.body).slice(0, 200)}`).toBe(200);
+            if (action.key) {
+              expect(outcome.body.result[action.key.field], where).toEqual(sample![action.key.field]);
+              const missing = h.run(entity.name, 'get', { ...params, [action.key.param]: sampleValue(action.params.properties[action.key.param], 'nope') === sample![action.key.field] ? 'other' : sampleValue(action.params.properties[action.key.param], 'nope-000') });
+              if (missing.status !== 200) {
+                expect(missing.status, where).toBe(404);
+                expect(missing.body.errors[0].field).toBe(`params.${action.key.param}`);
+              }
+            }
+            break;
+          }
+          case 'create': {
+            const before = records.length;
+            const outcome = h.run(entity.name, 'create', params);
+            expect(outcome.status, `${where}: ${JSON.stringify(outcome.body).slice(0, 300)}`).toBe(200);
+            expect(records.length, `${where}: stored`).toBe(before + 1);
+            if (getAction?.key && entity.key) {
+              const key = outcome.body.result[entity.key];
+              const again = h.run(entity.name, 'get', { ...requiredParams(h, getAction, records.at(-1)), [getAction.key.param]: key });
+              expect(again.status, `${where}: the new record is found by get`).toBe(200);
+            }
+            break;
+          }
+          case 'update': {
+            if (!sample) break;
+            const outcome = h.run(entity.name, 'update', params);
+            expect([200, 404], `${where}: ${JSON.stringify(outcome.body).slice(0, 300)}`).toContain(outcome.status);
+            break;
+          }
+          case 'delete': {
+            // The last record (a create's, where the entity has one): the others stay for the actions after.
+            const victim = records.at(-1);
+            if (!victim || !getAction?.key) break;
+            const before = records.length;
+            const outcome = h.run(entity.name, 'delete', requiredParams(h, action, victim));
+            expect(outcome.status, `${where}: ${JSON.stringify(outcome.body).slice(0, 300)}`).toBe(200);
+            expect(records.length, `${where}: removed`).toBe(before - 1);
+            const gone = h.run(entity.name, 'get', requiredParams(h, getAction, victim));
+            expect(gone.status, `${where}: gone`).toBe(404);
+            break;
+          }
+          case 'download': {
+            const outcome = h.run(entity.name, 'download', params);
+            expect('download' in outcome ? outcome.download.body.byteLength : 0, `${where}: content`).toBeGreaterThan(0);
+            break;
+          }
+        }
+        // Bad params: an unknown one, and (where the action has them) a missing required one and a wrong type.
+        const unknown = h.run(entity.name, action.action, { ...params, not_a_param: 1 });
+        expect(unknown.status, `${where}: unknown param`).toBe(422);
+        expect(unknown.body.errors.map((e: Row) => e.field), where).toContain('params.not_a_param');
+        const required = (action.params.required ?? []).filter((p: string) => !h.definition.scoping.some((s) => s.param === p) && action.params.properties[p].default === undefined);
+        if (required.length > 0) {
+          const { [required[0]]: _left, ...rest } = params;
+          const missing = h.run(entity.name, action.action, rest);
+          expect(missing.status, `${where}: missing ${required[0]}`).toBe(422);
+          expect(missing.body.errors.map((e: Row) => e.field), where).toContain(`params.${required[0]}`);
+        }
+        const integer = Object.entries<JsonSchema>(action.params.properties).find(([, s]) => s.type === 'integer');
+        if (integer) {
+          const wrong = h.run(entity.name, action.action, { ...params, [integer[0]]: 'twelve' });
+          expect(wrong.status, `${where}: wrong type`).toBe(422);
+          expect(wrong.body.errors.map((e: Row) => e.field), where).toContain(`params.${integer[0]}`);
+        }
+      }
+      if (entity.contextStore && records.length > 0) {
+        const field = Object.keys(entity.contextStore.fields).find((f) => typeof records[0]![f] === 'string' || typeof records[0]![f] === 'number');
+        if (field) {
+          const outcome = h.run(entity.name, 'context_store_search', { query: { filter: { eq: { [field]: records[0]![field] } } }, limit: 5 });
+          expect(outcome.status, `${name} ${entity.name}.context_store_search`).toBe(200);
+          expect(outcome.body.result.data.length).toBeGreaterThan(0);
+          expect(outcome.body.result.data.every((r: Row) => String(r[field]).toLowerCase() === String(records[0]![field]).toLowerCase())).toBe(true);
+          expect(outcome.body.result.meta).toMatchObject({ has_more: expect.any(Boolean), took_ms: expect.any(Number) });
+        }
+      }
+    }
+  });
+});
+
+describe('the engine, beyond the definitions', () => {
+  it('answers an unknown entity or action with the allowed ones', () => {
+    const h = harness('github');
+    const entity = h.run('nope', 'list');
+    expect(entity.status).toBe(422);
+    expect(entity.body.errors[0].details.allowed).toContain('issues');
+    const action = h.run('issues', 'explode');
+    expect(action.status).toBe(422);
+    expect(action.body.errors[0].details.allowed).toEqual(['list', 'get', 'api_search', 'create', 'update', 'context_store_search']);
+  });
+
+  it('pages GitHub issues with per_page and after from end_cursor, and fills owner/repo from the configured repository', () => {
+    const h = harness('github');
+    const first = h.run('issues', 'list', { per_page: 10 });
+    expect(first.status).toBe(200);
+    expect(first.body.result).toHaveLength(10);
+    expect(first.body.connector_metadata).toEqual({ has_next_page: true, end_cursor: expect.any(String) });
+    const second = h.run('issues', 'list', { per_page: 10, after: first.body.connector_metadata.end_cursor });
+    expect(second.body.result.map(identity)).not.toEqual(first.body.result.map(identity));
+    const bad = h.run('issues', 'list', { per_page: 10, after: 'not-a-cursor' });
+    expect([bad.status, bad.body.errors[0].field]).toEqual([400, 'params.after']);
+    const tooMany = h.run('issues', 'list', { per_page: 101 });
+    expect([tooMany.status, tooMany.body.errors[0].field]).toEqual([422, 'params.per_page']);
+    const badState = h.run('issues', 'list', { states: ['MAYBE'] });
+    expect([badState.status, badState.body.errors[0].field]).toEqual([422, 'params.states.0']);
+  });
+
+  it('keeps comments on issues that exist', () => {
+    const h = harness('github');
+    const numbers = new Set(h.dataset.get('issues')!.map((i) => i.number));
+    for (const comment of h.dataset.get('comments')!) expect(numbers.has(comment.number)).toBe(true);
+  });
+
+  it('is deterministic for a seed', () => {
+    const a = buildDataset(connectorDefinition('stripe')!, 3);
+    const b = buildDataset(connectorDefinition('stripe')!, 3);
+    expect(JSON.stringify([...a])).toBe(JSON.stringify([...b]));
+  });
+
+  it('refuses hostile field paths and filters without harm', () => {
+    const h = harness('github');
+    const proto = h.run('issues', 'list', {}, { select_fields: ['__proto__.polluted'] });
+    expect(proto.status).toBe(400);
+    expect(({} as Row).polluted).toBeUndefined();
+    const param = h.run('issues', 'list', JSON.parse('{"__proto__": {"polluted": 1}}'));
+    expect(param.status).toBe(422);
+    expect(({} as Row).polluted).toBeUndefined();
+    const started = performance.now();
+    const slow = h.run('issues', 'context_store_search', { query: { filter: { like: { title: `${'%a'.repeat(2000)}b` } } } });
+    expect(slow.status).toBe(200);
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+});
