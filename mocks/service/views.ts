@@ -15,6 +15,29 @@ export function sourceEntryByName(name: string) {
   return SOURCE_CATALOG.find((entry) => entry.definition.name.toLowerCase() === wanted);
 }
 
+/**
+ * Whether the connector of a definition keeps entities in the context store. Until the connector definitions are
+ * loaded (mocks/connectors), no connector of the mock has a context store.
+ */
+export function supportsContextStore(_definitionId: string): boolean {
+  return false;
+}
+
+/**
+ * Where a template's connectors read from (inferred: the API derives it from the template's mode): directly only
+ * unless the connector has a context store; then DIRECT reads directly, REPLICATION from the context store, MULTI
+ * from both.
+ */
+export function runtimeModeOf(mode: Schemas['TemplateMode'], withContextStore: boolean): Schemas['SourceTemplateRuntimeMode'] {
+  if (!withContextStore || mode === 'DIRECT') return 'direct_only';
+  return mode === 'REPLICATION' ? 'context_store_only' : 'direct_and_context_store';
+}
+
+function runtimeFields(template: SourceTemplate) {
+  const withContextStore = supportsContextStore(template.definitionId);
+  return { runtime_mode: runtimeModeOf(template.mode, withContextStore), supports_context_store: withContextStore };
+}
+
 export function workspaceView(workspace: Workspace): Schemas['WorkspaceResponse'] {
   return {
     id: workspace.id,
@@ -23,6 +46,8 @@ export function workspaceView(workspace: Workspace): Schemas['WorkspaceResponse'
     status: workspace.status,
     cache_enabled: workspace.cacheEnabled,
     tombstone: false,
+    visibility: workspace.visibility,
+    color: workspace.color,
     created_at: workspace.createdAt,
     updated_at: workspace.updatedAt,
   };
@@ -45,6 +70,7 @@ export function sourceTemplateView(template: SourceTemplate): Schemas['SourceTem
     tags: template.tags,
     mode: template.mode,
     is_experimental: false,
+    ...runtimeFields(template),
     created_at: template.createdAt,
     updated_at: template.updatedAt,
   };
@@ -71,6 +97,7 @@ export function summarizedTemplateView(template: SourceTemplate): Schemas['Summa
     tags: template.tags,
     customization: template.customization,
     mode: template.mode,
+    ...runtimeFields(template),
     created_at: template.createdAt,
     updated_at: template.updatedAt,
   };
