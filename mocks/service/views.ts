@@ -1,6 +1,7 @@
 // Store records as the API shows them: the response shapes of the spec, with write-only fields left out.
 import type { components } from '../../generated/agent-engine.js';
 import type { components as V1Components } from '../../generated/airbyte-api-v1.js';
+import { supportsContextStore } from '../connectors/context-store.js';
 import { SOURCE_CATALOG } from '../data/catalog.js';
 import type { Connector, MockStore, SourceTemplate, Workspace } from './store.js';
 
@@ -13,14 +14,6 @@ export function sourceEntry(definitionId: string) {
 export function sourceEntryByName(name: string) {
   const wanted = name.trim().toLowerCase();
   return SOURCE_CATALOG.find((entry) => entry.definition.name.toLowerCase() === wanted);
-}
-
-/**
- * Whether the connector of a definition keeps entities in the context store. Until the connector definitions are
- * loaded (mocks/connectors), no connector of the mock has a context store.
- */
-export function supportsContextStore(_definitionId: string): boolean {
-  return false;
 }
 
 /**

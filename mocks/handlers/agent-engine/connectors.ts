@@ -1,4 +1,4 @@
-// Connectors: create (by the spec's own rules), list, get, update, delete (202, gone at once), checks, execute
+// Connectors: create (by the spec's own rules), list, get, inspect, update, delete (202, gone at once), checks, execute
 // against seeded records, and the OAuth flow that ends in a connector.
 import type { components } from '../../../generated/agent-engine.js';
 import { recordExecution } from '../../execute/audit.js';
@@ -7,6 +7,7 @@ import { truncateLongStrings } from '../../execute/truncation.js';
 import { seedRecords, type ConnectorKind } from '../../data/records.js';
 import { MockHttpError, forbidden, notFound, unprocessable } from '../../http/errors.js';
 import type { CallContext, MockService } from '../../service.js';
+import { inspectView } from '../../service/inspect.js';
 import type { Connector, SourceTemplate } from '../../service/store.js';
 import { connectorSummaryView, connectorView, globalTemplateFor, sourceEntry, sourceEntryByName } from '../../service/views.js';
 import { API, http } from './http.js';
@@ -145,6 +146,9 @@ export function connectorHandlers(service: MockService) {
       store.records.delete(connector.id);
       return response(202).json({ job_id: store.ids.uuid() });
     })),
+
+    http.get('/api/v1/integrations/connectors/{id}/inspect', service.handle(API, 'get_integrations_connectors_id_inspect', ({ response }, context) =>
+      response(200).json(inspectView(store, connectorFor(context, context.path.id))))),
 
     http.post('/api/v1/integrations/connectors/{id}/check', service.handle(API, 'create_integrations_connectors_id_check', ({ response }, context) => {
       const connector = connectorFor(context, context.path.id);
