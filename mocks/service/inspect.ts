@@ -17,7 +17,7 @@ export function inspectView(store: MockStore, connector: Connector): Schemas['Co
   const definition = connectorDefinition(connector.definitionId);
   const workspace = store.workspaces.get(connector.workspaceId)!;
   const template = store.sourceTemplates.get(connector.sourceTemplateId);
-  const title = definition?.title ?? sourceEntry(connector.definitionId)?.definition.name ?? null;
+  const title = sourceEntry(connector.definitionId)?.definition.name ?? definition?.title ?? null;
   const supported = contextStoreEntities(definition);
   const warnings: string[] = [];
   if (!definition) warnings.push(`There is no agent connector definition for ${title ?? 'this connector'}: execute cannot run actions on it.`);

@@ -12,7 +12,7 @@ const DEFAULT_LIMIT = 20;
 export function skillHandlers(service: MockService) {
   const { store } = service;
 
-  /** The connectors whose skills the request may see: the token's organization, workspace and the filters. */
+  /** The connectors whose skills the request may see (the token's organization and workspace, the filters), oldest first. */
   function connectorsInScope(context: CallContext): Connector[] {
     const { query, principal } = context;
     const organizationId = principal?.organizationId ?? service.config.organizationId;
@@ -24,7 +24,7 @@ export function skillHandlers(service: MockService) {
       service.assertWorkspaceAccess(context, query.workspace_id, `Workspace ${query.workspace_id}`);
       connectors = connectors.filter((c) => c.workspaceId === query.workspace_id);
     }
-    return connectors.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
+    return connectors; // in the order they were created
   }
 
   function page(skills: Skill[], query: Record<string, any>) {
