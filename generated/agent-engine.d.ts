@@ -1017,7 +1017,7 @@ export interface components {
          */
         ExecuteWarning: {
             /**
-             * @description A stable, machine-readable code.
+             * @description A stable, machine-readable code. The values are not published; `context_store_inactive` is inferred.
              * @example context_store_inactive
              */
             code: string;
@@ -1386,7 +1386,8 @@ export interface components {
         /** @enum {string} */
         WorkspaceStatus: "active" | "inactive";
         /**
-         * @description Whether every member of the organization sees the workspace (`shared`) or only its owner (`private`).
+         * @description Whether every member of the organization sees the workspace (`shared`) or only its owner
+         *     (`private`). No request of this API sets it; that a new workspace is `shared` is inferred.
          * @enum {string}
          */
         WorkspaceVisibility: "shared" | "private";
