@@ -155,8 +155,7 @@ export function executeAction(definition: ConnectorDefinition, dataset: Dataset,
     if (error instanceof QueryError) return failure(400, error.message, problem(error.field, error.message, 'invalid_field'));
     throw error;
   }
-  const skipTruncation = request.skip_truncation !== false;
-  const out = (record: Row) => shape(record, select, exclude, skipTruncation);
+  const out = (record: Row) => shape(record, select, exclude);
   const params = (request.params ?? {}) as Row;
   if (!params || typeof params !== 'object' || Array.isArray(params)) return failure(422, 'params is an object', problem('params', 'params is an object', 'type_error'));
   const respond = (result: unknown, connectorMetadata: Row | null): Outcome => ({
@@ -196,7 +195,7 @@ export function executeAction(definition: ConnectorDefinition, dataset: Dataset,
         const page = pageRequest(action, withScope, matching, entity.key);
         const slice = matching.slice(page.offset, page.offset + page.size);
         const fields = Array.isArray(withScope.fields) ? fieldList(withScope.fields, 'params.fields') : null;
-        const result = slice.map((r) => out(fields ? shape(r, fields, null, true) : r));
+        const result = slice.map((r) => out(fields ? shape(r, fields, null) : r));
         return respond(checked(result), pageMetadata(action, page, matching.length, slice.length, { origin: upstreamOrigin(definition) }));
       }
       case 'get': {
@@ -265,7 +264,7 @@ function contextStoreSearch(entity: EntityDefinition, records: Row[], params: Ro
     offset = Number(decoded[1]);
   }
   const fields = fieldList(params.fields, 'params.fields');
-  const data = found.slice(offset, offset + (limit as number)).map((r) => out(fields ? shape(r, fields, null, true) : r));
+  const data = found.slice(offset, offset + (limit as number)).map((r) => out(fields ? shape(r, fields, null) : r));
   const more = offset + (limit as number) < found.length;
   return respond({ data, meta: { has_more: more, cursor: more ? `s${offset + (limit as number)}` : null, took_ms: 3 + (found.length % 7) } }, null);
 }

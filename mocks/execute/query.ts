@@ -220,10 +220,8 @@ export function fieldList(value: unknown, field: string): string[][] | null {
   return value.map((path) => pathKeys(path as string, field));
 }
 
-const TRUNCATE_AT = 1000;
-
-/** A copy of a record with only `select` (paths as keys) and without `exclude`; long texts cut unless skipTruncation. */
-export function shape(record: Row, select: string[][] | null, exclude: string[][] | null, skipTruncation: boolean): Row {
+/** A copy of a record with only `select` (paths as keys) and without `exclude`. */
+export function shape(record: Row, select: string[][] | null, exclude: string[][] | null): Row {
   let out: Row;
   if (select && select.length > 0) {
     out = {};
@@ -244,13 +242,5 @@ export function shape(record: Row, select: string[][] | null, exclude: string[][
     const parent = keys.length === 1 ? out : valueAt(out, keys.slice(0, -1).join('.'));
     if (parent && typeof parent === 'object' && Object.hasOwn(parent, keys.at(-1)!)) delete (parent as Row)[keys.at(-1)!];
   }
-  return skipTruncation ? out : truncate(out, 0) as Row;
-}
-
-function truncate(value: unknown, depth: number): unknown {
-  if (typeof value === 'string') return value.length > TRUNCATE_AT ? `${value.slice(0, TRUNCATE_AT)}…` : value;
-  if (depth > MAX_PATH_DEPTH || !value || typeof value !== 'object') return value;
-  if (Array.isArray(value)) return value.map((v) => truncate(v, depth + 1));
-  for (const [key, v] of Object.entries(value)) (value as Row)[key] = truncate(v, depth + 1);
-  return value;
+  return out;
 }

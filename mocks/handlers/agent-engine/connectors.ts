@@ -1,12 +1,15 @@
-// Connectors: create (by the spec's own rules), list, get, update, delete (202, gone at once), checks, execute
+// Connectors: create (by the spec's own rules), list, get, inspect, update, delete (202, gone at once), checks, execute
 // against seeded records, and the OAuth flow that ends in a connector.
 import type { components } from '../../../generated/agent-engine.js';
 import { connectorDefinition } from '../../connectors/definitions.js';
 import { credentialsProblems, replicationConfigProblems } from '../../connectors/credentials.js';
+import { recordExecution } from '../../execute/audit.js';
 import { RecordViolation, executeAction } from '../../execute/engine.js';
 import { buildDataset } from '../../execute/dataset.js';
+import { truncateLongStrings } from '../../execute/truncation.js';
 import { MockHttpError, forbidden, notFound, unprocessable } from '../../http/errors.js';
 import type { CallContext, MockService } from '../../service.js';
+import { inspectView } from '../../service/inspect.js';
 import type { Connector, SourceTemplate } from '../../service/store.js';
 import { connectorSummaryView, connectorView, globalTemplateFor, sourceEntry, sourceEntryByName } from '../../service/views.js';
 import { API, http } from './http.js';
@@ -152,6 +155,9 @@ export function connectorHandlers(service: MockService) {
       return response(202).json({ job_id: store.ids.uuid() });
     })),
 
+    http.get('/api/v1/integrations/connectors/{id}/inspect', service.handle(API, 'get_integrations_connectors_id_inspect', ({ response }, context) =>
+      response(200).json(inspectView(store, connectorFor(context, context.path.id))))),
+
     http.post('/api/v1/integrations/connectors/{id}/check', service.handle(API, 'create_integrations_connectors_id_check', ({ response }, context) => {
       const connector = connectorFor(context, context.path.id);
       const body = (context.body ?? {}) as Schemas['ConnectorUpdateRequest'];
@@ -160,39 +166,52 @@ export function connectorHandlers(service: MockService) {
 
     http.post('/api/v1/integrations/connectors/{id}/execute', service.handle(API, 'create_integrations_connectors_id_execute', ({ response }, context) => {
       const connector = connectorFor(context, context.path.id);
-      const workspace = store.workspaces.get(connector.workspaceId)!;
-      if (workspace.status === 'inactive') throw forbidden(`Workspace ${workspace.name} is inactive: its connections are disabled.`);
-      const definition = connectorDefinition(connector.definitionId);
-      if (!definition) {
-        const name = sourceEntry(connector.definitionId)?.definition.name ?? 'This connector';
-        throw unprocessable(`${name} has no agent connector definition: execute runs the agent connectors (see GET /api/v1/integrations/definitions/sources).`);
-      }
-      let dataset = store.records.get(connector.id);
-      if (!dataset) {
-        dataset = buildDataset(definition, service.config.seed);
-        store.records.set(connector.id, dataset);
-      }
       const body = context.body as Schemas['ExecuteRequest'];
-      let outcome;
+      // Every call on a connector is audited with its outcome, refused ones too.
+      let status = 500;
       try {
-        outcome = executeAction(definition, dataset, body, {
-          connectorId: connector.id,
-          replicationConfig: connector.replicationConfig,
-          seed: service.config.seed,
-          validateRecords: service.config.validateResponses,
-        });
+        const workspace = store.workspaces.get(connector.workspaceId)!;
+        if (workspace.status === 'inactive') throw forbidden(`Workspace ${workspace.name} is inactive: its connections are disabled.`);
+        const definition = connectorDefinition(connector.definitionId);
+        if (!definition) {
+          const name = sourceEntry(connector.definitionId)?.definition.name ?? 'This connector';
+          throw unprocessable(`${name} has no agent connector definition: execute runs the agent connectors (see GET /api/v1/integrations/definitions/sources).`);
+        }
+        let dataset = store.records.get(connector.id);
+        if (!dataset) {
+          dataset = buildDataset(definition, service.config.seed);
+          store.records.set(connector.id, dataset);
+        }
+        let outcome;
+        try {
+          outcome = executeAction(definition, dataset, body, {
+            connectorId: connector.id,
+            replicationConfig: connector.replicationConfig,
+            seed: service.config.seed,
+            validateRecords: service.config.validateResponses,
+          });
+        } catch (error) {
+          if (!(error instanceof RecordViolation)) throw error;
+          service.specViolations.push(error.message);
+          console.error(error.message);
+          throw new MockHttpError(500, error.message);
+        }
+        if ('download' in outcome) {
+          const { body: bytes, contentType, filename } = outcome.download;
+          status = 200;
+          return new Response(bytes as Uint8Array<ArrayBuffer>, { status: 200, headers: { 'content-type': contentType, 'content-disposition': `attachment; filename="${filename}"` } });
+        }
+        if (outcome.status !== 200) throw new MockHttpError(outcome.status, (outcome.body as { message: string }).message, (outcome.body as { errors?: any[] }).errors ?? []);
+        const answer = outcome.body as Schemas['ExecuteResponse'];
+        status = 200;
+        // skip_truncation defaults to true: values are cut short only when the caller asks for it.
+        return response(200).json(body.skip_truncation === false ? { ...answer, result: truncateLongStrings(answer.result) } : answer);
       } catch (error) {
-        if (!(error instanceof RecordViolation)) throw error;
-        service.specViolations.push(error.message);
-        console.error(error.message);
-        throw new MockHttpError(500, error.message);
+        status = error instanceof MockHttpError ? error.status : 500;
+        throw error;
+      } finally {
+        recordExecution(store, connector, body, status);
       }
-      if ('download' in outcome) {
-        const { body: bytes, contentType, filename } = outcome.download;
-        return new Response(bytes as Uint8Array<ArrayBuffer>, { status: 200, headers: { 'content-type': contentType, 'content-disposition': `attachment; filename="${filename}"` } });
-      }
-      if (outcome.status !== 200) throw new MockHttpError(outcome.status, (outcome.body as { message: string }).message, (outcome.body as { errors?: any[] }).errors ?? []);
-      return response(200).json(outcome.body as Schemas['ExecuteResponse']);
     })),
 
     http.post('/api/v1/integrations/connectors/oauth/initiate', service.handle(API, 'create_integrations_connectors_oauth_initiate', ({ response, request }, context) => {
