@@ -2,6 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { DESTINATION_CATALOG, SOURCE_CATALOG } from '../../mocks/data/catalog.js';
 import { SpecValidator, describeErrors } from '../../mocks/spec.js';
+import { connectorIndex } from '../../mocks/connectors/definitions.js';
+import { sourceEntry, sourceEntryByName } from '../../mocks/service/views.js';
 
 const validator = new SpecValidator('agent-engine');
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -10,7 +12,7 @@ const ALL = [...SOURCE_CATALOG, ...DESTINATION_CATALOG];
 
 const REQUIRED_SOURCES: Record<string, string> = {
   'ef69ef6e-aa7f-4af1-a01d-ef775033524e': 'GitHub',
-  'b117307c-14b6-41aa-9571-75e6871e6d44': 'Salesforce',
+  'b117307c-14b6-41aa-9422-947e34922962': 'Salesforce',
   '36c891d9-4bd9-43ac-bad2-10e12756272c': 'HubSpot',
   'e094cb9a-26de-4645-8761-65c0c425d1de': 'Stripe',
 };
@@ -57,6 +59,14 @@ describe('catalog size and identity', () => {
       expect(entry?.definition.name, id).toBe(name);
     }
     for (const id of REQUIRED_DESTINATIONS) expect(destinationIds).toContain(id);
+  });
+
+  it("lists every agent connector under its definition's id, and resolves the seeds' Salesforce id to the canonical one", () => {
+    for (const connector of connectorIndex()) expect(SOURCE_CATALOG.some((e) => e.definition.sourceDefinitionId === connector.definitionId), connector.name).toBe(true);
+    expect(SOURCE_CATALOG.some((e) => e.definition.sourceDefinitionId === 'b117307c-14b6-41aa-9571-75e6871e6d44')).toBe(false);
+    expect(sourceEntry('b117307c-14b6-41aa-9571-75e6871e6d44')?.definition.sourceDefinitionId).toBe('b117307c-14b6-41aa-9422-947e34922962');
+    expect(sourceEntryByName('zendesk-support')?.definition.name).toBe('Zendesk Support');
+    expect(sourceEntryByName('Github')?.definition.name).toBe('GitHub');
   });
 
   it('uses support levels of the enum, Airbyte image names and icon URLs', () => {

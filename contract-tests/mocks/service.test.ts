@@ -136,7 +136,11 @@ describe('connectors', () => {
     expect(bare.body.message).toContain('replication_config, credentials, server_side_oauth_secret_id');
     const unknownWorkspace = await call('POST', '/api/v1/integrations/connectors', { token, body: githubBody('nobody') });
     expect(unknownWorkspace.status).toBe(404);
-    const byType = await call('POST', '/api/v1/integrations/connectors', { token, body: { workspace_name: 'default', connector_type: 'github', credentials: {} } });
+    // connector_type by the connector's name; credentials checked against its options, the missing key named.
+    const empty = await call('POST', '/api/v1/integrations/connectors', { token, body: { workspace_name: 'default', connector_type: 'github', credentials: {} } });
+    expect(empty.status).toBe(422);
+    expect(empty.body.errors.map((e: { field: string }) => e.field)).toEqual(['credentials.access_token', 'replication_config.repositories']);
+    const byType = await call('POST', '/api/v1/integrations/connectors', { token, body: { workspace_name: 'default', connector_type: 'Github', credentials: { token: 'ghp_example' }, replication_config: { repositories: ['airbytehq/airbyte'] } } });
     expect(byType.status).toBe(200);
   });
 
