@@ -19,7 +19,7 @@ describe('generated types', () => {
     const result = runCheck();
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
-  });
+  }, 60_000); // 53 specs: a few seconds, more on a busy machine
 
   it('are reported stale, by file, when a spec field is renamed without regenerating', () => {
     for (const entry of ['openapi', 'generated', 'redocly.yaml']) cpSync(join(root, entry), join(copy, entry), { recursive: true });
@@ -28,7 +28,7 @@ describe('generated types', () => {
     expect(text).toContain('        execution_time_ms:');
     writeFileSync(spec, text.replace('        execution_time_ms:', '        execution_ms:'));
 
-    const result = runCheck('--root', copy);
+    const result = runCheck('--root', copy, '--only', 'agent-engine,airbyte-api-v1');
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('generated/agent-engine.d.ts');
     expect(result.stderr).not.toContain('generated/airbyte-api-v1.d.ts');

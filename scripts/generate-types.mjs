@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 // Writes generated/*.d.ts from openapi/*.yaml with openapi-typescript, or with --check fails when any of them is stale.
-// The spec/output pairs come from redocly.yaml (`apis.*.x-openapi-ts.output`), the one list both tools read.
+// The spec/output pairs come from redocly.yaml (`apis.*.x-openapi-ts.output`), the one list both tools read, plus one
+// per agent connector definition: openapi/connectors/<name>.yaml -> generated/connectors/<name>.d.ts.
+// --only a,b limits the run to those names (an API of redocly.yaml, or `connectors/<name>`).
 // The Node API is used instead of the CLI because the CLI's --check stops at the first up-to-date file.
-import { readFile, writeFile, mkdir } from 'node:fs/promises';
+import { readFile, readdir, writeFile, mkdir } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parse } from 'yaml';
@@ -16,14 +18,30 @@ export const GENERATOR_OPTIONS = { defaultNonNullable: false, emptyObjectsUnknow
 const rootFlag = process.argv.indexOf('--root');
 const root = rootFlag > 0 ? resolve(process.argv[rootFlag + 1]) : resolve(dirname(new URL(import.meta.url).pathname), '..');
 
-export async function generateAll() {
+const onlyFlag = process.argv.indexOf('--only');
+const only = onlyFlag > 0 ? new Set(process.argv[onlyFlag + 1].split(',')) : null;
+
+/** Every spec and where its types go. */
+async function targets() {
   const { apis } = parse(await readFile(resolve(root, 'redocly.yaml'), 'utf8'));
-  const results = [];
-  for (const [name, api] of Object.entries(apis)) {
+  const list = Object.entries(apis).map(([name, api]) => {
     const output = api['x-openapi-ts']?.output;
     if (!output) throw new Error(`redocly.yaml: api ${name} has no x-openapi-ts.output`);
-    const ast = await openapiTS(pathToFileURL(resolve(root, api.root)), { ...GENERATOR_OPTIONS, silent: true });
-    results.push({ name, spec: api.root, output, text: COMMENT_HEADER + astToString(ast) });
+    return { name, spec: api.root, output };
+  });
+  const connectors = (await readdir(resolve(root, 'openapi/connectors')).catch(() => [])).filter((f) => f.endsWith('.yaml')).sort();
+  for (const file of connectors) {
+    const name = file.replace(/\.yaml$/, '');
+    list.push({ name: `connectors/${name}`, spec: `openapi/connectors/${file}`, output: `generated/connectors/${name}.d.ts` });
+  }
+  return only ? list.filter((t) => only.has(t.name)) : list;
+}
+
+export async function generateAll() {
+  const results = [];
+  for (const { name, spec, output } of await targets()) {
+    const ast = await openapiTS(pathToFileURL(resolve(root, spec)), { ...GENERATOR_OPTIONS, silent: true });
+    results.push({ name, spec, output, text: COMMENT_HEADER + astToString(ast) });
   }
   return results;
 }
