@@ -6,6 +6,9 @@ import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { type GenerateRecordsInput, type JsonSchema, generateRecords } from '../../mocks/execute/record-generator.js';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { connectorDefinition, connectorIndex } from '../../mocks/connectors/definitions.js';
 import { type FactConnector, connectorFacts, entityRecordSchemas } from '../support/record-schemas-from-facts.js';
 
 const ajv = new Ajv2020({ allErrors: false, strict: true, allowUnionTypes: true });
@@ -381,26 +384,39 @@ describe('schema validity', () => {
   });
 });
 
-// ---- every entity of every connector, from the facts ------------------------------------------------------------------
+// ---- every entity of every connector: from the facts, and from the definitions -------------------------------------
 
 interface EntityPlan {
   connector: string;
   entity: string;
-  schema: JsonSchema;
+  /** The record schemas of the entity's actions (one or more); records are generated from the first. */
+  schemas: JsonSchema[];
   key?: GenerateRecordsInput['key'];
   references: { field: string; target: string; targetKey: string }[];
 }
+interface Relationship {
+  source_entity: string;
+  target_entity: string;
+  foreign_key: string;
+  target_key: string;
+}
 
-/** Per connector, its entities with keys (what relationships point at, else an id field) and foreign keys. */
-function planOf(connector: FactConnector): EntityPlan[] {
-  const plans = entityRecordSchemas(connector).map(({ entity, schema }): EntityPlan => ({ connector: connector.name, entity, schema, references: [] }));
+const keyTypeOf = (schema: JsonSchema, field: string): 'string' | 'integer' => {
+  const type = schema.properties?.[field]?.type;
+  return type === 'integer' || (Array.isArray(type) && type.includes('integer')) ? 'integer' : 'string';
+};
+
+/** Keys (the entity's own, else what relationships point at) and foreign keys of a connector's entities. */
+function planOf(connector: string, entities: { entity: string; schemas: JsonSchema[]; key?: string | null }[], relationships: readonly Relationship[]): EntityPlan[] {
+  const plans = entities.map(({ entity, schemas, key }): EntityPlan => ({
+    connector, entity, schemas, references: [], ...(key ? { key: { field: key, type: keyTypeOf(schemas[0]!, key) } } : {}),
+  }));
   const byEntity = new Map(plans.map((plan) => [plan.entity, plan]));
-  for (const relationship of connector.relationships ?? []) {
+  for (const relationship of relationships) {
     const target = byEntity.get(relationship.target_entity);
     const source = byEntity.get(relationship.source_entity);
     if (!target || !source) continue;
-    const keyType = target.schema.properties?.[relationship.target_key]?.type;
-    target.key = { field: relationship.target_key, type: keyType === 'integer' || (Array.isArray(keyType) && keyType.includes('integer')) ? 'integer' : 'string' };
+    target.key ??= { field: relationship.target_key, type: keyTypeOf(target.schemas[0]!, relationship.target_key) };
     source.references.push({ field: relationship.foreign_key, target: relationship.target_entity, targetKey: relationship.target_key });
   }
   return plans;
@@ -417,55 +433,106 @@ function generateConnector(plans: EntityPlan[], seed: number, count = 30): Map<s
       const references = plan.references
         .filter((reference) => done.has(reference.target))
         .map((reference) => ({ field: reference.field, values: done.get(reference.target)!.map((record) => record[reference.targetKey]).filter((value) => value !== null && value !== undefined) }));
-      done.set(plan.entity, generateRecords({ connector: plan.connector, entity: plan.entity, schema: plan.schema, count, seed, key: plan.key, references }));
+      done.set(plan.entity, generateRecords({ connector: plan.connector, entity: plan.entity, schema: plan.schemas[0]!, count, seed, key: plan.key, references }));
     }
     pending = pending.filter((plan) => !batch.includes(plan));
   }
   return done;
 }
 
-const allPlans = connectorFacts.map(planOf);
+/** Every record validates, keys are unique, and foreign keys name records of the related entity. */
+function checkConnector(plans: EntityPlan[]) {
+  const generated = generateConnector(plans, 2026);
+  for (const plan of plans) {
+    const records = generated.get(plan.entity)!;
+    expect(records).toHaveLength(30);
+    expectValid(plan.schemas[0]!, records, `${plan.connector}/${plan.entity}`);
+    // The other actions' record schemas (a get's, a search's) get records of their own.
+    for (const schema of plan.schemas.slice(1)) {
+      expectValid(schema, generateRecords({ connector: plan.connector, entity: plan.entity, schema, count: 10, seed: 2026, key: plan.key }), `${plan.connector}/${plan.entity} (another action)`);
+    }
+    if (plan.key && !plan.references.some((reference) => reference.field === plan.key!.field)) {
+      expect(new Set(records.map((record) => JSON.stringify(record[plan.key!.field]))).size, `${plan.entity}.${plan.key.field}`).toBe(30);
+    }
+    for (const reference of plan.references) {
+      const targetKeys = new Set(generated.get(reference.target)!.map((record) => String(record[reference.targetKey])));
+      for (const record of records) {
+        const value = record[reference.field];
+        const id = value && typeof value === 'object' && !Array.isArray(value) ? Object.values(value)[0] : Array.isArray(value) ? value[0] : value;
+        if (typeof id === 'string' || typeof id === 'number') expect(targetKeys.has(String(id)), `${plan.entity}.${reference.field} = ${id}`).toBe(true);
+      }
+    }
+  }
+}
 
-describe('every connector entity from the facts', () => {
+const factPlans = connectorFacts.map((connector: FactConnector) =>
+  planOf(connector.name, entityRecordSchemas(connector).map(({ entity, schema }) => ({ entity, schemas: [schema] })), connector.relationships ?? []));
+
+describe('every connector entity as the facts give it (untyped fields included)', () => {
   it('covers the 51 connectors and every entity with record fields (578 of 584)', () => {
     const withRecords = connectorFacts.flatMap((connector) => Object.values(connector.entities).filter((entity) => Object.values(entity.actions).some((action) => action.recordFields)));
-    expect(allPlans).toHaveLength(51);
-    expect(allPlans.flat()).toHaveLength(withRecords.length);
+    expect(factPlans).toHaveLength(51);
+    expect(factPlans.flat()).toHaveLength(withRecords.length);
     expect(withRecords.length).toBeGreaterThanOrEqual(575);
   });
 
-  it.each(connectorFacts.map((connector, i) => [connector.name, allPlans[i]!] as const))('%s: records validate, keys are unique, foreign keys resolve', (_, plans) => {
-    const generated = generateConnector(plans, 2026);
-    for (const plan of plans) {
-      const records = generated.get(plan.entity)!;
-      expect(records).toHaveLength(30);
-      expectValid(plan.schema, records, `${plan.connector}/${plan.entity}`);
-      if (plan.key && !plan.references.some((reference) => reference.field === plan.key!.field)) {
-        expect(new Set(records.map((record) => JSON.stringify(record[plan.key!.field]))).size, `${plan.entity}.${plan.key.field}`).toBe(30);
-      }
-      for (const reference of plan.references) {
-        const targetKeys = new Set(generated.get(reference.target)!.map((record) => JSON.stringify(record[reference.targetKey])));
-        for (const record of records) {
-          const value = record[reference.field];
-          const id = value && typeof value === 'object' && !Array.isArray(value) ? Object.values(value)[0] : value;
-          if (typeof id === 'string' || typeof id === 'number') expect(targetKeys.has(JSON.stringify(id)) || targetKeys.has(JSON.stringify(String(id))) || targetKeys.has(JSON.stringify(Number(id))), `${plan.entity}.${reference.field}`).toBe(true);
-        }
+  it.each(connectorFacts.map((connector, i) => [connector.name, factPlans[i]!] as const))('%s: records validate, keys are unique, foreign keys resolve', (_, plans) => {
+    checkConnector(plans);
+  });
+});
+
+/** The definitions' record schemas per entity: the list action's first, then the other actions' distinct ones. */
+function definitionPlans(name: string): EntityPlan[] {
+  const definition = connectorDefinition(name)!;
+  const entities = [...definition.entities.values()].flatMap((entity) => {
+    const actions = [...entity.actions.values()].sort((a, b) => Number(b.action === 'list') - Number(a.action === 'list'));
+    const schemas: JsonSchema[] = [];
+    const seen = new Set<string>();
+    for (const { record } of actions) {
+      const text = JSON.stringify(record);
+      if (record && !seen.has(text)) {
+        seen.add(text);
+        schemas.push(record);
       }
     }
+    return schemas.length > 0 ? [{ entity: entity.name, schemas, key: entity.key }] : [];
+  });
+  return planOf(name, entities, definition.relationships);
+}
+
+describe('every connector entity as the definitions give it', () => {
+  const names = connectorIndex().map((connector) => connector.name);
+
+  it('has a definition for each of the 51 connectors', () => {
+    expect(names).toHaveLength(51);
+  });
+
+  it.each(names)('%s: records validate for every action, keys are unique, foreign keys resolve', (name) => {
+    checkConnector(definitionPlans(name));
   });
 
   it('builds every entity of all connectors in well under a second, with little memory', () => {
-    const plans = allPlans.flat();
+    const plans = names.map(definitionPlans);
+    const entityCount = plans.flat().length;
+    const collectGarbage = garbageCollector();
+    collectGarbage();
     const heapBefore = process.memoryUsage().heapUsed;
     const started = performance.now();
-    const kept: Record<string, unknown>[][] = [];
-    for (const connectorPlans of allPlans) kept.push(...generateConnector(connectorPlans, 99).values());
+    const kept = plans.map((connectorPlans) => generateConnector(connectorPlans, 99));
     const elapsed = performance.now() - started;
-    const heapAfter = process.memoryUsage().heapUsed;
-    const records = kept.reduce((sum, list) => sum + list.length, 0);
-    const bytes = kept.reduce((sum, list) => sum + JSON.stringify(list).length, 0);
-    console.log(`record generator: ${plans.length} entities, ${records} records (${(bytes / 1e6).toFixed(1)} MB as JSON) in ${elapsed.toFixed(0)} ms, heap +${((heapAfter - heapBefore) / 1e6).toFixed(1)} MB`);
-    expect(records).toBe(plans.length * 30);
+    collectGarbage();
+    const retained = process.memoryUsage().heapUsed - heapBefore;
+    const records = kept.reduce((sum, byEntity) => sum + [...byEntity.values()].reduce((count, list) => count + list.length, 0), 0);
+    const json = kept.reduce((sum, byEntity) => sum + JSON.stringify([...byEntity.values()]).length, 0);
+    console.log(`record generator: ${entityCount} entities, ${records} records (${(json / 1e6).toFixed(1)} MB as JSON) in ${elapsed.toFixed(0)} ms; the records hold ${(retained / 1e6).toFixed(1)} MB of heap`);
+    expect(records).toBe(entityCount * 30);
+    // Generous for a shared 2-core machine; alone it takes about half a second.
     expect(elapsed).toBeLessThan(3000);
   });
 });
+
+/** A full garbage collection on demand (V8's gc, exposed for this measurement), so heap figures are what is kept. */
+function garbageCollector(): () => void {
+  setFlagsFromString('--expose-gc');
+  return runInNewContext('gc') as () => void;
+}
