@@ -8,6 +8,8 @@ import {
   TICKET_SUBJECTS,
 } from './vocabulary.js';
 
+const CODE_BUFFER = new Uint16Array(64);
+
 /** One seeded stream with the draws the generator needs. */
 export class Draw {
   private readonly next: () => number;
@@ -28,10 +30,11 @@ export class Draw {
   chance(probability: number): boolean {
     return this.next() < probability;
   }
+  /** `length` characters of `alphabet`, built as one flat string (no chain of concatenations for the heap to keep). */
   chars(alphabet: string, length: number): string {
-    let out = '';
-    for (let i = 0; i < length; i++) out += alphabet[Math.floor(this.next() * alphabet.length)];
-    return out;
+    const codes = length <= CODE_BUFFER.length ? CODE_BUFFER.subarray(0, length) : new Uint16Array(length);
+    for (let i = 0; i < length; i++) codes[i] = alphabet.charCodeAt(Math.floor(this.next() * alphabet.length));
+    return String.fromCharCode.apply(null, codes as unknown as number[]);
   }
   /** Decimal digits without a leading zero, so the length is the number of digits asked for. */
   digits(length: number): string {
@@ -97,10 +100,8 @@ const asciiOf = (name: string) => name.normalize('NFD').replace(/[\u0300-\u036f]
 const FIRST_ASCII = FIRST_NAMES.map(asciiOf);
 const LAST_ASCII = LAST_NAMES.map(asciiOf);
 
-export function company(draw: Draw): Company {
-  const [name, domain] = draw.pick(COMPANIES);
-  return { name, domain };
-}
+const COMPANY_VALUES: readonly Company[] = COMPANIES.map(([name, domain]) => ({ name, domain }));
+export const company = (draw: Draw): Company => draw.pick(COMPANY_VALUES);
 
 /** A person whose email is at their company's domain, so a record's name, login and email agree. */
 export function person(draw: Draw, employer: Company): Person {

@@ -14,9 +14,17 @@ export interface FieldName {
 }
 
 const WORD = /[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+/g;
+/** Field names repeat across schemas (id, name, created_at): each is split once. */
+const namesSeen = new Map<string, FieldName>();
 export function nameOf(raw: string): FieldName {
-  const words = (raw.match(WORD) ?? []).map((word) => word.toLowerCase());
-  return { raw, words, last: words[words.length - 1] ?? '', compact: words.join('') };
+  let name = namesSeen.get(raw);
+  if (!name) {
+    const words = (raw.match(WORD) ?? []).map((word) => word.toLowerCase());
+    name = { raw, words, last: words[words.length - 1] ?? '', compact: words.join('') };
+    if (namesSeen.size > 20_000) namesSeen.clear();
+    namesSeen.set(raw, name);
+  }
+  return name;
 }
 
 /** 'opportunities' → 'opportunity', 'addresses' → 'address', 'pull_requests' → 'pullrequest' (compact in, compact out). */
@@ -161,7 +169,20 @@ export function foreignTargetOf(field: FieldName): string | undefined {
   return singular(field.words.slice(0, -1).join(''));
 }
 
+/** Kinds by field and context: the same names recur in many schemas of a connector. */
+const stringKindsSeen = new Map<string, StringKind>();
 export function stringKindOf(field: FieldName, context: NameContext): StringKind {
+  const memoKey = `${context.connector}|${context.kind}|${context.parent}|${context.inAddress}|${field.raw}`;
+  let kind = stringKindsSeen.get(memoKey);
+  if (kind === undefined) {
+    kind = classifyString(field, context);
+    if (stringKindsSeen.size > 20_000) stringKindsSeen.clear();
+    stringKindsSeen.set(memoKey, kind);
+  }
+  return kind;
+}
+
+function classifyString(field: FieldName, context: NameContext): StringKind {
   const { words, last, compact } = field;
   const { connector, kind, inAddress } = context;
   const parent = context.parent.toLowerCase();
