@@ -1,55 +1,230 @@
-// Placeholder until the realistic generator lands (branch `records`): schema-valid, deterministic records.
-import { seededRandom } from '../service/random.js';
-import type { JsonSchema } from '../connectors/definitions.js';
+// Deterministic, realistic records for an entity from its JSON Schema: the same seed and input give the same bytes,
+// each connector+entity draws from a stream of its own, keys are unique, foreign keys come from the related entity's
+// keys. A schema is compiled once into makers (record-fields/compile-schema.ts), so records cost only draws.
+// Runtime-neutral: no Node APIs, no clock, no Math.random.
+import {
+  type JsonSchema, type ObjectFinisher, childPlace, compileValue, fieldNamesOf, flagTimeFinisherOf, setField, typesOf, withoutNull,
+} from './record-fields/compile-schema.js';
+import { Draw, creationTime, hashText, mixSeeds } from './record-fields/fake-values.js';
+import { entityKindOf, nameOf, numberKindOf, singular } from './record-fields/field-kinds.js';
+import { type EntityContext, type Make, type RecordState, Scope } from './record-fields/record-state.js';
+import { integerIdDigits } from './record-fields/service-ids.js';
+
+export type { JsonSchema } from './record-fields/compile-schema.js';
 
 export interface GenerateRecordsInput {
+  /** The connector's name: 'github', 'stripe', 'zendesk-support'. */
   connector: string;
+  /** The entity's name: 'issues', 'customers'. */
   entity: string;
+  /** One record's schema (an object schema with `properties`). */
   schema: JsonSchema;
   count: number;
+  /** A 32-bit integer: the same seed and input give byte-identical records. */
   seed: number;
+  /** The record's key: its values are unique within the entity. Without one, a top-level `id`/`Id`/`gid`/`sid` is. */
   key?: { field: string; type: 'string' | 'integer' };
+  /** Foreign keys: `field` takes values drawn from `values` (another entity's keys), added when the schema lacks it. */
   references?: { field: string; values: readonly unknown[] }[];
+  /** The service's base URL for URLs in records, e.g. 'https://github.com'. */
   host?: string;
 }
 
-function hash(text: string): number {
-  let h = 2166136261;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
-  return h >>> 0;
+interface CompiledRecord {
+  entity: EntityContext;
+  names: string[];
+  makers: Make[];
+  finish: ObjectFinisher | undefined;
+  properties: Readonly<Record<string, JsonSchema>>;
 }
 
+/** Compiled makers per schema object and connector/entity/host: the lazy mock and tests may ask again. */
+const compiledBySchema = new WeakMap<JsonSchema, Map<string, CompiledRecord>>();
+
 export function generateRecords(input: GenerateRecordsInput): Record<string, unknown>[] {
-  const random = seededRandom(input.seed ^ hash(`${input.connector}/${input.entity}`));
-  const value = (schema: JsonSchema, name: string, depth: number): unknown => {
-    if (schema.enum) return schema.enum[Math.floor(random() * schema.enum.length)];
-    if (schema.anyOf) return value(schema.anyOf[0], name, depth);
-    const types = [schema.type ?? 'string'].flat().filter((t: string) => t !== 'null');
-    const type = types[0] ?? 'null';
-    switch (type) {
-      case 'integer': return Math.floor(random() * 1000);
-      case 'number': return Math.round(random() * 10000) / 100;
-      case 'boolean': return random() < 0.5;
-      case 'array': return depth > 3 || !schema.items ? [] : [value(schema.items, name, depth + 1)];
-      case 'object': {
-        const out: Record<string, unknown> = {};
-        for (const [k, s] of Object.entries<JsonSchema>(schema.properties ?? {})) if (depth < 4) out[k] = value(s, k, depth + 1);
-        return out;
-      }
-      case 'null': return null;
-      default:
-        if (schema.format === 'date-time') return new Date(Date.UTC(2026, 0, 1) + Math.floor(random() * 3e10)).toISOString();
-        if (schema.format === 'date') return '2026-01-15';
-        if (schema.format === 'uri') return `${input.host ?? 'https://example.com'}/${name}`;
-        if (schema.format === 'email') return `user${Math.floor(random() * 1000)}@example.com`;
-        if (schema.format === 'uuid') return '00000000-0000-4000-8000-000000000000';
-        return `${name} ${Math.floor(random() * 1000)}`;
+  const compiled = compiledRecordOf(input);
+  const entitySeed = mixSeeds(input.seed >>> 0, hashText(`${input.connector}\u0000${input.entity}`));
+  const entityDraw = new Draw(mixSeeds(entitySeed, 0x6b657973));
+  const keyField = input.key?.field ?? compiled.names.find((name) => /^(id|Id|ID|gid|sid)$/.test(name));
+
+  const overrides = new Map<string, Make>();
+  const referenceFields = new Map<string, Make>();
+  for (const reference of input.references ?? []) {
+    const make = referenceMaker(reference.values, compiled, reference.field, reference.field === keyField, entityDraw);
+    if (make) referenceFields.set(reference.field, make);
+  }
+  const keyFromReference = keyField !== undefined && referenceFields.has(keyField);
+  const makeKey = keyField === undefined || keyFromReference ? undefined : keyMaker(input, compiled, keyField, entityDraw);
+  if (keyField !== undefined && makeKey) overrides.set(keyField, (record) => record.key);
+  for (const [field, make] of referenceFields) overrides.set(field, make);
+
+  const names = [...compiled.names];
+  const makers = compiled.names.map((name, i) => overrides.get(name) ?? compiled.makers[i]!);
+  for (const [field, make] of overrides) {
+    if (!compiled.names.includes(field)) {
+      names.push(field);
+      makers.push(make);
     }
+  }
+
+  const { kind, noun } = compiled.entity;
+  const records: Record<string, unknown>[] = [];
+  for (let index = 0; index < input.count; index++) {
+    const draw = new Draw(mixSeeds(entitySeed, index));
+    const record: RecordState = { draw, index, createdMs: creationTime(draw, index), key: undefined };
+    let scope = new Scope(record, kind, noun);
+    if (keyFromReference) record.key = referenceFields.get(keyField!)!(record, scope);
+    else if (makeKey) ({ key: record.key, scope } = makeKey(record, scope));
+    const out: Record<string, unknown> = {};
+    for (let i = 0; i < names.length; i++) setField(out, names[i]!, keyFromReference && names[i] === keyField ? record.key : makers[i]!(record, scope));
+    compiled.finish?.(out, record, scope);
+    records.push(out);
+  }
+  return records;
+}
+
+function compiledRecordOf(input: GenerateRecordsInput): CompiledRecord {
+  const host = (input.host ?? `https://${input.connector}.example.com`).replace(/\/+$/, '');
+  const cacheKey = `${input.connector}\u0000${input.entity}\u0000${host}`;
+  let byContext = compiledBySchema.get(input.schema);
+  const cached = byContext?.get(cacheKey);
+  if (cached) return cached;
+
+  const entityName = nameOf(input.entity);
+  const singularWords = [...entityName.words.slice(0, -1), singular(entityName.last)];
+  const entity: EntityContext = {
+    connector: input.connector,
+    entity: input.entity,
+    host,
+    kind: entityKindOf(input.entity),
+    noun: singularWords.join(' '),
+    target: singularWords.join(''),
   };
-  return Array.from({ length: input.count }, (_, i) => {
-    const record = value(input.schema, input.entity, 0) as Record<string, unknown>;
-    if (input.key) record[input.key.field] = input.key.type === 'integer' ? 1000 + i : input.schema.properties?.[input.key.field]?.format === 'uuid' ? `00000000-0000-4000-8000-${String(i).padStart(12, '0')}` : `${input.entity}_${i + 1}`;
-    for (const ref of input.references ?? []) if (ref.values.length) record[ref.field] = ref.values[i % ref.values.length];
-    return record;
-  });
+  const properties = input.schema.properties ?? {};
+  const names = fieldNamesOf(input.schema);
+  const makers = names.map((name) => compileValue(properties[name] ?? {}, childPlace(name, input.schema, undefined, entity.kind, entity), entity));
+  const finish = flagTimeFinisherOf(input.schema, undefined, entity.kind, entity);
+  const compiled: CompiledRecord = { entity, names, makers, finish, properties };
+  if (!byContext) compiledBySchema.set(input.schema, (byContext = new Map()));
+  byContext.set(cacheKey, compiled);
+  return compiled;
+}
+
+/**
+ * The key's maker. Integer keys climb from an entity-wide base in strides with a seeded gap (unique and ordered like
+ * real ids); string keys come from the field's own maker (a Stripe `cus_…`, a Salesforce Id) and are drawn again on
+ * the rare repeat, then suffixed.
+ */
+type KeyMaker = (record: RecordState, scope: Scope) => { key: unknown; scope: Scope };
+
+function keyMaker(input: GenerateRecordsInput, compiled: CompiledRecord, keyField: string, entityDraw: Draw): KeyMaker {
+  const declared = compiled.properties[keyField];
+  const schema = withoutNull(declared ?? { type: input.key?.type ?? 'string' });
+  const { types } = typesOf(schema);
+  const integer = schema.enum === undefined && schema.const === undefined && (types.length > 0 ? !types.includes('string') && (types.includes('integer') || types.includes('number')) : input.key?.type === 'integer');
+  if (integer) {
+    const sequenceLike = numberKindOf(nameOf(keyField));
+    const small = sequenceLike === 'sequence' || sequenceLike === 'position';
+    const digits = schema.format === 'int32' ? Math.min(9, integerIdDigits(input.connector)) : integerIdDigits(input.connector);
+    const stride = small ? 3 : Math.max(2, Math.floor(10 ** (digits - 4)));
+    const base = small ? entityDraw.int(1, 400) : entityDraw.int(10 ** (digits - 1), 2 * 10 ** (digits - 1));
+    return (record, scope) => ({ key: base + record.index * stride + record.draw.int(0, stride - 1), scope });
+  }
+  const { kind, noun } = compiled.entity;
+  const make = compileValue(schema, childPlace(keyField, input.schema, undefined, kind, compiled.entity), compiled.entity);
+  if (schema.enum !== undefined || schema.const !== undefined) return (record, scope) => ({ key: make(record, scope), scope });
+  const seen = new Set<string>();
+  return (record, firstScope) => {
+    // A key drawn from the record's headline (a name, a slug) is drawn again with a fresh scope, which the record keeps.
+    let scope = firstScope;
+    let key = make(record, scope);
+    for (let attempt = 0; attempt < 8 && seen.has(String(key)); attempt++) key = make(record, (scope = new Scope(record, kind, noun)));
+    if (seen.has(String(key))) key = suffixed(key, record.index);
+    seen.add(String(key));
+    return { key, scope };
+  };
+}
+
+/** A repeated string key made unique in a way that keeps its shape (a URL stays a URL, an email an email). */
+function suffixed(value: unknown, index: number): unknown {
+  if (typeof value !== 'string') return value;
+  if (/^https?:\/\//.test(value)) return `${value.replace(/\/+$/, '')}/${index + 1}`;
+  const at = value.indexOf('@');
+  if (at > 0) return `${value.slice(0, at)}+${index + 1}${value.slice(at)}`;
+  return `${value}-${index + 1}`;
+}
+
+/**
+ * A foreign key's maker: values the field's schema accepts (converted between numbers and numeric strings when needed,
+ * set as the `id` of an object field, wrapped for an array field). When the field is also the key, each value is used
+ * once in a seeded order so keys stay unique while there are values enough.
+ */
+function referenceMaker(values: readonly unknown[], compiled: CompiledRecord, field: string, isKey: boolean, entityDraw: Draw): Make | undefined {
+  const declared = compiled.properties[field];
+  const index = compiled.names.indexOf(field);
+  const generated = index >= 0 ? compiled.makers[index]! : undefined;
+  const schema = declared ? withoutNull(declared) : undefined;
+  const candidates = values.map((value) => acceptedValue(value, schema)).filter((value): value is NonNullable<typeof value> => value !== undefined);
+  if (candidates.length === 0) return undefined;
+  const wrap = (value: Accepted): Make => {
+    if (value.as === 'objectId') {
+      const property = value.property;
+      return (record, scope) => {
+        const object = generated?.(record, scope);
+        const base = object && typeof object === 'object' && !Array.isArray(object) ? { ...(object as Record<string, unknown>) } : {};
+        setField(base, property, value.value);
+        return base;
+      };
+    }
+    return value.as === 'array' ? () => [value.value] : () => value.value;
+  };
+  const makers = candidates.map(wrap);
+  if (isKey) {
+    const order = makers.map((_, i) => i);
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = entityDraw.int(0, i);
+      [order[i], order[j]] = [order[j]!, order[i]!];
+    }
+    return (record, scope) => makers[order[record.index % order.length]!]!(record, scope);
+  }
+  return (record, scope) => makers[record.draw.int(0, makers.length - 1)]!(record, scope);
+}
+
+type Accepted = { as: 'value' | 'array'; value: unknown } | { as: 'objectId'; property: string; value: unknown };
+
+/** `value` in a form `schema` accepts, or undefined when there is none. */
+function acceptedValue(value: unknown, schema: JsonSchema | undefined): Accepted | undefined {
+  if (!schema || value === null || value === undefined) return value === undefined ? undefined : { as: 'value', value };
+  if (schema.enum) return schema.enum.includes(value) ? { as: 'value', value } : undefined;
+  const branches = schema.anyOf ?? schema.oneOf;
+  if (branches) {
+    for (const branch of branches) {
+      const accepted = acceptedValue(value, branch);
+      if (accepted) return accepted;
+    }
+    return undefined;
+  }
+  const { types } = typesOf(schema);
+  if (types.length === 0) return { as: 'value', value };
+  if (typeof value === 'string') {
+    if (types.includes('string')) return { as: 'value', value };
+    const asNumber = /^-?\d+$/.test(value) ? Number(value) : NaN;
+    if (Number.isSafeInteger(asNumber) && (types.includes('integer') || types.includes('number'))) return { as: 'value', value: asNumber };
+  } else if (typeof value === 'number') {
+    if (types.includes('number') || (types.includes('integer') && Number.isInteger(value))) return { as: 'value', value };
+    if (types.includes('string')) return { as: 'value', value: String(value) };
+  } else if (typeof value === 'boolean' && types.includes('boolean')) {
+    return { as: 'value', value };
+  }
+  if (types.includes('object') && typeof value !== 'object') {
+    const properties = schema.properties ?? {};
+    const property = Object.keys(properties).find((name) => /^(id|gid|Id|key|sid|uuid)$/.test(name)) ?? 'id';
+    const inner = acceptedValue(value, properties[property]);
+    return inner?.as === 'value' ? { as: 'objectId', property, value: inner.value } : undefined;
+  }
+  if (types.includes('array')) {
+    const inner = acceptedValue(value, schema.items);
+    return inner?.as === 'value' ? { as: 'array', value: inner.value } : undefined;
+  }
+  return undefined;
 }
