@@ -1,6 +1,6 @@
 // The mock's connector catalog: real connectors under their definition ids, each entry valid against the spec.
 import { describe, expect, it } from 'vitest';
-import { DESTINATION_CATALOG, SOURCE_CATALOG } from '../../mocks/data/catalog.js';
+import { DESTINATION_CATALOG, sourceCatalog } from '../../mocks/data/catalog.js';
 import { SpecValidator, describeErrors } from '../../mocks/spec.js';
 import { connectorIndex } from '../../mocks/connectors/definitions.js';
 import { sourceEntry, sourceEntryByName } from '../../mocks/service/views.js';
@@ -8,7 +8,7 @@ import { sourceEntry, sourceEntryByName } from '../../mocks/service/views.js';
 const validator = new SpecValidator('agent-engine');
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const SUPPORT_LEVELS = ['archived', 'certified', 'community', 'none'];
-const ALL = [...SOURCE_CATALOG, ...DESTINATION_CATALOG];
+const ALL = [...sourceCatalog(), ...DESTINATION_CATALOG];
 
 const REQUIRED_SOURCES: Record<string, string> = {
   'ef69ef6e-aa7f-4af1-a01d-ef775033524e': 'GitHub',
@@ -25,18 +25,18 @@ const REQUIRED_DESTINATIONS = [
 const RICH_SPECS = ['GitHub', 'Salesforce', 'HubSpot', 'Stripe', 'Linear', 'Jira', 'Zendesk Support', 'Slack', 'Notion'];
 const OAUTH = ['GitHub', 'Salesforce', 'HubSpot', 'Zendesk Support', 'Slack', 'Notion'];
 
-const sourceIds = SOURCE_CATALOG.map((e) => e.definition.sourceDefinitionId);
+const sourceIds = sourceCatalog().map((e) => e.definition.sourceDefinitionId);
 const destinationIds = DESTINATION_CATALOG.map((e) => e.definition.destinationDefinitionId);
-const byName = new Map(SOURCE_CATALOG.map((e) => [e.definition.name, e]));
+const byName = new Map(sourceCatalog().map((e) => [e.definition.name, e]));
 
 describe('catalog size and identity', () => {
   it('has at least 30 sources and 6 destinations', () => {
-    expect(SOURCE_CATALOG.length).toBeGreaterThanOrEqual(30);
+    expect(sourceCatalog().length).toBeGreaterThanOrEqual(30);
     expect(DESTINATION_CATALOG.length).toBeGreaterThanOrEqual(6);
   });
 
   it('gives sources a UUID sourceDefinitionId and no destinationDefinitionId, and the reverse for destinations', () => {
-    for (const e of SOURCE_CATALOG) {
+    for (const e of sourceCatalog()) {
       expect(e.definition.sourceDefinitionId, e.definition.name).toMatch(UUID);
       expect(e.definition.destinationDefinitionId, e.definition.name).toBeNull();
     }
@@ -49,21 +49,21 @@ describe('catalog size and identity', () => {
   it('has unique ids and names', () => {
     const ids = [...sourceIds, ...destinationIds];
     expect(new Set(ids).size).toBe(ids.length);
-    expect(new Set(SOURCE_CATALOG.map((e) => e.definition.name)).size).toBe(SOURCE_CATALOG.length);
+    expect(new Set(sourceCatalog().map((e) => e.definition.name)).size).toBe(sourceCatalog().length);
     expect(new Set(DESTINATION_CATALOG.map((e) => e.definition.name)).size).toBe(DESTINATION_CATALOG.length);
   });
 
   it('holds the documented connectors under their ids and exact names', () => {
     for (const [id, name] of Object.entries(REQUIRED_SOURCES)) {
-      const entry = SOURCE_CATALOG.find((e) => e.definition.sourceDefinitionId === id);
+      const entry = sourceCatalog().find((e) => e.definition.sourceDefinitionId === id);
       expect(entry?.definition.name, id).toBe(name);
     }
     for (const id of REQUIRED_DESTINATIONS) expect(destinationIds).toContain(id);
   });
 
   it("lists every agent connector under its definition's id, and resolves the seeds' Salesforce id to the canonical one", () => {
-    for (const connector of connectorIndex()) expect(SOURCE_CATALOG.some((e) => e.definition.sourceDefinitionId === connector.definitionId), connector.name).toBe(true);
-    expect(SOURCE_CATALOG.some((e) => e.definition.sourceDefinitionId === 'b117307c-14b6-41aa-9571-75e6871e6d44')).toBe(false);
+    for (const connector of connectorIndex()) expect(sourceCatalog().some((e) => e.definition.sourceDefinitionId === connector.definitionId), connector.name).toBe(true);
+    expect(sourceCatalog().some((e) => e.definition.sourceDefinitionId === 'b117307c-14b6-41aa-9571-75e6871e6d44')).toBe(false);
     expect(sourceEntry('b117307c-14b6-41aa-9571-75e6871e6d44')?.definition.sourceDefinitionId).toBe('b117307c-14b6-41aa-9422-947e34922962');
     expect(sourceEntryByName('zendesk-support')?.definition.name).toBe('Zendesk Support');
     expect(sourceEntryByName('Github')?.definition.name).toBe('GitHub');
@@ -121,7 +121,7 @@ describe('specifications', () => {
   });
 
   it('marks the generic specifications API key as secret and leaves OAuth out', () => {
-    for (const e of SOURCE_CATALOG.filter((s) => !RICH_SPECS.includes(s.definition.name))) {
+    for (const e of sourceCatalog().filter((s) => !RICH_SPECS.includes(s.definition.name))) {
       const credentials = (e.spec.connectionSpecification.properties as Record<string, any>).credentials;
       expect(credentials?.properties?.api_key?.airbyte_secret, e.definition.name).toBe(true);
       expect(e.spec.advanced_auth).toBeNull();
@@ -138,7 +138,7 @@ describe('specifications', () => {
 
 describe('example questions', () => {
   it('gives every source two direct and two search questions', () => {
-    for (const e of SOURCE_CATALOG) {
+    for (const e of sourceCatalog()) {
       expect(e.exampleQuestions.direct, e.definition.name).toHaveLength(2);
       expect(e.exampleQuestions.search, e.definition.name).toHaveLength(2);
       for (const question of [...e.exampleQuestions.direct, ...e.exampleQuestions.search]) expect(question.length).toBeGreaterThan(10);

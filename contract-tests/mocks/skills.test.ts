@@ -5,7 +5,7 @@ import { createAgentEngineClient, type WorkspaceClient } from '../../src/index.j
 import { DEFAULT_MOCK_CLIENT_ID, DEFAULT_MOCK_CLIENT_SECRET, setupMockServer } from '../../mocks/node.js';
 import { contextStoreEntities } from '../../mocks/connectors/context-store.js';
 import { connectorDefinition, connectorIndex } from '../../mocks/connectors/definitions.js';
-import { SOURCE_CATALOG } from '../../mocks/data/catalog.js';
+import { sourceCatalog } from '../../mocks/data/catalog.js';
 import { SpecValidator, describeErrors } from '../../mocks/spec.js';
 import { actionSectionId, connectorDocs, entitySectionId, typeOf } from '../../mocks/skills/docs.js';
 
@@ -24,7 +24,7 @@ const client = () => createAgentEngineClient({ clientId: DEFAULT_MOCK_CLIENT_ID,
 
 const github = (c: WorkspaceClient, workspace_name = 'default', extra: Record<string, unknown> = {}) =>
   c.connectors.create({ workspace_name, definition_id: GITHUB, name: 'Team GitHub', credentials: { token: 'ghp_skills_secret_1' }, replication_config: { repositories: ['airbytehq/airbyte'] }, ...extra });
-const byName = (name: string) => SOURCE_CATALOG.find((e) => e.definition.name === name)!.definition.sourceDefinitionId!;
+const byName = (name: string) => sourceCatalog().find((e) => e.definition.name === name)!.definition.sourceDefinitionId!;
 
 describe('connector inspect', () => {
   it('names the connector, its workspace, definition, template and docs skill; readiness lists the entities the definition keeps in the context store', async () => {
@@ -76,7 +76,7 @@ describe('connector inspect', () => {
     const c = client();
     const template = await c.templates.sources.create({ actor_definition_id: GITHUB, name: 'GitHub (context store)', partial_default_config: {}, mode: 'MULTI', customization: { stream_selection_mode: 'whitelist', stream_whitelist: ['issues', 'pull_requests'] } });
     expect(template).toMatchObject({ runtime_mode: 'direct_and_context_store', supports_context_store: true });
-    const connector = await c.connectors.create({ workspace_name: 'default', source_template_id: template.id, credentials: { token: 'x' } });
+    const connector = await c.connectors.create({ workspace_name: 'default', source_template_id: template.id, credentials: { token: 'x' }, replication_config: { repositories: ['airbytehq/airbyte'], start_date: '2025-01-01T00:00:00Z' } });
     const readiness = (await c.connectors.inspect(connector.id)).context_store_readiness!;
     expect(readiness.supported_context_store_entities!.filter((e) => e.suggested).map((e) => e.entity)).toEqual(['issues', 'pull_requests']);
     expect(readiness.configured_cache_entities!.map((e) => e.entity)).toEqual(['issues', 'pull_requests']);
@@ -84,9 +84,9 @@ describe('connector inspect', () => {
 
   it('no readiness for a connector without a context store; a warning for one without an agent definition; 404 for an unknown id', async () => {
     const c = client();
-    const drive = await c.connectors.create({ workspace_name: 'default', definition_id: byName('Google Drive'), credentials: { token: 'x' } });
+    const drive = await c.connectors.create({ workspace_name: 'default', definition_id: byName('Google Drive'), credentials: { refresh_token: 'x' }, replication_config: { folder_url: 'https://drive.google.com/drive/folders/x', streams: [] } });
     expect(await c.connectors.inspect(drive.id)).toMatchObject({ source_definition_name: 'Google Drive', context_store_readiness: null, warnings: [] });
-    const undefinedEntry = SOURCE_CATALOG.find((e) => !connectorDefinition(e.definition.sourceDefinitionId!))!;
+    const undefinedEntry = sourceCatalog().find((e) => !connectorDefinition(e.definition.sourceDefinitionId!))!;
     const other = await c.connectors.create({ workspace_name: 'default', definition_id: undefinedEntry.definition.sourceDefinitionId!, credentials: { token: 'x' } });
     const inspected = await c.connectors.inspect(other.id);
     expect(inspected.context_store_readiness).toBeNull();
@@ -115,7 +115,7 @@ describe('skills', () => {
   it('one docs skill per connector the token reaches, paged; workspace and organization filters; a scoped token sees its own workspace only', async () => {
     const c = client();
     const a = await github(c);
-    const b = await c.connectors.create({ workspace_name: 'default', definition_id: byName('Stripe'), credentials: { api_key: 'sk_test_x' } });
+    const b = await c.connectors.create({ workspace_name: 'default', definition_id: byName('Stripe'), credentials: { api_key: 'sk_test_x' }, replication_config: { account_id: 'acct_1' } });
     const acme = c.forWorkspace('acme');
     await acme.tokens.scopedInfo(); // creates the workspace
     const own = await github(acme, 'acme');
@@ -157,7 +157,7 @@ describe('skills', () => {
   it('search ranks by the words of the query in titles, tags, entities and actions', async () => {
     const c = client();
     const gh = await github(c);
-    const stripe = await c.connectors.create({ workspace_name: 'default', definition_id: byName('Stripe'), name: 'Billing', credentials: { api_key: 'sk_test_x' } });
+    const stripe = await c.connectors.create({ workspace_name: 'default', definition_id: byName('Stripe'), name: 'Billing', credentials: { api_key: 'sk_test_x' }, replication_config: { account_id: 'acct_1' } });
     expect((await c.skills.search('stripe customers')).data.map((s) => s.id)).toEqual([`connector-source:${stripe.id}`]);
     expect((await c.skills.search('pull_requests')).data.map((s) => s.id)).toEqual([`connector-source:${gh.id}`]);
     // Both have a `list` action; GitHub also matches `issues`.

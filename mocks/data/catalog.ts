@@ -418,14 +418,7 @@ function questionsFor(seed: SourceSeed): SourceCatalogEntry['exampleQuestions'] 
   };
 }
 
-// The agent connectors the list above lacks, named by their definitions' titles; their support level is not in the
-// definitions (inferred: community).
-for (const connector of connectorIndex()) {
-  if (SOURCES.some((seed) => seed.id === connector.definitionId)) continue;
-  SOURCES.push({ id: connector.definitionId, name: connector.title, slug: connector.name, supportLevel: 'community', questions: [connector.title, `${connector.title} records changed this week`] });
-}
-
-export const SOURCE_CATALOG: readonly SourceCatalogEntry[] = SOURCES.map((seed) => ({
+const entryOf = (seed: SourceSeed): SourceCatalogEntry => ({
   definition: {
     sourceDefinitionId: seed.id,
     destinationDefinitionId: null,
@@ -437,7 +430,24 @@ export const SOURCE_CATALOG: readonly SourceCatalogEntry[] = SOURCES.map((seed) 
   },
   spec: SPECS[seed.slug] ?? genericSourceSpec(seed.slug, seed.name),
   exampleQuestions: questionsFor(seed),
-}));
+});
+
+let sourceEntries: readonly SourceCatalogEntry[] | null = null;
+
+/**
+ * Every source: the list above, and beside it every agent connector definition (openapi/connectors) it lacks, named by
+ * its definition's title (support level not in the definitions; inferred: community). Built on first use, so that
+ * a browser registers the definitions before anything reads them.
+ */
+export function sourceCatalog(): readonly SourceCatalogEntry[] {
+  if (!sourceEntries) {
+    const extra: SourceSeed[] = connectorIndex()
+      .filter((connector) => !SOURCES.some((seed) => seed.id === connector.definitionId))
+      .map((connector) => ({ id: connector.definitionId, name: connector.title, slug: connector.name, supportLevel: 'community', questions: [connector.title, `${connector.title} records changed this week`] }));
+    sourceEntries = [...SOURCES, ...extra].map(entryOf);
+  }
+  return sourceEntries;
+}
 
 const SYNC_MODES = {
   files: ['overwrite', 'append'],

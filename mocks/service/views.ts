@@ -3,7 +3,7 @@ import type { components } from '../../generated/agent-engine.js';
 import type { components as V1Components } from '../../generated/airbyte-api-v1.js';
 import { supportsContextStore } from '../connectors/context-store.js';
 import { connectorDefinition, findConnector } from '../connectors/definitions.js';
-import { DEFINITION_ID_ALIASES, SOURCE_CATALOG } from '../data/catalog.js';
+import { DEFINITION_ID_ALIASES, sourceCatalog } from '../data/catalog.js';
 import type { Connector, MockStore, SourceTemplate, Workspace } from './store.js';
 
 type Schemas = components['schemas'];
@@ -11,13 +11,13 @@ type Schemas = components['schemas'];
 /** A source of the catalog by definition id (an id a document printed resolves to its canonical one). */
 export function sourceEntry(definitionId: string) {
   const id = Object.hasOwn(DEFINITION_ID_ALIASES, definitionId) ? DEFINITION_ID_ALIASES[definitionId]! : definitionId;
-  return SOURCE_CATALOG.find((entry) => entry.definition.sourceDefinitionId === id);
+  return sourceCatalog().find((entry) => entry.definition.sourceDefinitionId === id);
 }
 
 /** A source by its name as the catalog gives it ("GitHub"), or as an agent connector is named ("github", "Github"). */
 export function sourceEntryByName(name: string) {
   const wanted = name.trim().toLowerCase();
-  const byName = SOURCE_CATALOG.find((entry) => entry.definition.name.toLowerCase() === wanted);
+  const byName = sourceCatalog().find((entry) => entry.definition.name.toLowerCase() === wanted);
   if (byName) return byName;
   const connector = findConnector(wanted) ?? findConnector(wanted.replace(/\s+/g, '-'));
   return connector ? sourceEntry(connector.definitionId) : undefined;

@@ -1,5 +1,5 @@
 // The connector catalog: source and destination definitions with their specifications.
-import { DESTINATION_CATALOG, SOURCE_CATALOG } from '../../data/catalog.js';
+import { DESTINATION_CATALOG, sourceCatalog } from '../../data/catalog.js';
 import { notFound } from '../../http/errors.js';
 import type { MockService } from '../../service.js';
 import { API, http } from './http.js';
@@ -8,11 +8,11 @@ export function definitionHandlers(service: MockService) {
   return [
     http.get('/api/v1/integrations/definitions/sources', service.handle(API, 'list_integrations_definitions_sources', ({ response }, { query }) => {
       const name = typeof query.name === 'string' ? query.name.toLowerCase() : '';
-      const definitions = SOURCE_CATALOG.filter((entry) => entry.definition.name.toLowerCase().includes(name)).map((entry) => entry.definition);
+      const definitions = sourceCatalog().filter((entry) => entry.definition.name.toLowerCase().includes(name)).map((entry) => entry.definition);
       return response(200).json({ definitions });
     })),
     http.get('/api/v1/integrations/definitions/sources/{id}', service.handle(API, 'get_integrations_definitions_sources_id', ({ response }, { path }) => {
-      const entry = SOURCE_CATALOG.find((e) => e.definition.sourceDefinitionId === path.id);
+      const entry = sourceCatalog().find((e) => e.definition.sourceDefinitionId === path.id);
       if (!entry) throw notFound(`Source definition ${path.id}`);
       return response(200).json({ id: path.id, definition: { ...entry.definition, spec: entry.spec }, example_questions: entry.exampleQuestions });
     })),

@@ -1,5 +1,5 @@
 // The organization's own OAuth applications per connector: stored write-only, removed idempotently.
-import { SOURCE_CATALOG } from '../../data/catalog.js';
+import { sourceCatalog } from '../../data/catalog.js';
 import { notFound, unprocessable } from '../../http/errors.js';
 import type { MockService } from '../../service.js';
 import { sourceEntry, sourceEntryByName } from '../../service/views.js';
@@ -32,7 +32,7 @@ export function oauthHandlers(service: MockService) {
       });
     })),
     http.delete('/api/v1/oauth/credentials/connector_type/{connector_type}', service.handle(API, 'delete_oauth_credentials_connector_type_connector_type', ({ response }, { path }) => {
-      const entry = SOURCE_CATALOG.find((e) => e.definition.name.toLowerCase() === String(path.connector_type).toLowerCase());
+      const entry = sourceCatalog().find((e) => e.definition.name.toLowerCase() === String(path.connector_type).toLowerCase());
       if (!entry) throw notFound(`Connector type ${path.connector_type}`);
       store.oauthCredentials.delete(entry.definition.sourceDefinitionId!);
       return response(204).empty();
