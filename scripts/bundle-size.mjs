@@ -63,6 +63,7 @@ export async function measureBundle() {
       budgetBytes: BUDGET_BYTES,
       includesOpenapiFetch: inputs.some((file) => file.includes('openapi-fetch')),
       includesSpecs: inputs.some((file) => file.endsWith('.yaml')),
+      includesPagingTable: inputs.some((file) => file.endsWith('generated/connector-paging.ts')),
       nodeBuiltins: inputs.filter((file) => file.startsWith('node:')),
     };
   } finally {
