@@ -212,7 +212,7 @@ describe('executePages: stopping', () => {
     const api = connectorApi(DEFINITION.github, () => ({ result: rows(1), meta: { has_next_page: true, end_cursor: 'same' } }));
     const error = await pageSizes(api, 'issues').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AgentEngineError);
-    expect((error as Error).message).toMatch(/same after again/);
+    expect((error as Error).message).toMatch(/the same `after` again/);
     expect(api.executes()).toHaveLength(2);
     // The caller's own cursor counts: answered back at once, it is refused after one request.
     const again = connectorApi(DEFINITION.github, () => ({ result: rows(1), meta: { has_next_page: true, end_cursor: 'same' } }));

@@ -89,7 +89,7 @@ export function connectorsResource(context: ResourceContext<paths>, definitionId
       if (!next) return;
       params = { ...body.params, ...next };
       if (asked.has(JSON.stringify(params))) {
-        throw new AgentEngineError(`executePages: the connector answered the same ${Object.keys(next).join(', ')} again; stopping instead of asking for the same page twice`);
+        throw new AgentEngineError(`executePages: the connector answered the same \`${Object.keys(next).join('`, `')}\` again; stopping instead of asking for the same page twice`);
       }
     }
   }
