@@ -118,6 +118,11 @@ describe('executePages pages by the connector definition', () => {
     expect(api.sentParams()).toEqual([{ per_page: 2 }, { per_page: 2, page: 2 }, { per_page: 2, page: 3 }]);
   });
 
+  it('link: a next URL without the position stops with an error that names the param', async () => {
+    const api = connectorApi(DEFINITION.freshdesk, () => ({ result: rows(1), meta: { next: 'https://acme.freshdesk.com/api/v2/tickets?per_page=1' } }));
+    await expect(pageSizes(api, 'tickets')).rejects.toThrow(/carries no integer `page`/);
+  });
+
   it('link with a string cursor (Klaviyo profiles): `page[cursor]` read from the encoded URL', async () => {
     const all = rows(3);
     const api = connectorApi(DEFINITION.klaviyo, (params) => {

@@ -30,6 +30,15 @@ export function pagingRuleOf(definitionId: string, entity: string, action: strin
 /** A dotted metadata path (`next_page.offset`). */
 const at = (metadata: Row, path: string) => path.split('.').reduce<unknown>((value, key) => own(value, key), metadata);
 
+/** A query param of a next-page link (relative links too); null for a link that is not a URL. */
+function linkParam(link: string, name: string): string | null {
+  try {
+    return new URL(link, 'https://link.invalid').searchParams.get(name);
+  } catch {
+    return null;
+  }
+}
+
 /**
  * The params that ask for the page after this one, or undefined after the last page. `params` are the ones this page
  * was asked with; the answer's connector_metadata and records say where the next page starts.
@@ -38,7 +47,7 @@ export function nextPageParams(rule: PagingRule, params: Row, metadata: unknown,
   const meta = isObject(metadata) ? metadata : {};
   const records = Array.isArray(result) ? result : [];
   const cursor = rule.cursor;
-  if (!cursor || (rule.more && meta[rule.more] === false) || (rule.done && meta[rule.done] === true)) return undefined;
+  if (!cursor || (rule.more && own(meta, rule.more) === false) || (rule.done && own(meta, rule.done) === true)) return undefined;
   const size = integer(own(params, rule.size ?? '')) ?? rule.sizeDefault;
   const short = records.length === 0 || (size !== undefined && records.length < size);
   const total = integer(own(meta, rule.total ?? ''));
@@ -50,13 +59,12 @@ export function nextPageParams(rule: PagingRule, params: Row, metadata: unknown,
     case 'link': {
       const link = own(meta, rule.next ?? '');
       if (typeof link !== 'string' || link === '') return undefined;
-      const value = new URL(link, 'https://link.invalid').searchParams.get(cursor);
-      const position = rule.integer ? integer(value) : value;
+      const position = rule.integer ? integer(linkParam(link, cursor)) : linkParam(link, cursor);
       if (!present(position)) throw new AgentEngineError(`executePages: the next link in connector_metadata.${rule.next} carries no ${rule.integer ? 'integer ' : ''}\`${cursor}\` to page with`);
       return { [cursor]: position };
     }
     case 'last_id': {
-      const more = rule.more ? meta[rule.more] : undefined;
+      const more = rule.more ? own(meta, rule.more) : undefined;
       if (records.length === 0 || (more === undefined ? short : more !== true)) return undefined;
       const key = rule.key ?? 'id';
       const last = own(records.at(-1), key);
