@@ -298,6 +298,35 @@ describe('executePages: which definition', () => {
     expect(records).toHaveLength(3);
   });
 
+  it('a lookup shared by concurrent runs: one run\'s abort does not fail the other', async () => {
+    let releaseLookup!: () => void;
+    const held = new Promise<void>((resolve) => (releaseLookup = resolve));
+    const api = connectorApi(DEFINITION.github, github(rows(4)));
+    const slow = {
+      fetch: (async (input: Request) => {
+        if (input.method === 'GET' && new URL(input.url).pathname === CONNECTOR_PATH) {
+          await Promise.race([held, new Promise((_, reject) => input.signal.addEventListener('abort', () => reject(input.signal.reason), { once: true }))]);
+        }
+        return api.fetch(input);
+      }) as typeof fetch,
+    };
+    const client = clientOf(slow);
+    const body = { entity: 'issues', action: 'list', params: { per_page: 2 } };
+    const controller = new AbortController();
+    const collect = async (options: ExecutePagesOptions) => {
+      const ids: number[] = [];
+      for await (const issue of client.connectors.executeRecords<Row>(CONNECTOR, body, options)) ids.push(issue.n);
+      return ids;
+    };
+    const aborted = collect({ signal: controller.signal });
+    const other = collect({});
+    await vi.waitFor(() => expect(api.executes()).toHaveLength(2)); // both first pages in, the lookup still held
+    controller.abort();
+    await expect(aborted).rejects.toBeInstanceOf(AbortError);
+    releaseLookup();
+    expect(await other).toEqual([1, 2, 3, 4]);
+  });
+
   it('options.connector names it (by name or definition id) and skips the lookup', async () => {
     const api = connectorApi(DEFINITION.github, github(rows(5)));
     expect((await pageSizes(api, 'issues', { per_page: 2 }, { connector: 'github' })).flat()).toEqual([1, 2, 3, 4, 5]);

@@ -1,7 +1,7 @@
 import type { components, paths } from '../../generated/agent-engine.js';
 import type { PagingRule } from '../../generated/connector-paging.js';
 import { call, type ResourceContext } from '../core/context.js';
-import { AgentEngineError, AmbiguousConnectorError, ConnectorNotFoundError } from '../core/errors.js';
+import { AbortError, AgentEngineError, AmbiguousConnectorError, ConnectorNotFoundError } from '../core/errors.js';
 import type { PagingStyle } from '../core/pagination.js';
 import type { CallOptions } from '../core/transport.js';
 
@@ -43,7 +43,7 @@ export function connectorsResource(context: ResourceContext<paths>, definitionId
     call(context, 'GET', raw.GET('/api/v1/integrations/connectors/{id}', { ...byId(id), ...context.init(options) }));
 
   /** The connector's definition id, asked once per connector (concurrent askers share the request). */
-  function definitionIdOf(id: string, options: CallOptions): Promise<string> {
+  async function definitionIdOf(id: string, options: CallOptions): Promise<string> {
     let known = definitionIds.get(id);
     if (!known) {
       known = get(id, options).then((connector) => connector.source_template.source_definition_id);
@@ -51,7 +51,13 @@ export function connectorsResource(context: ResourceContext<paths>, definitionId
       if (definitionIds.size >= DEFINITION_ID_CACHE_SIZE) definitionIds.delete(definitionIds.keys().next().value!);
       definitionIds.set(id, known);
     }
-    return known;
+    try {
+      return await known;
+    } catch (error) {
+      // The shared request went with another caller's signal: that abort is not this caller's.
+      if (error instanceof AbortError && !options.signal?.aborted) return definitionIdOf(id, options);
+      throw error;
+    }
   }
 
   /** How to ask for the page after an answer: the caller's own paging, or the rule of the connector's definition. */
