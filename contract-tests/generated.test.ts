@@ -19,7 +19,7 @@ describe('generated types', () => {
     const result = runCheck();
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
-  }, 60_000); // openapi-typescript over 53 specs: seconds, more on a busy machine
+  }, 60_000); // 53 specs and the paging table: a few seconds, more on a busy machine
 
   it('are reported stale, by file, when a spec field is renamed without regenerating', () => {
     for (const entry of ['openapi', 'generated', 'redocly.yaml']) cpSync(join(root, entry), join(copy, entry), { recursive: true });
