@@ -30,6 +30,7 @@ export type { PagingRule } from '../generated/connector-paging.js';
 export { DEFAULT_BASE_URL, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS, type ClientOptions } from './core/options.js';
 export type { CallOptions, Logger } from './core/transport.js';
 export type { ExecutePagesOptions, FindConnectorQuery } from './resources/connectors.js';
+export type { SkillDocsQuery, SkillListQuery, SkillSearchQuery } from './resources/skills.js';
 
 export type {
   paths as AgentEnginePaths,

@@ -123,7 +123,8 @@ describe('the connector definitions match the facts of the published definitions
       expect(definition.credentials).toHaveLength(fact.auth.length);
       fact.auth.forEach((option, i) => {
         const own = definition.credentials[i]!;
-        if (option.title) expect(own.title).toBe(option.title);
+        const title = (option as { title?: string }).title;
+        if (title) expect(own.title).toBe(title);
         expect(Object.keys(own.fields.properties)).toEqual(Object.keys(option.fields));
         for (const [key, type] of Object.entries(option.fields)) expect(schemaAlternatives(own.fields.properties[key]!), `${key}`).toEqual(factAlternatives(type));
         expect(own.fields.required).toEqual(option.required);
@@ -143,7 +144,7 @@ describe('the connector definitions match the facts of the published definitions
 
     it('has every entity and action with its params, metadata keys, record fields and upstream endpoint', () => {
       expect([...definition.entities.keys()]).toEqual(Object.keys(fact.entities));
-      for (const [entityName, entityFact] of Object.entries(fact.entities as Record<string, { actions: Record<string, any>; contextStoreFields?: FactField[] }>)) {
+      for (const [entityName, entityFact] of Object.entries(fact.entities as unknown as Record<string, { actions: Record<string, any>; contextStoreFields?: FactField[] }>)) {
         const entity = definition.entities.get(entityName)!;
         expect([...entity.actions.keys()], `${entityName}: actions`).toEqual(Object.keys(entityFact.actions));
         if (entityFact.contextStoreFields) {
