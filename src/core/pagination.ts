@@ -1,5 +1,5 @@
 // Paging: the workspace list's `next` links, and the shape of a paging of one's own for an execute `list` (the
-// connectors' own rules are in paging-rules.ts, loaded when an execute is paged).
+// connectors' own rules and the page loop are in execute-paging.ts, loaded when an execute is paged).
 import { AgentEngineError } from './errors.js';
 
 /**

@@ -1,34 +1,13 @@
 import type { components, paths } from '../../generated/agent-engine.js';
-import type { PagingRule } from '../../generated/connector-paging.js';
 import { call, type ResourceContext } from '../core/context.js';
-import { AbortError, AgentEngineError, AmbiguousConnectorError, ConnectorNotFoundError } from '../core/errors.js';
-import type { PagingStyle } from '../core/pagination.js';
+import { AmbiguousConnectorError, ConnectorNotFoundError } from '../core/errors.js';
+import type { DefinitionIdCache, ExecutePaging, ExecutePagesOptions } from '../core/execute-paging.js';
 import type { CallOptions } from '../core/transport.js';
+
+export type { DefinitionIdCache, ExecutePagesOptions };
 
 type Schemas = components['schemas'];
 type ListQuery = NonNullable<paths['/api/v1/integrations/connectors']['get']['parameters']['query']>;
-type Params = Record<string, unknown>;
-
-export interface ExecutePagesOptions extends CallOptions {
-  /**
-   * The connector's definition, by name (`github`) or definition id. Without it, the definition id is read from
-   * `GET /integrations/connectors/{id}` once per connector and kept by the client.
-   */
-  connector?: string;
-  /** Paging of your own instead of the definition's: a rule of the generated table's shape, or a function. */
-  paging?: PagingStyle | PagingRule;
-  /** Stop after this many records in all (the last page is cut to fit). Not the page size: that is a param. */
-  limit?: number;
-  /** Stop after this many pages. */
-  maxPages?: number;
-}
-
-/** Connector id -> its definition id, learnt once per client; a few lookups' worth, not a growing heap. */
-export type DefinitionIdCache = Map<string, Promise<string>>;
-const DEFINITION_ID_CACHE_SIZE = 1000;
-
-/** The records of an execute answer: a list's items, a get's one record. */
-const recordsOf = (result: unknown): unknown[] => (Array.isArray(result) ? result : result === null || result === undefined ? [] : [result]);
 
 export interface FindConnectorQuery {
   workspaceName: string;
@@ -42,66 +21,17 @@ export function connectorsResource(context: ResourceContext<paths>, definitionId
   const get = (id: string, options?: CallOptions): Promise<Schemas['ConnectorResponse']> =>
     call(context, 'GET', raw.GET('/api/v1/integrations/connectors/{id}', { ...byId(id), ...context.init(options) }));
 
-  /** The connector's definition id, asked once per connector (concurrent askers share the request). */
-  async function definitionIdOf(id: string, options: CallOptions): Promise<string> {
-    let known = definitionIds.get(id);
-    if (!known) {
-      known = get(id, options).then((connector) => connector.source_template.source_definition_id);
-      known.catch(() => definitionIds.delete(id)); // a failed lookup is asked again next time
-      if (definitionIds.size >= DEFINITION_ID_CACHE_SIZE) definitionIds.delete(definitionIds.keys().next().value!);
-      definitionIds.set(id, known);
-    }
-    try {
-      return await known;
-    } catch (error) {
-      // The shared request went with another caller's signal: that abort is not this caller's.
-      if (error instanceof AbortError && !options.signal?.aborted) return definitionIdOf(id, options);
-      throw error;
-    }
-  }
-
-  /** How to ask for the page after an answer: the caller's own paging, or the rule of the connector's definition. */
-  async function pagerOf(id: string, body: Schemas['ExecuteRequest'], options: ExecutePagesOptions, callOptions: CallOptions) {
-    const { paging, connector } = options;
-    if (typeof paging?.next === 'function') {
-      const style = paging as PagingStyle;
-      return (_params: Params, response: Schemas['ExecuteResponse']) => style.next((response.connector_metadata ?? {}) as Params, response.result);
-    }
-    const [rules, definition] = await Promise.all([import('../core/paging-rules.js'), paging ? '' : (connector ?? definitionIdOf(id, callOptions))]);
-    const rule = (paging as PagingRule | undefined) ?? rules.pagingRuleOf(rules.resolveConnector(definition) ?? definition, body.entity, body.action);
-    if (!rule) context.logger?.warn?.(`executePages: no paging rule for ${body.entity}.${body.action} of connector definition ${definition}; one page only`);
-    return (params: Params, response: Schemas['ExecuteResponse']) => rule && rules.nextPageParams(rule, params, response.connector_metadata, response.result);
-  }
-
-  /**
-   * Every page of an execute `list` or `api_search`, as the connector's definition pages it, until the last page, a
-   * `limit` of records or `maxPages`. Stops with an AgentEngineError rather than ask for the same page twice.
-   */
-  async function* executePages(id: string, body: Schemas['ExecuteRequest'], options: ExecutePagesOptions = {}): AsyncGenerator<Schemas['ExecuteResponse']> {
-    const { connector: _connector, paging: _paging, limit = Number.POSITIVE_INFINITY, maxPages = Number.POSITIVE_INFINITY, ...callOptions } = options;
-    // Learnt while the first page is on its way; a failure surfaces only if a second page is wanted.
-    const pager = pagerOf(id, body, options, callOptions);
-    pager.catch(() => {});
-    let params: Params = { ...body.params };
-    const asked = new Set<string>();
-    let remaining = limit;
-    for (let page = 0; page < maxPages && remaining > 0; page++) {
-      asked.add(JSON.stringify(params));
-      const response = await execute(id, { ...body, params }, callOptions);
-      const records = recordsOf(response.result);
-      remaining -= records.length;
-      yield remaining < 0 && Array.isArray(response.result) ? { ...response, result: records.slice(0, records.length + remaining) } : response;
-      const next = remaining > 0 ? (await pager)(params, response) : undefined;
-      if (!next) return;
-      params = { ...body.params, ...next };
-      if (asked.has(JSON.stringify(params))) {
-        throw new AgentEngineError(`executePages: the connector answered the same \`${Object.keys(next).join('`, `')}\` again; stopping instead of asking for the same page twice`);
-      }
-    }
-  }
-
   const execute = (id: string, body: Schemas['ExecuteRequest'], options?: CallOptions): Promise<Schemas['ExecuteResponse']> =>
     call(context, 'POST', raw.POST('/api/v1/integrations/connectors/{id}/execute', { ...byId(id), body, ...context.init(options) }));
+
+  // The page loop and the connectors' rules load on the first paged execute (a chunk of its own).
+  const paging: ExecutePaging = {
+    execute,
+    readDefinitionId: (id, options) => get(id, options).then((connector) => connector.source_template.source_definition_id),
+    definitionIds,
+    logger: context.logger,
+  };
+  const pagingModule = () => import('../core/execute-paging.js');
 
   const list = (query: ListQuery = {}, options?: CallOptions): Promise<Schemas['ConnectorListResponse']> =>
     call(context, 'GET', raw.GET('/api/v1/integrations/connectors', { params: { query }, ...context.init(options) }));
@@ -146,13 +76,16 @@ export function connectorsResource(context: ResourceContext<paths>, definitionId
 
     /**
      * Every page of an execute `list` or `api_search`, paged as the connector's definition says (the generated table
-     * of openapi/connectors). A connector, entity or action the kit does not know yet gives its first page only.
+     * of openapi/connectors), until the last page, a `limit` of records or `maxPages`. A repeated cursor stops with an
+     * AgentEngineError. A connector, entity or action the kit does not know yet gives its first page only.
      */
-    executePages,
+    async *executePages(id: string, body: Schemas['ExecuteRequest'], options: ExecutePagesOptions = {}): AsyncGenerator<Schemas['ExecuteResponse']> {
+      yield* (await pagingModule()).executePages(paging, id, body, options);
+    },
 
     /** Every record of an execute `list` or `api_search` across its pages, each once; `limit` caps how many. */
     async *executeRecords<Item = Record<string, unknown>>(id: string, body: Schemas['ExecuteRequest'], options: ExecutePagesOptions = {}): AsyncGenerator<Item> {
-      for await (const page of executePages(id, body, options)) yield* recordsOf(page.result) as Item[];
+      yield* (await pagingModule()).executeRecords(paging, id, body, options) as AsyncGenerator<Item>;
     },
 
     /** The one connector of a definition in a workspace; NotFound or Ambiguous errors otherwise. */
