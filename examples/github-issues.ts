@@ -1,5 +1,6 @@
-// Paging through a repository's GitHub issues with `execute`: the kit follows GitHub's own cursor
-// (`connector_metadata.has_next_page` / `end_cursor`, sent back as `cursor`) until there are no more pages.
+// Paging through a repository's GitHub issues with `execute`: the kit pages as GitHub's connector definition says
+// (openapi/connectors/github.yaml: `connector_metadata.end_cursor` sent back as `after` while `has_next_page`), having
+// read the connector's definition id from the API once, until there are no more pages.
 //
 //   npm start                               (the mock, in one terminal)
 //   npx tsx examples/github-issues.ts       (open issues of airbytehq/airbyte, 25 per page)

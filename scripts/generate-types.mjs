@@ -1,12 +1,14 @@
 #!/usr/bin/env node
 // Writes generated/*.d.ts from openapi/*.yaml with openapi-typescript, or with --check fails when any of them is stale.
 // The spec/output pairs come from redocly.yaml (`apis.*.x-openapi-ts.output`), the one list both tools read, plus one
-// per agent connector definition: openapi/connectors/<name>.yaml -> generated/connectors/<name>.d.ts.
-// --only a,b limits the run to those names (an API of redocly.yaml, or `connectors/<name>`).
+// per agent connector definition: openapi/connectors/<name>.yaml -> generated/connectors/<name>.d.ts. Beside the types,
+// one data module: generated/connector-paging.ts, the paging table of every connector (from their `x-paging`).
+// --only a,b limits the run to those names (an API of redocly.yaml, `connectors/<name>`, or `connector-paging`).
 // The Node API is used instead of the CLI because the CLI's --check stops at the first up-to-date file.
 import { readFile, readdir, writeFile, mkdir } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { load } from 'js-yaml';
 import { parse } from 'yaml';
 import openapiTS, { astToString, COMMENT_HEADER } from 'openapi-typescript';
 
@@ -34,16 +36,125 @@ async function targets() {
     const name = file.replace(/\.yaml$/, '');
     list.push({ name: `connectors/${name}`, spec: `openapi/connectors/${file}`, output: `generated/connectors/${name}.d.ts` });
   }
+  list.push({ name: 'connector-paging', spec: 'openapi/connectors/*.yaml', output: 'generated/connector-paging.ts', build: () => pagingTable(connectors) });
   return only ? list.filter((t) => only.has(t.name)) : list;
 }
 
 export async function generateAll() {
   const results = [];
-  for (const { name, spec, output } of await targets()) {
-    const ast = await openapiTS(pathToFileURL(resolve(root, spec)), { ...GENERATOR_OPTIONS, silent: true });
-    results.push({ name, spec, output, text: COMMENT_HEADER + astToString(ast) });
+  for (const { name, spec, output, build } of await targets()) {
+    const text = build ? await build() : COMMENT_HEADER + astToString(await openapiTS(pathToFileURL(resolve(root, spec)), { ...GENERATOR_OPTIONS, silent: true }));
+    results.push({ name, spec, output, text });
   }
   return results;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The paging table: per connector (by definition id), entity and action, the `x-paging` of each list and api_search,
+// with what a pager needs beside it (the record key, the page size asked by default, the first page number, whether
+// the position is an integer). Rules repeat within a connector, so each connector lists its distinct rules once and
+// its entities point at them by index.
+
+const PAGING_STYLES = ['cursor', 'link', 'last_id', 'offset', 'page', 'none'];
+const PAGING_FIELDS = ['cursor', 'next', 'size', 'more', 'done', 'total'];
+
+/** One param of an operation's request body (its `$ref` followed), or undefined. */
+function paramOf(doc, operation, name) {
+  const follow = (node) => (node?.$ref ? follow(node.$ref.replace(/^#\//, '').split('/').reduce((at, key) => at?.[key], doc)) : node);
+  const params = follow(operation.requestBody?.content?.['application/json']?.schema);
+  return name && Object.hasOwn(params?.properties ?? {}, name) ? follow(params.properties[name]) : undefined;
+}
+
+const isInteger = (schema) => schema?.type === 'integer' || (Array.isArray(schema?.type) && schema.type.includes('integer'));
+
+function pagingRule(doc, head, operation) {
+  const paging = operation['x-paging'];
+  const where = `${head.name} ${operation.operationId}`;
+  if (!PAGING_STYLES.includes(paging.style)) throw new Error(`${where}: unknown x-paging style ${JSON.stringify(paging.style)}`);
+  // One page is all a pager reads of `none`, whatever keys the metadata has.
+  if (paging.style === 'none') return { style: 'none' };
+  const rule = { style: paging.style };
+  for (const field of PAGING_FIELDS) {
+    if (paging[field] === null || paging[field] === undefined) continue;
+    if (typeof paging[field] !== 'string') throw new Error(`${where}: x-paging.${field} is not a string`);
+    rule[field] = paging[field];
+    const size = field === 'size' ? paramOf(doc, operation, paging.size) : undefined;
+    if (typeof size?.default === 'number') rule.sizeDefault = size.default;
+  }
+  const cursor = paramOf(doc, operation, paging.cursor);
+  if (paging.style !== 'none' && !cursor) throw new Error(`${where}: x-paging.cursor ${JSON.stringify(paging.cursor)} is not a param`);
+  if (paging.style === 'last_id') rule.key = head.entities?.[operation['x-entity']]?.key ?? 'id';
+  if (paging.style === 'page') rule.first = cursor.default ?? cursor.minimum ?? 1;
+  if (paging.style === 'link' && isInteger(cursor)) rule.integer = true;
+  return rule;
+}
+
+const literal = (value) => JSON.stringify(value).replaceAll('\u2028', '\\u2028').replaceAll('\u2029', '\\u2029');
+const property = (key) => (/^[A-Za-z_$][\w$]*$/.test(key) ? key : literal(key));
+const objectText = (object) => `{ ${Object.entries(object).map(([key, value]) => `${property(key)}: ${literal(value)}`).join(', ')} }`;
+
+const PAGING_HEADER = `// Generated by scripts/generate-types.mjs from the x-paging of openapi/connectors/*.yaml: do not edit, run
+// \`npm run generate\`. How executePages pages each list and api_search of every agent connector.
+
+/** How one list pages: its definition's \`x-paging\`, with what a pager needs beside it. */
+export interface PagingRule {
+  /** \`cursor\`, \`link\`, \`last_id\`, \`offset\`, \`page\`, or \`none\` (one page only). */
+  style: ${PAGING_STYLES.map(literal).join(' | ')};
+  /** The param that takes the next page's position. */
+  cursor?: string;
+  /** Where in connector_metadata the next position is: a dotted path (\`cursor\`), or the key of the next URL (\`link\`). */
+  next?: string;
+  /** The param that sets the page size. */
+  size?: string;
+  /** The size param's default: the size of a page when the caller sets none. */
+  sizeDefault?: number;
+  /** The connector_metadata key that is \`false\` on the last page. */
+  more?: string;
+  /** The connector_metadata key that is \`true\` on the last page. */
+  done?: string;
+  /** The connector_metadata key that counts every record of the list. */
+  total?: string;
+  /** \`last_id\`: the record field whose last value is the next position. */
+  key?: string;
+  /** \`page\`: the number of the first page. */
+  first?: number;
+  /** \`link\`: the position is an integer (read from the URL as text). */
+  integer?: boolean;
+}
+
+/** One connector's rules, and for each entity and action the index of its rule. */
+export interface ConnectorPaging {
+  name: string;
+  rules: readonly PagingRule[];
+  entities: Readonly<Record<string, Readonly<Record<string, number>>>>;
+}
+
+/** Every agent connector by definition id. */
+export const CONNECTOR_PAGING: Readonly<Record<string, ConnectorPaging>> = {
+`;
+
+async function pagingTable(files) {
+  let text = PAGING_HEADER;
+  for (const file of files) {
+    // js-yaml: three times faster than `yaml` on these 51 files, which --check reads on every run.
+    const doc = load(await readFile(resolve(root, 'openapi/connectors', file), 'utf8'));
+    const head = doc['x-airbyte-connector'];
+    const rules = [];
+    const entities = {};
+    for (const item of Object.values(doc.paths ?? {})) {
+      const operation = item.post;
+      if (!operation?.['x-paging']) continue;
+      const rule = objectText(pagingRule(doc, head, operation));
+      if (!rules.includes(rule)) rules.push(rule);
+      (entities[operation['x-entity']] ??= {})[operation['x-action']] = rules.indexOf(rule);
+    }
+    text += `  // ${head.title}\n  ${literal(head.definitionId)}: {\n    name: ${literal(head.name)},\n    rules: [\n`;
+    for (const rule of rules) text += `      ${rule},\n`;
+    text += '    ],\n    entities: {\n';
+    for (const [entity, actions] of Object.entries(entities)) text += `      ${property(entity)}: ${objectText(actions)},\n`;
+    text += '    },\n  },\n';
+  }
+  return `${text}};\n`;
 }
 
 async function main() {

@@ -7,7 +7,7 @@ import { ConfigurationError } from './core/errors.js';
 import { DEFAULT_BASE_URL, requireCredentials, resolveOptions, type ClientOptions } from './core/options.js';
 import { TokenCache } from './core/token-cache.js';
 import type { CallOptions, TokenSource } from './core/transport.js';
-import { connectorsResource } from './resources/connectors.js';
+import { connectorsResource, type DefinitionIdCache } from './resources/connectors.js';
 import { definitionsResource } from './resources/definitions.js';
 import { oauthResource } from './resources/oauth.js';
 import { skillsResource } from './resources/skills.js';
@@ -22,7 +22,7 @@ const SCOPED_TOKEN_SECONDS = 20 * 60;
 export type AgentEngineClientOptions = ClientOptions;
 
 /** The helpers and the raw client over one way of authenticating. */
-function buildSurface(context: ResourceContext<paths>, mintApplicationToken: Parameters<typeof tokensResource>[1]) {
+function buildSurface(context: ResourceContext<paths>, mintApplicationToken: Parameters<typeof tokensResource>[1], definitionIds: DefinitionIdCache) {
   return {
     /** The openapi-fetch client typed from the spec, for any operation, answering `{data, error, response}`. */
     raw: context.raw,
@@ -30,7 +30,7 @@ function buildSurface(context: ResourceContext<paths>, mintApplicationToken: Par
     callOptions: (callOptions: CallOptions) => context.init(callOptions),
     tokens: tokensResource(context, mintApplicationToken),
     definitions: definitionsResource(context),
-    connectors: connectorsResource(context),
+    connectors: connectorsResource(context, definitionIds),
     workspaces: workspacesResource(context),
     templates: templatesResource(context),
     oauth: oauthResource(context),
@@ -66,7 +66,9 @@ export function createAgentEngineClient(options: AgentEngineClientOptions = {}):
     return { token: minted.access_token, expiresInSeconds: minted.expires_in, defaultLifetimeSeconds: APPLICATION_TOKEN_SECONDS };
   });
 
-  const surface = (tokens: TokenSource) => buildSurface(contextFor(tokens), mintApplicationToken);
+  // One cache for the client and its workspace clients: a connector's definition does not depend on the token.
+  const definitionIds: DefinitionIdCache = new Map();
+  const surface = (tokens: TokenSource) => buildSurface(contextFor(tokens), mintApplicationToken, definitionIds);
 
   const root = surface({ token: () => applicationTokens.get(), invalidate: (token) => applicationTokens.invalidate(token) });
   const workspaceClients = new Map<string, WorkspaceClient>();

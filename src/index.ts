@@ -25,7 +25,8 @@ export {
   type FieldError,
   type SpecViolation,
 } from './core/errors.js';
-export { PAGING_STYLES, type PagingStyle } from './core/pagination.js';
+export type { PagingStyle } from './core/pagination.js';
+export type { PagingRule } from '../generated/connector-paging.js';
 export { DEFAULT_BASE_URL, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS, type ClientOptions } from './core/options.js';
 export type { CallOptions, Logger } from './core/transport.js';
 export type { ExecutePagesOptions, FindConnectorQuery } from './resources/connectors.js';

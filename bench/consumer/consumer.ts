@@ -8,6 +8,7 @@ import {
   createAirbyteApiClient,
   type AgentEngineSchemas,
   type AirbyteApiV1Schemas,
+  type PagingRule,
 } from 'agent-engine-kit';
 import { createResponseValidator, specSchema } from 'agent-engine-kit/validation';
 
@@ -33,6 +34,9 @@ export async function everyHelper(): Promise<void> {
   const executed = await acme.connectors.execute(connector.id, { entity: 'issues', action: 'list', params: { per_page: 10 }, intent: 'Summarize open issues' });
   const inspected = await acme.connectors.inspect(connector.id);
   for await (const page of acme.connectors.executePages(connector.id, { entity: 'issues', action: 'list' }, { maxPages: 2 })) void page.result;
+  for await (const issue of acme.connectors.executeRecords<{ number: number }>(connector.id, { entity: 'issues', action: 'list' }, { connector: 'github', limit: 5 })) void issue.number;
+  const searchPaging: PagingRule = { style: 'cursor', cursor: 'cursor', next: 'next_cursor' };
+  for await (const page of acme.connectors.executePages(connector.id, { entity: 'issues', action: 'search', params: { query: {} } }, { paging: searchPaging })) void page.result;
   const found = await acme.connectors.find({ workspaceName: 'acme', definitionId: definitions[0]!.sourceDefinitionId! });
   const deleted = await acme.connectors.delete(connector.id);
 

@@ -30,14 +30,17 @@ describe('the package', () => {
     expect(offending).toEqual([]);
   });
 
-  it('the client with openapi-fetch stays under 10 kB minified and gzipped', async () => {
+  it('the client with openapi-fetch stays under 10 kB minified and gzipped; the validator and the paging table load apart', async () => {
     const { measureBundle } = await import(pathToFileURL(join(root, 'scripts/bundle-size.mjs')).href);
     const figures = await measureBundle();
     console.log(`bundle: ${figures.minifiedBytes} B minified, ${figures.gzippedBytes} B minified+gzipped (budget ${figures.budgetBytes} B)`);
     console.log(`response validator (only with validateResponses): ${figures.validationMinifiedBytes} B minified, ${figures.validationGzippedBytes} B minified+gzipped`);
+    console.log(`connector paging table (only when an execute is paged): ${figures.pagingMinifiedBytes} B minified, ${figures.pagingGzippedBytes} B minified+gzipped`);
     expect(figures.includesOpenapiFetch).toBe(true);
     expect(figures.includesSpecs).toBe(false);
+    expect(figures.includesPagingTable).toBe(false);
     expect(figures.validationGzippedBytes).toBeGreaterThan(10_000); // the specs are there, in the deferred chunk
+    expect(figures.pagingGzippedBytes).toBeGreaterThan(3_000); // so is the paging table, in a chunk of its own
     expect(figures.nodeBuiltins).toEqual([]);
     expect(figures.gzippedBytes).toBeLessThan(figures.budgetBytes);
   });
@@ -80,6 +83,27 @@ describe('the package', () => {
     }
     const validation = await import(pathToFileURL(join(root, 'dist/validation.js')).href);
     expect(typeof validation.createResponseValidator).toBe('function');
+  });
+
+  it('executePages works from the built package (the paging table chunk loads on first use), ESM and CommonJS', async () => {
+    const esm = await import(pathToFileURL(join(root, 'dist/index.js')).href);
+    const cjs = createRequire(import.meta.url)(join(root, 'dist/index.cjs'));
+    for (const kit of [esm, cjs]) {
+      const sent: unknown[] = [];
+      const fetch = async (request: Request) => {
+        if (new URL(request.url).pathname.endsWith('/token')) return new Response(JSON.stringify({ access_token: 'eyJ.e30.sig', token_type: 'bearer', expires_in: 900 }), { headers: { 'content-type': 'application/json' } });
+        const { params } = (await request.json()) as { params: { after?: string } };
+        sent.push(params);
+        const at = Number(params.after ?? 0);
+        const body = { status: 'success', result: [{ id: at + 1 }], connector_metadata: { has_next_page: at < 2, end_cursor: String(at + 1) }, execution_metadata: { connector_instance_id: 'c', execution_time_ms: 1 } };
+        return new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } });
+      };
+      const client = kit.createAgentEngineClient({ clientId: 'id', clientSecret: 'secret-value', baseUrl: 'https://api.example.test', fetch });
+      const ids: unknown[] = [];
+      for await (const record of client.connectors.executeRecords('c', { entity: 'issues', action: 'list' }, { connector: 'github' })) ids.push((record as { id: number }).id);
+      expect(ids).toEqual([1, 2, 3]);
+      expect(sent).toEqual([{}, { after: '1' }, { after: '2' }]);
+    }
   });
 
   it("npm run bench's token single-flight, on the built client: one token request for any number of concurrent calls", async () => {

@@ -12,6 +12,7 @@ const GITHUB = 'ef69ef6e-aa7f-4af1-a01d-ef775033524e';
 const CONNECTOR = 'c8d9e0f1-2a3b-4c5d-8e6f-7a8b9c0d1e2f';
 const spec = new SpecValidator('agent-engine');
 const bodyErrors: string[] = [];
+let created: Record<string, unknown> | undefined;
 
 /** Answers 422 in the API's shape when the body does not match the operation's request schema. */
 async function validated(request: Request, method: string, path: string) {
@@ -43,18 +44,25 @@ const server = setupServer(
     if (!authorized(request)) return HttpResponse.json({ message: 'Unauthorized', errors: [] }, { status: 401 });
     const { body, valid } = await validated(request, 'post', '/api/v1/integrations/connectors');
     if (!valid) return invalid();
-    return HttpResponse.json({
+    created = {
       id: CONNECTOR,
       name: body.name,
       source_template: { id: '5d1e7f3a-2b9c-4e6d-8a0f-1c3b5d7e9f21', name: 'GitHub', source_definition_id: body.definition_id, user_config_spec: { connectionSpecification: { type: 'object' } }, partial_default_config: {} },
       replication_config: body.replication_config,
-    });
+    };
+    return HttpResponse.json(created);
+  }),
+  // executePages reads the connector's definition id here, to page it as GitHub's definition says.
+  http.get(`${BASE}/api/v1/integrations/connectors/:id`, ({ request, params }) => {
+    if (!authorized(request)) return HttpResponse.json({ message: 'Unauthorized', errors: [] }, { status: 401 });
+    return params.id === created?.id ? HttpResponse.json(created) : HttpResponse.json({ message: 'Not found', errors: [] }, { status: 404 });
   }),
   http.post(`${BASE}/api/v1/integrations/connectors/:id/execute`, async ({ request, params }) => {
     if (!authorized(request)) return HttpResponse.json({ message: 'Unauthorized', errors: [] }, { status: 401 });
     const { body, valid } = await validated(request, 'post', '/api/v1/integrations/connectors/{id}/execute');
     if (!valid) return invalid();
-    const page = body.params?.cursor ? Number(body.params.cursor) : 0;
+    // GitHub's own paging: `end_cursor` comes back as `after`.
+    const page = body.params?.after ? Number(body.params.after) : 0;
     const perPage = body.params?.per_page ?? 10;
     const result = Array.from({ length: perPage }, (_, i) => ({ number: page * perPage + i + 1, title: `Issue ${page * perPage + i + 1}` }));
     return HttpResponse.json({

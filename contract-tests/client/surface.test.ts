@@ -74,8 +74,8 @@ describe('helpers send what the spec describes', () => {
       }
     }
     const tested = new Set(CASES.map(([name]) => name));
-    // Covered in the token, pagination and retry suites.
-    const elsewhere = ['tokens.application', 'connectors.executePages', 'connectors.find', 'workspaces.pages', 'workspaces.all', 'skills.all'];
+    // Covered in the token, pagination, execute paging, skills and retry suites.
+    const elsewhere = ['tokens.application', 'connectors.executePages', 'connectors.executeRecords', 'connectors.find', 'workspaces.pages', 'workspaces.all', 'skills.all'];
     expect(helpers.filter((h) => !tested.has(h) && !elsewhere.includes(h))).toEqual([]);
   });
 });

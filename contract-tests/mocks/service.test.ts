@@ -153,10 +153,11 @@ describe('connectors', () => {
     let count = 0;
     for await (const page of c.connectors.executePages(id, { entity: 'issues', action: 'list', params: { per_page: 25 } })) count += (page.result as unknown[]).length;
     expect(count).toBeGreaterThanOrEqual(60);
-    // search pages by `next_cursor` -> `cursor`, whatever the connector
+    // search is outside the connector definitions: its paging (`next_cursor` -> `cursor`) is named as a rule
     const found: unknown[] = [];
     let total = 0;
-    for await (const page of c.connectors.executePages(id, { entity: 'issues', action: 'search', params: { query: { filter: { eq: { state: 'OPEN' } } }, limit: 10 } })) {
+    const searchPaging = { style: 'cursor', cursor: 'cursor', next: 'next_cursor' } as const;
+    for await (const page of c.connectors.executePages(id, { entity: 'issues', action: 'search', params: { query: { filter: { eq: { state: 'OPEN' } } }, limit: 10 } }, { paging: searchPaging })) {
       found.push(...(page.result as unknown[]));
       total = (page.connector_metadata as { total: number }).total;
     }

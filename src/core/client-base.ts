@@ -42,6 +42,7 @@ export function createClientBase<Paths extends {}>(resolved: ResolvedOptions, dy
       raw,
       baseUrl: resolved.baseUrl,
       redactor,
+      logger: resolved.logger,
       init: (callOptions) => createCallTransport(settings, callOptions),
     };
   };

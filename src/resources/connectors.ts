@@ -1,30 +1,37 @@
 import type { components, paths } from '../../generated/agent-engine.js';
 import { call, type ResourceContext } from '../core/context.js';
-import { AgentEngineError, AmbiguousConnectorError, ConnectorNotFoundError } from '../core/errors.js';
-import { pagingStyleFor, type PagingStyle } from '../core/pagination.js';
+import { AmbiguousConnectorError, ConnectorNotFoundError } from '../core/errors.js';
+import type { DefinitionIdCache, ExecutePaging, ExecutePagesOptions } from '../core/execute-paging.js';
 import type { CallOptions } from '../core/transport.js';
+
+export type { DefinitionIdCache, ExecutePagesOptions };
 
 type Schemas = components['schemas'];
 type ListQuery = NonNullable<paths['/api/v1/integrations/connectors']['get']['parameters']['query']>;
-
-export interface ExecutePagesOptions extends CallOptions {
-  /** How the connector pages, when its metadata keys are not among PAGING_STYLES. */
-  paging?: PagingStyle;
-  /** Stop after this many pages. */
-  maxPages?: number;
-}
 
 export interface FindConnectorQuery {
   workspaceName: string;
   definitionId: string;
 }
 
-export function connectorsResource(context: ResourceContext<paths>) {
+export function connectorsResource(context: ResourceContext<paths>, definitionIds: DefinitionIdCache = new Map()) {
   const { raw } = context;
   const byId = (id: string) => ({ params: { path: { id } } });
 
+  const get = (id: string, options?: CallOptions): Promise<Schemas['ConnectorResponse']> =>
+    call(context, 'GET', raw.GET('/api/v1/integrations/connectors/{id}', { ...byId(id), ...context.init(options) }));
+
   const execute = (id: string, body: Schemas['ExecuteRequest'], options?: CallOptions): Promise<Schemas['ExecuteResponse']> =>
     call(context, 'POST', raw.POST('/api/v1/integrations/connectors/{id}/execute', { ...byId(id), body, ...context.init(options) }));
+
+  // The page loop and the connectors' rules load on the first paged execute (a chunk of its own).
+  const paging: ExecutePaging = {
+    execute,
+    readDefinitionId: (id, options) => get(id, options).then((connector) => connector.source_template.source_definition_id),
+    definitionIds,
+    logger: context.logger,
+  };
+  const pagingModule = () => import('../core/execute-paging.js');
 
   const list = (query: ListQuery = {}, options?: CallOptions): Promise<Schemas['ConnectorListResponse']> =>
     call(context, 'GET', raw.GET('/api/v1/integrations/connectors', { params: { query }, ...context.init(options) }));
@@ -36,8 +43,7 @@ export function connectorsResource(context: ResourceContext<paths>) {
 
     list,
 
-    get: (id: string, options?: CallOptions): Promise<Schemas['ConnectorResponse']> =>
-      call(context, 'GET', raw.GET('/api/v1/integrations/connectors/{id}', { ...byId(id), ...context.init(options) })),
+    get,
 
     /** Fields left out keep their value; `entities: []` clears. */
     update: (id: string, body: Schemas['ConnectorUpdateRequest'], options?: CallOptions): Promise<Schemas['ConnectorResponse']> =>
@@ -69,25 +75,17 @@ export function connectorsResource(context: ResourceContext<paths>) {
     execute,
 
     /**
-     * Every page of an execute `list` (or `search`), following the connector's own cursor (GitHub, Linear, HubSpot,
-     * Stripe built in) until it says there is no more.
+     * Every page of an execute `list` or `api_search`, paged as the connector's definition says (the generated table
+     * of openapi/connectors), until the last page, a `limit` of records or `maxPages`. A repeated cursor stops with an
+     * AgentEngineError. A connector, entity or action the kit does not know yet gives its first page only.
      */
     async *executePages(id: string, body: Schemas['ExecuteRequest'], options: ExecutePagesOptions = {}): AsyncGenerator<Schemas['ExecuteResponse']> {
-      const { paging, maxPages = Number.POSITIVE_INFINITY, ...callOptions } = options;
-      let params = { ...body.params };
-      const seenCursors = new Set<string>();
-      for (let page = 0; page < maxPages; page++) {
-        const response = await execute(id, { ...body, params }, callOptions);
-        yield response;
-        const metadata = response.connector_metadata as Record<string, unknown> | null | undefined;
-        const style = paging ?? pagingStyleFor(metadata);
-        const next = style && metadata ? style.next(metadata, response.result) : undefined;
-        if (!next) return;
-        const key = JSON.stringify(next);
-        if (seenCursors.has(key)) throw new AgentEngineError(`executePages: the ${style!.name} cursor repeated (${key}); stopping instead of looping`);
-        seenCursors.add(key);
-        params = { ...body.params, ...next };
-      }
+      yield* (await pagingModule()).executePages(paging, id, body, options);
+    },
+
+    /** Every record of an execute `list` or `api_search` across its pages, each once; `limit` caps how many. */
+    async *executeRecords<Item = Record<string, unknown>>(id: string, body: Schemas['ExecuteRequest'], options: ExecutePagesOptions = {}): AsyncGenerator<Item> {
+      yield* (await pagingModule()).executeRecords(paging, id, body, options) as AsyncGenerator<Item>;
     },
 
     /** The one connector of a definition in a workspace; NotFound or Ambiguous errors otherwise. */

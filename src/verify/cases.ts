@@ -123,8 +123,8 @@ export const CASES: ContractCase[] = [
       const page = await client.connectors.execute(connector.id, { entity: 'issues', action: 'list', params: { per_page: 5 } });
       assert(page.status, 'no execute status');
       if (target.stateful) {
-        // Page through with GitHub's own cursor. (Prism's static example repeats one cursor, which executePages
-        // rightly refuses to loop on.)
+        // Page through as GitHub's connector definition says (`end_cursor` back as `after`). (Prism's static example
+        // repeats one cursor, which executePages rightly refuses to loop on.)
         let pages = 0;
         let issues = 0;
         for await (const next of client.connectors.executePages(connector.id, { entity: 'issues', action: 'list', params: { per_page: 25 } })) {
