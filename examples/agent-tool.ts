@@ -98,8 +98,11 @@ export async function agentTurn(baseUrl: string, log: (line: string) => void = c
   log(`tool ${tool.definition.name}: input ${JSON.stringify(Object.keys(tool.definition.input_schema.properties))}`);
 
   const calls = [
-    { connector: 'github', entity: 'issues', action: 'list', params: { per_page: 3, state: 'OPEN' }, select_fields: ['number', 'title'] },
-    { connector: 'github', entity: 'issues', action: 'search', params: { query: { filter: { like: { title: '%rate limit%' } } }, limit: 5 }, select_fields: ['number', 'title'] },
+    { connector: 'github', entity: 'issues', action: 'list', params: { per_page: 3, states: ['OPEN'] }, select_fields: ['number', 'title'] },
+    {
+      connector: 'github', entity: 'issues', action: 'context_store_search',
+      params: { query: { filter: { eq: { state: 'OPEN' } }, sort: [{ number: 'desc' }] }, limit: 5 }, select_fields: ['number', 'title', 'state'],
+    },
     { connector: 'github', entity: 'tickets', action: 'list' },
     { connector: 'jira', entity: 'issues', action: 'list' },
   ];

@@ -42,7 +42,7 @@ export async function pageThroughIssues(baseUrl: string, options: { workspace?: 
 
   const seen = new Set<number>();
   let pages = 0;
-  const request = { entity: 'issues', action: 'list', params: { per_page: perPage, ...(state ? { state } : {}) } };
+  const request = { entity: 'issues', action: 'list', params: { per_page: perPage, ...(state ? { states: [state] } : {}) } };
   for await (const page of customer.connectors.executePages(connectorId, request, { maxPages: 50 })) {
     const issues = page.result as Issue[];
     pages += 1;

@@ -120,7 +120,9 @@ const GRAPHQL_BOOLEAN = /^(is[A-Z]|has[A-Z]|viewer[A-Z]|closed$|locked$|merged$|
 const GRAPHQL_INTEGER = /(Count|^number$|^databaseId$|^additions$|^deletions$|^changedFiles$|^byteSize$|^progressPercentage$)$/;
 const GRAPHQL_DATE_TIME = /(At|^committedDate|^dueOn)$/;
 
-function inferredField(name, storeTypes) {
+function inferredField(name, storeTypes, paramEnums) {
+  // A field the entity's own params enumerate (GitHub `states: [OPEN, CLOSED]` for `state`) takes those values.
+  if (paramEnums.has(name)) return { type: 'string', enum: paramEnums.get(name), 'x-inferred': true };
   const fromStore = storeTypes.get(name);
   if (fromStore && fromStore !== 'any') return { ...typeSchema(fromStore), 'x-inferred': true };
   if (GRAPHQL_OBJECTS[name]) {
@@ -136,10 +138,10 @@ function inferredField(name, storeTypes) {
   return { type: ['string', 'null'], 'x-inferred': true };
 }
 
-function recordSchema(fields, storeTypes) {
+function recordSchema(fields, storeTypes, paramEnums = new Map()) {
   const schema = objectSchema(fields);
   for (const field of fields) {
-    if (field.type === 'any' && !field.fields?.length) schema.properties[field.name] = inferredField(field.name, storeTypes);
+    if (field.type === 'any' && !field.fields?.length) schema.properties[field.name] = inferredField(field.name, storeTypes, paramEnums);
   }
   return schema;
 }
@@ -364,18 +366,29 @@ function connectorDocument(c) {
   const paths = {};
   for (const [entityName, entity] of Object.entries(c.entities)) {
     const storeTypes = new Map((entity.contextStoreFields ?? []).map((f) => [f.name, f.type]));
+    // Enumerated params of the entity's lists, by the field they filter (`states` filters `state`).
+    const paramEnums = new Map();
+    // The reads' params first: records are what they answer (GitHub's writes take REST's lowercase states).
+    const byReadFirst = Object.entries(entity.actions).sort(([a], [b]) => Number(!['list', 'get', 'api_search'].includes(a)) - Number(!['list', 'get', 'api_search'].includes(b)));
+    for (const [, action] of byReadFirst) {
+      for (const param of action.params) {
+        const values = param.itemEnum ?? param.enum;
+        const field = param.itemEnum && param.name.endsWith('s') ? param.name.slice(0, -1) : param.name;
+        if (values && param.in !== 'header' && !paramEnums.has(field)) paramEnums.set(field, values.filter((v) => v !== null));
+      }
+    }
     const key = keyOf(entityName, entity.actions, scoped);
     // The entity's record: the list's fields, else the get's, else any action's that has fields.
     const recordActions = ['list', 'get', 'api_search', 'create', 'update'];
     const main = recordActions.map((a) => entity.actions[a]).find((a) => a?.recordFields?.length);
     const entityRecord = schemaName(entityName, 'record');
-    if (main) schemas[entityRecord] = recordSchema(main.recordFields, storeTypes);
+    if (main) schemas[entityRecord] = recordSchema(main.recordFields, storeTypes, paramEnums);
     for (const [actionName, action] of Object.entries(entity.actions)) {
       const base = schemaName(entityName, actionName);
       schemas[`${base}_params`] = paramsSchema(action.params, scoped);
       let recordRef = null;
       if (action.recordFields?.length) {
-        const own = recordSchema(action.recordFields, storeTypes);
+        const own = recordSchema(action.recordFields, storeTypes, paramEnums);
         if (main && JSON.stringify(own) === JSON.stringify(schemas[entityRecord])) recordRef = `#/components/schemas/${entityRecord}`;
         else {
           schemas[`${base}_record`] = own;

@@ -266,6 +266,25 @@ describe('the engine, beyond the definitions', () => {
     expect([badState.status, badState.body.errors[0].field]).toEqual([422, 'params.states.0']);
   });
 
+  it("applies a search's own filters: Salesforce SOQL WHERE, GitHub search qualifiers and words", () => {
+    const sf = harness('salesforce');
+    const name = sf.dataset.get('accounts')![0]!.Name;
+    const where = sf.run('accounts', 'list', { q: `SELECT Id, Name FROM Account WHERE Name = '${name}'` });
+    expect(where.status).toBe(200);
+    expect(where.body.result.length).toBeGreaterThan(0);
+    expect(where.body.result.every((r: Row) => r.Name === name)).toBe(true);
+    const gh = harness('github');
+    const issue = gh.dataset.get('issues')![0]!;
+    const word = String(issue.title).split(/\s+/).find((w) => /^[A-Za-z]{4,}$/.test(w))!;
+    const found = gh.run('issues', 'api_search', { query: `repo:airbytehq/airbyte state:${String(issue.state)} ${word}` });
+    expect(found.status).toBe(200);
+    expect(found.body.result.length).toBeGreaterThan(0);
+    for (const r of found.body.result) {
+      expect(r.state).toBe(issue.state);
+      expect(JSON.stringify(r).toLowerCase()).toContain(word.toLowerCase());
+    }
+  });
+
   it('keeps comments on issues that exist', () => {
     const h = harness('github');
     const numbers = new Set(h.dataset.get('issues')!.map((i) => i.number));

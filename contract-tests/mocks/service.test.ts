@@ -150,19 +150,26 @@ describe('connectors', () => {
     const first = await c.connectors.execute(id, { entity: 'issues', action: 'list', params: { per_page: 10 } });
     expect(first.result).toHaveLength(10);
     expect(first.connector_metadata).toMatchObject({ has_next_page: true });
-    let count = 0;
-    for await (const page of c.connectors.executePages(id, { entity: 'issues', action: 'list', params: { per_page: 25 } })) count += (page.result as unknown[]).length;
-    expect(count).toBeGreaterThanOrEqual(60);
-    // search is outside the connector definitions: its paging (`next_cursor` -> `cursor`) is named as a rule
-    const found: unknown[] = [];
-    let total = 0;
-    const searchPaging = { style: 'cursor', cursor: 'cursor', next: 'next_cursor' } as const;
-    for await (const page of c.connectors.executePages(id, { entity: 'issues', action: 'search', params: { query: { filter: { eq: { state: 'OPEN' } } }, limit: 10 } }, { paging: searchPaging })) {
-      found.push(...(page.result as unknown[]));
-      total = (page.connector_metadata as { total: number }).total;
-    }
-    expect(found).toHaveLength(total);
-    expect(total).toBeGreaterThan(10);
+    // executePages follows GitHub's own paging: end_cursor back as `after`, every issue once.
+    const numbers: number[] = [];
+    for await (const page of c.connectors.executePages(id, { entity: 'issues', action: 'list', params: { per_page: 25 } })) numbers.push(...(page.result as { number: number }[]).map((i) => i.number));
+    const issues = service.store.records.get(id)!.get('issues')!;
+    expect(numbers.length).toBe(issues.length);
+    expect(new Set(numbers).size).toBe(issues.length);
+    // context_store_search answers {data, meta} in result, outside connector_metadata: a caller's own paging reads it.
+    const found: { state: string }[] = [];
+    const searchPaging = {
+      name: 'context store',
+      next: (_metadata: Record<string, unknown>, result: unknown) => {
+        const { meta } = result as { meta: { has_more: boolean; cursor: string | null } };
+        return meta.has_more && meta.cursor ? { cursor: meta.cursor } : undefined;
+      },
+    };
+    const search = { entity: 'issues', action: 'context_store_search', params: { query: { filter: { eq: { state: 'OPEN' } } }, limit: 5 } };
+    for await (const page of c.connectors.executePages(id, search, { paging: searchPaging })) found.push(...(page.result as { data: { state: string }[] }).data);
+    expect(found.length).toBe(issues.filter((i) => i.state === 'OPEN').length);
+    expect(found.length).toBeGreaterThan(5);
+    expect(found.every((i) => i.state === 'OPEN')).toBe(true);
     const unknown = await c.connectors.execute(id, { entity: 'wikis', action: 'list' }).catch((e: Error) => e);
     expect((unknown as Error).message).toMatch(/issues/);
   });
@@ -262,17 +269,30 @@ describe('OAuth', () => {
 });
 
 describe('execute paging of the other connectors through the client', () => {
-  it('Salesforce accounts page to the end with the connector\'s own cursor', async () => {
+  it("Salesforce accounts come in one page: the definition's list takes only a SOQL `q`, and says done", async () => {
     const c = client();
     const { id } = await c.connectors.create({ workspace_name: 'default', connector_type: 'Salesforce', credentials: { client_id: 'a', client_secret: 'b', refresh_token: 'c' } });
-    let records = 0;
+    const pages = [];
+    for await (const page of c.connectors.executePages(id, { entity: 'accounts', action: 'list', params: { q: 'SELECT Id, Name FROM Account' } })) pages.push(page);
+    expect(pages).toHaveLength(1);
+    expect((pages[0]!.result as unknown[]).length).toBe(service.store.records.get(id)!.get('accounts')!.length);
+    expect(pages[0]!.connector_metadata).toEqual({ done: true, nextRecordsUrl: null });
+    await expect(c.connectors.execute(id, { entity: 'accounts', action: 'list', params: { limit: 7 } })).rejects.toMatchObject({ status: 422 });
+  });
+
+  it('Stripe customers page with starting_after, the last id, while has_more', async () => {
+    const c = client();
+    const { id } = await c.connectors.create({ workspace_name: 'default', connector_type: 'Stripe', credentials: { api_key: 'sk_test_x' }, replication_config: { account_id: 'acct_1' } });
+    const ids: string[] = [];
     let pages = 0;
-    for await (const page of c.connectors.executePages(id, { entity: 'accounts', action: 'list', params: { limit: 7 } })) {
-      records += (page.result as unknown[]).length;
+    for await (const page of c.connectors.executePages(id, { entity: 'customers', action: 'list', params: { limit: 7 } })) {
       pages += 1;
+      ids.push(...(page.result as { id: string }[]).map((r) => r.id));
     }
-    expect(pages).toBeGreaterThan(1);
-    expect(records).toBe(30);
+    const customers = service.store.records.get(id)!.get('customers')!;
+    expect(pages).toBe(Math.ceil(customers.length / 7));
+    expect(ids).toEqual(customers.map((r) => r.id));
+    expect(ids.every((customer) => customer.startsWith('cus_'))).toBe(true);
   });
 });
 

@@ -1063,7 +1063,8 @@ export interface components {
             number?: number;
             title?: string;
             body?: string | null;
-            state?: string;
+            /** @enum {string} */
+            state?: "OPEN" | "CLOSED";
             stateReason?: string;
             createdAt?: string;
             updatedAt?: string;
@@ -1117,7 +1118,8 @@ export interface components {
             title?: string;
             body?: string | null;
             bodyHTML?: string | null;
-            state?: string;
+            /** @enum {string} */
+            state?: "OPEN" | "CLOSED";
             stateReason?: string;
             createdAt?: string;
             updatedAt?: string;
@@ -1440,7 +1442,8 @@ export interface components {
             number?: number;
             title?: string;
             body?: string | null;
-            state?: string;
+            /** @enum {string} */
+            state?: "OPEN" | "CLOSED" | "MERGED";
             isDraft?: boolean;
             createdAt?: string;
             updatedAt?: string;
@@ -1591,7 +1594,8 @@ export interface components {
             title?: string;
             body?: string | null;
             bodyHTML?: string | null;
-            state?: string;
+            /** @enum {string} */
+            state?: "OPEN" | "CLOSED" | "MERGED";
             isDraft?: boolean;
             createdAt?: string;
             updatedAt?: string;
@@ -1752,7 +1756,8 @@ export interface components {
             number?: number;
             title?: string;
             description?: string;
-            state?: string;
+            /** @enum {string} */
+            state?: "OPEN" | "CLOSED";
             dueOn?: string;
             closedAt?: string;
             createdAt?: string;

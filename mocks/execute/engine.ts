@@ -61,8 +61,22 @@ function fieldFilters(action: ActionDefinition, params: Row, records: Row[], ski
 
 const SEARCH_TEXT_PARAMS = ['query', 'q', 'search', 'jql', 'keywords', 'searchString', 'term', 'filterByFormula'];
 
+/**
+ * A SOQL query (Salesforce's `q`): its WHERE clause's `field = 'value'` conditions joined by AND apply; anything else
+ * in it (the select list, ORDER BY) is the service's to honour and is read as "every record".
+ */
+function soqlFilter(text: string): ((r: Row) => boolean) | null {
+  if (!/^\s*select\s/i.test(text)) return null;
+  const where = /\swhere\s(.+?)(\sorder\s+by\s|\slimit\s|$)/is.exec(text.slice(0, 4000))?.[1];
+  if (!where) return () => true;
+  const conditions = where.split(/\sand\s/i).map((part) => /^\s*([\w.]+)\s*=\s*'([^']*)'\s*$/.exec(part)).filter((m): m is RegExpExecArray => m !== null);
+  return (r) => conditions.every(([, field, value]) => same(valueAt(r, field!), value));
+}
+
 /** A service's own search text: `field:value` terms on record fields, the other words anywhere in the record. */
 function textSearch(text: string, records: Row[]): (r: Row) => boolean {
+  const soql = soqlFilter(text);
+  if (soql) return soql;
   const terms = text.match(/\S+:"[^"]*"|\S+:'[^']*'|\S+/g)?.slice(0, 64) ?? [];
   const sample = records[0] ?? {};
   const checks = terms.map((term) => {
@@ -137,13 +151,15 @@ export function executeAction(definition: ConnectorDefinition, dataset: Dataset,
   const entity = definition.entities.get(String(request.entity));
   if (!entity) {
     const allowed = [...definition.entities.keys()];
-    return failure(422, `Unknown entity ${JSON.stringify(String(request.entity)).slice(0, 60)} for ${definition.title}; the entities are ${allowed.join(', ')}`, problem('entity', 'Unknown entity', 'unknown_entity', { allowed }));
+    const message = `Unknown entity ${JSON.stringify(String(request.entity)).slice(0, 60)} for ${definition.title}; the entities are ${allowed.join(', ')}`;
+    return failure(422, message, problem('entity', message, 'unknown_entity', { allowed }));
   }
   const allowedActions = actionsOf(entity);
   const storeAction = STORE_ACTIONS.includes(request.action) && entity.contextStore !== null;
   const action = entity.actions.get(request.action);
   if (!action && !storeAction) {
-    return failure(422, `${definition.title} ${entity.name} has no action ${JSON.stringify(String(request.action)).slice(0, 40)}; use one of ${allowedActions.join(', ')}`, problem('action', 'Unsupported action', 'unsupported_action', { allowed: allowedActions }));
+    const message = `${definition.title} ${entity.name} has no action ${JSON.stringify(String(request.action)).slice(0, 40)}; use one of ${allowedActions.join(', ')}`;
+    return failure(422, message, problem('action', message, 'unsupported_action', { allowed: allowedActions }));
   }
   const records = dataset.get(entity.name)!;
   let select: string[][] | null;

@@ -267,7 +267,7 @@ export const CASES: ContractCase[] = [
       target.advanceClock!(15 * 60_000 + 1_000);
       const expired = await raw.GET('/api/v1/workspaces/stats', { headers: { authorization: `Bearer ${data!.access_token}` } });
       assert(expired.response.status === 401, `expired token: ${expired.response.status}`);
-      const other = await client.connectors.create({ workspace_name: 'default', connector_type: 'GitHub', credentials: {} });
+      const other = await client.connectors.create({ workspace_name: 'default', connector_type: 'GitHub', credentials: { token: 'ghp_contract' }, replication_config: { repositories: ['airbytehq/airbyte'] } });
       const scoped = client.forWorkspace(unique('contract-isolated'));
       const outside = await scoped.raw.GET('/api/v1/integrations/connectors/{id}', { params: { path: { id: other.id } } });
       assert(outside.response.status === 404 || outside.response.status === 403, `scoped token outside its workspace: ${outside.response.status}`);
@@ -289,7 +289,7 @@ export const CASES: ContractCase[] = [
       const stats = await retrying.workspaces.stats();
       assert(typeof stats.total_count === 'number', 'no stats after the 503s');
       target.failNext!(1, 429);
-      const created = await retrying.connectors.create({ workspace_name: 'default', connector_type: 'GitHub', credentials: {} });
+      const created = await retrying.connectors.create({ workspace_name: 'default', connector_type: 'GitHub', credentials: { token: 'ghp_contract' }, replication_config: { repositories: ['airbytehq/airbyte'] } });
       assert(created.id, 'no connector after the 429 (a create is retried on 429)');
     },
   },
