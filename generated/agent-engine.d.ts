@@ -283,16 +283,22 @@ export interface paths {
          * Execute an operation through a connector
          * @description Runs one action on one entity of the connected service (for example `list` on GitHub
          *     `issues`) with the connector's stored credentials, and returns the service's records.
-         *     Actions: `list`, `get`, `create`, `search`, `api_search`, `download`. `download` answers
+         *     Each connector's entities, actions and params are those of its agent connector definition
+         *     (this project writes them under `openapi/connectors/`): `list`, `get`, `create`, `update`,
+         *     `delete`, `api_search` and `download`, as each entity has them, and `context_store_search`
+         *     (`search` in older clients) for every entity the context store keeps. `download` answers
          *     with the raw bytes (`application/octet-stream` and a `Content-Disposition` header) instead
          *     of the JSON envelope.
          *
-         *     Paging is the connector's own and is reported in `connector_metadata`: GitHub
-         *     `has_next_page`/`end_cursor`, Linear `hasNextPage`/`endCursor`, HubSpot
-         *     `next_cursor`/`next_link`, Stripe `has_more`. Pass the cursor back in `params` (`cursor`;
-         *     HubSpot `after`). `search` takes `params.query: {filter, sort}` with the operators `eq`,
-         *     `neq`, `gt`, `gte`, `lt`, `lte`, `in`, `like`, `fuzzy`, `keyword`, `not`, `and`, `or`, and
-         *     `limit`, `cursor` and `fields`.
+         *     Paging is the connector's own: its size param, the param that takes the next position, and
+         *     the `connector_metadata` keys, as its definition names them. GitHub answers
+         *     `has_next_page`/`end_cursor` and takes the cursor back as `after`; Linear
+         *     `hasNextPage`/`endCursor` -> `after`; HubSpot `next_cursor` -> `after`; Stripe takes the
+         *     last id as `starting_after` while `has_more`; Notion `next_cursor` -> `start_cursor`.
+         *     `context_store_search` takes `params.query: {filter, sort}` with the operators `eq`, `neq`,
+         *     `gt`, `gte`, `lt`, `lte`, `in`, `like`, `fuzzy`, `keyword`, `contains`, `any`, `not`, `and`,
+         *     `or`, and `limit`, `cursor` and `fields`, and answers `{data, meta: {has_more, cursor,
+         *     took_ms}}` in `result`.
          *
          *     `intent` says in a sentence why the action runs; it is kept in the execution's audit record
          *     and never echoed back. Long field values are returned whole unless `skip_truncation` is
@@ -977,11 +983,11 @@ export interface components {
              */
             entity: string;
             /**
-             * @description `list`, `get`, `create`, `search`, `api_search` or `download`, as the entity supports.
+             * @description `list`, `get`, `create`, `update`, `delete`, `api_search`, `download` or `context_store_search`, as the entity supports.
              * @example list
              */
             action: string;
-            /** @description The action's parameters in the connector's own names (paging cursor, ids, `query` for search). */
+            /** @description The action's parameters, flat, in the connector's own names (its size and cursor params, ids, filters); `query` for `context_store_search`. */
             params?: Record<string, unknown>;
             /** @description Return only these fields of each record. */
             select_fields?: string[] | null;
