@@ -25,7 +25,7 @@ export async function everyHelper(): Promise<void> {
   const { destinations } = await client.definitions.listDestinations();
   const destination = await client.definitions.getDestination(destinations[0]!.id);
 
-  const connector = await acme.connectors.create({ workspace_name: 'acme', connector_type: 'GitHub', credentials: { personal_access_token: 'x' } });
+  const connector = await acme.connectors.create({ workspace_name: 'acme', connector_type: 'GitHub', credentials: { personal_access_token: 'x' }, replication_config: { repositories: ['airbytehq/airbyte'] } });
   const listed = await acme.connectors.list({ workspace_name: 'acme' });
   const read = await acme.connectors.get(connector.id);
   const updated = await acme.connectors.update(connector.id, { name: 'renamed' });

@@ -1,0 +1,100 @@
+// The execute engine in the standalone mock, as `npm start` runs it (its own process): start-up with the 51
+// connector definitions, requests/s and p99 of a GitHub `list` of 30 issues and of a Stripe `get`, and the process's
+// memory once every connector's records have been built (one connector of each definition, each executed once).
+import { readFileSync } from 'node:fs';
+import autocannon from 'autocannon';
+import { connectorDefinition, connectorIndex, type JsonSchema } from '../mocks/connectors/definitions.js';
+
+const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 10);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
+
+export interface ExecuteBench {
+  startupMs: number;
+  rows: { name: string; rps: number; p99: number; total: number }[];
+  rssBeforeMb: number;
+  rssAfterMb: number;
+  connectors: number;
+  buildAllMs: number;
+}
+
+/** A value of a config key's schema, for creating one connector of every definition. */
+function sample(schema: JsonSchema | undefined, key: string): unknown {
+  const type = [schema?.type ?? 'string'].flat()[0];
+  if (type === 'array') return [key === 'repositories' ? 'airbytehq/airbyte' : `${key}-1`];
+  if (type === 'integer') return 1;
+  if (type === 'boolean') return false;
+  if (schema?.format === 'date-time') return '2025-01-01T00:00:00Z';
+  if (schema?.format === 'date') return '2025-01-01';
+  return `${key}-1`;
+}
+
+function createBody(name: string) {
+  const definition = connectorDefinition(name)!;
+  const option = definition.credentials[0]!;
+  const credentials = Object.fromEntries(option.fields.required.map((key) => [key, `${key}-bench`]));
+  const config = definition.replicationConfig;
+  const replication = Object.fromEntries(Object.keys(config?.properties ?? {}).map((key) => [key, sample(config!.properties[key], key)]));
+  return { workspace_name: 'default', definition_id: definition.definitionId, name: `bench ${name}`, credentials, replication_config: replication };
+}
+
+const rssMb = (pid: number) => Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+
+async function load(name: string, url: string, token: string, body: unknown) {
+  const result = await autocannon({ url, method: 'POST', connections: CONNECTIONS, duration: DURATION_S, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  if (result.non2xx > 0 || result.errors > 0) throw new Error(`${name}: ${result.non2xx} non-2xx answers, ${result.errors} errors`);
+  return { name, rps: result.requests.average, p99: result.latency.p99, total: result.requests.total };
+}
+
+export async function benchExecute(): Promise<ExecuteBench> {
+  // @ts-expect-error: plain .mjs modules without type declarations
+  const { freePort, start } = await import('./mock.mjs');
+  // @ts-expect-error: plain .mjs modules without type declarations
+  const { buildMock } = await import('../scripts/build-mock.mjs');
+  const bundle: string = await buildMock();
+  const port: number = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  let token = '';
+  const mintToken = async () => {
+    const response = await fetch(`${base}/api/v1/account/applications/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ client_id: 'demo-client-id', client_secret: 'demo-client-secret' }) });
+    if (!response.ok) return false;
+    token = (await response.json()).access_token;
+    return true;
+  };
+  const mock = await start('standalone mock', process.execPath, [bundle], { PORT: String(port) }, mintToken);
+  const call = async (method: string, path: string, body?: unknown) => {
+    const response = await fetch(`${base}${path}`, { method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, ...(body ? { body: JSON.stringify(body) } : {}) });
+    const json = await response.json();
+    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${JSON.stringify(json).slice(0, 300)}`);
+    return json;
+  };
+  try {
+    const rssBeforeMb = rssMb(mock.child.pid);
+    const github = await call('POST', '/api/v1/integrations/connectors', createBody('github'));
+    const stripe = await call('POST', '/api/v1/integrations/connectors', createBody('stripe'));
+    const customers = await call('POST', `/api/v1/integrations/connectors/${stripe.id}/execute`, { entity: 'customers', action: 'list', params: { limit: 5 } });
+    const customerId = customers.result[2].id;
+    const githubList = { entity: 'issues', action: 'list', params: { per_page: 30 } };
+    const firstPage = await call('POST', `/api/v1/integrations/connectors/${github.id}/execute`, githubList);
+    if (firstPage.result.length !== 30) throw new Error(`GitHub list answered ${firstPage.result.length} issues, not 30`);
+    const rows = [
+      await load('GitHub issues `list`, 30 records', `${base}/api/v1/integrations/connectors/${github.id}/execute`, token, githubList),
+      await load('Stripe customers `get`', `${base}/api/v1/integrations/connectors/${stripe.id}/execute`, token, { entity: 'customers', action: 'get', params: { id: customerId } }),
+    ];
+    // Every connector's records built: one connector of each definition, executed once (that builds all its entities).
+    const started = performance.now();
+    let connectors = 0;
+    for (const { name } of connectorIndex()) {
+      const connector = name === 'github' ? github : name === 'stripe' ? stripe : await call('POST', '/api/v1/integrations/connectors', createBody(name));
+      const entity = [...connectorDefinition(name)!.entities.keys()][0]!;
+      // Whatever the answer (a list may need params), the connector's dataset is built by then.
+      await fetch(`${base}/api/v1/integrations/connectors/${connector.id}/execute`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ entity, action: 'get', params: {} }) });
+      connectors += 1;
+    }
+    const buildAllMs = performance.now() - started;
+    return { startupMs: mock.startupMs, rows, rssBeforeMb, rssAfterMb: rssMb(mock.child.pid), connectors, buildAllMs };
+  } finally {
+    mock.child.kill('SIGTERM');
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) console.log(await benchExecute());
