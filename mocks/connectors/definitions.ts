@@ -83,8 +83,6 @@ export interface ConnectorDefinition extends ConnectorSummary {
   scoping: { param: string; config_key: string }[];
   relationships: Relationship[];
   entities: Map<string, EntityDefinition>;
-  /** The definition as written, for tools that read it whole (docs, type generation). */
-  document: JsonSchema;
 }
 
 const DIRECTORY = 'openapi/connectors';
@@ -158,23 +156,31 @@ function documentOf(name: string): JsonSchema {
   return parseYaml(readFileSync(`${definitionsDirectory()}${name}.yaml`, 'utf8')) as JsonSchema;
 }
 
-/** Resolves local `$ref`s, copying: the result is a plain schema ajv and the engine can use without the document. */
-function resolveRefs(node: unknown, doc: JsonSchema): any {
-  if (Array.isArray(node)) return node.map((item) => resolveRefs(item, doc));
+/**
+ * Resolves local `$ref`s: the result is a plain schema ajv and the engine use without the document. A schema that
+ * several actions refer to (an entity's record) is resolved once and shared, not copied per action.
+ */
+function resolveRefs(node: unknown, doc: JsonSchema, resolved = new Map<string, unknown>()): any {
+  if (Array.isArray(node)) return node.map((item) => resolveRefs(item, doc, resolved));
   if (!node || typeof node !== 'object') return node;
   const ref = (node as JsonSchema).$ref;
   if (typeof ref === 'string') {
-    const target = ref.replace(/^#\//, '').split('/').reduce<any>((at, key) => at?.[key], doc);
-    if (target === undefined) throw new Error(`Unresolved ${ref}`);
-    return resolveRefs(target, doc);
+    if (!resolved.has(ref)) {
+      const target = ref.replace(/^#\//, '').split('/').reduce<any>((at, key) => at?.[key], doc);
+      if (target === undefined) throw new Error(`Unresolved ${ref}`);
+      resolved.set(ref, resolveRefs(target, doc, resolved));
+    }
+    return resolved.get(ref);
   }
   const out: JsonSchema = {};
-  for (const [key, value] of Object.entries(node)) out[key] = resolveRefs(value, doc);
+  for (const [key, value] of Object.entries(node)) out[key] = resolveRefs(value, doc, resolved);
   return out;
 }
 
 function buildDefinition(doc: JsonSchema): ConnectorDefinition {
   const head = doc['x-airbyte-connector'];
+  const shared = new Map<string, unknown>();
+  const resolve = (node: unknown) => resolveRefs(node, doc, shared);
   const entities = new Map<string, EntityDefinition>();
   for (const [name, entity] of Object.entries<JsonSchema>(head.entities)) {
     entities.set(name, { name, key: entity.key ?? null, contextStore: entity.contextStore ?? null, actions: new Map() });
@@ -184,16 +190,16 @@ function buildDefinition(doc: JsonSchema): ConnectorDefinition {
     const entity = entities.get(op['x-entity']);
     if (!entity) throw new Error(`${head.name}: operation ${op.operationId} names an unknown entity`);
     const json = op.responses['200'].content['application/json'];
-    const answer = json ? resolveRefs(json.schema, doc) : null;
-    const result = answer ? answer.properties.result : resolveRefs(op.responses['200'].content['application/octet-stream'].schema, doc);
-    const record = op['x-record'] ? resolveRefs(op['x-record'], doc) : result.type === 'array' ? result.items : result.properties ? result : null;
+    const answer = json ? resolve(json.schema) : null;
+    const result = answer ? answer.properties.result : resolve(op.responses['200'].content['application/octet-stream'].schema);
+    const record = op['x-record'] ? resolve(op['x-record']) : result.type === 'array' ? result.items : result.properties ? result : null;
     const meta = answer?.properties.connector_metadata;
     const { 'x-inferred': _inferred, ...paging } = op['x-paging'] ?? {};
     entity.actions.set(op['x-action'], {
       entity: entity.name,
       action: op['x-action'],
       operationId: op.operationId,
-      params: resolveRefs(op.requestBody.content['application/json'].schema, doc),
+      params: resolve(op.requestBody.content['application/json'].schema),
       headers: op['x-headers'] ?? {},
       record,
       result,
@@ -211,7 +217,6 @@ function buildDefinition(doc: JsonSchema): ConnectorDefinition {
     scoping: head.scoping ?? [],
     relationships: head.relationships ?? [],
     entities,
-    document: doc,
   };
 }
 
