@@ -146,6 +146,9 @@ function applyWrite(record: Row, params: Row, schemaProperties: Record<string, u
 
 export class RecordViolation extends Error {}
 
+/** Stored records already found valid against their entity's record schema (a write takes a record out). */
+const checkedRecords = new WeakSet<Row>();
+
 /** Runs one execute request against one connector's records. Only create, update and delete change them. */
 export function executeAction(definition: ConnectorDefinition, dataset: Dataset, request: ExecuteRequest, context: ExecuteContext): Outcome {
   const entity = definition.entities.get(String(request.entity));
@@ -191,12 +194,18 @@ export function executeAction(definition: ConnectorDefinition, dataset: Dataset,
     const problems = paramProblems(action, withScope);
     if (problems.length > 0) return failure(422, `Invalid params for ${definition.title} ${entity.name} ${action.action}: ${problems.map((p) => p.message).join('; ')}`, problems);
     const recordSchema = entityRecordSchema(entity);
-    const checked = (result: unknown): unknown => {
+    // The stored records an answer holds, checked against the entity's record schema before they are shaped; a record
+    // is checked again only after a write changed it.
+    const checked = <T extends Row | Row[]>(stored: T): T => {
       if (context.validateRecords && recordSchema) {
         const validate = validatorOf(recordSchema);
-        for (const record of [result].flat()) if (record && !validate(record)) throw new RecordViolation(`${definition.name} ${entity.name} ${action.action}: a record breaks the definition's record schema: ${validate.errors?.[0]?.instancePath} ${validate.errors?.[0]?.message}`);
+        for (const record of [stored].flat()) {
+          if (checkedRecords.has(record)) continue;
+          if (!validate(record)) throw new RecordViolation(`${definition.name} ${entity.name} ${action.action}: a record breaks the definition's record schema: ${validate.errors?.[0]?.instancePath} ${validate.errors?.[0]?.message}`);
+          checkedRecords.add(record);
+        }
       }
-      return result;
+      return stored;
     };
     const keyParam = action.key ?? entity.actions.get('get')?.key ?? null;
     switch (action.action) {
@@ -211,13 +220,13 @@ export function executeAction(definition: ConnectorDefinition, dataset: Dataset,
         const page = pageRequest(action, withScope, matching, entity.key);
         const slice = matching.slice(page.offset, page.offset + page.size);
         const fields = Array.isArray(withScope.fields) ? fieldList(withScope.fields, 'params.fields') : null;
-        const result = slice.map((r) => out(fields ? shape(r, fields, null) : r));
-        return respond(checked(result), pageMetadata(action, page, matching.length, slice.length, { origin: upstreamOrigin(definition) }));
+        const result = checked(slice).map((r) => out(fields ? shape(r, fields, null) : r));
+        return respond(result, pageMetadata(action, page, matching.length, slice.length, { origin: upstreamOrigin(definition) }));
       }
       case 'get': {
         const record = keyParam && action.key ? findRecord(records, keyParam.field, withScope[keyParam.param]) : records[0];
         if (!record) return failure(404, `No ${definition.title} ${entity.name} with ${keyParam?.param ?? 'that key'} ${JSON.stringify(withScope[keyParam?.param ?? ''] ?? null).slice(0, 60)}`, problem(`params.${keyParam?.param ?? 'id'}`, 'Not found', 'not_found'));
-        return respond(checked(out(record)), null);
+        return respond(out(checked(record)), null);
       }
       case 'create': {
         const schema = entityRecordSchema(entity) ?? action.record ?? { type: 'object', properties: {} };
@@ -226,8 +235,8 @@ export function executeAction(definition: ConnectorDefinition, dataset: Dataset,
         const [record] = generateRecords({ connector: definition.name, entity: entity.name, schema, count: 1, seed: context.seed + records.length + 1, host: upstreamOrigin(definition) });
         applyWrite(record!, withScope, schema.properties ?? {}, new Set(definition.scoping.map((s) => s.param)));
         if (key) record![key] = newKey(records, key, keyType, records.length + 1);
-        records.push(record!);
-        return respond(checked(out(record!)), null);
+        records.push(checked(record!));
+        return respond(out(record!), null);
       }
       case 'update':
       case 'delete':
@@ -246,7 +255,8 @@ export function executeAction(definition: ConnectorDefinition, dataset: Dataset,
         }
         const schema = entityRecordSchema(entity) ?? { properties: {} };
         applyWrite(record, withScope, schema.properties ?? {}, new Set([param ?? '', keyParam?.field ?? '', ...definition.scoping.map((s) => s.param)]));
-        return respond(checked(out(record)), null);
+        checkedRecords.delete(record);
+        return respond(out(checked(record)), null);
       }
       default:
         return failure(422, `${definition.title} ${entity.name} has no action ${action.action}`, problem('action', 'Unsupported action', 'unsupported_action', { allowed: allowedActions }));

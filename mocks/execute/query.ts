@@ -220,8 +220,12 @@ export function fieldList(value: unknown, field: string): string[][] | null {
   return value.map((path) => pathKeys(path as string, field));
 }
 
-/** A copy of a record with only `select` (paths as keys) and without `exclude`. */
+/**
+ * A record with only `select` (paths as keys) and without `exclude`, for an answer that is serialized at once: without
+ * either it is the stored record itself, with `select` a new object over the stored values; `exclude` works on a copy.
+ */
 export function shape(record: Row, select: string[][] | null, exclude: string[][] | null): Row {
+  if (!select?.length && !exclude?.length) return record;
   let out: Row;
   if (select && select.length > 0) {
     out = {};
@@ -233,8 +237,9 @@ export function shape(record: Row, select: string[][] | null, exclude: string[][
         if (!Object.hasOwn(node, key) || typeof node[key] !== 'object' || node[key] === null) node[key] = {};
         node = node[key] as Row;
       }
-      node[keys.at(-1)!] = structuredClone(value);
+      node[keys.at(-1)!] = value;
     }
+    if (exclude?.length) out = structuredClone(out);
   } else {
     out = structuredClone(record);
   }
