@@ -96,7 +96,7 @@ function compiledRecordOf(input: GenerateRecordsInput): CompiledRecord {
     connector: input.connector,
     entity: input.entity,
     host,
-    kind: entityKindOf(input.entity),
+    kind: entityKindOf(input.entity, input.connector),
     noun: singularWords.join(' '),
     target: singularWords.join(''),
   };

@@ -30,6 +30,16 @@ export interface JsonSchema {
   [keyword: string]: unknown;
 }
 
+/** Objects that hold a record's own data (JSON:API attributes, HubSpot properties, Jira fields), rarely null. */
+/** Asana's resource_type of an entity's records: project_tasks hold tasks, workspace_task_search finds tasks. */
+const ASANA_RESOURCE_TYPES = new Set(['task', 'project', 'user', 'team', 'tag', 'attachment', 'story', 'workspace', 'section', 'goal', 'portfolio', 'membership', 'subtask', 'dependency', 'dependent']);
+const ASANA_TYPES_BY_KIND: Partial<Record<RecordKind, string>> = { task: 'task', project: 'project', person: 'user', team: 'team', label: 'tag', file: 'attachment', comment: 'story' };
+function asanaResourceTypeOf(entity: EntityContext): string {
+  const noun = entity.noun.split(' ').at(-1)!;
+  if (noun === 'subtask' || noun === 'dependency' || noun === 'dependent') return 'task';
+  return ASANA_RESOURCE_TYPES.has(noun) ? noun : ASANA_TYPES_BY_KIND[entity.kind] ?? noun;
+}
+const HOLDS_THE_RECORD = /^(attributes|properties|fields|data|metadata|metaData|details|content|settings)$/i;
 const TYPE_ORDER: readonly JsonType[] = ['string', 'integer', 'number', 'boolean', 'object', 'array'];
 const ARRAY_MAX_ITEMS = 3;
 
@@ -117,7 +127,7 @@ function fieldMakerOf(type: JsonType | undefined, schema: JsonSchema, place: Fie
     case 'integer': return integerFieldOf(schema, place, entity);
     case 'number': return numberFieldOf(schema, place, entity);
     case 'boolean': return booleanFieldOf(place);
-    case 'object': return { make: schema.properties ? objectMaker(schema, place, entity) : freeObjectMaker(place, entity), nullChance: 0.3 };
+    case 'object': return { make: schema.properties ? objectMaker(schema, place, entity) : freeObjectMaker(place, entity), nullChance: HOLDS_THE_RECORD.test(place.field.compact) ? 0.03 : 0.3 };
     case 'array': return { make: arrayMaker(schema, place, entity), nullChance: 0.2 };
     case 'null': return { make: () => null, nullChance: 0 };
   }
@@ -152,7 +162,7 @@ function ownerOf(objectSchema: JsonSchema, parent: FieldPlace | undefined, entit
   const objectEnum = objectSchema.properties?.object?.enum;
   const spelledObject = objectEnum?.length === 1 && typeof objectEnum[0] === 'string' ? objectEnum[0] : undefined;
   if (spelledObject) return { target: compactSingular(spelledObject), spelled: spelledObject };
-  if (!parent) return { target: entity.target, spelled: entity.noun.replace(/ /g, '_') };
+  if (!parent) return { target: entity.target, spelled: entity.connector === 'asana' ? asanaResourceTypeOf(entity) : entity.noun.replace(/ /g, '_') };
   if (objectKindOf(parent.field) === 'person') return { target: 'user', spelled: 'user' };
   const spelled = parent.field.raw.replace(/ies$/, 'y').replace(/([^s])s$/, '$1');
   return { target: compactSingular(parent.field.raw), spelled };

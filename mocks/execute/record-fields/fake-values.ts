@@ -3,7 +3,7 @@
 import { seededRandom } from '../../service/random.js';
 import {
   ADDRESSES, CAMPAIGN_AUDIENCES, CAMPAIGN_THEMES, CHANGE_SUBJECTS, CHANGE_VERBS, CHANNEL_NAMES, COMPANIES, DEAL_KINDS,
-  DOCUMENT_TITLES, EVENT_TITLES, FILE_EXTENSIONS, FIRST_NAMES, GENERIC_ADJECTIVES, ISSUE_AREAS, ISSUE_PROBLEMS,
+  DOCUMENT_TITLES, EVENT_TITLES, FILE_EXTENSIONS, FIRST_NAMES, GENERIC_ADJECTIVES, ISSUE_AREAS, ISSUE_PROBLEMS, JOB_TITLES,
   LABEL_NAMES, LAST_NAMES, PRODUCT_NAMES, PROJECT_NAMES, REPOSITORY_NAMES, SENTENCES_BY_KIND, TASK_TITLES, TEAM_NAMES,
   TICKET_SUBJECTS,
 } from './vocabulary.js';
@@ -142,7 +142,7 @@ export function base64(draw: Draw, bytes: number): string {
 export type RecordKind =
   | 'person' | 'company' | 'adAccount' | 'workItem' | 'ticket' | 'task' | 'change' | 'comment' | 'deal' | 'campaign'
   | 'product' | 'order' | 'project' | 'repository' | 'team' | 'channel' | 'label' | 'document' | 'file' | 'event'
-  | 'release' | 'branch' | 'message' | 'address' | 'general';
+  | 'release' | 'branch' | 'message' | 'address' | 'job' | 'general';
 
 const titleCase = (text: string) => text.replace(/(^|[\s_-])([a-z])/g, (_, space: string, letter: string) => (space ? ' ' : '') + letter.toUpperCase());
 export const kebab = (text: string) => text.toLowerCase().normalize('NFD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
@@ -177,6 +177,7 @@ export function headline(draw: Draw, kind: RecordKind, noun: string, owner: () =
     case 'release': return `v${semver(draw)}`;
     case 'branch': return `${who().login}/${kebab(draw.pick(CHANGE_SUBJECTS))}`;
     case 'address': return draw.pick(ADDRESSES)[1];
+    case 'job': return draw.pick(JOB_TITLES);
     case 'general': return `${draw.pick(GENERIC_ADJECTIVES)} ${titleCase(noun)}`;
   }
 }
