@@ -29,8 +29,8 @@ function jsonContentSchema(content: Record<string, any> | undefined) {
 }
 
 describe('the Agent Engine spec matches the published API field by field', () => {
-  it('covers all 34 published operations', () => {
-    expect(facts.operations).toHaveLength(34);
+  it('covers all 38 published operations', () => {
+    expect(facts.operations).toHaveLength(38);
     const missing = facts.operations.map((f) => `${f.method} ${f.path}`).filter((key) => !operations.has(key));
     expect(missing).toEqual([]);
   });

@@ -293,8 +293,38 @@ export interface paths {
          *     HubSpot `after`). `search` takes `params.query: {filter, sort}` with the operators `eq`,
          *     `neq`, `gt`, `gte`, `lt`, `lte`, `in`, `like`, `fuzzy`, `keyword`, `not`, `and`, `or`, and
          *     `limit`, `cursor` and `fields`.
+         *
+         *     `intent` says in a sentence why the action runs; it is kept in the execution's audit record
+         *     and never echoed back. Long field values are returned whole unless `skip_truncation` is
+         *     `false`. `warning` is set when the answer may be stale or incomplete, for example while the
+         *     connector's context store is inactive.
          */
         post: operations["create_integrations_connectors_id_execute"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/integrations/connectors/{id}/inspect": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Inspect a connector
+         * @description What an agent checks before its first `execute` on a connector: the connector's workspace,
+         *     organization, source definition and template, the id of its docs skill (`docs_skill_id`, to
+         *     read with `GET /api/v1/skills/docs`), and how ready its context store is: which entities the
+         *     connector can keep in the context store, which are configured, and whether they can be
+         *     searched yet. `context_store_readiness` is null for a connector without a context store.
+         *     Credentials are never returned.
+         */
+        get: operations["get_integrations_connectors_id_inspect"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -578,6 +608,74 @@ export interface paths {
          *     has that display name at all.
          */
         delete: operations["delete_oauth_credentials_connector_type_connector_type"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/skills": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List skills
+         * @description Lists the skills an agent can read, a page at a time: the docs skill of each connector (kind
+         *     `connector_source`, id `connector-source:<connector id>`) of the workspace named by
+         *     `workspace_id` (by default every workspace the token reaches), and static skills (kind
+         *     `static`). `next_cursor` is the cursor of the next page, null on the last one.
+         */
+        get: operations["list_skills"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/skills/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Search skills
+         * @description The skills whose title, summary, tags or documented entities and actions match the words of
+         *     `query`, best match first, a page at a time (same scoping and paging as the list).
+         */
+        get: operations["list_skills_search"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/skills/docs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read a skill's docs
+         * @description A skill's documentation as structured blocks (headings, paragraphs, lists, code and tables).
+         *     Without `section` it answers the outline and the overview; with a section id from the
+         *     outline, that section in full. For a connector's docs skill the sections describe each entity
+         *     and each action: the parameters with their types, whether they are required, allowed values,
+         *     defaults and bounds; how the action pages; and the fields of the records it answers.
+         */
+        get: operations["get_skills_docs"];
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -890,10 +988,17 @@ export interface components {
             /** @description Leave these fields out of each record. */
             exclude_fields?: string[] | null;
             /**
-             * @description Return long field values whole instead of truncated.
-             * @default false
+             * @description Return long field values whole (the default). With `false`, string values longer than
+             *     2,000 characters are cut to that length and end with `…`; that length is inferred.
+             * @default true
              */
             skip_truncation?: boolean;
+            /**
+             * @description Why the action runs, in a sentence (for example the user's question). Kept in the audit
+             *     record of the execution, never echoed back. At most 512 characters.
+             * @example Find open bugs about rate limits for the weekly triage summary.
+             */
+            intent?: string | null;
         };
         ExecuteResponse: {
             /** @description The outcome, e.g. `success`. */
@@ -903,6 +1008,38 @@ export interface components {
             /** @description The connector's own metadata, among it the paging keys of `list` and `search`. */
             connector_metadata: unknown;
             execution_metadata: components["schemas"]["ExecutionMetadata"];
+            /** @description Set when the answer may be stale or incomplete; null or absent otherwise. */
+            warning?: components["schemas"]["ExecuteWarning"] | null;
+        };
+        /**
+         * @description Why an answer may be stale or incomplete, e.g. while the connector's context store is
+         *     inactive, with when that started (and ended) and where to follow it.
+         */
+        ExecuteWarning: {
+            /**
+             * @description A stable, machine-readable code. The values are not published; `context_store_inactive` is inferred.
+             * @example context_store_inactive
+             */
+            code: string;
+            /** @description What it means, in words. */
+            message: string;
+            /**
+             * Format: date-time
+             * @description When the context store was deactivated.
+             */
+            deactivated_at?: string | null;
+            /**
+             * Format: date-time
+             * @description When it was activated again, if it was.
+             */
+            reactivated_at?: string | null;
+            /**
+             * Format: date-time
+             * @description Since when the data answered may be out of date.
+             */
+            stale_since?: string | null;
+            /** @description Where to follow the context store's status. */
+            status_url?: string | null;
         };
         ExecutionMetadata: {
             /** @description The connector that ran the action. */
@@ -995,6 +1132,12 @@ export interface components {
         };
         /** @enum {string} */
         TemplateMode: "DIRECT" | "REPLICATION" | "MULTI";
+        /**
+         * @description Where connectors made from the template read from: only directly from the service, only from
+         *     the context store, or both.
+         * @enum {string}
+         */
+        SourceTemplateRuntimeMode: "direct_only" | "context_store_only" | "direct_and_context_store";
         /** @description Which streams connectors made from the template read, and how. */
         SourceTemplateCustomization: {
             /** @enum {string} */
@@ -1019,6 +1162,10 @@ export interface components {
             tags?: string[];
             customization?: components["schemas"]["SourceTemplateCustomization"] | null;
             mode?: components["schemas"]["TemplateMode"];
+            /** @description Where connectors made from the template read from; null when not decided. */
+            runtime_mode?: components["schemas"]["SourceTemplateRuntimeMode"] | null;
+            /** @description Whether the connector can keep entities in the context store. */
+            supports_context_store?: boolean;
             /** Format: date-time */
             created_at?: string | null;
             /** Format: date-time */
@@ -1041,6 +1188,10 @@ export interface components {
             tags?: string[];
             mode?: components["schemas"]["TemplateMode"];
             is_experimental?: boolean;
+            /** @description Where connectors made from the template read from; null when not decided. */
+            runtime_mode?: components["schemas"]["SourceTemplateRuntimeMode"] | null;
+            /** @description Whether the connector can keep entities in the context store. */
+            supports_context_store?: boolean;
             /** Format: date-time */
             created_at?: string | null;
             /** Format: date-time */
@@ -1234,6 +1385,12 @@ export interface components {
         };
         /** @enum {string} */
         WorkspaceStatus: "active" | "inactive";
+        /**
+         * @description Whether every member of the organization sees the workspace (`shared`) or only its owner
+         *     (`private`). No request of this API sets it; that a new workspace is `shared` is inferred.
+         * @enum {string}
+         */
+        WorkspaceVisibility: "shared" | "private";
         WorkspaceResponse: {
             /** Format: uuid */
             id: string;
@@ -1244,6 +1401,9 @@ export interface components {
             cache_enabled: boolean | null;
             /** @description True once the workspace is deleted. */
             tombstone: boolean;
+            visibility: components["schemas"]["WorkspaceVisibility"];
+            /** @description The color the workspace is shown in, e.g. `#4F46E5`; null for the default. */
+            color: string | null;
             /** Format: date-time */
             created_at: string;
             /** Format: date-time */
@@ -1263,6 +1423,134 @@ export interface components {
             name?: string | null;
             status?: components["schemas"]["WorkspaceStatus"] | null;
             cache_enabled?: boolean | null;
+        };
+        /** @description A connector as an agent sees it before calling it. Credentials are never returned. */
+        ConnectorInspectResponse: {
+            /** Format: uuid */
+            connector_id: string;
+            name: string;
+            /** Format: uuid */
+            workspace_id: string;
+            /** Format: uuid */
+            organization_id: string;
+            /** Format: uuid */
+            source_definition_id: string;
+            /** @description The source definition's name, e.g. `GitHub`. */
+            source_definition_name?: string | null;
+            /**
+             * Format: uuid
+             * @description The source template the connector was made from.
+             */
+            source_config_template_id: string;
+            /**
+             * @description The id of the connector's docs skill, for `GET /api/v1/skills/docs`. Use it as given.
+             * @example connector-source:c8d9e0f1-2a3b-4c5d-8e6f-7a8b9c0d1e2f
+             */
+            docs_skill_id: string;
+            /** @description How ready the connector's context store is; null for a connector without one. */
+            context_store_readiness?: components["schemas"]["ContextStoreReadiness"] | null;
+            /** @description Things to know before calling the connector, in words. */
+            warnings?: string[];
+        };
+        ContextStoreReadiness: {
+            /** Format: uuid */
+            connector_id: string;
+            /** Format: uuid */
+            source_definition_id: string;
+            /** @description The entities the connector can keep in the context store. */
+            supported_context_store_entities?: components["schemas"]["ContextStoreSupportedEntity"][];
+            /** @description The entities configured to be kept in the context store, and their state. */
+            configured_cache_entities?: components["schemas"]["ContextStoreCacheEntity"][];
+        };
+        ContextStoreSupportedEntity: {
+            entity: string;
+            /** @description Whether keeping this entity in the context store is recommended. */
+            suggested?: boolean;
+        };
+        ContextStoreCacheEntity: {
+            entity: string;
+            /**
+             * @description The entity's sync state, e.g. `ready`, `syncing`, `pending` or `disabled`.
+             * @example ready
+             */
+            status: string;
+            /** @description Whether `context_store_search` answers for this entity yet. */
+            ready_for_search: boolean;
+            /** @description Whether the connector can keep this entity in the context store at all. */
+            supported: boolean;
+            /** @description How many records are stored, when known. */
+            entity_count?: number | null;
+            /**
+             * Format: date-time
+             * @description When the stored records were last refreshed.
+             */
+            updated_at?: string | null;
+            /** @description The state of semantic search over the entity's fields, in words. */
+            semantic_search_status?: string[];
+        };
+        /**
+         * @description A connector's generated docs (`connector_source`) or documentation that does not depend on a connector (`static`).
+         * @enum {string}
+         */
+        SkillKind: "static" | "connector_source";
+        /** @description How current the skill's documentation is. */
+        SkillFreshness: {
+            /** @enum {string} */
+            state?: "static" | "live" | "degraded" | "unknown";
+            /** @description When the documentation was last checked against its source (an ISO 8601 time). */
+            checked_at?: string | null;
+        };
+        SkillMetadata: {
+            /** @description The skill's id, e.g. `connector-source:<connector id>`. */
+            id: string;
+            kind: components["schemas"]["SkillKind"];
+            title: string;
+            summary?: string | null;
+            tags?: string[];
+            /** @description Where the documentation comes from, e.g. the connector definition it was generated from. */
+            provenance: string;
+            /** @description The version of what the documentation was generated from. */
+            version: string;
+            freshness: components["schemas"]["SkillFreshness"];
+            /** @description Things to know before relying on the skill, in words. */
+            warnings?: string[];
+        };
+        SkillListResponse: {
+            data: components["schemas"]["SkillMetadata"][];
+            /** @description The cursor of the next page; null on the last page. */
+            next_cursor?: string | null;
+        };
+        SkillOutlineSection: {
+            /** @description The section's id, to pass as `section`, e.g. `entity:issues` or `action:issues.list`. */
+            id: string;
+            title: string;
+            summary?: string | null;
+            /** @description Whether the section can be read. */
+            available?: boolean;
+        };
+        /**
+         * @description One block of documentation: a `heading` (`text`, `level`), a `paragraph` (`text`), a `list`
+         *     (`items`), `code` (`language`, `code`) or a `table` (`headers`, `rows`).
+         */
+        SkillContentBlock: {
+            /** @enum {string} */
+            type: "heading" | "paragraph" | "list" | "code" | "table";
+            text?: string | null;
+            level?: number | null;
+            items?: string[] | null;
+            language?: string | null;
+            code?: string | null;
+            headers?: string[] | null;
+            /** @description The table's rows, each a list of cells in the order of `headers`. */
+            rows?: string[][] | null;
+        };
+        SkillDocsResponse: {
+            metadata: components["schemas"]["SkillMetadata"];
+            /** @description Every section of the skill. */
+            outline: components["schemas"]["SkillOutlineSection"][];
+            /** @description The section answered; null for the outline and overview. */
+            section_id?: string | null;
+            content?: components["schemas"]["SkillContentBlock"][];
         };
     };
     responses: {
@@ -1486,6 +1774,14 @@ export interface components {
         TagsQuery: string[];
         /** @description With `all` a template must carry every tag of `tags`, with `any` one of them. */
         TagsModeQuery: components["schemas"]["TagsMode"];
+        /** @description Page size. The bounds (1 to 100, default 20) are inferred. */
+        SkillsLimit: number;
+        /** @description Where the page starts; the `next_cursor` of the previous page. */
+        SkillsCursor: string | null;
+        /** @description The organization whose skills to consider; the token's own by default. */
+        SkillsOrganizationId: string | null;
+        /** @description Only the skills of this workspace's connectors (and the static skills). */
+        SkillsWorkspaceId: string | null;
     };
     requestBodies: {
         ScopedTokenRequest: {
@@ -2037,6 +2333,47 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    get_integrations_connectors_id_inspect: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The organization to act in. Needed only when the credentials belong to several
+                 *     organizations; otherwise the organization is resolved from the token.
+                 * @example 4f7c2b1e-8d3a-4c5f-9b6e-2a1d0c9e8f7a
+                 */
+                "x-organization-id"?: components["parameters"]["OrganizationIdHeader"];
+            };
+            path: {
+                /**
+                 * @description The connector's id.
+                 * @example c8d9e0f1-2a3b-4c5d-8e6f-7a8b9c0d1e2f
+                 */
+                id: components["parameters"]["ConnectorId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The connector's metadata, docs skill and context-store readiness. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConnectorInspectResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
@@ -2678,6 +3015,149 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    list_skills: {
+        parameters: {
+            query?: {
+                /** @description Page size. The bounds (1 to 100, default 20) are inferred. */
+                limit?: components["parameters"]["SkillsLimit"];
+                /** @description Where the page starts; the `next_cursor` of the previous page. */
+                cursor?: components["parameters"]["SkillsCursor"];
+                /** @description The organization whose skills to consider; the token's own by default. */
+                organization_id?: components["parameters"]["SkillsOrganizationId"];
+                /** @description Only the skills of this workspace's connectors (and the static skills). */
+                workspace_id?: components["parameters"]["SkillsWorkspaceId"];
+            };
+            header?: {
+                /**
+                 * @description The organization to act in. Needed only when the credentials belong to several
+                 *     organizations; otherwise the organization is resolved from the token.
+                 * @example 4f7c2b1e-8d3a-4c5f-9b6e-2a1d0c9e8f7a
+                 */
+                "x-organization-id"?: components["parameters"]["OrganizationIdHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of skills. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SkillListResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    list_skills_search: {
+        parameters: {
+            query: {
+                /**
+                 * @description Words to look for, e.g. `github issues` or `search contacts`.
+                 * @example github issues
+                 */
+                query: string;
+                /** @description Page size. The bounds (1 to 100, default 20) are inferred. */
+                limit?: components["parameters"]["SkillsLimit"];
+                /** @description Where the page starts; the `next_cursor` of the previous page. */
+                cursor?: components["parameters"]["SkillsCursor"];
+                /** @description The organization whose skills to consider; the token's own by default. */
+                organization_id?: components["parameters"]["SkillsOrganizationId"];
+                /** @description Only the skills of this workspace's connectors (and the static skills). */
+                workspace_id?: components["parameters"]["SkillsWorkspaceId"];
+            };
+            header?: {
+                /**
+                 * @description The organization to act in. Needed only when the credentials belong to several
+                 *     organizations; otherwise the organization is resolved from the token.
+                 * @example 4f7c2b1e-8d3a-4c5f-9b6e-2a1d0c9e8f7a
+                 */
+                "x-organization-id"?: components["parameters"]["OrganizationIdHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of matching skills, best match first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SkillListResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    get_skills_docs: {
+        parameters: {
+            query: {
+                /**
+                 * @description The skill's id, e.g. the `docs_skill_id` of an inspected connector.
+                 * @example connector-source:c8d9e0f1-2a3b-4c5d-8e6f-7a8b9c0d1e2f
+                 */
+                id: string;
+                /**
+                 * @description A section id from the outline; left out for the outline and overview.
+                 * @example action:issues.list
+                 */
+                section?: string | null;
+                /** @description The organization whose skills to consider; the token's own by default. */
+                organization_id?: components["parameters"]["SkillsOrganizationId"];
+                /** @description Only the skills of this workspace's connectors (and the static skills). */
+                workspace_id?: components["parameters"]["SkillsWorkspaceId"];
+            };
+            header?: {
+                /**
+                 * @description The organization to act in. Needed only when the credentials belong to several
+                 *     organizations; otherwise the organization is resolved from the token.
+                 * @example 4f7c2b1e-8d3a-4c5f-9b6e-2a1d0c9e8f7a
+                 */
+                "x-organization-id"?: components["parameters"]["OrganizationIdHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The skill's outline and the requested content. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SkillDocsResponse"];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];

@@ -1,11 +1,13 @@
-// The mock in a browser: MSW's setupWorker over the same stateful handlers. Call registerSpec for both specs first
-// (a browser has no file system); scripts/build-browser-demo.mjs shows how a bundler does it.
+// The mock in a browser: MSW's setupWorker over the same stateful handlers. Call registerSpec for both specs first,
+// and registerConnectorDefinitions with the connector definitions to serve (a browser has no file system);
+// scripts/build-browser-demo.mjs shows how a bundler does it.
 import { setupWorker } from 'msw/browser';
 import { createHandlers } from './handlers/index.js';
 import { MockService } from './service.js';
 import type { MockOptions } from './service/config.js';
 
 export { registerSpec } from './spec.js';
+export { registerConnectorDefinitions } from './connectors/definitions.js';
 
 export function setupMockWorker(options: MockOptions = {}) {
   const service = new MockService(options);

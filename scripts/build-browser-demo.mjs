@@ -7,13 +7,13 @@ import { esbuildYamlPlugin } from './yaml-plugin.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
-// spec.ts reads files only when a spec was not registered; the demo registers both first.
+// spec.ts and connectors/definitions.ts read files only when nothing was registered; the demo registers first.
 const nodeStubs = {
   name: 'node-stubs',
   setup(context) {
     context.onResolve({ filter: /^node:(fs|url)$/ }, (args) => ({ path: args.path, namespace: 'node-stub' }));
     context.onLoad({ filter: /.*/, namespace: 'node-stub' }, () => ({
-      contents: 'export const readFileSync = () => { throw new Error("no file system in the browser: registerSpec first"); }; export const fileURLToPath = (u) => String(u);',
+      contents: 'const none = () => { throw new Error("no file system in the browser: registerSpec (and registerConnectorDefinitions) first"); }; export const readFileSync = none; export const readdirSync = none; export const existsSync = () => false; export const fileURLToPath = (u) => String(u);',
       loader: 'js',
     }));
   },

@@ -10,6 +10,7 @@ import type { CallOptions, TokenSource } from './core/transport.js';
 import { connectorsResource } from './resources/connectors.js';
 import { definitionsResource } from './resources/definitions.js';
 import { oauthResource } from './resources/oauth.js';
+import { skillsResource } from './resources/skills.js';
 import { templatesResource } from './resources/templates.js';
 import { tokensResource } from './resources/tokens.js';
 import { workspacesResource } from './resources/workspaces.js';
@@ -33,6 +34,7 @@ function buildSurface(context: ResourceContext<paths>, mintApplicationToken: Par
     workspaces: workspacesResource(context),
     templates: templatesResource(context),
     oauth: oauthResource(context),
+    skills: skillsResource(context),
   };
 }
 

@@ -29,6 +29,7 @@ export { PAGING_STYLES, type PagingStyle } from './core/pagination.js';
 export { DEFAULT_BASE_URL, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS, type ClientOptions } from './core/options.js';
 export type { CallOptions, Logger } from './core/transport.js';
 export type { ExecutePagesOptions, FindConnectorQuery } from './resources/connectors.js';
+export type { SkillDocsQuery, SkillListQuery, SkillSearchQuery } from './resources/skills.js';
 
 export type {
   paths as AgentEnginePaths,

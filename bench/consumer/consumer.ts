@@ -30,7 +30,8 @@ export async function everyHelper(): Promise<void> {
   const updated = await acme.connectors.update(connector.id, { name: 'renamed' });
   const checked = await acme.connectors.check({ workspace_name: 'acme', connector_type: 'GitHub', credentials: {} });
   const checkedAgain = await acme.connectors.checkExisting(connector.id);
-  const executed = await acme.connectors.execute(connector.id, { entity: 'issues', action: 'list', params: { per_page: 10 } });
+  const executed = await acme.connectors.execute(connector.id, { entity: 'issues', action: 'list', params: { per_page: 10 }, intent: 'Summarize open issues' });
+  const inspected = await acme.connectors.inspect(connector.id);
   for await (const page of acme.connectors.executePages(connector.id, { entity: 'issues', action: 'list' }, { maxPages: 2 })) void page.result;
   const found = await acme.connectors.find({ workspaceName: 'acme', definitionId: definitions[0]!.sourceDefinitionId! });
   const deleted = await acme.connectors.delete(connector.id);
@@ -59,6 +60,11 @@ export async function everyHelper(): Promise<void> {
   await client.oauth.setCredentials({ connector_type: 'HubSpot', configuration: { client_id: 'a', client_secret: 'b' } });
   await client.oauth.deleteCredentials('HubSpot');
 
+  const skills = await acme.skills.list({ limit: 10 });
+  for await (const skill of acme.skills.all()) void skill.kind;
+  const matches = await acme.skills.search('github issues', { limit: 5 });
+  const docs = await acme.skills.docs(inspected.docs_skill_id, { section: skills.data[0] ? 'overview' : null });
+
   const raw = await client.raw.GET('/api/v1/workspaces/stats', client.callOptions({ timeoutMs: 5_000 }));
 
   const v1 = createAirbyteApiClient({ clientId: 'id', clientSecret: 'secret' });
@@ -78,4 +84,5 @@ export async function everyHelper(): Promise<void> {
   }
   void [application, scoped, widget, info, source, destination, listed, updated, checked, checkedAgain, executed, found, deleted, stats];
   void [sourceTemplates, connectionTemplates, cron, consent, raw.data, v1Workspace, schema, validator, row];
+  void [inspected.context_store_readiness?.configured_cache_entities, matches.next_cursor, docs.outline, executed.warning?.code];
 }

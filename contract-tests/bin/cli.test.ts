@@ -107,7 +107,7 @@ describe('agent-engine-kit verify', () => {
 
   it('passes against the mock: every case, every answer within the spec', async () => {
     const { code, output } = await run(['verify', mock.url, '--all', '--v1', `${mock.url}/v1`]);
-    expect(output).toMatch(/^11 passed, 0 failed; 44 operations answered$/m);
+    expect(output).toMatch(/^13 passed, 0 failed; 48 operations answered$/m);
     expect(output).not.toMatch(/^FAIL/m);
     expect(code).toBe(0);
   }, 60_000);
@@ -156,7 +156,7 @@ describe('agent-engine-kit prism', () => {
       expect(unauthenticated.status).toBe(401);
       // And verify against it: Prism stores nothing, so the cases do not read back what they wrote.
       const verified = await run(['verify', `http://127.0.0.1:${port}`, '--all', '--stateless']);
-      expect(verified.output).toMatch(/^10 passed, 0 failed; 37 operations answered$/m);
+      expect(verified.output).toMatch(/^12 passed, 0 failed; 41 operations answered$/m);
       expect(verified.code).toBe(0);
     } finally {
       prism.child.kill('SIGTERM');

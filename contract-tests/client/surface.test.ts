@@ -24,7 +24,11 @@ const CASES: Case[] = [
   ['connectors.delete', (c) => c.connectors.delete(ID), 'DELETE', `/api/v1/integrations/connectors/${ID}`],
   ['connectors.check', (c) => c.connectors.check({ workspace_name: 'default', definition_id: ID, credentials: {} }), 'POST', '/api/v1/integrations/connectors/check', { workspace_name: 'default', definition_id: ID, credentials: {} }],
   ['connectors.checkExisting', (c) => c.connectors.checkExisting(ID), 'POST', `/api/v1/integrations/connectors/${ID}/check`, {}],
-  ['connectors.execute', (c) => c.connectors.execute(ID, { entity: 'issues', action: 'get', params: { number: 1 } }), 'POST', `/api/v1/integrations/connectors/${ID}/execute`, { entity: 'issues', action: 'get', params: { number: 1 } }],
+  ['connectors.execute', (c) => c.connectors.execute(ID, { entity: 'issues', action: 'get', params: { number: 1 }, intent: 'Triage issue 1' }), 'POST', `/api/v1/integrations/connectors/${ID}/execute`, { entity: 'issues', action: 'get', params: { number: 1 }, intent: 'Triage issue 1' }],
+  ['connectors.inspect', (c) => c.connectors.inspect(ID), 'GET', `/api/v1/integrations/connectors/${ID}/inspect`],
+  ['skills.list', (c) => c.skills.list({ workspace_id: WS, limit: 5 }), 'GET', `/api/v1/skills?workspace_id=${WS}&limit=5`],
+  ['skills.search', (c) => c.skills.search('github issues', { limit: 3 }), 'GET', '/api/v1/skills/search?limit=3&query=github%20issues'],
+  ['skills.docs', (c) => c.skills.docs(`connector-source:${ID}`, { section: 'action:issues.list' }), 'GET', `/api/v1/skills/docs?section=action%3Aissues.list&id=connector-source%3A${ID}`],
   ['workspaces.list', (c) => c.workspaces.list({ status: 'active', limit: 5 }), 'GET', '/api/v1/workspaces?status=active&limit=5'],
   ['workspaces.get', (c) => c.workspaces.get(WS), 'GET', `/api/v1/workspaces/${WS}`],
   ['workspaces.update', (c) => c.workspaces.update(WS, { status: 'inactive' }), 'PUT', `/api/v1/workspaces/${WS}`, { status: 'inactive' }],
@@ -63,7 +67,7 @@ describe('helpers send what the spec describes', () => {
   it('covers every helper of every module', () => {
     const client = createAgentEngineClient(options) as unknown as Record<string, Record<string, unknown>>;
     const helpers: string[] = [];
-    for (const area of ['tokens', 'definitions', 'connectors', 'workspaces', 'templates', 'oauth']) {
+    for (const area of ['tokens', 'definitions', 'connectors', 'workspaces', 'templates', 'oauth', 'skills']) {
       for (const [name, value] of Object.entries(client[area]!)) {
         if (typeof value === 'function') helpers.push(`${area}.${name}`);
         else for (const inner of Object.keys(value as object)) helpers.push(`${area}.${name}.${inner}`);
@@ -71,8 +75,33 @@ describe('helpers send what the spec describes', () => {
     }
     const tested = new Set(CASES.map(([name]) => name));
     // Covered in the token, pagination and retry suites.
-    const elsewhere = ['tokens.application', 'connectors.executePages', 'connectors.find', 'workspaces.pages', 'workspaces.all'];
+    const elsewhere = ['tokens.application', 'connectors.executePages', 'connectors.find', 'workspaces.pages', 'workspaces.all', 'skills.all'];
     expect(helpers.filter((h) => !tested.has(h) && !elsewhere.includes(h))).toEqual([]);
+  });
+});
+
+describe('skills.all', () => {
+  const skill = (id: string) => ({ id, kind: 'connector_source', title: id, provenance: 'p', version: '1', freshness: { state: 'live' } });
+
+  it('follows next_cursor until it is null, keeping the other filters', async () => {
+    const pages = [{ data: [skill('a'), skill('b')], next_cursor: 'c2' }, { data: [skill('c')], next_cursor: null }];
+    const api = fakeApi((_request, i) => json(pages[i]));
+    const ids: string[] = [];
+    for await (const found of createAgentEngineClient({ ...options, fetch: api.fetch }).skills.all({ workspace_id: WS, limit: 2 })) ids.push(found.id);
+    expect(ids).toEqual(['a', 'b', 'c']);
+    expect(api.apiRequests().map((r) => Object.fromEntries(r.url.searchParams))).toEqual([
+      { workspace_id: WS, limit: '2' },
+      { workspace_id: WS, limit: '2', cursor: 'c2' },
+    ]);
+  });
+
+  it('stops with an error instead of looping on a repeated cursor', async () => {
+    const api = fakeApi(() => json({ data: [skill('a')], next_cursor: 'same' }));
+    const client = createAgentEngineClient({ ...options, fetch: api.fetch });
+    await expect(async () => {
+      for await (const _skill of client.skills.all()) void _skill;
+    }).rejects.toThrow(/cursor repeated/);
+    expect(api.apiRequests()).toHaveLength(2);
   });
 });
 

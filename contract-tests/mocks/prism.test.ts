@@ -1,7 +1,7 @@
 // Prism (`npm run mock:prism`) serving the Agent Engine spec in static mode answers every operation's example
 // request with its success response, and that response validates against the spec.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SpecValidator, derefPointer, describeErrors, listOperations, operationSchemaPointer } from '../../mocks/spec.js';
+import { SpecValidator, derefPointer, describeErrors, listOperations, operationSchemaPointer, resolveRef } from '../../mocks/spec.js';
 import { startPrism } from '../support/processes.js';
 
 const validator = new SpecValidator('agent-engine');
@@ -30,7 +30,10 @@ describe('Prism serving the spec', () => {
       const name = Object.keys(requestBody.value.content['application/json'].examples)[0]!;
       body = JSON.stringify(derefPointer(doc, `${requestBody.pointer}/content/application~1json/examples/${name}`).value.value);
     }
-    const response = await fetch(`${base}${path}`, {
+    // Required query parameters (the skills' `query` and `id`) with their examples.
+    const query = new URLSearchParams();
+    for (const parameter of op.parameters.map((p) => resolveRef(doc, p))) if (parameter.in === 'query' && parameter.required) query.set(parameter.name, String(parameter.example));
+    const response = await fetch(`${base}${path}${query.size > 0 ? `?${query}` : ''}`, {
       method: op.method.toUpperCase(),
       headers: { accept: 'application/json', authorization: 'Bearer eyJhbGciOiJIUzI1NiJ9.e30.prism', ...(body ? { 'content-type': 'application/json' } : {}) },
       ...(body ? { body } : {}),

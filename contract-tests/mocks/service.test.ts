@@ -161,6 +161,40 @@ describe('connectors', () => {
     const unknown = await c.connectors.execute(id, { entity: 'wikis', action: 'list' }).catch((e: Error) => e);
     expect((unknown as Error).message).toMatch(/issues/);
   });
+
+  it('execute keeps intent on the audit list, scrubbed of secrets and never echoed; over 512 characters is a 422 that changes nothing', async () => {
+    const c = client();
+    const { id } = await c.connectors.create(githubBody());
+    const intent = 'Triage for the weekly summary; my token is ghp_secretvalue123, if that helps';
+    const raw = await call('POST', `/api/v1/integrations/connectors/${id}/execute`, { token: await applicationToken(), body: { entity: 'issues', action: 'list', params: { per_page: 2 }, intent } });
+    expect(raw.status).toBe(200);
+    expect(JSON.stringify(raw.body)).not.toContain('weekly summary');
+    expect(JSON.stringify(raw.body)).not.toContain('ghp_secretvalue123');
+    await c.connectors.execute(id, { entity: 'wikis', action: 'list', intent: 'An entity the connector lacks' }).catch(() => undefined);
+    expect(service.store.executions).toEqual([
+      expect.objectContaining({ connectorId: id, entity: 'issues', action: 'list', status: 200, skipTruncation: true, intent: 'Triage for the weekly summary; my token is [redacted], if that helps' }),
+      expect.objectContaining({ connectorId: id, entity: 'wikis', status: 422, intent: 'An entity the connector lacks' }),
+    ]);
+    const tooLong = await c.connectors.execute(id, { entity: 'issues', action: 'list', intent: 'x'.repeat(513) }).catch((e: unknown) => e);
+    expect(tooLong).toMatchObject({ status: 422 });
+    expect(JSON.stringify((tooLong as { body: unknown }).body)).toContain('intent');
+    expect(service.store.executions).toHaveLength(2);
+  });
+
+  it('execute answers long values whole unless skip_truncation is false', async () => {
+    const c = client();
+    const { id } = await c.connectors.create(githubBody());
+    const body = `${'long text '.repeat(300)}end`;
+    const created = await c.connectors.execute(id, { entity: 'issues', action: 'create', params: { title: 'A long one', body } });
+    const number = (created.result as { number: number }).number;
+    const get = (extra: { skip_truncation?: boolean }) => c.connectors.execute(id, { entity: 'issues', action: 'get', params: { number }, ...extra }).then((r) => (r.result as { body: string; title: string }));
+    expect((await get({})).body).toBe(body);
+    expect((await get({ skip_truncation: true })).body).toBe(body);
+    const cut = await get({ skip_truncation: false });
+    expect(cut.body).toBe(`${body.slice(0, 2000)}…`);
+    expect(cut.title).toBe('A long one');
+    expect(service.store.executions.map((e) => e.skipTruncation)).toEqual([true, true, true, false]);
+  });
 });
 
 describe('templates', () => {
@@ -290,8 +324,13 @@ describe('workspaces', () => {
     expect(new Set(names).size).toBe(25);
     expect((await c.workspaces.list({ name_contains: 'customer-1' })).data).toHaveLength(10);
 
+    expect(first.data.every((w) => w.visibility === 'shared' && w.color === null)).toBe(true);
+
     const connector = await c.connectors.create(githubBody('customer-03'));
     const workspace = (await c.workspaces.list({ name_contains: 'customer-03' })).data[0]!;
+    // No request body of the API sets visibility or color; what the store holds is answered.
+    service.store.workspaces.get(workspace.id)!.color = '#4F46E5';
+    expect(await c.workspaces.update(workspace.id, { visibility: 'private', name: 'customer-03' } as never)).toMatchObject({ visibility: 'shared', color: '#4F46E5' });
     await c.workspaces.update(workspace.id, { status: 'inactive' });
     expect((await c.workspaces.list({ status: 'inactive' })).data.map((w) => w.name)).toEqual(['customer-03']);
     expect(await c.workspaces.stats()).toEqual({ active_count: 24, inactive_count: 1, total_count: 25 });

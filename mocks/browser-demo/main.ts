@@ -2,11 +2,14 @@
 // API. The page shows what came back.
 import agentEngineSpec from '../../openapi/agent-engine.yaml';
 import airbyteApiV1Spec from '../../openapi/airbyte-api-v1.yaml';
-import { registerSpec, setupMockWorker } from '../browser.js';
+import githubDefinition from '../../openapi/connectors/github.yaml';
+import { registerConnectorDefinitions, registerSpec, setupMockWorker } from '../browser.js';
 import { createAgentEngineClient } from '../../src/index.js';
 
 registerSpec('agent-engine', agentEngineSpec);
 registerSpec('airbyte-api-v1', airbyteApiV1Spec);
+// The one connector the demo uses: all 51 definitions would make the bundle megabytes larger.
+registerConnectorDefinitions([githubDefinition]);
 
 const status = document.querySelector('#status')!;
 const output = document.querySelector('#result')!;

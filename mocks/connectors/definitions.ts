@@ -1,7 +1,7 @@
 // The agent connector definitions (openapi/connectors/<name>.yaml) as runtime data: a cheap index of all of them at
 // start-up (name, title, version, definition id), and each whole definition parsed on first use, so that start-up does
 // not pay for 51 documents. Where there is no file system (the browser), registerConnectorDefinitions supplies them.
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { load as parseYaml } from 'js-yaml';
 
@@ -89,9 +89,19 @@ export interface ConnectorDefinition extends ConnectorSummary {
 
 const DIRECTORY = 'openapi/connectors';
 
-/** Where the definition files are (next to mocks/ in the repository, next to dist/ in the package). */
+let directory: string | undefined;
+
+/**
+ * Where the definition files are: two levels above this module in the repository (mocks/connectors/), one level
+ * above it once bundled (dist/mock.js in the package, mock-dist/standalone.mjs for `npm start`).
+ */
 function definitionsDirectory(): string {
-  return fileURLToPath(new URL(`../../${DIRECTORY}/`, import.meta.url));
+  if (directory) return directory;
+  for (const up of ['../../', '../']) {
+    const candidate = fileURLToPath(new URL(`${up}${DIRECTORY}/`, import.meta.url));
+    if (existsSync(candidate)) return (directory = candidate);
+  }
+  throw new Error(`No ${DIRECTORY}/ beside the mock`);
 }
 
 let registered: Map<string, JsonSchema> | null = null;

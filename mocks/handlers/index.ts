@@ -5,6 +5,7 @@ import { authenticationHandlers } from './agent-engine/authentication.js';
 import { connectorHandlers } from './agent-engine/connectors.js';
 import { definitionHandlers } from './agent-engine/definitions.js';
 import { oauthHandlers } from './agent-engine/oauth.js';
+import { skillHandlers } from './agent-engine/skills.js';
 import { templateHandlers } from './agent-engine/templates.js';
 import { workspaceHandlers } from './agent-engine/workspaces.js';
 import { airbyteApiV1Handlers } from './airbyte-api-v1.js';
@@ -31,6 +32,7 @@ export function createHandlers(service: MockService) {
     ...connectorHandlers(service),
     ...templateHandlers(service),
     ...oauthHandlers(service),
+    ...skillHandlers(service),
     ...workspaceHandlers(service),
     ...airbyteApiV1Handlers(service),
   ];

@@ -12,6 +12,9 @@ export interface Workspace {
   organizationId: string;
   status: 'active' | 'inactive';
   cacheEnabled: boolean | null;
+  /** No request body of the API sets these: a new workspace is shared (inferred) and has no color. */
+  visibility: Schemas['WorkspaceVisibility'];
+  color: string | null;
   regionId: string | null;
   /** Airbyte API v1 fields of the same workspace. */
   dataResidency: string;
@@ -59,6 +62,19 @@ export interface OAuthCredential {
   updatedAt: string;
 }
 
+/** One execute call as the audit keeps it: what ran and why, never its params or anything secret. */
+export interface ExecutionAudit {
+  connectorId: string;
+  workspaceId: string;
+  entity: string;
+  action: string;
+  /** The caller's `intent`, with the connector's credential values and issued tokens scrubbed out. */
+  intent: string | null;
+  skipTruncation: boolean;
+  status: number;
+  at: string;
+}
+
 export type TokenKind = 'application' | 'scoped' | 'widget' | 'v1';
 
 export interface IssuedToken {
@@ -81,6 +97,8 @@ export class MockStore {
   oauthFlows!: Map<string, { workspaceId: string; body: Schemas['OAuthInitiateRequest'] }>;
   /** Records the execute engine serves, per connector id, created on first use. */
   records!: Map<string, Record<string, Record<string, unknown>[]>>;
+  /** Every execute call, oldest first. */
+  executions!: ExecutionAudit[];
 
   constructor(readonly config: MockConfig) {
     this.reset();
@@ -97,6 +115,7 @@ export class MockStore {
     this.tokens = new Map();
     this.records = new Map();
     this.oauthFlows = new Map();
+    this.executions = [];
     this.createWorkspace('default');
   }
 
@@ -112,6 +131,8 @@ export class MockStore {
       organizationId: this.config.organizationId,
       status: 'active',
       cacheEnabled: null,
+      visibility: 'shared',
+      color: null,
       regionId,
       dataResidency: regionId === 'b9e48d61-f082-4a14-a8d0-799a907938cb' ? 'eu' : 'auto',
       notifications: {},

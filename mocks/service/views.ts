@@ -1,6 +1,7 @@
 // Store records as the API shows them: the response shapes of the spec, with write-only fields left out.
 import type { components } from '../../generated/agent-engine.js';
 import type { components as V1Components } from '../../generated/airbyte-api-v1.js';
+import { supportsContextStore } from '../connectors/context-store.js';
 import { SOURCE_CATALOG } from '../data/catalog.js';
 import type { Connector, MockStore, SourceTemplate, Workspace } from './store.js';
 
@@ -15,6 +16,21 @@ export function sourceEntryByName(name: string) {
   return SOURCE_CATALOG.find((entry) => entry.definition.name.toLowerCase() === wanted);
 }
 
+/**
+ * Where a template's connectors read from (inferred: the API derives it from the template's mode): directly only
+ * unless the connector has a context store; then DIRECT reads directly, REPLICATION from the context store, MULTI
+ * from both.
+ */
+export function runtimeModeOf(mode: Schemas['TemplateMode'], withContextStore: boolean): Schemas['SourceTemplateRuntimeMode'] {
+  if (!withContextStore || mode === 'DIRECT') return 'direct_only';
+  return mode === 'REPLICATION' ? 'context_store_only' : 'direct_and_context_store';
+}
+
+function runtimeFields(template: SourceTemplate) {
+  const withContextStore = supportsContextStore(template.definitionId);
+  return { runtime_mode: runtimeModeOf(template.mode, withContextStore), supports_context_store: withContextStore };
+}
+
 export function workspaceView(workspace: Workspace): Schemas['WorkspaceResponse'] {
   return {
     id: workspace.id,
@@ -23,6 +39,8 @@ export function workspaceView(workspace: Workspace): Schemas['WorkspaceResponse'
     status: workspace.status,
     cache_enabled: workspace.cacheEnabled,
     tombstone: false,
+    visibility: workspace.visibility,
+    color: workspace.color,
     created_at: workspace.createdAt,
     updated_at: workspace.updatedAt,
   };
@@ -45,6 +63,7 @@ export function sourceTemplateView(template: SourceTemplate): Schemas['SourceTem
     tags: template.tags,
     mode: template.mode,
     is_experimental: false,
+    ...runtimeFields(template),
     created_at: template.createdAt,
     updated_at: template.updatedAt,
   };
@@ -71,6 +90,7 @@ export function summarizedTemplateView(template: SourceTemplate): Schemas['Summa
     tags: template.tags,
     customization: template.customization,
     mode: template.mode,
+    ...runtimeFields(template),
     created_at: template.createdAt,
     updated_at: template.updatedAt,
   };

@@ -47,6 +47,13 @@ export function connectorsResource(context: ResourceContext<paths>) {
     delete: (id: string, options?: CallOptions): Promise<Schemas['ConnectorDeleteResponse']> =>
       call(context, 'DELETE', raw.DELETE('/api/v1/integrations/connectors/{id}', { ...byId(id), ...context.init(options) })),
 
+    /**
+     * What an agent checks before its first execute: the connector's definition and template, its docs skill
+     * (`docs_skill_id`, for `skills.docs`) and how ready its context store is.
+     */
+    inspect: (id: string, options?: CallOptions): Promise<Schemas['ConnectorInspectResponse']> =>
+      call(context, 'GET', raw.GET('/api/v1/integrations/connectors/{id}/inspect', { ...byId(id), ...context.init(options) })),
+
     /** Checks a configuration before creating a connector from it. */
     check: (body: Schemas['ConnectorCreateRequest'], options?: CallOptions): Promise<Schemas['ConnectorCheckResponse']> =>
       call(context, 'POST', raw.POST('/api/v1/integrations/connectors/check', { body, ...context.init(options) })),
@@ -55,7 +62,10 @@ export function connectorsResource(context: ResourceContext<paths>) {
     checkExisting: (id: string, body: Schemas['ConnectorUpdateRequest'] = {}, options?: CallOptions): Promise<Schemas['ConnectorCheckResponse']> =>
       call(context, 'POST', raw.POST('/api/v1/integrations/connectors/{id}/check', { ...byId(id), body, ...context.init(options) })),
 
-    /** Runs one action on one entity of the connected service. Read-only actions are retried; `create` only on 429. */
+    /**
+     * Runs one action on one entity of the connected service; `intent` says why (kept in the audit, never echoed).
+     * Read-only actions are retried; `create` only on 429.
+     */
     execute,
 
     /**

@@ -138,6 +138,46 @@ export const CASES: ContractCase[] = [
     },
   },
   {
+    name: 'skills: list every page, search',
+    covers: ['list_skills', 'list_skills_search'],
+    readOnly: true,
+    async run({ client }) {
+      const page = await client.skills.list({ limit: 5 });
+      assert(Array.isArray(page.data), 'no skills list');
+      for (const skill of page.data) assert(skill.id && skill.kind && skill.freshness, `skill without id, kind or freshness: ${JSON.stringify(skill)}`);
+      let count = 0;
+      for await (const _skill of client.skills.all({ limit: 5 })) if (++count >= 50) break;
+      const found = await client.skills.search('issues', { limit: 5 });
+      assert(Array.isArray(found.data), 'no search results list');
+    },
+  },
+  {
+    name: 'inspect a connector, find its docs skill, read the outline and a section',
+    covers: ['get_integrations_connectors_id_inspect', 'get_skills_docs'],
+    async run({ client, target }) {
+      const connector = await client.connectors.create({
+        workspace_name: 'default',
+        definition_id: GITHUB,
+        name: 'Contract docs GitHub',
+        credentials: { option_title: 'PAT Credentials', personal_access_token: 'ghp_contract_docs' },
+        replication_config: { repositories: ['airbytehq/airbyte'] },
+      });
+      const inspected = await client.connectors.inspect(connector.id);
+      assert(inspected.docs_skill_id, 'no docs_skill_id');
+      if (target.stateful) {
+        assert(inspected.connector_id === connector.id, `inspected ${inspected.connector_id}, not ${connector.id}`);
+        const { data } = await client.skills.search('github', { limit: 100 });
+        assert(data.some((s) => s.id === inspected.docs_skill_id), 'the docs skill of the new connector is not found by search');
+      }
+      const overview = await client.skills.docs(inspected.docs_skill_id);
+      assert(overview.outline.length > 0, 'an empty outline');
+      const section = overview.outline.find((s) => s.id.startsWith('action:')) ?? overview.outline[0]!;
+      const read = await client.skills.docs(inspected.docs_skill_id, { section: section.id });
+      if (target.stateful) assert(read.section_id === section.id && (read.content ?? []).length > 0, `section ${section.id} answered ${read.section_id}`);
+      await client.connectors.delete(connector.id);
+    },
+  },
+  {
     name: 'OAuth: initiate a consent flow, set and remove the organization OAuth app',
     covers: ['create_integrations_connectors_oauth_initiate', 'update_oauth_credentials', 'delete_oauth_credentials_connector_type_connector_type'],
     async run({ client }) {

@@ -1,10 +1,13 @@
-// Connectors: create (by the spec's own rules), list, get, update, delete (202, gone at once), checks, execute
+// Connectors: create (by the spec's own rules), list, get, inspect, update, delete (202, gone at once), checks, execute
 // against seeded records, and the OAuth flow that ends in a connector.
 import type { components } from '../../../generated/agent-engine.js';
+import { recordExecution } from '../../execute/audit.js';
 import { executeAction } from '../../execute/engine.js';
+import { truncateLongStrings } from '../../execute/truncation.js';
 import { seedRecords, type ConnectorKind } from '../../data/records.js';
 import { MockHttpError, forbidden, notFound, unprocessable } from '../../http/errors.js';
 import type { CallContext, MockService } from '../../service.js';
+import { inspectView } from '../../service/inspect.js';
 import type { Connector, SourceTemplate } from '../../service/store.js';
 import { connectorSummaryView, connectorView, globalTemplateFor, sourceEntry, sourceEntryByName } from '../../service/views.js';
 import { API, http } from './http.js';
@@ -144,6 +147,9 @@ export function connectorHandlers(service: MockService) {
       return response(202).json({ job_id: store.ids.uuid() });
     })),
 
+    http.get('/api/v1/integrations/connectors/{id}/inspect', service.handle(API, 'get_integrations_connectors_id_inspect', ({ response }, context) =>
+      response(200).json(inspectView(store, connectorFor(context, context.path.id))))),
+
     http.post('/api/v1/integrations/connectors/{id}/check', service.handle(API, 'create_integrations_connectors_id_check', ({ response }, context) => {
       const connector = connectorFor(context, context.path.id);
       const body = (context.body ?? {}) as Schemas['ConnectorUpdateRequest'];
@@ -152,19 +158,32 @@ export function connectorHandlers(service: MockService) {
 
     http.post('/api/v1/integrations/connectors/{id}/execute', service.handle(API, 'create_integrations_connectors_id_execute', ({ response }, context) => {
       const connector = connectorFor(context, context.path.id);
-      const workspace = store.workspaces.get(connector.workspaceId)!;
-      if (workspace.status === 'inactive') throw forbidden(`Workspace ${workspace.name} is inactive: its connections are disabled.`);
-      const name = sourceEntry(connector.definitionId)?.definition.name ?? 'this connector';
-      const kind = EXECUTABLE[name];
-      if (!kind) throw unprocessable(`The mock executes operations for ${Object.keys(EXECUTABLE).join(', ')}; ${name} has no simulated data.`);
-      let records = store.records.get(connector.id);
-      if (!records) {
-        records = seedRecords(service.config.seed)[kind];
-        store.records.set(connector.id, records);
+      const body = context.body as Schemas['ExecuteRequest'];
+      // Every call on a connector is audited with its outcome, refused ones too.
+      let status = 500;
+      try {
+        const workspace = store.workspaces.get(connector.workspaceId)!;
+        if (workspace.status === 'inactive') throw forbidden(`Workspace ${workspace.name} is inactive: its connections are disabled.`);
+        const name = sourceEntry(connector.definitionId)?.definition.name ?? 'this connector';
+        const kind = EXECUTABLE[name];
+        if (!kind) throw unprocessable(`The mock executes operations for ${Object.keys(EXECUTABLE).join(', ')}; ${name} has no simulated data.`);
+        let records = store.records.get(connector.id);
+        if (!records) {
+          records = seedRecords(service.config.seed)[kind];
+          store.records.set(connector.id, records);
+        }
+        const outcome = executeAction(kind, records, body, connector.id);
+        if (outcome.status !== 200) throw new MockHttpError(outcome.status, (outcome.body as { message: string }).message, (outcome.body as { errors?: any[] }).errors ?? []);
+        const answer = outcome.body as Schemas['ExecuteResponse'];
+        status = 200;
+        // skip_truncation defaults to true: values are cut short only when the caller asks for it.
+        return response(200).json(body.skip_truncation === false ? { ...answer, result: truncateLongStrings(answer.result) } : answer);
+      } catch (error) {
+        status = error instanceof MockHttpError ? error.status : 500;
+        throw error;
+      } finally {
+        recordExecution(store, connector, body, status);
       }
-      const outcome = executeAction(kind, records, context.body as Schemas['ExecuteRequest'], connector.id);
-      if (outcome.status !== 200) throw new MockHttpError(outcome.status, (outcome.body as { message: string }).message, (outcome.body as { errors?: any[] }).errors ?? []);
-      return response(200).json(outcome.body as Schemas['ExecuteResponse']);
     })),
 
     http.post('/api/v1/integrations/connectors/oauth/initiate', service.handle(API, 'create_integrations_connectors_oauth_initiate', ({ response, request }, context) => {

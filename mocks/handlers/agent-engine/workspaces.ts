@@ -1,20 +1,10 @@
 // Workspaces: a cursor-paged list whose `next` is a full URL, filters, stats, update (inactive disables the
 // workspace's connections), delete with everything in it.
+import { decodeCursor, encodeCursor } from '../../http/cursor.js';
 import { MockHttpError, notFound } from '../../http/errors.js';
 import type { CallContext, MockService } from '../../service.js';
 import { workspaceView } from '../../service/views.js';
 import { API, http } from './http.js';
-
-const encodeCursor = (offset: number) => btoa(JSON.stringify({ offset })).replace(/=+$/, '');
-function decodeCursor(cursor: string): number {
-  try {
-    const { offset } = JSON.parse(atob(cursor)) as { offset?: unknown };
-    if (typeof offset === 'number' && Number.isInteger(offset) && offset >= 0) return offset;
-  } catch {
-    // reported below
-  }
-  throw new MockHttpError(400, 'Invalid cursor: pass the cursor of a previous page\'s next URL.', [{ field: 'query.cursor', message: 'Invalid cursor', error_code: 'value_error' }]);
-}
 
 export function workspaceHandlers(service: MockService) {
   const { store } = service;
@@ -29,7 +19,7 @@ export function workspaceHandlers(service: MockService) {
   return [
     http.get('/api/v1/workspaces', service.handle(API, 'list_workspaces', ({ response }, { query, url }) => {
       const limit: number = query.limit ?? 20;
-      const offset = query.cursor ? decodeCursor(query.cursor) : 0;
+      const offset = query.cursor ? decodeCursor(query.cursor, 'pass the cursor of a previous page\'s next URL.') : 0;
       const matching = [...store.workspaces.values()]
         .filter((w) => (query.name_contains ? w.name.toLowerCase().includes(String(query.name_contains).toLowerCase()) : true))
         .filter((w) => (query.status ? w.status === query.status : true))
