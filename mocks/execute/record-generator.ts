@@ -8,6 +8,7 @@ import {
 import { Draw, creationTime, hashText, mixSeeds } from './record-fields/fake-values.js';
 import { entityKindOf, nameOf, numberKindOf, singular } from './record-fields/field-kinds.js';
 import { type EntityContext, type Make, type RecordState, Scope } from './record-fields/record-state.js';
+import { hostOf } from './record-fields/service-hosts.js';
 import { integerIdDigits } from './record-fields/service-ids.js';
 
 export type { JsonSchema } from './record-fields/compile-schema.js';
@@ -26,7 +27,7 @@ export interface GenerateRecordsInput {
   key?: { field: string; type: 'string' | 'integer' };
   /** Foreign keys: `field` takes values drawn from `values` (another entity's keys), added when the schema lacks it. */
   references?: { field: string; values: readonly unknown[] }[];
-  /** The service's base URL for URLs in records, e.g. 'https://github.com'. */
+  /** The service's base URL for URLs in records, e.g. 'https://github.com' (by default the service's own). */
   host?: string;
 }
 
@@ -84,7 +85,7 @@ export function generateRecords(input: GenerateRecordsInput): Record<string, unk
 }
 
 function compiledRecordOf(input: GenerateRecordsInput): CompiledRecord {
-  const host = (input.host ?? `https://${input.connector}.example.com`).replace(/\/+$/, '');
+  const host = hostOf(input.connector, input.host);
   const cacheKey = `${input.connector}\u0000${input.entity}\u0000${host}`;
   let byContext = compiledBySchema.get(input.schema);
   const cached = byContext?.get(cacheKey);

@@ -9,7 +9,7 @@ import { booleanFieldOf, integerFieldOf, numberFieldOf } from './number-fields.j
 import { type EntityContext, type FieldMaker, type FieldPlace, type Make, type RecordState, Scope } from './record-state.js';
 import { stringIdMaker, stripeObjectOf } from './service-ids.js';
 import { stringFieldOf } from './string-fields.js';
-import { ADDRESSES, PROGRAMMING_LANGUAGES } from './vocabulary.js';
+import { ADDRESSES } from './vocabulary.js';
 
 export type JsonType = 'string' | 'integer' | 'number' | 'boolean' | 'object' | 'array' | 'null';
 export interface JsonSchema {
@@ -216,16 +216,6 @@ function objectMaker(schema: JsonSchema, place: FieldPlace, entity: EntityContex
   };
 }
 
-const REFERENCE_NAMES: [RegExp, readonly string[]][] = [
-  [/status|state/, ['To Do', 'In Progress', 'In Review', 'Done']],
-  [/priority/, ['Highest', 'High', 'Medium', 'Low']],
-  [/issuetype|type/, ['Bug', 'Task', 'Story', 'Epic']],
-  [/resolution/, ['Done', "Won't Do", 'Duplicate']],
-  [/language/, PROGRAMMING_LANGUAGES],
-  [/license/, ['MIT License', 'Apache License 2.0', 'BSD 3-Clause "New" or "Revised" License']],
-  [/branch|ref$/, ['main', 'develop']],
-];
-
 /** An object whose schema lists no properties, filled by what its name suggests: a person, an address, a reference. */
 function freeObjectMaker(place: FieldPlace, entity: EntityContext): Make {
   const { field } = place;
@@ -265,12 +255,9 @@ function personObjectMaker(connector: string, entity: EntityContext): Make {
 function referenceObjectMaker(field: FieldName, place: FieldPlace, entity: EntityContext): Make {
   const target = compactSingular(field.raw);
   const idOf = stringIdMaker(entity.connector, stripeObjectOf(target) ?? target, entity.target);
-  const names = REFERENCE_NAMES.find(([pattern]) => pattern.test(field.compact))?.[1];
-  const kind = objectKindOf(field) ?? 'general';
+  const kind = objectKindOf(field) ?? (/status|state|priority|type|resolution/.test(field.compact) ? 'label' : 'general');
   const noun = field.words.join(' ');
-  const nameOfReference: Make<string> = names
-    ? ({ draw }) => draw.pick(names)
-    : ({ draw }) => headline(draw, kind, noun, () => company(draw), () => person(draw, company(draw)));
+  const nameOfReference: Make<string> = ({ draw }) => headline(draw, kind, noun, () => company(draw), () => person(draw, company(draw)));
   if (entity.connector === 'asana') return (record, scope) => ({ gid: idOf(record.draw, record.createdMs), name: nameOfReference(record, scope), resource_type: target });
   return (record, scope) => ({ id: idOf(record.draw, record.createdMs), name: nameOfReference(record, scope) });
 }
@@ -279,9 +266,12 @@ function referenceObjectMaker(field: FieldName, place: FieldPlace, entity: Entit
 
 /** 'collaborator_ids' → 'collaborator_id', 'labels' → 'label': each item is named as one of the list. */
 const singularName = (name: string) => name.replace(/ies$/i, 'y').replace(/(ss|x|ch|sh)es$/i, '$1').replace(/([^s])s$/i, '$1');
+/** Lists that hold their parent's things (GitHub's labels.nodes, Jira's groups.items): items named after the parent. */
+const CONTAINER_LISTS = /^(nodes|edges|items|results|entries|records|data|values|elements)$/;
 
 function arrayMaker(schema: JsonSchema, place: FieldPlace, entity: EntityContext): Make {
-  const itemPlace: FieldPlace = { ...place, field: nameOf(singularName(place.field.raw)) };
+  const named = CONTAINER_LISTS.test(place.field.raw) && place.names.parent ? place.names.parent : place.field.raw;
+  const itemPlace: FieldPlace = { ...place, field: nameOf(singularName(named)) };
   const items = schema.items ?? untypedItemsOf(place, entity);
   if (!items) return () => [];
   const makeItem = compileValue(items, itemPlace, entity);

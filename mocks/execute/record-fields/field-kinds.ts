@@ -46,7 +46,7 @@ const kinds: [RecordKind, string][] = [
   ['company', 'company account organization org business brand vendor client merchant partner'],
   ['adAccount', 'adaccount accessiblecustomer advertiser'],
   ['workItem', 'issue bug incident'],
-  ['ticket', 'ticket case conversation request'],
+  ['ticket', 'ticket case conversation request discussion'],
   ['task', 'task subtask todo item projectitem'],
   ['change', 'pullrequest mergerequest pull commit patch'],
   ['comment', 'comment reply note review story worklog post feedback annotation prcomment'],
@@ -58,7 +58,7 @@ const kinds: [RecordKind, string][] = [
   ['repository', 'repository repo orgrepository viewerrepository'],
   ['team', 'team group department queue squad'],
   ['channel', 'channel'],
-  ['label', 'label tag topic category keyword customfield issuefield ticketfield interest interestcategory stage status workflowstate opportunitystage priority issuetype state resolution'],
+  ['label', 'label tag topic category keyword customfield issuefield ticketfield interest interestcategory stage status workflowstate opportunitystage priority issuetype state resolution language primarylanguage license licenseinfo'],
   ['file', 'file attachment image video media contentversion asset recording productimage directorycontent filecontent'],
   ['document', 'document doc page article form report dashboard sheet template draft macro trigger automation view transcript block content sitemap'],
   ['event', 'event meeting call conference appointment engagement'],
@@ -77,6 +77,8 @@ for (const [kind, words] of kinds) for (const word of words.split(' ')) KIND_BY_
 /** Entities whose name misleads: Sentry's events are errors, an analytics event is no meeting. */
 const ENTITY_KINDS_BY_CONNECTOR: Readonly<Record<string, Readonly<Record<string, RecordKind>>>> = {
   sentry: { events: 'workItem', issues: 'workItem' },
+  github: { tags: 'release' },
+  gitlab: { tags: 'release' },
   amplitude: { events: 'general' },
   klaviyo: { events: 'general' },
   'google-analytics-data-api': { events: 'general' },
@@ -166,7 +168,7 @@ export type StringKind =
   | 'status' | 'stage' | 'lifecycleStage' | 'priority' | 'severity' | 'recordType' | 'role' | 'visibility' | 'channel'
   | 'reason' | 'objectName' | 'pipeline' | 'labelWord' | 'labelList' | 'money' | 'sobjectType' | 'sobjectUrl'
   | 'shopifyGlobalId' | 'numericText' | 'direction' | 'namedValue' | 'errorCode' | 'errorMessage' | 'location'
-  | 'statementDescriptor' | 'resourceName' | 'httpMethod' | 'currencySymbol' | 'md5' | 'sha256' | 'last4' | 'asin' | 'namedHeadline' | 'genericName' | 'genericWord';
+  | 'statementDescriptor' | 'resourceName' | 'httpMethod' | 'currencySymbol' | 'refPrefix' | 'md5' | 'sha256' | 'last4' | 'asin' | 'namedHeadline' | 'genericName' | 'genericWord';
 
 export interface NameContext {
   connector: string;
@@ -308,6 +310,7 @@ function classifyString(field: FieldName, context: NameContext): StringKind {
   if (/statementdescriptor/.test(compact)) return 'statementDescriptor';
   if (compact === 'identifier') return kind === 'workItem' || kind === 'ticket' || kind === 'task' ? 'issueKey' : 'slug';
   if (compact === 'namespace') return 'slug';
+  if (connector === 'github' && compact === 'prefix') return 'refPrefix';
   if (compact === 'code' || last === 'prefix' || /^(couponcode|promocode|discountcode|promotioncode)$/.test(compact)) return 'code';
   if (compact === 'sku') return 'sku';
   if (last === 'number' || compact === 'reference' || compact === 'receiptnumber') return 'documentNumber';

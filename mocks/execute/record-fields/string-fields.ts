@@ -140,7 +140,12 @@ function kindMaker(kind: StringKind, place: FieldPlace, entity: EntityContext): 
     case 'url': {
       // A record's own link: its `url`, or `self` in its `links`.
       const ownLink = OWN_URL_NAMES.has(field.compact) && (place.topLevel || /^_?links$/.test(place.names.parent));
-      return ownLink ? recordUrlMaker(place, entity) : otherUrlMaker(field, entity);
+      if (ownLink) return recordUrlMaker(place, entity);
+      const other = otherUrlMaker(field, entity);
+      if (!OWN_URL_NAMES.has(field.compact)) return other;
+      // The page of a person the record mentions (an author, an owner).
+      const profile = connector === 'github' ? `${host}/` : `${host}/users/`;
+      return (record, scope) => (scope.kind === 'person' ? profile + scope.person().login : other(record, scope));
     }
     case 'imageUrl':
       return connector === 'github' ? ({ draw }) => `https://avatars.githubusercontent.com/u/${draw.digits(8)}?v=4` : ({ draw }) => `${host}/avatars/${draw.chars(HEX, 16)}.png`;
@@ -151,7 +156,8 @@ function kindMaker(kind: StringKind, place: FieldPlace, entity: EntityContext): 
     case 'firstName': return (_, scope) => scope.person().first;
     case 'lastName': return (_, scope) => scope.person().last;
     case 'fullName': return (_, scope) => scope.person().full;
-    case 'username': return (_, scope) => scope.person().login;
+    // An organization's login is its name as a slug; a person's is theirs.
+    case 'username': return (_, scope) => (scope.kind === 'company' ? kebab(scope.company().name) : scope.person().login);
     case 'initials': return (_, scope) => scope.person().first[0]! + scope.person().last[0]!;
     case 'jobTitle': return ({ draw }) => draw.pick(JOB_TITLES);
     case 'companyName': return (_, scope) => scope.company().name;
@@ -182,8 +188,14 @@ function kindMaker(kind: StringKind, place: FieldPlace, entity: EntityContext): 
     case 'mime': return ({ draw }) => draw.pick(FILE_EXTENSIONS)[1];
     case 'fileName': return ({ draw }, scope) => (scope.kind === 'file' ? scope.headline() : `${kebab(scope.headline())}.${draw.pick(FILE_EXTENSIONS)[0]}`);
     case 'filePath': return ({ draw }) => `docs/${kebab(draw.pick(DOCUMENT_TITLES))}.md`;
-    case 'branch': return ({ draw }) => (draw.chance(0.5) ? 'main' : `feature/${kebab(draw.pick(CHANGE_SUBJECTS))}`);
-    case 'tagName': return ({ draw }) => `v${semver(draw)}`;
+    case 'branch': {
+      // A change's head is a feature branch and its base the main one; an unqualified branch is either.
+      const head = /^(head|source)/.test(field.compact);
+      const base = /^(base|target|default)/.test(field.compact);
+      return ({ draw }, scope) => (base || (!head && draw.chance(0.5)) ? 'main' : `${scope.person().login}/${kebab(draw.pick(CHANGE_SUBJECTS))}`);
+    }
+    case 'refPrefix': { const prefix = entity.kind === 'release' ? 'refs/tags/' : 'refs/heads/'; return () => prefix; }
+    case 'tagName': return ({ draw }, scope) => (scope.kind === 'release' ? scope.headline() : `v${semver(draw)}`);
     case 'token': return ({ draw }) => draw.chars(BASE62, 32);
     case 'code':
       return entity.kind === 'product' || entity.kind === 'campaign' ? ({ draw }) => `SAVE${draw.int(1, 9) * 5}` : ({ draw }) => draw.chars(UPPER_ALNUM, 6);

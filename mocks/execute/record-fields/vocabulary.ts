@@ -153,6 +153,7 @@ export const VALUES_BY_FIELD: Readonly<Record<string, readonly string[]>> = {
   paymentmethod: ['card', 'bank_transfer', 'paypal', 'cash'],
   importedfrom: ['none', 'github', 'gitlab'],
   emailtype: ['html', 'text'],
+  spdxid: ['MIT', 'Apache-2.0', 'BSD-3-Clause'],
   resourcesubtype: ['default_task', 'default_task', 'milestone', 'approval'],
   projecttypekey: ['software', 'service_desk', 'business'],
 };
