@@ -1,12 +1,12 @@
 // Deterministic, realistic records for an entity from its JSON Schema: the same seed and input give the same bytes,
 // each connector+entity draws from a stream of its own, keys are unique, foreign keys come from the related entity's
-// keys. A schema is compiled once into makers (record-fields/compile-schema.ts), so records cost only draws.
+// keys. A schema is compiled once per call into makers (record-fields/compile-schema.ts), so records cost only draws.
 // Runtime-neutral: no Node APIs, no clock, no Math.random.
 import {
-  type JsonSchema, type ObjectFinisher, childPlace, compileValue, fieldNamesOf, flagTimeFinisherOf, setField, typesOf, withoutNull,
+  type JsonSchema, type ObjectFinisher, compileValue, fieldNamesOf, flagTimeFinisherOf, placesIn, setField, typesOf, withoutNull,
 } from './record-fields/compile-schema.js';
 import { Draw, creationTime, hashText, mixSeeds } from './record-fields/fake-values.js';
-import { entityKindOf, nameOf, numberKindOf, singular } from './record-fields/field-kinds.js';
+import { entityKindOf, forgetFieldNames, nameOf, numberKindOf, singular } from './record-fields/field-kinds.js';
 import { type EntityContext, type Make, type RecordState, Scope } from './record-fields/record-state.js';
 import { hostOf } from './record-fields/service-hosts.js';
 import { integerIdDigits } from './record-fields/service-ids.js';
@@ -39,11 +39,9 @@ interface CompiledRecord {
   properties: Readonly<Record<string, JsonSchema>>;
 }
 
-/** Compiled makers per schema object and connector/entity/host: the lazy mock and tests may ask again. */
-const compiledBySchema = new WeakMap<JsonSchema, Map<string, CompiledRecord>>();
-
 export function generateRecords(input: GenerateRecordsInput): Record<string, unknown>[] {
-  const compiled = compiledRecordOf(input);
+  // Compiled per call and dropped with it: the mock builds an entity once, and only its records need to stay in memory.
+  const compiled = compileRecord(input);
   const entitySeed = mixSeeds(input.seed >>> 0, hashText(`${input.connector}\u0000${input.entity}`));
   const entityDraw = new Draw(mixSeeds(entitySeed, 0x6b657973));
   const keyField = input.key?.field ?? compiled.names.find((name) => /^(id|Id|ID|gid|sid)$/.test(name));
@@ -68,6 +66,8 @@ export function generateRecords(input: GenerateRecordsInput): Record<string, unk
     }
   }
 
+  forgetFieldNames();
+
   const { kind, noun } = compiled.entity;
   const records: Record<string, unknown>[] = [];
   for (let index = 0; index < input.count; index++) {
@@ -84,13 +84,8 @@ export function generateRecords(input: GenerateRecordsInput): Record<string, unk
   return records;
 }
 
-function compiledRecordOf(input: GenerateRecordsInput): CompiledRecord {
+function compileRecord(input: GenerateRecordsInput): CompiledRecord {
   const host = hostOf(input.connector, input.host);
-  const cacheKey = `${input.connector}\u0000${input.entity}\u0000${host}`;
-  let byContext = compiledBySchema.get(input.schema);
-  const cached = byContext?.get(cacheKey);
-  if (cached) return cached;
-
   const entityName = nameOf(input.entity);
   const singularWords = [...entityName.words.slice(0, -1), singular(entityName.last)];
   const entity: EntityContext = {
@@ -103,12 +98,10 @@ function compiledRecordOf(input: GenerateRecordsInput): CompiledRecord {
   };
   const properties = input.schema.properties ?? {};
   const names = fieldNamesOf(input.schema);
-  const makers = names.map((name) => compileValue(properties[name] ?? {}, childPlace(name, input.schema, undefined, entity.kind, entity), entity));
+  const placeOf = placesIn(input.schema, undefined, entity.kind, entity);
+  const makers = names.map((name) => compileValue(properties[name] ?? {}, placeOf(name), entity));
   const finish = flagTimeFinisherOf(input.schema, undefined, entity.kind, entity);
-  const compiled: CompiledRecord = { entity, names, makers, finish, properties };
-  if (!byContext) compiledBySchema.set(input.schema, (byContext = new Map()));
-  byContext.set(cacheKey, compiled);
-  return compiled;
+  return { entity, names, makers, finish, properties };
 }
 
 /**
@@ -132,7 +125,7 @@ function keyMaker(input: GenerateRecordsInput, compiled: CompiledRecord, keyFiel
     return (record, scope) => ({ key: base + record.index * stride + record.draw.int(0, stride - 1), scope });
   }
   const { kind, noun } = compiled.entity;
-  const make = compileValue(schema, childPlace(keyField, input.schema, undefined, kind, compiled.entity), compiled.entity);
+  const make = compileValue(schema, placesIn(input.schema, undefined, kind, compiled.entity)(keyField), compiled.entity);
   if (schema.enum !== undefined || schema.const !== undefined) return (record, scope) => ({ key: make(record, scope), scope });
   const seen = new Set<string>();
   return (record, firstScope) => {

@@ -144,17 +144,16 @@ export function fieldNamesOf(schema: JsonSchema): string[] {
   return names;
 }
 
-/** The place of a property inside an object at `parent` (or at the top of a record when parent is undefined). */
-export function childPlace(name: string, objectSchema: JsonSchema, parent: FieldPlace | undefined, kind: RecordKind, entity: EntityContext): FieldPlace {
-  const field = nameOf(name);
+/**
+ * The places of the properties of an object at `parent` (at the top of a record when parent is undefined): what they
+ * share (the object's kind, owner, whether it is an address) is worked out once per object.
+ */
+export function placesIn(objectSchema: JsonSchema, parent: FieldPlace | undefined, kind: RecordKind, entity: EntityContext): (name: string) => FieldPlace {
   const parentName = parent?.field.raw ?? '';
   const inAddress = parent !== undefined && (parent.names.inAddress || kind === 'address' || /address|shipping|billing|location/i.test(parentName));
-  return {
-    field,
-    names: { connector: entity.connector, kind, parent: parentName, inAddress },
-    topLevel: parent === undefined,
-    owner: ownerOf(objectSchema, parent, entity),
-  };
+  const names = { connector: entity.connector, kind, parent: parentName, inAddress };
+  const owner = ownerOf(objectSchema, parent, entity);
+  return (name) => ({ field: nameOf(name), names, topLevel: parent === undefined, owner });
 }
 
 /** What the `id` of an object names: its Stripe `object` enum, else its field's name, else the entity. */
@@ -180,12 +179,14 @@ export function flagTimeFinisherOf(schema: JsonSchema, parent: FieldPlace | unde
   const names = Object.keys(properties);
   const byCompact = new Map(names.map((name) => [nameOf(name).compact, name]));
   const pairs: { flag: string; time: string; makeTime: Make }[] = [];
+  let placeOf: ((name: string) => FieldPlace) | undefined;
   for (const flag of names) {
     if (!typesOf(properties[flag]!).types.includes('boolean')) continue;
     const stem = nameOf(flag).compact.replace(/^is/, '');
     const time = [`${stem}at`, `${stem}time`, `${stem}date`, `date${stem}`].map((candidate) => byCompact.get(candidate)).find((name) => name !== undefined);
     if (!time || !typesOf(properties[time]!).nullable) continue;
-    pairs.push({ flag, time, makeTime: compileValue(withoutNull(properties[time]!), childPlace(time, schema, parent, kind, entity), entity) });
+    placeOf ??= placesIn(schema, parent, kind, entity);
+    pairs.push({ flag, time, makeTime: compileValue(withoutNull(properties[time]!), placeOf(time), entity) });
   }
   if (pairs.length === 0) return undefined;
   return (out, record, scope) => {
@@ -205,7 +206,8 @@ function objectMaker(schema: JsonSchema, place: FieldPlace, entity: EntityContex
   const ownScope = ownKind !== undefined && ownKind !== parentKind;
   const noun = place.field.words.join(' ');
   const names = fieldNamesOf(schema);
-  const makers = names.map((name) => compileValue(properties[name] ?? {}, childPlace(name, schema, place, kind, entity), entity));
+  const placeOf = placesIn(schema, place, kind, entity);
+  const makers = names.map((name) => compileValue(properties[name] ?? {}, placeOf(name), entity));
   const finish = flagTimeFinisherOf(schema, place, kind, entity);
   return (record, scope) => {
     const objectScope = ownScope ? new Scope(record, kind, noun) : scope;

@@ -15,8 +15,13 @@ export interface FieldName {
 }
 
 const WORD = /[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+/g;
-/** Field names repeat across schemas (id, name, created_at): each is split once. */
+/** Field names repeat within a schema (id, name, created_at at every level): each is split once per compile. */
 const namesSeen = new Map<string, FieldName>();
+/** Empties the memos: they serve the compiling of one schema, and nothing should stay in memory between calls. */
+export function forgetFieldNames(): void {
+  namesSeen.clear();
+  stringKindsSeen.clear();
+}
 export function nameOf(raw: string): FieldName {
   let name = namesSeen.get(raw);
   if (!name) {
@@ -208,7 +213,7 @@ export function foreignTargetOf(field: FieldName): string | undefined {
   return singular(field.words.slice(0, -1).join(''));
 }
 
-/** Kinds by field and context: the same names recur in many schemas of a connector. */
+/** Kinds by field and context, for the same reason. */
 const stringKindsSeen = new Map<string, StringKind>();
 export function stringKindOf(field: FieldName, context: NameContext): StringKind {
   const memoKey = `${context.connector}|${context.kind}|${context.parent}|${context.inAddress}|${field.raw}`;
