@@ -104,13 +104,14 @@ function compileRecord(input: GenerateRecordsInput): CompiledRecord {
   return { entity, names, makers, finish, properties };
 }
 
+/** Draws a record's key; a key drawn again after a repeat comes with the fresh scope it was drawn in. */
+type KeyMaker = (record: RecordState, scope: Scope) => { key: unknown; scope: Scope };
+
 /**
  * The key's maker. Integer keys climb from an entity-wide base in strides with a seeded gap (unique and ordered like
  * real ids); string keys come from the field's own maker (a Stripe `cus_…`, a Salesforce Id) and are drawn again on
  * the rare repeat, then suffixed.
  */
-type KeyMaker = (record: RecordState, scope: Scope) => { key: unknown; scope: Scope };
-
 function keyMaker(input: GenerateRecordsInput, compiled: CompiledRecord, keyField: string, entityDraw: Draw): KeyMaker {
   const declared = compiled.properties[keyField];
   const schema = withoutNull(declared ?? { type: input.key?.type ?? 'string' });
@@ -164,10 +165,11 @@ function referenceMaker(values: readonly unknown[], compiled: CompiledRecord, fi
     if (value.as === 'objectId') {
       const property = value.property;
       return (record, scope) => {
-        const object = generated?.(record, scope);
-        const base = object && typeof object === 'object' && !Array.isArray(object) ? { ...(object as Record<string, unknown>) } : {};
-        setField(base, property, value.value);
-        return base;
+        // The object as the field's maker makes it (its other required properties included), naming the related record.
+        const made = generated?.(record, scope);
+        const object = made && typeof made === 'object' && !Array.isArray(made) ? (made as Record<string, unknown>) : {};
+        setField(object, property, value.value);
+        return object;
       };
     }
     return value.as === 'array' ? () => [value.value] : () => value.value;

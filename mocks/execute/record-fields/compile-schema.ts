@@ -7,7 +7,7 @@ import {
 } from './field-kinds.js';
 import { booleanFieldOf, integerFieldOf, numberFieldOf } from './number-fields.js';
 import { type EntityContext, type FieldMaker, type FieldPlace, type Make, type RecordState, Scope } from './record-state.js';
-import { stringIdMaker, stripeObjectOf } from './service-ids.js';
+import { asanaResourceTypeOf, stringIdMaker, stripeObjectOf } from './service-ids.js';
 import { stringFieldOf } from './string-fields.js';
 import { ADDRESSES } from './vocabulary.js';
 
@@ -31,14 +31,6 @@ export interface JsonSchema {
 }
 
 /** Objects that hold a record's own data (JSON:API attributes, HubSpot properties, Jira fields), rarely null. */
-/** Asana's resource_type of an entity's records: project_tasks hold tasks, workspace_task_search finds tasks. */
-const ASANA_RESOURCE_TYPES = new Set(['task', 'project', 'user', 'team', 'tag', 'attachment', 'story', 'workspace', 'section', 'goal', 'portfolio', 'membership', 'subtask', 'dependency', 'dependent']);
-const ASANA_TYPES_BY_KIND: Partial<Record<RecordKind, string>> = { task: 'task', project: 'project', person: 'user', team: 'team', label: 'tag', file: 'attachment', comment: 'story' };
-function asanaResourceTypeOf(entity: EntityContext): string {
-  const noun = entity.noun.split(' ').at(-1)!;
-  if (noun === 'subtask' || noun === 'dependency' || noun === 'dependent') return 'task';
-  return ASANA_RESOURCE_TYPES.has(noun) ? noun : ASANA_TYPES_BY_KIND[entity.kind] ?? noun;
-}
 const HOLDS_THE_RECORD = /^(attributes|properties|fields|data|metadata|metaData|details|content|settings)$/i;
 const TYPE_ORDER: readonly JsonType[] = ['string', 'integer', 'number', 'boolean', 'object', 'array'];
 const ARRAY_MAX_ITEMS = 3;
@@ -161,7 +153,7 @@ function ownerOf(objectSchema: JsonSchema, parent: FieldPlace | undefined, entit
   const objectEnum = objectSchema.properties?.object?.enum;
   const spelledObject = objectEnum?.length === 1 && typeof objectEnum[0] === 'string' ? objectEnum[0] : undefined;
   if (spelledObject) return { target: compactSingular(spelledObject), spelled: spelledObject };
-  if (!parent) return { target: entity.target, spelled: entity.connector === 'asana' ? asanaResourceTypeOf(entity) : entity.noun.replace(/ /g, '_') };
+  if (!parent) return { target: entity.target, spelled: entity.connector === 'asana' ? asanaResourceTypeOf(entity.noun, entity.kind) : entity.noun.replace(/ /g, '_') };
   if (objectKindOf(parent.field) === 'person') return { target: 'user', spelled: 'user' };
   const spelled = parent.field.raw.replace(/ies$/, 'y').replace(/([^s])s$/, '$1');
   return { target: compactSingular(parent.field.raw), spelled };
@@ -236,7 +228,7 @@ function freeObjectMaker(place: FieldPlace, entity: EntityContext): Make {
         return { '48x48': `${avatar}?s=48`, '24x24': `${avatar}?s=24`, '16x16': `${avatar}?s=16`, '32x32': `${avatar}?s=32` };
       };
     case 'connection': return ({ draw }) => ({ totalCount: Math.floor(draw.unit() * draw.unit() * 12) });
-    case 'reference': return referenceObjectMaker(field, place, entity);
+    case 'reference': return referenceObjectMaker(field, entity);
     case 'empty': return () => ({});
   }
 }
@@ -254,7 +246,7 @@ function personObjectMaker(connector: string, entity: EntityContext): Make {
   };
 }
 
-function referenceObjectMaker(field: FieldName, place: FieldPlace, entity: EntityContext): Make {
+function referenceObjectMaker(field: FieldName, entity: EntityContext): Make {
   const target = compactSingular(field.raw);
   const idOf = stringIdMaker(entity.connector, stripeObjectOf(target) ?? target, entity.target);
   const kind = objectKindOf(field) ?? (/status|state|priority|type|resolution/.test(field.compact) ? 'label' : 'general');

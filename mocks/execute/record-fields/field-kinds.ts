@@ -157,7 +157,7 @@ export function nullChanceOfTime(field: FieldName): number {
 
 /** Dates without a time: CloseDate, due_date, birthday (not CreatedDate or date_created, which are instants). */
 export function isDateOnlyName(field: FieldName): boolean {
-  const { words, last, compact } = field;
+  const { last, compact } = field;
   if (/creat|modif|updat|commit|system|time/.test(compact)) return false;
   return last === 'date' || last === 'day' || last === 'birthday' || /(close|due|start|end|birth|activity)date$/.test(compact);
 }

@@ -96,7 +96,7 @@ function otherUrlMaker(field: FieldName, entity: EntityContext): Make<string> {
   return ({ draw }) => `${entity.host}/${path}/${draw.chars(BASE62, 12)}`;
 }
 
-function recordUrlMaker(place: FieldPlace, entity: EntityContext): Make<string> {
+function recordUrlMaker(entity: EntityContext): Make<string> {
   const { host, connector } = entity;
   const path = entity.entity.replace(/_/g, '-');
   const keyOf = (record: RecordState) => encodeURIComponent(String(record.key ?? record.draw.digits(8)));
@@ -140,7 +140,7 @@ function kindMaker(kind: StringKind, place: FieldPlace, entity: EntityContext): 
     case 'url': {
       // A record's own link: its `url`, or `self` in its `links`.
       const ownLink = OWN_URL_NAMES.has(field.compact) && (place.topLevel || /^_?links$/.test(place.names.parent));
-      if (ownLink) return recordUrlMaker(place, entity);
+      if (ownLink) return recordUrlMaker(entity);
       const other = otherUrlMaker(field, entity);
       if (!OWN_URL_NAMES.has(field.compact)) return other;
       // The page of a person the record mentions (an author, an owner).
