@@ -1,13 +1,14 @@
 // Deterministic, realistic records for an entity from its JSON Schema: the same seed and input give the same bytes,
 // each connector+entity draws from a stream of its own, keys are unique, foreign keys come from the related entity's
-// keys. A schema is compiled once into makers (record-fields/compile-schema.ts), so records cost only draws.
+// keys. A schema is compiled once per call into makers (record-fields/compile-schema.ts), so records cost only draws.
 // Runtime-neutral: no Node APIs, no clock, no Math.random.
 import {
-  type JsonSchema, type ObjectFinisher, childPlace, compileValue, fieldNamesOf, flagTimeFinisherOf, setField, typesOf, withoutNull,
+  type JsonSchema, type ObjectFinisher, compileValue, fieldNamesOf, flagTimeFinisherOf, placesIn, setField, typesOf, withoutNull,
 } from './record-fields/compile-schema.js';
 import { Draw, creationTime, hashText, mixSeeds } from './record-fields/fake-values.js';
-import { entityKindOf, nameOf, numberKindOf, singular } from './record-fields/field-kinds.js';
+import { entityKindOf, forgetFieldNames, nameOf, numberKindOf, singular } from './record-fields/field-kinds.js';
 import { type EntityContext, type Make, type RecordState, Scope } from './record-fields/record-state.js';
+import { hostOf } from './record-fields/service-hosts.js';
 import { integerIdDigits } from './record-fields/service-ids.js';
 
 export type { JsonSchema } from './record-fields/compile-schema.js';
@@ -26,7 +27,7 @@ export interface GenerateRecordsInput {
   key?: { field: string; type: 'string' | 'integer' };
   /** Foreign keys: `field` takes values drawn from `values` (another entity's keys), added when the schema lacks it. */
   references?: { field: string; values: readonly unknown[] }[];
-  /** The service's base URL for URLs in records, e.g. 'https://github.com'. */
+  /** The service's base URL for URLs in records, e.g. 'https://github.com' (by default the service's own). */
   host?: string;
 }
 
@@ -38,11 +39,9 @@ interface CompiledRecord {
   properties: Readonly<Record<string, JsonSchema>>;
 }
 
-/** Compiled makers per schema object and connector/entity/host: the lazy mock and tests may ask again. */
-const compiledBySchema = new WeakMap<JsonSchema, Map<string, CompiledRecord>>();
-
 export function generateRecords(input: GenerateRecordsInput): Record<string, unknown>[] {
-  const compiled = compiledRecordOf(input);
+  // Compiled per call and dropped with it: the mock builds an entity once, and only its records need to stay in memory.
+  const compiled = compileRecord(input);
   const entitySeed = mixSeeds(input.seed >>> 0, hashText(`${input.connector}\u0000${input.entity}`));
   const entityDraw = new Draw(mixSeeds(entitySeed, 0x6b657973));
   const keyField = input.key?.field ?? compiled.names.find((name) => /^(id|Id|ID|gid|sid)$/.test(name));
@@ -67,6 +66,8 @@ export function generateRecords(input: GenerateRecordsInput): Record<string, unk
     }
   }
 
+  forgetFieldNames();
+
   const { kind, noun } = compiled.entity;
   const records: Record<string, unknown>[] = [];
   for (let index = 0; index < input.count; index++) {
@@ -83,40 +84,34 @@ export function generateRecords(input: GenerateRecordsInput): Record<string, unk
   return records;
 }
 
-function compiledRecordOf(input: GenerateRecordsInput): CompiledRecord {
-  const host = (input.host ?? `https://${input.connector}.example.com`).replace(/\/+$/, '');
-  const cacheKey = `${input.connector}\u0000${input.entity}\u0000${host}`;
-  let byContext = compiledBySchema.get(input.schema);
-  const cached = byContext?.get(cacheKey);
-  if (cached) return cached;
-
+function compileRecord(input: GenerateRecordsInput): CompiledRecord {
+  const host = hostOf(input.connector, input.host);
   const entityName = nameOf(input.entity);
   const singularWords = [...entityName.words.slice(0, -1), singular(entityName.last)];
   const entity: EntityContext = {
     connector: input.connector,
     entity: input.entity,
     host,
-    kind: entityKindOf(input.entity),
+    kind: entityKindOf(input.entity, input.connector),
     noun: singularWords.join(' '),
     target: singularWords.join(''),
   };
   const properties = input.schema.properties ?? {};
   const names = fieldNamesOf(input.schema);
-  const makers = names.map((name) => compileValue(properties[name] ?? {}, childPlace(name, input.schema, undefined, entity.kind, entity), entity));
+  const placeOf = placesIn(input.schema, undefined, entity.kind, entity);
+  const makers = names.map((name) => compileValue(properties[name] ?? {}, placeOf(name), entity));
   const finish = flagTimeFinisherOf(input.schema, undefined, entity.kind, entity);
-  const compiled: CompiledRecord = { entity, names, makers, finish, properties };
-  if (!byContext) compiledBySchema.set(input.schema, (byContext = new Map()));
-  byContext.set(cacheKey, compiled);
-  return compiled;
+  return { entity, names, makers, finish, properties };
 }
+
+/** Draws a record's key; a key drawn again after a repeat comes with the fresh scope it was drawn in. */
+type KeyMaker = (record: RecordState, scope: Scope) => { key: unknown; scope: Scope };
 
 /**
  * The key's maker. Integer keys climb from an entity-wide base in strides with a seeded gap (unique and ordered like
  * real ids); string keys come from the field's own maker (a Stripe `cus_…`, a Salesforce Id) and are drawn again on
  * the rare repeat, then suffixed.
  */
-type KeyMaker = (record: RecordState, scope: Scope) => { key: unknown; scope: Scope };
-
 function keyMaker(input: GenerateRecordsInput, compiled: CompiledRecord, keyField: string, entityDraw: Draw): KeyMaker {
   const declared = compiled.properties[keyField];
   const schema = withoutNull(declared ?? { type: input.key?.type ?? 'string' });
@@ -131,7 +126,7 @@ function keyMaker(input: GenerateRecordsInput, compiled: CompiledRecord, keyFiel
     return (record, scope) => ({ key: base + record.index * stride + record.draw.int(0, stride - 1), scope });
   }
   const { kind, noun } = compiled.entity;
-  const make = compileValue(schema, childPlace(keyField, input.schema, undefined, kind, compiled.entity), compiled.entity);
+  const make = compileValue(schema, placesIn(input.schema, undefined, kind, compiled.entity)(keyField), compiled.entity);
   if (schema.enum !== undefined || schema.const !== undefined) return (record, scope) => ({ key: make(record, scope), scope });
   const seen = new Set<string>();
   return (record, firstScope) => {
@@ -170,10 +165,11 @@ function referenceMaker(values: readonly unknown[], compiled: CompiledRecord, fi
     if (value.as === 'objectId') {
       const property = value.property;
       return (record, scope) => {
-        const object = generated?.(record, scope);
-        const base = object && typeof object === 'object' && !Array.isArray(object) ? { ...(object as Record<string, unknown>) } : {};
-        setField(base, property, value.value);
-        return base;
+        // The object as the field's maker makes it (its other required properties included), naming the related record.
+        const made = generated?.(record, scope);
+        const object = made && typeof made === 'object' && !Array.isArray(made) ? (made as Record<string, unknown>) : {};
+        setField(object, property, value.value);
+        return object;
       };
     }
     return value.as === 'array' ? () => [value.value] : () => value.value;

@@ -7,9 +7,9 @@ import {
 } from './field-kinds.js';
 import { booleanFieldOf, integerFieldOf, numberFieldOf } from './number-fields.js';
 import { type EntityContext, type FieldMaker, type FieldPlace, type Make, type RecordState, Scope } from './record-state.js';
-import { stringIdMaker, stripeObjectOf } from './service-ids.js';
+import { asanaResourceTypeOf, stringIdMaker, stripeObjectOf } from './service-ids.js';
 import { stringFieldOf } from './string-fields.js';
-import { ADDRESSES, PROGRAMMING_LANGUAGES } from './vocabulary.js';
+import { ADDRESSES } from './vocabulary.js';
 
 export type JsonType = 'string' | 'integer' | 'number' | 'boolean' | 'object' | 'array' | 'null';
 export interface JsonSchema {
@@ -30,6 +30,8 @@ export interface JsonSchema {
   [keyword: string]: unknown;
 }
 
+/** Objects that hold a record's own data (JSON:API attributes, HubSpot properties, Jira fields), rarely null. */
+const HOLDS_THE_RECORD = /^(attributes|properties|fields|data|metadata|metaData|details|content|settings)$/i;
 const TYPE_ORDER: readonly JsonType[] = ['string', 'integer', 'number', 'boolean', 'object', 'array'];
 const ARRAY_MAX_ITEMS = 3;
 
@@ -117,7 +119,7 @@ function fieldMakerOf(type: JsonType | undefined, schema: JsonSchema, place: Fie
     case 'integer': return integerFieldOf(schema, place, entity);
     case 'number': return numberFieldOf(schema, place, entity);
     case 'boolean': return booleanFieldOf(place);
-    case 'object': return { make: schema.properties ? objectMaker(schema, place, entity) : freeObjectMaker(place, entity), nullChance: 0.3 };
+    case 'object': return { make: schema.properties ? objectMaker(schema, place, entity) : freeObjectMaker(place, entity), nullChance: HOLDS_THE_RECORD.test(place.field.compact) ? 0.03 : 0.3 };
     case 'array': return { make: arrayMaker(schema, place, entity), nullChance: 0.2 };
     case 'null': return { make: () => null, nullChance: 0 };
   }
@@ -134,17 +136,16 @@ export function fieldNamesOf(schema: JsonSchema): string[] {
   return names;
 }
 
-/** The place of a property inside an object at `parent` (or at the top of a record when parent is undefined). */
-export function childPlace(name: string, objectSchema: JsonSchema, parent: FieldPlace | undefined, kind: RecordKind, entity: EntityContext): FieldPlace {
-  const field = nameOf(name);
+/**
+ * The places of the properties of an object at `parent` (at the top of a record when parent is undefined): what they
+ * share (the object's kind, owner, whether it is an address) is worked out once per object.
+ */
+export function placesIn(objectSchema: JsonSchema, parent: FieldPlace | undefined, kind: RecordKind, entity: EntityContext): (name: string) => FieldPlace {
   const parentName = parent?.field.raw ?? '';
   const inAddress = parent !== undefined && (parent.names.inAddress || kind === 'address' || /address|shipping|billing|location/i.test(parentName));
-  return {
-    field,
-    names: { connector: entity.connector, kind, parent: parentName, inAddress },
-    topLevel: parent === undefined,
-    owner: ownerOf(objectSchema, parent, entity),
-  };
+  const names = { connector: entity.connector, kind, parent: parentName, inAddress };
+  const owner = ownerOf(objectSchema, parent, entity);
+  return (name) => ({ field: nameOf(name), names, topLevel: parent === undefined, owner });
 }
 
 /** What the `id` of an object names: its Stripe `object` enum, else its field's name, else the entity. */
@@ -152,7 +153,7 @@ function ownerOf(objectSchema: JsonSchema, parent: FieldPlace | undefined, entit
   const objectEnum = objectSchema.properties?.object?.enum;
   const spelledObject = objectEnum?.length === 1 && typeof objectEnum[0] === 'string' ? objectEnum[0] : undefined;
   if (spelledObject) return { target: compactSingular(spelledObject), spelled: spelledObject };
-  if (!parent) return { target: entity.target, spelled: entity.noun.replace(/ /g, '_') };
+  if (!parent) return { target: entity.target, spelled: entity.connector === 'asana' ? asanaResourceTypeOf(entity.noun, entity.kind) : entity.noun.replace(/ /g, '_') };
   if (objectKindOf(parent.field) === 'person') return { target: 'user', spelled: 'user' };
   const spelled = parent.field.raw.replace(/ies$/, 'y').replace(/([^s])s$/, '$1');
   return { target: compactSingular(parent.field.raw), spelled };
@@ -170,12 +171,14 @@ export function flagTimeFinisherOf(schema: JsonSchema, parent: FieldPlace | unde
   const names = Object.keys(properties);
   const byCompact = new Map(names.map((name) => [nameOf(name).compact, name]));
   const pairs: { flag: string; time: string; makeTime: Make }[] = [];
+  let placeOf: ((name: string) => FieldPlace) | undefined;
   for (const flag of names) {
     if (!typesOf(properties[flag]!).types.includes('boolean')) continue;
     const stem = nameOf(flag).compact.replace(/^is/, '');
     const time = [`${stem}at`, `${stem}time`, `${stem}date`, `date${stem}`].map((candidate) => byCompact.get(candidate)).find((name) => name !== undefined);
     if (!time || !typesOf(properties[time]!).nullable) continue;
-    pairs.push({ flag, time, makeTime: compileValue(withoutNull(properties[time]!), childPlace(time, schema, parent, kind, entity), entity) });
+    placeOf ??= placesIn(schema, parent, kind, entity);
+    pairs.push({ flag, time, makeTime: compileValue(withoutNull(properties[time]!), placeOf(time), entity) });
   }
   if (pairs.length === 0) return undefined;
   return (out, record, scope) => {
@@ -195,7 +198,8 @@ function objectMaker(schema: JsonSchema, place: FieldPlace, entity: EntityContex
   const ownScope = ownKind !== undefined && ownKind !== parentKind;
   const noun = place.field.words.join(' ');
   const names = fieldNamesOf(schema);
-  const makers = names.map((name) => compileValue(properties[name] ?? {}, childPlace(name, schema, place, kind, entity), entity));
+  const placeOf = placesIn(schema, place, kind, entity);
+  const makers = names.map((name) => compileValue(properties[name] ?? {}, placeOf(name), entity));
   const finish = flagTimeFinisherOf(schema, place, kind, entity);
   return (record, scope) => {
     const objectScope = ownScope ? new Scope(record, kind, noun) : scope;
@@ -205,16 +209,6 @@ function objectMaker(schema: JsonSchema, place: FieldPlace, entity: EntityContex
     return out;
   };
 }
-
-const REFERENCE_NAMES: [RegExp, readonly string[]][] = [
-  [/status|state/, ['To Do', 'In Progress', 'In Review', 'Done']],
-  [/priority/, ['Highest', 'High', 'Medium', 'Low']],
-  [/issuetype|type/, ['Bug', 'Task', 'Story', 'Epic']],
-  [/resolution/, ['Done', "Won't Do", 'Duplicate']],
-  [/language/, PROGRAMMING_LANGUAGES],
-  [/license/, ['MIT License', 'Apache License 2.0', 'BSD 3-Clause "New" or "Revised" License']],
-  [/branch|ref$/, ['main', 'develop']],
-];
 
 /** An object whose schema lists no properties, filled by what its name suggests: a person, an address, a reference. */
 function freeObjectMaker(place: FieldPlace, entity: EntityContext): Make {
@@ -234,7 +228,7 @@ function freeObjectMaker(place: FieldPlace, entity: EntityContext): Make {
         return { '48x48': `${avatar}?s=48`, '24x24': `${avatar}?s=24`, '16x16': `${avatar}?s=16`, '32x32': `${avatar}?s=32` };
       };
     case 'connection': return ({ draw }) => ({ totalCount: Math.floor(draw.unit() * draw.unit() * 12) });
-    case 'reference': return referenceObjectMaker(field, place, entity);
+    case 'reference': return referenceObjectMaker(field, entity);
     case 'empty': return () => ({});
   }
 }
@@ -252,15 +246,12 @@ function personObjectMaker(connector: string, entity: EntityContext): Make {
   };
 }
 
-function referenceObjectMaker(field: FieldName, place: FieldPlace, entity: EntityContext): Make {
+function referenceObjectMaker(field: FieldName, entity: EntityContext): Make {
   const target = compactSingular(field.raw);
   const idOf = stringIdMaker(entity.connector, stripeObjectOf(target) ?? target, entity.target);
-  const names = REFERENCE_NAMES.find(([pattern]) => pattern.test(field.compact))?.[1];
-  const kind = objectKindOf(field) ?? 'general';
+  const kind = objectKindOf(field) ?? (/status|state|priority|type|resolution/.test(field.compact) ? 'label' : 'general');
   const noun = field.words.join(' ');
-  const nameOfReference: Make<string> = names
-    ? ({ draw }) => draw.pick(names)
-    : ({ draw }) => headline(draw, kind, noun, () => company(draw), () => person(draw, company(draw)));
+  const nameOfReference: Make<string> = ({ draw }) => headline(draw, kind, noun, () => company(draw), () => person(draw, company(draw)));
   if (entity.connector === 'asana') return (record, scope) => ({ gid: idOf(record.draw, record.createdMs), name: nameOfReference(record, scope), resource_type: target });
   return (record, scope) => ({ id: idOf(record.draw, record.createdMs), name: nameOfReference(record, scope) });
 }
@@ -269,9 +260,12 @@ function referenceObjectMaker(field: FieldName, place: FieldPlace, entity: Entit
 
 /** 'collaborator_ids' → 'collaborator_id', 'labels' → 'label': each item is named as one of the list. */
 const singularName = (name: string) => name.replace(/ies$/i, 'y').replace(/(ss|x|ch|sh)es$/i, '$1').replace(/([^s])s$/i, '$1');
+/** Lists that hold their parent's things (GitHub's labels.nodes, Jira's groups.items): items named after the parent. */
+const CONTAINER_LISTS = /^(nodes|edges|items|results|entries|records|data|values|elements)$/;
 
 function arrayMaker(schema: JsonSchema, place: FieldPlace, entity: EntityContext): Make {
-  const itemPlace: FieldPlace = { ...place, field: nameOf(singularName(place.field.raw)) };
+  const named = CONTAINER_LISTS.test(place.field.raw) && place.names.parent ? place.names.parent : place.field.raw;
+  const itemPlace: FieldPlace = { ...place, field: nameOf(singularName(named)) };
   const items = schema.items ?? untypedItemsOf(place, entity);
   if (!items) return () => [];
   const makeItem = compileValue(items, itemPlace, entity);

@@ -3,8 +3,8 @@
 import { seededRandom } from '../../service/random.js';
 import {
   ADDRESSES, CAMPAIGN_AUDIENCES, CAMPAIGN_THEMES, CHANGE_SUBJECTS, CHANGE_VERBS, CHANNEL_NAMES, COMPANIES, DEAL_KINDS,
-  DOCUMENT_TITLES, EVENT_TITLES, FILE_EXTENSIONS, FIRST_NAMES, GENERIC_ADJECTIVES, ISSUE_AREAS, ISSUE_PROBLEMS,
-  LABEL_NAMES, LAST_NAMES, PRODUCT_NAMES, PROJECT_NAMES, REPOSITORY_NAMES, SENTENCES_BY_KIND, TASK_TITLES, TEAM_NAMES,
+  DOCUMENT_TITLES, EVENT_TITLES, FILE_EXTENSIONS, FIRST_NAMES, GENERIC_ADJECTIVES, ISSUE_AREAS, ISSUE_PROBLEMS, JOB_TITLES,
+  LABEL_NAMES, LAST_NAMES, PRODUCT_NAMES, PROGRAMMING_LANGUAGES, PROJECT_NAMES, REPOSITORY_NAMES, SENTENCES_BY_KIND, TASK_TITLES, TEAM_NAMES,
   TICKET_SUBJECTS,
 } from './vocabulary.js';
 
@@ -142,7 +142,7 @@ export function base64(draw: Draw, bytes: number): string {
 export type RecordKind =
   | 'person' | 'company' | 'adAccount' | 'workItem' | 'ticket' | 'task' | 'change' | 'comment' | 'deal' | 'campaign'
   | 'product' | 'order' | 'project' | 'repository' | 'team' | 'channel' | 'label' | 'document' | 'file' | 'event'
-  | 'release' | 'branch' | 'message' | 'address' | 'general';
+  | 'release' | 'branch' | 'message' | 'address' | 'job' | 'general';
 
 const titleCase = (text: string) => text.replace(/(^|[\s_-])([a-z])/g, (_, space: string, letter: string) => (space ? ' ' : '') + letter.toUpperCase());
 export const kebab = (text: string) => text.toLowerCase().normalize('NFD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
@@ -170,15 +170,36 @@ export function headline(draw: Draw, kind: RecordKind, noun: string, owner: () =
     case 'repository': return draw.pick(REPOSITORY_NAMES);
     case 'team': return draw.pick(TEAM_NAMES);
     case 'channel': return draw.pick(CHANNEL_NAMES);
-    case 'label': return draw.pick(LABEL_NAMES);
+    case 'label': return draw.pick(labelVocabularyOf(noun));
     case 'document': return draw.pick(DOCUMENT_TITLES);
     case 'file': { const [extension] = draw.pick(FILE_EXTENSIONS); return `${kebab(draw.pick(DOCUMENT_TITLES))}.${extension}`; }
     case 'event': return `${draw.pick(EVENT_TITLES)} with ${owner().name}`;
     case 'release': return `v${semver(draw)}`;
-    case 'branch': return `${who().login}/${kebab(draw.pick(CHANGE_SUBJECTS))}`;
+    case 'branch': return /default|base|target/.test(noun) ? 'main' : `${who().login}/${kebab(draw.pick(CHANGE_SUBJECTS))}`;
     case 'address': return draw.pick(ADDRESSES)[1];
+    case 'job': return draw.pick(JOB_TITLES);
     case 'general': return `${draw.pick(GENERIC_ADJECTIVES)} ${titleCase(noun)}`;
   }
+}
+
+/** What a label-like thing is called, by what it labels: a status, a priority, a language, a license. */
+const LABEL_VOCABULARIES: [RegExp, readonly string[]][] = [
+  [/status|state/, ['To Do', 'In Progress', 'In Review', 'Done']],
+  [/priority/, ['Highest', 'High', 'Medium', 'Low']],
+  [/issuetype|^type/, ['Bug', 'Task', 'Story', 'Epic']],
+  [/resolution/, ['Done', "Won't Do", 'Duplicate']],
+  [/language/, PROGRAMMING_LANGUAGES],
+  [/license/, ['MIT License', 'Apache License 2.0', 'BSD 3-Clause "New" or "Revised" License']],
+];
+const labelVocabularies = new Map<string, readonly string[]>();
+export function labelVocabularyOf(noun: string): readonly string[] {
+  let vocabulary = labelVocabularies.get(noun);
+  if (!vocabulary) {
+    const compact = noun.replace(/\s+/g, '');
+    vocabulary = LABEL_VOCABULARIES.find(([pattern]) => pattern.test(compact))?.[1] ?? LABEL_NAMES;
+    labelVocabularies.set(noun, vocabulary);
+  }
+  return vocabulary;
 }
 
 const SENTENCE_BANK: Partial<Record<RecordKind, readonly string[]>> = {

@@ -3,6 +3,7 @@
 // schema is compiled, never per record, so the regular expressions here cost nothing at generation time.
 import type { RecordKind } from './fake-values.js';
 import { stripeObjectOf } from './service-ids.js';
+import { VALUES_BY_FIELD } from './vocabulary.js';
 
 export interface FieldName {
   raw: string;
@@ -14,12 +15,19 @@ export interface FieldName {
 }
 
 const WORD = /[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+/g;
-/** Field names repeat across schemas (id, name, created_at): each is split once. */
+/** Field names repeat within a schema (id, name, created_at at every level): each is split once per compile. */
 const namesSeen = new Map<string, FieldName>();
+/** Empties the memos: they serve the compiling of one schema, and nothing should stay in memory between calls. */
+export function forgetFieldNames(): void {
+  namesSeen.clear();
+  stringKindsSeen.clear();
+}
 export function nameOf(raw: string): FieldName {
   let name = namesSeen.get(raw);
   if (!name) {
     const words = (raw.match(WORD) ?? []).map((word) => word.toLowerCase());
+    // Zoho's `Record_Status__s` and Salesforce's `Tier__c` mark system and custom fields: the suffix says nothing.
+    if (words.length > 1 && (words[words.length - 1] === 's' || words[words.length - 1] === 'c')) words.pop();
     name = { raw, words, last: words[words.length - 1] ?? '', compact: words.join('') };
     if (namesSeen.size > 20_000) namesSeen.clear();
     namesSeen.set(raw, name);
@@ -43,7 +51,7 @@ const kinds: [RecordKind, string][] = [
   ['company', 'company account organization org business brand vendor client merchant partner'],
   ['adAccount', 'adaccount accessiblecustomer advertiser'],
   ['workItem', 'issue bug incident'],
-  ['ticket', 'ticket case conversation request'],
+  ['ticket', 'ticket case conversation request discussion'],
   ['task', 'task subtask todo item projectitem'],
   ['change', 'pullrequest mergerequest pull commit patch'],
   ['comment', 'comment reply note review story worklog post feedback annotation prcomment'],
@@ -55,7 +63,7 @@ const kinds: [RecordKind, string][] = [
   ['repository', 'repository repo orgrepository viewerrepository'],
   ['team', 'team group department queue squad'],
   ['channel', 'channel'],
-  ['label', 'label tag topic category keyword customfield issuefield ticketfield interest interestcategory stage status workflowstate opportunitystage priority issuetype state resolution'],
+  ['label', 'label tag topic category keyword customfield issuefield ticketfield interest interestcategory stage status workflowstate opportunitystage priority issuetype state resolution language primarylanguage license licenseinfo'],
   ['file', 'file attachment image video media contentversion asset recording productimage directorycontent filecontent'],
   ['document', 'document doc page article form report dashboard sheet template draft macro trigger automation view transcript block content sitemap'],
   ['event', 'event meeting call conference appointment engagement'],
@@ -63,6 +71,7 @@ const kinds: [RecordKind, string][] = [
   ['branch', 'branch ref'],
   ['message', 'message email thread sms channelmessage chat'],
   ['address', 'address location billingaddress shippingaddress customeraddress mailingaddress billingdetail'],
+  ['job', 'job opening requisition jobpost'],
 ];
 for (const [kind, words] of kinds) for (const word of words.split(' ')) KIND_BY_WORD[word] = kind;
 
@@ -70,7 +79,19 @@ for (const [kind, words] of kinds) for (const word of words.split(' ')) KIND_BY_
  * The kind of record an entity holds, from its name: 'ticket_comments' → comment, 'ad_accounts' → adAccount. Words are
  * tried from the last, so 'workspace_task_search' is a task.
  */
-export function entityKindOf(entity: string): RecordKind {
+/** Entities whose name misleads: Sentry's events are errors, an analytics event is no meeting. */
+const ENTITY_KINDS_BY_CONNECTOR: Readonly<Record<string, Readonly<Record<string, RecordKind>>>> = {
+  sentry: { events: 'workItem', issues: 'workItem' },
+  github: { tags: 'release' },
+  gitlab: { tags: 'release' },
+  amplitude: { events: 'general' },
+  klaviyo: { events: 'general' },
+  'google-analytics-data-api': { events: 'general' },
+};
+
+export function entityKindOf(entity: string, connector = ''): RecordKind {
+  const overridden = ENTITY_KINDS_BY_CONNECTOR[connector]?.[entity];
+  if (overridden) return overridden;
   const name = nameOf(entity);
   const whole = KIND_BY_WORD[singular(name.compact)];
   if (whole) return whole;
@@ -84,24 +105,33 @@ export function entityKindOf(entity: string): RecordKind {
 /** The kind an object field holds, if its name says ('author' → person); undefined to stay in the parent's kind. */
 export function objectKindOf(field: FieldName): RecordKind | undefined {
   if (field.last === 'field' || field.last === 'fields' || field.last === 'properties') return undefined;
-  return KIND_BY_WORD[singular(field.compact)] ?? KIND_BY_WORD[singular(field.last)];
+  // created_by, last_edited_by, merged_by: someone.
+  if (field.last === 'by' && field.words.length > 1) return 'person';
+  const kind = KIND_BY_WORD[singular(field.compact)] ?? KIND_BY_WORD[singular(field.last)];
+  // An email, web or IP "address" is not a postal one.
+  return kind === 'address' && /email|web|ip|social|mac|wallet/.test(field.compact) ? undefined : kind;
 }
 
 // ---- times ----------------------------------------------------------------------------------------------------------
 export type TimeRole = 'created' | 'updated' | 'closed' | 'future' | 'start' | 'end' | 'birth' | 'other';
 
-const TIME_SUFFIXES = new Set(['at', 'time', 'timestamp', 'date', 'datetime', 'dt']);
+const TIME_SUFFIXES = new Set(['at', 'time', 'timestamp', 'date', 'datetime', 'dt', 'deadline', 'until']);
 const TIME_VERBS = new Set(['created', 'updated', 'modified', 'changed', 'started', 'ended', 'completed', 'published', 'deleted', 'archived', 'closed', 'resolved', 'paid', 'sent', 'received', 'expires', 'expired', 'submitted', 'posted', 'committed', 'authored']);
 const BARE_TIMES = new Set(['created', 'updated', 'modified', 'start', 'end', 'due', 'expires', 'expiry', 'deadline', 'started', 'ended', 'birthday', 'timestamp', 'date', 'datetime', 'time', 'createdate', 'closedate', 'lastmodifieddate']);
 const COMPACT_DATES = /(create|close|modified|due|start|end|birth|activity|publish)date$/;
 
 /** Whether a name is a point in time (created_at, CreatedDate, dueOn, Stripe's `created`, hs_lastmodifieddate). */
 export function isTimeName(field: FieldName): boolean {
+  // A zone word at the end (date_created_gmt) does not change what the field is.
+  if (field.words.length > 2 && (field.last === 'gmt' || field.last === 'utc' || field.last === 'local')) return isTimeName(nameOf(field.words.slice(0, -1).join('_')));
   const { words, last, compact } = field;
+  if ((words[0] === 'date' || words[0] === 'timestamp') && words.length > 1 && !/format|range|type/.test(compact)) return true;
+  // last_open, last_click, lastSeen, firstSeen: when it last (or first) happened.
+  if ((words[0] === 'last' || words[0] === 'first') && words.length === 2 && /^(open|click|seen|login|sync|run|activity|message|contact|update|modified|visit|sent|reply|used|changed|active|event)/.test(words[1]!)) return true;
   if (BARE_TIMES.has(compact)) return true;
   if (words.length < 2) return COMPACT_DATES.test(compact);
   if (TIME_SUFFIXES.has(last) || COMPACT_DATES.test(last)) return !/format|zone|spent|type|range|window|unit/.test(compact);
-  if (last === 'on') return TIME_VERBS.has(words[words.length - 2]!) || words[words.length - 2] === 'due';
+  if (last === 'on') return !/^(turn|add|opt|log)/.test(words[words.length - 2]!);
   if (TIME_VERBS.has(last)) return words[0] === 'date' || words.includes('last') || words[words.length - 2] === 'at';
   return last === 'start' || last === 'end' || last === 'due' || last === 'expires';
 }
@@ -127,7 +157,7 @@ export function nullChanceOfTime(field: FieldName): number {
 
 /** Dates without a time: CloseDate, due_date, birthday (not CreatedDate or date_created, which are instants). */
 export function isDateOnlyName(field: FieldName): boolean {
-  const { words, last, compact } = field;
+  const { last, compact } = field;
   if (/creat|modif|updat|commit|system|time/.test(compact)) return false;
   return last === 'date' || last === 'day' || last === 'birthday' || /(close|due|start|end|birth|activity)date$/.test(compact);
 }
@@ -142,7 +172,8 @@ export type StringKind =
   | 'sku' | 'documentNumber' | 'issueKey' | 'projectKey' | 'slug' | 'repoFullName' | 'headline' | 'body' | 'html'
   | 'status' | 'stage' | 'lifecycleStage' | 'priority' | 'severity' | 'recordType' | 'role' | 'visibility' | 'channel'
   | 'reason' | 'objectName' | 'pipeline' | 'labelWord' | 'labelList' | 'money' | 'sobjectType' | 'sobjectUrl'
-  | 'shopifyGlobalId' | 'numericText' | 'direction' | 'genericName' | 'genericWord';
+  | 'shopifyGlobalId' | 'numericText' | 'direction' | 'namedValue' | 'errorCode' | 'errorMessage' | 'location'
+  | 'statementDescriptor' | 'resourceName' | 'httpMethod' | 'currencySymbol' | 'refPrefix' | 'md5' | 'sha256' | 'last4' | 'asin' | 'namedHeadline' | 'genericName' | 'genericWord';
 
 export interface NameContext {
   connector: string;
@@ -154,11 +185,24 @@ export interface NameContext {
 
 const OWN_ID_NAMES = new Set(['id', 'gid', 'sid', 'uuid', 'nodeid', 'databaseid']);
 const ID_WORDS = new Set(['id', 'ids', 'gid', 'sid', 'uuid', 'key']);
-const MONEY_WORDS = new Set(['amount', 'price', 'total', 'subtotal', 'cost', 'balance', 'fee', 'fees', 'spend', 'revenue', 'budget', 'bid', 'salary', 'msrp', 'tcv', 'acv', 'arr', 'mrr', 'tax', 'taxes', 'discounts', 'duties']);
+const MONEY_WORDS = new Set(['amount', 'price', 'total', 'subtotal', 'cost', 'balance', 'fee', 'fees', 'spend', 'spent', 'revenue', 'budget', 'bid', 'salary', 'msrp', 'tcv', 'acv', 'arr', 'mrr', 'tax', 'taxes', 'discounts', 'duties']);
 /** Numbers a service sends as strings ('duration': '42'), as their number kinds. */
-const NUMERIC_TEXT_KINDS = new Set<NumberKind>(['count', 'bigCount', 'duration', 'quantity', 'bytes', 'percent', 'rate', 'score', 'dimension']);
+const NUMERIC_TEXT_KINDS = new Set<NumberKind>(['count', 'bigCount', 'duration', 'quantity', 'bytes', 'percent', 'rate', 'score', 'dimension', 'position', 'weight']);
 const PERSON_NAMES = /^(fullname|displayname|realname|name|individualname|ownername|customername|contactname|authorname|sendername|assigneename|requestername|membername)$/;
 const SLACK_REFERENCES = new Set(['channel', 'user', 'team', 'bot', 'creator', 'inviter', 'parentuser']);
+const BODY_LAST_WORDS = new Set(['description', 'notes', 'note', 'body', 'content', 'text', 'memo', 'feedback', 'conditions', 'excerpt', 'comment', 'message', 'bio']);
+/** Strings that name another record outright hold its id (a Stripe-like `customer`, Asana's `workspace`). */
+const REFERENCE_NOUNS = new Set(['parent', 'owner', 'user', 'creator', 'assignee', 'campaign', 'account', 'customer', 'project', 'team', 'workspace', 'organization', 'base', 'template', 'schedule', 'board', 'folder', 'space', 'list', 'contact', 'conversation', 'member', 'group', 'form', 'pipeline', 'segment', 'audience', 'file', 'media', 'document', 'page', 'block', 'ticket', 'issue', 'task', 'invoice', 'order', 'product', 'plan']);
+const ADDRESS_OWNERS = new Set(['billing', 'shipping', 'mailing', 'other', 'home', 'work']);
+/** The address part a word names (for Billing_Code and the like), if any. */
+function addressPartOf(word: string): StringKind | undefined {
+  if (word === 'street') return 'street';
+  if (word === 'city') return 'city';
+  if (word === 'state' || word === 'province') return 'region';
+  if (word === 'code' || word === 'zip' || word === 'postcode') return 'postalCode';
+  if (word === 'country') return 'country';
+  return undefined;
+}
 
 /** Whether this name is the record's own id ('id', 'Id', 'gid', Twilio's 'sid', GitHub's 'databaseId'). */
 export const isOwnIdName = (field: FieldName) => OWN_ID_NAMES.has(field.compact) || field.raw === '_id';
@@ -169,7 +213,7 @@ export function foreignTargetOf(field: FieldName): string | undefined {
   return singular(field.words.slice(0, -1).join(''));
 }
 
-/** Kinds by field and context: the same names recur in many schemas of a connector. */
+/** Kinds by field and context, for the same reason. */
 const stringKindsSeen = new Map<string, StringKind>();
 export function stringKindOf(field: FieldName, context: NameContext): StringKind {
   const memoKey = `${context.connector}|${context.kind}|${context.parent}|${context.inAddress}|${field.raw}`;
@@ -188,36 +232,52 @@ function classifyString(field: FieldName, context: NameContext): StringKind {
   const parent = context.parent.toLowerCase();
 
   if (connector === 'salesforce' && parent === 'attributes') return last === 'url' ? 'sobjectUrl' : 'sobjectType';
+  // Zoho's Billing_City, Shipping_Code, Mailing_Street: an address part under the name of its address.
+  if (words.length === 2 && ADDRESS_OWNERS.has(words[0]!) && !inAddress) {
+    const part = addressPartOf(words[1]!);
+    if (part) return part;
+  }
+  if (VALUES_BY_FIELD[compact]) return 'namedValue';
+  if (connector === 'google-ads' && compact === 'resourcename') return 'resourceName';
   if (compact === 'admingraphqlapiid') return 'shopifyGlobalId';
   if (compact === 'hsobjectid' || compact === 'objectid') return 'recordKey';
   if (isOwnIdName(field)) return 'ownId';
   if (compact === 'externalid' || compact === 'requestid' || compact === 'idempotencykey' || compact === 'objectwritetraceid') return 'externalId';
-  if (compact === 'key') return kind === 'project' ? 'projectKey' : kind === 'workItem' || kind === 'ticket' || kind === 'task' ? 'issueKey' : 'slug';
+  if (compact === 'key') return kind === 'project' || kind === 'team' ? 'projectKey' : kind === 'workItem' || kind === 'ticket' || kind === 'task' ? 'issueKey' : 'slug';
   if (foreignTargetOf(field) !== undefined && last !== 'key') return 'foreignId';
   if (connector === 'stripe' && stripeObjectOf(compact) && compact !== 'source') return 'foreignId';
   if (connector === 'slack' && (SLACK_REFERENCES.has(compact) || /^(ts|threadts|latestreply|lastread)$/.test(compact))) return SLACK_REFERENCES.has(compact) ? 'foreignId' : 'slackTs';
-  if (compact === 'sha' || compact === 'oid' || compact === 'hash' || compact === 'etag' || compact === 'checksum' || compact === 'md5' || compact === 'fingerprint' || compact === 'commitsha') return 'sha';
+  if (compact.includes('md5')) return 'md5';
+  if (compact.includes('sha256')) return 'sha256';
+  if (compact === 'last4' || compact === 'lastfour') return 'last4';
+  if (compact === 'asin') return 'asin';
+  if (last === 'sha' || compact === 'sha1checksum' || compact === 'oid' || compact === 'hash' || compact === 'etag' || compact === 'checksum' || compact === 'md5' || compact === 'fingerprint' || compact === 'commitsha') return 'sha';
   if (compact === 'abbreviatedoid' || compact === 'shortsha' || compact === 'shortid') return 'shortSha';
   if (isTimeName(field)) return 'time';
 
-  if (/email(address|addr)?s?$/.test(compact) || compact === 'replyto' || (compact === 'recipient' && connector !== 'twilio')) return 'email';
+  if (/email(address|addr|alias)?(e?s)?$/.test(compact) || compact === 'replyto' || (compact === 'recipient' && connector !== 'twilio')) return 'email';
   if (/phone|mobile|fax|msisdn/.test(compact) || (connector === 'twilio' && /^(to|from|forwardedfrom|callerid|toformatted|fromformatted)$/.test(compact))) return 'phone';
-  if (last === 'url' || last === 'uri' || last === 'href' || last === 'link' || last === 'permalink' || compact === 'self' || last === 'website' || last === 'homepage' || last === 'urls') {
+  if (/^(avatar|picture|photo|image|logo|icon|thumbnail|profilepicture|profilephoto|src)$/.test(compact) || /avatar/.test(parent)) return 'imageUrl';
+  if (last === 'url' || last === 'uri' || last === 'href' || last === 'link' || last === 'permalink' || compact === 'self' || last === 'website' || last === 'homepage' || last === 'urls' || last === 'pdf' || /^(webui|editui|edituiv2|tinyui)$/.test(compact)) {
     if (/avatar|picture|photo|image|logo|icon|thumbnail|thumb|gravatar/.test(compact)) return 'imageUrl';
     if (/website|homepage|site|domain|company/.test(compact)) return 'website';
     return 'url';
   }
   if (last === 'domain' || compact === 'hostname') return 'domain';
-  if (compact === 'ip' || compact === 'ipaddress' || last === 'ip') return 'ip';
-  if (compact === 'useragent' || compact === 'browser') return 'userAgent';
+  if (compact === 'ip' || compact === 'ipaddress' || words.includes('ip')) return 'ip';
+  if (last === 'callback' || last === 'webhook' || (words.includes('url') && words.length > 1)) return 'url';
+  if (compact === 'cursor' || compact.endsWith('cursor') || compact.endsWith('pagetoken')) return 'token';
+  if (last === 'method' && /voice|sms|callback|http|request/.test(compact)) return 'httpMethod';
+  if (compact.endsWith('useragent') || compact === 'browser') return 'userAgent';
 
   if (compact === 'firstname' || compact === 'givenname' || compact === 'first') return 'firstName';
   if (compact === 'lastname' || compact === 'familyname' || compact === 'surname' || compact === 'last') return 'lastName';
+  if (compact === 'handle' && kind !== 'person') return 'slug';
   if (compact === 'login' || compact === 'username' || compact === 'handle' || compact === 'screenname' || compact === 'twitterusername' || compact === 'slackhandle') return 'username';
   if (compact === 'initials') return 'initials';
   if ((connector === 'github' || connector === 'gitlab') && /^(fullname|namewithowner|pathwithnamespace)$/.test(compact)) return 'repoFullName';
   if (PERSON_NAMES.test(compact) && ((compact !== 'name' && compact !== 'displayname') || kind === 'person')) return 'fullName';
-  if (last === 'name' && words.length > 1 && KIND_BY_WORD[words[words.length - 2]!] === 'person') return 'fullName';
+  if (last === 'name' && words.length > 1 && (KIND_BY_WORD[words[words.length - 2]!] === 'person' || /^(from|to|sender|replyto|caller|callee)$/.test(words[words.length - 2]!))) return 'fullName';
   if (compact === 'jobtitle' || compact === 'position' || (kind === 'person' && (compact === 'title' || compact === 'occupation'))) return 'jobTitle';
   if (/^(company|companyname|businessname|organization|organizationname|accountname|employer|vendor|merchant|brand)$/.test(compact) || (compact === 'name' && kind === 'company')) return 'companyName';
   if (compact === 'industry' || compact === 'sector') return 'industry';
@@ -226,19 +286,20 @@ function classifyString(field: FieldName, context: NameContext): StringKind {
   if (/^(line1|address1|addressline1|street|street1|streetaddress|address)$/.test(compact) || (inAddress && compact === 'line')) return 'street';
   if (/^(line2|address2|addressline2|street2)$/.test(compact)) return 'street2';
   if (compact === 'city' || compact === 'town' || compact === 'locality') return 'city';
-  if (/^(province|statecode|provincecode|region)$/.test(compact) || (inAddress && compact === 'state')) return 'region';
+  if (/^(province|statecode|provincecode|region|stateorregion|stateorprovince)$/.test(compact) || (inAddress && compact === 'state')) return 'region';
   if (/^(postalcode|postcode|zip|zipcode|postal)$/.test(compact)) return 'postalCode';
-  if (/^(country|countrycode|countryiso|countryiso2)$/.test(compact)) return 'country';
+  if (/^(country|countrycode|countryiso|countryiso2)$/.test(compact) || last === 'country') return 'country';
   if (compact === 'countryname') return 'countryName';
   if (compact === 'timezone' || compact === 'tz' || compact === 'ianatimezone') return 'timezone';
   if (compact === 'locale' || last === 'locale') return 'locale';
   if (compact === 'language' || compact === 'lang' || compact === 'primarylanguage' || last === 'language') {
     return connector === 'github' || connector === 'gitlab' ? 'programmingLanguage' : 'language';
   }
+  if (compact === 'currencysymbol') return 'currencySymbol';
   if (last === 'currency' || compact.endsWith('currencycode') || compact === 'currencyisocode' || compact === 'isocurrency' || compact === 'priceunit') return 'currency';
   if (compact === 'direction') return 'direction';
 
-  if (last === 'color' || last === 'colour') return 'color';
+  if (last === 'color' || last === 'colour' || last === 'rgb') return 'color';
   if (compact === 'apiversion') return 'apiVersion';
   if (last === 'version' || compact === 'semver') return 'version';
   if (/^(mimetype|contenttype|mediatype|filetype)$/.test(compact)) return 'mime';
@@ -248,17 +309,24 @@ function classifyString(field: FieldName, context: NameContext): StringKind {
   if (/^(branch|ref|defaultbranch|baserefname|headrefname|headref|baseref|sourcebranch|targetbranch)$/.test(compact)) return 'branch';
   if (compact === 'tagname' || compact === 'releasetag') return 'tagName';
   if (/token|secret|apikey|password|signature/.test(compact)) return 'token';
+  if (last === 'code' && words.some((word) => word === 'error' || word === 'failure' || word === 'decline' || word === 'advice' || word === 'reason')) return 'errorCode';
+  if (last === 'message' && (words[0] === 'failure' || words[0] === 'error')) return 'errorMessage';
+  if (compact === 'location' || compact === 'hometown') return 'location';
+  if (/statementdescriptor/.test(compact)) return 'statementDescriptor';
+  if (compact === 'identifier') return kind === 'workItem' || kind === 'ticket' || kind === 'task' ? 'issueKey' : 'slug';
+  if (compact === 'namespace') return 'slug';
+  if (connector === 'github' && compact === 'prefix') return 'refPrefix';
   if (compact === 'code' || last === 'prefix' || /^(couponcode|promocode|discountcode|promotioncode)$/.test(compact)) return 'code';
   if (compact === 'sku') return 'sku';
   if (last === 'number' || compact === 'reference' || compact === 'receiptnumber') return 'documentNumber';
   if (compact === 'slug' || compact === 'permalinkslug') return 'slug';
   if (compact === 'fullname' || compact === 'namewithowner' || compact === 'pathwithnamespace') return 'repoFullName';
 
-  if (MONEY_WORDS.has(last) || words[0] === 'amount') return 'money';
-  if (/^(title|subject|summary|headline|rawtitle|rawsubject|topic|dealname|campaignname|subjectline|messageheadline)$/.test(compact)) return 'headline';
+  if (MONEY_WORDS.has(last) || words[0] === 'amount' || words[0] === 'cost' || compact === 'cpc' || compact === 'cpm') return 'money';
+  if (/^(title|subject|summary|headline|rawtitle|rawsubject|topic|dealname|campaignname|subjectline|messageheadline|friendlyname|alt|display)$/.test(compact)) return 'headline';
   if (compact === 'name' || compact === 'displayname' || compact === 'label' || compact === 'nickname' || compact === 'shortdescription') return compact === 'shortdescription' ? 'body' : 'headline';
   if (compact.includes('html')) return 'html';
-  if (/^(body|description|content|text|message|comment|note|notes|snippet|details|bio|about|preview|excerpt|instructions|plainbody|bodytext|richtext|plaintext|memo|reasontext|answer|question|footer|header|annotation)$/.test(compact) || last === 'description' || last === 'notes') return 'body';
+  if (/^(body|description|content|text|message|comment|note|notes|snippet|details|bio|about|preview|excerpt|instructions|plainbody|bodytext|richtext|plaintext|memo|reasontext|answer|question|footer|header|annotation|feedback)$/.test(compact) || BODY_LAST_WORDS.has(last)) return 'body';
 
   if (compact === 'dealstage' || compact === 'stage' || compact === 'stagename' || compact === 'hspipelinestage') return 'stage';
   if (compact === 'lifecyclestage') return 'lifecycleStage';
@@ -269,11 +337,14 @@ function classifyString(field: FieldName, context: NameContext): StringKind {
   if (last === 'type' || last === 'kind' || last === 'category' || compact === 'format' || compact === 'subtype' || compact === 'resourcesubtype') return 'recordType';
   if (last === 'role' || compact === 'access' || last === 'permission' || compact === 'permissionlevel' || compact === 'accesslevel') return 'role';
   if (compact === 'visibility' || compact === 'privacy' || compact === 'sharing') return 'visibility';
-  if (/^(channel|source|via|origin|medium|platform|utmsource)$/.test(compact)) return 'channel';
+  if (/^(channel|source|via|origin|medium|platform|utmsource|leadsource)$/.test(compact)) return 'channel';
   if (last === 'reason') return 'reason';
-  if (compact === 'pipeline') return 'pipeline';
+  if (compact === 'pipeline' || compact === 'hspipeline') return 'pipeline';
   if (compact === 'tags' || compact === 'labels' || compact === 'keywords') return 'labelList';
   if (compact === 'tag' || compact === 'keyword' || compact === 'label' || compact === 'topic') return 'labelWord';
+  // Strings named after another record (parent, owner, campaign) hold its id.
+  if (last === 'parent' || REFERENCE_NOUNS.has(compact) || (words.length === 2 && /^(parent|default|latest|top|current|primary)$/.test(words[0]!) && REFERENCE_NOUNS.has(last))) return 'foreignId';
+  if (last === 'name' && words.length > 1 && KIND_BY_WORD[singular(words[words.length - 2]!)]) return 'namedHeadline';
   if (compact.includes('name') || last === 'title') return 'genericName';
   return NUMERIC_TEXT_KINDS.has(numberKindOf(field)) ? 'numericText' : 'genericWord';
 }
@@ -282,7 +353,7 @@ function classifyString(field: FieldName, context: NameContext): StringKind {
 export type NumberKind =
   | 'ownId' | 'foreignId' | 'recordKey' | 'sequence' | 'time' | 'money' | 'count' | 'bigCount' | 'position' | 'quantity'
   | 'bytes' | 'dimension' | 'duration' | 'percent' | 'rate' | 'year' | 'month' | 'day' | 'age' | 'score' | 'version'
-  | 'priority' | 'latitude' | 'longitude' | 'exchangeRate' | 'plain';
+  | 'priority' | 'latitude' | 'longitude' | 'exchangeRate' | 'weight' | 'plain';
 
 const COUNT_WORDS = new Set(['count', 'followers', 'following', 'forks', 'stars', 'stargazers', 'watchers', 'comments', 'replies', 'reactions', 'votes', 'attempts', 'retries', 'additions', 'deletions', 'changes', 'lines', 'seats', 'licenses', 'uses', 'downloads', 'subscribers', 'contacts', 'recipients', 'members', 'employees', 'users', 'files', 'items', 'tickets', 'issues', 'calls', 'messages', 'responses', 'opens', 'unsubscribes', 'bounces', 'forwards', 'installs', 'sessions', 'pageviews', 'visits', 'answers', 'questions', 'segments', 'credits', 'points']);
 const BIG_COUNT_WORDS = new Set(['impressions', 'reach', 'views', 'clicks', 'sends', 'deliveries', 'pageviews', 'visits', 'sessions', 'events']);
@@ -308,9 +379,11 @@ export function numberKindOf(field: FieldName): NumberKind {
   if (/^(position|index|order|orderindex|rank|sequence|sortorder|displayorder|level|depth|step|sort|row)$/.test(compact) || last === 'position' || last === 'index' || last === 'order') return 'position';
   if (last === 'priority') return 'priority';
   if (/^(quantity|qty|units|unitcount)$/.test(compact) || last === 'quantity') return 'quantity';
+  if (/page|limit|batch/.test(compact) && /size|count|number|limit/.test(compact)) return 'position';
   if (/size|bytes|bytesize|filesize|length$/.test(compact)) return 'bytes';
   if (compact === 'width' || compact === 'height' || last === 'width' || last === 'height') return 'dimension';
   if (/duration|seconds|minutes|hours|elapsed|spent|ttl|timeout|interval|days$/.test(compact)) return 'duration';
+  if (last === 'weight') return 'weight';
   if (last === 'year') return 'year';
   if (last === 'month') return 'month';
   if (last === 'day' || compact === 'dayofweek') return 'day';

@@ -16,8 +16,13 @@ export interface NumberBounds {
 }
 
 /** An integer field's maker, kept inside the schema's bounds and int32 when the format says so. */
+/** A `size` is bytes only on files and media; elsewhere (a group, a company, a page) it counts members. */
+const HOLDS_BYTES = /file|attach|media|image|video|blob|content|document|asset|recording|upload|download|photo/;
+const sizeKindOf = (kind: NumberKind, place: FieldPlace, entity: EntityContext): NumberKind =>
+  kind === 'bytes' && place.field.compact === 'size' && !HOLDS_BYTES.test(`${place.names.parent.toLowerCase()} ${entity.entity}`) ? 'count' : kind;
+
 export function integerFieldOf(bounds: NumberBounds, place: FieldPlace, entity: EntityContext): FieldMaker {
-  const kind = numberKindOf(place.field);
+  const kind = sizeKindOf(numberKindOf(place.field), place, entity);
   const int32 = bounds.format === 'int32';
   const make = integerMaker(kind, place, entity, int32);
   const low = bounds.minimum ?? (int32 ? -INT32_MAX - 1 : Number.MIN_SAFE_INTEGER);
@@ -30,7 +35,7 @@ export function integerFieldOf(bounds: NumberBounds, place: FieldPlace, entity: 
 
 /** A number field's maker: money with two decimals, rates and coordinates with more. */
 export function numberFieldOf(bounds: NumberBounds, place: FieldPlace, entity: EntityContext): FieldMaker {
-  const kind = numberKindOf(place.field);
+  const kind = sizeKindOf(numberKindOf(place.field), place, entity);
   const make = numberMaker(kind, place, entity);
   const low = bounds.minimum ?? -Infinity;
   const high = bounds.maximum ?? Infinity;
@@ -93,19 +98,21 @@ function integerMaker(kind: NumberKind, place: FieldPlace, entity: EntityContext
     case 'latitude': return ({ draw }) => draw.int(-60, 70);
     case 'longitude': return ({ draw }) => draw.int(-170, 170);
     case 'exchangeRate': return () => 1;
+    case 'weight': return ({ draw }) => skewed(draw.unit(), 1, 40);
     case 'plain': return ({ draw }) => skewed(draw.unit(), 0, 100);
   }
 }
 
 function numberMaker(kind: NumberKind, place: FieldPlace, entity: EntityContext): Make<number> {
   switch (kind) {
-    case 'money': return ({ draw }) => roundTo(draw.chance(0.5) ? draw.int(5, 2500) - 0.01 : 5 + draw.unit() * draw.unit() * 5000, 2);
+    case 'money': return ({ draw }) => roundTo(draw.chance(0.5) ? draw.int(1, 250) * 10 - 0.01 : 1 + draw.unit() * draw.unit() * 3000, 2);
     case 'rate': return ({ draw }) => roundTo(draw.unit() * draw.unit() * 0.6, 4);
     case 'percent': return ({ draw }) => roundTo(draw.unit() * 100, 2);
     case 'latitude': return ({ draw }) => roundTo(-60 + draw.unit() * 130, 5);
     case 'longitude': return ({ draw }) => roundTo(-170 + draw.unit() * 340, 5);
     case 'exchangeRate': return ({ draw }) => roundTo(0.6 + draw.unit(), 6);
     case 'score': return ({ draw }) => roundTo(draw.unit() * 10, 1);
+    case 'weight': return ({ draw }) => roundTo(0.1 + draw.unit() * draw.unit() * 25, 2);
     case 'duration': return ({ draw }) => roundTo(30 + draw.unit() * draw.unit() * 7200, 1);
     case 'plain': return ({ draw }) => roundTo(draw.unit() * draw.unit() * 1000, 2);
     default: return integerMaker(kind, place, entity, false);

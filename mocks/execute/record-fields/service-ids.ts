@@ -1,8 +1,8 @@
-// Ids in each service's own style: Stripe `cus_…` by object, Salesforce 18-character Ids with the object's key
+// Ids and object names in each service's own style: Stripe `cus_…` by object, Salesforce 18-character Ids with the object's key
 // prefix and checksum, GitHub node ids, Twilio SIDs, Airtable and Slack prefixes, and each connector's usual id
 // shape (numeric strings, UUIDs, ULIDs, hex). A "target" is the thing an id names as a compact singular word
 // ('customer', 'pullrequest', 'account'): the entity for a record's own id, the stem of a foreign key otherwise.
-import { BASE62, DECIMAL, Draw, HEX, UPPER_ALNUM, ulid, uuid } from './fake-values.js';
+import { BASE62, DECIMAL, type Draw, HEX, type RecordKind, UPPER_ALNUM, ulid, uuid } from './fake-values.js';
 
 export type StringIdMaker = (draw: Draw, createdMs: number) => string;
 
@@ -161,5 +161,11 @@ export function stringIdMaker(connector: string, target: string, ownEntity: stri
   return CONNECTOR_STRING_IDS[connector] ?? alnum(16);
 }
 
-/** Shopify's GraphQL id for a REST record: gid://shopify/Order/450789469. */
-export const shopifyGlobalId = (resource: string, id: unknown) => `gid://shopify/${resource}/${String(id)}`;
+/** Asana's resource_type of an entity's records: project_tasks hold tasks, workspace_task_search finds tasks. */
+const ASANA_RESOURCE_TYPES = new Set(['task', 'project', 'user', 'team', 'tag', 'attachment', 'story', 'workspace', 'section', 'goal', 'portfolio', 'membership']);
+const ASANA_TYPES_BY_KIND: Partial<Record<RecordKind, string>> = { task: 'task', project: 'project', person: 'user', team: 'team', label: 'tag', file: 'attachment', comment: 'story' };
+export function asanaResourceTypeOf(entityNoun: string, kind: RecordKind): string {
+  const noun = entityNoun.split(' ').at(-1)!;
+  if (noun === 'subtask' || noun === 'dependency' || noun === 'dependent') return 'task';
+  return ASANA_RESOURCE_TYPES.has(noun) ? noun : ASANA_TYPES_BY_KIND[kind] ?? noun;
+}

@@ -1,22 +1,23 @@
 // String values by format and by what the field's name says it holds: ids in the service's style, times, emails,
 // names, URLs under the service's host, statuses, codes and text that reads like the record.
 import {
-  BASE62, DECIMAL, HEX, UPPER_ALNUM, base64, isoDate, isoDateTime, kebab, paragraph, semver, unixSeconds, uuid,
+  BASE62, DECIMAL, HEX, UPPER_ALNUM, base64, headline, isoDate, isoDateTime, kebab, paragraph, semver, unixSeconds, uuid,
 } from './fake-values.js';
 import {
-  type FieldName, type StringKind, foreignTargetOf, isDateOnlyName, isTimeName, nullChanceOfTime, stringKindOf, timeRoleOf,
+  type FieldName, type StringKind, foreignTargetOf, isDateOnlyName, isTimeName, nameOf, nullChanceOfTime, objectKindOf,
+  stringKindOf, timeRoleOf,
 } from './field-kinds.js';
 import { type EntityContext, type FieldMaker, type FieldPlace, type Make, type RecordState, type Scope, timeOf } from './record-state.js';
 import { integerFieldOf } from './number-fields.js';
 import { integerIdDigits, salesforceObjectOf, stringIdMaker } from './service-ids.js';
 import {
-  CHANGE_SUBJECTS, CHANNELS_OF_CONTACT, COUNTRY_CODES, COUNTRY_NAMES, CURRENCIES, DEPARTMENTS, DOCUMENT_TITLES,
+  CHANGE_SUBJECTS, CHANNELS_OF_CONTACT, COLOR_NAMES, ERROR_CODES, ERROR_MESSAGES, VALUES_BY_FIELD, COUNTRY_CODES, COUNTRY_NAMES, CURRENCIES, DEPARTMENTS, DOCUMENT_TITLES,
   FILE_EXTENSIONS, GENERIC_ADJECTIVES, GENERIC_WORDS, INDUSTRIES, JOB_TITLES, LABEL_NAMES, LANGUAGES, LOCALES,
   PRIORITIES, PROGRAMMING_LANGUAGES, REASONS, ROLES, SEVERITIES, STAGES, STATUS_BY_KIND, TIME_ZONES, TYPES_BY_KIND,
 } from './vocabulary.js';
 
 /** Fields that describe the record (its name, email, title, creation) are rarely null; closings and due dates often. */
-const RARELY_NULL = new Set<StringKind>(['ownId', 'recordKey', 'email', 'fullName', 'firstName', 'lastName', 'username', 'companyName', 'headline', 'status', 'stage', 'pipeline', 'slackTs', 'sobjectType', 'sobjectUrl', 'shopifyGlobalId']);
+const RARELY_NULL = new Set<StringKind>(['ownId', 'recordKey', 'objectName', 'email', 'fullName', 'firstName', 'lastName', 'username', 'companyName', 'headline', 'status', 'stage', 'pipeline', 'slackTs', 'sobjectType', 'sobjectUrl', 'shopifyGlobalId']);
 /** An address's parts are there together (only its second line is often empty). */
 const ADDRESS_PARTS = new Set<StringKind>(['street', 'city', 'region', 'postalCode', 'country', 'countryName']);
 
@@ -28,6 +29,8 @@ const USER_AGENTS = [
   'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36',
   'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148',
 ] as const;
+/** Services whose records say their own kind in a top-level `type` (JSON:API style): 'profile', 'contact'. */
+const TYPED_RECORDS = new Set(['klaviyo', 'intercom']);
 /** The record's own URL: fields that are the record's address rather than one of its attachments. */
 const OWN_URL_NAMES = new Set(['url', 'htmlurl', 'weburl', 'self', 'permalink', 'href', 'link', 'uri', 'permalinkurl', 'appurl', 'adminurl']);
 const GITHUB_PATHS: Record<string, string> = { issues: 'issues', pull_requests: 'pull', comments: 'issues', pr_comments: 'pull', reviews: 'pull', commits: 'commit', releases: 'releases/tag', milestones: 'milestone', discussions: 'discussions', labels: 'labels', branches: 'tree', tags: 'releases/tag', projects: 'projects', project_items: 'projects' };
@@ -43,7 +46,7 @@ const statusList = (scope: Scope, connector: string): readonly string[] => {
 const typeList = (scope: Scope): readonly string[] => {
   const kind = scope.kind;
   if (kind === 'workItem' || kind === 'ticket' || kind === 'task') return TYPES_BY_KIND.workItem;
-  return kind === 'event' || kind === 'document' ? TYPES_BY_KIND[kind] : TYPES_BY_KIND.general;
+  return kind === 'event' || kind === 'document' || kind === 'product' ? TYPES_BY_KIND[kind] : TYPES_BY_KIND.general;
 };
 const titleWords = (words: readonly string[]) => words.map((word) => word[0]!.toUpperCase() + word.slice(1)).join(' ');
 const projectKeyOf = (name: string) => {
@@ -55,7 +58,7 @@ const singularTitle = (entity: string) => entity.replace(/ies$/, 'y').replace(/s
 /** A string field's maker from its `format` first (the schema's promise), then from its name. */
 export function stringFieldOf(format: string | undefined, place: FieldPlace, entity: EntityContext): FieldMaker {
   const { field } = place;
-  const kind = stringKindOf(field, place.names);
+  const kind = place.topLevel && field.compact === 'type' && TYPED_RECORDS.has(entity.connector) ? 'objectName' : stringKindOf(field, place.names);
   switch (format) {
     case 'date-time': return { make: timeMaker(field, false), nullChance: nullChanceOfTime(field) };
     case 'date': return { make: timeMaker(field, true), nullChance: nullChanceOfTime(field) };
@@ -93,7 +96,7 @@ function otherUrlMaker(field: FieldName, entity: EntityContext): Make<string> {
   return ({ draw }) => `${entity.host}/${path}/${draw.chars(BASE62, 12)}`;
 }
 
-function recordUrlMaker(place: FieldPlace, entity: EntityContext): Make<string> {
+function recordUrlMaker(entity: EntityContext): Make<string> {
   const { host, connector } = entity;
   const path = entity.entity.replace(/_/g, '-');
   const keyOf = (record: RecordState) => encodeURIComponent(String(record.key ?? record.draw.digits(8)));
@@ -114,6 +117,7 @@ function kindMaker(kind: StringKind, place: FieldPlace, entity: EntityContext): 
   const { connector, host } = entity;
   switch (kind) {
     case 'ownId': {
+      if (field.compact === 'uuid') return ({ draw }) => uuid(draw);
       const make = stringIdMaker(connector, place.owner.target, entity.target);
       return ({ draw, createdMs }) => make(draw, createdMs);
     }
@@ -133,8 +137,16 @@ function kindMaker(kind: StringKind, place: FieldPlace, entity: EntityContext): 
     case 'time': return timeMaker(field, isDateOnlyName(field));
     case 'email': return (_, scope) => emailOf(scope);
     case 'phone': return ({ draw }) => `+1${draw.pick(['415', '212', '312', '512', '206', '617'])}55501${draw.chars(DECIMAL, 2)}`;
-    case 'url':
-      return place.topLevel && OWN_URL_NAMES.has(field.compact) ? recordUrlMaker(place, entity) : otherUrlMaker(field, entity);
+    case 'url': {
+      // A record's own link: its `url`, or `self` in its `links`.
+      const ownLink = OWN_URL_NAMES.has(field.compact) && (place.topLevel || /^_?links$/.test(place.names.parent));
+      if (ownLink) return recordUrlMaker(entity);
+      const other = otherUrlMaker(field, entity);
+      if (!OWN_URL_NAMES.has(field.compact)) return other;
+      // The page of a person the record mentions (an author, an owner).
+      const profile = connector === 'github' ? `${host}/` : `${host}/users/`;
+      return (record, scope) => (scope.kind === 'person' ? profile + scope.person().login : other(record, scope));
+    }
     case 'imageUrl':
       return connector === 'github' ? ({ draw }) => `https://avatars.githubusercontent.com/u/${draw.digits(8)}?v=4` : ({ draw }) => `${host}/avatars/${draw.chars(HEX, 16)}.png`;
     case 'website': return (_, scope) => `https://www.${scope.company().domain}`;
@@ -144,7 +156,8 @@ function kindMaker(kind: StringKind, place: FieldPlace, entity: EntityContext): 
     case 'firstName': return (_, scope) => scope.person().first;
     case 'lastName': return (_, scope) => scope.person().last;
     case 'fullName': return (_, scope) => scope.person().full;
-    case 'username': return (_, scope) => scope.person().login;
+    // An organization's login is its name as a slug; a person's is theirs.
+    case 'username': return (_, scope) => (scope.kind === 'company' ? kebab(scope.company().name) : scope.person().login);
     case 'initials': return (_, scope) => scope.person().first[0]! + scope.person().last[0]!;
     case 'jobTitle': return ({ draw }) => draw.pick(JOB_TITLES);
     case 'companyName': return (_, scope) => scope.company().name;
@@ -163,7 +176,11 @@ function kindMaker(kind: StringKind, place: FieldPlace, entity: EntityContext): 
     case 'language': return ({ draw }) => draw.pick(LANGUAGES);
     case 'programmingLanguage': return ({ draw }) => draw.pick(PROGRAMMING_LANGUAGES);
     case 'currency': return connector === 'stripe' ? ({ draw }) => draw.pick(CURRENCIES).toLowerCase() : ({ draw }) => draw.pick(CURRENCIES);
-    case 'color': return connector === 'github' ? ({ draw }) => draw.chars(HEX, 6) : ({ draw }) => `#${draw.chars(HEX, 6)}`;
+    case 'color': {
+      const names = COLOR_NAMES[connector];
+      if (names) return ({ draw }) => draw.pick(names);
+      return connector === 'github' ? ({ draw }) => draw.chars(HEX, 6) : ({ draw }) => `#${draw.chars(HEX, 6)}`;
+    }
     case 'sha': return ({ draw }) => draw.chars(HEX, 40);
     case 'shortSha': return ({ draw }) => draw.chars(HEX, 7);
     case 'version': return ({ draw }) => semver(draw);
@@ -171,8 +188,14 @@ function kindMaker(kind: StringKind, place: FieldPlace, entity: EntityContext): 
     case 'mime': return ({ draw }) => draw.pick(FILE_EXTENSIONS)[1];
     case 'fileName': return ({ draw }, scope) => (scope.kind === 'file' ? scope.headline() : `${kebab(scope.headline())}.${draw.pick(FILE_EXTENSIONS)[0]}`);
     case 'filePath': return ({ draw }) => `docs/${kebab(draw.pick(DOCUMENT_TITLES))}.md`;
-    case 'branch': return ({ draw }) => (draw.chance(0.5) ? 'main' : `feature/${kebab(draw.pick(CHANGE_SUBJECTS))}`);
-    case 'tagName': return ({ draw }) => `v${semver(draw)}`;
+    case 'branch': {
+      // A change's head is a feature branch and its base the main one; an unqualified branch is either.
+      const head = /^(head|source)/.test(field.compact);
+      const base = /^(base|target|default)/.test(field.compact);
+      return ({ draw }, scope) => (base || (!head && draw.chance(0.5)) ? 'main' : `${scope.person().login}/${kebab(draw.pick(CHANGE_SUBJECTS))}`);
+    }
+    case 'refPrefix': { const prefix = entity.kind === 'release' ? 'refs/tags/' : 'refs/heads/'; return () => prefix; }
+    case 'tagName': return ({ draw }, scope) => (scope.kind === 'release' ? scope.headline() : `v${semver(draw)}`);
     case 'token': return ({ draw }) => draw.chars(BASE62, 32);
     case 'code':
       return entity.kind === 'product' || entity.kind === 'campaign' ? ({ draw }) => `SAVE${draw.int(1, 9) * 5}` : ({ draw }) => draw.chars(UPPER_ALNUM, 6);
@@ -212,8 +235,13 @@ function kindMaker(kind: StringKind, place: FieldPlace, entity: EntityContext): 
     case 'objectName': { const spelled = place.owner.spelled; return () => spelled; }
     case 'pipeline': return () => 'default';
     case 'labelWord': return ({ draw }) => draw.pick(LABEL_NAMES);
-    case 'labelList': return ({ draw }) => `${draw.pick(LABEL_NAMES)}, ${draw.pick(LABEL_NAMES)}`;
-    case 'money': return ({ draw }) => (draw.int(5, 25_000) * (draw.chance(0.6) ? 100 : 1) / 100).toFixed(2);
+    case 'labelList': return ({ draw }) => {
+      const first = draw.int(0, LABEL_NAMES.length - 1);
+      return `${LABEL_NAMES[first]}, ${LABEL_NAMES[(first + draw.int(1, LABEL_NAMES.length - 1)) % LABEL_NAMES.length]}`;
+    };
+    // Money as text: a few dollars to a few thousand, most of it small, with cents.
+    case 'money': return ({ draw }) => (Math.floor(100 + draw.unit() * draw.unit() * 300_000) / 100).toFixed(2);
+    case 'currencySymbol': return ({ draw }) => draw.pick(['$', '$', '€', '£']);
     case 'sobjectType': { const type = salesforceObjectOf(entity.target) ?? 'Account'; return () => type; }
     case 'sobjectUrl': {
       const type = salesforceObjectOf(entity.target) ?? 'Account';
@@ -222,6 +250,26 @@ function kindMaker(kind: StringKind, place: FieldPlace, entity: EntityContext): 
     case 'shopifyGlobalId': {
       const resource = singularTitle(entity.entity);
       return ({ key, draw }) => `gid://shopify/${resource}/${String(key ?? draw.digits(13))}`;
+    }
+    case 'namedValue': { const values = VALUES_BY_FIELD[field.compact]!; return ({ draw }) => draw.pick(values); }
+    case 'errorCode': return ({ draw }) => draw.pick(ERROR_CODES);
+    case 'httpMethod': return ({ draw }) => draw.pick(['POST', 'POST', 'GET']);
+    case 'errorMessage': return ({ draw }) => draw.pick(ERROR_MESSAGES);
+    case 'location': return (_, scope) => `${scope.address()[1]}, ${scope.address()[2]}`;
+    case 'statementDescriptor': return (_, scope) => scope.company().name.toUpperCase().replace(/[^A-Z0-9 ]/g, '').slice(0, 22);
+    case 'resourceName': {
+      const collection = entity.entity.replace(/_(\w)/g, (_, letter: string) => letter.toUpperCase());
+      return ({ draw, key }) => `customers/${draw.digits(10)}/${collection}/${String(key ?? draw.digits(11))}`;
+    }
+    case 'md5': return ({ draw }) => draw.chars(HEX, 32);
+    case 'sha256': return ({ draw }) => draw.chars(HEX, 64);
+    case 'last4': return ({ draw }) => draw.chars(DECIMAL, 4);
+    case 'asin': return ({ draw }) => `B0${draw.chars(UPPER_ALNUM, 8)}`;
+    case 'namedHeadline': {
+      // 'ad_name' reads like an ad, 'list_name' like a list: the noun before 'name' picks the vocabulary.
+      const noun = field.words[field.words.length - 2]!;
+      const kind = objectKindOf(nameOf(noun)) ?? 'general';
+      return ({ draw }, scope) => headline(draw, kind, noun, () => scope.company(), () => scope.person());
     }
     case 'genericName': {
       const noun = titleWords(field.words.filter((word) => word !== 'name' && word !== 'title'));

@@ -111,8 +111,62 @@ export const TYPES_BY_KIND = {
   workItem: ['question', 'incident', 'problem', 'task'],
   event: ['meeting', 'call', 'webinar'],
   document: ['document', 'spreadsheet', 'presentation', 'pdf'],
+  product: ['Apparel', 'Electronics', 'Furniture', 'Software', 'Service'],
   general: ['standard', 'custom', 'default'],
 } as const;
+/** Values of fields that are enums in practice though the schema leaves them open, by the field's compact name. */
+export const VALUES_BY_FIELD: Readonly<Record<string, readonly string[]>> = {
+  objective: ['CONVERSIONS', 'TRAFFIC', 'AWARENESS', 'LEAD_GENERATION', 'APP_INSTALLS'],
+  bidstrategy: ['LOWEST_COST_WITHOUT_CAP', 'COST_CAP', 'LOWEST_COST_WITH_BID_CAP'],
+  optimizationgoal: ['CLICKS', 'IMPRESSIONS', 'CONVERSIONS', 'REACH'],
+  gateway: ['shopify_payments', 'manual', 'paypal', 'stripe'],
+  action: ['created', 'updated', 'deleted', 'archived'],
+  scope: ['global', 'web', 'workspace'],
+  publishedscope: ['web', 'global'],
+  os: ['iOS', 'Android', 'macOS', 'Windows'],
+  provider: ['google', 'microsoft', 'okta', 'github'],
+  method: ['card', 'bank_transfer', 'paypal'],
+  frequency: ['daily', 'weekly', 'monthly'],
+  periodunit: ['month', 'year', 'week'],
+  unitlabel: ['seat', 'user', 'GB'],
+  autocollection: ['on', 'off'],
+  trialendaction: ['site_default', 'activate_subscription', 'cancel_subscription'],
+  taxclass: ['standard', 'reduced-rate', 'zero-rate'],
+  taxexempt: ['none', 'none', 'exempt', 'reverse'],
+  backorders: ['no', 'notify', 'yes'],
+  shippingclass: ['standard', 'express', 'freight'],
+  authorassociation: ['MEMBER', 'CONTRIBUTOR', 'NONE', 'OWNER', 'COLLABORATOR'],
+  wikiaccesslevel: ['enabled', 'private', 'disabled'],
+  messagelistvisibility: ['show', 'hide'],
+  labellistvisibility: ['labelShow', 'labelHide', 'labelShowIfUnread'],
+  privacysetting: ['public', 'private'],
+  defaultview: ['list', 'board', 'calendar', 'timeline'],
+  fraudflag: ['safe', 'suspicious'],
+  jurisdiction: ['US', 'EU', 'GB'],
+  system: ['web', 'ios', 'android'],
+  platform: ['web', 'ios', 'android'],
+  rel: ['next', 'prev', 'self'],
+  templatesuffix: ['alternate', 'landing'],
+  mediatype: ['IMAGE', 'VIDEO', 'CAROUSEL'],
+  fileextension: ['pdf', 'png', 'csv', 'docx', 'jpg'],
+  fullfileextension: ['pdf', 'png', 'csv', 'docx', 'jpg'],
+  paymentmethod: ['card', 'bank_transfer', 'paypal', 'cash'],
+  importedfrom: ['none', 'github', 'gitlab'],
+  emailtype: ['html', 'text'],
+  spdxid: ['MIT', 'Apache-2.0', 'BSD-3-Clause'],
+  resourcesubtype: ['default_task', 'default_task', 'milestone', 'approval'],
+  projecttypekey: ['software', 'service_desk', 'business'],
+};
+export const ERROR_CODES = ['card_declined', 'insufficient_funds', 'expired_card', 'do_not_honor', 'processing_error', 'rate_limited'] as const;
+export const ERROR_MESSAGES = ['Your card was declined.', 'The request timed out; try again later.', 'Insufficient funds on the account.', 'The card has expired.'] as const;
+
+/** Services whose colors are names, not hex codes (Notion's blocks, Asana's projects). */
+export const COLOR_NAMES: Readonly<Record<string, readonly string[]>> = {
+  notion: ['default', 'gray', 'brown', 'orange', 'yellow', 'green', 'blue', 'purple', 'pink', 'red', 'blue_background'],
+  asana: ['dark-pink', 'dark-green', 'dark-blue', 'dark-red', 'light-teal', 'light-purple', 'none'],
+  'clickup-api': ['#7b68ee', '#ff7fab', '#1bbc9c'],
+};
+
 export const GENERIC_WORDS = ['standard', 'default', 'primary', 'custom', 'basic', 'advanced'] as const;
 export const GENERIC_ADJECTIVES = ['Default', 'Standard', 'Primary', 'Custom', 'Priority', 'Global', 'Regional', 'Internal'] as const;
 
