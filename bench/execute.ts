@@ -4,7 +4,8 @@
 import { readFileSync } from 'node:fs';
 // @ts-expect-error: autocannon ships no type declarations
 import autocannon from 'autocannon';
-import { connectorDefinition, connectorIndex, type JsonSchema } from '../mocks/connectors/definitions.js';
+import { connectorDefinition, connectorIndex } from '../mocks/connectors/definitions.js';
+import { createBody } from '../contract-tests/support/connector-samples.js';
 
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
@@ -16,26 +17,6 @@ export interface ExecuteBench {
   rssAfterMb: number;
   connectors: number;
   buildAllMs: number;
-}
-
-/** A value of a config key's schema, for creating one connector of every definition. */
-function sample(schema: JsonSchema | undefined, key: string): unknown {
-  const type = [schema?.type ?? 'string'].flat()[0];
-  if (type === 'array') return [key === 'repositories' ? 'airbytehq/airbyte' : `${key}-1`];
-  if (type === 'integer') return 1;
-  if (type === 'boolean') return false;
-  if (schema?.format === 'date-time') return '2025-01-01T00:00:00Z';
-  if (schema?.format === 'date') return '2025-01-01';
-  return `${key}-1`;
-}
-
-function createBody(name: string) {
-  const definition = connectorDefinition(name)!;
-  const option = definition.credentials[0]!;
-  const credentials = Object.fromEntries(option.fields.required.map((key) => [key, `${key}-bench`]));
-  const config = definition.replicationConfig;
-  const replication = Object.fromEntries(Object.keys(config?.properties ?? {}).map((key) => [key, sample(config!.properties[key], key)]));
-  return { workspace_name: 'default', definition_id: definition.definitionId, name: `bench ${name}`, credentials, replication_config: replication };
 }
 
 const rssMb = (pid: number) => Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
@@ -75,7 +56,7 @@ export async function benchExecute(): Promise<ExecuteBench> {
     const started = performance.now();
     const created = new Map<string, { id: string }>();
     for (const { name } of connectorIndex()) {
-      const connector = await call('POST', '/api/v1/integrations/connectors', createBody(name));
+      const connector = await call('POST', '/api/v1/integrations/connectors', createBody(connectorDefinition(name)!));
       created.set(name, connector);
       const entity = [...connectorDefinition(name)!.entities.keys()][0]!;
       // Whatever the answer (a list may need params), the connector's records are built by then.

@@ -8,39 +8,14 @@ import { connectorDefinition, connectorIndex, type ActionDefinition, type Connec
 import { buildDataset, type Dataset } from '../../mocks/execute/dataset.js';
 import { executeAction, type Outcome } from '../../mocks/execute/engine.js';
 import { valueAt, type Row } from '../../mocks/execute/query.js';
-import { validatorOf } from '../../mocks/execute/schemas.js';
+import { replicationConfigOf, requiredParams as required, sampleValue, smallPage } from '../support/connector-samples.js';
 import { SpecValidator, describeErrors } from '../../mocks/spec.js';
 
 const spec = new SpecValidator('agent-engine');
 const CONNECTOR_ID = '6f1c2d3e-4a5b-4c6d-8e7f-9a0b1c2d3e4f';
 
-/** A replication config with every key the definition names: GitHub's repositories as `owner/repo`. */
-function replicationConfigOf(definition: ConnectorDefinition): Row {
-  const config: Row = {};
-  for (const [key, schema] of Object.entries<JsonSchema>(definition.replicationConfig?.properties ?? {})) config[key] = sampleValue(schema, key);
-  if (definition.name === 'github') config.repositories = ['airbytehq/airbyte'];
-  return config;
-}
-
-/** A value a schema accepts, for params the test must send and has no record value for. */
-function sampleValue(schema: JsonSchema, name: string): unknown {
-  if (schema.enum) return schema.enum.find((v: unknown) => v !== null);
-  if (schema.default !== undefined) return schema.default;
-  if (schema.anyOf) return sampleValue(schema.anyOf[0], name);
-  const type = [schema.type ?? 'string'].flat().find((t: string) => t !== 'null');
-  switch (type) {
-    case 'integer': return typeof schema.minimum === 'number' ? schema.minimum : 1;
-    case 'number': return 1.5;
-    case 'boolean': return true;
-    case 'array': return schema.items?.enum ? [schema.items.enum[0]] : [sampleValue(schema.items ?? { type: 'string' }, name)];
-    case 'object': return {};
-    default:
-      if (schema.format === 'date-time') return '2026-01-01T00:00:00Z';
-      if (schema.format === 'date') return '2026-01-01';
-      if (schema.format === 'email') return 'ada@example.com';
-      return `${name}-value`;
-  }
-}
+/** The required params of an action, from a record. */
+const requiredParams = (h: Harness, action: ActionDefinition, record: Row | undefined) => required(h.definition, action, record);
 
 interface Harness {
   definition: ConnectorDefinition;
@@ -64,24 +39,6 @@ function harness(name: string): Harness {
       return outcome as Outcome & { body?: any };
     },
   };
-}
-
-/** The params an action requires, taken from a record where the record has the field, else a sample value. */
-function requiredParams(h: Harness, action: ActionDefinition, record: Row | undefined): Row {
-  const params: Row = {};
-  const config = replicationConfigOf(h.definition);
-  const scoped = new Set(h.definition.scoping.filter((s) => Object.hasOwn(config, s.config_key)).map((s) => s.param));
-  const key = action.key ?? h.definition.entities.get(action.entity)!.actions.get('get')?.key ?? null;
-  for (const name of action.params.required ?? []) {
-    if (scoped.has(name)) continue;
-    const schema = action.params.properties[name] as JsonSchema;
-    const fromRecord = key && key.param === name ? record?.[key.field] : record?.[name];
-    // The record's value as the param types it (an integer id looked up by a string param, and back).
-    const candidates = fromRecord === undefined || fromRecord === null || typeof fromRecord === 'object' ? [] : [fromRecord, String(fromRecord), Number(fromRecord)];
-    const fitting = candidates.find((value) => validatorOf(schema)(value));
-    params[name] = fitting !== undefined ? fitting : sampleValue(schema, name);
-  }
-  return params;
 }
 
 /** Walks a list to its end the way the definition's paging says a caller should; returns every record seen. */
@@ -125,14 +82,6 @@ function walk(h: Harness, action: ActionDefinition, first: Row): Row[] {
     params = { ...params, [paging.cursor!]: next };
   }
   throw new Error(`${h.definition.name} ${action.entity}.${action.action}: more than 200 pages`);
-}
-
-/** A small page size where the list takes one, so that walking takes several pages. */
-function smallPage(action: ActionDefinition): Row {
-  const size = action.paging?.size;
-  if (!size || action.paging?.style === 'none') return {};
-  const schema = action.params.properties[size] as JsonSchema;
-  return { [size]: Math.max(typeof schema.minimum === 'number' ? schema.minimum : 1, Math.min(7, typeof schema.maximum === 'number' ? schema.maximum : 7)) };
 }
 
 const identity = (r: Row) => JSON.stringify(r);

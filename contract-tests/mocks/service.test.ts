@@ -174,6 +174,19 @@ describe('connectors', () => {
     expect((unknown as Error).message).toMatch(/issues/);
   });
 
+  it('context_store_search warns while the workspace cache is off, and not otherwise', async () => {
+    const c = client();
+    await c.forWorkspace('cache-off').tokens.scopedInfo(); // minting a scoped token creates the workspace
+    const { id } = await c.connectors.create(githubBody('cache-off'));
+    const search = { entity: 'issues', action: 'context_store_search', params: { limit: 3 } };
+    expect((await c.connectors.execute(id, search)).warning ?? null).toBeNull();
+    const workspace = (await c.workspaces.list({ name_contains: 'cache-off' })).data.find((w) => w.name === 'cache-off')!;
+    await c.workspaces.update(workspace.id, { cache_enabled: false });
+    const stale = await c.connectors.execute(id, search);
+    expect(stale.warning).toMatchObject({ code: 'context_store_inactive', message: expect.stringContaining('cache-off') });
+    expect((await c.connectors.execute(id, { entity: 'issues', action: 'list', params: { per_page: 3 } })).warning ?? null).toBeNull();
+  });
+
   it('execute keeps intent on the audit list, scrubbed of secrets and never echoed; over 512 characters is a 422 that changes nothing', async () => {
     const c = client();
     const { id } = await c.connectors.create(githubBody());

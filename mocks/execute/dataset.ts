@@ -10,7 +10,7 @@ export type Dataset = Map<string, Row[]>;
 
 const READ_ACTIONS = ['list', 'get', 'api_search', 'download'];
 
-/** The service's own origin, for the URLs inside records and the next-page links connectors answer. */
+/** The service's API origin, for the next-page links connectors answer (record URLs use the service's web host). */
 export function upstreamOrigin(definition: ConnectorDefinition): string {
   const known: Record<string, string> = {
     github: 'https://api.github.com', stripe: 'https://api.stripe.com', hubspot: 'https://api.hubapi.com', salesforce: 'https://example.my.salesforce.com',
@@ -85,7 +85,6 @@ export function buildDataset(definition: ConnectorDefinition, seed: number): Dat
       seed,
       ...(entity.key ? { key: { field: entity.key, type: keyType === 'integer' ? 'integer' : 'string' } } : {}),
       references,
-      host: upstreamOrigin(definition),
     });
     // A foreign key held inside an object (Asana `workspace: {gid, name}`) points by the target's key inside it.
     for (const relation of definition.relationships.filter((r) => r.source_entity === entity.name)) {

@@ -232,7 +232,7 @@ export function executeAction(definition: ConnectorDefinition, dataset: Dataset,
         const schema = entityRecordSchema(entity) ?? action.record ?? { type: 'object', properties: {} };
         const key = entity.key;
         const keyType = key ? [schema.properties?.[key]?.type ?? 'string'].flat().find((t: string) => t !== 'null') : undefined;
-        const [record] = generateRecords({ connector: definition.name, entity: entity.name, schema, count: 1, seed: context.seed + records.length + 1, host: upstreamOrigin(definition) });
+        const [record] = generateRecords({ connector: definition.name, entity: entity.name, schema, count: 1, seed: context.seed + records.length + 1 });
         applyWrite(record!, withScope, schema.properties ?? {}, new Set(definition.scoping.map((s) => s.param)));
         if (key) record![key] = newKey(records, key, keyType, records.length + 1);
         records.push(checked(record!));

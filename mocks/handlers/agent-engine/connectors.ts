@@ -202,7 +202,11 @@ export function connectorHandlers(service: MockService) {
           return new Response(bytes as Uint8Array<ArrayBuffer>, { status: 200, headers: { 'content-type': contentType, 'content-disposition': `attachment; filename="${filename}"` } });
         }
         if (outcome.status !== 200) throw new MockHttpError(outcome.status, (outcome.body as { message: string }).message, (outcome.body as { errors?: any[] }).errors ?? []);
-        const answer = outcome.body as Schemas['ExecuteResponse'];
+        let answer = outcome.body as Schemas['ExecuteResponse'];
+        // The context store is off while the workspace's cache is: its answers may be stale, and say so.
+        if ((body.action === 'context_store_search' || body.action === 'search') && workspace.cacheEnabled === false) {
+          answer = { ...answer, warning: { code: 'context_store_inactive', message: `The context store of workspace ${workspace.name} is inactive (its cache is off): results may be out of date.`, deactivated_at: workspace.updatedAt, reactivated_at: null, stale_since: workspace.updatedAt } };
+        }
         status = 200;
         // skip_truncation defaults to true: values are cut short only when the caller asks for it.
         return response(200).json(body.skip_truncation === false ? { ...answer, result: truncateLongStrings(answer.result) } : answer);
