@@ -1,6 +1,8 @@
 import { defineConfig } from 'tsup';
 // @ts-expect-error: a plain .mjs helper without type declarations
 import { esbuildYamlPlugin } from './scripts/yaml-plugin.mjs';
+// @ts-expect-error: a plain .mjs helper without type declarations
+import { writeConnectorsBundle } from './scripts/bundle-connectors.mjs';
 
 // The package: ESM and CommonJS builds of src/ with their type declarations (the generated types inlined). The
 // validation entry embeds both specs; in the ESM build it is a chunk of its own, loaded only when a client turns
@@ -21,7 +23,7 @@ export default defineConfig([{
 },
 {
   // The mock (`agent-engine-kit/mock`) and the `agent-engine-kit` command: Node only, ESM only. The mock reads the
-  // specs from openapi/ next to dist/ at run time.
+  // specs from openapi/ next to dist/ at run time, the connector definitions from dist/connectors.json.
   entry: { mock: 'mocks/node.ts', cli: 'bin/agent-engine-kit.ts' },
   format: ['esm'],
   dts: { entry: { mock: 'mocks/node.ts' } },
@@ -33,4 +35,8 @@ export default defineConfig([{
   outDir: 'dist',
   external: ['openapi-fetch', 'ajv', 'ajv-formats', 'msw', 'openapi-msw', 'js-yaml'],
   esbuildPlugins: [esbuildYamlPlugin],
+  // The connector definitions, parsed now: dist/connectors.json (the mock reads it instead of the YAML).
+  onSuccess: async () => {
+    writeConnectorsBundle('dist');
+  },
 }]);

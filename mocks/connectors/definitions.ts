@@ -1,6 +1,7 @@
 // The agent connector definitions (openapi/connectors/<name>.yaml) as runtime data: a cheap index of all of them at
 // start-up (name, title, version, definition id), and each whole definition parsed on first use, so that start-up does
-// not pay for 51 documents. Where there is no file system (the browser), registerConnectorDefinitions supplies them.
+// not pay for 51 documents. A bundle of the mock reads them from connectors.json, which its build wrote beside it
+// (scripts/bundle-connectors.mjs); where there is no file system (the browser), registerConnectorDefinitions supplies them.
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { load as parseYaml } from 'js-yaml';
@@ -102,6 +103,21 @@ function definitionsDirectory(): string {
   throw new Error(`No ${DIRECTORY}/ beside the mock`);
 }
 
+/** The definitions a build parsed ahead (connectors.json beside a bundle of the mock), each as JSON text. */
+interface DefinitionsBundle {
+  index: ConnectorSummary[];
+  documents: Record<string, string>;
+}
+let bundle: DefinitionsBundle | null | undefined;
+
+function bundled(): DefinitionsBundle | null {
+  if (bundle === undefined) {
+    const file = fileURLToPath(new URL('./connectors.json', import.meta.url));
+    bundle = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as DefinitionsBundle) : null;
+  }
+  return bundle;
+}
+
 let registered: Map<string, JsonSchema> | null = null;
 let index: ConnectorSummary[] | null = null;
 const parsed = new Map<string, ConnectorDefinition>();
@@ -131,6 +147,8 @@ export function connectorIndex(): readonly ConnectorSummary[] {
   if (index) return index;
   if (registered) {
     index = [...registered.values()].map((doc) => summaryOf(doc['x-airbyte-connector']));
+  } else if (bundled()) {
+    index = [...bundled()!.index];
   } else {
     const directory = definitionsDirectory();
     index = readdirSync(directory)
@@ -153,6 +171,8 @@ function documentOf(name: string): JsonSchema {
     if (!doc) throw new Error(`No connector definition ${name}`);
     return doc;
   }
+  const text = bundled()?.documents[name];
+  if (text !== undefined) return JSON.parse(text) as JsonSchema;
   return parseYaml(readFileSync(`${definitionsDirectory()}${name}.yaml`, 'utf8')) as JsonSchema;
 }
 

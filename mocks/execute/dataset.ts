@@ -1,4 +1,4 @@
-// The records one connector serves: for each readable entity of its definition, 25 to 40 records generated from the
+// The records one connector serves: for each readable entity of its definition, 25 to 32 records generated from the
 // entity's record schema (one for a singleton such as GitHub's `viewer`), deterministic for the seed, built when the
 // connector is first executed. Related entities agree: a foreign key takes the values of the key it points to, so
 // GitHub comments belong to issues that exist.
@@ -76,7 +76,7 @@ export function buildDataset(definition: ConnectorDefinition, seed: number): Dat
     const paramType = lookup ? [entity.actions.get('get')!.params.properties?.[lookup.param]?.type].flat().find((t) => t && t !== 'null') : undefined;
     const fieldType = entity.key ? [schema.properties?.[entity.key]?.type].flat().filter((t) => t && t !== 'null') : [];
     const keyType = entity.key ? (fieldType.length === 1 ? fieldType[0] : paramType ?? 'string') : undefined;
-    const count = isSingleton(entity) ? 1 : 25 + (hash(`${definition.name}/${entity.name}`) % 16);
+    const count = isSingleton(entity) ? 1 : 25 + (hash(`${definition.name}/${entity.name}`) % 8);
     const records = generateRecords({
       connector: definition.name,
       entity: entity.name,
