@@ -174,6 +174,19 @@ describe('connectors', () => {
     expect((unknown as Error).message).toMatch(/issues/);
   });
 
+  it("resolves the seeds' Salesforce definition id on get and on create, answering the canonical id", async () => {
+    const token = await applicationToken();
+    const seedsId = 'b117307c-14b6-41aa-9571-75e6871e6d44';
+    const canonical = 'b117307c-14b6-41aa-9422-947e34922962';
+    const got = await call('GET', `/api/v1/integrations/definitions/sources/${seedsId}`, { token });
+    expect([got.status, got.body.id, got.body.definition.sourceDefinitionId, got.body.definition.name]).toEqual([200, canonical, canonical, 'Salesforce']);
+    const listed = await call('GET', '/api/v1/integrations/definitions/sources?name=sales', { token });
+    expect(listed.body.definitions.map((d: { sourceDefinitionId: string }) => d.sourceDefinitionId)).toEqual([canonical]);
+    const created = await call('POST', '/api/v1/integrations/connectors', { token, body: { workspace_name: 'default', definition_id: seedsId, credentials: { refresh_token: 'r', client_id: 'c', client_secret: 's' } } });
+    expect(created.status).toBe(200);
+    expect(created.body.source_template.source_definition_id).toBe(canonical);
+  });
+
   it('context_store_search warns while the workspace cache is off, and not otherwise', async () => {
     const c = client();
     await c.forWorkspace('cache-off').tokens.scopedInfo(); // minting a scoped token creates the workspace

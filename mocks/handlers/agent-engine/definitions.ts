@@ -1,6 +1,7 @@
 // The connector catalog: source and destination definitions with their specifications.
 import { DESTINATION_CATALOG, sourceCatalog } from '../../data/catalog.js';
 import { notFound } from '../../http/errors.js';
+import { sourceEntry } from '../../service/views.js';
 import type { MockService } from '../../service.js';
 import { API, http } from './http.js';
 
@@ -12,9 +13,10 @@ export function definitionHandlers(service: MockService) {
       return response(200).json({ definitions });
     })),
     http.get('/api/v1/integrations/definitions/sources/{id}', service.handle(API, 'get_integrations_definitions_sources_id', ({ response }, { path }) => {
-      const entry = sourceCatalog().find((e) => e.definition.sourceDefinitionId === path.id);
+      // An id a document printed (the seeds' Salesforce id) resolves to the canonical one, which the answer carries.
+      const entry = sourceEntry(path.id);
       if (!entry) throw notFound(`Source definition ${path.id}`);
-      return response(200).json({ id: path.id, definition: { ...entry.definition, spec: entry.spec }, example_questions: entry.exampleQuestions });
+      return response(200).json({ id: entry.definition.sourceDefinitionId!, definition: { ...entry.definition, spec: entry.spec }, example_questions: entry.exampleQuestions });
     })),
     http.get('/api/v1/integrations/definitions/destinations', service.handle(API, 'list_integrations_definitions_destinations', ({ response }, { query }) => {
       const wanted: string[] | undefined = query.actorDefinitionIds;
