@@ -312,14 +312,23 @@ const KEY_FIELD_CANDIDATES = [
   [/^version$/, ['version']],
 ];
 
-function keyOf(entityName, actions, scoped) {
-  const get = actions.get;
-  if (!get) return null;
+function keyOf(entityName, actions, scoped, actionName = 'get') {
+  const addressing = actions[actionName];
+  if (!addressing) return null;
   const listParams = new Set((actions.list?.params ?? []).map((p) => p.name));
-  const candidates = get.params.filter((p) => p.in !== 'header' && p.required && !scoped.has(p.name) && !listParams.has(p.name));
-  const param = candidates.at(-1) ?? get.params.filter((p) => p.in !== 'header' && p.required && !scoped.has(p.name)).at(-1);
+  // A record is named by a scalar (a body such as Asana's `data` object is what changes, not what is named).
+  const scalars = addressing.params.filter((p) => p.in !== 'header' && p.required && !scoped.has(p.name) && /^(string|integer)/.test(p.type));
+  const getKey = actionName === 'get' ? null : keyOf(entityName, actions, scoped, 'get');
+  const param =
+    // The param the entity's get names a record by (Slack `channel`, Google Drive `fileId`) ...
+    scalars.find((p) => p.name === getKey?.param) ??
+    // ... else, for a write, the last path param (GitHub `issue_number`) or a key-like name (Slack `ts`) ...
+    (actionName !== 'get' ? scalars.filter((p) => p.in === 'path').at(-1) ?? scalars.filter((p) => /(^id$|_id$|Id$|gid$|_iid$|^ts$|^sha$|number$|^key$|IdOrKey$)/.test(p.name)).at(-1) : undefined) ??
+    // ... else the last required param that does not select a parent (a parent selector is a list param too).
+    scalars.filter((p) => !listParams.has(p.name)).at(-1) ??
+    scalars.at(-1);
   if (!param) return null;
-  const fields = new Set((get.recordFields ?? actions.list?.recordFields ?? []).map((f) => f.name));
+  const fields = new Set((actions.get?.recordFields ?? actions.list?.recordFields ?? addressing.recordFields ?? []).map((f) => f.name));
   let field = fields.has(param.name) ? param.name : null;
   for (const [pattern, names] of KEY_FIELD_CANDIDATES) {
     if (field) break;
@@ -377,7 +386,6 @@ function connectorDocument(c) {
         if (values && param.in !== 'header' && !paramEnums.has(field)) paramEnums.set(field, values.filter((v) => v !== null));
       }
     }
-    const key = keyOf(entityName, entity.actions, scoped);
     // The entity's record: the list's fields, else the get's, else any action's that has fields.
     const recordActions = ['list', 'get', 'api_search', 'create', 'update'];
     const main = recordActions.map((a) => entity.actions[a]).find((a) => a?.recordFields?.length);
@@ -409,7 +417,10 @@ function connectorDocument(c) {
         ...(action.recordPath ? { 'x-record-path': action.recordPath } : {}),
         ...(headers.length ? { 'x-headers': Object.fromEntries(headers.map((h) => [h.name, { ...paramSchema(h), 'x-in': undefined }])) } : {}),
         ...(action.preferredForCheck ? { 'x-check': true } : {}),
-        ...(actionName === 'get' && key ? { 'x-key': { ...key, 'x-inferred': true } } : {}),
+        // The param that names the one record a get, update, delete or download is about, and the field it matches.
+        ...(['get', 'update', 'delete', 'download'].includes(actionName) && keyOf(entityName, entity.actions, scoped, actionName)
+          ? { 'x-key': { ...keyOf(entityName, entity.actions, scoped, actionName), 'x-inferred': true } }
+          : {}),
         requestBody: {
           required: true,
           content: { 'application/json': { schema: { $ref: `#/components/schemas/${base}_params` } } },

@@ -5,7 +5,7 @@
 // against its definition's record schema.
 import { describe, expect, it } from 'vitest';
 import { connectorDefinition, connectorIndex, type ActionDefinition, type ConnectorDefinition, type JsonSchema } from '../../mocks/connectors/definitions.js';
-import { buildDataset, type Dataset } from '../../mocks/execute/dataset.js';
+import { buildDataset, entityRecordSchema, type Dataset } from '../../mocks/execute/dataset.js';
 import { executeAction, type Outcome } from '../../mocks/execute/engine.js';
 import { valueAt, type Row } from '../../mocks/execute/query.js';
 import { replicationConfigOf, requiredParams as required, sampleValue, smallPage } from '../support/connector-samples.js';
@@ -134,8 +134,16 @@ describe.each(connectorIndex().map((c) => [c.name]))('%s executes every entity a
           }
           case 'update': {
             if (!sample) break;
-            const outcome = h.run(entity.name, 'update', params);
-            expect([200, 404], `${where}: ${JSON.stringify(outcome.body).slice(0, 300)}`).toContain(outcome.status);
+            // A text field the update takes and the record has: changed, and the change shows on the next get.
+            const schema = entityRecordSchema(entity)!;
+            const key = getAction?.key;
+            const field = Object.keys(action.params.properties).find((p) => p !== key?.param && p !== key?.field && [action.params.properties[p].type].flat()[0] === 'string' && !action.params.properties[p].enum && !action.params.properties[p].format && [schema.properties?.[p]?.type].flat().includes('string') && !schema.properties[p].enum && !schema.properties[p].format);
+            const outcome = h.run(entity.name, 'update', { ...params, ...(field ? { [field]: 'Changed by the test' } : {}) });
+            expect(outcome.status, `${where}: ${JSON.stringify(outcome.body).slice(0, 300)}`).toBe(200);
+            if (field && key) {
+              const again = h.run(entity.name, 'get', requiredParams(h, getAction!, sample));
+              expect(again.body.result[field], `${where}: ${field} changed`).toBe('Changed by the test');
+            }
             break;
           }
           case 'delete': {

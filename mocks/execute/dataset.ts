@@ -8,7 +8,7 @@ import { generateRecords } from './record-generator.js';
 
 export type Dataset = Map<string, Row[]>;
 
-const READ_ACTIONS = ['list', 'get', 'api_search', 'download'];
+const READ_ACTIONS = ['list', 'get', 'api_search'];
 
 /** The service's API origin, for the next-page links connectors answer (record URLs use the service's web host). */
 export function upstreamOrigin(definition: ConnectorDefinition): string {
@@ -43,8 +43,9 @@ function mergeRecordSchemas(entity: EntityDefinition): JsonSchema | null {
   return { type: 'object', required: [...required], properties };
 }
 
-/** An entity with something to read: a list, a get, a search or a download. */
-export const isReadable = (entity: EntityDefinition) => READ_ACTIONS.some((a) => entity.actions.has(a));
+/** An entity with records to serve: a list, a get or a search, or a download of something its records describe. */
+export const isReadable = (entity: EntityDefinition) =>
+  READ_ACTIONS.some((a) => entity.actions.has(a)) || (entity.actions.has('download') && entityRecordSchema(entity) !== null);
 
 /** An entity that is one record (GitHub `viewer`, Stripe `balance`): a get without a key and no list. */
 export const isSingleton = (entity: EntityDefinition) => !entity.actions.has('list') && !entity.actions.has('api_search') && entity.actions.get('get')?.key === null;

@@ -207,7 +207,8 @@ export function executeAction(definition: ConnectorDefinition, dataset: Dataset,
       }
       return stored;
     };
-    const keyParam = action.key ?? entity.actions.get('get')?.key ?? null;
+    // The param naming the one record an action is about, as its definition says (none: the entity's only or first record).
+    const keyParam = action.key;
     switch (action.action) {
       case 'list':
       case 'api_search': {
@@ -224,7 +225,7 @@ export function executeAction(definition: ConnectorDefinition, dataset: Dataset,
         return respond(result, pageMetadata(action, page, matching.length, slice.length, { origin: upstreamOrigin(definition) }));
       }
       case 'get': {
-        const record = keyParam && action.key ? findRecord(records, keyParam.field, withScope[keyParam.param]) : records[0];
+        const record = keyParam ? findRecord(records, keyParam.field, withScope[keyParam.param]) : records[0];
         if (!record) return failure(404, `No ${definition.title} ${entity.name} with ${keyParam?.param ?? 'that key'} ${JSON.stringify(withScope[keyParam?.param ?? ''] ?? null).slice(0, 60)}`, problem(`params.${keyParam?.param ?? 'id'}`, 'Not found', 'not_found'));
         return respond(out(checked(record)), null);
       }
