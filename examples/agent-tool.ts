@@ -9,13 +9,14 @@
 //   npm start                            (the mock, in one terminal)
 //   npx tsx --import ./scripts/yaml-register.mjs examples/agent-tool.ts
 import { Ajv } from 'ajv';
-import { AgentEngineError, ValidationError, createAgentEngineClient, type AgentEngineSchemas, type WorkspaceClient } from '../src/index.js';
+import { AgentEngineError, ValidationError, createAgentEngineClient, type AgentEngineSchemas, type ConnectorName, type TypedConnectorBase, type WorkspaceClient } from '../src/index.js';
 import { specSchema } from '../src/validation/index.js';
 
 export interface ToolConnector {
   /** The name the model picks the connector by. */
   name: string;
-  id: string;
+  /** The connector: a typed connector (`client.connector('github', id)`, or a workspace's `connector('github')`). */
+  connector: Pick<TypedConnectorBase<ConnectorName>, 'connectorId'>;
   /** What it holds, for the model: e.g. "GitHub issues and pull requests of airbytehq/airbyte". */
   description: string;
 }
@@ -63,7 +64,7 @@ export function createExecuteTool(client: Pick<WorkspaceClient, 'connectors'>, c
     }
     const { connector, ...request } = input as AgentEngineSchemas['ExecuteRequest'] & { connector: string };
     try {
-      const answer = await client.connectors.execute(byName.get(connector)!.id, request);
+      const answer = await client.connectors.execute(await byName.get(connector)!.connector.connectorId(), request);
       const text = JSON.stringify({ status: answer.status, records: answer.result, next_page: answer.connector_metadata ?? null });
       return { is_error: false, content: text.length <= maxChars ? text : `${text.slice(0, maxChars)}… (truncated at ${maxChars} characters; use select_fields or a smaller page)` };
     } catch (error) {
@@ -87,14 +88,18 @@ export async function agentTurn(baseUrl: string, log: (line: string) => void = c
     clientSecret: process.env.AIRBYTE_CLIENT_SECRET ?? 'demo-client-secret',
   });
   const customer = client.forWorkspace('agent-example');
-  const github = await customer.connectors.create({
-    workspace_name: 'agent-example',
-    connector_type: 'GitHub',
-    name: 'GitHub for the agent',
-    credentials: { option_title: 'PAT Credentials', personal_access_token: process.env.GITHUB_PAT ?? 'ghp_example_token' },
-    replication_config: { repositories: ['airbytehq/airbyte'] },
-  });
-  const tool = createExecuteTool(customer, [{ name: 'github', id: github.id, description: 'GitHub issues, pull requests, repositories and commits of airbytehq/airbyte' }]);
+  // The workspace's GitHub connector, typed from GitHub's definition; made here when the workspace has none.
+  const github = customer.connector('github');
+  await github.connectorId().catch(() =>
+    customer.connectors.create({
+      workspace_name: 'agent-example',
+      connector_type: 'GitHub',
+      name: 'GitHub for the agent',
+      credentials: { option_title: 'PAT Credentials', personal_access_token: process.env.GITHUB_PAT ?? 'ghp_example_token' },
+      replication_config: { repositories: ['airbytehq/airbyte'] },
+    }),
+  );
+  const tool = createExecuteTool(customer, [{ name: 'github', connector: github, description: 'GitHub issues, pull requests, repositories and commits of airbytehq/airbyte' }]);
   log(`tool ${tool.definition.name}: input ${JSON.stringify(Object.keys(tool.definition.input_schema.properties))}`);
 
   const calls = [

@@ -1,6 +1,6 @@
-// Paging through a repository's GitHub issues with `execute`: the kit pages as GitHub's connector definition says
-// (openapi/connectors/github.yaml: `connector_metadata.end_cursor` sent back as `after` while `has_next_page`), having
-// read the connector's definition id from the API once, until there are no more pages.
+// Paging through a repository's GitHub issues with a typed connector: `customer.connector('github', id)` knows GitHub's
+// entities, params, records and paging keys from its definition (openapi/connectors/github.yaml), so the compiler
+// checks each call; the loop sends `connector_metadata.end_cursor` back as `after` while `has_next_page`.
 //
 //   npm start                               (the mock, in one terminal)
 //   npx tsx examples/github-issues.ts       (open issues of airbytehq/airbyte, 25 per page)
@@ -10,13 +10,7 @@ import { createAgentEngineClient } from '../src/index.js';
 
 const GITHUB_DEFINITION_ID = 'ef69ef6e-aa7f-4af1-a01d-ef775033524e';
 
-interface Issue {
-  number: number;
-  title: string;
-  state: string;
-}
-
-export async function pageThroughIssues(baseUrl: string, options: { workspace?: string; perPage?: number; state?: string; log?: (line: string) => void } = {}) {
+export async function pageThroughIssues(baseUrl: string, options: { workspace?: string; perPage?: number; state?: 'OPEN' | 'CLOSED'; log?: (line: string) => void } = {}) {
   const { workspace = 'issues-example', perPage = 25, state, log = console.log } = options;
   const client = createAgentEngineClient({
     baseUrl,
@@ -40,22 +34,27 @@ export async function pageThroughIssues(baseUrl: string, options: { workspace?: 
       })
     ).id;
 
+  // The connector typed from GitHub's definition: its params, records and paging keys are checked by the compiler.
+  const github = customer.connector('github', connectorId);
   const seen = new Set<number>();
   let pages = 0;
-  const request = { entity: 'issues', action: 'list', params: { per_page: perPage, ...(state ? { states: [state] } : {}) } };
-  for await (const page of customer.connectors.executePages(connectorId, request, { maxPages: 50 })) {
-    const issues = page.result as Issue[];
+  let after: string | undefined;
+  do {
+    const page = await github.issues.list({ owner: 'airbytehq', repo: 'airbyte', per_page: perPage, ...(state ? { states: [state] } : {}), ...(after ? { after } : {}) });
     pages += 1;
-    for (const issue of issues) {
-      if (seen.has(issue.number)) throw new Error(`issue #${issue.number} came twice: the cursor went wrong`);
-      seen.add(issue.number);
+    for (const issue of page.data) {
+      if (seen.has(issue.number!)) throw new Error(`issue #${issue.number} came twice: the cursor went wrong`);
+      seen.add(issue.number!);
     }
-    log(`page ${pages}: ${issues.length} issues (#${issues[0]?.number ?? '-'} .. #${issues.at(-1)?.number ?? '-'})`);
-  }
+    log(`page ${pages}: ${page.data.length} issues (#${page.data[0]?.number ?? '-'} .. #${page.data.at(-1)?.number ?? '-'})`);
+    // GitHub's own paging: end_cursor back as `after` while has_next_page (github.issues.all() does this for you).
+    after = page.meta.has_next_page ? (page.meta.end_cursor ?? undefined) : undefined;
+  } while (after && pages < 50);
   log(`${seen.size} issues in ${pages} pages`);
   return { connectorId, pages, issues: seen.size };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  await pageThroughIssues(process.env.AIRBYTE_API_HOST ?? `http://127.0.0.1:${process.env.PORT ?? 4010}`, { state: process.env.ISSUE_STATE });
+  const state = process.env.ISSUE_STATE === 'OPEN' || process.env.ISSUE_STATE === 'CLOSED' ? process.env.ISSUE_STATE : undefined;
+  await pageThroughIssues(process.env.AIRBYTE_API_HOST ?? `http://127.0.0.1:${process.env.PORT ?? 4010}`, { ...(state ? { state } : {}) });
 }

@@ -14,6 +14,8 @@ import { skillsResource } from './resources/skills.js';
 import { templatesResource } from './resources/templates.js';
 import { tokensResource } from './resources/tokens.js';
 import { workspacesResource } from './resources/workspaces.js';
+import { createTypedConnector, type ConnectorName, type TypedConnector, type TypedConnectorDeps } from './connectors/typed.js';
+import type { FetchResult } from './core/result.js';
 
 /** Lifetimes the API documents, used when a token does not say its own. */
 const APPLICATION_TOKEN_SECONDS = 15 * 60;
@@ -21,8 +23,32 @@ const SCOPED_TOKEN_SECONDS = 20 * 60;
 
 export type AgentEngineClientOptions = ClientOptions;
 
+/** The typed connectors of one surface: by id, or (in a workspace) the workspace's one connector of a definition. */
+function typedConnectors(context: ResourceContext<paths>, connectors: ReturnType<typeof connectorsResource>, workspaceName?: string) {
+  const deps: TypedConnectorDeps = {
+    execute: connectors.execute,
+    executeRecords: connectors.executeRecords,
+    // A download answers the content's bytes, not the JSON envelope.
+    download: async (id, body, options) =>
+      new Uint8Array(await call(context, 'POST', context.raw.POST('/api/v1/integrations/connectors/{id}/execute', { params: { path: { id } }, body, parseAs: 'arrayBuffer', ...context.init(options) }) as Promise<FetchResult<ArrayBuffer>>)),
+  };
+  return <N extends ConnectorName>(name: N, id?: string): TypedConnector<N> => {
+    if (id !== undefined) return createTypedConnector(name, () => Promise.resolve(id), deps);
+    if (workspaceName === undefined) throw new ConfigurationError(`connector('${name}') needs the connector's id; or find the workspace's connector with forWorkspace(workspaceName).connector('${name}')`);
+    let found: Promise<string> | undefined;
+    const lookUp = async () => {
+      const definitionId = (await import('./core/execute-paging.js')).resolveConnector(name);
+      if (!definitionId) throw new ConfigurationError(`The kit has no agent connector definition named ${JSON.stringify(name)}`);
+      return (await connectors.find({ workspaceName, definitionId })).id;
+    };
+    // Looked up on first use and kept; a failed lookup is asked again next time.
+    return createTypedConnector(name, () => (found ??= lookUp().catch((error: unknown) => { found = undefined; throw error; })), deps);
+  };
+}
+
 /** The helpers and the raw client over one way of authenticating. */
-function buildSurface(context: ResourceContext<paths>, mintApplicationToken: Parameters<typeof tokensResource>[1], definitionIds: DefinitionIdCache) {
+function buildSurface(context: ResourceContext<paths>, mintApplicationToken: Parameters<typeof tokensResource>[1], definitionIds: DefinitionIdCache, workspaceName?: string) {
+  const connectors = connectorsResource(context, definitionIds);
   return {
     /** The openapi-fetch client typed from the spec, for any operation, answering `{data, error, response}`. */
     raw: context.raw,
@@ -30,7 +56,19 @@ function buildSurface(context: ResourceContext<paths>, mintApplicationToken: Par
     callOptions: (callOptions: CallOptions) => context.init(callOptions),
     tokens: tokensResource(context, mintApplicationToken),
     definitions: definitionsResource(context),
-    connectors: connectorsResource(context, definitionIds),
+    connectors,
+    /**
+     * A connector typed from its agent connector definition: each entity with exactly its actions, their params and
+     * records typed. In a workspace client (`forWorkspace`), the id may be left out: the workspace's one connector of
+     * that definition is looked up on first use.
+     *
+     * @example
+     * const github = client.connector('github', connectorId);
+     * const page = await github.issues.list({ owner: 'airbytehq', repo: 'airbyte', per_page: 10 });
+     * page.data[0]?.title; // a GitHub issue's title
+     * for await (const issue of github.issues.all({ owner: 'airbytehq', repo: 'airbyte' }, { limit: 500 })) console.log(issue.number);
+     */
+    connector: typedConnectors(context, connectors, workspaceName),
     workspaces: workspacesResource(context),
     templates: templatesResource(context),
     oauth: oauthResource(context),
@@ -68,7 +106,7 @@ export function createAgentEngineClient(options: AgentEngineClientOptions = {}):
 
   // One cache for the client and its workspace clients: a connector's definition does not depend on the token.
   const definitionIds: DefinitionIdCache = new Map();
-  const surface = (tokens: TokenSource) => buildSurface(contextFor(tokens), mintApplicationToken, definitionIds);
+  const surface = (tokens: TokenSource, workspaceName?: string) => buildSurface(contextFor(tokens), mintApplicationToken, definitionIds, workspaceName);
 
   const root = surface({ token: () => applicationTokens.get(), invalidate: (token) => applicationTokens.invalidate(token) });
   const workspaceClients = new Map<string, WorkspaceClient>();
@@ -87,7 +125,7 @@ export function createAgentEngineClient(options: AgentEngineClientOptions = {}):
           const { token } = await root.tokens.scoped(workspaceName);
           return { token, defaultLifetimeSeconds: SCOPED_TOKEN_SECONDS };
         });
-        client = surface({ token: () => scopedTokens.get(), invalidate: (token) => scopedTokens.invalidate(token) });
+        client = surface({ token: () => scopedTokens.get(), invalidate: (token) => scopedTokens.invalidate(token) }, workspaceName);
         workspaceClients.set(workspaceName, client);
       }
       return client;

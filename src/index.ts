@@ -31,6 +31,23 @@ export { DEFAULT_BASE_URL, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS, type ClientO
 export type { CallOptions, Logger } from './core/transport.js';
 export type { ExecutePagesOptions, FindConnectorQuery } from './resources/connectors.js';
 export type { SkillDocsQuery, SkillListQuery, SkillSearchQuery } from './resources/skills.js';
+export type {
+  ActionAnswer,
+  ActionMeta,
+  ActionName,
+  ActionOptions,
+  ActionParams,
+  ActionResult,
+  AllOptions,
+  ConnectorName,
+  EntityName,
+  EntityRecord,
+  TypedConnector,
+  TypedConnectorBase,
+  TypedEntity,
+  TypedExecuteRequest,
+} from './connectors/typed.js';
+export type { ConnectorPaths } from '../generated/connectors/index.js';
 
 export type {
   paths as AgentEnginePaths,

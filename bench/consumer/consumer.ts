@@ -90,3 +90,4 @@ export async function everyHelper(): Promise<void> {
   void [sourceTemplates, connectionTemplates, cron, consent, raw.data, v1Workspace, schema, validator, row];
   void [inspected.context_store_readiness?.configured_cache_entities, matches.next_cursor, docs.outline, executed.warning?.code];
 }
+

@@ -1,10 +1,11 @@
 // The client against the in-process mock, for every agent connector: a connector of each definition created as its
 // definition requires, and every list and api_search of every entity paged to its end by executePages, which reads each
-// connector's paging from the generated table (it never sees the mock's engine). Every record arrives exactly once.
+// connector's paging from the generated table (it never sees the mock's engine). Every record arrives exactly once;
+// the typed connector's list and all() answer the same records.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectorDefinition, connectorIndex } from '../../mocks/connectors/definitions.js';
 import { setupMockServer } from '../../mocks/node.js';
-import { createAgentEngineClient } from '../../src/index.js';
+import { createAgentEngineClient, type ConnectorName } from '../../src/index.js';
 import { createBody, narrows, requiredParams, smallPage } from '../support/connector-samples.js';
 
 const BASE_URL = 'https://api.airbyte.ai';
@@ -33,6 +34,16 @@ describe.each(connectorIndex().map((c) => [c.name]))('%s through the client', (n
           pages += 1;
           seen.push(...(page.result as Record<string, unknown>[]));
         }
+        if (action.action === 'list') {
+          // The typed connector: its list answers the first page, its all() every record, as executePages does.
+          const typed = client.connector(name as ConnectorName, id) as unknown as Record<string, { list(p: object): Promise<{ data: unknown[]; meta: unknown }>; all(p: object): AsyncGenerator<Record<string, unknown>> }>;
+          const first = await typed[entity.name]!.list(params);
+          expect(first.data.length, `${name} ${entity.name}: typed list`).toBe(Math.min(seen.length, first.data.length));
+          expect(first.data[0] ?? null).toEqual(seen[0] ?? null);
+          const all: Record<string, unknown>[] = [];
+          for await (const record of typed[entity.name]!.all(params)) all.push(record);
+          expect(all, `${name} ${entity.name}: typed all`).toEqual(seen);
+        }
         const where = `${name} ${entity.name}.${action.action} (${action.paging.style})`;
         if (entity.key) expect(new Set(seen.map((r) => JSON.stringify(r[entity.key!]))).size, `${where}: each record once`).toBe(seen.length);
         if (!narrows(params, records[0]) && (action.paging.style !== 'none' || !action.paging.size)) {
@@ -41,5 +52,41 @@ describe.each(connectorIndex().map((c) => [c.name]))('%s through the client', (n
         }
       }
     }
+  });
+});
+
+describe('a workspace finds its typed connector by definition', () => {
+  it("looks the workspace's one connector up on first use; none or two are clear errors", async () => {
+    const acme = client.forWorkspace('typed-acme');
+    const github = acme.connector('github');
+    await expect(github.issues.list({ owner: 'airbytehq', repo: 'airbyte' })).rejects.toMatchObject({ name: 'ConnectorNotFoundError' });
+    const { id } = await acme.connectors.create(createBody(connectorDefinition('github')!, 'typed-acme'));
+    const page = await github.issues.list({ owner: 'airbytehq', repo: 'airbyte', per_page: 5 });
+    expect(page.data).toHaveLength(5);
+    expect(page.meta.has_next_page).toBe(true);
+    expect(await github.connectorId()).toBe(id);
+    const shaped = await github.issues.list({ owner: 'airbytehq', repo: 'airbyte', per_page: 2 }, { select_fields: ['number', 'title'], intent: 'A typed test' });
+    expect(shaped.data.map((issue) => Object.keys(issue).sort())).toEqual([['number', 'title'], ['number', 'title']]);
+    const viaExecute = await github.execute({ entity: 'issues', action: 'list', params: { owner: 'airbytehq', repo: 'airbyte', per_page: 1 }, exclude_fields: ['body'] });
+    expect(Object.keys((viaExecute.data as object[])[0]!)).not.toContain('body');
+    const created = await github.execute({ entity: 'issues', action: 'create', params: { owner: 'airbytehq', repo: 'airbyte', title: 'Typed bug' } });
+    const number = (created.data as { number?: number }).number!;
+    expect((await github.issues.get({ owner: 'airbytehq', repo: 'airbyte', number })).data.title).toBe('Typed bug');
+    // A second connector of the definition: a fresh lookup is ambiguous.
+    await acme.connectors.create(createBody(connectorDefinition('github')!, 'typed-acme'));
+    await expect(client.forWorkspace('typed-acme').connector('github').connectorId()).rejects.toMatchObject({ name: 'AmbiguousConnectorError' });
+    // The typed connector that found its connector keeps it.
+    expect(await github.connectorId()).toBe(id);
+  });
+
+  it('downloads bytes through a typed download', async () => {
+    const { id } = await client.connectors.create(createBody(connectorDefinition('zendesk-support')!));
+    const zendesk = client.connector('zendesk-support', id);
+    const ticket = await zendesk.tickets.list({ per_page: 1 }); // builds the connector's records
+    expect(ticket.data).toHaveLength(1);
+    const attachment = service.store.records.get(id)!.get('attachments')![0]!;
+    const bytes = await zendesk.attachments.download({ attachment_id: Number(attachment.id) });
+    expect(bytes).toBeInstanceOf(Uint8Array);
+    expect(new TextDecoder().decode(bytes)).toContain(`Zendesk Support attachments ${attachment.id}`);
   });
 });

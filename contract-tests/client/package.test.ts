@@ -127,6 +127,7 @@ describe('the package', () => {
       const app = join(work, 'app');
       cpSync(join(root, 'contract-tests/fixtures/consumer'), app, { recursive: true });
       for (const name of ['consumer.ts', 'consumer.mts', 'consumer.cts']) copyFileSync(join(root, 'bench/consumer/consumer.ts'), join(app, name));
+      copyFileSync(join(root, 'bench/consumer/typed-connectors.ts'), join(app, 'typed-connectors.ts'));
       writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'consumer', version: '1.0.0', private: true, type: 'module' }));
       // Dependencies come from npm's cache when they are there (CI's npm ci filled it). @types/node: the mock entry is
       // for Node and its declarations say so.
@@ -149,7 +150,7 @@ describe('the package', () => {
         const env = { ...process.env, MOCK_URL: `http://127.0.0.1:${port}` };
         const esm = spawnSync(process.execPath, ['esm.mjs'], { cwd: app, encoding: 'utf8', env });
         expect(esm.stderr).toBe('');
-        expect(JSON.parse(esm.stdout)).toEqual({ issues: 5, notFound: true, required: ['entity', 'action'], total: 'number' });
+        expect(JSON.parse(esm.stdout)).toEqual({ issues: 5, typed: [3, true], notFound: true, required: ['entity', 'action'], total: 'number' });
         const cjs = spawnSync(process.execPath, ['cjs.cjs'], { cwd: app, encoding: 'utf8', env });
         expect(cjs.stderr).toBe('');
         expect(JSON.parse(cjs.stdout)).toEqual({ names: ['HubSpot'], refused: true, schema: 'object' });

@@ -6,6 +6,7 @@ import { createAgentEngineClient } from '../../src/index.js';
 import { specSchema } from '../../src/validation/index.js';
 import { agentTurn, createExecuteTool } from '../../examples/agent-tool.js';
 import { pageThroughIssues } from '../../examples/github-issues.js';
+import { everyStripeCustomer } from '../../examples/stripe-customers.js';
 import { startWidgetBackend } from '../../examples/widget-token-backend.js';
 import { runNodeProcess } from '../support/processes.js';
 import { connectorDefinition } from '../../mocks/connectors/definitions.js';
@@ -18,6 +19,9 @@ beforeAll(async () => {
   mock = await startStandaloneMock({ port: 0, log: false, seed: SEED });
 });
 afterAll(() => mock.close());
+
+/** The Stripe customers every Stripe connector of the mock serves (from the seed). */
+const stripeCustomers = () => buildDataset(connectorDefinition('stripe')!, SEED).get('customers')!;
 
 /** The GitHub issues every GitHub connector of the mock serves (the same records for each, from the seed). */
 const githubIssues = () => buildDataset(connectorDefinition('github')!, SEED).get('issues')!;
@@ -32,6 +36,7 @@ describe('every example runs as a user runs it, against the running mock', () =>
     ['examples/quickstart.ts', {}, /^#\d+ /m],
     ['examples/github-issues.ts', {}, new RegExp(`^${githubIssues().length} issues in ${Math.ceil(githubIssues().length / 25)} pages$`, 'm')],
     ['examples/widget-token-backend.ts', { EXAMPLE_ONCE: '1', BACKEND_PORT: '0' }, /^200 widget for workspace [0-9a-f-]{36}$/m],
+    ['examples/stripe-customers.ts', {}, new RegExp(`^${stripeCustomers().length} customers, 10 a page$`, 'm')],
     ['examples/agent-tool.ts', {}, /^< error: ValidationError 422: entity: Unknown entity "tickets" for GitHub/m],
   ] as const)('%s', async (file, env, expected) => {
     const { code, stdout, stderr } = await runExample(file, env);
@@ -55,6 +60,20 @@ describe('paging through GitHub issues', () => {
     expect(open.issues).toBeLessThan(issues.length);
     // The second run found the workspace's connector instead of making another.
     expect(open.connectorId).toBe(all.connectorId);
+  });
+});
+
+describe('every Stripe customer through a typed connector', () => {
+  it('pages with starting_after to the end, each customer once, and reads one back', async () => {
+    const lines: string[] = [];
+    const result = await everyStripeCustomer(mock.url, { workspace: 'stripe-test', pageSize: 7, log: (line) => lines.push(line) });
+    const customers = stripeCustomers();
+    expect(result).toEqual({ customers: customers.length, firstId: customers[0]!.id });
+    expect(lines[0]).toBe(`${customers.length} customers, 7 a page`);
+    // The second run finds the workspace's connector instead of making another.
+    await everyStripeCustomer(mock.url, { workspace: 'stripe-test', log: () => {} });
+    const stripeConnectors = [...mock.service.store.connectors.values()].filter((c) => c.definitionId === 'e094cb9a-26de-4645-8761-65c0c425d1de');
+    expect(stripeConnectors.filter((c) => mock.service.store.workspaces.get(c.workspaceId)?.name === 'stripe-test')).toHaveLength(1);
   });
 });
 
@@ -116,7 +135,7 @@ describe('the widget token backend', () => {
 
 describe('the AI-agent tool around execute', () => {
   it("takes its input schema from the spec's ExecuteRequest, plus the choice of connector", () => {
-    const tool = createExecuteTool(demoClient(), [{ name: 'github', id: 'x', description: 'GitHub' }]);
+    const tool = createExecuteTool(demoClient(), [{ name: 'github', connector: demoClient().connector('github', 'x'), description: 'GitHub' }]);
     const execute = specSchema('agent-engine', 'ExecuteRequest');
     expect(tool.definition.input_schema.properties).toEqual({ connector: expect.objectContaining({ enum: ['github'] }), ...execute.properties });
     expect(tool.definition.input_schema.required).toEqual(['connector', 'entity', 'action']);
@@ -144,7 +163,7 @@ describe('the AI-agent tool around execute', () => {
   it('truncates long answers and says how to ask for less', async () => {
     const client = demoClient();
     const connector = await client.connectors.create({ workspace_name: 'default', connector_type: 'GitHub', credentials: { token: 'ghp_example' }, replication_config: { repositories: ['airbytehq/airbyte'] } });
-    const tool = createExecuteTool(client, [{ name: 'github', id: connector.id, description: 'GitHub' }], { maxChars: 200 });
+    const tool = createExecuteTool(client, [{ name: 'github', connector: client.connector('github', connector.id), description: 'GitHub' }], { maxChars: 200 });
     const result = await tool.run({ connector: 'github', entity: 'issues', action: 'list', params: { per_page: 50 } });
     expect(result.is_error).toBe(false);
     expect(result.content).toMatch(/… \(truncated at 200 characters; use select_fields/);
