@@ -19,6 +19,12 @@ export interface ConsumerProject {
   diagnostics(): string[];
   /** The hover over the last identifier in `snippet`, which must occur exactly once in `file`. */
   hover(file: string, snippet: string): Hover;
+  /**
+   * Every export of the modules `file` imports from `packageName` (and every member of those exports that are
+   * interfaces, classes or object types, declared by the package itself) that has no documentation, as
+   * `entry: Export.member`.
+   */
+  undocumented(file: string, packageName: string): string[];
 }
 
 /** A language service over the project of `dir/tsconfigName`, as an editor opened on it would have. */
@@ -42,16 +48,17 @@ export function openConsumerProject(dir: string, tsconfigName: string): Consumer
     realpath: ts.sys.realpath!,
   };
   const service = ts.createLanguageService(host, ts.createDocumentRegistry());
+  const configErrors = parsed.errors.map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
   const text = (parts: ts.SymbolDisplayPart[] | undefined) => ts.displayPartsToString(parts);
 
   return {
     service,
     diagnostics() {
       const program = service.getProgram()!;
-      return ts.getPreEmitDiagnostics(program).map((d) => {
+      return configErrors.concat(ts.getPreEmitDiagnostics(program).map((d) => {
         const where = d.file ? `${d.file.fileName}(${d.file.getLineAndCharacterOfPosition(d.start ?? 0).line + 1}): ` : '';
         return where + ts.flattenDiagnosticMessageText(d.messageText, '\n');
-      });
+      }));
     },
     hover(file, snippet) {
       const path = join(dir, file);
@@ -64,6 +71,43 @@ export function openConsumerProject(dir: string, tsconfigName: string): Consumer
       const tags: Record<string, string[]> = {};
       for (const tag of info?.tags ?? []) (tags[tag.name] ??= []).push(text(tag.text));
       return { display: text(info?.displayParts), documentation: text(info?.documentation).trim(), tags };
+    },
+    undocumented(file, packageName) {
+      const program = service.getProgram()!;
+      const checker = program.getTypeChecker();
+      const source = program.getSourceFile(join(dir, file))!;
+      const ownDeclaration = (d: ts.Declaration) => d.getSourceFile().fileName.includes(`/node_modules/${packageName}/`);
+      const documented = (symbol: ts.Symbol) => ts.displayPartsToString(symbol.getDocumentationComment(checker)).trim() !== '';
+      const hidden = (symbol: ts.Symbol) =>
+        (symbol.declarations ?? []).some((d) => ts.getCombinedModifierFlags(d) & (ts.ModifierFlags.Private | ts.ModifierFlags.Protected)) ||
+        symbol.name.startsWith('#') ||
+        symbol.name === 'prototype';
+      const missing: string[] = [];
+      for (const statement of source.statements) {
+        if (!ts.isImportDeclaration(statement) || !ts.isStringLiteral(statement.moduleSpecifier)) continue;
+        const entry = statement.moduleSpecifier.text;
+        if (entry !== packageName && !entry.startsWith(`${packageName}/`)) continue;
+        const moduleSymbol = checker.getSymbolAtLocation(statement.moduleSpecifier);
+        if (!moduleSymbol) throw new Error(`${file}: ${entry} does not resolve`);
+        for (const exported of checker.getExportsOfModule(moduleSymbol)) {
+          const symbol = exported.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(exported) : exported;
+          if (!documented(symbol)) missing.push(`${entry}: ${exported.name}`);
+          // Members of what the package declares as an object: interfaces, classes, type literals.
+          const declaration = symbol.declarations?.[0];
+          const objectLike =
+            declaration &&
+            (ts.isInterfaceDeclaration(declaration) ||
+              ts.isClassDeclaration(declaration) ||
+              (ts.isTypeAliasDeclaration(declaration) && ts.isTypeLiteralNode(declaration.type)));
+          if (!objectLike) continue;
+          const type = ts.isClassDeclaration(declaration) ? checker.getDeclaredTypeOfSymbol(symbol) : checker.getDeclaredTypeOfSymbol(symbol);
+          for (const member of checker.getPropertiesOfType(type)) {
+            if (hidden(member) || !(member.declarations ?? []).some(ownDeclaration)) continue;
+            if (!documented(member)) missing.push(`${entry}: ${exported.name}.${member.name}`);
+          }
+        }
+      }
+      return missing;
     },
   };
 }

@@ -46,6 +46,7 @@ export interface TransportSettings {
   random?: () => number;
 }
 
+/** A fetch that takes a finished Request: the client's token, timeout and retries applied, the final Response answered. */
 export type Transport = (request: Request) => Promise<Response>;
 
 interface AttemptSignal {
