@@ -65,4 +65,11 @@ describe('typed connectors', () => {
     github.execute({ entity: 'issues', action: 'explode', params: {} });
     expectTypeOf<ActionParams<'github', 'issues', 'create'>['title']>().toEqualTypeOf<string>();
   });
+
+  it("leave the untyped execute for any connector, with the caller's own result type", async () => {
+    const client = createAgentEngineClient({ clientId: 'id', clientSecret: 'secret' });
+    const answer = await client.connectors.execute<{ sku: string }[]>('id', { entity: 'products', action: 'list' });
+    expectTypeOf(answer.result).toEqualTypeOf<{ sku: string }[]>();
+    expectTypeOf((await client.connectors.execute('id', { entity: 'x', action: 'list' })).result).toEqualTypeOf<unknown>();
+  });
 });

@@ -15,9 +15,10 @@ export interface paths {
         put?: never;
         /**
          * Get an application token
-         * @description Exchanges the application's client credentials for an organization-wide application token
-         *     (a JWT, valid for 15 minutes, `expires_in: 900`). This is the only operation that takes no
-         *     bearer token. Request a new token before the current one expires.
+         *
+         * Exchanges the application's client credentials for an organization-wide application token
+         * (a JWT, valid for 15 minutes, `expires_in: 900`). This is the only operation that takes no
+         * bearer token. Request a new token before the current one expires.
          */
         post: operations["create_account_applications_token"];
         delete?: never;
@@ -37,9 +38,10 @@ export interface paths {
         put?: never;
         /**
          * Get a scoped token for one workspace
-         * @description Mints a token confined to a single workspace (one of your customers), valid for 20 minutes.
-         *     Requires an application token. The workspace is created when no workspace of that name
-         *     exists yet. A scoped token cannot mint further tokens.
+         *
+         * Mints a token confined to a single workspace (one of your customers), valid for 20 minutes.
+         * Requires an application token. The workspace is created when no workspace of that name
+         * exists yet. A scoped token cannot mint further tokens.
          */
         post: operations["create_account_applications_scoped_token"];
         delete?: never;
@@ -57,7 +59,8 @@ export interface paths {
         };
         /**
          * Describe the current scoped token
-         * @description Returns the organization and the workspace that the scoped token in the `Authorization` header is confined to.
+         *
+         * Returns the organization and the workspace that the scoped token in the `Authorization` header is confined to.
          */
         get: operations["get_account_applications_scoped_token_info"];
         put?: never;
@@ -79,11 +82,12 @@ export interface paths {
         put?: never;
         /**
          * Get a widget token for the authentication module
-         * @description Mints a token for embedding the authentication module (widget) in your app: the scope of a
-         *     scoped token plus an origin check. Requests made with it are accepted only from
-         *     `allowed_origin` (exact match of scheme, host and port). The token is the base64 encoding of
-         *     a JSON object `{widgetUrl, token}`; the query of `widgetUrl` carries `workspaceId`. The
-         *     workspace is created when it does not exist yet.
+         *
+         * Mints a token for embedding the authentication module (widget) in your app: the scope of a
+         * scoped token plus an origin check. Requests made with it are accepted only from
+         * `allowed_origin` (exact match of scheme, host and port). The token is the base64 encoding of
+         * a JSON object `{widgetUrl, token}`; the query of `widgetUrl` carries `workspaceId`. The
+         * workspace is created when it does not exist yet.
          */
         post: operations["create_account_applications_widget_token"];
         delete?: never;
@@ -103,9 +107,10 @@ export interface paths {
         put?: never;
         /**
          * Get a scoped token (deprecated path)
+         *
+         * Older path of `POST /api/v1/account/applications/scoped-token`, still printed by earlier
+         * documentation. Same body, same response. Use the `account/applications` path in new code.
          * @deprecated
-         * @description Older path of `POST /api/v1/account/applications/scoped-token`, still printed by earlier
-         *     documentation. Same body, same response. Use the `account/applications` path in new code.
          */
         post: operations["create_embedded_scoped_token"];
         delete?: never;
@@ -125,9 +130,10 @@ export interface paths {
         put?: never;
         /**
          * Get a widget token (deprecated path)
+         *
+         * Older path of `POST /api/v1/account/applications/widget-token`, still called by public
+         * samples. Same body, same response. Use the `account/applications` path in new code.
          * @deprecated
-         * @description Older path of `POST /api/v1/account/applications/widget-token`, still called by public
-         *     samples. Same body, same response. Use the `account/applications` path in new code.
          */
         post: operations["create_embedded_widget_token"];
         delete?: never;
@@ -145,20 +151,22 @@ export interface paths {
         };
         /**
          * List connectors
-         * @description Lists the connectors of the organization, optionally narrowed to one workspace (by id or by
-         *     name) and to one connector definition. The list is not paginated. `customer_name` and
-         *     `external_user_id` are the deprecated predecessors of `workspace_name`.
+         *
+         * Lists the connectors of the organization, optionally narrowed to one workspace (by id or by
+         * name) and to one connector definition. The list is not paginated. `customer_name` and
+         * `external_user_id` are the deprecated predecessors of `workspace_name`.
          */
         get: operations["list_integrations_connectors"];
         put?: never;
         /**
          * Create a connector
-         * @description Stores a connector for one workspace. Exactly one of `connector_type`, `definition_id` and
-         *     `source_template_id` names what to connect to (422 otherwise), and at least one of
-         *     `replication_config`, `credentials` and `server_side_oauth_secret_id` must be given.
-         *     Credentials are stored as they are, not checked at creation (use the check operation), and
-         *     are write-only: no response returns them. The workspace must exist (404 otherwise):
-         *     connector creation does not create workspaces.
+         *
+         * Stores a connector for one workspace. Exactly one of `connector_type`, `definition_id` and
+         * `source_template_id` names what to connect to (422 otherwise), and at least one of
+         * `replication_config`, `credentials` and `server_side_oauth_secret_id` must be given.
+         * Credentials are stored as they are, not checked at creation (use the check operation), and
+         * are write-only: no response returns them. The workspace must exist (404 otherwise):
+         * connector creation does not create workspaces.
          */
         post: operations["create_integrations_connectors"];
         delete?: never;
@@ -178,9 +186,10 @@ export interface paths {
         put?: never;
         /**
          * Check a connector configuration before creating it
-         * @description Runs the connector's connection check against a configuration that is not stored yet. Takes
-         *     the same body as connector creation. The result says whether the credentials work and, per
-         *     entity, whether it can be read.
+         *
+         * Runs the connector's connection check against a configuration that is not stored yet. Takes
+         * the same body as connector creation. The result says whether the credentials work and, per
+         * entity, whether it can be read.
          */
         post: operations["create_integrations_connectors_check"];
         delete?: never;
@@ -200,11 +209,12 @@ export interface paths {
         put?: never;
         /**
          * Start an OAuth flow that creates a connector
-         * @description Starts the OAuth consent flow of a connector that authenticates with OAuth and returns the
-         *     provider's consent URL to send the user's browser to. After consent, the browser returns to
-         *     `redirect_url` with `?connector_id=<id>` (the connector now exists), or with
-         *     `?error=<code>&error_description=<text>` when consent failed. Documented in the public
-         *     guides but absent from the published API description: its shape is inferred.
+         *
+         * Starts the OAuth consent flow of a connector that authenticates with OAuth and returns the
+         * provider's consent URL to send the user's browser to. After consent, the browser returns to
+         * `redirect_url` with `?connector_id=<id>` (the connector now exists), or with
+         * `?error=<code>&error_description=<text>` when consent failed. Documented in the public
+         * guides but absent from the published API description: its shape is inferred.
          */
         post: operations["create_integrations_connectors_oauth_initiate"];
         delete?: never;
@@ -219,7 +229,7 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description The connector's id.
+                 * The connector's id.
                  * @example c8d9e0f1-2a3b-4c5d-8e6f-7a8b9c0d1e2f
                  */
                 id: components["parameters"]["ConnectorId"];
@@ -228,20 +238,23 @@ export interface paths {
         };
         /**
          * Get a connector
-         * @description Returns one connector with its source template and replication configuration. Credentials are never returned.
+         *
+         * Returns one connector with its source template and replication configuration. Credentials are never returned.
          */
         get: operations["get_integrations_connectors_id"];
         /**
          * Update a connector
-         * @description Changes a connector's name, replication configuration or entities. A field left out keeps
-         *     its value; `entities: []` clears the entity list.
+         *
+         * Changes a connector's name, replication configuration or entities. A field left out keeps
+         * its value; `entities: []` clears the entity list.
          */
         put: operations["update_integrations_connectors_id"];
         post?: never;
         /**
          * Delete a connector
-         * @description Deletes a connector asynchronously: the answer is 202 with the id of the deletion job, and
-         *     the connector is gone once it no longer appears in the connector list.
+         *
+         * Deletes a connector asynchronously: the answer is 202 with the id of the deletion job, and
+         * the connector is gone once it no longer appears in the connector list.
          */
         delete: operations["delete_integrations_connectors_id"];
         options?: never;
@@ -260,8 +273,9 @@ export interface paths {
         put?: never;
         /**
          * Check a stored connector
-         * @description Runs the connection check of a stored connector with its stored credentials. The optional
-         *     body overrides the name, replication configuration or entities for this check only.
+         *
+         * Runs the connection check of a stored connector with its stored credentials. The optional
+         * body overrides the name, replication configuration or entities for this check only.
          */
         post: operations["create_integrations_connectors_id_check"];
         delete?: never;
@@ -281,29 +295,30 @@ export interface paths {
         put?: never;
         /**
          * Execute an operation through a connector
-         * @description Runs one action on one entity of the connected service (for example `list` on GitHub
-         *     `issues`) with the connector's stored credentials, and returns the service's records.
-         *     Each connector's entities, actions and params are those of its agent connector definition
-         *     (this project writes them under `openapi/connectors/`): `list`, `get`, `create`, `update`,
-         *     `delete`, `api_search` and `download`, as each entity has them, and `context_store_search`
-         *     (`search` in older clients) for every entity the context store keeps. `download` answers
-         *     with the raw bytes (`application/octet-stream` and a `Content-Disposition` header) instead
-         *     of the JSON envelope.
          *
-         *     Paging is the connector's own: its size param, the param that takes the next position, and
-         *     the `connector_metadata` keys, as its definition names them. GitHub answers
-         *     `has_next_page`/`end_cursor` and takes the cursor back as `after`; Linear
-         *     `hasNextPage`/`endCursor` -> `after`; HubSpot `next_cursor` -> `after`; Stripe takes the
-         *     last id as `starting_after` while `has_more`; Notion `next_cursor` -> `start_cursor`.
-         *     `context_store_search` takes `params.query: {filter, sort}` with the operators `eq`, `neq`,
-         *     `gt`, `gte`, `lt`, `lte`, `in`, `like`, `fuzzy`, `keyword`, `contains`, `any`, `not`, `and`,
-         *     `or`, and `limit`, `cursor` and `fields`, and answers `{data, meta: {has_more, cursor,
-         *     took_ms}}` in `result`.
+         * Runs one action on one entity of the connected service (for example `list` on GitHub
+         * `issues`) with the connector's stored credentials, and returns the service's records.
+         * Each connector's entities, actions and params are those of its agent connector definition
+         * (this project writes them under `openapi/connectors/`): `list`, `get`, `create`, `update`,
+         * `delete`, `api_search` and `download`, as each entity has them, and `context_store_search`
+         * (`search` in older clients) for every entity the context store keeps. `download` answers
+         * with the raw bytes (`application/octet-stream` and a `Content-Disposition` header) instead
+         * of the JSON envelope.
          *
-         *     `intent` says in a sentence why the action runs; it is kept in the execution's audit record
-         *     and never echoed back. Long field values are returned whole unless `skip_truncation` is
-         *     `false`. `warning` is set when the answer may be stale or incomplete, for example while the
-         *     connector's context store is inactive.
+         * Paging is the connector's own: its size param, the param that takes the next position, and
+         * the `connector_metadata` keys, as its definition names them. GitHub answers
+         * `has_next_page`/`end_cursor` and takes the cursor back as `after`; Linear
+         * `hasNextPage`/`endCursor` -> `after`; HubSpot `next_cursor` -> `after`; Stripe takes the
+         * last id as `starting_after` while `has_more`; Notion `next_cursor` -> `start_cursor`.
+         * `context_store_search` takes `params.query: {filter, sort}` with the operators `eq`, `neq`,
+         * `gt`, `gte`, `lt`, `lte`, `in`, `like`, `fuzzy`, `keyword`, `contains`, `any`, `not`, `and`,
+         * `or`, and `limit`, `cursor` and `fields`, and answers `{data, meta: {has_more, cursor,
+         * took_ms}}` in `result`.
+         *
+         * `intent` says in a sentence why the action runs; it is kept in the execution's audit record
+         * and never echoed back. Long field values are returned whole unless `skip_truncation` is
+         * `false`. `warning` is set when the answer may be stale or incomplete, for example while the
+         * connector's context store is inactive.
          */
         post: operations["create_integrations_connectors_id_execute"];
         delete?: never;
@@ -321,12 +336,13 @@ export interface paths {
         };
         /**
          * Inspect a connector
-         * @description What an agent checks before its first `execute` on a connector: the connector's workspace,
-         *     organization, source definition and template, the id of its docs skill (`docs_skill_id`, to
-         *     read with `GET /api/v1/skills/docs`), and how ready its context store is: which entities the
-         *     connector can keep in the context store, which are configured, and whether they can be
-         *     searched yet. `context_store_readiness` is null for a connector without a context store.
-         *     Credentials are never returned.
+         *
+         * What an agent checks before its first `execute` on a connector: the connector's workspace,
+         * organization, source definition and template, the id of its docs skill (`docs_skill_id`, to
+         * read with `GET /api/v1/skills/docs`), and how ready its context store is: which entities the
+         * connector can keep in the context store, which are configured, and whether they can be
+         * searched yet. `context_store_readiness` is null for a connector without a context store.
+         * Credentials are never returned.
          */
         get: operations["get_integrations_connectors_id_inspect"];
         put?: never;
@@ -346,8 +362,9 @@ export interface paths {
         };
         /**
          * List source connector definitions
-         * @description The catalog of connectors available to Agent Engine. Answers even before anything is
-         *     configured. `sourceDefinitionId` is what connector creation takes as `definition_id`.
+         *
+         * The catalog of connectors available to Agent Engine. Answers even before anything is
+         * configured. `sourceDefinitionId` is what connector creation takes as `definition_id`.
          */
         get: operations["list_integrations_definitions_sources"];
         put?: never;
@@ -364,7 +381,7 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description The source definition's id (`sourceDefinitionId` in the list).
+                 * The source definition's id (`sourceDefinitionId` in the list).
                  * @example ef69ef6e-aa7f-4af1-a01d-ef775033524e
                  */
                 id: components["parameters"]["SourceDefinitionId"];
@@ -373,7 +390,8 @@ export interface paths {
         };
         /**
          * Get a source connector definition
-         * @description One source definition with the connector's configuration specification and example questions an agent can answer with it.
+         *
+         * One source definition with the connector's configuration specification and example questions an agent can answer with it.
          */
         get: operations["get_integrations_definitions_sources_id"];
         put?: never;
@@ -393,7 +411,8 @@ export interface paths {
         };
         /**
          * List destination definitions
-         * @description The destinations data can be replicated to, optionally only the given definition ids.
+         *
+         * The destinations data can be replicated to, optionally only the given definition ids.
          */
         get: operations["list_integrations_definitions_destinations"];
         put?: never;
@@ -410,7 +429,7 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description The destination definition's id.
+                 * The destination definition's id.
                  * @example 4816b78f-1489-44c1-9060-4b19d5fa9362
                  */
                 id: components["parameters"]["DestinationDefinitionId"];
@@ -419,7 +438,8 @@ export interface paths {
         };
         /**
          * Get a destination definition
-         * @description One destination definition with its configuration specification.
+         *
+         * One destination definition with its configuration specification.
          */
         get: operations["get_integrations_definitions_destinations_id"];
         put?: never;
@@ -439,16 +459,18 @@ export interface paths {
         };
         /**
          * List source templates
-         * @description Source templates preset a connector's configuration and stream selection for the
-         *     authentication module. Lists the organization's templates, and with `use_global` the global
-         *     ones too, optionally only those carrying the given tags (all of them, or any, by `tags_mode`).
+         *
+         * Source templates preset a connector's configuration and stream selection for the
+         * authentication module. Lists the organization's templates, and with `use_global` the global
+         * ones too, optionally only those carrying the given tags (all of them, or any, by `tags_mode`).
          */
         get: operations["list_integrations_templates_sources"];
         put?: never;
         /**
          * Create a source template
-         * @description Creates a source template, either new from a source definition (`actor_definition_id` with
-         *     `partial_default_config`) or as a clone of an existing template (`original_source_template_id`).
+         *
+         * Creates a source template, either new from a source definition (`actor_definition_id` with
+         * `partial_default_config`) or as a clone of an existing template (`original_source_template_id`).
          */
         post: operations["create_integrations_templates_sources"];
         delete?: never;
@@ -463,7 +485,7 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description The source template's id.
+                 * The source template's id.
                  * @example 5d1e7f3a-2b9c-4e6d-8a0f-1c3b5d7e9f21
                  */
                 id: components["parameters"]["SourceTemplateId"];
@@ -472,22 +494,25 @@ export interface paths {
         };
         /**
          * Get a source template
-         * @description One source template with its connector specification, the tooltip shown beside its authentication and the connector's name.
+         *
+         * One source template with its connector specification, the tooltip shown beside its authentication and the connector's name.
          */
         get: operations["get_integrations_templates_sources_id"];
         put?: never;
         post?: never;
         /**
          * Delete a source template
-         * @description Deletes a source template and answers when it was deleted.
+         *
+         * Deletes a source template and answers when it was deleted.
          */
         delete: operations["delete_integrations_templates_sources_id"];
         options?: never;
         head?: never;
         /**
          * Update a source template
-         * @description Changes a source template. Fields left out keep their value. With `propagate: true` the
-         *     change is carried over to connectors already created from the template.
+         *
+         * Changes a source template. Fields left out keep their value. With `propagate: true` the
+         * change is carried over to connectors already created from the template.
          */
         patch: operations["update_integrations_templates_sources_id"];
         trace?: never;
@@ -501,17 +526,19 @@ export interface paths {
         };
         /**
          * List connection templates
-         * @description Connection templates say where and how often a new connector's data is replicated: to a
-         *     destination of yours (`user_hosted`) or kept by Airbyte (`airbyte_hosted`). Optionally only
-         *     those carrying the given tags (all of them, or any, by `tags_mode`).
+         *
+         * Connection templates say where and how often a new connector's data is replicated: to a
+         * destination of yours (`user_hosted`) or kept by Airbyte (`airbyte_hosted`). Optionally only
+         * those carrying the given tags (all of them, or any, by `tags_mode`).
          */
         get: operations["list_integrations_templates_connections"];
         put?: never;
         /**
          * Create a connection template
-         * @description Creates a connection template: `user_hosted` (the default) replicates into a destination you
-         *     configure here; `airbyte_hosted` keeps the data with Airbyte. `cron_expression` is a Quartz
-         *     cron expression; check one with the describe operation.
+         *
+         * Creates a connection template: `user_hosted` (the default) replicates into a destination you
+         * configure here; `airbyte_hosted` keeps the data with Airbyte. `cron_expression` is a Quartz
+         * cron expression; check one with the describe operation.
          */
         post: operations["create_integrations_templates_connections"];
         delete?: never;
@@ -531,7 +558,8 @@ export interface paths {
         put?: never;
         /**
          * Describe a cron expression
-         * @description Says in words when a Quartz cron expression fires, and whether it is valid, before it is used in a connection template.
+         *
+         * Says in words when a Quartz cron expression fires, and whether it is valid, before it is used in a connection template.
          */
         post: operations["create_integrations_templates_connections_cron_describe"];
         delete?: never;
@@ -546,7 +574,7 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description The connection template's id.
+                 * The connection template's id.
                  * @example 2e4a6c8e-0b1d-4f3a-9c5e-7d9f1b3d5e7a
                  */
                 id: components["parameters"]["ConnectionTemplateId"];
@@ -555,21 +583,24 @@ export interface paths {
         };
         /**
          * Get a connection template
-         * @description One connection template.
+         *
+         * One connection template.
          */
         get: operations["get_integrations_templates_connections_id"];
         put?: never;
         post?: never;
         /**
          * Delete a connection template
-         * @description Deletes a connection template and answers when it was deleted.
+         *
+         * Deletes a connection template and answers when it was deleted.
          */
         delete: operations["delete_integrations_templates_connections_id"];
         options?: never;
         head?: never;
         /**
          * Update a connection template
-         * @description Changes a connection template. Fields left out keep their value.
+         *
+         * Changes a connection template. Fields left out keep their value.
          */
         patch: operations["update_integrations_templates_connections_id"];
         trace?: never;
@@ -584,10 +615,11 @@ export interface paths {
         get?: never;
         /**
          * Set your organization's OAuth application for a connector
-         * @description Stores the client id and secret of your own OAuth application for one connector (named by
-         *     `connector_definition_id` or by `connector_type`, its display name), so that consent screens
-         *     show your app instead of Airbyte's. Replaces any earlier configuration for that connector.
-         *     The configuration is write-only.
+         *
+         * Stores the client id and secret of your own OAuth application for one connector (named by
+         * `connector_definition_id` or by `connector_type`, its display name), so that consent screens
+         * show your app instead of Airbyte's. Replaces any earlier configuration for that connector.
+         * The configuration is write-only.
          */
         put: operations["update_oauth_credentials"];
         post?: never;
@@ -609,9 +641,10 @@ export interface paths {
         post?: never;
         /**
          * Remove your organization's OAuth application for a connector
-         * @description Removes the OAuth application stored for a connector, after which consent screens use
-         *     Airbyte's again. Idempotent: 204 whether or not one was stored; 404 only when no connector
-         *     has that display name at all.
+         *
+         * Removes the OAuth application stored for a connector, after which consent screens use
+         * Airbyte's again. Idempotent: 204 whether or not one was stored; 404 only when no connector
+         * has that display name at all.
          */
         delete: operations["delete_oauth_credentials_connector_type_connector_type"];
         options?: never;
@@ -628,10 +661,11 @@ export interface paths {
         };
         /**
          * List skills
-         * @description Lists the skills an agent can read, a page at a time: the docs skill of each connector (kind
-         *     `connector_source`, id `connector-source:<connector id>`) of the workspace named by
-         *     `workspace_id` (by default every workspace the token reaches), and static skills (kind
-         *     `static`). `next_cursor` is the cursor of the next page, null on the last one.
+         *
+         * Lists the skills an agent can read, a page at a time: the docs skill of each connector (kind
+         * `connector_source`, id `connector-source:<connector id>`) of the workspace named by
+         * `workspace_id` (by default every workspace the token reaches), and static skills (kind
+         * `static`). `next_cursor` is the cursor of the next page, null on the last one.
          */
         get: operations["list_skills"];
         put?: never;
@@ -651,8 +685,9 @@ export interface paths {
         };
         /**
          * Search skills
-         * @description The skills whose title, summary, tags or documented entities and actions match the words of
-         *     `query`, best match first, a page at a time (same scoping and paging as the list).
+         *
+         * The skills whose title, summary, tags or documented entities and actions match the words of
+         * `query`, best match first, a page at a time (same scoping and paging as the list).
          */
         get: operations["list_skills_search"];
         put?: never;
@@ -672,11 +707,12 @@ export interface paths {
         };
         /**
          * Read a skill's docs
-         * @description A skill's documentation as structured blocks (headings, paragraphs, lists, code and tables).
-         *     Without `section` it answers the outline and the overview; with a section id from the
-         *     outline, that section in full. For a connector's docs skill the sections describe each entity
-         *     and each action: the parameters with their types, whether they are required, allowed values,
-         *     defaults and bounds; how the action pages; and the fields of the records it answers.
+         *
+         * A skill's documentation as structured blocks (headings, paragraphs, lists, code and tables).
+         * Without `section` it answers the outline and the overview; with a section id from the
+         * outline, that section in full. For a connector's docs skill the sections describe each entity
+         * and each action: the parameters with their types, whether they are required, allowed values,
+         * defaults and bounds; how the action pages; and the fields of the records it answers.
          */
         get: operations["get_skills_docs"];
         put?: never;
@@ -696,9 +732,10 @@ export interface paths {
         };
         /**
          * List workspaces
-         * @description Lists the organization's workspaces a page at a time. `next` is the full URL of the next
-         *     page, or null on the last one. There is no create operation: minting a scoped or widget
-         *     token for a new workspace name creates the workspace.
+         *
+         * Lists the organization's workspaces a page at a time. `next` is the full URL of the next
+         * page, or null on the last one. There is no create operation: minting a scoped or widget
+         * token for a new workspace name creates the workspace.
          */
         get: operations["list_workspaces"];
         put?: never;
@@ -718,7 +755,8 @@ export interface paths {
         };
         /**
          * Count workspaces by status
-         * @description How many of the organization's workspaces are active and inactive.
+         *
+         * How many of the organization's workspaces are active and inactive.
          */
         get: operations["get_workspaces_stats"];
         put?: never;
@@ -735,7 +773,7 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description The workspace's id.
+                 * The workspace's id.
                  * @example 7e3f9a2c-5b1d-4e8f-a6c0-3d2b1e9f8a7c
                  */
                 workspace_id: components["parameters"]["WorkspaceId"];
@@ -744,21 +782,24 @@ export interface paths {
         };
         /**
          * Get a workspace
-         * @description One workspace.
+         *
+         * One workspace.
          */
         get: operations["get_workspaces_workspace_id"];
         /**
          * Update a workspace
-         * @description Renames a workspace, changes its status or turns its cache on or off. Fields left out keep
-         *     their value. Setting `status: inactive` disables the workspace's connections; setting it
-         *     back to `active` enables them again.
+         *
+         * Renames a workspace, changes its status or turns its cache on or off. Fields left out keep
+         * their value. Setting `status: inactive` disables the workspace's connections; setting it
+         * back to `active` enables them again.
          */
         put: operations["update_workspaces_workspace_id"];
         post?: never;
         /**
          * Delete a workspace
-         * @description Deletes a workspace with its connectors. Deleting a large workspace can outlast the gateway's
-         *     timeout (504); the deletion goes on, and one retry after a short wait answers normally.
+         *
+         * Deletes a workspace with its connectors. Deleting a large workspace can outlast the gateway's
+         * timeout (504); the deletion goes on, and one retry after a short wait answers normally.
          */
         delete: operations["delete_workspaces_workspace_id"];
         options?: never;
@@ -770,137 +811,151 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        /** @description The body of every error response. */
+        /** The body of every error response. */
         ApiErrorResponse: {
-            /** @description What went wrong, in words. */
+            /** What went wrong, in words. */
             message?: string | null;
             /**
-             * @description One entry per field that is wrong, when the error is about fields.
+             * One entry per field that is wrong, when the error is about fields.
              * @default []
              */
             errors?: components["schemas"]["ApiErrorDetail"][];
         };
         ApiErrorDetail: {
-            /** @description The field, as a dotted path into the body, or the parameter's name. */
+            /** The field, as a dotted path into the body, or the parameter's name. */
             field?: string | null;
             message?: string | null;
-            /** @description A stable, machine-readable code. */
+            /** A stable, machine-readable code. */
             error_code?: string | null;
-            /** @description Anything more the service knows about the error. */
+            /** Anything more the service knows about the error. */
             details?: Record<string, unknown> | null;
         };
         /**
-         * @description With `all` every tag must match, with `any` one is enough.
+         * With `all` every tag must match, with `any` one is enough.
          * @enum {string}
          */
         TagsMode: "all" | "any";
         ApplicationTokenRequest: {
-            /** @description Your application's client id. */
+            /** Your application's client id. */
             client_id: string;
-            /** @description Your application's client secret. Keep it on the server. */
+            /** Your application's client secret. Keep it on the server. */
             client_secret: string;
         };
         ApplicationTokenResponse: {
-            /** @description The application token (a JWT). */
+            /** The application token (a JWT). */
             access_token: string;
             /**
-             * @description Always `bearer`.
+             * Always `bearer`.
              * @example bearer
              */
             token_type: string;
-            /** @description Seconds until the token expires (900). */
+            /** Seconds until the token expires (900). */
             expires_in: number;
             /**
+             * The organization the token acts in.
+             *
              * Format: uuid
-             * @description The organization the token acts in.
              */
             organization_id?: string | null;
         };
         ScopedTokenRequest: {
-            /** @description The workspace to confine the token to; created when it does not exist yet. */
+            /** The workspace to confine the token to; created when it does not exist yet. */
             workspace_name: string;
             /**
+             * The region to create the workspace in, when it is new. US
+             * `645a183f-b12b-4c6e-8ad3-99e165603450`, EU `b9e48d61-f082-4a14-a8d0-799a907938cb`.
+             *
              * Format: uuid
-             * @description The region to create the workspace in, when it is new. US
-             *     `645a183f-b12b-4c6e-8ad3-99e165603450`, EU `b9e48d61-f082-4a14-a8d0-799a907938cb`.
              */
             region_id?: string | null;
         };
         WidgetTokenRequest: {
-            /** @description The workspace to confine the token to; created when it does not exist yet. */
+            /** The workspace to confine the token to; created when it does not exist yet. */
             workspace_name: string;
             /**
+             * The region to create the workspace in, when it is new.
+             *
              * Format: uuid
-             * @description The region to create the workspace in, when it is new.
              */
             region_id?: string | null;
-            /** @description The only origin (scheme, host and port, e.g. `https://yourapp.com`) the token is accepted from. */
+            /** The only origin (scheme, host and port, e.g. `https://yourapp.com`) the token is accepted from. */
             allowed_origin: string;
-            /** @description Offer only source templates carrying these tags. */
+            /** Offer only source templates carrying these tags. */
             selected_source_template_tags?: string[];
             selected_source_template_tags_mode?: components["schemas"]["TagsMode"];
-            /** @description Use only connection templates carrying these tags. */
+            /** Use only connection templates carrying these tags. */
             selected_connection_template_tags?: string[];
             selected_connection_template_tags_mode?: components["schemas"]["TagsMode"];
         };
         TokenResponse: {
-            /** @description The token. */
+            /** The token. */
             token: string;
         };
         ScopedTokenInfoResponse: {
-            /** Format: uuid */
+            /**
+             * The organization the workspace belongs to.
+             *
+             * Format: uuid
+             */
             organization_id: string;
-            /** Format: uuid */
+            /**
+             * The workspace the token is confined to.
+             *
+             * Format: uuid
+             */
             workspace_id: string;
+            /** That workspace's name, as given when the token was minted. */
             workspace_name: string;
         };
-        /** @description An entity of the connected service the connector is allowed to use, and how. */
+        /** An entity of the connected service the connector is allowed to use, and how. */
         EntityConfig: {
-            /** @description The entity's name, for example `issues`. */
+            /** The entity's name, for example `issues`. */
             entity: string;
-            /** @description How the entity is used; null for every mode the connector supports. */
+            /** How the entity is used; null for every mode the connector supports. */
             modes?: string[] | null;
         };
         /**
-         * @description What a new connector is made of. Give exactly one of `connector_type`, `definition_id` and
-         *     `source_template_id`, and at least one of `replication_config`, `credentials` and
-         *     `server_side_oauth_secret_id` (the two `x-` lists below say the same for machines).
+         * What a new connector is made of. Give exactly one of `connector_type`, `definition_id` and
+         * `source_template_id`, and at least one of `replication_config`, `credentials` and
+         * `server_side_oauth_secret_id` (the two `x-` lists below say the same for machines).
          */
         ConnectorCreateRequest: {
-            /** @description A display name; defaults to the connector's name. */
+            /** A display name; defaults to the connector's name. */
             name?: string | null;
-            /** @description The workspace the connector belongs to. It must exist. */
+            /** The workspace the connector belongs to. It must exist. */
             workspace_name: string;
-            /** @description The connector's display name, e.g. `GitHub`, `Salesforce`. */
+            /** The connector's display name, e.g. `GitHub`, `Salesforce`. */
             connector_type?: string | null;
             /**
+             * A source definition's id (`sourceDefinitionId`).
+             *
              * Format: uuid
-             * @description A source definition's id (`sourceDefinitionId`).
              */
             definition_id?: string | null;
             /**
+             * A source template to start from.
+             *
              * Format: uuid
-             * @description A source template to start from.
              */
             source_template_id?: string | null;
-            /** @description The connector's non-secret settings, e.g. GitHub `repositories`. */
+            /** The connector's non-secret settings, e.g. GitHub `repositories`. */
             replication_config?: Record<string, unknown> | null;
             /**
-             * @description The secrets for the third-party service, in the connector's own shape, often with a
-             *     discriminator such as `option_title: "PAT Credentials"`. Stored, never returned.
+             * The secrets for the third-party service, in the connector's own shape, often with a
+             * discriminator such as `option_title: "PAT Credentials"`. Stored, never returned.
              */
             credentials?: Record<string, unknown> | null;
-            /** @description Environment settings passed to the connector. */
+            /** Environment settings passed to the connector. */
             environment?: Record<string, unknown> | null;
-            /** @description Restrict the connector to these entities. */
+            /** Restrict the connector to these entities. */
             entities?: components["schemas"]["EntityConfig"][] | null;
-            /** @description The id of OAuth secrets obtained by a server-side OAuth flow, instead of `credentials`. */
+            /** The id of OAuth secrets obtained by a server-side OAuth flow, instead of `credentials`. */
             server_side_oauth_secret_id?: string | null;
-            /** @description Use only connection templates carrying these tags. */
+            /** Use only connection templates carrying these tags. */
             selected_connection_template_tags?: string[];
             selected_connection_template_tags_mode?: components["schemas"]["TagsMode"];
         };
-        /** @description Fields left out keep their value; `entities` set to `[]` clears the list. */
+        /** Fields left out keep their value; `entities` set to `[]` clears the list. */
         ConnectorUpdateRequest: {
             name?: string | null;
             replication_config?: Record<string, unknown> | null;
@@ -911,7 +966,7 @@ export interface components {
             id: string;
             name: string;
             source_template: components["schemas"]["SourceTemplateResponse"];
-            /** @description The connector's non-secret settings. */
+            /** The connector's non-secret settings. */
             replication_config: Record<string, unknown>;
             entities?: components["schemas"]["EntityConfig"][] | null;
             /** Format: date-time */
@@ -934,8 +989,9 @@ export interface components {
         };
         ConnectorDeleteResponse: {
             /**
+             * The job that deletes the connector.
+             *
              * Format: uuid
-             * @description The job that deletes the connector.
              */
             job_id: string;
         };
@@ -943,8 +999,9 @@ export interface components {
         JobStatus: "pending" | "running" | "cancelled" | "failed" | "succeeded" | "inconclusive" | "skipped";
         ConnectorCheckResponse: {
             /**
+             * The check job's id.
+             *
              * Format: uuid
-             * @description The check job's id.
              */
             id: string;
             status?: components["schemas"]["JobStatus"] | null;
@@ -953,7 +1010,7 @@ export interface components {
             entity_check_results?: components["schemas"]["EntityCheckResult"][] | null;
         };
         FailureReason: {
-            /** @description When the failure happened, in milliseconds since the epoch. */
+            /** When the failure happened, in milliseconds since the epoch. */
             timestamp: number;
             /** @enum {string|null} */
             failure_origin?: "source" | "destination" | "replication" | "normalization" | "dbt" | "persistence" | "airbyte_platform" | "unknown" | null;
@@ -978,88 +1035,92 @@ export interface components {
         };
         ExecuteRequest: {
             /**
-             * @description The entity of the connected service, e.g. `issues`, `contacts`, `customers`.
+             * The entity of the connected service, e.g. `issues`, `contacts`, `customers`.
              * @example issues
              */
             entity: string;
             /**
-             * @description `list`, `get`, `create`, `update`, `delete`, `api_search`, `download` or `context_store_search`, as the entity supports.
+             * `list`, `get`, `create`, `update`, `delete`, `api_search`, `download` or `context_store_search`, as the entity supports.
              * @example list
              */
             action: string;
-            /** @description The action's parameters, flat, in the connector's own names (its size and cursor params, ids, filters); `query` for `context_store_search`. */
+            /** The action's parameters, flat, in the connector's own names (its size and cursor params, ids, filters); `query` for `context_store_search`. */
             params?: Record<string, unknown>;
-            /** @description Return only these fields of each record. */
+            /** Return only these fields of each record. */
             select_fields?: string[] | null;
-            /** @description Leave these fields out of each record. */
+            /** Leave these fields out of each record. */
             exclude_fields?: string[] | null;
             /**
-             * @description Return long field values whole (the default). With `false`, string values longer than
-             *     2,000 characters are cut to that length and end with `…`; that length is inferred.
+             * Return long field values whole (the default). With `false`, string values longer than
+             * 2,000 characters are cut to that length and end with `…`; that length is inferred.
              * @default true
              */
             skip_truncation?: boolean;
             /**
-             * @description Why the action runs, in a sentence (for example the user's question). Kept in the audit
-             *     record of the execution, never echoed back. At most 512 characters.
+             * Why the action runs, in a sentence (for example the user's question). Kept in the audit
+             * record of the execution, never echoed back. At most 512 characters.
              * @example Find open bugs about rate limits for the weekly triage summary.
              */
             intent?: string | null;
         };
         ExecuteResponse: {
-            /** @description The outcome, e.g. `success`. */
+            /** The outcome, e.g. `success`. */
             status: string;
-            /** @description The records or the single record, in the connected service's own shape. */
+            /** The records or the single record, in the connected service's own shape. */
             result: unknown;
-            /** @description The connector's own metadata, among it the paging keys of `list` and `search`. */
+            /** The connector's own metadata, among it the paging keys of `list` and `search`. */
             connector_metadata: unknown;
+            /** Which connector ran the action and how long it took. */
             execution_metadata: components["schemas"]["ExecutionMetadata"];
-            /** @description Set when the answer may be stale or incomplete; null or absent otherwise. */
+            /** Set when the answer may be stale or incomplete; null or absent otherwise. */
             warning?: components["schemas"]["ExecuteWarning"] | null;
         };
         /**
-         * @description Why an answer may be stale or incomplete, e.g. while the connector's context store is
-         *     inactive, with when that started (and ended) and where to follow it.
+         * Why an answer may be stale or incomplete, e.g. while the connector's context store is
+         * inactive, with when that started (and ended) and where to follow it.
          */
         ExecuteWarning: {
             /**
-             * @description A stable, machine-readable code. The values are not published; `context_store_inactive` is inferred.
+             * A stable, machine-readable code. The values are not published; `context_store_inactive` is inferred.
              * @example context_store_inactive
              */
             code: string;
-            /** @description What it means, in words. */
+            /** What it means, in words. */
             message: string;
             /**
+             * When the context store was deactivated.
+             *
              * Format: date-time
-             * @description When the context store was deactivated.
              */
             deactivated_at?: string | null;
             /**
+             * When it was activated again, if it was.
+             *
              * Format: date-time
-             * @description When it was activated again, if it was.
              */
             reactivated_at?: string | null;
             /**
+             * Since when the data answered may be out of date.
+             *
              * Format: date-time
-             * @description Since when the data answered may be out of date.
              */
             stale_since?: string | null;
-            /** @description Where to follow the context store's status. */
+            /** Where to follow the context store's status. */
             status_url?: string | null;
         };
         ExecutionMetadata: {
-            /** @description The connector that ran the action. */
+            /** The connector that ran the action. */
             connector_instance_id: string;
-            /** @description How long the action took. */
+            /** How long the action took. */
             execution_time_ms: number;
         };
         /** @enum {string} */
         SupportLevel: "archived" | "certified" | "community" | "none";
-        /** @description A connector in the catalog, in the platform's camelCase. */
+        /** A connector in the catalog, in the platform's camelCase. */
         ActorDefinition: {
-            /** @description Set for sources; what connector creation takes as `definition_id`. */
+            /** Set for sources; what connector creation takes as `definition_id`. */
             sourceDefinitionId?: string | null;
-            /** @description Set for destinations. */
+            /** Set for destinations. */
             destinationDefinitionId?: string | null;
             name: string;
             dockerRepository?: string | null;
@@ -1067,7 +1128,7 @@ export interface components {
             custom?: boolean | null;
             supportLevel?: components["schemas"]["SupportLevel"] | null;
         };
-        /** @description A catalog entry with the connector's configuration specification. */
+        /** A catalog entry with the connector's configuration specification. */
         ActorDefinitionWithSpec: components["schemas"]["ActorDefinition"] & {
             spec: components["schemas"]["ConnectorSpecification"];
         };
@@ -1080,11 +1141,11 @@ export interface components {
             definition: components["schemas"]["ActorDefinitionWithSpec"];
             example_questions?: components["schemas"]["ExampleQuestions"];
         };
-        /** @description Questions an agent can answer with this connector. */
+        /** Questions an agent can answer with this connector. */
         ExampleQuestions: {
-            /** @description Answered by direct calls to the service. */
+            /** Answered by direct calls to the service. */
             direct?: string[];
-            /** @description Answered by searching the connector's cache. */
+            /** Answered by searching the connector's cache. */
             search?: string[];
         };
         DestinationDefinitionListResponse: {
@@ -1101,14 +1162,14 @@ export interface components {
             id: string;
             definition: components["schemas"]["ActorDefinitionWithSpec"];
         };
-        /** @description How a connector is configured (the Airbyte connector specification). */
+        /** How a connector is configured (the Airbyte connector specification). */
         ConnectorSpecification: {
             documentationUrl?: string | null;
             connectionSpecification: components["schemas"]["ConnectionSpecification"];
             advanced_auth?: components["schemas"]["AdvancedAuth"] | null;
             supported_destination_sync_modes?: string[] | null;
         };
-        /** @description A JSON Schema of the connector's configuration. */
+        /** A JSON Schema of the connector's configuration. */
         ConnectionSpecification: {
             required?: string[];
             properties?: Record<string, unknown>;
@@ -1119,13 +1180,13 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
-        /** @description How the connector's OAuth flow fills its configuration. */
+        /** How the connector's OAuth flow fills its configuration. */
         AdvancedAuth: {
             /** @example oauth2.0 */
             auth_flow_type: string;
-            /** @description The path of the configuration field that selects OAuth. */
+            /** The path of the configuration field that selects OAuth. */
             predicate_key?: string[] | null;
-            /** @description The value of that field that selects OAuth. */
+            /** The value of that field that selects OAuth. */
             predicate_value?: string | null;
             oauth_config_specification: components["schemas"]["OAuthConfigSpecification"];
         };
@@ -1139,12 +1200,12 @@ export interface components {
         /** @enum {string} */
         TemplateMode: "DIRECT" | "REPLICATION" | "MULTI";
         /**
-         * @description Where connectors made from the template read from: only directly from the service, only from
-         *     the context store, or both.
+         * Where connectors made from the template read from: only directly from the service, only from
+         * the context store, or both.
          * @enum {string}
          */
         SourceTemplateRuntimeMode: "direct_only" | "context_store_only" | "direct_and_context_store";
-        /** @description Which streams connectors made from the template read, and how. */
+        /** Which streams connectors made from the template read, and how. */
         SourceTemplateCustomization: {
             /** @enum {string} */
             stream_selection_mode?: "all" | "suggested" | "whitelist";
@@ -1159,8 +1220,9 @@ export interface components {
             icon: string | null;
             connector_name?: string | null;
             /**
+             * Null for global templates.
+             *
              * Format: uuid
-             * @description Null for global templates.
              */
             organization_id?: string | null;
             /** Format: uuid */
@@ -1168,9 +1230,9 @@ export interface components {
             tags?: string[];
             customization?: components["schemas"]["SourceTemplateCustomization"] | null;
             mode?: components["schemas"]["TemplateMode"];
-            /** @description Where connectors made from the template read from; null when not decided. */
+            /** Where connectors made from the template read from; null when not decided. */
             runtime_mode?: components["schemas"]["SourceTemplateRuntimeMode"] | null;
-            /** @description Whether the connector can keep entities in the context store. */
+            /** Whether the connector can keep entities in the context store. */
             supports_context_store?: boolean;
             /** Format: date-time */
             created_at?: string | null;
@@ -1188,28 +1250,28 @@ export interface components {
             /** Format: uuid */
             source_definition_id: string;
             user_config_spec: components["schemas"]["ConnectorSpecification"];
-            /** @description Configuration every connector made from the template starts with. */
+            /** Configuration every connector made from the template starts with. */
             partial_default_config: Record<string, unknown>;
             customization?: components["schemas"]["SourceTemplateCustomization"] | null;
             tags?: string[];
             mode?: components["schemas"]["TemplateMode"];
             is_experimental?: boolean;
-            /** @description Where connectors made from the template read from; null when not decided. */
+            /** Where connectors made from the template read from; null when not decided. */
             runtime_mode?: components["schemas"]["SourceTemplateRuntimeMode"] | null;
-            /** @description Whether the connector can keep entities in the context store. */
+            /** Whether the connector can keep entities in the context store. */
             supports_context_store?: boolean;
             /** Format: date-time */
             created_at?: string | null;
             /** Format: date-time */
             updated_at?: string | null;
         };
-        /** @description A source template with the tooltip shown beside its authentication and the connector's name. */
+        /** A source template with the tooltip shown beside its authentication and the connector's name. */
         SourceTemplateDetailResponse: components["schemas"]["SourceTemplateResponse"] & {
-            /** @description Help text (or structured help) shown beside the authentication fields. */
+            /** Help text (or structured help) shown beside the authentication fields. */
             auth_tooltip?: string | Record<string, unknown> | null;
             connector_name?: string | null;
         };
-        /** @description A new template from a source definition, or a clone of an existing template. */
+        /** A new template from a source definition, or a clone of an existing template. */
         SourceTemplateCreateRequest: components["schemas"]["SourceTemplateFromDefinitionRequest"] | components["schemas"]["SourceTemplateCloneRequest"];
         SourceTemplateFromDefinitionRequest: {
             /** Format: uuid */
@@ -1227,7 +1289,7 @@ export interface components {
         };
         SourceTemplateUpdateRequest: {
             name?: string | null;
-            /** @description Carry the change over to connectors already made from the template. */
+            /** Carry the change over to connectors already made from the template. */
             propagate?: boolean | null;
             partial_default_config?: Record<string, unknown> | null;
             customization?: components["schemas"]["SourceTemplateCustomization"] | null;
@@ -1240,16 +1302,16 @@ export interface components {
             deleted_at: string;
         };
         /**
-         * @description What to do when the source's schema changes in a non-breaking way.
+         * What to do when the source's schema changes in a non-breaking way.
          * @enum {string}
          */
         NonBreakingChangesPreference: "ignore" | "disable" | "propagate_columns" | "propagate_fully";
         /**
-         * @description A connection template of either hosting type, told apart by `data_hosting_type` (`anyOf`
-         *     because the published description leaves that field optional on both).
+         * A connection template of either hosting type, told apart by `data_hosting_type` (`anyOf`
+         * because the published description leaves that field optional on both).
          */
         ConnectionTemplate: components["schemas"]["UserHostedConnectionTemplate"] | components["schemas"]["AirbyteHostedConnectionTemplate"];
-        /** @description Replicates into a destination of yours. */
+        /** Replicates into a destination of yours. */
         UserHostedConnectionTemplate: {
             /** Format: uuid */
             id: string;
@@ -1257,7 +1319,7 @@ export interface components {
             organization_id: string;
             destination_name: string;
             icon?: string | null;
-            /** @description A Quartz cron expression. */
+            /** A Quartz cron expression. */
             cron_expression?: string | null;
             /**
              * @default user_hosted
@@ -1271,13 +1333,13 @@ export interface components {
             updated_at?: string | null;
             /** Format: uuid */
             destination_definition_id: string;
-            /** @description The destination's configuration. */
+            /** The destination's configuration. */
             destination_config: Record<string, unknown>;
             non_breaking_changes_preference?: components["schemas"]["NonBreakingChangesPreference"];
-            /** @description Start a sync as soon as a connector is created with the template. */
+            /** Start a sync as soon as a connector is created with the template. */
             sync_on_create?: boolean;
         };
-        /** @description Keeps the data with Airbyte. */
+        /** Keeps the data with Airbyte. */
         AirbyteHostedConnectionTemplate: {
             /** Format: uuid */
             id: string;
@@ -1285,7 +1347,7 @@ export interface components {
             organization_id: string;
             destination_name: string;
             icon?: string | null;
-            /** @description A Quartz cron expression. */
+            /** A Quartz cron expression. */
             cron_expression?: string | null;
             /**
              * @default airbyte_hosted
@@ -1302,9 +1364,9 @@ export interface components {
             data: components["schemas"]["ConnectionTemplate"][];
         };
         /**
-         * @description A `user_hosted` template (the default when `data_hosting_type` is left out) or an
-         *     `airbyte_hosted` one. The two cannot both match: `airbyte_hosted` requires its
-         *     `data_hosting_type`, and the constants differ.
+         * A `user_hosted` template (the default when `data_hosting_type` is left out) or an
+         * `airbyte_hosted` one. The two cannot both match: `airbyte_hosted` requires its
+         * `data_hosting_type`, and the constants differ.
          */
         ConnectionTemplateCreateRequest: components["schemas"]["UserHostedConnectionTemplateCreateRequest"] | components["schemas"]["AirbyteHostedConnectionTemplateCreateRequest"];
         UserHostedConnectionTemplateCreateRequest: {
@@ -1334,20 +1396,20 @@ export interface components {
             sync_on_create?: boolean | null;
         };
         CronDescribeRequest: {
-            /** @description A Quartz cron expression (seconds first, `?` for an unspecified day). */
+            /** A Quartz cron expression (seconds first, `?` for an unspecified day). */
             cron_expression: string;
         };
         CronDescribeResponse: {
             description: string;
             is_valid: boolean;
         };
-        /** @description Name the connector by `connector_definition_id` or by `connector_type`. */
+        /** Name the connector by `connector_definition_id` or by `connector_type`. */
         OAuthCredentialsRequest: {
             /** Format: uuid */
             connector_definition_id?: string | null;
-            /** @description The connector's display name, e.g. `Facebook Marketing`. */
+            /** The connector's display name, e.g. `Facebook Marketing`. */
             connector_type?: string | null;
-            /** @description Your OAuth application's settings, usually `client_id` and `client_secret`. Never returned. */
+            /** Your OAuth application's settings, usually `client_id` and `client_secret`. Never returned. */
             configuration: Record<string, unknown>;
         };
         OAuthCredentialsResponse: {
@@ -1366,15 +1428,16 @@ export interface components {
             /** Format: date-time */
             updated_at: string;
         };
-        /** @description Name the connector by `connector_type` or by `definition_id`. */
+        /** Name the connector by `connector_type` or by `definition_id`. */
         OAuthInitiateRequest: {
             workspace_name: string;
             connector_type?: string | null;
             /** Format: uuid */
             definition_id?: string | null;
             /**
+             * Where the browser returns after consent, with `connector_id` or `error` and `error_description` in the query.
+             *
              * Format: uri
-             * @description Where the browser returns after consent, with `connector_id` or `error` and `error_description` in the query.
              */
             redirect_url: string;
             name?: string | null;
@@ -1384,16 +1447,17 @@ export interface components {
         };
         OAuthInitiateResponse: {
             /**
+             * The provider's consent page.
+             *
              * Format: uri
-             * @description The provider's consent page.
              */
             consent_url: string;
         };
         /** @enum {string} */
         WorkspaceStatus: "active" | "inactive";
         /**
-         * @description Whether every member of the organization sees the workspace (`shared`) or only its owner
-         *     (`private`). No request of this API sets it; that a new workspace is `shared` is inferred.
+         * Whether every member of the organization sees the workspace (`shared`) or only its owner
+         * (`private`). No request of this API sets it; that a new workspace is `shared` is inferred.
          * @enum {string}
          */
         WorkspaceVisibility: "shared" | "private";
@@ -1405,10 +1469,10 @@ export interface components {
             organization_id: string;
             status: components["schemas"]["WorkspaceStatus"];
             cache_enabled: boolean | null;
-            /** @description True once the workspace is deleted. */
+            /** True once the workspace is deleted. */
             tombstone: boolean;
             visibility: components["schemas"]["WorkspaceVisibility"];
-            /** @description The color the workspace is shown in, e.g. `#4F46E5`; null for the default. */
+            /** The color the workspace is shown in, e.g. `#4F46E5`; null for the default. */
             color: string | null;
             /** Format: date-time */
             created_at: string;
@@ -1416,7 +1480,7 @@ export interface components {
             updated_at: string;
         };
         WorkspaceListResponse: {
-            /** @description The full URL of the next page; null on the last page. */
+            /** The full URL of the next page; null on the last page. */
             next?: string | null;
             data: components["schemas"]["WorkspaceResponse"][];
         };
@@ -1430,7 +1494,7 @@ export interface components {
             status?: components["schemas"]["WorkspaceStatus"] | null;
             cache_enabled?: boolean | null;
         };
-        /** @description A connector as an agent sees it before calling it. Credentials are never returned. */
+        /** A connector as an agent sees it before calling it. Credentials are never returned. */
         ConnectorInspectResponse: {
             /** Format: uuid */
             connector_id: string;
@@ -1441,21 +1505,22 @@ export interface components {
             organization_id: string;
             /** Format: uuid */
             source_definition_id: string;
-            /** @description The source definition's name, e.g. `GitHub`. */
+            /** The source definition's name, e.g. `GitHub`. */
             source_definition_name?: string | null;
             /**
+             * The source template the connector was made from.
+             *
              * Format: uuid
-             * @description The source template the connector was made from.
              */
             source_config_template_id: string;
             /**
-             * @description The id of the connector's docs skill, for `GET /api/v1/skills/docs`. Use it as given.
+             * The id of the connector's docs skill, for `GET /api/v1/skills/docs`. Use it as given.
              * @example connector-source:c8d9e0f1-2a3b-4c5d-8e6f-7a8b9c0d1e2f
              */
             docs_skill_id: string;
-            /** @description How ready the connector's context store is; null for a connector without one. */
+            /** How ready the connector's context store is; null for a connector without one. */
             context_store_readiness?: components["schemas"]["ContextStoreReadiness"] | null;
-            /** @description Things to know before calling the connector, in words. */
+            /** Things to know before calling the connector, in words. */
             warnings?: string[];
         };
         ContextStoreReadiness: {
@@ -1463,80 +1528,81 @@ export interface components {
             connector_id: string;
             /** Format: uuid */
             source_definition_id: string;
-            /** @description The entities the connector can keep in the context store. */
+            /** The entities the connector can keep in the context store. */
             supported_context_store_entities?: components["schemas"]["ContextStoreSupportedEntity"][];
-            /** @description The entities configured to be kept in the context store, and their state. */
+            /** The entities configured to be kept in the context store, and their state. */
             configured_cache_entities?: components["schemas"]["ContextStoreCacheEntity"][];
         };
         ContextStoreSupportedEntity: {
             entity: string;
-            /** @description Whether keeping this entity in the context store is recommended. */
+            /** Whether keeping this entity in the context store is recommended. */
             suggested?: boolean;
         };
         ContextStoreCacheEntity: {
             entity: string;
             /**
-             * @description The entity's sync state, e.g. `ready`, `syncing`, `pending` or `disabled`.
+             * The entity's sync state, e.g. `ready`, `syncing`, `pending` or `disabled`.
              * @example ready
              */
             status: string;
-            /** @description Whether `context_store_search` answers for this entity yet. */
+            /** Whether `context_store_search` answers for this entity yet. */
             ready_for_search: boolean;
-            /** @description Whether the connector can keep this entity in the context store at all. */
+            /** Whether the connector can keep this entity in the context store at all. */
             supported: boolean;
-            /** @description How many records are stored, when known. */
+            /** How many records are stored, when known. */
             entity_count?: number | null;
             /**
+             * When the stored records were last refreshed.
+             *
              * Format: date-time
-             * @description When the stored records were last refreshed.
              */
             updated_at?: string | null;
-            /** @description The state of semantic search over the entity's fields, in words. */
+            /** The state of semantic search over the entity's fields, in words. */
             semantic_search_status?: string[];
         };
         /**
-         * @description A connector's generated docs (`connector_source`) or documentation that does not depend on a connector (`static`).
+         * A connector's generated docs (`connector_source`) or documentation that does not depend on a connector (`static`).
          * @enum {string}
          */
         SkillKind: "static" | "connector_source";
-        /** @description How current the skill's documentation is. */
+        /** How current the skill's documentation is. */
         SkillFreshness: {
             /** @enum {string} */
             state?: "static" | "live" | "degraded" | "unknown";
-            /** @description When the documentation was last checked against its source (an ISO 8601 time). */
+            /** When the documentation was last checked against its source (an ISO 8601 time). */
             checked_at?: string | null;
         };
         SkillMetadata: {
-            /** @description The skill's id, e.g. `connector-source:<connector id>`. */
+            /** The skill's id, e.g. `connector-source:<connector id>`. */
             id: string;
             kind: components["schemas"]["SkillKind"];
             title: string;
             summary?: string | null;
             tags?: string[];
-            /** @description Where the documentation comes from, e.g. the connector definition it was generated from. */
+            /** Where the documentation comes from, e.g. the connector definition it was generated from. */
             provenance: string;
-            /** @description The version of what the documentation was generated from. */
+            /** The version of what the documentation was generated from. */
             version: string;
             freshness: components["schemas"]["SkillFreshness"];
-            /** @description Things to know before relying on the skill, in words. */
+            /** Things to know before relying on the skill, in words. */
             warnings?: string[];
         };
         SkillListResponse: {
             data: components["schemas"]["SkillMetadata"][];
-            /** @description The cursor of the next page; null on the last page. */
+            /** The cursor of the next page; null on the last page. */
             next_cursor?: string | null;
         };
         SkillOutlineSection: {
-            /** @description The section's id, to pass as `section`, e.g. `entity:issues` or `action:issues.list`. */
+            /** The section's id, to pass as `section`, e.g. `entity:issues` or `action:issues.list`. */
             id: string;
             title: string;
             summary?: string | null;
-            /** @description Whether the section can be read. */
+            /** Whether the section can be read. */
             available?: boolean;
         };
         /**
-         * @description One block of documentation: a `heading` (`text`, `level`), a `paragraph` (`text`), a `list`
-         *     (`items`), `code` (`language`, `code`) or a `table` (`headers`, `rows`).
+         * One block of documentation: a `heading` (`text`, `level`), a `paragraph` (`text`), a `list`
+         * (`items`), `code` (`language`, `code`) or a `table` (`headers`, `rows`).
          */
         SkillContentBlock: {
             /** @enum {string} */
@@ -1547,20 +1613,20 @@ export interface components {
             language?: string | null;
             code?: string | null;
             headers?: string[] | null;
-            /** @description The table's rows, each a list of cells in the order of `headers`. */
+            /** The table's rows, each a list of cells in the order of `headers`. */
             rows?: string[][] | null;
         };
         SkillDocsResponse: {
             metadata: components["schemas"]["SkillMetadata"];
-            /** @description Every section of the skill. */
+            /** Every section of the skill. */
             outline: components["schemas"]["SkillOutlineSection"][];
-            /** @description The section answered; null for the outline and overview. */
+            /** The section answered; null for the outline and overview. */
             section_id?: string | null;
             content?: components["schemas"]["SkillContentBlock"][];
         };
     };
     responses: {
-        /** @description The scoped token. */
+        /** The scoped token. */
         ScopedToken: {
             headers: {
                 [name: string]: unknown;
@@ -1569,7 +1635,7 @@ export interface components {
                 "application/json": components["schemas"]["TokenResponse"];
             };
         };
-        /** @description The widget token, the base64 encoding of `{widgetUrl, token}`. */
+        /** The widget token, the base64 encoding of `{widgetUrl, token}`. */
         WidgetToken: {
             headers: {
                 [name: string]: unknown;
@@ -1578,7 +1644,7 @@ export interface components {
                 "application/json": components["schemas"]["TokenResponse"];
             };
         };
-        /** @description The connector. Its credentials are never returned. */
+        /** The connector. Its credentials are never returned. */
         Connector: {
             headers: {
                 [name: string]: unknown;
@@ -1587,7 +1653,7 @@ export interface components {
                 "application/json": components["schemas"]["ConnectorResponse"];
             };
         };
-        /** @description The outcome of the connection check. */
+        /** The outcome of the connection check. */
         CheckResult: {
             headers: {
                 [name: string]: unknown;
@@ -1596,7 +1662,7 @@ export interface components {
                 "application/json": components["schemas"]["ConnectorCheckResponse"];
             };
         };
-        /** @description The source template. */
+        /** The source template. */
         SourceTemplate: {
             headers: {
                 [name: string]: unknown;
@@ -1605,7 +1671,7 @@ export interface components {
                 "application/json": components["schemas"]["SourceTemplateResponse"];
             };
         };
-        /** @description The connection template. */
+        /** The connection template. */
         ConnectionTemplate: {
             headers: {
                 [name: string]: unknown;
@@ -1614,7 +1680,7 @@ export interface components {
                 "application/json": components["schemas"]["ConnectionTemplate"];
             };
         };
-        /** @description The workspace. */
+        /** The workspace. */
         Workspace: {
             headers: {
                 [name: string]: unknown;
@@ -1623,7 +1689,7 @@ export interface components {
                 "application/json": components["schemas"]["WorkspaceResponse"];
             };
         };
-        /** @description Deleted; when it was. */
+        /** Deleted; when it was. */
         Deleted: {
             headers: {
                 [name: string]: unknown;
@@ -1632,7 +1698,7 @@ export interface components {
                 "application/json": components["schemas"]["DeletedResponse"];
             };
         };
-        /** @description The request is malformed (bad JSON, an unusable parameter), or the credentials match several organizations and `x-organization-id` is missing. */
+        /** The request is malformed (bad JSON, an unusable parameter), or the credentials match several organizations and `x-organization-id` is missing. */
         BadRequest: {
             headers: {
                 [name: string]: unknown;
@@ -1641,7 +1707,7 @@ export interface components {
                 "application/json": components["schemas"]["ApiErrorResponse"];
             };
         };
-        /** @description The client id or client secret is wrong, or the application is not active. */
+        /** The client id or client secret is wrong, or the application is not active. */
         InvalidClientCredentials: {
             headers: {
                 [name: string]: unknown;
@@ -1650,7 +1716,7 @@ export interface components {
                 "application/json": components["schemas"]["ApiErrorResponse"];
             };
         };
-        /** @description The bearer token is missing, malformed, unknown or expired. Get a new token and try once more. */
+        /** The bearer token is missing, malformed, unknown or expired. Get a new token and try once more. */
         Unauthorized: {
             headers: {
                 [name: string]: unknown;
@@ -1659,7 +1725,7 @@ export interface components {
                 "application/json": components["schemas"]["ApiErrorResponse"];
             };
         };
-        /** @description The token is valid but may not do this, for example a scoped token outside its workspace, or a widget token from another origin. */
+        /** The token is valid but may not do this, for example a scoped token outside its workspace, or a widget token from another origin. */
         Forbidden: {
             headers: {
                 [name: string]: unknown;
@@ -1668,7 +1734,7 @@ export interface components {
                 "application/json": components["schemas"]["ApiErrorResponse"];
             };
         };
-        /** @description Nothing with that id (or workspace name) exists in the organization. */
+        /** Nothing with that id (or workspace name) exists in the organization. */
         NotFound: {
             headers: {
                 [name: string]: unknown;
@@ -1677,7 +1743,7 @@ export interface components {
                 "application/json": components["schemas"]["ApiErrorResponse"];
             };
         };
-        /** @description The request body is larger than the service accepts (1 MiB). */
+        /** The request body is larger than the service accepts (1 MiB). */
         PayloadTooLarge: {
             headers: {
                 [name: string]: unknown;
@@ -1686,7 +1752,7 @@ export interface components {
                 "application/json": components["schemas"]["ApiErrorResponse"];
             };
         };
-        /** @description The body or a parameter does not validate; `errors` names each field and what is wrong with it. */
+        /** The body or a parameter does not validate; `errors` names each field and what is wrong with it. */
         UnprocessableEntity: {
             headers: {
                 [name: string]: unknown;
@@ -1695,7 +1761,7 @@ export interface components {
                 "application/json": components["schemas"]["ApiErrorResponse"];
             };
         };
-        /** @description Rate limited. Wait for `Retry-After` before trying again. */
+        /** Rate limited. Wait for `Retry-After` before trying again. */
         TooManyRequests: {
             headers: {
                 "Retry-After": components["headers"]["Retry-After"];
@@ -1705,7 +1771,7 @@ export interface components {
                 "application/json": components["schemas"]["ApiErrorResponse"];
             };
         };
-        /** @description The service failed. Safe to retry idempotent requests. */
+        /** The service failed. Safe to retry idempotent requests. */
         InternalServerError: {
             headers: {
                 [name: string]: unknown;
@@ -1714,7 +1780,7 @@ export interface components {
                 "application/json": components["schemas"]["ApiErrorResponse"];
             };
         };
-        /** @description The service is temporarily unavailable. Retry after `Retry-After` when given, else with backoff. */
+        /** The service is temporarily unavailable. Retry after `Retry-After` when given, else with backoff. */
         ServiceUnavailable: {
             headers: {
                 "Retry-After": components["headers"]["Retry-After"];
@@ -1724,7 +1790,7 @@ export interface components {
                 "application/json": components["schemas"]["ApiErrorResponse"];
             };
         };
-        /** @description The gateway gave up waiting; the operation may still complete. Retry once after a short wait. */
+        /** The gateway gave up waiting; the operation may still complete. Retry once after a short wait. */
         GatewayTimeout: {
             headers: {
                 [name: string]: unknown;
@@ -1736,57 +1802,57 @@ export interface components {
     };
     parameters: {
         /**
-         * @description The organization to act in. Needed only when the credentials belong to several
-         *     organizations; otherwise the organization is resolved from the token.
+         * The organization to act in. Needed only when the credentials belong to several
+         * organizations; otherwise the organization is resolved from the token.
          * @example 4f7c2b1e-8d3a-4c5f-9b6e-2a1d0c9e8f7a
          */
         OrganizationIdHeader: string;
         /**
-         * @description The connector's id.
+         * The connector's id.
          * @example c8d9e0f1-2a3b-4c5d-8e6f-7a8b9c0d1e2f
          */
         ConnectorId: string;
         /**
-         * @description The source definition's id (`sourceDefinitionId` in the list).
+         * The source definition's id (`sourceDefinitionId` in the list).
          * @example ef69ef6e-aa7f-4af1-a01d-ef775033524e
          */
         SourceDefinitionId: string;
         /**
-         * @description The destination definition's id.
+         * The destination definition's id.
          * @example 4816b78f-1489-44c1-9060-4b19d5fa9362
          */
         DestinationDefinitionId: string;
         /**
-         * @description The source template's id.
+         * The source template's id.
          * @example 5d1e7f3a-2b9c-4e6d-8a0f-1c3b5d7e9f21
          */
         SourceTemplateId: string;
         /**
-         * @description The connection template's id.
+         * The connection template's id.
          * @example 2e4a6c8e-0b1d-4f3a-9c5e-7d9f1b3d5e7a
          */
         ConnectionTemplateId: string;
         /**
-         * @description The workspace's id.
+         * The workspace's id.
          * @example 7e3f9a2c-5b1d-4e8f-a6c0-3d2b1e9f8a7c
          */
         WorkspaceId: string;
         /**
-         * @description Only templates carrying these tags; repeat the parameter for several.
+         * Only templates carrying these tags; repeat the parameter for several.
          * @example [
          *       "crm"
          *     ]
          */
         TagsQuery: string[];
-        /** @description With `all` a template must carry every tag of `tags`, with `any` one of them. */
+        /** With `all` a template must carry every tag of `tags`, with `any` one of them. */
         TagsModeQuery: components["schemas"]["TagsMode"];
-        /** @description Page size. The bounds (1 to 100, default 20) are inferred. */
+        /** Page size. The bounds (1 to 100, default 20) are inferred. */
         SkillsLimit: number;
-        /** @description Where the page starts; the `next_cursor` of the previous page. */
+        /** Where the page starts; the `next_cursor` of the previous page. */
         SkillsCursor: string | null;
-        /** @description The organization whose skills to consider; the token's own by default. */
+        /** The organization whose skills to consider; the token's own by default. */
         SkillsOrganizationId: string | null;
-        /** @description Only the skills of this workspace's connectors (and the static skills). */
+        /** Only the skills of this workspace's connectors (and the static skills). */
         SkillsWorkspaceId: string | null;
     };
     requestBodies: {
@@ -1808,7 +1874,7 @@ export interface components {
     };
     headers: {
         /**
-         * @description How long to wait before trying again, in seconds (or an HTTP date).
+         * How long to wait before trying again, in seconds (or an HTTP date).
          * @example 30
          */
         "Retry-After": string;
@@ -1822,8 +1888,8 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description The organization to act in. Needed only when the credentials belong to several
-                 *     organizations; otherwise the organization is resolved from the token.
+                 * The organization to act in. Needed only when the credentials belong to several
+                 * organizations; otherwise the organization is resolved from the token.
                  * @example 4f7c2b1e-8d3a-4c5f-9b6e-2a1d0c9e8f7a
                  */
                 "x-organization-id"?: components["parameters"]["OrganizationIdHeader"];
@@ -1837,7 +1903,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description A new application token. */
+            /** A new application token. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1861,8 +1927,8 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description The organization to act in. Needed only when the credentials belong to several
-                 *     organizations; otherwise the organization is resolved from the token.
+                 * The organization to act in. Needed only when the credentials belong to several
+                 * organizations; otherwise the organization is resolved from the token.
                  * @example 4f7c2b1e-8d3a-4c5f-9b6e-2a1d0c9e8f7a
                  */
                 "x-organization-id"?: components["parameters"]["OrganizationIdHeader"];
@@ -1888,8 +1954,8 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description The organization to act in. Needed only when the credentials belong to several
-                 *     organizations; otherwise the organization is resolved from the token.
+                 * The organization to act in. Needed only when the credentials belong to several
+                 * organizations; otherwise the organization is resolved from the token.
                  * @example 4f7c2b1e-8d3a-4c5f-9b6e-2a1d0c9e8f7a
                  */
                 "x-organization-id"?: components["parameters"]["OrganizationIdHeader"];
@@ -1899,7 +1965,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The workspace and organization of the scoped token. */
+            /** The workspace and organization of the scoped token. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1922,8 +1988,8 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description The organization to act in. Needed only when the credentials belong to several
-                 *     organizations; otherwise the organization is resolved from the token.
+                 * The organization to act in. Needed only when the credentials belong to several
+                 * organizations; otherwise the organization is resolved from the token.
                  * @example 4f7c2b1e-8d3a-4c5f-9b6e-2a1d0c9e8f7a
                  */
                 "x-organization-id"?: components["parameters"]["OrganizationIdHeader"];
@@ -1949,8 +2015,8 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description The organization to act in. Needed only when the credentials belong to several
-                 *     organizations; otherwise the organization is resolved from the token.
+                 * The organization to act in. Needed only when the credentials belong to several
+                 * organizations; otherwise the organization is resolved from the token.
                  * @example 4f7c2b1e-8d3a-4c5f-9b6e-2a1d0c9e8f7a
                  */
                 "x-organization-id"?: components["parameters"]["OrganizationIdHeader"];
@@ -1976,8 +2042,8 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description The organization to act in. Needed only when the credentials belong to several
-                 *     organizations; otherwise the organization is resolved from the token.
+                 * The organization to act in. Needed only when the credentials belong to several
+                 * organizations; otherwise the organization is resolved from the token.
                  * @example 4f7c2b1e-8d3a-4c5f-9b6e-2a1d0c9e8f7a
                  */
                 "x-organization-id"?: components["parameters"]["OrganizationIdHeader"];
@@ -2001,27 +2067,27 @@ export interface operations {
     list_integrations_connectors: {
         parameters: {
             query?: {
-                /** @description Only connectors of this workspace. */
+                /** Only connectors of this workspace. */
                 workspace_id?: string | null;
-                /** @description Only connectors of the workspace with this name. */
+                /** Only connectors of the workspace with this name. */
                 workspace_name?: string | null;
                 /**
+                 * Deprecated name of `workspace_name`.
                  * @deprecated
-                 * @description Deprecated name of `workspace_name`.
                  */
                 customer_name?: string | null;
                 /**
+                 * Deprecated name of `workspace_name`, older than `customer_name`.
                  * @deprecated
-                 * @description Deprecated name of `workspace_name`, older than `customer_name`.
                  */
                 external_user_id?: string | null;
-                /** @description Only connectors created from this source definition. */
+                /** Only connectors created from this source definition. */
                 definition_id?: string | null;
             };
             header?: {
                 /**
-                 * @description The organization to act in. Needed only when the credentials belong to several
-                 *     organizations; otherwise the organization is resolved from the token.
+                 * The organization to act in. Needed only when the credentials belong to several
+                 * organizations; otherwise the organization is resolved from the token.
                  * @example 4f7c2b1e-8d3a-4c5f-9b6e-2a1d0c9e8f7a
                  */
                 "x-organization-id"?: components["parameters"]["OrganizationIdHeader"];
@@ -2031,7 +2097,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The matching connectors. */
+            /** The matching connectors. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2055,8 +2121,8 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description The organization to act in. Needed only when the credentials belong to several
-                 *     organizations; otherwise the organization is resolved from the token.
+                 * The organization to act in. Needed only when the credentials belong to several
+                 * organizations; otherwise the organization is resolved from the token.
                  * @example 4f7c2b1e-8d3a-4c5f-9b6e-2a1d0c9e8f7a
                  */
                 "x-organization-id"?: components["parameters"]["OrganizationIdHeader"];
@@ -2087,8 +2153,8 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description The organization to act in. Needed only when the credentials belong to several
-                 *     organizations; otherwise the organization is resolved from the token.
+                 * The organization to act in. Needed only when the credentials belong to several
+                 * organizations; otherwise the organization is resolved from the token.
                  * @example 4f7c2b1e-8d3a-4c5f-9b6e-2a1d0c9e8f7a
                  */
                 "x-organization-id"?: components["parameters"]["OrganizationIdHeader"];
@@ -2119,8 +2185,8 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description The organization to act in. Needed only when the credentials belong to several
-                 *     organizations; otherwise the organization is resolved from the token.
+                 * The organization to act in. Needed only when the credentials belong to several
+                 * organizations; otherwise the organization is resolved from the token.
                  * @example 4f7c2b1e-8d3a-4c5f-9b6e-2a1d0c9e8f7a
                  */
                 "x-organization-id"?: components["parameters"]["OrganizationIdHeader"];
@@ -2134,7 +2200,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The consent URL to redirect the user to. */
+            /** The consent URL to redirect the user to. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2159,15 +2225,15 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description The organization to act in. Needed only when the credentials belong to several
-                 *     organizations; otherwise the organization is resolved from the token.
+                 * The organization to act in. Needed only when the credentials belong to several
+                 * organizations; otherwise the organization is resolved from the token.
                  * @example 4f7c2b1e-8d3a-4c5f-9b6e-2a1d0c9e8f7a
                  */
                 "x-organization-id"?: components["parameters"]["OrganizationIdHeader"];
             };
             path: {
                 /**
-                 * @description The connector's id.
+                 * The connector's id.
                  * @example c8d9e0f1-2a3b-4c5d-8e6f-7a8b9c0d1e2f
                  */
                 id: components["parameters"]["ConnectorId"];
@@ -2192,15 +2258,15 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description The organization to act in. Needed only when the credentials belong to several
-                 *     organizations; otherwise the organization is resolved from the token.
+                 * The organization to act in. Needed only when the credentials belong to several
+                 * organizations; otherwise the organization is resolved from the token.
                  * @example 4f7c2b1e-8d3a-4c5f-9b6e-2a1d0c9e8f7a
                  */
                 "x-organization-id"?: components["parameters"]["OrganizationIdHeader"];
             };
             path: {
                 /**
-                 * @description The connector's id.
+                 * The connector's id.
                  * @example c8d9e0f1-2a3b-4c5d-8e6f-7a8b9c0d1e2f
                  */
                 id: components["parameters"]["ConnectorId"];
@@ -2226,15 +2292,15 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description The organization to act in. Needed only when the credentials belong to several
-                 *     organizations; otherwise the organization is resolved from the token.
+                 * The organization to act in. Needed only when the credentials belong to several
+                 * organizations; otherwise the organization is resolved from the token.
                  * @example 4f7c2b1e-8d3a-4c5f-9b6e-2a1d0c9e8f7a
                  */
                 "x-organization-id"?: components["parameters"]["OrganizationIdHeader"];
             };
             path: {
                 /**
-                 * @description The connector's id.
+                 * The connector's id.
                  * @example c8d9e0f1-2a3b-4c5d-8e6f-7a8b9c0d1e2f
                  */
                 id: components["parameters"]["ConnectorId"];
@@ -2243,7 +2309,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Deletion accepted; the job that deletes the connector. */
+            /** Deletion accepted; the job that deletes the connector. */
             202: {
                 headers: {
                     [name: string]: unknown;
@@ -2267,15 +2333,15 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description The organization to act in. Needed only when the credentials belong to several
-                 *     organizations; otherwise the organization is resolved from the token.
+                 * The organization to act in. Needed only when the credentials belong to several
+                 * organizations; otherwise the organization is resolved from the token.
                  * @example 4f7c2b1e-8d3a-4c5f-9b6e-2a1d0c9e8f7a
                  */
                 "x-organization-id"?: components["parameters"]["OrganizationIdHeader"];
             };
             path: {
                 /**
-                 * @description The connector's id.
+                 * The connector's id.
                  * @example c8d9e0f1-2a3b-4c5d-8e6f-7a8b9c0d1e2f
                  */
                 id: components["parameters"]["ConnectorId"];
@@ -2301,14 +2367,14 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description The organization to act in. Needed only when the credentials belong to several
-                 *     organizations; otherwise the organization is resolved from the token.
+                 * The organization to act in. Needed only when the credentials belong to several
+                 * organizations; otherwise the organization is resolved from the token.
                  * @example 4f7c2b1e-8d3a-4c5f-9b6e-2a1d0c9e8f7a
                  */
                 "x-organization-id"?: components["parameters"]["OrganizationIdHeader"];
             };
             path: {
-                /** @description The connector's id (a UUID; typed as a plain string by the published description). */
+                /** The connector's id (a UUID; typed as a plain string by the published description). */
                 id: string;
             };
             cookie?: never;
@@ -2320,12 +2386,12 @@ export interface operations {
         };
         responses: {
             /**
-             * @description The result of the action. JSON envelope for every action but `download`, which answers
-             *     with the file's bytes.
+             * The result of the action. JSON envelope for every action but `download`, which answers
+             * with the file's bytes.
              */
             200: {
                 headers: {
-                    /** @description With `download` only, the file name of the bytes, for example `attachment; filename="report.pdf"`. */
+                    /** With `download` only, the file name of the bytes, for example `attachment; filename="report.pdf"`. */
                     "Content-Disposition"?: string;
                     [name: string]: unknown;
                 };
@@ -2350,15 +2416,15 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description The organization to act in. Needed only when the credentials belong to several
-                 *     organizations; otherwise the organization is resolved from the token.
+                 * The organization to act in. Needed only when the credentials belong to several
+                 * organizations; otherwise the organization is resolved from the token.
                  * @example 4f7c2b1e-8d3a-4c5f-9b6e-2a1d0c9e8f7a
                  */
                 "x-organization-id"?: components["parameters"]["OrganizationIdHeader"];
             };
             path: {
                 /**
-                 * @description The connector's id.
+                 * The connector's id.
                  * @example c8d9e0f1-2a3b-4c5d-8e6f-7a8b9c0d1e2f
                  */
                 id: components["parameters"]["ConnectorId"];
@@ -2367,7 +2433,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The connector's metadata, docs skill and context-store readiness. */
+            /** The connector's metadata, docs skill and context-store readiness. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2390,15 +2456,15 @@ export interface operations {
         parameters: {
             query?: {
                 /**
-                 * @description Only definitions whose name contains this text, case-insensitively.
+                 * Only definitions whose name contains this text, case-insensitively.
                  * @example github
                  */
                 name?: string | null;
             };
             header?: {
                 /**
-                 * @description The organization to act in. Needed only when the credentials belong to several
-                 *     organizations; otherwise the organization is resolved from the token.
+                 * The organization to act in. Needed only when the credentials belong to several
+                 * organizations; otherwise the organization is resolved from the token.
                  * @example 4f7c2b1e-8d3a-4c5f-9b6e-2a1d0c9e8f7a
                  */
                 "x-organization-id"?: components["parameters"]["OrganizationIdHeader"];
@@ -2408,7 +2474,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The matching source definitions. */
+            /** The matching source definitions. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2431,15 +2497,15 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description The organization to act in. Needed only when the credentials belong to several
-                 *     organizations; otherwise the organization is resolved from the token.
+                 * The organization to act in. Needed only when the credentials belong to several
+                 * organizations; otherwise the organization is resolved from the token.
                  * @example 4f7c2b1e-8d3a-4c5f-9b6e-2a1d0c9e8f7a
                  */
                 "x-organization-id"?: components["parameters"]["OrganizationIdHeader"];
             };
             path: {
                 /**
-                 * @description The source definition's id (`sourceDefinitionId` in the list).
+                 * The source definition's id (`sourceDefinitionId` in the list).
                  * @example ef69ef6e-aa7f-4af1-a01d-ef775033524e
                  */
                 id: components["parameters"]["SourceDefinitionId"];
@@ -2448,7 +2514,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The source definition. */
+            /** The source definition. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2470,13 +2536,13 @@ export interface operations {
     list_integrations_definitions_destinations: {
         parameters: {
             query?: {
-                /** @description Only these destination definitions. */
+                /** Only these destination definitions. */
                 actorDefinitionIds?: string[];
             };
             header?: {
                 /**
-                 * @description The organization to act in. Needed only when the credentials belong to several
-                 *     organizations; otherwise the organization is resolved from the token.
+                 * The organization to act in. Needed only when the credentials belong to several
+                 * organizations; otherwise the organization is resolved from the token.
                  * @example 4f7c2b1e-8d3a-4c5f-9b6e-2a1d0c9e8f7a
                  */
                 "x-organization-id"?: components["parameters"]["OrganizationIdHeader"];
@@ -2486,7 +2552,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The destination definitions. */
+            /** The destination definitions. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2509,15 +2575,15 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description The organization to act in. Needed only when the credentials belong to several
-                 *     organizations; otherwise the organization is resolved from the token.
+                 * The organization to act in. Needed only when the credentials belong to several
+                 * organizations; otherwise the organization is resolved from the token.
                  * @example 4f7c2b1e-8d3a-4c5f-9b6e-2a1d0c9e8f7a
                  */
                 "x-organization-id"?: components["parameters"]["OrganizationIdHeader"];
             };
             path: {
                 /**
-                 * @description The destination definition's id.
+                 * The destination definition's id.
                  * @example 4816b78f-1489-44c1-9060-4b19d5fa9362
                  */
                 id: components["parameters"]["DestinationDefinitionId"];
@@ -2526,7 +2592,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The destination definition. */
+            /** The destination definition. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2548,22 +2614,22 @@ export interface operations {
     list_integrations_templates_sources: {
         parameters: {
             query?: {
-                /** @description Include Airbyte's global templates. */
+                /** Include Airbyte's global templates. */
                 use_global?: boolean;
                 /**
-                 * @description Only templates carrying these tags; repeat the parameter for several.
+                 * Only templates carrying these tags; repeat the parameter for several.
                  * @example [
                  *       "crm"
                  *     ]
                  */
                 tags?: components["parameters"]["TagsQuery"];
-                /** @description With `all` a template must carry every tag of `tags`, with `any` one of them. */
+                /** With `all` a template must carry every tag of `tags`, with `any` one of them. */
                 tags_mode?: components["parameters"]["TagsModeQuery"];
             };
             header?: {
                 /**
-                 * @description The organization to act in. Needed only when the credentials belong to several
-                 *     organizations; otherwise the organization is resolved from the token.
+                 * The organization to act in. Needed only when the credentials belong to several
+                 * organizations; otherwise the organization is resolved from the token.
                  * @example 4f7c2b1e-8d3a-4c5f-9b6e-2a1d0c9e8f7a
                  */
                 "x-organization-id"?: components["parameters"]["OrganizationIdHeader"];
@@ -2573,7 +2639,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The source templates. */
+            /** The source templates. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2596,8 +2662,8 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description The organization to act in. Needed only when the credentials belong to several
-                 *     organizations; otherwise the organization is resolved from the token.
+                 * The organization to act in. Needed only when the credentials belong to several
+                 * organizations; otherwise the organization is resolved from the token.
                  * @example 4f7c2b1e-8d3a-4c5f-9b6e-2a1d0c9e8f7a
                  */
                 "x-organization-id"?: components["parameters"]["OrganizationIdHeader"];
@@ -2628,15 +2694,15 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description The organization to act in. Needed only when the credentials belong to several
-                 *     organizations; otherwise the organization is resolved from the token.
+                 * The organization to act in. Needed only when the credentials belong to several
+                 * organizations; otherwise the organization is resolved from the token.
                  * @example 4f7c2b1e-8d3a-4c5f-9b6e-2a1d0c9e8f7a
                  */
                 "x-organization-id"?: components["parameters"]["OrganizationIdHeader"];
             };
             path: {
                 /**
-                 * @description The source template's id.
+                 * The source template's id.
                  * @example 5d1e7f3a-2b9c-4e6d-8a0f-1c3b5d7e9f21
                  */
                 id: components["parameters"]["SourceTemplateId"];
@@ -2645,7 +2711,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The source template. */
+            /** The source template. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2669,15 +2735,15 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description The organization to act in. Needed only when the credentials belong to several
-                 *     organizations; otherwise the organization is resolved from the token.
+                 * The organization to act in. Needed only when the credentials belong to several
+                 * organizations; otherwise the organization is resolved from the token.
                  * @example 4f7c2b1e-8d3a-4c5f-9b6e-2a1d0c9e8f7a
                  */
                 "x-organization-id"?: components["parameters"]["OrganizationIdHeader"];
             };
             path: {
                 /**
-                 * @description The source template's id.
+                 * The source template's id.
                  * @example 5d1e7f3a-2b9c-4e6d-8a0f-1c3b5d7e9f21
                  */
                 id: components["parameters"]["SourceTemplateId"];
@@ -2702,15 +2768,15 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description The organization to act in. Needed only when the credentials belong to several
-                 *     organizations; otherwise the organization is resolved from the token.
+                 * The organization to act in. Needed only when the credentials belong to several
+                 * organizations; otherwise the organization is resolved from the token.
                  * @example 4f7c2b1e-8d3a-4c5f-9b6e-2a1d0c9e8f7a
                  */
                 "x-organization-id"?: components["parameters"]["OrganizationIdHeader"];
             };
             path: {
                 /**
-                 * @description The source template's id.
+                 * The source template's id.
                  * @example 5d1e7f3a-2b9c-4e6d-8a0f-1c3b5d7e9f21
                  */
                 id: components["parameters"]["SourceTemplateId"];
@@ -2739,19 +2805,19 @@ export interface operations {
         parameters: {
             query?: {
                 /**
-                 * @description Only templates carrying these tags; repeat the parameter for several.
+                 * Only templates carrying these tags; repeat the parameter for several.
                  * @example [
                  *       "crm"
                  *     ]
                  */
                 tags?: components["parameters"]["TagsQuery"];
-                /** @description With `all` a template must carry every tag of `tags`, with `any` one of them. */
+                /** With `all` a template must carry every tag of `tags`, with `any` one of them. */
                 tags_mode?: components["parameters"]["TagsModeQuery"];
             };
             header?: {
                 /**
-                 * @description The organization to act in. Needed only when the credentials belong to several
-                 *     organizations; otherwise the organization is resolved from the token.
+                 * The organization to act in. Needed only when the credentials belong to several
+                 * organizations; otherwise the organization is resolved from the token.
                  * @example 4f7c2b1e-8d3a-4c5f-9b6e-2a1d0c9e8f7a
                  */
                 "x-organization-id"?: components["parameters"]["OrganizationIdHeader"];
@@ -2761,7 +2827,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The connection templates. */
+            /** The connection templates. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2784,8 +2850,8 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description The organization to act in. Needed only when the credentials belong to several
-                 *     organizations; otherwise the organization is resolved from the token.
+                 * The organization to act in. Needed only when the credentials belong to several
+                 * organizations; otherwise the organization is resolved from the token.
                  * @example 4f7c2b1e-8d3a-4c5f-9b6e-2a1d0c9e8f7a
                  */
                 "x-organization-id"?: components["parameters"]["OrganizationIdHeader"];
@@ -2815,8 +2881,8 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description The organization to act in. Needed only when the credentials belong to several
-                 *     organizations; otherwise the organization is resolved from the token.
+                 * The organization to act in. Needed only when the credentials belong to several
+                 * organizations; otherwise the organization is resolved from the token.
                  * @example 4f7c2b1e-8d3a-4c5f-9b6e-2a1d0c9e8f7a
                  */
                 "x-organization-id"?: components["parameters"]["OrganizationIdHeader"];
@@ -2830,7 +2896,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The description of the expression. */
+            /** The description of the expression. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2854,15 +2920,15 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description The organization to act in. Needed only when the credentials belong to several
-                 *     organizations; otherwise the organization is resolved from the token.
+                 * The organization to act in. Needed only when the credentials belong to several
+                 * organizations; otherwise the organization is resolved from the token.
                  * @example 4f7c2b1e-8d3a-4c5f-9b6e-2a1d0c9e8f7a
                  */
                 "x-organization-id"?: components["parameters"]["OrganizationIdHeader"];
             };
             path: {
                 /**
-                 * @description The connection template's id.
+                 * The connection template's id.
                  * @example 2e4a6c8e-0b1d-4f3a-9c5e-7d9f1b3d5e7a
                  */
                 id: components["parameters"]["ConnectionTemplateId"];
@@ -2887,15 +2953,15 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description The organization to act in. Needed only when the credentials belong to several
-                 *     organizations; otherwise the organization is resolved from the token.
+                 * The organization to act in. Needed only when the credentials belong to several
+                 * organizations; otherwise the organization is resolved from the token.
                  * @example 4f7c2b1e-8d3a-4c5f-9b6e-2a1d0c9e8f7a
                  */
                 "x-organization-id"?: components["parameters"]["OrganizationIdHeader"];
             };
             path: {
                 /**
-                 * @description The connection template's id.
+                 * The connection template's id.
                  * @example 2e4a6c8e-0b1d-4f3a-9c5e-7d9f1b3d5e7a
                  */
                 id: components["parameters"]["ConnectionTemplateId"];
@@ -2920,15 +2986,15 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description The organization to act in. Needed only when the credentials belong to several
-                 *     organizations; otherwise the organization is resolved from the token.
+                 * The organization to act in. Needed only when the credentials belong to several
+                 * organizations; otherwise the organization is resolved from the token.
                  * @example 4f7c2b1e-8d3a-4c5f-9b6e-2a1d0c9e8f7a
                  */
                 "x-organization-id"?: components["parameters"]["OrganizationIdHeader"];
             };
             path: {
                 /**
-                 * @description The connection template's id.
+                 * The connection template's id.
                  * @example 2e4a6c8e-0b1d-4f3a-9c5e-7d9f1b3d5e7a
                  */
                 id: components["parameters"]["ConnectionTemplateId"];
@@ -2958,8 +3024,8 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description The organization to act in. Needed only when the credentials belong to several
-                 *     organizations; otherwise the organization is resolved from the token.
+                 * The organization to act in. Needed only when the credentials belong to several
+                 * organizations; otherwise the organization is resolved from the token.
                  * @example 4f7c2b1e-8d3a-4c5f-9b6e-2a1d0c9e8f7a
                  */
                 "x-organization-id"?: components["parameters"]["OrganizationIdHeader"];
@@ -2973,7 +3039,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The stored OAuth configuration, without its secrets. */
+            /** The stored OAuth configuration, without its secrets. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2998,15 +3064,15 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description The organization to act in. Needed only when the credentials belong to several
-                 *     organizations; otherwise the organization is resolved from the token.
+                 * The organization to act in. Needed only when the credentials belong to several
+                 * organizations; otherwise the organization is resolved from the token.
                  * @example 4f7c2b1e-8d3a-4c5f-9b6e-2a1d0c9e8f7a
                  */
                 "x-organization-id"?: components["parameters"]["OrganizationIdHeader"];
             };
             path: {
                 /**
-                 * @description The connector's display name, for example `Facebook Marketing`.
+                 * The connector's display name, for example `Facebook Marketing`.
                  * @example Facebook Marketing
                  */
                 connector_type: string;
@@ -3015,7 +3081,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Removed (or there was nothing to remove). */
+            /** Removed (or there was nothing to remove). */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -3035,19 +3101,19 @@ export interface operations {
     list_skills: {
         parameters: {
             query?: {
-                /** @description Page size. The bounds (1 to 100, default 20) are inferred. */
+                /** Page size. The bounds (1 to 100, default 20) are inferred. */
                 limit?: components["parameters"]["SkillsLimit"];
-                /** @description Where the page starts; the `next_cursor` of the previous page. */
+                /** Where the page starts; the `next_cursor` of the previous page. */
                 cursor?: components["parameters"]["SkillsCursor"];
-                /** @description The organization whose skills to consider; the token's own by default. */
+                /** The organization whose skills to consider; the token's own by default. */
                 organization_id?: components["parameters"]["SkillsOrganizationId"];
-                /** @description Only the skills of this workspace's connectors (and the static skills). */
+                /** Only the skills of this workspace's connectors (and the static skills). */
                 workspace_id?: components["parameters"]["SkillsWorkspaceId"];
             };
             header?: {
                 /**
-                 * @description The organization to act in. Needed only when the credentials belong to several
-                 *     organizations; otherwise the organization is resolved from the token.
+                 * The organization to act in. Needed only when the credentials belong to several
+                 * organizations; otherwise the organization is resolved from the token.
                  * @example 4f7c2b1e-8d3a-4c5f-9b6e-2a1d0c9e8f7a
                  */
                 "x-organization-id"?: components["parameters"]["OrganizationIdHeader"];
@@ -3057,7 +3123,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description One page of skills. */
+            /** One page of skills. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3080,23 +3146,23 @@ export interface operations {
         parameters: {
             query: {
                 /**
-                 * @description Words to look for, e.g. `github issues` or `search contacts`.
+                 * Words to look for, e.g. `github issues` or `search contacts`.
                  * @example github issues
                  */
                 query: string;
-                /** @description Page size. The bounds (1 to 100, default 20) are inferred. */
+                /** Page size. The bounds (1 to 100, default 20) are inferred. */
                 limit?: components["parameters"]["SkillsLimit"];
-                /** @description Where the page starts; the `next_cursor` of the previous page. */
+                /** Where the page starts; the `next_cursor` of the previous page. */
                 cursor?: components["parameters"]["SkillsCursor"];
-                /** @description The organization whose skills to consider; the token's own by default. */
+                /** The organization whose skills to consider; the token's own by default. */
                 organization_id?: components["parameters"]["SkillsOrganizationId"];
-                /** @description Only the skills of this workspace's connectors (and the static skills). */
+                /** Only the skills of this workspace's connectors (and the static skills). */
                 workspace_id?: components["parameters"]["SkillsWorkspaceId"];
             };
             header?: {
                 /**
-                 * @description The organization to act in. Needed only when the credentials belong to several
-                 *     organizations; otherwise the organization is resolved from the token.
+                 * The organization to act in. Needed only when the credentials belong to several
+                 * organizations; otherwise the organization is resolved from the token.
                  * @example 4f7c2b1e-8d3a-4c5f-9b6e-2a1d0c9e8f7a
                  */
                 "x-organization-id"?: components["parameters"]["OrganizationIdHeader"];
@@ -3106,7 +3172,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description One page of matching skills, best match first. */
+            /** One page of matching skills, best match first. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3129,24 +3195,24 @@ export interface operations {
         parameters: {
             query: {
                 /**
-                 * @description The skill's id, e.g. the `docs_skill_id` of an inspected connector.
+                 * The skill's id, e.g. the `docs_skill_id` of an inspected connector.
                  * @example connector-source:c8d9e0f1-2a3b-4c5d-8e6f-7a8b9c0d1e2f
                  */
                 id: string;
                 /**
-                 * @description A section id from the outline; left out for the outline and overview.
+                 * A section id from the outline; left out for the outline and overview.
                  * @example action:issues.list
                  */
                 section?: string | null;
-                /** @description The organization whose skills to consider; the token's own by default. */
+                /** The organization whose skills to consider; the token's own by default. */
                 organization_id?: components["parameters"]["SkillsOrganizationId"];
-                /** @description Only the skills of this workspace's connectors (and the static skills). */
+                /** Only the skills of this workspace's connectors (and the static skills). */
                 workspace_id?: components["parameters"]["SkillsWorkspaceId"];
             };
             header?: {
                 /**
-                 * @description The organization to act in. Needed only when the credentials belong to several
-                 *     organizations; otherwise the organization is resolved from the token.
+                 * The organization to act in. Needed only when the credentials belong to several
+                 * organizations; otherwise the organization is resolved from the token.
                  * @example 4f7c2b1e-8d3a-4c5f-9b6e-2a1d0c9e8f7a
                  */
                 "x-organization-id"?: components["parameters"]["OrganizationIdHeader"];
@@ -3156,7 +3222,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The skill's outline and the requested content. */
+            /** The skill's outline and the requested content. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3178,19 +3244,19 @@ export interface operations {
     list_workspaces: {
         parameters: {
             query?: {
-                /** @description Only workspaces whose name contains this text. */
+                /** Only workspaces whose name contains this text. */
                 name_contains?: string | null;
-                /** @description Only workspaces of this status. */
+                /** Only workspaces of this status. */
                 status?: "active" | "inactive" | null;
-                /** @description Page size. */
+                /** Page size. */
                 limit?: number;
-                /** @description Where the page starts; taken from the previous page's `next`. */
+                /** Where the page starts; taken from the previous page's `next`. */
                 cursor?: string | null;
             };
             header?: {
                 /**
-                 * @description The organization to act in. Needed only when the credentials belong to several
-                 *     organizations; otherwise the organization is resolved from the token.
+                 * The organization to act in. Needed only when the credentials belong to several
+                 * organizations; otherwise the organization is resolved from the token.
                  * @example 4f7c2b1e-8d3a-4c5f-9b6e-2a1d0c9e8f7a
                  */
                 "x-organization-id"?: components["parameters"]["OrganizationIdHeader"];
@@ -3200,7 +3266,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description One page of workspaces. */
+            /** One page of workspaces. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3223,8 +3289,8 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description The organization to act in. Needed only when the credentials belong to several
-                 *     organizations; otherwise the organization is resolved from the token.
+                 * The organization to act in. Needed only when the credentials belong to several
+                 * organizations; otherwise the organization is resolved from the token.
                  * @example 4f7c2b1e-8d3a-4c5f-9b6e-2a1d0c9e8f7a
                  */
                 "x-organization-id"?: components["parameters"]["OrganizationIdHeader"];
@@ -3234,7 +3300,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The counts. */
+            /** The counts. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3257,15 +3323,15 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description The organization to act in. Needed only when the credentials belong to several
-                 *     organizations; otherwise the organization is resolved from the token.
+                 * The organization to act in. Needed only when the credentials belong to several
+                 * organizations; otherwise the organization is resolved from the token.
                  * @example 4f7c2b1e-8d3a-4c5f-9b6e-2a1d0c9e8f7a
                  */
                 "x-organization-id"?: components["parameters"]["OrganizationIdHeader"];
             };
             path: {
                 /**
-                 * @description The workspace's id.
+                 * The workspace's id.
                  * @example 7e3f9a2c-5b1d-4e8f-a6c0-3d2b1e9f8a7c
                  */
                 workspace_id: components["parameters"]["WorkspaceId"];
@@ -3290,15 +3356,15 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description The organization to act in. Needed only when the credentials belong to several
-                 *     organizations; otherwise the organization is resolved from the token.
+                 * The organization to act in. Needed only when the credentials belong to several
+                 * organizations; otherwise the organization is resolved from the token.
                  * @example 4f7c2b1e-8d3a-4c5f-9b6e-2a1d0c9e8f7a
                  */
                 "x-organization-id"?: components["parameters"]["OrganizationIdHeader"];
             };
             path: {
                 /**
-                 * @description The workspace's id.
+                 * The workspace's id.
                  * @example 7e3f9a2c-5b1d-4e8f-a6c0-3d2b1e9f8a7c
                  */
                 workspace_id: components["parameters"]["WorkspaceId"];
@@ -3328,15 +3394,15 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description The organization to act in. Needed only when the credentials belong to several
-                 *     organizations; otherwise the organization is resolved from the token.
+                 * The organization to act in. Needed only when the credentials belong to several
+                 * organizations; otherwise the organization is resolved from the token.
                  * @example 4f7c2b1e-8d3a-4c5f-9b6e-2a1d0c9e8f7a
                  */
                 "x-organization-id"?: components["parameters"]["OrganizationIdHeader"];
             };
             path: {
                 /**
-                 * @description The workspace's id.
+                 * The workspace's id.
                  * @example 7e3f9a2c-5b1d-4e8f-a6c0-3d2b1e9f8a7c
                  */
                 workspace_id: components["parameters"]["WorkspaceId"];

@@ -15,15 +15,16 @@ export interface paths {
         put?: never;
         /**
          * Get an access token
-         * @description Trades the client id and client secret of an application (created under Settings > Developer
-         *     Settings) for a bearer token to send as `Authorization: Bearer <access_token>` on every other
-         *     call. This call itself takes no token.
          *
-         *     The token lasts `expires_in` seconds; request a new one shortly before that runs out rather
-         *     than waiting for a refusal.
+         * Trades the client id and client secret of an application (created under Settings > Developer
+         * Settings) for a bearer token to send as `Authorization: Bearer <access_token>` on every other
+         * call. This call itself takes no token.
          *
-         *     Only a JSON body is described: form-encoded bodies, common for OAuth token endpoints, have been
-         *     refused by this one in practice.
+         * The token lasts `expires_in` seconds; request a new one shortly before that runs out rather
+         * than waiting for a refusal.
+         *
+         * Only a JSON body is described: form-encoded bodies, common for OAuth token endpoints, have been
+         * refused by this one in practice.
          */
         post: operations["createAccessToken"];
         delete?: never;
@@ -41,17 +42,19 @@ export interface paths {
         };
         /**
          * List workspaces
-         * @description Returns the workspaces the token may see, one page at a time, in a stable order. Page with
-         *     `limit` and `offset`, or simply follow `next` (and `previous`): they are complete URLs that
-         *     carry the same filters, and each is left out when there is no page in that direction.
+         *
+         * Returns the workspaces the token may see, one page at a time, in a stable order. Page with
+         * `limit` and `offset`, or simply follow `next` (and `previous`): they are complete URLs that
+         * carry the same filters, and each is left out when there is no page in that direction.
          */
         get: operations["listWorkspaces"];
         put?: never;
         /**
          * Create a workspace
-         * @description Creates a workspace and answers with it. Name the organization when the application can reach
-         *     more than one, and a region to pin where the workspace's data is processed; notification
-         *     settings can be given now or later.
+         *
+         * Creates a workspace and answers with it. Name the organization when the application can reach
+         * more than one, and a region to pin where the workspace's data is processed; notification
+         * settings can be given now or later.
          */
         post: operations["createWorkspace"];
         delete?: never;
@@ -65,30 +68,33 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description The id of the workspace, as returned in `workspaceId`. */
+                /** The id of the workspace, as returned in `workspaceId`. */
                 workspaceId: components["parameters"]["WorkspaceId"];
             };
             cookie?: never;
         };
         /**
          * Get a workspace
-         * @description Reads one workspace by its id.
+         *
+         * Reads one workspace by its id.
          */
         get: operations["getWorkspace"];
         put?: never;
         post?: never;
         /**
          * Delete a workspace
-         * @description Deletes a workspace together with what it holds. Answers 204 with an empty body. A deleted
-         *     workspace no longer lists unless `includeDeleted=true` is asked for.
+         *
+         * Deletes a workspace together with what it holds. Answers 204 with an empty body. A deleted
+         * workspace no longer lists unless `includeDeleted=true` is asked for.
          */
         delete: operations["deleteWorkspace"];
         options?: never;
         head?: never;
         /**
          * Update a workspace
-         * @description Changes a workspace's name, notification settings or region, and answers with the workspace as
-         *     it now is. Only the fields sent change; send at least one.
+         *
+         * Changes a workspace's name, notification settings or region, and answers with the workspace as
+         * it now is. Only the fields sent change; send at least one.
          */
         patch: operations["updateWorkspace"];
         trace?: never;
@@ -102,9 +108,10 @@ export interface paths {
         };
         /**
          * Health check
-         * @description Answers 200 with an empty body while the service is up. Needs no token, so it is safe for
-         *     load balancers and uptime checks. Inferred: the sources only say the endpoint exists and is
-         *     open; what it answers (an empty 200) follows the public SDK, which reads no body from it.
+         *
+         * Answers 200 with an empty body while the service is up. Needs no token, so it is safe for
+         * load balancers and uptime checks. Inferred: the sources only say the endpoint exists and is
+         * open; what it answers (an empty 200) follows the public SDK, which reads no body from it.
          */
         get: operations["getHealthCheck"];
         put?: never;
@@ -119,152 +126,160 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        /** @description An application's client credentials. */
+        /** An application's client credentials. */
         AccessTokenRequest: {
-            /** @description The application's client id. */
+            /** The application's client id. */
             client_id: string;
-            /** @description The application's client secret. Keep it on a server; never ship it to a browser. */
+            /** The application's client secret. Keep it on a server; never ship it to a browser. */
             client_secret: string;
             /**
-             * @description The OAuth grant. Optional, and `client_credentials` is the only one accepted.
+             * The OAuth grant. Optional, and `client_credentials` is the only one accepted.
              * @enum {string}
              */
             "grant-type"?: "client_credentials";
         };
-        /** @description A bearer access token and how long it lasts. */
+        /** A bearer access token and how long it lasts. */
         AccessTokenResponse: {
-            /** @description The token to send as `Authorization: Bearer <access_token>`; a JWT. */
+            /** The token to send as `Authorization: Bearer <access_token>`; a JWT. */
             access_token: string;
             /**
-             * @description Always `Bearer`.
+             * Always `Bearer`.
              * @enum {string}
              */
             token_type: "Bearer";
-            /** @description Seconds from now until the token stops being accepted (3600 in the documented example). */
+            /** Seconds from now until the token stops being accepted (3600 in the documented example). */
             expires_in: number;
         };
         /**
-         * @description How one kind of event is announced: by e-mail to the workspace's members, by webhook, or both.
-         *     Inferred: the seed documents do not describe it; the layout follows the public Airbyte API SDK's
-         *     models.
+         * How one kind of event is announced: by e-mail to the workspace's members, by webhook, or both.
+         * Inferred: the seed documents do not describe it; the layout follows the public Airbyte API SDK's
+         * models.
          */
         NotificationConfig: {
-            /** @description E-mail notification. */
+            /** E-mail notification. */
             email?: {
-                /** @description Whether e-mails are sent for this event. */
+                /** Whether e-mails are sent for this event. */
                 enabled?: boolean;
             };
-            /** @description Webhook notification. */
+            /** Webhook notification. */
             webhook?: {
-                /** @description Whether the webhook is called for this event. */
+                /** Whether the webhook is called for this event. */
                 enabled?: boolean;
-                /** @description The webhook's URL, for example a Slack incoming webhook. */
+                /** The webhook's URL, for example a Slack incoming webhook. */
                 url?: string;
             };
         };
         /**
-         * @description A workspace's notification settings, one entry per kind of event; events left out keep their
-         *     current (or default) setting. Inferred: the seed documents only name `notifications`; the six
-         *     events follow the public Airbyte API SDK's models.
+         * A workspace's notification settings, one entry per kind of event; events left out keep their
+         * current (or default) setting. Inferred: the seed documents only name `notifications`; the six
+         * events follow the public Airbyte API SDK's models.
          */
         NotificationsConfig: {
-            /** @description A sync failed. */
+            /** A sync failed. */
             failure?: components["schemas"]["NotificationConfig"];
-            /** @description A sync succeeded. */
+            /** A sync succeeded. */
             success?: components["schemas"]["NotificationConfig"];
-            /** @description A source's schema changed and the connection was updated without intervention. */
+            /** A source's schema changed and the connection was updated without intervention. */
             connectionUpdate?: components["schemas"]["NotificationConfig"];
-            /** @description A source's schema changed in a way that needs someone to act. */
+            /** A source's schema changed in a way that needs someone to act. */
             connectionUpdateActionRequired?: components["schemas"]["NotificationConfig"];
-            /** @description A connection was disabled after repeated failures. */
+            /** A connection was disabled after repeated failures. */
             syncDisabled?: components["schemas"]["NotificationConfig"];
-            /** @description A connection is close to being disabled because it keeps failing. */
+            /** A connection is close to being disabled because it keeps failing. */
             syncDisabledWarning?: components["schemas"]["NotificationConfig"];
         };
-        /** @description A workspace. */
+        /** A workspace. */
         WorkspaceResponse: {
             /**
+             * The workspace's id.
+             *
              * Format: uuid
-             * @description The workspace's id.
              */
             workspaceId: string;
-            /** @description The workspace's name. */
+            /** The workspace's name. */
             name: string;
             /**
-             * @description Where the workspace's data is processed, such as `auto`, `us` or `eu`. Kept an open string
-             *     because new regions may appear.
+             * Where the workspace's data is processed, such as `auto`, `us` or `eu`. Kept an open string
+             * because new regions may appear.
              */
             dataResidency: string;
             notifications: components["schemas"]["NotificationsConfig"];
         };
-        /** @description One page of workspaces. */
+        /** One page of workspaces. */
         WorkspacesResponse: {
             /**
+             * The complete URL of the previous page; absent on the first page.
+             *
              * Format: uri
-             * @description The complete URL of the previous page; absent on the first page.
              */
             previous?: string;
             /**
+             * The complete URL of the next page; absent on the last page.
+             *
              * Format: uri
-             * @description The complete URL of the next page; absent on the last page.
              */
             next?: string;
-            /** @description The workspaces on this page. */
+            /** The workspaces on this page. */
             data: components["schemas"]["WorkspaceResponse"][];
         };
-        /** @description A new workspace. */
+        /** A new workspace. */
         WorkspaceCreateRequest: {
-            /** @description The new workspace's name. */
+            /** The new workspace's name. */
             name: string;
             /**
+             * The organization to create it in; needed when the application can reach several.
+             *
              * Format: uuid
-             * @description The organization to create it in; needed when the application can reach several.
              */
             organizationId?: string;
             notifications?: components["schemas"]["NotificationsConfig"];
             /**
+             * The region whose data plane processes the workspace's data, e.g. US
+             * `645a183f-b12b-4c6e-8ad3-99e165603450` or EU `b9e48d61-f082-4a14-a8d0-799a907938cb`.
+             *
              * Format: uuid
-             * @description The region whose data plane processes the workspace's data, e.g. US
-             *     `645a183f-b12b-4c6e-8ad3-99e165603450` or EU `b9e48d61-f082-4a14-a8d0-799a907938cb`.
              */
             regionId?: string;
         };
         /**
-         * @description The fields to change; fields left out keep their value. Inferred: that at least one field must
-         *     be sent (`minProperties: 1`) is assumed, since an empty update would change nothing.
+         * The fields to change; fields left out keep their value. Inferred: that at least one field must
+         * be sent (`minProperties: 1`) is assumed, since an empty update would change nothing.
          */
         WorkspaceUpdateRequest: {
-            /** @description A new name. */
+            /** A new name. */
             name?: string;
             notifications?: components["schemas"]["NotificationsConfig"];
             /**
+             * Move the workspace to this region.
+             *
              * Format: uuid
-             * @description Move the workspace to this region.
              */
             regionId?: string;
         };
         /**
-         * @description An error, as RFC 9457 problem details. Further members may appear and should be ignored by
-         *     clients that do not know them.
+         * An error, as RFC 9457 problem details. Further members may appear and should be ignored by
+         * clients that do not know them.
          */
         ProblemDetails: {
-            /** @description The HTTP status code, repeated. */
+            /** The HTTP status code, repeated. */
             status: number;
             /**
+             * A URI reference naming the kind of problem.
+             *
              * Format: uri-reference
-             * @description A URI reference naming the kind of problem.
              */
             type: string;
-            /** @description A short, stable name for the kind of problem. */
+            /** A short, stable name for the kind of problem. */
             title: string;
-            /** @description What went wrong on this request, for a human reader. */
+            /** What went wrong on this request, for a human reader. */
             detail: string;
             /**
+             * Where to read more about this kind of problem, when the API knows a page.
+             *
              * Format: uri
-             * @description Where to read more about this kind of problem, when the API knows a page.
              */
             documentationUrl?: string;
-            /** @description Machine-readable context for the problem, such as the offending field. */
+            /** Machine-readable context for the problem, such as the offending field. */
             data?: {
                 [key: string]: unknown;
             };
@@ -274,8 +289,8 @@ export interface components {
     };
     responses: {
         /**
-         * @description The request is malformed: a body or parameter is missing, of the wrong type or out of range.
-         *     The token endpoint answers this for invalid data; for the workspace calls it is inferred.
+         * The request is malformed: a body or parameter is missing, of the wrong type or out of range.
+         * The token endpoint answers this for invalid data; for the workspace calls it is inferred.
          */
         BadRequest: {
             headers: {
@@ -286,9 +301,9 @@ export interface components {
             };
         };
         /**
-         * @description At the token endpoint: the client id or client secret is wrong, or the application is
-         *     inactive. Elsewhere: the bearer token is missing or cannot be read (inferred; the sources
-         *     state the 401 only for the token endpoint).
+         * At the token endpoint: the client id or client secret is wrong, or the application is
+         * inactive. Elsewhere: the bearer token is missing or cannot be read (inferred; the sources
+         * state the 401 only for the token endpoint).
          */
         Unauthorized: {
             headers: {
@@ -299,10 +314,10 @@ export interface components {
             };
         };
         /**
-         * @description The caller is known but may not do this: the organization lacks the Enterprise plan that
-         *     Embedded needs, the application lacks the permission, or the access token has expired (this
-         *     API has been seen to answer 403 rather than 401 for an expired token, so fetch a new token
-         *     and retry once).
+         * The caller is known but may not do this: the organization lacks the Enterprise plan that
+         * Embedded needs, the application lacks the permission, or the access token has expired (this
+         * API has been seen to answer 403 rather than 401 for an expired token, so fetch a new token
+         * and retry once).
          */
         Forbidden: {
             headers: {
@@ -313,8 +328,8 @@ export interface components {
             };
         };
         /**
-         * @description No workspace has this id, or the caller cannot see it. Inferred: the sources do not say how an
-         *     unknown id is answered; a 404 problem is assumed.
+         * No workspace has this id, or the caller cannot see it. Inferred: the sources do not say how an
+         * unknown id is answered; a 404 problem is assumed.
          */
         NotFound: {
             headers: {
@@ -325,13 +340,13 @@ export interface components {
             };
         };
         /**
-         * @description Too many requests in a short time; wait for the number of seconds in `Retry-After`, then
-         *     retry. Inferred: the sources do not document rate limiting for this API; this response is
-         *     designed to match the rest.
+         * Too many requests in a short time; wait for the number of seconds in `Retry-After`, then
+         * retry. Inferred: the sources do not document rate limiting for this API; this response is
+         * designed to match the rest.
          */
         TooManyRequests: {
             headers: {
-                /** @description Whole seconds to wait before the next attempt. */
+                /** Whole seconds to wait before the next attempt. */
                 "Retry-After"?: number;
                 [name: string]: unknown;
             };
@@ -340,9 +355,9 @@ export interface components {
             };
         };
         /**
-         * @description The service failed while handling the request; it may succeed if retried later. Inferred: the
-         *     sources do not document server errors for this API; this response is designed to match the
-         *     rest.
+         * The service failed while handling the request; it may succeed if retried later. Inferred: the
+         * sources do not document server errors for this API; this response is designed to match the
+         * rest.
          */
         InternalServerError: {
             headers: {
@@ -354,7 +369,7 @@ export interface components {
         };
     };
     parameters: {
-        /** @description The id of the workspace, as returned in `workspaceId`. */
+        /** The id of the workspace, as returned in `workspaceId`. */
         WorkspaceId: string;
     };
     requestBodies: never;
@@ -376,7 +391,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The credentials were accepted; here is a fresh access token. */
+            /** The credentials were accepted; here is a fresh access token. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -395,18 +410,18 @@ export interface operations {
     listWorkspaces: {
         parameters: {
             query?: {
-                /** @description Restrict the list to these workspaces. Repeat the parameter once per id. */
+                /** Restrict the list to these workspaces. Repeat the parameter once per id. */
                 workspaceIds?: string[];
                 /**
-                 * @description Also list workspaces that have been deleted. Inferred: the sources name the parameter but
-                 *     not its default; leaving deleted workspaces out unless asked is assumed.
+                 * Also list workspaces that have been deleted. Inferred: the sources name the parameter but
+                 * not its default; leaving deleted workspaces out unless asked is assumed.
                  */
                 includeDeleted?: boolean;
-                /** @description How many workspaces one page holds, from 1 to 100. */
+                /** How many workspaces one page holds, from 1 to 100. */
                 limit?: number;
                 /**
-                 * @description How many workspaces to skip before the page starts. Inferred: the sources name the
-                 *     parameter but not its bounds or default; starting at the first workspace is assumed.
+                 * How many workspaces to skip before the page starts. Inferred: the sources name the
+                 * parameter but not its bounds or default; starting at the first workspace is assumed.
                  */
                 offset?: number;
             };
@@ -416,7 +431,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description One page of workspaces, with links to its neighbours. */
+            /** One page of workspaces, with links to its neighbours. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -445,7 +460,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The workspace that was created. */
+            /** The workspace that was created. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -466,14 +481,14 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The id of the workspace, as returned in `workspaceId`. */
+                /** The id of the workspace, as returned in `workspaceId`. */
                 workspaceId: components["parameters"]["WorkspaceId"];
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description The workspace. */
+            /** The workspace. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -495,14 +510,14 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The id of the workspace, as returned in `workspaceId`. */
+                /** The id of the workspace, as returned in `workspaceId`. */
                 workspaceId: components["parameters"]["WorkspaceId"];
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description The workspace was deleted; there is no body. */
+            /** The workspace was deleted; there is no body. */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -522,7 +537,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The id of the workspace, as returned in `workspaceId`. */
+                /** The id of the workspace, as returned in `workspaceId`. */
                 workspaceId: components["parameters"]["WorkspaceId"];
             };
             cookie?: never;
@@ -533,7 +548,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The workspace after the change. */
+            /** The workspace after the change. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -559,7 +574,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The service is up. There is no body. */
+            /** The service is up. There is no body. */
             200: {
                 headers: {
                     [name: string]: unknown;

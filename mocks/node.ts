@@ -1,19 +1,37 @@
 // The mock in-process for vitest and Node tests: MSW's setupServer over the stateful handlers.
-import { setupServer } from 'msw/node';
+import { setupServer, type SetupServer } from 'msw/node';
 import { createHandlers } from './handlers/index.js';
 import { MockService } from './service.js';
 import type { MockOptions } from './service/config.js';
 
-export { MockService } from './service.js';
-export { ManualClock } from './service/clock.js';
+export { MockService, type Fault } from './service.js';
+export { ManualClock, type Clock } from './service/clock.js';
 export type { MockOptions } from './service/config.js';
 export { DEFAULT_MOCK_CLIENT_ID, DEFAULT_MOCK_CLIENT_SECRET } from './service/config.js';
 
-/** An MSW server answering both APIs on any origin, and the service behind it (store, clock, faults, reset). */
-export function setupMockServer(options: MockOptions = {}) {
+/** An MSW server over the mock, and the service behind it, from `setupMockServer`. */
+export interface MockServer {
+  /** MSW's server: `listen()` before the tests, `close()` after them. */
+  server: SetupServer;
+  /** The service behind it: store, clock, faults, reset. */
+  service: MockService;
+}
+
+/**
+ * An MSW server answering both APIs on any origin, and the service behind it (store, clock, faults, reset). Start it
+ * before creating a client (openapi-fetch reads `globalThis.fetch` when a client is created), or pass `fetch`.
+ * @example
+ * ```ts
+ * const { server, service } = setupMockServer({ seed: 1 });
+ * beforeAll(() => server.listen());
+ * afterEach(() => service.reset());
+ * afterAll(() => server.close());
+ * ```
+ */
+export function setupMockServer(options: MockOptions = {}): MockServer {
   const service = new MockService(options);
   const server = setupServer(...createHandlers(service));
   return { server, service };
 }
 
-export { startStandaloneMock, runStandaloneMock, type StandaloneOptions } from './standalone.js';
+export { startStandaloneMock, runStandaloneMock, type StandaloneMock, type StandaloneOptions } from './standalone.js';

@@ -51,7 +51,9 @@ const WORKSPACE_TOKEN_OPERATIONS = new Set([
   'get_workspaces_workspace_id',
 ]);
 
+/** A failure `failNext` queues: an HTTP status, or a dropped connection. */
 export interface Fault {
+  /** The status to answer (503 by default), with the API's own error body. */
   status?: number;
   /** Drop the connection instead of answering. */
   drop?: boolean;
@@ -59,10 +61,19 @@ export interface Fault {
   retryAfterSeconds?: number;
 }
 
+/**
+ * The mock of both APIs: one in-memory store and the pipeline every request goes through (faults, CORS, body size,
+ * authentication, validation against the spec, the operation, the response checked against the spec). Behind
+ * `setupMockServer` and `startStandaloneMock`.
+ */
 export class MockService {
+  /** The settings in effect: options, else environment variables, else defaults. */
   readonly config: MockConfig;
+  /** The state: workspaces, connectors, templates, tokens, records; `reset()` seeds it again. */
   readonly store: MockStore;
+  /** Schema validators compiled from each spec. */
   readonly validators: Record<SpecName, SpecValidator>;
+  /** Each spec's operations by operationId. */
   readonly operations: Record<SpecName, Map<string, MockOperation>>;
   /** Responses that broke the spec (validateResponses on); each was also answered with a loud 500. */
   readonly specViolations: string[] = [];
@@ -70,6 +81,7 @@ export class MockService {
   /** `api:operationId` of every operation a handler was made for. */
   readonly handledOperations = new Set<string>();
 
+  /** A mock seeded from `options.seed`, answering nothing until a server (MSW or node:http) routes requests to it. */
   constructor(options: MockOptions = {}) {
     this.config = resolveMockConfig(options);
     this.store = new MockStore(this.config);
@@ -92,6 +104,7 @@ export class MockService {
     for (let i = 0; i < count; i++) this.pendingFaults.push(fault);
   }
 
+  /** One operation of a spec by its operationId; throws for an unknown one. */
   operation(api: SpecName, operationId: string): MockOperation {
     const operation = this.operations[api].get(operationId);
     if (!operation) throw new Error(`no operation ${operationId} in ${api}`);

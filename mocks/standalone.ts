@@ -6,8 +6,11 @@ import { createHandlers } from './handlers/index.js';
 import { MockService } from './service.js';
 import type { MockOptions } from './service/config.js';
 
+/** Options of the standalone mock: the mock's own, and where it listens. */
 export interface StandaloneOptions extends MockOptions {
+  /** The port to listen on; 0 picks a free one (read it from `url`). Default 4010. */
   port?: number;
+  /** The address to listen on. Default 127.0.0.1. */
   host?: string;
   /** Where request log lines go; nothing is logged when false. */
   log?: ((line: string) => void) | false;
@@ -81,7 +84,29 @@ function batchedStdout(): (line: string) => void {
   };
 }
 
-export async function startStandaloneMock(options: StandaloneOptions = {}): Promise<{ server: Server; service: MockService; url: string; close: () => Promise<void> }> {
+/** A running standalone mock, from `startStandaloneMock`. */
+export interface StandaloneMock {
+  /** The node:http server. */
+  server: Server;
+  /** The service behind it: store, clock, faults, reset. */
+  service: MockService;
+  /** Its origin, e.g. `http://127.0.0.1:4010`: the client's `baseUrl`. */
+  url: string;
+  /** Stops listening and closes every connection. */
+  close(): Promise<void>;
+}
+
+/**
+ * Both APIs served over HTTP by node:http (no MSW), for a client in another process, a browser or another language.
+ * @example
+ * ```ts
+ * const mock = await startStandaloneMock({ port: 0, log: false });
+ * const client = createAgentEngineClient({ baseUrl: mock.url, clientId: DEFAULT_MOCK_CLIENT_ID, clientSecret: DEFAULT_MOCK_CLIENT_SECRET });
+ * // ...
+ * await mock.close();
+ * ```
+ */
+export async function startStandaloneMock(options: StandaloneOptions = {}): Promise<StandaloneMock> {
   const service = new MockService(options);
   const handlersFor = routeTable(createHandlers(service));
   const host = options.host ?? '127.0.0.1';
@@ -147,7 +172,7 @@ function banner(url: string, service: MockService): string {
 }
 
 /** `npm start` and `agent-engine-kit mock`: the mock with its banner, until SIGINT or SIGTERM. */
-export async function runStandaloneMock(options: StandaloneOptions = {}): Promise<Awaited<ReturnType<typeof startStandaloneMock>>> {
+export async function runStandaloneMock(options: StandaloneOptions = {}): Promise<StandaloneMock> {
   const started = performance.now();
   const mock = await startStandaloneMock(options);
   console.log(banner(mock.url, mock.service));

@@ -54,7 +54,7 @@ function connectorIndexTypes(files) {
     '',
     '/** The operations of every agent connector the kit knows, by connector name. */',
     'export interface ConnectorPaths {',
-    ...names.map((name) => `  ${JSON.stringify(name)}: ${alias(name)};`),
+    ...names.flatMap((name) => [`  /** The ${name} connector's operations: \`/<entity>/<action>\` with params, result and connector_metadata. */`, `  ${JSON.stringify(name)}: ${alias(name)};`]),
     '}',
     '',
   ].join('\n');
@@ -63,10 +63,39 @@ function connectorIndexTypes(files) {
 export async function generateAll() {
   const results = [];
   for (const { name, spec, output, build } of await targets()) {
-    const text = build ? await build() : COMMENT_HEADER + astToString(await openapiTS(pathToFileURL(resolve(root, spec)), { ...GENERATOR_OPTIONS, silent: true }));
+    const text = build ? await build() : descriptionsAsDocText(COMMENT_HEADER + astToString(await openapiTS(pathToFileURL(resolve(root, spec)), { ...GENERATOR_OPTIONS, silent: true })));
     results.push({ name, spec, output, text });
   }
   return results;
+}
+
+/**
+ * openapi-typescript writes a schema's `description` as a `@description` tag, which editors show as a tag below an
+ * empty hover. Moved to the comment's text (after the title or summary, before `Format:` and the tags), it is what a
+ * hover on the field or operation shows first.
+ */
+export function descriptionsAsDocText(text) {
+  return text.replace(/\/\*\*(?:[^*]|\*(?!\/))*\*\//g, (comment) => {
+    if (!comment.includes('@description')) return comment;
+    const single = /^\/\*\* @description ([\s\S]*) \*\/$/.exec(comment);
+    if (single) return `/** ${single[1]} */`;
+    const lines = comment.split('\n');
+    const indent = /^(\s*)\*/.exec(lines[1] ?? '')?.[1] ?? ' ';
+    const body = lines.slice(1, -1).map((line) => line.replace(/^\s*\* ?/, ''));
+    const start = body.findIndex((line) => line.startsWith('@description '));
+    if (start < 0) return comment;
+    let end = start + 1;
+    while (end < body.length && !body[end].startsWith('@')) end += 1;
+    const description = [body[start].slice('@description '.length), ...body.slice(start + 1, end).map((line) => line.replace(/^ {4}/, ''))];
+    const rest = [...body.slice(0, start), ...body.slice(end)];
+    let at = rest.findIndex((line) => line.startsWith('@') || line.startsWith('Format: '));
+    if (at < 0) at = rest.length;
+    // Paragraphs of their own: the lines of a JSDoc text run together otherwise.
+    const before = rest.slice(0, at);
+    const after = rest.slice(at);
+    const merged = [...before, ...(before.length ? [''] : []), ...description, ...(after[0]?.startsWith('Format: ') ? [''] : []), ...after];
+    return [lines[0], ...merged.map((line) => `${indent}*${line ? ` ${line}` : ''}`), lines[lines.length - 1]].join('\n');
+  });
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -1,13 +1,15 @@
 // The package users install: runtime-neutral source, within its bundle budget, built for ESM and CommonJS with
-// declarations, clean for publint and arethetypeswrong, and nothing in the tarball users do not need.
+// declarations, clean for publint and arethetypeswrong, nothing in the tarball users do not need, and documented in
+// the editor of a project that installs it.
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { freePort, runNodeProcess, startProcess } from '../support/processes.js';
+import { openConsumerProject, type ConsumerProject } from '../support/quick-info.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -117,48 +119,87 @@ describe('the package', () => {
     ]);
   });
 
-  // After the build above (tests of one file run in order): the tarball, installed by a project of its own.
+  // After the build above (tests of one file run in order): the tarball, installed by a project of its own, which the
+  // next test reads hovers from.
+  const work = mkdtempSync(join(tmpdir(), 'agent-engine-kit-consumer-'));
+  afterAll(() => rmSync(work, { recursive: true, force: true }));
+  let consumer: ConsumerProject | undefined;
+
   it('a fresh project installs the npm pack tarball and uses it from ESM, CommonJS, TypeScript (node16 and bundler) and its bin', async () => {
-    const work = mkdtempSync(join(tmpdir(), 'agent-engine-kit-consumer-'));
+    const packed = spawnSync('npm', ['pack', '--json', '--pack-destination', work], { cwd: root, encoding: 'utf8' });
+    expect(packed.status, packed.stderr).toBe(0);
+    const tarball = join(work, (JSON.parse(packed.stdout) as { filename: string }[])[0]!.filename);
+    const app = join(work, 'app');
+    cpSync(join(root, 'contract-tests/fixtures/consumer'), app, { recursive: true });
+    for (const name of ['consumer.ts', 'consumer.mts', 'consumer.cts']) copyFileSync(join(root, 'bench/consumer/consumer.ts'), join(app, name));
+    copyFileSync(join(root, 'bench/consumer/typed-connectors.ts'), join(app, 'typed-connectors.ts'));
+    writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'consumer', version: '1.0.0', private: true, type: 'module' }));
+    // Dependencies come from npm's cache when they are there (CI's npm ci filled it). @types/node: the mock entry is
+    // for Node and its declarations say so.
+    const nodeTypes = (JSON.parse(readFileSync(join(root, 'node_modules/@types/node/package.json'), 'utf8')) as { version: string }).version;
+    const install = spawnSync('npm', ['install', tarball, `@types/node@${nodeTypes}`, '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts'], { cwd: app, encoding: 'utf8' });
+    expect(install.status, install.stderr).toBe(0);
+
+    // Both type-checks at once: tsc on the bundler project in a process of its own, the node16 project here by the
+    // language service an editor would use (its diagnostics are tsc's), kept for the hovers of the next test.
+    const bundler = runNodeProcess([join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.bundler.json'], { cwd: app });
+    const project = openConsumerProject(app, 'tsconfig.node16.json');
+    expect(project.diagnostics(), 'tsconfig.node16.json').toEqual([]);
+    const checked = await bundler;
+    expect(checked.stdout + checked.stderr, 'tsconfig.bundler.json').toBe('');
+    expect(checked.code).toBe(0);
+    consumer = project;
+
+    // The package's own bin starts the mock; ESM and CommonJS programs use it.
+    const port = String(await freePort());
+    const { child: mock } = await startProcess(join(app, 'node_modules/.bin/agent-engine-kit'), ['mock', '--port', port, '--quiet'], /ready in \d+ ms/, { cwd: app, timeoutMs: 30_000 });
     try {
-      const packed = spawnSync('npm', ['pack', '--json', '--pack-destination', work], { cwd: root, encoding: 'utf8' });
-      expect(packed.status, packed.stderr).toBe(0);
-      const tarball = join(work, (JSON.parse(packed.stdout) as { filename: string }[])[0]!.filename);
-      const app = join(work, 'app');
-      cpSync(join(root, 'contract-tests/fixtures/consumer'), app, { recursive: true });
-      for (const name of ['consumer.ts', 'consumer.mts', 'consumer.cts']) copyFileSync(join(root, 'bench/consumer/consumer.ts'), join(app, name));
-      copyFileSync(join(root, 'bench/consumer/typed-connectors.ts'), join(app, 'typed-connectors.ts'));
-      writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'consumer', version: '1.0.0', private: true, type: 'module' }));
-      // Dependencies come from npm's cache when they are there (CI's npm ci filled it). @types/node: the mock entry is
-      // for Node and its declarations say so.
-      const nodeTypes = (JSON.parse(readFileSync(join(root, 'node_modules/@types/node/package.json'), 'utf8')) as { version: string }).version;
-      const install = spawnSync('npm', ['install', tarball, `@types/node@${nodeTypes}`, '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts'], { cwd: app, encoding: 'utf8' });
-      expect(install.status, install.stderr).toBe(0);
-
-      // Both type-checks at once.
-      const configs = ['tsconfig.node16.json', 'tsconfig.bundler.json'];
-      const checks = await Promise.all(configs.map((config) => runNodeProcess([join(root, 'node_modules/typescript/bin/tsc'), '-p', config], { cwd: app })));
-      checks.forEach((checked, i) => {
-        expect(checked.stdout + checked.stderr, configs[i]).toBe('');
-        expect(checked.code).toBe(0);
-      });
-
-      // The package's own bin starts the mock; ESM and CommonJS programs use it.
-      const port = String(await freePort());
-      const { child: mock } = await startProcess(join(app, 'node_modules/.bin/agent-engine-kit'), ['mock', '--port', port, '--quiet'], /ready in \d+ ms/, { cwd: app, timeoutMs: 30_000 });
-      try {
-        const env = { ...process.env, MOCK_URL: `http://127.0.0.1:${port}` };
-        const esm = spawnSync(process.execPath, ['esm.mjs'], { cwd: app, encoding: 'utf8', env });
-        expect(esm.stderr).toBe('');
-        expect(JSON.parse(esm.stdout)).toEqual({ issues: 5, typed: [3, true], notFound: true, required: ['entity', 'action'], total: 'number' });
-        const cjs = spawnSync(process.execPath, ['cjs.cjs'], { cwd: app, encoding: 'utf8', env });
-        expect(cjs.stderr).toBe('');
-        expect(JSON.parse(cjs.stdout)).toEqual({ names: ['HubSpot'], refused: true, schema: 'object' });
-      } finally {
-        mock.kill('SIGTERM');
-      }
+      const env = { ...process.env, MOCK_URL: `http://127.0.0.1:${port}` };
+      const esm = spawnSync(process.execPath, ['esm.mjs'], { cwd: app, encoding: 'utf8', env });
+      expect(esm.stderr).toBe('');
+      expect(JSON.parse(esm.stdout)).toEqual({ issues: 5, typed: [3, true], notFound: true, required: ['entity', 'action'], total: 'number' });
+      const cjs = spawnSync(process.execPath, ['cjs.cjs'], { cwd: app, encoding: 'utf8', env });
+      expect(cjs.stderr).toBe('');
+      expect(JSON.parse(cjs.stdout)).toEqual({ names: ['HubSpot'], refused: true, schema: 'object' });
     } finally {
-      rmSync(work, { recursive: true, force: true });
+      mock.kill('SIGTERM');
     }
   }, 240_000);
+
+  // The hovers of contract-tests/fixtures/consumer/hover.mts in the project above, as an editor shows them.
+  it('an editor on that project shows the docs on hover: client factories with examples, helpers, options, spec fields, errors, every export', () => {
+    expect(consumer, 'the project of the test above').toBeDefined();
+    const started = performance.now();
+    const hover = (snippet: string) => consumer!.hover('hover.mts', snippet);
+    const samples = {
+      'the client factory': 'createAgentEngineClient({',
+      'the v1 client factory': 'createAirbyteApiClient({',
+      'an option': 'timeoutMs',
+      forWorkspace: 'client.forWorkspace',
+      'a resource method': 'acme.connectors.execute',
+      'a response field (spec)': 'executed.execution_metadata',
+      'a nested response field (spec)': 'execution_metadata.execution_time_ms',
+      'a request field (spec)': 'workspace_name: ',
+      'a field of a workspace client answer (spec)': 'info.workspace_name',
+      'an error class': 'instanceof NotFoundError',
+      'a v1 helper': 'v1.workspaces.all',
+      'the validation entry': 'createResponseValidator({',
+      'the mock entry': 'setupMockServer({',
+      'a mock helper': 'new ManualClock',
+      'a mock method': 'service.failNext',
+    };
+    const empty = Object.entries(samples).filter(([, snippet]) => hover(snippet).documentation === '').map(([what]) => what);
+    expect(empty, 'hovers without documentation').toEqual([]);
+
+    // The factories show an example; signatures name their types instead of inlining generated ones.
+    for (const factory of ['createAgentEngineClient({', 'createAirbyteApiClient({']) expect(hover(factory).tags.example?.[0], factory).toContain('await');
+    const execute = hover('acme.connectors.execute');
+    expect(execute.display).toBe('(method) ConnectorsResource.execute(id: string, body: ExecuteRequest, options?: CallOptions): Promise<ExecuteResponse>');
+    expect(hover('client.forWorkspace').display).toBe('(method) AgentEngineClient.forWorkspace(workspaceName: string): WorkspaceClient');
+    expect(hover('executed.execution_metadata').documentation).toBe('Which connector ran the action and how long it took.');
+
+    // Beyond the sample: every export of the three entries, and every member of those that are objects, has docs.
+    expect(consumer!.undocumented('hover.mts', 'agent-engine-kit')).toEqual([]);
+    console.log(`${Object.keys(samples).length} hovers and every export's docs read in ${(performance.now() - started).toFixed(0)} ms`);
+  });
 });

@@ -141,7 +141,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The list result as execute answers it */
+            /** The list result as execute answers it */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -168,7 +168,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The list result as execute answers it */
+            /** The list result as execute answers it */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -195,7 +195,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The list result as execute answers it */
+            /** The list result as execute answers it */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -222,7 +222,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The get result as execute answers it */
+            /** The get result as execute answers it */
             200: {
                 headers: {
                     [name: string]: unknown;

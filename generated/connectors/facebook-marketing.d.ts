@@ -1032,7 +1032,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The get result as execute answers it */
+            /** The get result as execute answers it */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1059,7 +1059,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The list result as execute answers it */
+            /** The list result as execute answers it */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1086,7 +1086,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The get result as execute answers it */
+            /** The get result as execute answers it */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1113,7 +1113,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The list result as execute answers it */
+            /** The list result as execute answers it */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1140,7 +1140,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The create result as execute answers it */
+            /** The create result as execute answers it */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1167,7 +1167,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The get result as execute answers it */
+            /** The get result as execute answers it */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1194,7 +1194,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The update result as execute answers it */
+            /** The update result as execute answers it */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1221,7 +1221,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The list result as execute answers it */
+            /** The list result as execute answers it */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1248,7 +1248,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The create result as execute answers it */
+            /** The create result as execute answers it */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1275,7 +1275,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The get result as execute answers it */
+            /** The get result as execute answers it */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1302,7 +1302,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The update result as execute answers it */
+            /** The update result as execute answers it */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1329,7 +1329,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The list result as execute answers it */
+            /** The list result as execute answers it */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1356,7 +1356,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The create result as execute answers it */
+            /** The create result as execute answers it */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1383,7 +1383,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The get result as execute answers it */
+            /** The get result as execute answers it */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1410,7 +1410,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The update result as execute answers it */
+            /** The update result as execute answers it */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1437,7 +1437,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The list result as execute answers it */
+            /** The list result as execute answers it */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1464,7 +1464,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The list result as execute answers it */
+            /** The list result as execute answers it */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1491,7 +1491,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The list result as execute answers it */
+            /** The list result as execute answers it */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1518,7 +1518,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The list result as execute answers it */
+            /** The list result as execute answers it */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1545,7 +1545,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The list result as execute answers it */
+            /** The list result as execute answers it */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1572,7 +1572,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The list result as execute answers it */
+            /** The list result as execute answers it */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1599,7 +1599,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The get result as execute answers it */
+            /** The get result as execute answers it */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1626,7 +1626,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The list result as execute answers it */
+            /** The list result as execute answers it */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1653,7 +1653,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The list result as execute answers it */
+            /** The list result as execute answers it */
             200: {
                 headers: {
                     [name: string]: unknown;

@@ -591,7 +591,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The get result as execute answers it */
+            /** The get result as execute answers it */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -618,7 +618,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The list result as execute answers it */
+            /** The list result as execute answers it */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -645,7 +645,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The get result as execute answers it */
+            /** The get result as execute answers it */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -672,7 +672,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The create result as execute answers it */
+            /** The create result as execute answers it */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -699,7 +699,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The update result as execute answers it */
+            /** The update result as execute answers it */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -726,7 +726,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The list result as execute answers it */
+            /** The list result as execute answers it */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -753,7 +753,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The create result as execute answers it */
+            /** The create result as execute answers it */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -780,7 +780,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The get result as execute answers it */
+            /** The get result as execute answers it */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -807,7 +807,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The update result as execute answers it */
+            /** The update result as execute answers it */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -834,7 +834,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The delete result as execute answers it */
+            /** The delete result as execute answers it */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -861,7 +861,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The list result as execute answers it */
+            /** The list result as execute answers it */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -888,7 +888,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The create result as execute answers it */
+            /** The create result as execute answers it */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -915,7 +915,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The get result as execute answers it */
+            /** The get result as execute answers it */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -942,7 +942,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The update result as execute answers it */
+            /** The update result as execute answers it */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -969,7 +969,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The delete result as execute answers it */
+            /** The delete result as execute answers it */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -996,7 +996,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The create result as execute answers it */
+            /** The create result as execute answers it */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1023,7 +1023,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The list result as execute answers it */
+            /** The list result as execute answers it */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1050,7 +1050,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The get result as execute answers it */
+            /** The get result as execute answers it */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1077,7 +1077,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The create result as execute answers it */
+            /** The create result as execute answers it */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1104,7 +1104,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The create result as execute answers it */
+            /** The create result as execute answers it */
             200: {
                 headers: {
                     [name: string]: unknown;

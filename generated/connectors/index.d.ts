@@ -55,55 +55,106 @@ import type { paths as Connector_zoho_crm } from './zoho-crm.js';
 
 /** The operations of every agent connector the kit knows, by connector name. */
 export interface ConnectorPaths {
+  /** The airtable connector's operations: `/<entity>/<action>` with params, result and connector_metadata. */
   "airtable": Connector_airtable;
+  /** The amazon-ads connector's operations: `/<entity>/<action>` with params, result and connector_metadata. */
   "amazon-ads": Connector_amazon_ads;
+  /** The amazon-seller-partner connector's operations: `/<entity>/<action>` with params, result and connector_metadata. */
   "amazon-seller-partner": Connector_amazon_seller_partner;
+  /** The amplitude connector's operations: `/<entity>/<action>` with params, result and connector_metadata. */
   "amplitude": Connector_amplitude;
+  /** The asana connector's operations: `/<entity>/<action>` with params, result and connector_metadata. */
   "asana": Connector_asana;
+  /** The ashby connector's operations: `/<entity>/<action>` with params, result and connector_metadata. */
   "ashby": Connector_ashby;
+  /** The chargebee connector's operations: `/<entity>/<action>` with params, result and connector_metadata. */
   "chargebee": Connector_chargebee;
+  /** The clickup-api connector's operations: `/<entity>/<action>` with params, result and connector_metadata. */
   "clickup-api": Connector_clickup_api;
+  /** The confluence connector's operations: `/<entity>/<action>` with params, result and connector_metadata. */
   "confluence": Connector_confluence;
+  /** The facebook-marketing connector's operations: `/<entity>/<action>` with params, result and connector_metadata. */
   "facebook-marketing": Connector_facebook_marketing;
+  /** The freshdesk connector's operations: `/<entity>/<action>` with params, result and connector_metadata. */
   "freshdesk": Connector_freshdesk;
+  /** The github connector's operations: `/<entity>/<action>` with params, result and connector_metadata. */
   "github": Connector_github;
+  /** The gitlab connector's operations: `/<entity>/<action>` with params, result and connector_metadata. */
   "gitlab": Connector_gitlab;
+  /** The gmail connector's operations: `/<entity>/<action>` with params, result and connector_metadata. */
   "gmail": Connector_gmail;
+  /** The gong connector's operations: `/<entity>/<action>` with params, result and connector_metadata. */
   "gong": Connector_gong;
+  /** The google-ads connector's operations: `/<entity>/<action>` with params, result and connector_metadata. */
   "google-ads": Connector_google_ads;
+  /** The google-analytics-data-api connector's operations: `/<entity>/<action>` with params, result and connector_metadata. */
   "google-analytics-data-api": Connector_google_analytics_data_api;
+  /** The google-drive connector's operations: `/<entity>/<action>` with params, result and connector_metadata. */
   "google-drive": Connector_google_drive;
+  /** The google-search-console connector's operations: `/<entity>/<action>` with params, result and connector_metadata. */
   "google-search-console": Connector_google_search_console;
+  /** The granola connector's operations: `/<entity>/<action>` with params, result and connector_metadata. */
   "granola": Connector_granola;
+  /** The greenhouse connector's operations: `/<entity>/<action>` with params, result and connector_metadata. */
   "greenhouse": Connector_greenhouse;
+  /** The harvest connector's operations: `/<entity>/<action>` with params, result and connector_metadata. */
   "harvest": Connector_harvest;
+  /** The hubspot connector's operations: `/<entity>/<action>` with params, result and connector_metadata. */
   "hubspot": Connector_hubspot;
+  /** The incident-io connector's operations: `/<entity>/<action>` with params, result and connector_metadata. */
   "incident-io": Connector_incident_io;
+  /** The intercom connector's operations: `/<entity>/<action>` with params, result and connector_metadata. */
   "intercom": Connector_intercom;
+  /** The jira connector's operations: `/<entity>/<action>` with params, result and connector_metadata. */
   "jira": Connector_jira;
+  /** The klaviyo connector's operations: `/<entity>/<action>` with params, result and connector_metadata. */
   "klaviyo": Connector_klaviyo;
+  /** The linear connector's operations: `/<entity>/<action>` with params, result and connector_metadata. */
   "linear": Connector_linear;
+  /** The linkedin-ads connector's operations: `/<entity>/<action>` with params, result and connector_metadata. */
   "linkedin-ads": Connector_linkedin_ads;
+  /** The mailchimp connector's operations: `/<entity>/<action>` with params, result and connector_metadata. */
   "mailchimp": Connector_mailchimp;
+  /** The monday connector's operations: `/<entity>/<action>` with params, result and connector_metadata. */
   "monday": Connector_monday;
+  /** The notion connector's operations: `/<entity>/<action>` with params, result and connector_metadata. */
   "notion": Connector_notion;
+  /** The orb connector's operations: `/<entity>/<action>` with params, result and connector_metadata. */
   "orb": Connector_orb;
+  /** The paypal-transaction connector's operations: `/<entity>/<action>` with params, result and connector_metadata. */
   "paypal-transaction": Connector_paypal_transaction;
+  /** The pinterest connector's operations: `/<entity>/<action>` with params, result and connector_metadata. */
   "pinterest": Connector_pinterest;
+  /** The pylon connector's operations: `/<entity>/<action>` with params, result and connector_metadata. */
   "pylon": Connector_pylon;
+  /** The salesforce connector's operations: `/<entity>/<action>` with params, result and connector_metadata. */
   "salesforce": Connector_salesforce;
+  /** The sendgrid connector's operations: `/<entity>/<action>` with params, result and connector_metadata. */
   "sendgrid": Connector_sendgrid;
+  /** The sentry connector's operations: `/<entity>/<action>` with params, result and connector_metadata. */
   "sentry": Connector_sentry;
+  /** The shopify connector's operations: `/<entity>/<action>` with params, result and connector_metadata. */
   "shopify": Connector_shopify;
+  /** The slack connector's operations: `/<entity>/<action>` with params, result and connector_metadata. */
   "slack": Connector_slack;
+  /** The snapchat-marketing connector's operations: `/<entity>/<action>` with params, result and connector_metadata. */
   "snapchat-marketing": Connector_snapchat_marketing;
+  /** The stripe connector's operations: `/<entity>/<action>` with params, result and connector_metadata. */
   "stripe": Connector_stripe;
+  /** The tiktok-marketing connector's operations: `/<entity>/<action>` with params, result and connector_metadata. */
   "tiktok-marketing": Connector_tiktok_marketing;
+  /** The twilio connector's operations: `/<entity>/<action>` with params, result and connector_metadata. */
   "twilio": Connector_twilio;
+  /** The typeform connector's operations: `/<entity>/<action>` with params, result and connector_metadata. */
   "typeform": Connector_typeform;
+  /** The woocommerce connector's operations: `/<entity>/<action>` with params, result and connector_metadata. */
   "woocommerce": Connector_woocommerce;
+  /** The zendesk-chat connector's operations: `/<entity>/<action>` with params, result and connector_metadata. */
   "zendesk-chat": Connector_zendesk_chat;
+  /** The zendesk-support connector's operations: `/<entity>/<action>` with params, result and connector_metadata. */
   "zendesk-support": Connector_zendesk_support;
+  /** The zendesk-talk connector's operations: `/<entity>/<action>` with params, result and connector_metadata. */
   "zendesk-talk": Connector_zendesk_talk;
+  /** The zoho-crm connector's operations: `/<entity>/<action>` with params, result and connector_metadata. */
   "zoho-crm": Connector_zoho_crm;
 }

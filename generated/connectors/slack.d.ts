@@ -799,7 +799,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The list result as execute answers it */
+            /** The list result as execute answers it */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -826,7 +826,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The get result as execute answers it */
+            /** The get result as execute answers it */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -853,7 +853,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The list result as execute answers it */
+            /** The list result as execute answers it */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -880,7 +880,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The get result as execute answers it */
+            /** The get result as execute answers it */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -907,7 +907,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The create result as execute answers it */
+            /** The create result as execute answers it */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -934,7 +934,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The update result as execute answers it */
+            /** The update result as execute answers it */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -961,7 +961,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The list result as execute answers it */
+            /** The list result as execute answers it */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -988,7 +988,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The list result as execute answers it */
+            /** The list result as execute answers it */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1015,7 +1015,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The create result as execute answers it */
+            /** The create result as execute answers it */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1042,7 +1042,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The update result as execute answers it */
+            /** The update result as execute answers it */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1069,7 +1069,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The delete result as execute answers it */
+            /** The delete result as execute answers it */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1096,7 +1096,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The create result as execute answers it */
+            /** The create result as execute answers it */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1123,7 +1123,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The create result as execute answers it */
+            /** The create result as execute answers it */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1150,7 +1150,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The create result as execute answers it */
+            /** The create result as execute answers it */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1177,7 +1177,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The create result as execute answers it */
+            /** The create result as execute answers it */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1204,7 +1204,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The delete result as execute answers it */
+            /** The delete result as execute answers it */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1231,7 +1231,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The create result as execute answers it */
+            /** The create result as execute answers it */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1258,7 +1258,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The create result as execute answers it */
+            /** The create result as execute answers it */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1285,7 +1285,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The create result as execute answers it */
+            /** The create result as execute answers it */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1312,7 +1312,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The create result as execute answers it */
+            /** The create result as execute answers it */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1339,7 +1339,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The create result as execute answers it */
+            /** The create result as execute answers it */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1366,7 +1366,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The create result as execute answers it */
+            /** The create result as execute answers it */
             200: {
                 headers: {
                     [name: string]: unknown;

@@ -565,7 +565,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The list result as execute answers it */
+            /** The list result as execute answers it */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -592,7 +592,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The get result as execute answers it */
+            /** The get result as execute answers it */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -619,7 +619,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The list result as execute answers it */
+            /** The list result as execute answers it */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -646,7 +646,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The get result as execute answers it */
+            /** The get result as execute answers it */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -673,7 +673,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The list result as execute answers it */
+            /** The list result as execute answers it */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -700,7 +700,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The get result as execute answers it */
+            /** The get result as execute answers it */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -727,7 +727,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The list result as execute answers it */
+            /** The list result as execute answers it */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -754,7 +754,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The get result as execute answers it */
+            /** The get result as execute answers it */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -781,7 +781,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The list result as execute answers it */
+            /** The list result as execute answers it */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -808,7 +808,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The get result as execute answers it */
+            /** The get result as execute answers it */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -835,7 +835,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The list result as execute answers it */
+            /** The list result as execute answers it */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -862,7 +862,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The get result as execute answers it */
+            /** The get result as execute answers it */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -889,7 +889,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The list result as execute answers it */
+            /** The list result as execute answers it */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -916,7 +916,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The get result as execute answers it */
+            /** The get result as execute answers it */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -943,7 +943,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The list result as execute answers it */
+            /** The list result as execute answers it */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -970,7 +970,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The get result as execute answers it */
+            /** The get result as execute answers it */
             200: {
                 headers: {
                     [name: string]: unknown;

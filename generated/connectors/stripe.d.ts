@@ -2820,7 +2820,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The list result as execute answers it */
+            /** The list result as execute answers it */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2847,7 +2847,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The create result as execute answers it */
+            /** The create result as execute answers it */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2874,7 +2874,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The get result as execute answers it */
+            /** The get result as execute answers it */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2901,7 +2901,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The update result as execute answers it */
+            /** The update result as execute answers it */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2928,7 +2928,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The delete result as execute answers it */
+            /** The delete result as execute answers it */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2955,7 +2955,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The api_search result as execute answers it */
+            /** The api_search result as execute answers it */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2982,7 +2982,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The list result as execute answers it */
+            /** The list result as execute answers it */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3009,7 +3009,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The create result as execute answers it */
+            /** The create result as execute answers it */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3036,7 +3036,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The get result as execute answers it */
+            /** The get result as execute answers it */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3063,7 +3063,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The api_search result as execute answers it */
+            /** The api_search result as execute answers it */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3090,7 +3090,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The create result as execute answers it */
+            /** The create result as execute answers it */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3117,7 +3117,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The create result as execute answers it */
+            /** The create result as execute answers it */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3144,7 +3144,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The list result as execute answers it */
+            /** The list result as execute answers it */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3171,7 +3171,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The get result as execute answers it */
+            /** The get result as execute answers it */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3198,7 +3198,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The api_search result as execute answers it */
+            /** The api_search result as execute answers it */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3225,7 +3225,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The list result as execute answers it */
+            /** The list result as execute answers it */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3252,7 +3252,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The create result as execute answers it */
+            /** The create result as execute answers it */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3279,7 +3279,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The get result as execute answers it */
+            /** The get result as execute answers it */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3306,7 +3306,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The update result as execute answers it */
+            /** The update result as execute answers it */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3333,7 +3333,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The delete result as execute answers it */
+            /** The delete result as execute answers it */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3360,7 +3360,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The api_search result as execute answers it */
+            /** The api_search result as execute answers it */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3387,7 +3387,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The list result as execute answers it */
+            /** The list result as execute answers it */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3414,7 +3414,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The create result as execute answers it */
+            /** The create result as execute answers it */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3441,7 +3441,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The get result as execute answers it */
+            /** The get result as execute answers it */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3468,7 +3468,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The list result as execute answers it */
+            /** The list result as execute answers it */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3495,7 +3495,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The create result as execute answers it */
+            /** The create result as execute answers it */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3522,7 +3522,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The get result as execute answers it */
+            /** The get result as execute answers it */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3549,7 +3549,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The update result as execute answers it */
+            /** The update result as execute answers it */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3576,7 +3576,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The delete result as execute answers it */
+            /** The delete result as execute answers it */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3603,7 +3603,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The api_search result as execute answers it */
+            /** The api_search result as execute answers it */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3630,7 +3630,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The get result as execute answers it */
+            /** The get result as execute answers it */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3657,7 +3657,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The list result as execute answers it */
+            /** The list result as execute answers it */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3684,7 +3684,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The get result as execute answers it */
+            /** The get result as execute answers it */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3711,7 +3711,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The list result as execute answers it */
+            /** The list result as execute answers it */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3738,7 +3738,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The create result as execute answers it */
+            /** The create result as execute answers it */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3765,7 +3765,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The get result as execute answers it */
+            /** The get result as execute answers it */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3792,7 +3792,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The update result as execute answers it */
+            /** The update result as execute answers it */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3819,7 +3819,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The api_search result as execute answers it */
+            /** The api_search result as execute answers it */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3846,7 +3846,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The create result as execute answers it */
+            /** The create result as execute answers it */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3873,7 +3873,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The create result as execute answers it */
+            /** The create result as execute answers it */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3900,7 +3900,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The create result as execute answers it */
+            /** The create result as execute answers it */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3927,7 +3927,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The create result as execute answers it */
+            /** The create result as execute answers it */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3954,7 +3954,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The create result as execute answers it */
+            /** The create result as execute answers it */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3981,7 +3981,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The list result as execute answers it */
+            /** The list result as execute answers it */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4008,7 +4008,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The get result as execute answers it */
+            /** The get result as execute answers it */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4035,7 +4035,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The list result as execute answers it */
+            /** The list result as execute answers it */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4062,7 +4062,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The get result as execute answers it */
+            /** The get result as execute answers it */
             200: {
                 headers: {
                     [name: string]: unknown;

@@ -600,7 +600,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The list result as execute answers it */
+            /** The list result as execute answers it */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -627,7 +627,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The get result as execute answers it */
+            /** The get result as execute answers it */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -654,7 +654,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The list result as execute answers it */
+            /** The list result as execute answers it */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -681,7 +681,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The get result as execute answers it */
+            /** The get result as execute answers it */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -708,7 +708,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The list result as execute answers it */
+            /** The list result as execute answers it */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -735,7 +735,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The get result as execute answers it */
+            /** The get result as execute answers it */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -762,7 +762,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The list result as execute answers it */
+            /** The list result as execute answers it */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -789,7 +789,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The get result as execute answers it */
+            /** The get result as execute answers it */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -816,7 +816,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The list result as execute answers it */
+            /** The list result as execute answers it */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -843,7 +843,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The get result as execute answers it */
+            /** The get result as execute answers it */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -870,7 +870,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The list result as execute answers it */
+            /** The list result as execute answers it */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -897,7 +897,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The list result as execute answers it */
+            /** The list result as execute answers it */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -924,7 +924,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The list result as execute answers it */
+            /** The list result as execute answers it */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -951,7 +951,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The list result as execute answers it */
+            /** The list result as execute answers it */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -978,7 +978,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The list result as execute answers it */
+            /** The list result as execute answers it */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1005,7 +1005,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The list result as execute answers it */
+            /** The list result as execute answers it */
             200: {
                 headers: {
                     [name: string]: unknown;

@@ -3,7 +3,9 @@
 import type { Clock } from './clock.js';
 import { systemClock } from './clock.js';
 
+/** The client id the mock accepts unless `clientId` (or AGENT_ENGINE_MOCK_CLIENT_ID) says otherwise. */
 export const DEFAULT_MOCK_CLIENT_ID = 'demo-client-id';
+/** The client secret the mock accepts unless `clientSecret` (or AGENT_ENGINE_MOCK_CLIENT_SECRET) says otherwise. */
 export const DEFAULT_MOCK_CLIENT_SECRET = 'demo-client-secret';
 export const DEFAULT_MOCK_ORGANIZATION_ID = '4f7c2b1e-8d3a-4c5f-9b6e-2a1d0c9e8f7a';
 export const APPLICATION_TOKEN_TTL_SECONDS = 15 * 60;
@@ -11,12 +13,17 @@ export const SCOPED_TOKEN_TTL_SECONDS = 20 * 60;
 /** The v1 API's access tokens (seed 000 shows 3600). */
 export const V1_TOKEN_TTL_SECONDS = 60 * 60;
 
+/** Options of the mock: `setupMockServer`, `startStandaloneMock` and `new MockService`. */
 export interface MockOptions {
   /** Same seed, same ids and data. Default 1. */
   seed?: number;
+  /** Where the mock reads the time; a ManualClock expires tokens on demand. Default: the system clock. */
   clock?: Clock;
+  /** The client id the token endpoints accept. Default AGENT_ENGINE_MOCK_CLIENT_ID, else `demo-client-id`. */
   clientId?: string;
+  /** The client secret the token endpoints accept. Default AGENT_ENGINE_MOCK_CLIENT_SECRET, else `demo-client-secret`. */
   clientSecret?: string;
+  /** The organization every token acts in. Default a fixed id, printed at start-up. */
   organizationId?: string;
   /** One lifetime for every token, in seconds, instead of the API's own (15 min application, 20 min scoped). */
   tokenTtlSeconds?: number;

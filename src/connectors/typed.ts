@@ -60,7 +60,9 @@ export interface AllOptions extends ActionOptions, Pick<ExecutePagesOptions, 'li
 
 /** A typed action's answer: `data` is the result (records or a record), `meta` the connector's metadata. */
 export interface ActionAnswer<T, M> {
+  /** The action's `result`: the records of a list, the record of a get, what a write answers. */
   data: T;
+  /** The action's `connector_metadata`: the connector's own paging keys for a list, else null. */
   meta: M;
   /** Set when the answer may be stale or incomplete (e.g. an inactive context store). */
   warning: ExecuteResponse['warning'] | null;

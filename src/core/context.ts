@@ -4,13 +4,25 @@ import { unwrap, type FetchResult } from './result.js';
 import type { Redactor } from './redact.js';
 import type { CallOptions, Logger, Transport } from './transport.js';
 
+/**
+ * openapi-fetch options for one `raw` call, from `client.callOptions(...)`: spread them into the call's options to give
+ * it the client's token, retries and typed errors with settings of its own. (A type literal, not an interface:
+ * openapi-fetch takes options with an index signature.)
+ */
+export type RawCallOptions = {
+  /** The client's transport with this call's settings. */
+  fetch: Transport;
+  /** Aborts the call's first attempt on the call's timeout or signal. */
+  signal?: AbortSignal;
+};
+
 export interface ResourceContext<Paths extends {}> {
   raw: Client<Paths, 'application/json'>;
   baseUrl: string;
   redactor: Redactor;
   logger?: Logger | undefined;
   /** openapi-fetch options for one call: a transport of its own (with the call's settings) and its signal. */
-  init(options?: CallOptions): { fetch: Transport; signal?: AbortSignal };
+  init(options?: CallOptions): RawCallOptions;
 }
 
 export async function call<T>(context: { redactor: Redactor }, method: string, pending: Promise<FetchResult<T>>): Promise<T> {

@@ -1,20 +1,45 @@
 // Typed errors: one class per kind of failure, each carrying what the API said (status, parsed body, request id) and
 // never a secret. The message is the API's own words, read from whichever error shape the body has.
 
+/** What an error is made with: what the API answered, and to what request. */
 export interface ErrorContext {
+  /** The HTTP status, when there was a response. */
   status?: number | undefined;
+  /** The parsed error body, secrets already redacted. */
   body?: unknown;
+  /** The request id the API answered with, for its support. */
   requestId?: string | undefined;
+  /** The request's HTTP method. */
   method?: string | undefined;
+  /** The request URL without its query string. */
   url?: string | undefined;
+  /** The underlying error (a fetch failure, the caller's abort reason). */
   cause?: unknown;
 }
 
+/**
+ * What every call of the kit throws: an HTTP error answer (a subclass per status kind), no answer at all
+ * (ConnectionError, TimeoutError, AbortError) or a misuse (ConfigurationError). It carries the status, the parsed
+ * body and the request id, never a secret.
+ * @example
+ * ```ts
+ * try {
+ *   await client.workspaces.get(id);
+ * } catch (error) {
+ *   if (error instanceof NotFoundError) return undefined;
+ *   if (error instanceof AgentEngineError) console.error(error.status, error.requestId, error.message);
+ *   throw error;
+ * }
+ * ```
+ */
 export class AgentEngineError extends Error {
+  /** The HTTP status; undefined when there was no response (connection, timeout, abort) or no request. */
   readonly status: number | undefined;
   /** The parsed error body (JSON when it was JSON), with secrets redacted. */
   readonly body: unknown;
+  /** The request id the API answered with (`x-request-id` and the like): quote it to Airbyte's support. */
   readonly requestId: string | undefined;
+  /** The request's HTTP method. */
   readonly method: string | undefined;
   /** The request URL without its query string. */
   readonly url: string | undefined;
@@ -29,6 +54,7 @@ export class AgentEngineError extends Error {
     this.url = context.url;
   }
 
+  /** The error as plain data for logs: name, message, status, request id, method, URL and body. */
   toJSON(): Record<string, unknown> {
     return { name: this.name, message: this.message, status: this.status, requestId: this.requestId, method: this.method, url: this.url, body: this.body };
   }
@@ -45,14 +71,19 @@ export class NotFoundError extends AgentEngineError {}
 /** 413: the request body is too large. */
 export class PayloadTooLargeError extends AgentEngineError {}
 
+/** One field of a 422, as the API named it. */
 export interface FieldError {
+  /** The field's path, e.g. `params.owner`; null when the error is about the whole body. */
   field: string | null;
+  /** What is wrong with it, in the API's words. */
   message: string | null;
+  /** The API's error code, e.g. `missing`. */
   code: string | null;
 }
 
 /** 422: the body or a parameter does not validate; `fieldErrors` says which field and why. */
 export class ValidationError extends AgentEngineError {
+  /** Each field the API refused, and why. */
   readonly fieldErrors: FieldError[];
   constructor(message: string, context: ErrorContext & { fieldErrors?: FieldError[] } = {}) {
     super(message, context);
@@ -62,6 +93,7 @@ export class ValidationError extends AgentEngineError {
 
 /** 429: rate limited. `retryAfter` is in seconds, when the API said. */
 export class RateLimitError extends AgentEngineError {
+  /** Seconds to wait before trying again, from `Retry-After`; undefined when the API did not say. */
   readonly retryAfter: number | undefined;
   constructor(message: string, context: ErrorContext & { retryAfter?: number | undefined } = {}) {
     super(message, context);
@@ -83,6 +115,7 @@ export class ConfigurationError extends AgentEngineError {}
 export class ConnectorNotFoundError extends NotFoundError {}
 /** `connectors.find` matched more than one connector. */
 export class AmbiguousConnectorError extends AgentEngineError {
+  /** The ids of every connector that matched: pick one and use it. */
   readonly connectorIds: string[];
   constructor(message: string, connectorIds: string[]) {
     super(message);
@@ -90,18 +123,25 @@ export class AmbiguousConnectorError extends AgentEngineError {
   }
 }
 
+/** One way a response broke the spec. */
 export interface SpecViolation {
+  /** The operation, by the spec's operationId. */
   operationId: string;
+  /** The request's HTTP method. */
   method: string;
+  /** The response's status. */
   status: number;
   /** JSON pointer into the response body ('' when the status itself is the problem). */
   pointer: string;
+  /** What is wrong, e.g. `must have required property 'id'`. */
   message: string;
+  /** The offending value, secrets redacted. */
   value: unknown;
 }
 
 /** A response that breaks the spec, with `validateResponses` on: which operation, where in the body, what value. */
 export class SpecViolationError extends AgentEngineError {
+  /** Every way the response broke the spec. */
   readonly violations: SpecViolation[];
   constructor(message: string, violations: SpecViolation[], context: ErrorContext = {}) {
     super(message, context);

@@ -10,6 +10,7 @@ import type { CallOptions, Logger } from './transport.js';
 type ExecuteRequest = components['schemas']['ExecuteRequest'];
 type ExecuteResponse = components['schemas']['ExecuteResponse'];
 
+/** Options of `connectors.executePages` and `executeRecords`: how to page, how far, and the call's own settings. */
 export interface ExecutePagesOptions extends CallOptions {
   /**
    * The connector's definition, by name (`github`) or definition id. Without it, the definition id is read from

@@ -2,10 +2,14 @@
 import { ConfigurationError } from './errors.js';
 import type { Logger } from './transport.js';
 
+/** The Agent Engine API, where the client sends requests unless `baseUrl` or AIRBYTE_API_HOST says otherwise. */
 export const DEFAULT_BASE_URL = 'https://api.airbyte.ai';
+/** Retries after the first attempt when `maxRetries` is not set. */
 export const DEFAULT_MAX_RETRIES = 2;
+/** The per-attempt timeout when `timeoutMs` is not set, in milliseconds. */
 export const DEFAULT_TIMEOUT_MS = 60_000;
 
+/** Options both clients take: credentials, where to send requests, and how patiently. */
 export interface ClientOptions {
   /** Your application's client id. Falls back to `AIRBYTE_CLIENT_ID`. */
   clientId?: string | undefined;

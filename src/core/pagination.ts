@@ -7,7 +7,13 @@ import { AgentEngineError } from './errors.js';
  * after one answer (merged over the request's own params), or undefined after the last page.
  */
 export interface PagingStyle {
+  /** A name for this paging, for your own logs (the kit does not read it). */
   name: string;
+  /**
+   * The params of the page after this one (merged over the request's own), or undefined after the last page.
+   * @param metadata The page's `connector_metadata`.
+   * @param result The page's `result`.
+   */
   next(metadata: Record<string, unknown>, result: unknown): Record<string, unknown> | undefined;
 }
 

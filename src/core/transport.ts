@@ -5,10 +5,15 @@ import { AbortError, ConnectionError, TimeoutError } from './errors.js';
 import { displayUrl, type Redactor } from './redact.js';
 import { MAX_RETRY_AFTER_MS, backoffMs, classifyRequest, isRetryableStatus, retryAfterMs, sleep } from './retry.js';
 
+/** Where the client reports retries and token refreshes (never a secret). `console` is one; every method is optional. */
 export interface Logger {
+  /** Retries, token refreshes and replays after a 401. */
   debug?(message: string, meta?: Record<string, unknown>): void;
+  /** Not used by the client today; here so that any common logger fits. */
   info?(message: string, meta?: Record<string, unknown>): void;
+  /** Something worked but not as asked, e.g. a connector whose paging the kit does not know. */
   warn?(message: string, meta?: Record<string, unknown>): void;
+  /** Not used by the client today; here so that any common logger fits. */
   error?(message: string, meta?: Record<string, unknown>): void;
 }
 
@@ -18,10 +23,13 @@ export interface TokenSource {
   invalidate(token: string): void;
 }
 
-/** Per-call settings; they override the client's. */
+/** Settings of one call, the last argument of every helper; each overrides the client's own for that call. */
 export interface CallOptions {
+  /** Retries after the first attempt; 0 turns retrying off for this call. Default: the client's `maxRetries`. */
   maxRetries?: number;
+  /** Per attempt, until the response headers arrive, in milliseconds; 0 turns the timeout off. Default: the client's `timeoutMs`. */
   timeoutMs?: number;
+  /** Aborts the call (and any wait before a retry): the call rejects with an AbortError. */
   signal?: AbortSignal;
 }
 
@@ -38,6 +46,7 @@ export interface TransportSettings {
   random?: () => number;
 }
 
+/** A fetch that takes a finished Request: the client's token, timeout and retries applied, the final Response answered. */
 export type Transport = (request: Request) => Promise<Response>;
 
 interface AttemptSignal {

@@ -1,26 +1,38 @@
-import type { components, operations, paths } from '../../generated/agent-engine.js';
+import type { paths } from '../../generated/agent-engine.js';
 import { call, type ResourceContext } from '../core/context.js';
 import { AgentEngineError } from '../core/errors.js';
 import type { CallOptions } from '../core/transport.js';
+import type { SkillDocsQuery, SkillDocsResponse, SkillListQuery, SkillListResponse, SkillMetadata, SkillSearchQuery } from '../schemas.js';
 
-type Schemas = components['schemas'];
-type Query<Id extends keyof operations> = NonNullable<operations[Id]['parameters']['query']>;
-export type SkillListQuery = Query<'list_skills'>;
-export type SkillSearchQuery = Omit<Query<'list_skills_search'>, 'query'>;
-export type SkillDocsQuery = Omit<Query<'get_skills_docs'>, 'id'>;
+/** `client.skills`: the docs an agent reads before it calls a connector (one docs skill per connector, and static ones). */
+export interface SkillsResource {
+  /** One page of skills: every connector's docs skill and the static skills; `next_cursor` asks for the next. */
+  list(query?: SkillListQuery, options?: CallOptions): Promise<SkillListResponse>;
+  /** Every skill of every page, following `next_cursor` until it is null. */
+  all(query?: SkillListQuery, options?: CallOptions): AsyncGenerator<SkillMetadata>;
+  /**
+   * Skills matching the words of `text`, best match first.
+   * @param text What to look for, in words.
+   */
+  search(text: string, query?: SkillSearchQuery, options?: CallOptions): Promise<SkillListResponse>;
+  /**
+   * A skill's docs (e.g. the `docs_skill_id` of `connectors.inspect`): the outline and overview, or with
+   * `{section}` one section of the outline in full.
+   * @param id The skill's id.
+   */
+  docs(id: string, query?: SkillDocsQuery, options?: CallOptions): Promise<SkillDocsResponse>;
+}
 
-export function skillsResource(context: ResourceContext<paths>) {
+export function skillsResource(context: ResourceContext<paths>): SkillsResource {
   const { raw } = context;
 
-  const list = (query: SkillListQuery = {}, options?: CallOptions): Promise<Schemas['SkillListResponse']> =>
+  const list = (query: SkillListQuery = {}, options?: CallOptions): Promise<SkillListResponse> =>
     call(context, 'GET', raw.GET('/api/v1/skills', { params: { query }, ...context.init(options) }));
 
   return {
-    /** One page of skills: every connector's docs skill and the static skills; `next_cursor` asks for the next. */
     list,
 
-    /** Every skill of every page, following `next_cursor` until it is null. */
-    async *all(query: SkillListQuery = {}, options?: CallOptions): AsyncGenerator<Schemas['SkillMetadata']> {
+    async *all(query = {}, options) {
       const seen = new Set<string>();
       let page = await list(query, options);
       yield* page.data;
@@ -32,15 +44,10 @@ export function skillsResource(context: ResourceContext<paths>) {
       }
     },
 
-    /** Skills matching the words of `text`, best match first. */
-    search: (text: string, query: SkillSearchQuery = {}, options?: CallOptions): Promise<Schemas['SkillListResponse']> =>
+    search: (text, query = {}, options) =>
       call(context, 'GET', raw.GET('/api/v1/skills/search', { params: { query: { ...query, query: text } }, ...context.init(options) })),
 
-    /**
-     * A skill's docs (e.g. the `docs_skill_id` of `connectors.inspect`): the outline and overview, or with
-     * `{section}` one section of the outline in full.
-     */
-    docs: (id: string, query: SkillDocsQuery = {}, options?: CallOptions): Promise<Schemas['SkillDocsResponse']> =>
+    docs: (id, query = {}, options) =>
       call(context, 'GET', raw.GET('/api/v1/skills/docs', { params: { query: { ...query, id } }, ...context.init(options) })),
   };
 }

@@ -7,7 +7,20 @@ import { createResponseValidatorFor, type ResponseValidator, type ResponseValida
 
 export { SpecViolationError, type ResponseValidator, type ResponseValidatorOptions, type SpecViolation } from './response-validator.js';
 
-/** An openapi-fetch middleware that checks every response of either API against its spec. */
+/**
+ * An openapi-fetch middleware that checks every response of either API against its spec: a status the operation
+ * documents and a body of its schema. The clients' `validateResponses: true` uses it; this is for an openapi-fetch
+ * client of your own.
+ * @example
+ * ```ts
+ * import createClient from 'openapi-fetch';
+ * import type { AgentEnginePaths } from 'agent-engine-kit';
+ * import { createResponseValidator } from 'agent-engine-kit/validation';
+ *
+ * const raw = createClient<AgentEnginePaths>({ baseUrl: 'https://api.airbyte.ai' });
+ * raw.use(createResponseValidator({ onViolation: (violation) => console.warn(violation.pointer, violation.message) }));
+ * ```
+ */
 export function createResponseValidator(options: ResponseValidatorOptions = {}): ResponseValidator {
   return createResponseValidatorFor(
     [
@@ -23,6 +36,12 @@ const SPECS = { 'agent-engine': agentEngineSpec, 'airbyte-api-v1': airbyteApiV1S
 /**
  * One named schema of either spec (`components.schemas`), self-contained (references inlined): for handing the API's
  * own shapes to something that only speaks JSON Schema, such as an AI agent's tool definition.
+ * @param api Which spec: `agent-engine` or `airbyte-api-v1`.
+ * @param name The schema's name, e.g. `ExecuteRequest`; an unknown name throws.
+ * @example
+ * ```ts
+ * const tool = { name: 'execute', description: 'Run a connector action', input_schema: specSchema('agent-engine', 'ExecuteRequest') };
+ * ```
  */
 export function specSchema(api: keyof typeof SPECS, name: string): Record<string, any> {
   const doc = SPECS[api] as { components?: { schemas?: Record<string, unknown> } };

@@ -6,6 +6,7 @@ import { SpecSchemas, derefPointer, escapePointer, listOperations, operationSche
 
 export { SpecViolationError, type SpecViolation };
 
+/** Options of `createResponseValidator`. */
 export interface ResponseValidatorOptions {
   /** 'throw' (default): the call fails with a SpecViolationError; a function: told of each violation, the call goes on. */
   onViolation?: 'throw' | ((violation: SpecViolation) => void);
@@ -13,6 +14,7 @@ export interface ResponseValidatorOptions {
   redact?: (text: string) => string;
 }
 
+/** An openapi-fetch middleware (`raw.use(validator)`) that checks each response, and what it has seen so far. */
 export type ResponseValidator = Middleware & {
   /** operationId -> statuses answered. */
   readonly coverage: Map<string, Set<string>>;
