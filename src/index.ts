@@ -10,7 +10,7 @@ export {
   type AgentEngineRawClient,
   type WorkspaceClient,
 } from './client.js';
-export type { ConnectorsResource, FindConnectorQuery } from './resources/connectors.js';
+export type { ConnectorsResource, ExecuteAnswer, FindConnectorQuery } from './resources/connectors.js';
 export type { DefinitionsResource } from './resources/definitions.js';
 export type { OAuthResource } from './resources/oauth.js';
 export type { SkillsResource } from './resources/skills.js';

@@ -194,7 +194,7 @@ describe('the package', () => {
     // The factories show an example; signatures name their types instead of inlining generated ones.
     for (const factory of ['createAgentEngineClient({', 'createAirbyteApiClient({']) expect(hover(factory).tags.example?.[0], factory).toContain('await');
     const execute = hover('acme.connectors.execute');
-    expect(execute.display).toBe('(method) ConnectorsResource.execute(id: string, body: ExecuteRequest, options?: CallOptions): Promise<ExecuteResponse>');
+    expect(execute.display).toBe('(method) ConnectorsResource.execute<unknown>(id: string, body: ExecuteRequest, options?: CallOptions): Promise<ExecuteAnswer<unknown>>');
     expect(hover('client.forWorkspace').display).toBe('(method) AgentEngineClient.forWorkspace(workspaceName: string): WorkspaceClient');
     expect(hover('executed.execution_metadata').documentation).toBe('Which connector ran the action and how long it took.');
 

@@ -27,6 +27,12 @@ export interface FindConnectorQuery {
   definitionId: string;
 }
 
+/** An execute answer whose `result` has the caller's type: what `execute<TResult>()` resolves to. */
+export interface ExecuteAnswer<TResult = ExecuteResponse['result']> extends Omit<ExecuteResponse, 'result'> {
+  /** The records or the single record, in the connected service's own shape (typed as the caller said). */
+  result: TResult;
+}
+
 /**
  * `client.connectors`: the connectors of your organization (of one workspace, on a client from `forWorkspace`), and
  * `execute`, which runs an action on an entity of the connected service (list GitHub issues, get a Stripe customer).
@@ -71,7 +77,7 @@ export interface ConnectorsResource {
    * Untyped, for any connector (one newer than the kit's definitions too); `execute<MyRecord[]>(...)` types `result` as
    * the caller's own, and `client.connector(name, id)` types everything from the connector's definition.
    */
-  execute<TResult = ExecuteResponse['result']>(id: string, body: ExecuteRequest, options?: CallOptions): Promise<ExecuteResponse & { result: TResult }>;
+  execute<TResult = ExecuteResponse['result']>(id: string, body: ExecuteRequest, options?: CallOptions): Promise<ExecuteAnswer<TResult>>;
   /**
    * Every page of an execute `list` or `api_search`, paged as the connector's definition says (the generated table
    * of openapi/connectors), until the last page, a `limit` of records or `maxPages`. A repeated cursor stops with an
@@ -95,7 +101,7 @@ export function connectorsResource(context: ResourceContext<paths>, definitionId
     call(context, 'GET', raw.GET('/api/v1/integrations/connectors/{id}', { ...byId(id), ...context.init(options) }));
 
   const execute = <TResult = ExecuteResponse['result']>(id: string, body: ExecuteRequest, options?: CallOptions) =>
-    call(context, 'POST', raw.POST('/api/v1/integrations/connectors/{id}/execute', { ...byId(id), body, ...context.init(options) })) as Promise<ExecuteResponse & { result: TResult }>;
+    call(context, 'POST', raw.POST('/api/v1/integrations/connectors/{id}/execute', { ...byId(id), body, ...context.init(options) })) as Promise<ExecuteAnswer<TResult>>;
 
   // The page loop and the connectors' rules load on the first paged execute (a chunk of its own).
   const paging: ExecutePaging = {
