@@ -64,12 +64,12 @@ export function requiredParams(definition: ConnectorDefinition, action: ActionDe
   return params;
 }
 
-/** A small page size where the list takes one, so that walking it takes several pages. */
-export function smallPage(action: ActionDefinition): Row {
+/** A small page size (7 unless said) where the list takes one, so that walking it takes several pages. */
+export function smallPage(action: ActionDefinition, wanted = 7): Row {
   const size = action.paging?.size;
   if (!size || action.paging?.style === 'none') return {};
   const schema = action.params.properties[size] as JsonSchema;
-  return { [size]: Math.max(typeof schema.minimum === 'number' ? schema.minimum : 1, Math.min(7, typeof schema.maximum === 'number' ? schema.maximum : 7)) };
+  return { [size]: Math.max(typeof schema.minimum === 'number' ? schema.minimum : 1, Math.min(wanted, typeof schema.maximum === 'number' ? schema.maximum : wanted)) };
 }
 
 /** Whether an action's params narrow its records (a param naming a record field, or a search text). */
