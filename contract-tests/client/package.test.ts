@@ -187,12 +187,15 @@ describe('the package', () => {
       'the mock entry': 'setupMockServer({',
       'a mock helper': 'new ManualClock',
       'a mock method': 'service.failNext',
+      'a typed connector': 'client.connector(',
+      "a typed action's answer": 'page.meta',
     };
     const empty = Object.entries(samples).filter(([, snippet]) => hover(snippet).documentation === '').map(([what]) => what);
     expect(empty, 'hovers without documentation').toEqual([]);
 
     // The factories show an example; signatures name their types instead of inlining generated ones.
     for (const factory of ['createAgentEngineClient({', 'createAirbyteApiClient({']) expect(hover(factory).tags.example?.[0], factory).toContain('await');
+    expect(hover('client.connector(').tags.example?.[0], 'connector').toContain("client.connector('github'");
     const execute = hover('acme.connectors.execute');
     expect(execute.display).toBe('(method) ConnectorsResource.execute<unknown>(id: string, body: ExecuteRequest, options?: CallOptions): Promise<ExecuteAnswer<unknown>>');
     expect(hover('client.forWorkspace').display).toBe('(method) AgentEngineClient.forWorkspace(workspaceName: string): WorkspaceClient');
