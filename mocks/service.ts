@@ -145,7 +145,7 @@ export class MockService {
       try {
         await this.applyFaults(request);
       } catch (error) {
-        if (error instanceof MockHttpError) return errorResponse(api, error.status, error.message, error.errors, retryHeaders(error));
+        if (error instanceof MockHttpError) return errorResponse(api, error.status, error.message, error.errors, { ...retryHeaders(error), 'x-request-id': crypto.randomUUID() });
         throw error; // a dropped connection
       }
       let response: Response;
@@ -159,7 +159,10 @@ export class MockService {
         response.headers.set('access-control-allow-origin', origin);
         response.headers.set('vary', 'Origin');
       }
-      return this.config.validateResponses ? this.checkResponse(api, operation, response) : response;
+      const answered = this.config.validateResponses ? await this.checkResponse(api, operation, response) : response;
+      // As the real API's gateway does: an id per request, which the client's errors carry.
+      answered.headers.set('x-request-id', crypto.randomUUID());
+      return answered;
     };
   }
 

@@ -5,6 +5,9 @@ import { getResponse, type HttpHandler } from 'msw';
 import { createHandlers } from './handlers/index.js';
 import { MockService } from './service.js';
 import type { MockOptions } from './service/config.js';
+import { errorResponse } from './http/errors.js';
+import { MAX_BODY_BYTES } from './http/validate.js';
+import type { SpecName } from './spec.js';
 
 /** Options of the standalone mock: the mock's own, and where it listens. */
 export interface StandaloneOptions extends MockOptions {
@@ -16,20 +19,45 @@ export interface StandaloneOptions extends MockOptions {
   log?: ((line: string) => void) | false;
 }
 
+/** A request the adapter refuses before any handler sees it: a path it cannot decode, a body over the limit. */
+class RefusedRequest extends Error {
+  constructor(readonly status: number, message: string) {
+    super(message);
+  }
+}
+
+/**
+ * The request as Fetch API objects. Its URL is the configured origin plus the request's path (a path starting `//host`
+ * stays a path: links the mock builds never point elsewhere); the body is read up to the limit and no further.
+ */
 async function toFetchRequest(incoming: IncomingMessage, origin: string): Promise<Request> {
   const headers = new Headers();
   for (const [name, value] of Object.entries(incoming.headers)) {
     if (Array.isArray(value)) for (const v of value) headers.append(name, v);
     else if (value !== undefined) headers.set(name, value);
   }
+  const target = incoming.url ?? '/';
+  const path = target.startsWith('/') ? target : `/${target}`;
+  try {
+    decodeURIComponent(path.split('?')[0]!);
+  } catch {
+    throw new RefusedRequest(400, 'The request path holds a malformed percent-escape.');
+  }
   const method = incoming.method ?? 'GET';
   let body: Buffer | undefined;
   if (method !== 'GET' && method !== 'HEAD') {
+    if (Number(incoming.headers['content-length'] ?? 0) > MAX_BODY_BYTES) throw new RefusedRequest(413, `Request body too large (limit ${MAX_BODY_BYTES} bytes).`);
     const chunks: Buffer[] = [];
-    for await (const chunk of incoming) chunks.push(chunk as Buffer);
+    let size = 0;
+    for await (const chunk of incoming) {
+      size += (chunk as Buffer).length;
+      // Stop reading at the limit: a body declared small (or chunked) that goes on is refused, not buffered.
+      if (size > MAX_BODY_BYTES) throw new RefusedRequest(413, `Request body too large (limit ${MAX_BODY_BYTES} bytes).`);
+      chunks.push(chunk as Buffer);
+    }
     body = Buffer.concat(chunks);
   }
-  return new Request(new URL(incoming.url ?? "/", origin), { method, headers, ...(body && body.length > 0 ? { body: new Uint8Array(body) } : {}) });
+  return new Request(new URL(origin + path), { method, headers, ...(body && body.length > 0 ? { body: new Uint8Array(body) } : {}) });
 }
 
 async function writeResponse(response: Response, outgoing: ServerResponse): Promise<void> {
@@ -60,11 +88,11 @@ function routeTable(handlers: HttpHandler[]) {
     routes.filter((r) => !r.pattern || ((r.method === method || r.method === 'ALL') && r.pattern.test(pathname))).map((r) => r.handler);
 }
 
+/** The API a path belongs to: each answers in its own error shape (problem JSON on /v1). */
+const apiOf = (path: string): SpecName => (path.startsWith('/v1/') || path === '/v1' ? 'airbyte-api-v1' : 'agent-engine');
+
 const notFound = (path: string) =>
-  new Response(JSON.stringify({ message: `No operation at ${path}. The mock serves /api/v1/... (Agent Engine) and /v1/... (Airbyte API).`, errors: [] }), {
-    status: 404,
-    headers: { 'content-type': 'application/json' },
-  });
+  errorResponse(apiOf(path), 404, 'No operation at this path. The mock serves /api/v1/... (Agent Engine) and /v1/... (Airbyte API).', [], { 'x-request-id': crypto.randomUUID() });
 
 /**
  * Log lines to stdout, written together once per turn of the event loop rather than one write each (a write per
@@ -128,9 +156,15 @@ export async function startStandaloneMock(options: StandaloneOptions = {}): Prom
       await writeResponse(response, outgoing);
       log?.(`${request.method} ${incoming.url} ${response.status} ${(performance.now() - started).toFixed(1)} ms`);
     } catch (error) {
+      if (error instanceof RefusedRequest && !outgoing.headersSent) {
+        // Answered without reading the rest of a body that is too large; the connection then closes.
+        await writeResponse(errorResponse(apiOf(incoming.url ?? '/'), error.status, error.message, [], { 'x-request-id': crypto.randomUUID(), connection: 'close' }), outgoing);
+        log?.(`${incoming.method} ${incoming.url} ${error.status} ${(performance.now() - started).toFixed(1)} ms`);
+        return;
+      }
       console.error(error);
       if (!outgoing.headersSent) outgoing.writeHead(500, { 'content-type': 'application/json' });
-      outgoing.end(JSON.stringify({ message: `Mock failure: ${(error as Error).message}`, errors: [] }));
+      outgoing.end(JSON.stringify({ message: 'Mock failure: an internal error (see the mock\'s log).', errors: [] }));
     }
   });
   server.keepAliveTimeout = 5_000;

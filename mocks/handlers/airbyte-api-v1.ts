@@ -61,6 +61,9 @@ export function airbyteApiV1Handlers(service: MockService) {
 
     http.patch('/workspaces/{workspaceId}', service.handle(API, 'updateWorkspace', ({ response }, { path, body }) => {
       const workspace = workspaceFor(path.workspaceId);
+      // Names stay unique, as on create; the failed request changes nothing.
+      const named = body.name !== undefined ? store.workspaceByName(body.name) : undefined;
+      if (named && named.id !== workspace.id) throw new MockHttpError(400, `A workspace named ${body.name} exists already.`);
       if (body.name !== undefined) workspace.name = body.name;
       if (body.notifications !== undefined) workspace.notifications = body.notifications;
       if (body.regionId !== undefined) workspace.regionId = body.regionId;

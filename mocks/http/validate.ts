@@ -5,6 +5,26 @@ import type { SpecValidator } from '../spec.js';
 import { MockHttpError, type FieldProblem } from './errors.js';
 import type { MockOperation, ParameterCheck } from './operations.js';
 
+/** How deep a request body's arrays and objects may nest. */
+export const MAX_JSON_DEPTH = 64;
+
+/** The deepest nesting of a JSON text's arrays and objects, in one pass (strings skipped). */
+function nestingDepth(text: string): number {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92) i++; // a backslash escapes the next character
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 123 || c === 91) deepest = Math.max(deepest, ++depth);
+    else if (c === 125 || c === 93) depth--;
+  }
+  return deepest;
+}
+
 export const MAX_BODY_BYTES = 1024 * 1024;
 
 function readScalar(text: string, type: string | undefined): unknown {
@@ -85,10 +105,21 @@ export function validateRequest(
     if (bodyText.trim() === '') {
       if (operation.bodyRequired) problems.push({ field: 'body', message: 'Request body required', error_code: 'missing' });
     } else {
+      const contentType = request.headers.get('content-type') ?? '';
+      if (!/^application\/([\w.+-]+\+)?json\s*(;|$)/i.test(contentType)) {
+        throw new MockHttpError(422, 'The request body must be JSON, sent with Content-Type: application/json.', [
+          { field: 'header.content-type', message: 'Expected application/json', error_code: 'content_type' },
+        ]);
+      }
+      if (nestingDepth(bodyText) > MAX_JSON_DEPTH) {
+        throw new MockHttpError(400, `Request body nests deeper than ${MAX_JSON_DEPTH} levels.`, [{ field: 'body', message: 'Too deeply nested', error_code: 'json_invalid' }]);
+      }
       try {
         body = JSON.parse(bodyText);
       } catch (error) {
-        throw new MockHttpError(400, `Request body is not valid JSON: ${(error as Error).message}`, [
+        // Where, never what: the body may hold a secret.
+        const at = /position (\d+)/.exec((error as Error).message)?.[1];
+        throw new MockHttpError(400, `Request body is not valid JSON${at ? ` (at character ${at})` : ''}.`, [
           { field: 'body', message: 'Invalid JSON', error_code: 'json_invalid' },
         ]);
       }

@@ -13,6 +13,15 @@ function base64url(value: unknown): string {
   return btoa(JSON.stringify(value)).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_');
 }
 
+/**
+ * Random text for a token's id and signature: never from the seeded source, so that a token's `jti` says nothing of
+ * the next one even when the data is seeded.
+ */
+function randomText(bytes: number): string {
+  const random = crypto.getRandomValues(new Uint8Array(bytes));
+  return btoa(String.fromCharCode(...random)).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_');
+}
+
 export function ttlSeconds(store: MockStore, kind: TokenKind): number {
   return store.config.tokenTtlSeconds ?? DEFAULT_TTL_SECONDS[kind];
 }
@@ -28,9 +37,9 @@ export function issueToken(store: MockStore, claims: Omit<IssuedToken, 'expiresA
     ...(claims.workspaceId ? { workspace_id: claims.workspaceId } : {}),
     iat: Math.floor(now / 1000),
     exp: Math.floor(expiresAt / 1000),
-    jti: store.ids.uuid(),
+    jti: crypto.randomUUID(),
   };
-  const token = `${base64url({ alg: 'HS256', typ: 'JWT' })}.${base64url(payload)}.${store.ids.text(43)}`;
+  const token = `${base64url({ alg: 'HS256', typ: 'JWT' })}.${base64url(payload)}.${randomText(32)}`;
   store.tokens.set(token, { ...claims, expiresAt });
   return { token, expiresIn };
 }
