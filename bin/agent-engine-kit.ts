@@ -29,7 +29,7 @@ Options:
   -h, --help     help for the command: agent-engine-kit <command> --help
   -v, --version  the kit's version
 `,
-  mock: `Usage: agent-engine-kit mock [--port 4010] [--host 127.0.0.1] [--seed 1] [--quiet]
+  mock: `Usage: agent-engine-kit mock [--port 4010] [--host 127.0.0.1] [--seed 1] [--state FILE] [--quiet]
 
 The stateful mock of the Agent Engine API (/api/v1/...) and of the Airbyte API's Embedded endpoints (/v1/...).
 Demo credentials: client_id=${DEFAULT_MOCK_CLIENT_ID} client_secret=${DEFAULT_MOCK_CLIENT_SECRET}
@@ -39,6 +39,7 @@ Options:
   --port <n>    port to listen on (default: $PORT or 4010; 0 picks a free one)
   --host <h>    address to listen on (default 127.0.0.1)
   --seed <n>    same seed, same ids and data (default 1)
+  --state <f>   keep the store in this file between runs (default: $AGENT_ENGINE_MOCK_STATE; none: in memory)
   --quiet       no log line per request
 `,
   prism: `Usage: agent-engine-kit prism [--port 4011] [--spec agent-engine|airbyte-api-v1]
@@ -89,7 +90,7 @@ function port(value: unknown, fallback: number): number {
 }
 
 async function mock(args: string[]): Promise<void> {
-  const { values } = parse('mock', args, { port: { type: 'string' }, host: { type: 'string' }, seed: { type: 'string' }, quiet: { type: 'boolean' } });
+  const { values } = parse('mock', args, { port: { type: 'string' }, host: { type: 'string' }, seed: { type: 'string' }, state: { type: 'string' }, quiet: { type: 'boolean' } });
   if (values.help) {
     console.log(HELP.mock);
     return;
@@ -100,6 +101,7 @@ async function mock(args: string[]): Promise<void> {
     port: port(values.port, Number(process.env.PORT ?? 4010)),
     host: (values.host as string | undefined) ?? '127.0.0.1',
     ...(seed === undefined ? {} : { seed }),
+    ...(values.state ? { stateFile: values.state as string } : {}),
     ...(values.quiet ? { log: false as const } : {}),
   });
 }

@@ -2,4 +2,7 @@
 // (scripts/build-mock.mjs); mocks/standalone.ts itself only exports, so bundling it into anything starts nothing.
 import { runStandaloneMock } from './standalone.js';
 
-await runStandaloneMock({ port: Number(process.env.PORT ?? 4010) });
+// `npm start -- --state FILE` keeps the store in FILE between runs (AGENT_ENGINE_MOCK_STATE does the same).
+const stateFlag = process.argv.indexOf('--state');
+const stateFile = stateFlag > 0 ? process.argv[stateFlag + 1] : undefined;
+await runStandaloneMock({ port: Number(process.env.PORT ?? 4010), ...(stateFile ? { stateFile } : {}) });

@@ -4,7 +4,7 @@
 import { HttpResponse, delay } from 'msw';
 import { SpecValidator, describeErrors, operationSchemaPointer, type SpecName } from './spec.js';
 import { resolveMockConfig, type MockConfig, type MockOptions } from './service/config.js';
-import { MockStore, type IssuedToken } from './service/store.js';
+import { MockStore, type IssuedToken, type StoreSnapshot } from './service/store.js';
 import { checkBearer } from './service/tokens.js';
 import { MockHttpError, errorResponse, forbidden } from './http/errors.js';
 import { buildOperations, type MockOperation } from './http/operations.js';
@@ -81,10 +81,15 @@ export class MockService {
   /** `api:operationId` of every operation a handler was made for. */
   readonly handledOperations = new Set<string>();
 
+  /** Called with the store after every change the mock answers, before the answer goes out (`--state FILE`). */
+  private readonly onChange: ((store: MockStore) => void) | undefined;
+
   /** A mock seeded from `options.seed`, answering nothing until a server (MSW or node:http) routes requests to it. */
-  constructor(options: MockOptions = {}) {
+  constructor(options: MockOptions & { initialState?: StoreSnapshot; onChange?: (store: MockStore) => void } = {}) {
     this.config = resolveMockConfig(options);
     this.store = new MockStore(this.config);
+    if (options.initialState) this.store.restore(options.initialState);
+    this.onChange = options.onChange;
     this.validators = { 'agent-engine': new SpecValidator('agent-engine'), 'airbyte-api-v1': new SpecValidator('airbyte-api-v1') };
     this.operations = {
       'agent-engine': new Map(buildOperations('agent-engine').map((op) => [op.operationId, op])),
@@ -151,6 +156,8 @@ export class MockService {
       let response: Response;
       try {
         response = await this.run(api, operation, info, implement);
+        // A write that succeeded is kept before it is answered; an execute that only read leaves nothing to keep.
+        if (this.onChange && request.method !== 'GET' && response.status < 400 && !this.readOnlyAnswers.has(response)) this.onChange(this.store);
       } catch (error) {
         if (!(error instanceof MockHttpError)) throw error;
         response = errorResponse(api, error.status, error.message, error.errors, retryHeaders(error));
@@ -206,8 +213,14 @@ export class MockService {
     const withRecording = 'response' in info && typeof (info as { response?: unknown }).response === 'function'
       ? { ...info, response: this.recordingResponseHelper((info as unknown as { response: any }).response) }
       : info;
-    return implement(withRecording, { service: this, store: this.store, operation, request, url, ...validated, principal });
+    const answer = await implement(withRecording, { service: this, store: this.store, operation, request, url, ...validated, principal });
+    const action = (validated.body as { action?: unknown } | undefined)?.action;
+    if (operation.operationId === 'create_integrations_connectors_id_execute' && typeof action === 'string' && READ_ACTIONS.has(action)) this.readOnlyAnswers.add(answer);
+    return answer;
   }
+
+  /** Answers of POST requests that changed nothing (execute reads), which `onChange` skips. */
+  private readonly readOnlyAnswers = new WeakSet<Response>();
 
   /** `Prefer: code=429`, `Prefer: latency=200` and the faults queued with failNext. */
   private async applyFaults(request: Request): Promise<void> {
@@ -296,6 +309,9 @@ export class MockService {
     return errorResponse(api, 500, message);
   }
 }
+
+/** Execute actions that read (their records are rebuilt from the seed, so a read leaves nothing to keep). */
+const READ_ACTIONS = new Set(['list', 'get', 'api_search', 'download', 'search', 'context_store_search']);
 
 function retryHeaders(error: MockHttpError): Record<string, string> {
   return error.status === 429 || error.status === 503 ? { 'retry-after': String(error.retryAfterSeconds ?? 1) } : {};

@@ -4,7 +4,9 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { getResponse, type HttpHandler } from 'msw';
 import { createHandlers } from './handlers/index.js';
 import { MockService } from './service.js';
-import type { MockOptions } from './service/config.js';
+import { resolveMockConfig, type MockOptions } from './service/config.js';
+import { readStateFile, writeStateFile, StateFileError } from './service/state-file.js';
+import type { MockStore } from './service/store.js';
 import { errorResponse } from './http/errors.js';
 import { MAX_BODY_BYTES } from './http/validate.js';
 import type { SpecName } from './spec.js';
@@ -17,6 +19,11 @@ export interface StandaloneOptions extends MockOptions {
   host?: string;
   /** Where request log lines go; nothing is logged when false. */
   log?: ((line: string) => void) | false;
+  /**
+   * Keep the store in this file between runs: loaded at start (a file that is not the mock's, or of another version,
+   * seed or organization, is refused), written atomically after every change the mock answers.
+   */
+  stateFile?: string;
 }
 
 /** A request the adapter refuses before any handler sees it: a path it cannot decode, a body over the limit. */
@@ -135,7 +142,13 @@ export interface StandaloneMock {
  * ```
  */
 export async function startStandaloneMock(options: StandaloneOptions = {}): Promise<StandaloneMock> {
-  const service = new MockService(options);
+  const stateFile = options.stateFile;
+  const service = new MockService({
+    ...options,
+    ...(stateFile
+      ? { initialState: readStateFile(stateFile, resolveMockConfig(options)) ?? undefined, onChange: (store: MockStore) => writeStateFile(stateFile, store.snapshot()) }
+      : {}),
+  });
   const handlersFor = routeTable(createHandlers(service));
   const host = options.host ?? '127.0.0.1';
   const log = options.log === false ? undefined : (options.log ?? batchedStdout());
@@ -208,8 +221,17 @@ function banner(url: string, service: MockService): string {
 /** `npm start` and `agent-engine-kit mock`: the mock with its banner, until SIGINT or SIGTERM. */
 export async function runStandaloneMock(options: StandaloneOptions = {}): Promise<StandaloneMock> {
   const started = performance.now();
-  const mock = await startStandaloneMock(options);
+  const stateFile = options.stateFile ?? process.env.AGENT_ENGINE_MOCK_STATE;
+  let mock: StandaloneMock;
+  try {
+    mock = await startStandaloneMock({ ...options, ...(stateFile ? { stateFile } : {}) });
+  } catch (error) {
+    if (!(error instanceof StateFileError)) throw error;
+    console.error(`agent-engine-kit mock: ${error.message}`);
+    process.exit(1);
+  }
   console.log(banner(mock.url, mock.service));
+  if (stateFile) console.log(`  state kept in ${stateFile} (AGENT_ENGINE_MOCK_STATE or --state)`);
   console.log(`  ready in ${(performance.now() - started).toFixed(0)} ms\n`);
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, async () => {

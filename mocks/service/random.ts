@@ -13,9 +13,17 @@ export function seededRandom(seed: number): () => number {
 }
 
 export class IdSource {
-  private readonly random: () => number;
-  constructor(seed: number) {
-    this.random = seededRandom(seed);
+  private readonly next: () => number;
+  /** How many numbers this source has drawn: with the seed, all it takes to continue it after a restart. */
+  draws = 0;
+  constructor(seed: number, draws = 0) {
+    this.next = seededRandom(seed);
+    for (let i = 0; i < draws; i++) this.random();
+  }
+
+  private random(): number {
+    this.draws++;
+    return this.next();
   }
 
   private hex(length: number): string {

@@ -85,6 +85,27 @@ export interface IssuedToken {
   expiresAt: number;
 }
 
+/** What a state file holds: a format name and version (a file of another is refused), and the store. */
+export const STATE_FORMAT = 'agent-engine-kit-mock-state';
+export const STATE_VERSION = 1;
+
+export interface StoreSnapshot {
+  format: typeof STATE_FORMAT;
+  version: number;
+  seed: number;
+  organizationId: string;
+  idDraws: number;
+  workspaces: Workspace[];
+  connectors: Connector[];
+  sourceTemplates: SourceTemplate[];
+  connectionTemplates: ConnectionTemplate[];
+  oauthCredentials: OAuthCredential[];
+  tokens: [string, IssuedToken][];
+  oauthFlows: [string, { workspaceId: string; body: Schemas['OAuthInitiateRequest'] }][];
+  records: [string, [string, Record<string, unknown>[]][]][];
+  executions: ExecutionAudit[];
+}
+
 export class MockStore {
   ids!: IdSource;
   workspaces!: Map<string, Workspace>;
@@ -102,6 +123,41 @@ export class MockStore {
 
   constructor(readonly config: MockConfig) {
     this.reset();
+  }
+
+  /** Everything the store holds, as JSON-safe data: what `--state FILE` keeps between runs. */
+  snapshot(): StoreSnapshot {
+    return {
+      format: STATE_FORMAT,
+      version: STATE_VERSION,
+      seed: this.config.seed,
+      organizationId: this.config.organizationId,
+      idDraws: this.ids.draws,
+      workspaces: [...this.workspaces.values()],
+      connectors: [...this.connectors.values()],
+      sourceTemplates: [...this.sourceTemplates.values()],
+      connectionTemplates: [...this.connectionTemplates.values()],
+      oauthCredentials: [...this.oauthCredentials.values()],
+      tokens: [...this.tokens.entries()],
+      oauthFlows: [...this.oauthFlows.entries()],
+      records: [...this.records.entries()].map(([id, entities]) => [id, [...entities.entries()]]),
+      executions: this.executions,
+    };
+  }
+
+  /** Replaces everything with a snapshot (one of this format and version, of this seed and organization). */
+  restore(snapshot: StoreSnapshot): void {
+    this.ids = new IdSource(this.config.seed, snapshot.idDraws);
+    const byId = <T extends { id: string }>(rows: T[]) => new Map(rows.map((row) => [row.id, row]));
+    this.workspaces = byId(snapshot.workspaces);
+    this.connectors = byId(snapshot.connectors);
+    this.sourceTemplates = byId(snapshot.sourceTemplates);
+    this.connectionTemplates = byId(snapshot.connectionTemplates);
+    this.oauthCredentials = byId(snapshot.oauthCredentials);
+    this.tokens = new Map(snapshot.tokens);
+    this.oauthFlows = new Map(snapshot.oauthFlows);
+    this.records = new Map(snapshot.records.map(([id, entities]) => [id, new Map(entities)]));
+    this.executions = snapshot.executions;
   }
 
   /** Back to the seeded state: same ids, same data. */
