@@ -9,8 +9,12 @@ import type { MockOptions } from './service/config.js';
 export { registerSpec } from './spec.js';
 export { registerConnectorDefinitions } from './connectors/definitions.js';
 
+/**
+ * The mock in a service worker. Requests a page makes carry no Origin the worker can see: the page's own origin is
+ * applied, so widget tokens are accepted from the page they were minted for and refused from any other.
+ */
 export function setupMockWorker(options: MockOptions = {}) {
-  const service = new MockService(options);
+  const service = new MockService({ ...options, pageOrigin: globalThis.location?.origin });
   const worker = setupWorker(...createHandlers(service));
   return { worker, service };
 }

@@ -83,13 +83,16 @@ export class MockService {
 
   /** Called with the store after every change the mock answers, before the answer goes out (`--state FILE`). */
   private readonly onChange: ((store: MockStore) => void) | undefined;
+  /** The origin of the page the mock runs in (the browser adapter): what a request without an Origin comes from. */
+  private readonly pageOrigin: string | undefined;
 
   /** A mock seeded from `options.seed`, answering nothing until a server (MSW or node:http) routes requests to it. */
-  constructor(options: MockOptions & { initialState?: StoreSnapshot; onChange?: (store: MockStore) => void } = {}) {
+  constructor(options: MockOptions & { initialState?: StoreSnapshot; onChange?: (store: MockStore) => void; pageOrigin?: string } = {}) {
     this.config = resolveMockConfig(options);
     this.store = new MockStore(this.config);
     if (options.initialState) this.store.restore(options.initialState);
     this.onChange = options.onChange;
+    this.pageOrigin = options.pageOrigin;
     this.validators = { 'agent-engine': new SpecValidator('agent-engine'), 'airbyte-api-v1': new SpecValidator('airbyte-api-v1') };
     this.operations = {
       'agent-engine': new Map(buildOperations('agent-engine').map((op) => [op.operationId, op])),
@@ -193,7 +196,8 @@ export class MockService {
       if (principal.kind === 'v1' && api !== 'airbyte-api-v1') throw new MockHttpError(401, 'Invalid token.');
       if (principal.kind !== 'v1' && api === 'airbyte-api-v1') throw new MockHttpError(401, 'Invalid token.');
       if (principal.kind === 'widget') {
-        const origin = request.headers.get('origin');
+        // In a browser the mock runs in the page: its service worker never sees an Origin header, the page's is it.
+        const origin = request.headers.get('origin') ?? this.pageOrigin ?? null;
         if (origin !== principal.allowedOrigin) throw forbidden(`This widget token is only valid from ${principal.allowedOrigin}, not from ${origin ?? 'a request without an Origin'}.`);
       }
       if ((principal.kind === 'scoped' || principal.kind === 'widget') && !WORKSPACE_TOKEN_OPERATIONS.has(operation.operationId)) {

@@ -46,7 +46,7 @@ describe('the mock in headless Chromium', () => {
     expect(readFileSync(join(root, 'mocks/public/mockServiceWorker.js'), 'utf8')).toBe(readFileSync(join(root, 'node_modules/msw/lib/mockServiceWorker.js'), 'utf8'));
   });
 
-  it('serves the client from a service worker: catalog, a new connector, its issues', async () => {
+  it('serves the client from a service worker: catalog, a new connector, its issues; widget tokens by the page origin', async () => {
     expect(existsSync(CHROMIUM)).toBe(true);
     const page = await browser.newPage();
     const errors: string[] = [];
@@ -54,7 +54,7 @@ describe('the mock in headless Chromium', () => {
     await page.goto(origin);
     await page.waitForFunction(() => /^(done|failed)/.test(document.querySelector('#status')?.textContent ?? ''), undefined, { timeout: 30_000 });
     const status = await page.textContent('#status');
-    expect(status).toMatch(/^done: GitHub connector [0-9a-f-]{36}, 5 issues$/);
+    expect(status).toMatch(/^done: GitHub connector [0-9a-f-]{36}, 5 issues; widget token 200 here, 403 from another origin$/);
     const issues = await page.$$eval('#result li', (items) => items.map((item) => item.textContent));
     expect(issues).toHaveLength(5);
     expect(issues[0]).toMatch(/^#\d+ /);

@@ -37,7 +37,13 @@ async function main() {
   }
   output.replaceChildren(list);
   output.setAttribute('data-connector-id', connector.id);
-  status.textContent = `done: ${definitions[0]!.name} connector ${connector.id}, ${(issues.result as unknown[]).length} issues`;
+
+  // Widget tokens: one minted for this page's origin works here, one for another origin is refused.
+  const bearer = async (allowed_origin: string) => (JSON.parse(atob((await client.tokens.widget({ workspace_name: 'default', allowed_origin })).token)) as { token: string }).token;
+  const listWith = async (token: string) => (await fetch('/api/v1/integrations/connectors?workspace_name=default', { headers: { authorization: `Bearer ${token}` } })).status;
+  const here = await listWith(await bearer(location.origin));
+  const elsewhere = await listWith(await bearer('https://app.example.com'));
+  status.textContent = `done: ${definitions[0]!.name} connector ${connector.id}, ${(issues.result as unknown[]).length} issues; widget token ${here} here, ${elsewhere} from another origin`;
 }
 
 main().catch((error: unknown) => {
