@@ -35,3 +35,4 @@ export function setupMockServer(options: MockOptions = {}): MockServer {
 }
 
 export { startStandaloneMock, runStandaloneMock, type StandaloneMock, type StandaloneOptions } from './standalone.js';
+export { createMockFetch, type MockFetch } from './fetch.js';

@@ -1,7 +1,8 @@
 // `npm start`: the stateful mock of both APIs as an HTTP server on 127.0.0.1, answering through MSW's own request
 // handling, with a start-up banner, one log line per request and a clean shutdown on SIGINT/SIGTERM.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { getResponse, type HttpHandler } from 'msw';
+import { getResponse } from 'msw';
+import { apiOf, notFound, routeTable } from './http/routes.js';
 import { createHandlers } from './handlers/index.js';
 import { MockService } from './service.js';
 import { resolveMockConfig, type MockOptions } from './service/config.js';
@@ -9,7 +10,6 @@ import { readStateFile, writeStateFile, StateFileError } from './service/state-f
 import type { MockStore } from './service/store.js';
 import { errorResponse } from './http/errors.js';
 import { MAX_BODY_BYTES } from './http/validate.js';
-import type { SpecName } from './spec.js';
 
 /** Options of the standalone mock: the mock's own, and where it listens. */
 export interface StandaloneOptions extends MockOptions {
@@ -75,31 +75,6 @@ async function writeResponse(response: Response, outgoing: ServerResponse): Prom
   outgoing.writeHead(response.status, headers);
   outgoing.end(response.body ? Buffer.from(await response.arrayBuffer()) : undefined);
 }
-
-/**
- * Which handlers can answer a request, by method and path, decided once per handler instead of MSW matching every
- * handler's path on every request; MSW then handles the request with just those.
- */
-function routeTable(handlers: HttpHandler[]) {
-  const routes = handlers.map((handler) => {
-    const { method, path } = handler.info as { method: string | RegExp; path: string | RegExp };
-    if (typeof path !== 'string' || typeof method !== 'string') return { handler, method: undefined, pattern: undefined };
-    const source = path
-      .replace(/^\*/, '')
-      .split('/')
-      .map((part) => (part === '*' ? '.*' : part.startsWith(':') ? '[^/]+' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
-      .join('/');
-    return { handler, method: method.toUpperCase(), pattern: new RegExp(`${path.startsWith('*') ? '' : '^'}${source}/?$`) };
-  });
-  return (method: string, pathname: string) =>
-    routes.filter((r) => !r.pattern || ((r.method === method || r.method === 'ALL') && r.pattern.test(pathname))).map((r) => r.handler);
-}
-
-/** The API a path belongs to: each answers in its own error shape (problem JSON on /v1). */
-const apiOf = (path: string): SpecName => (path.startsWith('/v1/') || path === '/v1' ? 'airbyte-api-v1' : 'agent-engine');
-
-const notFound = (path: string) =>
-  errorResponse(apiOf(path), 404, 'No operation at this path. The mock serves /api/v1/... (Agent Engine) and /v1/... (Airbyte API).', [], { 'x-request-id': crypto.randomUUID() });
 
 /**
  * Log lines to stdout, written together once per turn of the event loop rather than one write each (a write per

@@ -1,6 +1,7 @@
-// Where the contract cases run: the MSW mock in-process, the standalone mock over HTTP, Prism (both specs), and the
-// real API when credentials are given. CONTRACT_TARGETS picks them (default: msw,standalone,prism).
-import { ManualClock, setupMockServer } from '../../mocks/node.js';
+// Where the contract cases run: the MSW mock in-process, the mock's fetch function handed to the clients, the standalone
+// mock over HTTP, Prism (both specs), and the real API when credentials are given. CONTRACT_TARGETS picks them
+// (default: msw,fetch,standalone,prism).
+import { ManualClock, createMockFetch, setupMockServer } from '../../mocks/node.js';
 import { startStandaloneMock } from '../../mocks/standalone.js';
 import { startPrism } from '../support/processes.js';
 
@@ -9,11 +10,11 @@ import type { Target } from '../../src/verify/cases.js';
 
 const DEMO = { clientId: 'demo-client-id', clientSecret: 'demo-client-secret' };
 
-export const TARGET_NAMES = ['msw', 'standalone', 'prism', 'live'] as const;
+export const TARGET_NAMES = ['msw', 'fetch', 'standalone', 'prism', 'live'] as const;
 export type TargetName = (typeof TARGET_NAMES)[number];
 
 export function selectedTargets(): TargetName[] {
-  const wanted = (process.env.CONTRACT_TARGETS ?? 'msw,standalone,prism').split(',').map((t) => t.trim()).filter(Boolean);
+  const wanted = (process.env.CONTRACT_TARGETS ?? 'msw,fetch,standalone,prism').split(',').map((t) => t.trim()).filter(Boolean);
   for (const name of wanted) if (!TARGET_NAMES.includes(name as TargetName)) throw new Error(`CONTRACT_TARGETS: unknown target ${name} (known: ${TARGET_NAMES.join(', ')})`);
   return wanted as TargetName[];
 }
@@ -35,6 +36,14 @@ export async function startTarget(name: TargetName): Promise<Target> {
       const origin = 'http://127.0.0.1:4010';
       const controls = { advanceClock: (ms: number) => clock.advance(ms), failNext: (count: number, status = 503) => service.failNext(count, { status, retryAfterSeconds: 0 }) };
       return { name, agentEngine: origin, v1: `${origin}/v1`, ...DEMO, stateful: true, live: false, ...controls, stop: async () => server.close() };
+    }
+    case 'fetch': {
+      // No server and no interception: the clients call the mock's fetch function.
+      const clock = new ManualClock(Date.now());
+      const mock = createMockFetch({ seed: 11, clock });
+      const origin = 'https://api.airbyte.ai';
+      const controls = { advanceClock: (ms: number) => clock.advance(ms), failNext: (count: number, status = 503) => mock.service.failNext(count, { status, retryAfterSeconds: 0 }) };
+      return { name, agentEngine: origin, v1: `${origin}/v1`, ...DEMO, stateful: true, live: false, fetch: mock.fetch, ...controls, stop: async () => {} };
     }
     case 'standalone': {
       const clock = new ManualClock(Date.now());

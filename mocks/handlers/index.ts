@@ -1,6 +1,7 @@
 // Every handler of both APIs over one mock service, plus the CORS preflight the service answers for widget origins.
 import { http as mswHttp } from 'msw';
 import type { MockService } from '../service.js';
+import { notFound } from '../http/routes.js';
 import { authenticationHandlers } from './agent-engine/authentication.js';
 import { connectorHandlers } from './agent-engine/connectors.js';
 import { definitionHandlers } from './agent-engine/definitions.js';
@@ -35,5 +36,8 @@ export function createHandlers(service: MockService) {
     ...skillHandlers(service),
     ...workspaceHandlers(service),
     ...airbyteApiV1Handlers(service),
+    // Last: a path of either API that no operation has is a 404 in that API's shape, whichever adapter serves it.
+    mswHttp.all('*/api/v1/*', ({ request }) => notFound(new URL(request.url).pathname)),
+    mswHttp.all('*/v1/*', ({ request }) => notFound(new URL(request.url).pathname)),
   ];
 }

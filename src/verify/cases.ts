@@ -18,6 +18,8 @@ export interface Target {
   stateful: boolean;
   /** True against the real API: only read-only cases run. */
   live: boolean;
+  /** The fetch the clients use for this target (the mock's fetch function), instead of the global one. */
+  fetch?: (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>;
   /** The mocks only: move the service's clock (token expiry), and make the next requests fail with 503. */
   advanceClock?(ms: number): void;
   failNext?(count: number, status?: number): void;
@@ -283,7 +285,7 @@ export const CASES: ContractCase[] = [
     stateful: true,
     async run({ target }) {
       // A client of its own with retries on (the shared one runs with maxRetries 0).
-      const retrying = createAgentEngineClient({ baseUrl: target.agentEngine, clientId: target.clientId, clientSecret: target.clientSecret, maxRetries: 2 });
+      const retrying = createAgentEngineClient({ baseUrl: target.agentEngine, clientId: target.clientId, clientSecret: target.clientSecret, maxRetries: 2, ...(target.fetch ? { fetch: target.fetch } : {}) });
       await retrying.workspaces.stats();
       target.failNext!(2, 503);
       const stats = await retrying.workspaces.stats();

@@ -10,7 +10,8 @@ import { CASES, type CaseContext, type ContractCase, type Target } from './cases
 
 /** The clients of one target, each answer passing through `middleware` (and the v1 ones through `v1Middleware`). */
 export function createCaseContext(target: Target, middleware: Middleware, v1Middleware: Middleware = middleware, runId = Date.now().toString(36)): CaseContext {
-  const client = createAgentEngineClient({ baseUrl: target.agentEngine, clientId: target.clientId, clientSecret: target.clientSecret, maxRetries: 0 });
+  const viaFetch = target.fetch ? { fetch: target.fetch } : {};
+  const client = createAgentEngineClient({ baseUrl: target.agentEngine, clientId: target.clientId, clientSecret: target.clientSecret, maxRetries: 0, ...viaFetch });
   client.raw.use(middleware);
   const forWorkspace = client.forWorkspace.bind(client);
   // Scoped surfaces have raw clients of their own: instrument each once.
@@ -23,14 +24,14 @@ export function createCaseContext(target: Target, middleware: Middleware, v1Midd
     }
     return scoped;
   };
-  const raw = createClient<paths, 'application/json'>({ baseUrl: target.agentEngine });
+  const raw = createClient<paths, 'application/json'>({ baseUrl: target.agentEngine, ...viaFetch });
   raw.use(middleware);
   let v1;
   let v1Raw;
   if (target.v1) {
-    v1 = createAirbyteApiClient({ baseUrl: target.v1, clientId: target.clientId, clientSecret: target.clientSecret, maxRetries: 0 });
+    v1 = createAirbyteApiClient({ baseUrl: target.v1, clientId: target.clientId, clientSecret: target.clientSecret, maxRetries: 0, ...viaFetch });
     v1.raw.use(v1Middleware);
-    v1Raw = createClient<V1Paths, 'application/json'>({ baseUrl: target.v1 });
+    v1Raw = createClient<V1Paths, 'application/json'>({ baseUrl: target.v1, ...viaFetch });
     v1Raw.use(v1Middleware);
   }
   let counter = 0;
