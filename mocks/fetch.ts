@@ -9,7 +9,9 @@ import type { MockOptions } from './service/config.js';
 
 /** A fetch function answered by the mock, and the service behind it (store, clock, faults, reset). */
 export interface MockFetch {
+  /** A `fetch` answered by the mock: give it to a client as its `fetch` option. */
   fetch: (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>;
+  /** The service behind it: store, clock, faults, reset. */
   service: MockService;
 }
 
