@@ -1,0 +1,159 @@
+// npm run bench:mock: the figures of the mock's core, side by side in one run, each the min / median / max of three
+// rounds: requests/s of the standalone mock (what `npm start` runs), Prism on the same spec and bare node:http (the
+// ceiling) for three requests; the server's own CPU time per request (from /proc: steadier than requests/s on a
+// shared machine); in-process µs per call through MSW's setupServer and through createMockFetch(); start-up.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+// @ts-expect-error: autocannon ships no type declarations
+import autocannon from 'autocannon';
+import { createMockFetch, setupMockServer } from '../mocks/node.js';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 3);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
+const ROUNDS = 3;
+const CLIENT = { client_id: 'demo-client-id', client_secret: 'demo-client-secret' };
+const GITHUB = 'ef69ef6e-aa7f-4af1-a01d-ef775033524e';
+
+interface Load {
+  method: 'GET' | 'POST';
+  path: string;
+  body?: string;
+}
+
+/** utime + stime of a process, in µs (clock ticks of 10 ms on Linux). */
+const cpuMicros = (pid: number) => {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10_000;
+};
+
+const stats = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return { min: sorted[0]!, median: sorted[Math.floor(sorted.length / 2)]!, max: sorted.at(-1)! };
+};
+const fmt = (s: { min: number; median: number; max: number }, digits = 0) => [s.min, s.median, s.max].map((n) => n.toLocaleString('en-US', { maximumFractionDigits: digits })).join(' / ');
+
+async function rounds(url: string, load: Load, headers: Record<string, string>, pid: number) {
+  const rps: number[] = [];
+  const cpu: number[] = [];
+  for (let i = 0; i < ROUNDS; i++) {
+    const before = cpuMicros(pid);
+    const result = await autocannon({ url: url + load.path, method: load.method, connections: CONNECTIONS, duration: DURATION_S, headers: { ...headers, ...(load.body ? { 'content-type': 'application/json' } : {}) }, ...(load.body ? { body: load.body } : {}) });
+    if (result.non2xx > 0 || result.errors > 0) throw new Error(`${load.method} ${load.path}: ${result.non2xx} non-2xx, ${result.errors} errors`);
+    rps.push(result.requests.average);
+    cpu.push((cpuMicros(pid) - before) / result.requests.total);
+  }
+  return { rps: stats(rps), cpu: stats(cpu) };
+}
+
+async function inProcess(fetchOf: (url: string, init: RequestInit) => Promise<Response>, origin: string, token: string, load: Load, calls = 2_000) {
+  const init = { method: load.method, headers: { authorization: `Bearer ${token}`, ...(load.body ? { 'content-type': 'application/json' } : {}) }, ...(load.body ? { body: load.body } : {}) };
+  for (let i = 0; i < 200; i++) await (await fetchOf(origin + load.path, init)).arrayBuffer();
+  const samples: number[] = [];
+  for (let r = 0; r < ROUNDS; r++) {
+    const started = performance.now();
+    for (let i = 0; i < calls; i++) await (await fetchOf(origin + load.path, init)).arrayBuffer();
+    samples.push(((performance.now() - started) * 1000) / calls);
+  }
+  return stats(samples);
+}
+
+export async function benchMockFigures() {
+  // @ts-expect-error: plain .mjs modules without type declarations
+  const { freePort, start, BARE_SERVER } = await import('./mock.mjs');
+  // @ts-expect-error: plain .mjs modules without type declarations
+  const { buildMock } = await import('../scripts/build-mock.mjs');
+  const bundle: string = await buildMock();
+  const lines: string[] = [];
+
+  // The standalone mock: start-up, then the connector and execute the loads need.
+  const port: number = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  let token = '';
+  const mock = await start('standalone mock', process.execPath, [bundle], { PORT: String(port) }, async () => {
+    const response = await fetch(`${base}/api/v1/account/applications/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(CLIENT) });
+    if (!response.ok) return false;
+    token = (await response.json()).access_token;
+    return true;
+  });
+  const auth = { authorization: `Bearer ${token}` };
+  const connector = await (await fetch(`${base}/api/v1/integrations/connectors`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify({ workspace_name: 'default', definition_id: GITHUB, credentials: { token: 'x' }, replication_config: { repositories: ['airbytehq/airbyte'] } }) })).json();
+  const loads: Load[] = [
+    { method: 'GET', path: '/api/v1/integrations/definitions/sources?name=git' },
+    { method: 'GET', path: `/api/v1/integrations/connectors/${connector.id}` },
+    { method: 'POST', path: `/api/v1/integrations/connectors/${connector.id}/execute`, body: JSON.stringify({ entity: 'issues', action: 'list', params: { per_page: 30 } }) },
+  ];
+  type Rounds = Awaited<ReturnType<typeof rounds>>;
+  const standalone: Rounds[] = [];
+  try {
+    for (const load of loads) standalone.push(await rounds(base, load, auth, mock.child.pid));
+  } finally {
+    mock.child.kill('SIGTERM');
+  }
+
+  // Prism, static, on the same spec: any bearer passes; the connector id is any path value.
+  const prismPort: number = await freePort();
+  const prismBase = `http://127.0.0.1:${prismPort}`;
+  const prism = await start('Prism', process.execPath, [`${root}node_modules/@stoplight/prism-cli/dist/index.js`, 'mock', 'openapi/agent-engine.yaml', '--host', '127.0.0.1', '--port', String(prismPort), '--errors'], {}, async () => (await fetch(`${prismBase}${loads[0]!.path}`, { headers: { authorization: 'Bearer x' } })).ok);
+  const prismRows: Rounds[] = [];
+  try {
+    for (const load of loads) prismRows.push(await rounds(prismBase, load, { authorization: 'Bearer x' }, prism.child.pid));
+  } finally {
+    prism.child.kill('SIGTERM');
+  }
+
+  const barePort: number = await freePort();
+  const bareBase = `http://127.0.0.1:${barePort}`;
+  const bare = await start('bare node:http', process.execPath, ['-e', BARE_SERVER], { PORT: String(barePort), BARE_BODY: '{"definitions":[]}' }, async () => (await fetch(`${bareBase}/`)).ok);
+  let bareRow: Rounds;
+  try {
+    bareRow = await rounds(bareBase, { method: 'GET', path: '/' }, {}, bare.child.pid);
+  } finally {
+    bare.child.kill('SIGTERM');
+  }
+
+  lines.push(
+    `Each figure: min / median / max of ${ROUNDS} rounds of autocannon (${CONNECTIONS} connections, ${DURATION_S} s), one server after the other, each its own process.`,
+    '',
+    '| request | standalone mock req/s | Prism req/s | mock / Prism (medians) | mock CPU µs/request | Prism CPU µs/request |',
+    '| --- | ---: | ---: | ---: | ---: | ---: |',
+    ...loads.map((load, i) => `| ${load.method} ${load.path.replace(connector.id, '{id}')} | ${fmt(standalone[i]!.rps)} | ${fmt(prismRows[i]!.rps)} | ${(standalone[i]!.rps.median / prismRows[i]!.rps.median).toFixed(1)}x | ${fmt(standalone[i]!.cpu)} | ${fmt(prismRows[i]!.cpu)} |`),
+    `| bare node:http, one small JSON (ceiling) | ${fmt(bareRow.rps)} | | | ${fmt(bareRow.cpu)} | |`,
+    '',
+    `Start-up, spawn to first answer: standalone mock ${mock.startupMs.toFixed(0)} ms, Prism ${prism.startupMs.toFixed(0)} ms, bare node:http ${bare.startupMs.toFixed(0)} ms.`,
+    '',
+  );
+
+  // In-process: the same requests through MSW's interception and through the mock's fetch function.
+  const { server, service: mswService } = setupMockServer({ seed: 1 });
+  server.listen({ onUnhandledRequest: 'error' });
+  const viaFetch = createMockFetch({ seed: 1 });
+  const origin = 'https://api.airbyte.ai';
+  const rowsInProcess: string[] = [];
+  try {
+    for (const [name, fetchOf] of [['setupServer (MSW interception)', (url: string, init: RequestInit) => fetch(url, init)], ['createMockFetch()', viaFetch.fetch]] as const) {
+      const minted = await (await fetchOf(`${origin}/api/v1/account/applications/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(CLIENT) })).json();
+      const made = await (await fetchOf(`${origin}/api/v1/integrations/connectors`, { method: 'POST', headers: { authorization: `Bearer ${minted.access_token}`, 'content-type': 'application/json' }, body: JSON.stringify({ workspace_name: 'default', definition_id: GITHUB, credentials: { token: 'x' }, replication_config: { repositories: ['airbytehq/airbyte'] } }) })).json();
+      const own = loads.map((load) => ({ ...load, path: load.path.replace(connector.id, made.id) }));
+      const cells: string[] = [];
+      for (const load of own) cells.push(fmt(await inProcess(fetchOf, origin, minted.access_token, load), 0));
+      rowsInProcess.push(`| ${name} | ${cells.join(' | ')} |`);
+    }
+  } finally {
+    server.close();
+    void mswService;
+  }
+  lines.push(
+    `In-process, µs per call (min / median / max of ${ROUNDS} rounds of 2,000 calls):`,
+    '',
+    `| adapter | ${loads.map((l) => `${l.method} ${l.path.replace(connector.id, '{id}').replace(/\?.*/, '')}`).join(' | ')} |`,
+    `| --- | ${loads.map(() => '---:').join(' | ')} |`,
+    ...rowsInProcess,
+  );
+  return lines;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const lines = await benchMockFigures();
+  console.log(`\n## The mock's core (node ${process.version}, ${new Date().toISOString().slice(0, 10)})\n\n${lines.join('\n')}\n`);
+}
