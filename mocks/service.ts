@@ -253,8 +253,13 @@ export class MockService {
       const helper = typed(status);
       return {
         ...helper,
-        json: (body: unknown, init?: unknown) => {
-          const made = helper.json(body, init);
+        // One JSON.stringify and no Content-Length of our own (MSW's HttpResponse.json encodes a body twice to count
+        // it: a large share of answering a big execute result).
+        json: (body: unknown, init?: { headers?: HeadersInit }) => {
+          const headers = new Headers(init?.headers);
+          if (!headers.has('content-type')) headers.set('content-type', 'application/json');
+          // Bytes, not a string: undici would first scan a string body for lone surrogates.
+          const made = new Response(JSON_ENCODER.encode(JSON.stringify(body)), { status: Number(status), headers });
           sentBodies.set(made, body);
           return made;
         },
@@ -313,6 +318,8 @@ export class MockService {
     return errorResponse(api, 500, message);
   }
 }
+
+const JSON_ENCODER = new TextEncoder();
 
 /** Execute actions that read (their records are rebuilt from the seed, so a read leaves nothing to keep). */
 const READ_ACTIONS = new Set(['list', 'get', 'api_search', 'download', 'search', 'context_store_search']);
