@@ -2,13 +2,9 @@
 // connector definitions, requests/s and p99 of a GitHub `list` of 30 issues and of a Stripe `get`, and the process's
 // memory once every connector's records have been built (one connector of each definition, each executed once).
 import { readFileSync } from 'node:fs';
-// @ts-expect-error: autocannon ships no type declarations
-import autocannon from 'autocannon';
 import { connectorDefinition, connectorIndex } from '../mocks/connectors/definitions.js';
 import { createBody } from '../contract-tests/support/connector-samples.js';
 
-const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 10);
-const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 
 export interface ExecuteBench {
   startupMs: number;
@@ -21,28 +17,16 @@ export interface ExecuteBench {
 
 const rssMb = (pid: number) => Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
 
-async function load(name: string, url: string, token: string, body: unknown) {
-  const result = await autocannon({ url, method: 'POST', connections: CONNECTIONS, duration: DURATION_S, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  if (result.non2xx > 0 || result.errors > 0) throw new Error(`${name}: ${result.non2xx} non-2xx answers, ${result.errors} errors`);
-  return { name, rps: result.requests.average, p99: result.latency.p99, total: result.requests.total };
-}
-
 export async function benchExecute(): Promise<ExecuteBench> {
   // @ts-expect-error: plain .mjs modules without type declarations
-  const { freePort, start } = await import('./mock.mjs');
+  const { freePort, load, mintToken, start } = await import('./mock.mjs');
   // @ts-expect-error: plain .mjs modules without type declarations
   const { buildMock } = await import('../scripts/build-mock.mjs');
   const bundle: string = await buildMock();
   const port: number = await freePort();
   const base = `http://127.0.0.1:${port}`;
   let token = '';
-  const mintToken = async () => {
-    const response = await fetch(`${base}/api/v1/account/applications/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ client_id: 'demo-client-id', client_secret: 'demo-client-secret' }) });
-    if (!response.ok) return false;
-    token = (await response.json()).access_token;
-    return true;
-  };
-  const mock = await start('standalone mock', process.execPath, [bundle], { PORT: String(port) }, mintToken);
+  const mock = await start('standalone mock', process.execPath, [bundle], { PORT: String(port) }, async () => Boolean((token = await mintToken(base))));
   const call = async (method: string, path: string, body?: unknown) => {
     const response = await fetch(`${base}${path}`, { method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, ...(body ? { body: JSON.stringify(body) } : {}) });
     const json = await response.json();
@@ -71,9 +55,10 @@ export async function benchExecute(): Promise<ExecuteBench> {
     const githubList = { entity: 'issues', action: 'list', params: { per_page: 30 } };
     const firstPage = await call('POST', `/api/v1/integrations/connectors/${github.id}/execute`, githubList);
     if (firstPage.result.length !== 30) throw new Error(`GitHub list answered ${firstPage.result.length} issues, not 30`);
+    const post = (path: string, body: unknown) => load(`${base}${path}`, { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, { method: 'POST', body: JSON.stringify(body) });
     const rows = [
-      await load('GitHub issues `list`, 30 records', `${base}/api/v1/integrations/connectors/${github.id}/execute`, token, githubList),
-      await load('Stripe customers `get`', `${base}/api/v1/integrations/connectors/${stripe.id}/execute`, token, { entity: 'customers', action: 'get', params: { id: customerId } }),
+      { name: 'GitHub issues `list`, 30 records', ...(await post(`/api/v1/integrations/connectors/${github.id}/execute`, githubList)) },
+      { name: 'Stripe customers `get`', ...(await post(`/api/v1/integrations/connectors/${stripe.id}/execute`, { entity: 'customers', action: 'get', params: { id: customerId } })) },
     ];
     const connectors = created.size;
     return { startupMs: mock.startupMs, rows, rssBeforeMb, rssAfterMb, connectors, buildAllMs };

@@ -4,13 +4,10 @@
 // shared machine); in-process µs per call through MSW's setupServer and through createMockFetch(); start-up.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-// @ts-expect-error: autocannon ships no type declarations
-import autocannon from 'autocannon';
 import { createMockFetch, setupMockServer } from '../mocks/node.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 3);
-const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const ROUNDS = 3;
 const CLIENT = { client_id: 'demo-client-id', client_secret: 'demo-client-secret' };
 const GITHUB = 'ef69ef6e-aa7f-4af1-a01d-ef775033524e';
@@ -33,15 +30,17 @@ const stats = (values: number[]) => {
 };
 const fmt = (s: { min: number; median: number; max: number }, digits = 0) => [s.min, s.median, s.max].map((n) => n.toLocaleString('en-US', { maximumFractionDigits: digits })).join(' / ');
 
+// @ts-expect-error: plain .mjs modules without type declarations
+const { BARE_SERVER, CONNECTIONS, freePort, load: autocannonRun, mintToken, start } = await import('./mock.mjs');
+
 async function rounds(url: string, load: Load, headers: Record<string, string>, pid: number) {
   const rps: number[] = [];
   const cpu: number[] = [];
   for (let i = 0; i < ROUNDS; i++) {
     const before = cpuMicros(pid);
-    const result = await autocannon({ url: url + load.path, method: load.method, connections: CONNECTIONS, duration: DURATION_S, headers: { ...headers, ...(load.body ? { 'content-type': 'application/json' } : {}) }, ...(load.body ? { body: load.body } : {}) });
-    if (result.non2xx > 0 || result.errors > 0) throw new Error(`${load.method} ${load.path}: ${result.non2xx} non-2xx, ${result.errors} errors`);
-    rps.push(result.requests.average);
-    cpu.push((cpuMicros(pid) - before) / result.requests.total);
+    const result = await autocannonRun(url + load.path, { ...headers, ...(load.body ? { 'content-type': 'application/json' } : {}) }, { method: load.method, body: load.body, duration: DURATION_S });
+    rps.push(result.rps);
+    cpu.push((cpuMicros(pid) - before) / result.total);
   }
   return { rps: stats(rps), cpu: stats(cpu) };
 }
@@ -60,8 +59,6 @@ async function inProcess(fetchOf: (url: string, init: RequestInit) => Promise<Re
 
 export async function benchMockFigures() {
   // @ts-expect-error: plain .mjs modules without type declarations
-  const { freePort, start, BARE_SERVER } = await import('./mock.mjs');
-  // @ts-expect-error: plain .mjs modules without type declarations
   const { buildMock } = await import('../scripts/build-mock.mjs');
   const bundle: string = await buildMock();
   const lines: string[] = [];
@@ -70,12 +67,7 @@ export async function benchMockFigures() {
   const port: number = await freePort();
   const base = `http://127.0.0.1:${port}`;
   let token = '';
-  const mock = await start('standalone mock', process.execPath, [bundle], { PORT: String(port) }, async () => {
-    const response = await fetch(`${base}/api/v1/account/applications/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(CLIENT) });
-    if (!response.ok) return false;
-    token = (await response.json()).access_token;
-    return true;
-  });
+  const mock = await start('standalone mock', process.execPath, [bundle], { PORT: String(port) }, async () => Boolean((token = await mintToken(base))));
   const auth = { authorization: `Bearer ${token}` };
   const connector = await (await fetch(`${base}/api/v1/integrations/connectors`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify({ workspace_name: 'default', definition_id: GITHUB, credentials: { token: 'x' }, replication_config: { repositories: ['airbytehq/airbyte'] } }) })).json();
   const loads: Load[] = [

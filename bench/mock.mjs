@@ -9,7 +9,7 @@ import autocannon from 'autocannon';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 10);
-const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
+export const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const PATH = '/api/v1/integrations/definitions/sources?name=git';
 
 export function freePort() {
@@ -38,13 +38,15 @@ export async function start(name, command, args, env, ready) {
   }
 }
 
-async function load(url, headers) {
-  const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION_S, headers });
-  if (result.non2xx > 0 || result.errors > 0) throw new Error(`${url}: ${result.non2xx} non-2xx answers, ${result.errors} errors`);
+/** One autocannon run against `url` (a GET unless told otherwise); any non-2xx answer or error fails the bench. */
+export async function load(url, headers, { method = 'GET', body, duration = DURATION_S } = {}) {
+  const result = await autocannon({ url, method, connections: CONNECTIONS, duration, headers, ...(body === undefined ? {} : { body }) });
+  if (result.non2xx > 0 || result.errors > 0) throw new Error(`${method} ${url}: ${result.non2xx} non-2xx answers, ${result.errors} errors`);
   return { rps: result.requests.average, p99: result.latency.p99, total: result.requests.total };
 }
 
-async function mintToken(base) {
+/** An application token of the mock at `base` with the demo credentials, or false while it does not answer yet. */
+export async function mintToken(base) {
   const response = await fetch(`${base}/api/v1/account/applications/token`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },

@@ -3,7 +3,7 @@
 import { getResponse } from 'msw';
 import { createHandlers } from './handlers/index.js';
 import { errorResponse } from './http/errors.js';
-import { apiOf, notFound, routeTable } from './http/routes.js';
+import { apiOf, notFound, routeTable, unroutablePath } from './http/routes.js';
 import { MockService } from './service.js';
 import type { MockOptions } from './service/config.js';
 
@@ -31,11 +31,8 @@ export function createMockFetch(options: MockOptions = {}): MockFetch {
     async fetch(input, init) {
       const request = input instanceof Request && init === undefined ? input : new Request(input, init);
       const { pathname } = new URL(request.url);
-      try {
-        decodeURIComponent(pathname);
-      } catch {
-        return errorResponse(apiOf(pathname), 400, 'The request path holds a malformed percent-escape.', [], { 'x-request-id': crypto.randomUUID() });
-      }
+      const unroutable = unroutablePath(pathname);
+      if (unroutable) return errorResponse(apiOf(pathname), 400, unroutable, [], { 'x-request-id': crypto.randomUUID() });
       const candidates = handlersFor(request.method, pathname);
       const response = (candidates.length > 0 ? await getResponse(candidates, request) : undefined) ?? notFound(pathname);
       // A simulated dropped connection fails the call as a network error does.

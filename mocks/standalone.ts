@@ -2,7 +2,7 @@
 // handling, with a start-up banner, one log line per request and a clean shutdown on SIGINT/SIGTERM.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { getResponse } from 'msw';
-import { apiOf, notFound, routeTable } from './http/routes.js';
+import { apiOf, notFound, routeTable, unroutablePath } from './http/routes.js';
 import { createHandlers } from './handlers/index.js';
 import { MockService } from './service.js';
 import { resolveMockConfig, type MockOptions } from './service/config.js';
@@ -45,11 +45,8 @@ async function toFetchRequest(incoming: IncomingMessage, origin: string): Promis
   }
   const target = incoming.url ?? '/';
   const path = target.startsWith('/') ? target : `/${target}`;
-  try {
-    decodeURIComponent(path.split('?')[0]!);
-  } catch {
-    throw new RefusedRequest(400, 'The request path holds a malformed percent-escape.');
-  }
+  const unroutable = unroutablePath(path.split('?')[0]!);
+  if (unroutable) throw new RefusedRequest(400, unroutable);
   const method = incoming.method ?? 'GET';
   let body: Buffer | undefined;
   if (method !== 'GET' && method !== 'HEAD') {

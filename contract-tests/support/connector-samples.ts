@@ -2,6 +2,7 @@
 // body (its first credentials option, every replication-config key), an action's required params (from a record where
 // the record has the field) and a small page size. Shared by the engine suite, the client suite and the bench.
 import type { ActionDefinition, ConnectorDefinition, JsonSchema } from '../../mocks/connectors/definitions.js';
+import { SEARCH_TEXT_PARAMS } from '../../mocks/execute/engine.js';
 import { validatorOf } from '../../mocks/execute/schemas.js';
 
 type Row = Record<string, unknown>;
@@ -74,5 +75,5 @@ export function smallPage(action: ActionDefinition, wanted = 7): Row {
 
 /** Whether an action's params narrow its records (a param naming a record field, or a search text). */
 export function narrows(params: Row, record: Row | undefined): boolean {
-  return Object.keys(params).some((p) => (record && Object.hasOwn(record, p)) || (['query', 'q', 'search', 'jql', 'keywords', 'searchString', 'term'].includes(p) && typeof params[p] === 'string'));
+  return Object.keys(params).some((p) => (record && Object.hasOwn(record, p)) || (SEARCH_TEXT_PARAMS.includes(p) && typeof params[p] === 'string'));
 }

@@ -4,6 +4,7 @@
 // GitHub comments belong to issues that exist.
 import type { ConnectorDefinition, EntityDefinition, JsonSchema } from '../connectors/definitions.js';
 import type { Row } from './query.js';
+import { hashText } from './record-fields/fake-values.js';
 import { generateRecords } from './record-generator.js';
 
 export type Dataset = Map<string, Row[]>;
@@ -50,12 +51,6 @@ export const isReadable = (entity: EntityDefinition) =>
 /** An entity that is one record (GitHub `viewer`, Stripe `balance`): a get without a key and no list. */
 export const isSingleton = (entity: EntityDefinition) => !entity.actions.has('list') && !entity.actions.has('api_search') && entity.actions.get('get')?.key === null;
 
-function hash(text: string): number {
-  let h = 2166136261;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
-  return h >>> 0;
-}
-
 export function buildDataset(definition: ConnectorDefinition, seed: number): Dataset {
   const dataset: Dataset = new Map();
   const building = new Set<string>();
@@ -77,7 +72,7 @@ export function buildDataset(definition: ConnectorDefinition, seed: number): Dat
     const paramType = lookup ? [entity.actions.get('get')!.params.properties?.[lookup.param]?.type].flat().find((t) => t && t !== 'null') : undefined;
     const fieldType = entity.key ? [schema.properties?.[entity.key]?.type].flat().filter((t) => t && t !== 'null') : [];
     const keyType = entity.key ? (fieldType.length === 1 ? fieldType[0] : paramType ?? 'string') : undefined;
-    const count = isSingleton(entity) ? 1 : 25 + (hash(`${definition.name}/${entity.name}`) % 8);
+    const count = isSingleton(entity) ? 1 : 25 + (hashText(`${definition.name}/${entity.name}`) % 8);
     const records = generateRecords({
       connector: definition.name,
       entity: entity.name,

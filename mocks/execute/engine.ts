@@ -59,7 +59,8 @@ function fieldFilters(action: ActionDefinition, params: Row, records: Row[], ski
   return filters;
 }
 
-const SEARCH_TEXT_PARAMS = ['query', 'q', 'search', 'jql', 'keywords', 'searchString', 'term', 'filterByFormula'];
+/** Params that carry a service's own search text (applied by textSearch). */
+export const SEARCH_TEXT_PARAMS = ['query', 'q', 'search', 'jql', 'keywords', 'searchString', 'term', 'filterByFormula'];
 
 /**
  * A SOQL query (Salesforce's `q`): its WHERE clause's `field = 'value'` conditions joined by AND apply; anything else

@@ -1,17 +1,12 @@
 // Validators compiled from the connector definitions, once per schema: an action's params (what the caller sends) and
 // its records (what the engine answers, checked when response validation is on). Errors name the param as the API
 // does (`params.per_page`) and never quote more than a short, JSON-escaped piece of the caller's value.
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import ajvFormats from 'ajv-formats';
+import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
+import { createOpenApiAjv } from '../../src/validation/spec-document.js';
 import type { ActionDefinition, ConnectorDefinition, JsonSchema } from '../connectors/definitions.js';
 import type { Row } from './query.js';
 
-// ajv-formats is CommonJS: seen from an ES module its default import is `module.exports`, whose `.default` is the plugin.
-const addFormats = ((ajvFormats as unknown as { default?: typeof ajvFormats }).default ?? ajvFormats) as unknown as (ajv: Ajv2020) => void;
-
-const ajv = new Ajv2020({ allErrors: true, strict: false, validateSchema: false });
-addFormats(ajv);
-for (const format of ['int32', 'int64', 'byte', 'binary', 'float', 'double']) ajv.addFormat(format, true);
+const ajv = createOpenApiAjv();
 
 const compiled = new WeakMap<JsonSchema, ValidateFunction>();
 

@@ -30,3 +30,12 @@ export const apiOf = (path: string): SpecName => (path.startsWith('/v1/') || pat
 export const notFound = (path: string) =>
   errorResponse(apiOf(path), 404, 'No operation at this path. The mock serves /api/v1/... (Agent Engine) and /v1/... (Airbyte API).', [], { 'x-request-id': crypto.randomUUID() });
 
+/** Why a path cannot be routed (a malformed percent-escape), or undefined when it can. */
+export function unroutablePath(pathname: string): string | undefined {
+  try {
+    decodeURIComponent(pathname);
+    return undefined;
+  } catch {
+    return 'The request path holds a malformed percent-escape.';
+  }
+}

@@ -98,6 +98,16 @@ export function operationSchemaPointer(
   return `${media}/schema`;
 }
 
+/** An ajv for the JSON Schema dialect of OpenAPI 3.1 (the specs' and the connector definitions'), formats checked. */
+export function createOpenApiAjv(): Ajv2020 {
+  // OpenAPI adds keywords of its own (example, discriminator, x-*) that JSON Schema does not know.
+  const ajv = new Ajv2020({ allErrors: true, strict: false, validateSchema: false });
+  addFormats(ajv);
+  // OpenAPI's own formats: `binary` bodies are opaque, the integer widths are checked by `type`.
+  for (const format of ['binary', 'byte', 'int32', 'int64', 'float', 'double', 'password']) ajv.addFormat(format, true);
+  return ajv;
+}
+
 export interface SchemaCheck {
   valid: boolean;
   errors: ErrorObject[];
@@ -118,13 +128,7 @@ export class SpecSchemas {
     name: string,
   ) {
     this.id = `urn:agent-engine-kit:spec:${name}`;
-    // OpenAPI adds keywords of its own (example, discriminator, x-*) that JSON Schema does not know.
-    this.ajv = new Ajv2020({ allErrors: true, strict: false, validateSchema: false });
-    addFormats(this.ajv);
-    // OpenAPI's own formats: `binary` bodies are opaque, the integer widths are checked by `type`.
-    for (const format of ['binary', 'byte', 'int32', 'int64', 'float', 'double', 'password']) {
-      this.ajv.addFormat(format, true);
-    }
+    this.ajv = createOpenApiAjv();
     this.ajv.addSchema({ ...this.doc, $id: this.id });
   }
 
