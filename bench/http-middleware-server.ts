@@ -1,7 +1,7 @@
 // The same mock (the same handlers and service) served by @mswjs/http-middleware (express) instead of the standalone
 // server's node:http loop: the other way the mock's issue allows, measured side by side by `npm run bench:mock`.
 import { createServer } from '@mswjs/http-middleware';
-import { createHandlers } from '../mocks/handlers/index.js';
+import { createHandlers } from '../mocks/adapters/msw.js';
 import { MockService } from '../mocks/service.js';
 
 const service = new MockService();

@@ -2,7 +2,7 @@
 // and registerConnectorDefinitions with the connector definitions to serve (a browser has no file system);
 // scripts/build-browser-demo.mjs shows how a bundler does it.
 import { setupWorker } from 'msw/browser';
-import { createHandlers } from './handlers/index.js';
+import { createHandlers } from './adapters/msw.js';
 import { MockService } from './service.js';
 import type { MockOptions } from './service/config.js';
 

@@ -1,9 +1,6 @@
 // The mock as a fetch function: hand it to the client (`createAgentEngineClient({ fetch })`) and every call is answered
-// in-process by the same handlers as `npm start` and MSW, without intercepting anything global. Runtime-neutral.
-import { getResponse } from 'msw';
-import { createHandlers } from './handlers/index.js';
-import { errorResponse } from './http/errors.js';
-import { apiOf, notFound, routeTable, unroutablePath } from './http/routes.js';
+// in-process by the same pipeline as `npm start` and MSW, without intercepting anything global. Runtime-neutral.
+import { answerFetch } from './adapters/fetch.js';
 import { MockService } from './service.js';
 import type { MockOptions } from './service/config.js';
 
@@ -25,16 +22,11 @@ export interface MockFetch {
  */
 export function createMockFetch(options: MockOptions = {}): MockFetch {
   const service = new MockService(options);
-  const handlersFor = routeTable(createHandlers(service));
   return {
     service,
     async fetch(input, init) {
       const request = input instanceof Request && init === undefined ? input : new Request(input, init);
-      const { pathname } = new URL(request.url);
-      const unroutable = unroutablePath(pathname);
-      if (unroutable) return errorResponse(apiOf(pathname), 400, unroutable, [], { 'x-request-id': crypto.randomUUID() });
-      const candidates = handlersFor(request.method, pathname);
-      const response = (candidates.length > 0 ? await getResponse(candidates, request) : undefined) ?? notFound(pathname);
+      const response = await answerFetch(service, request);
       // A simulated dropped connection fails the call as a network error does.
       if (response.type === 'error') throw new TypeError('fetch failed: the mock dropped the connection (simulated)');
       return response;

@@ -1,6 +1,6 @@
 // The mock in-process for vitest and Node tests: MSW's setupServer over the stateful handlers.
 import { setupServer, type SetupServer } from 'msw/node';
-import { createHandlers } from './handlers/index.js';
+import { createHandlers } from './adapters/msw.js';
 import { MockService } from './service.js';
 import type { MockOptions } from './service/config.js';
 

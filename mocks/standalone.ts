@@ -1,15 +1,11 @@
-// `npm start`: the stateful mock of both APIs as an HTTP server on 127.0.0.1, answering through MSW's own request
-// handling, with a start-up banner, one log line per request and a clean shutdown on SIGINT/SIGTERM.
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { getResponse } from 'msw';
-import { apiOf, notFound, routeTable, unroutablePath } from './http/routes.js';
-import { createHandlers } from './handlers/index.js';
+// `npm start`: the stateful mock of both APIs as an HTTP server on 127.0.0.1, straight on node:http (msw is not
+// loaded), with a start-up banner, one log line per request and a clean shutdown on SIGINT/SIGTERM.
+import { createServer, type Server } from 'node:http';
+import { requestListener } from './adapters/node-http.js';
 import { MockService } from './service.js';
 import { resolveMockConfig, type MockOptions } from './service/config.js';
 import { readStateFile, writeStateFile, StateFileError } from './service/state-file.js';
 import type { MockStore } from './service/store.js';
-import { errorResponse } from './http/errors.js';
-import { MAX_BODY_BYTES } from './http/validate.js';
 
 /** Options of the standalone mock: the mock's own, and where it listens. */
 export interface StandaloneOptions extends MockOptions {
@@ -24,53 +20,6 @@ export interface StandaloneOptions extends MockOptions {
    * seed or organization, is refused), written atomically after every change the mock answers.
    */
   stateFile?: string;
-}
-
-/** A request the adapter refuses before any handler sees it: a path it cannot decode, a body over the limit. */
-class RefusedRequest extends Error {
-  constructor(readonly status: number, message: string) {
-    super(message);
-  }
-}
-
-/**
- * The request as Fetch API objects. Its URL is the configured origin plus the request's path (a path starting `//host`
- * stays a path: links the mock builds never point elsewhere); the body is read up to the limit and no further.
- */
-async function toFetchRequest(incoming: IncomingMessage, origin: string): Promise<Request> {
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(incoming.headers)) {
-    if (Array.isArray(value)) for (const v of value) headers.append(name, v);
-    else if (value !== undefined) headers.set(name, value);
-  }
-  const target = incoming.url ?? '/';
-  const path = target.startsWith('/') ? target : `/${target}`;
-  const unroutable = unroutablePath(path.split('?')[0]!);
-  if (unroutable) throw new RefusedRequest(400, unroutable);
-  const method = incoming.method ?? 'GET';
-  let body: Buffer | undefined;
-  if (method !== 'GET' && method !== 'HEAD') {
-    if (Number(incoming.headers['content-length'] ?? 0) > MAX_BODY_BYTES) throw new RefusedRequest(413, `Request body too large (limit ${MAX_BODY_BYTES} bytes).`);
-    const chunks: Buffer[] = [];
-    let size = 0;
-    for await (const chunk of incoming) {
-      size += (chunk as Buffer).length;
-      // Stop reading at the limit: a body declared small (or chunked) that goes on is refused, not buffered.
-      if (size > MAX_BODY_BYTES) throw new RefusedRequest(413, `Request body too large (limit ${MAX_BODY_BYTES} bytes).`);
-      chunks.push(chunk as Buffer);
-    }
-    body = Buffer.concat(chunks);
-  }
-  return new Request(new URL(origin + path), { method, headers, ...(body && body.length > 0 ? { body: new Uint8Array(body) } : {}) });
-}
-
-async function writeResponse(response: Response, outgoing: ServerResponse): Promise<void> {
-  const headers: Record<string, string | string[]> = {};
-  response.headers.forEach((value, name) => {
-    headers[name] = name === 'set-cookie' ? [...((headers[name] as string[]) ?? []), value] : value;
-  });
-  outgoing.writeHead(response.status, headers);
-  outgoing.end(response.body ? Buffer.from(await response.arrayBuffer()) : undefined);
 }
 
 /**
@@ -121,37 +70,11 @@ export async function startStandaloneMock(options: StandaloneOptions = {}): Prom
       ? { initialState: readStateFile(stateFile, resolveMockConfig(options)) ?? undefined, onChange: (store: MockStore) => writeStateFile(stateFile, store.snapshot()) }
       : {}),
   });
-  const handlersFor = routeTable(createHandlers(service));
   const host = options.host ?? '127.0.0.1';
   const log = options.log === false ? undefined : (options.log ?? batchedStdout());
   let origin = '';
 
-  const server = createServer(async (incoming, outgoing) => {
-    const started = performance.now();
-    try {
-      const request = await toFetchRequest(incoming, origin);
-      const { pathname } = new URL(request.url);
-      const candidates = handlersFor(request.method, pathname);
-      const response = (candidates.length > 0 ? await getResponse(candidates, request) : undefined) ?? notFound(pathname);
-      if (response.type === 'error') {
-        incoming.socket.destroy(); // a simulated dropped connection
-        log?.(`${request.method} ${incoming.url} dropped ${(performance.now() - started).toFixed(1)} ms`);
-        return;
-      }
-      await writeResponse(response, outgoing);
-      log?.(`${request.method} ${incoming.url} ${response.status} ${(performance.now() - started).toFixed(1)} ms`);
-    } catch (error) {
-      if (error instanceof RefusedRequest && !outgoing.headersSent) {
-        // Answered without reading the rest of a body that is too large; the connection then closes.
-        await writeResponse(errorResponse(apiOf(incoming.url ?? '/'), error.status, error.message, [], { 'x-request-id': crypto.randomUUID(), connection: 'close' }), outgoing);
-        log?.(`${incoming.method} ${incoming.url} ${error.status} ${(performance.now() - started).toFixed(1)} ms`);
-        return;
-      }
-      console.error(error);
-      if (!outgoing.headersSent) outgoing.writeHead(500, { 'content-type': 'application/json' });
-      outgoing.end(JSON.stringify({ message: 'Mock failure: an internal error (see the mock\'s log).', errors: [] }));
-    }
-  });
+  const server = createServer(requestListener(service, () => origin, log));
   server.keepAliveTimeout = 5_000;
 
   await new Promise<void>((resolve, reject) => {

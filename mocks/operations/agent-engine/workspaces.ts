@@ -1,23 +1,25 @@
 // Workspaces: a cursor-paged list whose `next` is a full URL, filters, stats, update (inactive disables the
 // workspace's connections), delete with everything in it.
-import { decodeCursor, encodeCursor } from '../../http/cursor.js';
-import { MockHttpError, notFound } from '../../http/errors.js';
-import type { CallContext, MockService } from '../../service.js';
+import { decodeCursor, encodeCursor } from '../cursor.js';
+import { MockHttpError, notFound } from '../../pipeline/errors.js';
+import type { MockService } from '../../service.js';
+import type { IssuedToken } from '../../service/store.js';
 import { workspaceView } from '../../service/views.js';
-import { API, http } from './http.js';
+import { defineOperations } from '../types.js';
+import { assertWorkspaceAccess } from '../../pipeline/auth.js';
 
-export function workspaceHandlers(service: MockService) {
+export function workspaceOperations(service: MockService) {
   const { store } = service;
 
-  const workspaceFor = (context: CallContext, id: string) => {
+  const workspaceFor = (context: { principal: IssuedToken | undefined }, id: string) => {
     const workspace = store.workspaces.get(id);
     if (!workspace) throw notFound(`Workspace ${id}`);
-    service.assertWorkspaceAccess(context, id, `Workspace ${id}`);
+    assertWorkspaceAccess(context.principal, id, `Workspace ${id}`);
     return workspace;
   };
 
-  return [
-    http.get('/api/v1/workspaces', service.handle(API, 'list_workspaces', ({ response }, { query, url }) => {
+  return defineOperations('agent-engine', {
+    list_workspaces: ({ query, url }) => {
       const limit: number = query.limit ?? 20;
       const offset = query.cursor ? decodeCursor(query.cursor, 'pass the cursor of a previous page\'s next URL.') : 0;
       const matching = [...store.workspaces.values()]
@@ -32,19 +34,19 @@ export function workspaceHandlers(service: MockService) {
         nextUrl.searchParams.set('cursor', encodeCursor(offset + limit));
         next = nextUrl.toString();
       }
-      return response(200).json({ next, data: page.map(workspaceView) });
-    })),
+      return { status: 200, body: { next, data: page.map(workspaceView) } };
+    },
 
-    http.get('/api/v1/workspaces/stats', service.handle(API, 'get_workspaces_stats', ({ response }) => {
+    get_workspaces_stats: () => {
       const all = [...store.workspaces.values()];
       const active = all.filter((w) => w.status === 'active').length;
-      return response(200).json({ active_count: active, inactive_count: all.length - active, total_count: all.length });
-    })),
+      return { status: 200, body: { active_count: active, inactive_count: all.length - active, total_count: all.length } };
+    },
 
-    http.get('/api/v1/workspaces/{workspace_id}', service.handle(API, 'get_workspaces_workspace_id', ({ response }, context) =>
-      response(200).json(workspaceView(workspaceFor(context, context.path.workspace_id))))),
+    get_workspaces_workspace_id: (context) =>
+      ({ status: 200, body: workspaceView(workspaceFor(context, context.path.workspace_id)) }),
 
-    http.put('/api/v1/workspaces/{workspace_id}', service.handle(API, 'update_workspaces_workspace_id', ({ response }, context) => {
+    update_workspaces_workspace_id: (context) => {
       const workspace = workspaceFor(context, context.path.workspace_id);
       const body = context.body ?? {};
       if (typeof body.name === 'string') {
@@ -55,13 +57,13 @@ export function workspaceHandlers(service: MockService) {
       if (body.status) workspace.status = body.status;
       if (body.cache_enabled !== undefined) workspace.cacheEnabled = body.cache_enabled;
       workspace.updatedAt = store.timestamp();
-      return response(200).json(workspaceView(workspace));
-    })),
+      return { status: 200, body: workspaceView(workspace) };
+    },
 
-    http.delete('/api/v1/workspaces/{workspace_id}', service.handle(API, 'delete_workspaces_workspace_id', ({ response }, context) => {
+    delete_workspaces_workspace_id: (context) => {
       const workspace = workspaceFor(context, context.path.workspace_id);
       store.deleteWorkspace(workspace.id);
-      return response(200).json({ id: workspace.id, deleted_at: store.timestamp() });
-    })),
-  ];
+      return { status: 200, body: { id: workspace.id, deleted_at: store.timestamp() } };
+    },
+  });
 }

@@ -1,14 +1,14 @@
 // The organization's own OAuth applications per connector: stored write-only, removed idempotently.
 import { sourceCatalog } from '../../data/catalog.js';
-import { notFound, unprocessable } from '../../http/errors.js';
+import { notFound, unprocessable } from '../../pipeline/errors.js';
 import type { MockService } from '../../service.js';
 import { sourceEntry, sourceEntryByName } from '../../service/views.js';
-import { API, http } from './http.js';
+import { defineOperations } from '../types.js';
 
-export function oauthHandlers(service: MockService) {
+export function oauthOperations(service: MockService) {
   const { store } = service;
-  return [
-    http.put('/api/v1/oauth/credentials', service.handle(API, 'update_oauth_credentials', ({ response }, { body }) => {
+  return defineOperations('agent-engine', {
+    update_oauth_credentials: ({ body }) => {
       if ((body.connector_definition_id == null) === (body.connector_type == null)) {
         throw unprocessable('Exactly one of connector_definition_id or connector_type must be provided.', [
           { field: 'connector_definition_id', message: 'Exactly one of connector_definition_id or connector_type must be provided.', error_code: 'value_error' },
@@ -21,7 +21,7 @@ export function oauthHandlers(service: MockService) {
       const existing = store.oauthCredentials.get(definitionId);
       const stored = { id: existing?.id ?? store.ids.uuid(), definitionId, configuration: body.configuration, createdAt: existing?.createdAt ?? now, updatedAt: now };
       store.oauthCredentials.set(definitionId, stored);
-      return response(200).json({
+      return ({ status: 200, body: {
         id: stored.id,
         scope_type: 'organization',
         scope_id: service.config.organizationId,
@@ -29,13 +29,13 @@ export function oauthHandlers(service: MockService) {
         connector_definition_id: definitionId,
         created_at: stored.createdAt,
         updated_at: stored.updatedAt,
-      });
-    })),
-    http.delete('/api/v1/oauth/credentials/connector_type/{connector_type}', service.handle(API, 'delete_oauth_credentials_connector_type_connector_type', ({ response }, { path }) => {
+      } });
+    },
+    delete_oauth_credentials_connector_type_connector_type: ({ path }) => {
       const entry = sourceCatalog().find((e) => e.definition.name.toLowerCase() === String(path.connector_type).toLowerCase());
       if (!entry) throw notFound(`Connector type ${path.connector_type}`);
       store.oauthCredentials.delete(entry.definition.sourceDefinitionId!);
-      return response(204).empty();
-    })),
-  ];
+      return { status: 204 };
+    },
+  });
 }

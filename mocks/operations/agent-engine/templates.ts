@@ -1,12 +1,12 @@
 // Source templates (the organization's and the global ones) and connection templates, with tag filters, and the
 // cron describe endpoint.
 import type { components } from '../../../generated/agent-engine.js';
-import { notFound } from '../../http/errors.js';
+import { notFound } from '../../pipeline/errors.js';
 import type { MockService } from '../../service.js';
 import { describeCron } from '../../service/cron.js';
 import type { SourceTemplate } from '../../service/store.js';
 import { sourceEntry, sourceTemplateDetailView, sourceTemplateView, summarizedTemplateView } from '../../service/views.js';
-import { API, http } from './http.js';
+import { defineOperations } from '../types.js';
 
 type Schemas = components['schemas'];
 
@@ -15,7 +15,7 @@ function matchesTags(tags: string[], wanted: string[] | undefined, mode: string 
   return mode === 'any' ? wanted.some((t) => tags.includes(t)) : wanted.every((t) => tags.includes(t));
 }
 
-export function templateHandlers(service: MockService) {
+export function templateOperations(service: MockService) {
   const { store } = service;
   const organizationId = service.config.organizationId;
 
@@ -31,16 +31,16 @@ export function templateHandlers(service: MockService) {
     return template;
   };
 
-  return [
-    http.get('/api/v1/integrations/templates/sources', service.handle(API, 'list_integrations_templates_sources', ({ response }, { query }) => {
+  return defineOperations('agent-engine', {
+    list_integrations_templates_sources: ({ query }) => {
       const data = [...store.sourceTemplates.values()]
         .filter((t) => t.organizationId === organizationId || (query.use_global === true && t.organizationId === null))
         .filter((t) => matchesTags(t.tags, query.tags, query.tags_mode))
         .map(summarizedTemplateView);
-      return response(200).json({ data });
-    })),
+      return { status: 200, body: { data } };
+    },
 
-    http.post('/api/v1/integrations/templates/sources', service.handle(API, 'create_integrations_templates_sources', ({ response }, { body }) => {
+    create_integrations_templates_sources: ({ body }) => {
       const request = body as Schemas['SourceTemplateCreateRequest'];
       const now = store.timestamp();
       let template: SourceTemplate;
@@ -64,13 +64,13 @@ export function templateHandlers(service: MockService) {
         };
       }
       store.sourceTemplates.set(template.id, template);
-      return response(200).json(sourceTemplateView(template));
-    })),
+      return { status: 200, body: sourceTemplateView(template) };
+    },
 
-    http.get('/api/v1/integrations/templates/sources/{id}', service.handle(API, 'get_integrations_templates_sources_id', ({ response }, { path }) =>
-      response(200).json(sourceTemplateDetailView(sourceTemplate(path.id))))),
+    get_integrations_templates_sources_id: ({ path }) =>
+      ({ status: 200, body: sourceTemplateDetailView(sourceTemplate(path.id)) }),
 
-    http.patch('/api/v1/integrations/templates/sources/{id}', service.handle(API, 'update_integrations_templates_sources_id', ({ response }, { path, body }) => {
+    update_integrations_templates_sources_id: ({ path, body }) => {
       const template = sourceTemplate(path.id, { writable: true });
       const update = body as Schemas['SourceTemplateUpdateRequest'];
       if (update.name != null) template.name = update.name;
@@ -83,21 +83,21 @@ export function templateHandlers(service: MockService) {
           if (connector.sourceTemplateId === template.id) connector.replicationConfig = { ...update.partial_default_config, ...connector.replicationConfig };
         }
       }
-      return response(200).json(sourceTemplateView(template));
-    })),
+      return { status: 200, body: sourceTemplateView(template) };
+    },
 
-    http.delete('/api/v1/integrations/templates/sources/{id}', service.handle(API, 'delete_integrations_templates_sources_id', ({ response }, { path }) => {
+    delete_integrations_templates_sources_id: ({ path }) => {
       const template = sourceTemplate(path.id, { writable: true });
       store.sourceTemplates.delete(template.id);
-      return response(200).json({ id: template.id, deleted_at: store.timestamp() });
-    })),
+      return { status: 200, body: { id: template.id, deleted_at: store.timestamp() } };
+    },
 
-    http.get('/api/v1/integrations/templates/connections', service.handle(API, 'list_integrations_templates_connections', ({ response }, { query }) => {
+    list_integrations_templates_connections: ({ query }) => {
       const data = [...store.connectionTemplates.values()].filter((t) => matchesTags(t.tags ?? [], query.tags, query.tags_mode));
-      return response(200).json({ data });
-    })),
+      return { status: 200, body: { data } };
+    },
 
-    http.post('/api/v1/integrations/templates/connections', service.handle(API, 'create_integrations_templates_connections', ({ response }, { body }) => {
+    create_integrations_templates_connections: ({ body }) => {
       const request = body as Schemas['ConnectionTemplateCreateRequest'];
       const now = store.timestamp();
       const common = { id: store.ids.uuid(), organization_id: organizationId, cron_expression: request.cron_expression ?? null, tags: [] as string[], created_at: now, updated_at: now };
@@ -118,16 +118,16 @@ export function templateHandlers(service: MockService) {
         };
       }
       store.connectionTemplates.set(template.id, template as typeof template & { id: string });
-      return response(200).json(template);
-    })),
+      return { status: 200, body: template };
+    },
 
-    http.post('/api/v1/integrations/templates/connections/cron/describe', service.handle(API, 'create_integrations_templates_connections_cron_describe', ({ response }, { body }) =>
-      response(200).json(describeCron(body.cron_expression)))),
+    create_integrations_templates_connections_cron_describe: ({ body }) =>
+      ({ status: 200, body: describeCron(body.cron_expression) }),
 
-    http.get('/api/v1/integrations/templates/connections/{id}', service.handle(API, 'get_integrations_templates_connections_id', ({ response }, { path }) =>
-      response(200).json(connectionTemplate(path.id)))),
+    get_integrations_templates_connections_id: ({ path }) =>
+      ({ status: 200, body: connectionTemplate(path.id) }),
 
-    http.patch('/api/v1/integrations/templates/connections/{id}', service.handle(API, 'update_integrations_templates_connections_id', ({ response }, { path, body }) => {
+    update_integrations_templates_connections_id: ({ path, body }) => {
       const template = connectionTemplate(path.id) as Record<string, unknown>;
       const update = body as Schemas['ConnectionTemplateUpdateRequest'];
       for (const [key, value] of Object.entries(update)) {
@@ -136,13 +136,13 @@ export function templateHandlers(service: MockService) {
         template[key] = value;
       }
       template.updated_at = store.timestamp();
-      return response(200).json(template as Schemas['ConnectionTemplate']);
-    })),
+      return { status: 200, body: template as Schemas['ConnectionTemplate'] };
+    },
 
-    http.delete('/api/v1/integrations/templates/connections/{id}', service.handle(API, 'delete_integrations_templates_connections_id', ({ response }, { path }) => {
+    delete_integrations_templates_connections_id: ({ path }) => {
       const template = connectionTemplate(path.id);
       store.connectionTemplates.delete(template.id);
-      return response(200).json({ id: template.id, deleted_at: store.timestamp() });
-    })),
-  ];
+      return { status: 200, body: { id: template.id, deleted_at: store.timestamp() } };
+    },
+  });
 }

@@ -1,6 +1,6 @@
 // Opaque page cursors of the mock's own lists (workspaces, skills): an offset, base64-encoded. A cursor the mock
 // never issued is a 400 naming the parameter.
-import { MockHttpError } from './errors.js';
+import { MockHttpError } from '../pipeline/errors.js';
 
 export const encodeCursor = (offset: number) => btoa(JSON.stringify({ offset })).replace(/=+$/, '');
 

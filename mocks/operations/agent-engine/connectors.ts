@@ -7,25 +7,50 @@ import { recordExecution } from '../../execute/audit.js';
 import { RecordViolation, executeAction } from '../../execute/engine.js';
 import { buildDataset } from '../../execute/dataset.js';
 import { truncateLongStrings } from '../../execute/truncation.js';
-import { MockHttpError, forbidden, notFound, unprocessable } from '../../http/errors.js';
-import type { CallContext, MockService } from '../../service.js';
+import { MockHttpError, forbidden, notFound, unprocessable } from '../../pipeline/errors.js';
+import type { MockService } from '../../service.js';
 import { inspectView } from '../../service/inspect.js';
-import type { Connector, SourceTemplate } from '../../service/store.js';
+import type { Connector, IssuedToken, MockStore, SourceTemplate } from '../../service/store.js';
+import type { MockAnswer, MockRequest } from '../../pipeline/request.js';
 import { connectorSummaryView, connectorView, globalTemplateFor, sourceEntry, sourceEntryByName } from '../../service/views.js';
-import { API, http } from './http.js';
+import { defineOperations } from '../types.js';
+import { assertWorkspaceAccess } from '../../pipeline/auth.js';
 
 type Schemas = components['schemas'];
 
+/** Execute actions that read. */
+const READ_ACTIONS = new Set(['list', 'get', 'api_search', 'download', 'search', 'context_store_search']);
+
 const present = (value: unknown) => value !== undefined && value !== null;
 
-export function connectorHandlers(service: MockService) {
+/** A new connector of a workspace, made from a source template, stored. */
+function storeConnector(store: MockStore, workspaceId: string, template: SourceTemplate, fields: { name?: string | null; replicationConfig?: Record<string, unknown> | null; credentials: Record<string, unknown> | null; serverSideOAuthSecretId?: string | null; entities?: Schemas['EntityConfig'][] | null }): Connector {
+  const now = store.timestamp();
+  const connector: Connector = {
+    id: store.ids.uuid(),
+    name: fields.name ?? template.name,
+    workspaceId,
+    definitionId: template.definitionId,
+    sourceTemplateId: template.id,
+    replicationConfig: { ...template.partialDefaultConfig, ...(fields.replicationConfig ?? {}) },
+    credentials: fields.credentials,
+    serverSideOAuthSecretId: fields.serverSideOAuthSecretId ?? null,
+    entities: fields.entities ?? null,
+    createdAt: now,
+    updatedAt: now,
+  };
+  store.connectors.set(connector.id, connector);
+  return connector;
+}
+
+export function connectorOperations(service: MockService) {
   const { store } = service;
-  const createSchema = service.validators[API].doc.components.schemas.ConnectorCreateRequest;
+  const createSchema = service.validators['agent-engine'].doc.components.schemas.ConnectorCreateRequest;
   const exactlyOne: string[] = createSchema['x-exactly-one-of'];
   const atLeastOne: string[] = createSchema['x-at-least-one-of'];
 
   /** The create rules the spec states (x-exactly-one-of, x-at-least-one-of), the workspace, and what to connect. */
-  function resolveCreate(context: CallContext, body: Schemas['ConnectorCreateRequest']) {
+  function resolveCreate(context: { principal: IssuedToken | undefined }, body: Schemas['ConnectorCreateRequest']) {
     const given = exactlyOne.filter((field) => present((body as Record<string, unknown>)[field]));
     if (given.length !== 1) {
       throw unprocessable(`Exactly one of ${exactlyOne.join(', ')} must be provided${given.length > 1 ? ` (got ${given.join(' and ')})` : ''}.`, exactlyOne.map((field) => ({ field, message: `Exactly one of ${exactlyOne.join(', ')} must be provided.`, error_code: 'value_error', details: { fields: exactlyOne } })));
@@ -35,7 +60,7 @@ export function connectorHandlers(service: MockService) {
     }
     const workspace = store.workspaceByName(body.workspace_name);
     if (!workspace) throw notFound(`Workspace ${body.workspace_name}`);
-    service.assertWorkspaceAccess(context, workspace.id, `Workspace ${body.workspace_name}`);
+    assertWorkspaceAccess(context.principal, workspace.id, `Workspace ${body.workspace_name}`);
     let template;
     if (present(body.source_template_id)) {
       template = store.sourceTemplates.get(body.source_template_id!);
@@ -57,30 +82,10 @@ export function connectorHandlers(service: MockService) {
     return { workspace, template };
   }
 
-  /** A new connector of a workspace, made from a source template, stored. */
-  function storeConnector(workspaceId: string, template: SourceTemplate, fields: { name?: string | null; replicationConfig?: Record<string, unknown> | null; credentials: Record<string, unknown> | null; serverSideOAuthSecretId?: string | null; entities?: Schemas['EntityConfig'][] | null }): Connector {
-    const now = store.timestamp();
-    const connector: Connector = {
-      id: store.ids.uuid(),
-      name: fields.name ?? template.name,
-      workspaceId,
-      definitionId: template.definitionId,
-      sourceTemplateId: template.id,
-      replicationConfig: { ...template.partialDefaultConfig, ...(fields.replicationConfig ?? {}) },
-      credentials: fields.credentials,
-      serverSideOAuthSecretId: fields.serverSideOAuthSecretId ?? null,
-      entities: fields.entities ?? null,
-      createdAt: now,
-      updatedAt: now,
-    };
-    store.connectors.set(connector.id, connector);
-    return connector;
-  }
-
-  function connectorFor(context: CallContext, id: string): Connector {
+  function connectorFor(context: { principal: IssuedToken | undefined }, id: string): Connector {
     const connector = store.connectors.get(id);
     if (!connector) throw notFound(`Connector ${id}`);
-    service.assertWorkspaceAccess(context, connector.workspaceId, `Connector ${id}`);
+    assertWorkspaceAccess(context.principal, connector.workspaceId, `Connector ${id}`);
     return connector;
   }
 
@@ -99,45 +104,45 @@ export function connectorHandlers(service: MockService) {
     };
   }
 
-  return [
-    http.get('/api/v1/integrations/connectors', service.handle(API, 'list_integrations_connectors', ({ response }, context) => {
+  return defineOperations('agent-engine', {
+    list_integrations_connectors: (context) => {
       const { query, principal } = context;
       const workspaceName = query.workspace_name ?? query.customer_name ?? query.external_user_id;
       let connectors = [...store.connectors.values()];
       if (principal?.workspaceId) connectors = connectors.filter((c) => c.workspaceId === principal.workspaceId);
       if (query.workspace_id) connectors = connectors.filter((c) => c.workspaceId === query.workspace_id);
-      if (workspaceName !== undefined) {
+      if (workspaceName != null) {
         const workspace = store.workspaceByName(workspaceName);
         if (!workspace) throw notFound(`Workspace ${workspaceName}`);
         connectors = connectors.filter((c) => c.workspaceId === workspace.id);
       }
       if (query.definition_id) connectors = connectors.filter((c) => c.definitionId === query.definition_id);
-      return response(200).json({ data: connectors.map((c) => connectorSummaryView(store, c)) });
-    })),
+      return { status: 200, body: { data: connectors.map((c) => connectorSummaryView(store, c)) } };
+    },
 
-    http.post('/api/v1/integrations/connectors', service.handle(API, 'create_integrations_connectors', ({ response }, context) => {
+    create_integrations_connectors: (context) => {
       const body = context.body as Schemas['ConnectorCreateRequest'];
       const { workspace, template } = resolveCreate(context, body);
-      const connector = storeConnector(workspace.id, template, {
+      const connector = storeConnector(store, workspace.id, template, {
         name: body.name,
         replicationConfig: body.replication_config,
         credentials: body.credentials ?? null,
         serverSideOAuthSecretId: body.server_side_oauth_secret_id,
         entities: body.entities,
       });
-      return response(200).json(connectorView(store, connector));
-    })),
+      return { status: 200, body: connectorView(store, connector) };
+    },
 
-    http.post('/api/v1/integrations/connectors/check', service.handle(API, 'create_integrations_connectors_check', ({ response }, context) => {
+    create_integrations_connectors_check: (context) => {
       const body = context.body as Schemas['ConnectorCreateRequest'];
       resolveCreate(context, body);
-      return response(200).json(checkResult(body.credentials, body.entities));
-    })),
+      return { status: 200, body: checkResult(body.credentials, body.entities) };
+    },
 
-    http.get('/api/v1/integrations/connectors/{id}', service.handle(API, 'get_integrations_connectors_id', ({ response }, context) =>
-      response(200).json(connectorView(store, connectorFor(context, context.path.id))))),
+    get_integrations_connectors_id: (context) =>
+      ({ status: 200, body: connectorView(store, connectorFor(context, context.path.id)) }),
 
-    http.put('/api/v1/integrations/connectors/{id}', service.handle(API, 'update_integrations_connectors_id', ({ response }, context) => {
+    update_integrations_connectors_id: (context) => {
       const connector = connectorFor(context, context.path.id);
       const body = (context.body ?? {}) as Schemas['ConnectorUpdateRequest'];
       // Left out keeps; `entities: []` clears.
@@ -145,26 +150,26 @@ export function connectorHandlers(service: MockService) {
       if (present(body.replication_config)) connector.replicationConfig = body.replication_config!;
       if (body.entities !== undefined) connector.entities = body.entities;
       connector.updatedAt = store.timestamp();
-      return response(200).json(connectorView(store, connector));
-    })),
+      return { status: 200, body: connectorView(store, connector) };
+    },
 
-    http.delete('/api/v1/integrations/connectors/{id}', service.handle(API, 'delete_integrations_connectors_id', ({ response }, context) => {
+    delete_integrations_connectors_id: (context) => {
       const connector = connectorFor(context, context.path.id);
       store.connectors.delete(connector.id);
       store.records.delete(connector.id);
-      return response(202).json({ job_id: store.ids.uuid() });
-    })),
+      return { status: 202, body: { job_id: store.ids.uuid() } };
+    },
 
-    http.get('/api/v1/integrations/connectors/{id}/inspect', service.handle(API, 'get_integrations_connectors_id_inspect', ({ response }, context) =>
-      response(200).json(inspectView(store, connectorFor(context, context.path.id))))),
+    get_integrations_connectors_id_inspect: (context) =>
+      ({ status: 200, body: inspectView(store, connectorFor(context, context.path.id)) }),
 
-    http.post('/api/v1/integrations/connectors/{id}/check', service.handle(API, 'create_integrations_connectors_id_check', ({ response }, context) => {
+    create_integrations_connectors_id_check: (context) => {
       const connector = connectorFor(context, context.path.id);
       const body = (context.body ?? {}) as Schemas['ConnectorUpdateRequest'];
-      return response(200).json(checkResult(connector.credentials, body.entities ?? connector.entities));
-    })),
+      return { status: 200, body: checkResult(connector.credentials, body.entities ?? connector.entities) };
+    },
 
-    http.post('/api/v1/integrations/connectors/{id}/execute', service.handle(API, 'create_integrations_connectors_id_execute', ({ response }, context) => {
+    create_integrations_connectors_id_execute: (context) => {
       const connector = connectorFor(context, context.path.id);
       const body = context.body as Schemas['ExecuteRequest'];
       // Every call on a connector is audited with its outcome, refused ones too.
@@ -199,7 +204,8 @@ export function connectorHandlers(service: MockService) {
         if ('download' in outcome) {
           const { body: bytes, contentType, filename } = outcome.download;
           status = 200;
-          return new Response(bytes as Uint8Array<ArrayBuffer>, { status: 200, headers: { 'content-type': contentType, 'content-disposition': `attachment; filename="${filename}"` } });
+          context.unchanged = true;
+          return { status: 200, headers: { 'content-type': contentType, 'content-disposition': `attachment; filename="${filename}"` }, body: bytes };
         }
         if (outcome.status !== 200) throw new MockHttpError(outcome.status, (outcome.body as { message: string }).message, (outcome.body as { errors?: any[] }).errors ?? []);
         let answer = outcome.body as Schemas['ExecuteResponse'];
@@ -208,55 +214,68 @@ export function connectorHandlers(service: MockService) {
           answer = { ...answer, warning: { code: 'context_store_inactive', message: `The context store of workspace ${workspace.name} is inactive (its cache is off): results may be out of date.`, deactivated_at: workspace.updatedAt, reactivated_at: null, stale_since: workspace.updatedAt } };
         }
         status = 200;
+        // An action that reads leaves nothing to keep (its records are rebuilt from the seed).
+        if (READ_ACTIONS.has(body.action)) context.unchanged = true;
         // skip_truncation defaults to true: values are cut short only when the caller asks for it.
-        return response(200).json(body.skip_truncation === false ? { ...answer, result: truncateLongStrings(answer.result) } : answer);
+        return { status: 200, body: body.skip_truncation === false ? { ...answer, result: truncateLongStrings(answer.result) } : answer };
       } catch (error) {
         status = error instanceof MockHttpError ? error.status : 500;
         throw error;
       } finally {
         recordExecution(store, connector, body, status);
       }
-    })),
+    },
 
-    http.post('/api/v1/integrations/connectors/oauth/initiate', service.handle(API, 'create_integrations_connectors_oauth_initiate', ({ response, request }, context) => {
+    create_integrations_connectors_oauth_initiate: (context) => {
       const body = context.body as Schemas['OAuthInitiateRequest'];
       const workspace = store.workspaceByName(body.workspace_name);
       if (!workspace) throw notFound(`Workspace ${body.workspace_name}`);
-      service.assertWorkspaceAccess(context, workspace.id, `Workspace ${body.workspace_name}`);
+      assertWorkspaceAccess(context.principal, workspace.id, `Workspace ${body.workspace_name}`);
       const given = ['connector_type', 'definition_id', 'source_template_id'].filter((f) => present((body as Record<string, unknown>)[f]));
       if (given.length !== 1) throw unprocessable('Exactly one of connector_type, definition_id or source_template_id must be provided.');
       const entry = body.definition_id ? sourceEntry(body.definition_id) : body.connector_type ? sourceEntryByName(body.connector_type) : undefined;
       if (!body.source_template_id && !entry) throw notFound(`Connector ${body.definition_id ?? body.connector_type}`);
       const state = store.ids.text(24);
       store.oauthFlows.set(state, { workspaceId: workspace.id, body });
-      const consent = new URL('/mock-oauth/consent', new URL(request.url).origin);
+      const consent = new URL(`${context.origin}${OAUTH_CONSENT_PATH}`);
       consent.searchParams.set('state', state);
-      return response(200).json({ consent_url: consent.toString() });
-    })),
+      return { status: 200, body: { consent_url: consent.toString() } };
+    },
+  });
+}
 
-    // Not part of the API: the provider's consent page, which in the mock consents at once (or refuses with
-    // ?deny=1) and sends the browser back as the real flow does.
-    http.untyped.get('*/mock-oauth/consent', ({ request }) => {
-      const url = new URL(request.url);
-      const flow = store.oauthFlows.get(url.searchParams.get('state') ?? '');
-      if (!flow) return new Response('Unknown or used OAuth state.', { status: 400 });
-      store.oauthFlows.delete(url.searchParams.get('state')!);
-      const back = new URL(flow.body.redirect_url);
-      if (url.searchParams.get('deny') === '1') {
-        back.searchParams.set('error', 'access_denied');
-        back.searchParams.set('error_description', 'The user declined the consent screen.');
-      } else {
-        const entry = flow.body.definition_id ? sourceEntry(flow.body.definition_id) : flow.body.connector_type ? sourceEntryByName(flow.body.connector_type) : undefined;
-        const template = flow.body.source_template_id ? store.sourceTemplates.get(flow.body.source_template_id) : entry ? globalTemplateFor(store, entry.definition.sourceDefinitionId!) : undefined;
-        if (!template) return new Response('The connector of this OAuth flow no longer exists.', { status: 400 });
-        const connector = storeConnector(flow.workspaceId, template, {
-          name: flow.body.name,
-          replicationConfig: flow.body.replication_config,
-          credentials: { option_title: 'OAuth Credentials', access_token: store.ids.text(40) },
-        });
-        back.searchParams.set('connector_id', connector.id);
-      }
-      return new Response(null, { status: 302, headers: { location: back.toString() } });
-    }),
-  ];
+/** Where the mock's stand-in for a provider's OAuth consent screen is served. */
+export const OAUTH_CONSENT_PATH = '/mock-oauth/consent';
+
+const textAnswer = (status: number, text: string): MockAnswer => ({ status, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: text });
+
+/**
+ * Not part of the API: the provider's consent page, which in the mock consents at once (or refuses with ?deny=1) and
+ * sends the browser back as the real flow does, with the new connector's id.
+ */
+export function oauthConsentPage(service: MockService) {
+  const { store } = service;
+  return (request: MockRequest): MockAnswer => {
+    const url = new URLSearchParams(request.query);
+    const flow = store.oauthFlows.get(url.get('state') ?? '');
+    if (!flow) return textAnswer(400, 'Unknown or used OAuth state.');
+    store.oauthFlows.delete(url.get('state')!);
+    const back = new URL(flow.body.redirect_url);
+    if (url.get('deny') === '1') {
+      back.searchParams.set('error', 'access_denied');
+      back.searchParams.set('error_description', 'The user declined the consent screen.');
+    } else {
+      const entry = flow.body.definition_id ? sourceEntry(flow.body.definition_id) : flow.body.connector_type ? sourceEntryByName(flow.body.connector_type) : undefined;
+      const template = flow.body.source_template_id ? store.sourceTemplates.get(flow.body.source_template_id) : entry ? globalTemplateFor(store, entry.definition.sourceDefinitionId!) : undefined;
+      if (!template) return textAnswer(400, 'The connector of this OAuth flow no longer exists.');
+      const connector = storeConnector(store, flow.workspaceId, template, {
+        name: flow.body.name,
+        replicationConfig: flow.body.replication_config,
+        credentials: { option_title: 'OAuth Credentials', access_token: store.ids.text(40) },
+      });
+      back.searchParams.set('connector_id', connector.id);
+    }
+    service.changed();
+    return { status: 302, headers: { location: back.toString() }, body: null };
+  };
 }

@@ -1,12 +1,12 @@
 // Tokens: application tokens for the configured client credentials; scoped and widget tokens that create their
 // workspace; the scoped token's own description.
-import { MockHttpError, forbidden } from '../../http/errors.js';
+import { MockHttpError, forbidden } from '../../pipeline/errors.js';
 import type { MockService } from '../../service.js';
 import type { IssuedToken } from '../../service/store.js';
 import { issueToken, widgetTokenPayload } from '../../service/tokens.js';
-import { API, http } from './http.js';
+import { defineOperations } from '../types.js';
 
-export function authenticationHandlers(service: MockService) {
+export function authenticationOperations(service: MockService) {
   const { store } = service;
 
   const workspaceFor = (name: string, regionId: string | null | undefined) => {
@@ -22,7 +22,7 @@ export function authenticationHandlers(service: MockService) {
     return { token: issueToken(store, { kind: 'scoped', organizationId: workspace.organizationId, workspaceId: workspace.id }).token };
   };
 
-  const mintWidget = (body: { workspace_name: string; region_id?: string | null; allowed_origin: string }, principal: IssuedToken | undefined, request: Request) => {
+  const mintWidget = (body: { workspace_name: string; region_id?: string | null; allowed_origin: string }, principal: IssuedToken | undefined, mockOrigin: string) => {
     if (principal!.kind !== 'application') throw forbidden('Only an application token can mint widget tokens.');
     let origin: string;
     try {
@@ -36,29 +36,25 @@ export function authenticationHandlers(service: MockService) {
     }
     const workspace = workspaceFor(body.workspace_name, body.region_id);
     const { token } = issueToken(store, { kind: 'widget', organizationId: workspace.organizationId, workspaceId: workspace.id, allowedOrigin: origin });
-    return { token: widgetTokenPayload(new URL(request.url).origin, workspace.id, token) };
+    return { token: widgetTokenPayload(mockOrigin, workspace.id, token) };
   };
 
-  return [
-    http.post('/api/v1/account/applications/token', service.handle(API, 'create_account_applications_token', ({ response }, { body }) => {
+  return defineOperations('agent-engine', {
+    create_account_applications_token: ({ body }) => {
       if (body.client_id !== service.config.clientId || body.client_secret !== service.config.clientSecret) {
         throw new MockHttpError(401, 'Invalid client credentials.');
       }
       const { token, expiresIn } = issueToken(store, { kind: 'application', organizationId: service.config.organizationId });
-      return response(200).json({ access_token: token, token_type: 'bearer', expires_in: expiresIn, organization_id: service.config.organizationId });
-    })),
-    http.post('/api/v1/account/applications/scoped-token', service.handle(API, 'create_account_applications_scoped_token', ({ response }, { body, principal }) =>
-      response(200).json(mintScoped(body, principal)))),
-    http.post('/api/v1/embedded/scoped-token', service.handle(API, 'create_embedded_scoped_token', ({ response }, { body, principal }) =>
-      response(200).json(mintScoped(body, principal)))),
-    http.post('/api/v1/account/applications/widget-token', service.handle(API, 'create_account_applications_widget_token', ({ response, request }, { body, principal }) =>
-      response(200).json(mintWidget(body, principal, request)))),
-    http.post('/api/v1/embedded/widget-token', service.handle(API, 'create_embedded_widget_token', ({ response, request }, { body, principal }) =>
-      response(200).json(mintWidget(body, principal, request)))),
-    http.get('/api/v1/account/applications/scoped-token/info', service.handle(API, 'get_account_applications_scoped_token_info', ({ response }, { principal }) => {
+      return { status: 200, body: { access_token: token, token_type: 'bearer', expires_in: expiresIn, organization_id: service.config.organizationId } };
+    },
+    create_account_applications_scoped_token: ({ body, principal }) => ({ status: 200, body: mintScoped(body, principal) }),
+    create_embedded_scoped_token: ({ body, principal }) => ({ status: 200, body: mintScoped(body, principal) }),
+    create_account_applications_widget_token: ({ body, principal, origin }) => ({ status: 200, body: mintWidget(body, principal, origin) }),
+    create_embedded_widget_token: ({ body, principal, origin }) => ({ status: 200, body: mintWidget(body, principal, origin) }),
+    get_account_applications_scoped_token_info: ({ principal }) => {
       const workspace = principal!.workspaceId ? store.workspaces.get(principal!.workspaceId) : undefined;
       if (!workspace) throw forbidden('This is not a scoped token: scoped-token/info describes scoped and widget tokens.');
-      return response(200).json({ organization_id: workspace.organizationId, workspace_id: workspace.id, workspace_name: workspace.name });
-    })),
-  ];
+      return { status: 200, body: { organization_id: workspace.organizationId, workspace_id: workspace.id, workspace_name: workspace.name } };
+    },
+  });
 }
