@@ -33,7 +33,7 @@ export default defineConfig([{
   sourcemap: true,
   clean: false,
   outDir: 'dist',
-  external: ['openapi-fetch', 'ajv', 'ajv-formats', 'msw', 'openapi-msw', 'js-yaml'],
+  external: ['openapi-fetch', 'ajv', 'ajv-formats', 'msw', 'js-yaml'],
   esbuildPlugins: [esbuildYamlPlugin],
   // The connector definitions, parsed now: dist/connectors.json (the mock reads it instead of the YAML).
   onSuccess: async () => {

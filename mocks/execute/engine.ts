@@ -8,6 +8,7 @@ import type { components } from '../../generated/agent-engine.js';
 import type { ActionDefinition, ConnectorDefinition, EntityDefinition, JsonSchema } from '../connectors/definitions.js';
 import { type Dataset, entityRecordSchema, upstreamOrigin } from './dataset.js';
 import { pageMetadata, pageRequest } from './paging.js';
+import { cacheableJson, forgetJson } from '../pipeline/json.js';
 import { QueryError, compileFilter, containsWord, fieldList, parseSort, same, shape, sortRecords, strings, valueAt, type Row } from './query.js';
 import { generateRecords } from './record-generator.js';
 import { paramProblems, scopedDefaults, validatorOf, type ParamProblem } from './schemas.js';
@@ -147,6 +148,28 @@ function applyWrite(record: Row, params: Row, schemaProperties: Record<string, u
 
 export class RecordViolation extends Error {}
 
+/**
+ * Shaped views of stored records (params.fields, select_fields, exclude_fields), made once per record and shaping
+ * and kept until a write changes the record: a list asked for again answers the same objects, whose JSON text is kept.
+ */
+const views = new WeakMap<Row, Map<string, Row>>();
+/** Shapings kept per record; the oldest goes first. */
+const MAX_VIEWS_PER_RECORD = 8;
+
+function viewOf(record: Row, key: string, make: () => Row): Row {
+  if (key === '') return record;
+  let byKey = views.get(record);
+  if (!byKey) views.set(record, (byKey = new Map()));
+  let view = byKey.get(key);
+  if (!view) {
+    view = make();
+    if (byKey.size >= MAX_VIEWS_PER_RECORD) byKey.delete(byKey.keys().next().value!);
+    byKey.set(key, view);
+    cacheableJson(view);
+  }
+  return view;
+}
+
 /** Stored records already found valid against their entity's record schema (a write takes a record out). */
 const checkedRecords = new WeakSet<Row>();
 
@@ -175,7 +198,10 @@ export function executeAction(definition: ConnectorDefinition, dataset: Dataset,
     if (error instanceof QueryError) return failure(400, error.message, problem(error.field, error.message, 'invalid_field'));
     throw error;
   }
-  const out = (record: Row) => shape(record, select, exclude);
+  const shaped = (select?.length ?? 0) > 0 || (exclude?.length ?? 0) > 0;
+  /** A stored record as answered: params.fields (when given) then select/exclude applied, made once per shaping. */
+  const out = (record: Row, fields: string[][] | null = null) =>
+    viewOf(record, fields || shaped ? JSON.stringify([fields, select, exclude]) : '', () => shape(fields ? shape(record, fields, null) : record, select, exclude));
   const params = (request.params ?? {}) as Row;
   if (!params || typeof params !== 'object' || Array.isArray(params)) return failure(422, 'params is an object', problem('params', 'params is an object', 'type_error'));
   const respond = (result: unknown, connectorMetadata: Row | null): Outcome => ({
@@ -198,6 +224,8 @@ export function executeAction(definition: ConnectorDefinition, dataset: Dataset,
     // The stored records an answer holds, checked against the entity's record schema before they are shaped; a record
     // is checked again only after a write changed it.
     const checked = <T extends Row | Row[]>(stored: T): T => {
+      // Stored records are answered often and change only here: their JSON text is kept until a write.
+      for (const record of [stored].flat()) cacheableJson(record);
       if (context.validateRecords && recordSchema) {
         const validate = validatorOf(recordSchema);
         for (const record of [stored].flat()) {
@@ -222,7 +250,7 @@ export function executeAction(definition: ConnectorDefinition, dataset: Dataset,
         const page = pageRequest(action, withScope, matching, entity.key);
         const slice = matching.slice(page.offset, page.offset + page.size);
         const fields = Array.isArray(withScope.fields) ? fieldList(withScope.fields, 'params.fields') : null;
-        const result = checked(slice).map((r) => out(fields ? shape(r, fields, null) : r));
+        const result = checked(slice).map((r) => out(r, fields));
         return respond(result, pageMetadata(action, page, matching.length, slice.length, { origin: upstreamOrigin(definition) }));
       }
       case 'get': {
@@ -258,6 +286,8 @@ export function executeAction(definition: ConnectorDefinition, dataset: Dataset,
         const schema = entityRecordSchema(entity) ?? { properties: {} };
         applyWrite(record, withScope, schema.properties ?? {}, new Set([param ?? '', keyParam?.field ?? '', ...definition.scoping.map((s) => s.param)]));
         checkedRecords.delete(record);
+        views.delete(record);
+        forgetJson(record);
         return respond(out(checked(record)), null);
       }
       default:
@@ -270,7 +300,7 @@ export function executeAction(definition: ConnectorDefinition, dataset: Dataset,
 }
 
 /** context_store_search: the context store's copy of an entity (its store fields), queried with filter and sort. */
-function contextStoreSearch(entity: EntityDefinition, records: Row[], params: Row, out: (r: Row) => Row, respond: (result: unknown, meta: Row | null) => Outcome): Outcome {
+function contextStoreSearch(entity: EntityDefinition, records: Row[], params: Row, out: (r: Row, fields?: string[][] | null) => Row, respond: (result: unknown, meta: Row | null) => Outcome): Outcome {
   const allowed = ['query', 'limit', 'cursor', 'fields'];
   const unknown = Object.keys(params).find((k) => !allowed.includes(k));
   if (unknown !== undefined) return failure(422, `Unknown param ${JSON.stringify(unknown).slice(0, 40)}: context_store_search takes ${allowed.join(', ')}`, problem(`params.${unknown}`, 'Unknown param', 'unknown_param', { allowed }));
@@ -292,7 +322,7 @@ function contextStoreSearch(entity: EntityDefinition, records: Row[], params: Ro
     offset = Number(decoded[1]);
   }
   const fields = fieldList(params.fields, 'params.fields');
-  const data = found.slice(offset, offset + (limit as number)).map((r) => out(fields ? shape(r, fields, null) : r));
+  const data = found.slice(offset, offset + (limit as number)).map((r) => out(r, fields));
   const more = offset + (limit as number) < found.length;
   return respond({ data, meta: { has_more: more, cursor: more ? `s${offset + (limit as number)}` : null, took_ms: 3 + (found.length % 7) } }, null);
 }

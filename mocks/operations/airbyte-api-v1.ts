@@ -1,15 +1,10 @@
 // The Airbyte API's Embedded endpoints (/v1): access tokens, workspaces (the same workspaces as the Agent Engine's:
 // one store), health. Errors are problem JSON.
-import { createOpenApiHttp } from 'openapi-msw';
-import type { paths } from '../../generated/airbyte-api-v1.js';
 import { MockHttpError, notFound } from '../pipeline/errors.js';
 import type { MockService } from '../service.js';
 import { issueToken } from '../service/tokens.js';
 import { v1WorkspaceView } from '../service/views.js';
 import { defineOperations } from './types.js';
-
-const http = createOpenApiHttp<paths>({ baseUrl: '*/v1' });
-const API = 'airbyte-api-v1' as const;
 
 export function airbyteApiV1Operations(service: MockService) {
   const { store } = service;

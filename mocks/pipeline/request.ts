@@ -1,5 +1,6 @@
 // A request and an answer as the pipeline sees them: plain data, no Fetch objects. Each adapter (node:http, fetch,
 // MSW) reads its own request into a MockRequest and writes a MockAnswer back out, so all three answer alike.
+import { toJsonBytes } from './json.js';
 
 /** A request as an adapter read it. */
 export interface MockRequest {
@@ -32,7 +33,7 @@ export function splitTarget(target: string): { path: string; query: string } {
   return at < 0 ? { path: target, query: '' } : { path: target.slice(0, at), query: target.slice(at + 1) };
 }
 
-/** A JSON answer: one serialization, no other copy. */
+/** A JSON answer: one serialization (kept texts of unchanged records reused), no other copy. */
 export function jsonAnswer(status: number, body: unknown, headers: Record<string, string> = {}, mediaType = 'application/json'): MockAnswer {
-  return { status, headers: { 'content-type': mediaType, ...headers }, body: JSON.stringify(body) };
+  return { status, headers: { 'content-type': mediaType, ...headers }, body: toJsonBytes(body) };
 }

@@ -1,0 +1,106 @@
+// JSON answers as UTF-8 bytes, made once. Objects that rarely change and are answered often (the stored records that
+// execute answers, and their shaped views) may be marked cacheable: their bytes are then kept until `forgetJson` says
+// they changed, and an answer that holds them is assembled from those bytes instead of serializing and encoding every
+// record again (for a page of 30 GitHub issues, most of the cost of answering it).
+
+const ENCODER = new TextEncoder();
+
+/** Marked objects, with their JSON bytes once made (null until then). */
+const kept = new WeakMap<object, Uint8Array | null>();
+
+/** Marks an object whose JSON may be kept: the caller calls `forgetJson` whenever it changes it. */
+export function cacheableJson(value: object): void {
+  if (!kept.has(value)) kept.set(value, null);
+}
+
+/** Drops the kept JSON of an object that changed (and keeps none until it is marked again). */
+export function forgetJson(value: object): void {
+  kept.delete(value);
+}
+
+/** How deep below the answer's root marked objects are looked for; below, a value is serialized whole. */
+const SEARCH_DEPTH = 3;
+
+/** Collects an answer's bytes: text is gathered and encoded at once, kept bytes go in between as they are. */
+class JsonWriter {
+  private readonly parts: Uint8Array[] = [];
+  private text = '';
+  private size = 0;
+
+  write(text: string): void {
+    this.text += text;
+  }
+
+  writeBytes(bytes: Uint8Array): void {
+    this.flush();
+    this.parts.push(bytes);
+    this.size += bytes.byteLength;
+  }
+
+  private flush(): void {
+    if (this.text === '') return;
+    const bytes = ENCODER.encode(this.text);
+    this.parts.push(bytes);
+    this.size += bytes.byteLength;
+    this.text = '';
+  }
+
+  bytes(): Uint8Array {
+    this.flush();
+    if (this.parts.length === 1) return this.parts[0]!;
+    const out = new Uint8Array(this.size);
+    let at = 0;
+    for (const part of this.parts) {
+      out.set(part, at);
+      at += part.byteLength;
+    }
+    return out;
+  }
+}
+
+const skipped = (value: unknown) => value === undefined || typeof value === 'function' || typeof value === 'symbol';
+
+function writeValue(writer: JsonWriter, value: unknown, depth: number): void {
+  if (value === null || typeof value !== 'object') {
+    writer.write(JSON.stringify(value) ?? 'null');
+    return;
+  }
+  const cached = kept.get(value);
+  if (cached !== undefined) {
+    const bytes = cached ?? ENCODER.encode(JSON.stringify(value));
+    if (cached === null) kept.set(value, bytes);
+    writer.writeBytes(bytes);
+    return;
+  }
+  if (depth >= SEARCH_DEPTH || typeof (value as { toJSON?: unknown }).toJSON === 'function') {
+    writer.write(JSON.stringify(value));
+    return;
+  }
+  if (Array.isArray(value)) {
+    writer.write('[');
+    for (let i = 0; i < value.length; i++) {
+      if (i > 0) writer.write(',');
+      if (skipped(value[i])) writer.write('null');
+      else writeValue(writer, value[i], depth + 1);
+    }
+    writer.write(']');
+    return;
+  }
+  writer.write('{');
+  let first = true;
+  for (const key of Object.keys(value)) {
+    const item = (value as Record<string, unknown>)[key];
+    if (skipped(item)) continue;
+    writer.write(`${first ? '' : ','}${JSON.stringify(key)}:`);
+    first = false;
+    writeValue(writer, item, depth + 1);
+  }
+  writer.write('}');
+}
+
+/** The UTF-8 JSON of a value, as JSON.stringify would make it, with the kept bytes of marked objects reused. */
+export function toJsonBytes(value: unknown): Uint8Array {
+  const writer = new JsonWriter();
+  writeValue(writer, value, 0);
+  return writer.bytes();
+}
