@@ -3,11 +3,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createMockFetch, DEFAULT_MOCK_CLIENT_ID, DEFAULT_MOCK_CLIENT_SECRET } from '../../mocks/node.js';
-import { cacheableJson, forgetJson, toJsonBytes } from '../../mocks/pipeline/json.js';
+import { cacheableJson, forgetJson, toJsonBody } from '../../mocks/pipeline/json.js';
 
-const text = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
+const text = (body: string | Uint8Array) => (typeof body === 'string' ? body : new TextDecoder().decode(body));
 
-describe('toJsonBytes', () => {
+describe('toJsonBody', () => {
   it('makes what JSON.stringify makes, whichever objects are marked cacheable', () => {
     fc.assert(
       fc.property(fc.jsonValue(), fc.array(fc.boolean(), { minLength: 50, maxLength: 50 }), (value, marks) => {
@@ -18,9 +18,9 @@ describe('toJsonBytes', () => {
           for (const item of Object.values(v)) mark(item);
         };
         mark(value);
-        expect(text(toJsonBytes(value))).toBe(JSON.stringify(value));
+        expect(text(toJsonBody(value))).toBe(JSON.stringify(value));
         // Twice: the second time from kept bytes.
-        expect(text(toJsonBytes(value))).toBe(JSON.stringify(value));
+        expect(text(toJsonBody(value))).toBe(JSON.stringify(value));
       }),
       { numRuns: 300 },
     );
@@ -28,17 +28,17 @@ describe('toJsonBytes', () => {
 
   it('skips undefined members and writes null for undefined items, as JSON.stringify does', () => {
     const value = { a: undefined, b: [undefined, 1], c: { d: undefined, e: 'é' } };
-    expect(text(toJsonBytes(value))).toBe(JSON.stringify(value));
+    expect(text(toJsonBody(value))).toBe(JSON.stringify(value));
   });
 
   it('answers a marked object as it was until forgetJson, then as it is', () => {
     const record = { id: 1, title: 'before' };
     cacheableJson(record);
     const answer = { result: [record] };
-    expect(text(toJsonBytes(answer))).toContain('before');
+    expect(text(toJsonBody(answer))).toContain('before');
     record.title = 'after';
     forgetJson(record);
-    expect(text(toJsonBytes(answer))).toBe(JSON.stringify(answer));
+    expect(text(toJsonBody(answer))).toBe(JSON.stringify(answer));
   });
 });
 

@@ -35,8 +35,11 @@ async function readRequest(incoming: IncomingMessage, origin: string): Promise<M
 }
 
 function writeAnswer(answer: MockAnswer, outgoing: ServerResponse): void {
-  outgoing.writeHead(answer.status, answer.headers);
-  outgoing.end(answer.body ?? undefined);
+  const { body } = answer;
+  const length = body === null ? 0 : typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength;
+  // A Content-Length, not chunks: the answer is whole before it is written.
+  outgoing.writeHead(answer.status, answer.status === 204 || answer.status === 304 ? answer.headers : { ...answer.headers, 'content-length': String(length) });
+  outgoing.end(body ?? undefined);
 }
 
 /** A node:http request listener over `service`; `log` gets one line per request. */

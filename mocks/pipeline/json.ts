@@ -98,8 +98,25 @@ function writeValue(writer: JsonWriter, value: unknown, depth: number): void {
   writer.write('}');
 }
 
-/** The UTF-8 JSON of a value, as JSON.stringify would make it, with the kept bytes of marked objects reused. */
-export function toJsonBytes(value: unknown): Uint8Array {
+/** True when a marked object sits within SEARCH_DEPTH of the root (a walk without building anything). */
+function holdsMarked(value: unknown, depth: number): boolean {
+  if (value === null || typeof value !== 'object') return false;
+  if (kept.has(value)) return true;
+  if (depth >= SEARCH_DEPTH) return false;
+  if (Array.isArray(value)) {
+    for (const item of value) if (holdsMarked(item, depth + 1)) return true;
+    return false;
+  }
+  for (const key in value) if (holdsMarked((value as Record<string, unknown>)[key], depth + 1)) return true;
+  return false;
+}
+
+/**
+ * The JSON of a value, as JSON.stringify would make it: its UTF-8 bytes assembled with the kept bytes of marked
+ * objects when it holds any, else JSON.stringify's text (which node:http writes out without another copy).
+ */
+export function toJsonBody(value: unknown): string | Uint8Array {
+  if (!holdsMarked(value, 0)) return JSON.stringify(value);
   const writer = new JsonWriter();
   writeValue(writer, value, 0);
   return writer.bytes();

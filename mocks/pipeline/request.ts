@@ -1,6 +1,6 @@
 // A request and an answer as the pipeline sees them: plain data, no Fetch objects. Each adapter (node:http, fetch,
 // MSW) reads its own request into a MockRequest and writes a MockAnswer back out, so all three answer alike.
-import { toJsonBytes } from './json.js';
+import { toJsonBody } from './json.js';
 
 /** A request as an adapter read it. */
 export interface MockRequest {
@@ -35,5 +35,5 @@ export function splitTarget(target: string): { path: string; query: string } {
 
 /** A JSON answer: one serialization (kept texts of unchanged records reused), no other copy. */
 export function jsonAnswer(status: number, body: unknown, headers: Record<string, string> = {}, mediaType = 'application/json'): MockAnswer {
-  return { status, headers: { 'content-type': mediaType, ...headers }, body: toJsonBytes(body) };
+  return { status, headers: { 'content-type': mediaType, ...headers }, body: toJsonBody(body) };
 }
