@@ -151,7 +151,4 @@ export async function benchMockFigures() {
   return lines;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const lines = await benchMockFigures();
-  console.log(`\n## The mock's core (node ${process.version}, ${new Date().toISOString().slice(0, 10)})\n\n${lines.join('\n')}\n`);
-}
+// `npm run bench:mock` runs this part alone through bench/run.ts (BENCH_ONLY=servers).

@@ -1,7 +1,5 @@
-#!/usr/bin/env node
-// npm run bench:mock: the standalone mock and Prism, each started as its own process, then loaded with the same
-// request by autocannon in this process, one after the other in one run. Prints start-up time (spawn to first answer),
-// requests per second and p99 latency side by side, as a markdown table.
+// What the benches that load servers share: starting a server as its own process (timed from spawn to first answer),
+// a free port, an autocannon run, a token from the mock, and a bare node:http server as the ceiling.
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
@@ -10,7 +8,6 @@ import autocannon from 'autocannon';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 10);
 export const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
-const PATH = '/api/v1/integrations/definitions/sources?name=git';
 
 export function freePort() {
   return new Promise((resolve, reject) => {
@@ -71,99 +68,3 @@ createServer((req, res) => {
  * MSW's own request handling behind node:http with one handler answering the same JSON, and nothing else: what any
  * mock built on MSW this way can reach here, the ceiling of the standalone mock's design.
  */
-export const MSW_SERVER = `
-import { createServer } from 'node:http';
-import { getResponse, http } from 'msw';
-const body = process.env.BARE_BODY;
-const handlers = [http.get('*/api/v1/integrations/definitions/sources', () => new Response(body, { headers: { 'content-type': 'application/json' } }))];
-const origin = 'http://127.0.0.1:' + process.env.PORT;
-createServer(async (incoming, outgoing) => {
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(incoming.headers)) if (typeof value === 'string') headers.set(name, value);
-  const response = await getResponse(handlers, new Request(new URL(incoming.url, origin), { method: incoming.method, headers }));
-  if (!response) return outgoing.writeHead(404).end();
-  const out = {};
-  response.headers.forEach((value, name) => (out[name] = value));
-  outgoing.writeHead(response.status, out);
-  outgoing.end(Buffer.from(await response.arrayBuffer()));
-}).listen(Number(process.env.PORT), '127.0.0.1');
-`;
-
-export async function benchMock({ bare = false } = {}) {
-  const rows = [];
-  let fixedBody;
-
-  const mockPort = await freePort();
-  const mockBase = `http://127.0.0.1:${mockPort}`;
-  let token;
-  const { buildMock } = await import(`${root}scripts/build-mock.mjs`);
-  const bundle = await buildMock(); // what `npm start` runs
-  const mock = await start('standalone mock', process.execPath, [bundle], { PORT: String(mockPort) }, async () => (token = await mintToken(mockBase)));
-  try {
-    // Long-lived token: the run must not outlast it.
-    fixedBody = await (await fetch(`${mockBase}${PATH}`, { headers: { authorization: `Bearer ${token}` } })).text();
-    rows.push({ name: 'standalone mock (MSW behind node:http)', startupMs: mock.startupMs, ...(await load(`${mockBase}${PATH}`, { authorization: `Bearer ${token}` })) });
-  } finally {
-    mock.child.kill('SIGTERM');
-  }
-
-  // The same mock behind @mswjs/http-middleware (express), bundled the same way as `npm start`'s server.
-  const { build } = await import('esbuild');
-  const middlewareBundle = `${root}mock-dist/http-middleware.mjs`;
-  await build({ entryPoints: [`${root}bench/http-middleware-server.ts`], bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', outfile: middlewareBundle, logLevel: 'warning' });
-  const middlewarePort = await freePort();
-  const middlewareBase = `http://127.0.0.1:${middlewarePort}`;
-  let middlewareToken;
-  const middleware = await start('http-middleware mock', process.execPath, [middlewareBundle], { PORT: String(middlewarePort) }, async () => (middlewareToken = await mintToken(middlewareBase)));
-  try {
-    rows.push({ name: 'the same mock through @mswjs/http-middleware (express)', startupMs: middleware.startupMs, ...(await load(`${middlewareBase}${PATH}`, { authorization: `Bearer ${middlewareToken}` })) });
-  } finally {
-    middleware.child.kill('SIGTERM');
-  }
-
-  const prismPort = await freePort();
-  const prismBase = `http://127.0.0.1:${prismPort}`;
-  const prism = await start(
-    'Prism',
-    process.execPath,
-    [`${root}node_modules/@stoplight/prism-cli/dist/index.js`, 'mock', 'openapi/agent-engine.yaml', '--host', '127.0.0.1', '--port', String(prismPort), '--errors'],
-    {},
-    async () => (await fetch(`${prismBase}${PATH}`, { headers: { authorization: 'Bearer x' } })).ok,
-  );
-  try {
-    rows.push({ name: 'Prism 5 (static, validating)', startupMs: prism.startupMs, ...(await load(`${prismBase}${PATH}`, { authorization: 'Bearer x' })) });
-  } finally {
-    prism.child.kill('SIGTERM');
-  }
-
-  if (bare) {
-    const mswPort = await freePort();
-    const mswBase = `http://127.0.0.1:${mswPort}`;
-    const msw = await start('MSW alone', process.execPath, ['--input-type=module', '-e', MSW_SERVER], { PORT: String(mswPort), BARE_BODY: fixedBody }, async () => (await fetch(`${mswBase}${PATH}`)).ok);
-    try {
-      rows.push({ name: 'MSW behind node:http, one handler answering the same JSON (ceiling of the design)', startupMs: msw.startupMs, ...(await load(`${mswBase}${PATH}`, {})) });
-    } finally {
-      msw.child.kill('SIGTERM');
-    }
-
-    const barePort = await freePort();
-    const bareBase = `http://127.0.0.1:${barePort}`;
-    const server = await start('bare node:http', process.execPath, ['-e', BARE_SERVER], { PORT: String(barePort), BARE_BODY: fixedBody }, async () => (await fetch(`${bareBase}${PATH}`)).ok);
-    try {
-      rows.push({ name: 'bare node:http, the same JSON (ceiling)', startupMs: server.startupMs, ...(await load(`${bareBase}${PATH}`, {})) });
-    } finally {
-      server.child.kill('SIGTERM');
-    }
-  }
-  return rows;
-}
-
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const rows = await benchMock();
-  const [mock, , prism] = rows;
-  console.log(`\nGET ${PATH}, ${CONNECTIONS} connections, ${DURATION_S} s each, node ${process.version}, ${new Date().toISOString().slice(0, 10)}\n`);
-  console.log('| server | start-up (spawn to first answer) | requests/s | p99 latency |');
-  console.log('| --- | ---: | ---: | ---: |');
-  for (const row of rows) console.log(`| ${row.name} | ${row.startupMs.toFixed(0)} ms | ${row.rps.toFixed(0)} | ${row.p99} ms |`);
-  console.log(`\nstandalone mock / Prism: ${(mock.rps / prism.rps).toFixed(1)}x the requests per second`);
-}

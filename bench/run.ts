@@ -11,8 +11,6 @@ const only = new Set((process.env.BENCH_ONLY ?? PARTS.join(',')).split(','));
 
 execFileSync('npx', ['tsup', '--silent'], { cwd: root, stdio: 'inherit' });
 const { benchClientOverHttp, benchClientOverhead, benchSingleFlight } = await import('./client.js');
-// @ts-expect-error: a plain .mjs module without type declarations
-const { benchMock } = await import('./mock.mjs');
 
 const date = new Date().toISOString().slice(0, 10);
 const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${process.platform}`;
@@ -64,19 +62,8 @@ if (only.has('tokens')) {
 }
 
 if (only.has('servers')) {
-  const rows: { name: string; startupMs: number; rps: number; p99: number }[] = await benchMock({ bare: true });
-  const [mock, middleware, prism, msw, bare] = rows;
-  section([
-    '## Mock servers',
-    '',
-    `The same \`GET /api/v1/integrations/definitions/sources?name=git\` with autocannon, ${process.env.BENCH_CONNECTIONS ?? 10} connections, ${process.env.BENCH_DURATION_S ?? 10} s each, one server after the other; each server is its own process.`,
-    '',
-    '| server | start-up (spawn to first answer) | requests/s | p99 latency |',
-    '| --- | ---: | ---: | ---: |',
-    ...rows.map((r) => `| ${r.name} | ${f(r.startupMs)} ms | ${f(r.rps)} | ${r.p99} ms |`),
-    '',
-    `Standalone mock: ${f(mock!.rps / prism!.rps, 1)}x Prism's requests/s (issue 4's target: 5x); through @mswjs/http-middleware the same mock does ${f(middleware!.rps / prism!.rps, 1)}x. MSW's request handling alone reaches ${f(msw!.rps / prism!.rps, 1)}x Prism here; the mock does ${f((mock!.rps / msw!.rps) * 100, 0)} % of that, and ${f((mock!.rps / bare!.rps) * 100, 1)} % of bare node:http.`,
-  ]);
+  const { benchMockFigures } = await import('./mock-figures.js');
+  section([`## The mock's core`, '', ...(await benchMockFigures())]);
 }
 
 if (only.has('execute')) {

@@ -3,9 +3,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createMockFetch, DEFAULT_MOCK_CLIENT_ID, DEFAULT_MOCK_CLIENT_SECRET } from '../../mocks/node.js';
-import { cacheableJson, forgetJson, toJsonBody } from '../../mocks/pipeline/json.js';
+import { cacheableJson, forgetJson, joinChunks, toJsonBody } from '../../mocks/pipeline/json.js';
 
-const text = (body: string | Uint8Array) => (typeof body === 'string' ? body : new TextDecoder().decode(body));
+const text = (body: string | Uint8Array[]) => (typeof body === 'string' ? body : new TextDecoder().decode(joinChunks(body)));
 
 describe('toJsonBody', () => {
   it('makes what JSON.stringify makes, whichever objects are marked cacheable', () => {

@@ -1,6 +1,7 @@
-// The standalone mock (`npm start`): real HTTP on 127.0.0.1 through MSW's own request handling; the seed flow and the
+// The standalone mock (`npm start`): real HTTP on 127.0.0.1 straight on node:http (msw not loaded); the seed flow and the
 // README's example against it; one log line per request; a banner; clean shutdown on SIGTERM.
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStandaloneMock } from '../../mocks/standalone.js';
@@ -102,6 +103,8 @@ describe('the standalone mock', () => {
     // What `npm start` runs: the bundle its prestart step builds.
     const { buildMock } = await import(pathToFileURL(`${root}scripts/build-mock.mjs`).href);
     const bundle: string = await buildMock();
+    // The server reads requests straight from node:http: neither msw nor anything of it is in what it loads.
+    expect(readFileSync(bundle, 'utf8')).not.toMatch(/from ["'](msw|openapi-msw|@mswjs\/[^"']+)(\/[^"']*)?["']/);
     const spawned = performance.now();
     const child = spawn(process.execPath, [bundle], { cwd: root, env: { ...process.env, PORT: '0' } });
     let output = '';

@@ -1,6 +1,7 @@
 // The Fetch API adapter: a `Request` read into the pipeline's MockRequest, its MockAnswer written back as a `Response`.
 // Behind createMockFetch() (a fetch function handed to a client, no interception) and the MSW handlers.
 import { MockHttpError, apiOf } from '../pipeline/errors.js';
+import { joinChunks } from '../pipeline/json.js';
 import { MAX_BODY_BYTES, bodyTooLarge } from '../pipeline/limits.js';
 import type { MockAnswer, MockRequest } from '../pipeline/request.js';
 import type { MockService } from '../service.js';
@@ -48,7 +49,7 @@ export async function readFetchRequest(request: Request): Promise<MockRequest> {
 export function toResponse(answer: MockAnswer): Response {
   if (answer.drop) return Response.error();
   // Bytes, not a string: undici would first scan a string body for lone surrogates.
-  const body = typeof answer.body === 'string' ? ENCODER.encode(answer.body) : answer.body;
+  const body = typeof answer.body === 'string' ? ENCODER.encode(answer.body) : Array.isArray(answer.body) ? joinChunks(answer.body) : answer.body;
   return new Response(body as Uint8Array<ArrayBuffer> | null, { status: answer.status, headers: answer.headers });
 }
 

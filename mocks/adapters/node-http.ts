@@ -36,10 +36,19 @@ async function readRequest(incoming: IncomingMessage, origin: string): Promise<M
 
 function writeAnswer(answer: MockAnswer, outgoing: ServerResponse): void {
   const { body } = answer;
-  const length = body === null ? 0 : typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength;
-  // A Content-Length, not chunks: the answer is whole before it is written.
+  let length = 0;
+  if (Array.isArray(body)) for (const chunk of body) length += chunk.byteLength;
+  else if (body !== null) length = typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength;
+  // A Content-Length, not chunked encoding: the answer is whole before it is written.
   outgoing.writeHead(answer.status, answer.status === 204 || answer.status === 304 ? answer.headers : { ...answer.headers, 'content-length': String(length) });
-  outgoing.end(body ?? undefined);
+  if (!Array.isArray(body)) {
+    outgoing.end(body ?? undefined);
+    return;
+  }
+  // The chunks go out in one writev, not joined into a copy first.
+  outgoing.cork();
+  for (const chunk of body) outgoing.write(chunk);
+  outgoing.end();
 }
 
 /** A node:http request listener over `service`; `log` gets one line per request. */

@@ -21,11 +21,22 @@ export function forgetJson(value: object): void {
 /** How deep below the answer's root marked objects are looked for; below, a value is serialized whole. */
 const SEARCH_DEPTH = 3;
 
+const PUNCTUATION = new Map<string, Uint8Array>();
+
+/** The bytes of one character between kept parts (`,` `]` `}`), encoded once. */
+function punctuation(char: string): Uint8Array {
+  let bytes = PUNCTUATION.get(char);
+  if (!bytes) {
+    bytes = ENCODER.encode(char);
+    if (PUNCTUATION.size < 64) PUNCTUATION.set(char, bytes);
+  }
+  return bytes;
+}
+
 /** Collects an answer's bytes: text is gathered and encoded at once, kept bytes go in between as they are. */
 class JsonWriter {
   private readonly parts: Uint8Array[] = [];
   private text = '';
-  private size = 0;
 
   write(text: string): void {
     this.text += text;
@@ -34,27 +45,19 @@ class JsonWriter {
   writeBytes(bytes: Uint8Array): void {
     this.flush();
     this.parts.push(bytes);
-    this.size += bytes.byteLength;
   }
 
   private flush(): void {
     if (this.text === '') return;
-    const bytes = ENCODER.encode(this.text);
+    const bytes = this.text.length === 1 ? punctuation(this.text) : ENCODER.encode(this.text);
     this.parts.push(bytes);
-    this.size += bytes.byteLength;
     this.text = '';
   }
 
-  bytes(): Uint8Array {
+  /** The answer's bytes as the parts they were made of (an adapter writes them out without joining them). */
+  chunks(): Uint8Array[] {
     this.flush();
-    if (this.parts.length === 1) return this.parts[0]!;
-    const out = new Uint8Array(this.size);
-    let at = 0;
-    for (const part of this.parts) {
-      out.set(part, at);
-      at += part.byteLength;
-    }
-    return out;
+    return this.parts;
   }
 }
 
@@ -112,12 +115,26 @@ function holdsMarked(value: unknown, depth: number): boolean {
 }
 
 /**
- * The JSON of a value, as JSON.stringify would make it: its UTF-8 bytes assembled with the kept bytes of marked
- * objects when it holds any, else JSON.stringify's text (which node:http writes out without another copy).
+ * The JSON of a value, as JSON.stringify would make it: UTF-8 chunks, the kept bytes of marked objects among them,
+ * when it holds any; else JSON.stringify's text (which node:http writes out without another copy).
  */
-export function toJsonBody(value: unknown): string | Uint8Array {
+export function toJsonBody(value: unknown): string | Uint8Array[] {
   if (!holdsMarked(value, 0)) return JSON.stringify(value);
   const writer = new JsonWriter();
   writeValue(writer, value, 0);
-  return writer.bytes();
+  return writer.chunks();
+}
+
+/** A body as one run of bytes. */
+export function joinChunks(chunks: readonly Uint8Array[]): Uint8Array {
+  if (chunks.length === 1) return chunks[0]!;
+  let size = 0;
+  for (const chunk of chunks) size += chunk.byteLength;
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return out;
 }

@@ -22,7 +22,8 @@ export interface MockRequest {
 export interface MockAnswer {
   status: number;
   headers: Record<string, string>;
-  body: string | Uint8Array | null;
+  /** Text, bytes, or bytes in chunks to be written one after the other. */
+  body: string | Uint8Array | Uint8Array[] | null;
   /** Close the connection without answering (a simulated network failure). */
   drop?: boolean;
 }
