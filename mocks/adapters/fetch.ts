@@ -25,14 +25,7 @@ async function readBody(request: Request): Promise<Uint8Array | undefined> {
     }
     chunks.push(value);
   }
-  if (chunks.length === 1) return chunks[0];
-  const body = new Uint8Array(size);
-  let at = 0;
-  for (const chunk of chunks) {
-    body.set(chunk, at);
-    at += chunk.byteLength;
-  }
-  return body;
+  return chunks.length === 0 ? undefined : joinChunks(chunks);
 }
 
 /** A Fetch request as the pipeline reads it; links the mock answers start at the request's own origin. */
