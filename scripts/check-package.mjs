@@ -42,7 +42,7 @@ console.log(`arethetypeswrong: ${problems.length} problem(s)`);
 
 const pack = packed; // the tarball attw read is the one checked here
 const files = pack.files.map((f) => f.path).sort();
-const allowed = /^(dist\/(index|validation|mock|cli|chunk-[\w-]+|errors-[\w-]+|validation-[\w-]+|execute-paging-[\w-]+)\.(js|cjs|d\.ts|d\.cts)(\.map)?|dist\/connectors\.json|openapi\/(connectors\/)?[\w-]+\.yaml|README\.md|LICENSE|package\.json)$/;
+const allowed = /^(dist\/(index|validation|mock|cli|chunk-[\w-]+|errors-[\w-]+|validation-[\w-]+|execute-paging-[\w-]+|given-token-[\w-]+)\.(js|cjs|d\.ts|d\.cts)(\.map)?|dist\/connectors\.json|openapi\/(connectors\/)?[\w-]+\.yaml|README\.md|LICENSE|package\.json)$/;
 const unexpected = files.filter((file) => !allowed.test(file));
 for (const file of unexpected) failures.push(`npm pack: unexpected file ${file}`);
 for (const needed of ['dist/index.js', 'dist/index.cjs', 'dist/index.d.ts', 'dist/index.d.cts', 'dist/validation.js', 'dist/validation.cjs', 'dist/validation.d.ts', 'dist/mock.js', 'dist/mock.d.ts', 'dist/cli.js', 'package.json']) {

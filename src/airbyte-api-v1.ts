@@ -2,11 +2,10 @@
 // conventions as the Agent Engine client: cached access token, retries, typed errors (from problem JSON).
 import type { Client } from 'openapi-fetch';
 import type { components, operations, paths } from '../generated/airbyte-api-v1.js';
-import { createClientBase } from './core/client-base.js';
+import { clientTokens, createClientBase } from './core/client-base.js';
 import { call } from './core/context.js';
 import { requireCredentials, resolveOptions, type ClientOptions } from './core/options.js';
 import { followNextLinks } from './core/pagination.js';
-import { TokenCache } from './core/token-cache.js';
 import type { CallOptions } from './core/transport.js';
 
 /** Where the v1 client sends requests unless `baseUrl` says otherwise. */
@@ -92,16 +91,15 @@ export function createAirbyteApiClient(options: AirbyteApiClientOptions = {}): A
     const { clientId, clientSecret } = requireCredentials(resolved);
     const minted = await call(tokenEndpoint, 'POST', tokenEndpoint.raw.POST('/applications/token', {
       body: { client_id: clientId, client_secret: clientSecret, 'grant-type': 'client_credentials' },
-      ...tokenEndpoint.init(callOptions),
+      ...tokenEndpoint.init({ idempotent: true, ...callOptions }),
     }));
     redactor.add(minted.access_token);
     return minted;
   }
-  const accessTokens = new TokenCache(async () => {
+  const context = contextFor(clientTokens(resolved, redactor, async () => {
     const minted = await mintAccessToken();
     return { token: minted.access_token, expiresInSeconds: minted.expires_in, defaultLifetimeSeconds: ACCESS_TOKEN_SECONDS };
-  });
-  const context = contextFor({ token: () => accessTokens.get(), invalidate: (t) => accessTokens.invalidate(t) });
+  }));
   const { raw } = context;
   const byId = (workspaceId: string) => ({ params: { path: { workspaceId } } });
 

@@ -2,7 +2,7 @@
 // and typed errors applied, and one helper module per API area on top.
 import type { Client } from 'openapi-fetch';
 import type { paths } from '../generated/agent-engine.js';
-import { createClientBase } from './core/client-base.js';
+import { cachedTokens, clientTokens, createClientBase } from './core/client-base.js';
 import { call, type RawCallOptions, type ResourceContext } from './core/context.js';
 import { ConfigurationError } from './core/errors.js';
 import { DEFAULT_BASE_URL, requireCredentials, resolveOptions, type ClientOptions } from './core/options.js';
@@ -85,7 +85,7 @@ function typedConnectors(context: ResourceContext<paths>, connectors: Connectors
     executeRecords: connectors.executeRecords,
     // A download answers the content's bytes, not the JSON envelope.
     download: async (id, body, options) =>
-      new Uint8Array(await call(context, 'POST', context.raw.POST('/api/v1/integrations/connectors/{id}/execute', { params: { path: { id } }, body, parseAs: 'arrayBuffer', ...context.init(options) }) as Promise<FetchResult<ArrayBuffer>>)),
+      new Uint8Array(await call(context, 'POST', context.raw.POST('/api/v1/integrations/connectors/{id}/execute', { params: { path: { id } }, body, parseAs: 'arrayBuffer', ...context.init({ idempotent: true, ...options }) }) as Promise<FetchResult<ArrayBuffer>>)),
   };
   return <N extends ConnectorName>(name: N, id?: string): TypedConnector<N> => {
     if (id !== undefined) return createTypedConnector(name, () => Promise.resolve(id), deps);
@@ -106,7 +106,7 @@ function buildSurface(context: ResourceContext<paths>, mintApplicationToken: Tok
   const connectors = connectorsResource(context, definitionIds);
   return {
     raw: context.raw,
-    callOptions: (callOptions) => context.init(callOptions),
+    callOptions: (callOptions) => context.rawInit(callOptions),
     tokens: tokensResource(context, mintApplicationToken),
     definitions: definitionsResource(context),
     connectors,
@@ -166,14 +166,15 @@ export function createAgentEngineClient(options: AgentEngineClientOptions = {}):
     const { clientId, clientSecret } = requireCredentials(resolved);
     const minted = await call(tokenEndpoint, 'POST', tokenEndpoint.raw.POST('/api/v1/account/applications/token', {
       body: { client_id: clientId, client_secret: clientSecret },
-      ...tokenEndpoint.init(callOptions),
+      ...tokenEndpoint.init({ idempotent: true, ...callOptions }),
     }));
     redactor.add(minted.access_token);
     organizationId ??= minted.organization_id ?? undefined;
     return minted;
   }
 
-  const applicationTokens = new TokenCache(async () => {
+  // The organization's tokens: the `token` option's, or application tokens minted with the client's credentials.
+  const ownTokens = clientTokens(resolved, redactor, async () => {
     const minted = await mintApplicationToken();
     return { token: minted.access_token, expiresInSeconds: minted.expires_in, defaultLifetimeSeconds: APPLICATION_TOKEN_SECONDS };
   });
@@ -182,7 +183,7 @@ export function createAgentEngineClient(options: AgentEngineClientOptions = {}):
   const definitionIds: DefinitionIdCache = new Map();
   const surface = (tokens: TokenSource, workspaceName?: string) => buildSurface(contextFor(tokens), mintApplicationToken, definitionIds, workspaceName);
 
-  const root = surface({ token: () => applicationTokens.get(), invalidate: (token) => applicationTokens.invalidate(token) });
+  const root = surface(ownTokens);
   const workspaceClients = new Map<string, WorkspaceClient>();
 
   return {
@@ -195,7 +196,7 @@ export function createAgentEngineClient(options: AgentEngineClientOptions = {}):
           const { token } = await root.tokens.scoped(workspaceName);
           return { token, defaultLifetimeSeconds: SCOPED_TOKEN_SECONDS };
         });
-        client = surface({ token: () => scopedTokens.get(), invalidate: (token) => scopedTokens.invalidate(token) }, workspaceName);
+        client = surface(cachedTokens(scopedTokens), workspaceName);
         workspaceClients.set(workspaceName, client);
       }
       return client;

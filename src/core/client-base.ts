@@ -5,7 +5,24 @@ import { createOpenapiClient } from './openapi-client.js';
 import type { ResourceContext } from './context.js';
 import type { ResolvedOptions } from './options.js';
 import { Redactor } from './redact.js';
+import { TokenCache, type MintedToken } from './token-cache.js';
 import { createCallTransport, createTransport, type TokenSource, type TransportSettings } from './transport.js';
+
+/** A cache's tokens as a request's token source. */
+export function cachedTokens(cache: TokenCache, renewable = true): TokenSource {
+  return { token: () => cache.get(), peek: () => cache.peek(), invalidate: (token) => cache.invalidate(token), renewable };
+}
+
+/**
+ * Where a client's own tokens come from: the `token` option when given (a string is used as it is, a function is
+ * asked again after a 401), else tokens minted with the client's credentials by `mint`, cached and refreshed.
+ */
+export function clientTokens(resolved: ResolvedOptions, redactor: Redactor, mint: () => Promise<MintedToken>): TokenSource {
+  if (resolved.token === undefined) return cachedTokens(new TokenCache(mint));
+  const given = resolved.token;
+  const cache = new TokenCache(async () => (await import('./given-token.js')).mintGivenToken(given, (token) => redactor.add(token)));
+  return cachedTokens(cache, typeof given === 'function');
+}
 
 /**
  * The response validator, loaded on the first response: the specs and ajv stay out of clients that never turn
@@ -44,6 +61,8 @@ export function createClientBase<Paths extends {}>(resolved: ResolvedOptions, dy
       redactor,
       logger: resolved.logger,
       init: (callOptions) => createCallTransport(settings, callOptions),
+      // For a caller's own raw call: its Request may carry a signal of the caller's, which counts besides callOptions'.
+      rawInit: (callOptions) => ({ fetch: createTransport(settings, callOptions) }),
     };
   };
   return { redactor, contextFor };

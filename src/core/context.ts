@@ -6,8 +6,8 @@ import type { CallOptions, Logger, Transport } from './transport.js';
 
 /**
  * openapi-fetch options for one `raw` call, from `client.callOptions(...)`: spread them into the call's options to give
- * it the client's token, retries and typed errors with settings of its own. (A type literal, not an interface:
- * openapi-fetch takes options with an index signature.)
+ * it the client's token, retries and typed errors with settings of its own. A `signal` given beside them aborts the
+ * call too. (A type literal, not an interface: openapi-fetch takes options with an index signature.)
  */
 export type RawCallOptions = {
   /** The client's transport with this call's settings. */
@@ -23,6 +23,8 @@ export interface ResourceContext<Paths extends {}> {
   logger?: Logger | undefined;
   /** openapi-fetch options for one call: a transport of its own (with the call's settings) and its signal. */
   init(options?: CallOptions): RawCallOptions;
+  /** The same for a caller's raw call, whose own `signal` (beside these options) counts as well. */
+  rawInit(options?: CallOptions): RawCallOptions;
 }
 
 export async function call<T>(context: { redactor: Redactor }, method: string, pending: Promise<FetchResult<T>>): Promise<T> {

@@ -9,8 +9,24 @@ export const DEFAULT_MAX_RETRIES = 2;
 /** The per-attempt timeout when `timeoutMs` is not set, in milliseconds. */
 export const DEFAULT_TIMEOUT_MS = 60_000;
 
+/**
+ * A bearer token the client is given instead of minting one: the token itself, or a function that answers one (called
+ * on first use, again when the token is about to expire by its JWT `exp`, and again after a 401).
+ */
+export type GivenToken = string | (() => string | Promise<string>);
+
 /** Options both clients take: credentials, where to send requests, and how patiently. */
 export interface ClientOptions {
+  /**
+   * A token to call with, instead of `clientId` and `clientSecret` (which are then not needed): what a browser holds,
+   * e.g. a widget or scoped token your backend minted. A string, or a function answering one (called again after a
+   * 401, so that it can fetch a fresh token). A widget token (base64 of `{widgetUrl, token}`) is used by its `token`.
+   * @example
+   * ```ts
+   * const client = createAgentEngineClient({ token: async () => (await fetch('/api/widget-token')).text() });
+   * ```
+   */
+  token?: GivenToken | undefined;
   /** Your application's client id. Falls back to `AIRBYTE_CLIENT_ID`. */
   clientId?: string | undefined;
   /** Your application's client secret. Falls back to `AIRBYTE_CLIENT_SECRET`. Keep it on the server. */
@@ -37,6 +53,7 @@ export interface ClientOptions {
 }
 
 export interface ResolvedOptions {
+  token: GivenToken | undefined;
   clientId: string | undefined;
   clientSecret: string | undefined;
   organizationId: string | undefined;
@@ -80,7 +97,12 @@ export function resolveOptions(options: ClientOptions, defaultBaseUrl: string, b
   const env = environment();
   const baseUrlOption = nonEmpty(options.baseUrl);
   const baseUrlEnv = baseUrlVariable ? nonEmpty(env[baseUrlVariable]) : undefined;
+  const token = options.token;
+  if (token !== undefined && typeof token !== 'function' && (typeof token !== 'string' || token.trim() === '')) {
+    throw new ConfigurationError('token must be a non-empty string, or a function answering one');
+  }
   return {
+    token,
     clientId: nonEmpty(options.clientId) ?? nonEmpty(env.AIRBYTE_CLIENT_ID),
     clientSecret: nonEmpty(options.clientSecret) ?? nonEmpty(env.AIRBYTE_CLIENT_SECRET),
     organizationId: nonEmpty(options.organizationId) ?? nonEmpty(env.AIRBYTE_ORGANIZATION_ID),
@@ -106,7 +128,7 @@ export function requireCredentials(options: ResolvedOptions): { clientId: string
     options.clientSecret ? undefined : '`clientSecret` (or AIRBYTE_CLIENT_SECRET)',
   ].filter(Boolean);
   if (missing.length > 0) {
-    throw new ConfigurationError(`Missing credentials: pass ${missing.join(' and ')} to the client to get an application token`);
+    throw new ConfigurationError(`Missing credentials: pass ${missing.join(' and ')} to the client to get an application token, or pass \`token\``);
   }
   return { clientId: options.clientId!, clientSecret: options.clientSecret! };
 }

@@ -7,7 +7,6 @@ export const BACKOFF_CAP_MS = 8_000;
 export const MAX_RETRY_AFTER_MS = 60_000;
 
 const RETRYABLE_STATUSES = new Set([408, 429, 502, 503, 504]);
-const READ_ONLY_ACTIONS = new Set(['list', 'get', 'search', 'api_search', 'download']);
 
 /**
  * `safe`: repeating the request cannot create anything twice, so it is retried on connection errors, timeouts and
@@ -15,26 +14,14 @@ const READ_ONLY_ACTIONS = new Set(['list', 'get', 'search', 'api_search', 'downl
  */
 export type RetryClass = 'safe' | 'create';
 
-/** POSTs that only read or mint: tokens, checks, cron descriptions. */
-const SAFE_POST = [
-  /\/account\/applications\/(token|scoped-token|widget-token)$/,
-  /\/embedded\/(scoped-token|widget-token)$/,
-  /\/applications\/token$/,
-  /\/integrations\/connectors\/check$/,
-  /\/integrations\/connectors\/[^/]+\/check$/,
-  /\/templates\/connections\/cron\/describe$/,
-];
-
-export function classifyRequest(method: string, pathname: string, jsonBody: unknown): RetryClass {
-  const verb = method.toUpperCase();
-  if (verb === 'GET' || verb === 'HEAD' || verb === 'OPTIONS' || verb === 'PUT' || verb === 'DELETE') return 'safe';
-  if (verb !== 'POST') return 'create'; // PATCH: not idempotent by contract
-  if (SAFE_POST.some((pattern) => pattern.test(pathname))) return 'safe';
-  if (/\/integrations\/connectors\/[^/]+\/execute$/.test(pathname)) {
-    const action = (jsonBody as { action?: unknown } | undefined)?.action;
-    return typeof action === 'string' && READ_ONLY_ACTIONS.has(action) ? 'safe' : 'create';
-  }
-  return 'create';
+/**
+ * A request's retry class: what the call declared (`idempotent`: the helpers of POSTs that only read or mint say so
+ * where they make the call), else what its method promises (GET, HEAD, OPTIONS, PUT and DELETE are idempotent; POST
+ * and PATCH are not).
+ */
+export function retryClassOf(method: string, idempotent: boolean | undefined): RetryClass {
+  if (idempotent !== undefined) return idempotent ? 'safe' : 'create';
+  return method === 'POST' || method === 'PATCH' ? 'create' : 'safe';
 }
 
 export function isRetryableStatus(status: number, retryClass: RetryClass): boolean {

@@ -39,6 +39,11 @@ export class TokenCache {
     return this.inFlight;
   }
 
+  /** The cached token while it is good for at least another minute, without waiting; else undefined. */
+  peek(): string | undefined {
+    return this.current && Date.now() < this.current.refreshAt ? this.current.token : undefined;
+  }
+
   /** Forgets `token` (after a 401), unless a newer one has replaced it already. */
   invalidate(token: string): void {
     if (this.current?.token === token) this.current = undefined;

@@ -3,7 +3,7 @@
 // throws ConnectionError, TimeoutError or AbortError when there is none.
 import { AbortError, ConnectionError, TimeoutError } from './errors.js';
 import { displayUrl, type Redactor } from './redact.js';
-import { MAX_RETRY_AFTER_MS, backoffMs, classifyRequest, isRetryableStatus, retryAfterMs, sleep } from './retry.js';
+import { MAX_RETRY_AFTER_MS, backoffMs, isRetryableStatus, retryAfterMs, retryClassOf, sleep } from './retry.js';
 
 /** Where the client reports retries and token refreshes (never a secret). `console` is one; every method is optional. */
 export interface Logger {
@@ -20,8 +20,37 @@ export interface Logger {
 /** Where a request's bearer token comes from. */
 export interface TokenSource {
   token(): Promise<string>;
+  /** The token when one is ready now, without waiting; undefined when `token()` has to wait (a mint in flight). */
+  peek?(): string | undefined;
   invalidate(token: string): void;
+  /** False when a 401 cannot be cured by asking again (a fixed token given to the client): no replay then. */
+  renewable?: boolean;
 }
+
+/**
+ * The token for one attempt. A wait for a token being minted (shared with other calls) ends early when the call's
+ * signal aborts or its timeout passes; the mint itself goes on for the others.
+ */
+async function tokenFor(tokens: TokenSource, signal: AbortSignal | undefined, timeoutMs: number, aborted: () => Error, timedOut: () => Error): Promise<string> {
+  const ready = tokens.peek?.();
+  if (ready !== undefined) return ready;
+  const wait = attemptSignal(signal, timeoutMs);
+  try {
+    return await Promise.race([
+      tokens.token(),
+      new Promise<never>((_resolve, reject) => {
+        const stop = () => reject(wait.timedOut() ? timedOut() : aborted());
+        if (wait.signal.aborted) stop();
+        else wait.signal.addEventListener('abort', stop, { once: true });
+      }),
+    ]);
+  } finally {
+    wait.clear();
+  }
+}
+
+/** A signal that aborts when either does (AbortSignal.any: Node 20.3, every current browser). */
+const eitherSignal = (a: AbortSignal | undefined, b: AbortSignal | undefined): AbortSignal | undefined => (a && b && a !== b ? AbortSignal.any([a, b]) : (a ?? b));
 
 /** Settings of one call, the last argument of every helper; each overrides the client's own for that call. */
 export interface CallOptions {
@@ -31,6 +60,12 @@ export interface CallOptions {
   timeoutMs?: number;
   /** Aborts the call (and any wait before a retry): the call rejects with an AbortError. */
   signal?: AbortSignal;
+  /**
+   * Whether repeating the request is harmless, which decides what it is retried on: after a timeout and on any
+   * retryable status when true, only on 429 and connection errors when false. Default: true for GET, HEAD, OPTIONS,
+   * PUT and DELETE, false for POST and PATCH; the client's helpers declare their POSTs that only read or mint.
+   */
+  idempotent?: boolean;
 }
 
 export interface TransportSettings {
@@ -83,15 +118,6 @@ function attemptSignal(caller: AbortSignal | null | undefined, timeoutMs: number
   };
 }
 
-function parseJson(buffer: ArrayBuffer | undefined, contentType: string | null): unknown {
-  if (!buffer || !contentType?.includes('json')) return undefined;
-  try {
-    return JSON.parse(new TextDecoder().decode(buffer));
-  } catch {
-    return undefined;
-  }
-}
-
 /**
  * Lets go of a response that will not be read. Not awaited: some fetch implementations (interceptors among them)
  * settle `cancel()` only when the stream ends.
@@ -122,13 +148,11 @@ export function createTransport(settings: TransportSettings, overrides: CallOpti
     const method = request.method;
     let whereText: string | undefined;
     const where = () => (whereText ??= `${method} ${displayUrl(request.url)}`);
-    // Both a caller's signal given to openapi-fetch (on the Request) and one given as a call option count. On a call's
-    // own transport the Request's signal is this transport's, not a caller's.
-    const callerSignal: AbortSignal | undefined = overrides.signal ?? (firstAttempt ? undefined : request.signal);
+    // Both a caller's signal given to openapi-fetch (on the Request) and one given as a call option count, together. On
+    // a call's own transport the Request's signal is this transport's, not a caller's.
+    const callerSignal: AbortSignal | undefined = firstAttempt ? overrides.signal : eitherSignal(overrides.signal, request.signal);
     const body = request.body ? await request.arrayBuffer() : undefined;
-    const retryClass = method === 'POST' || method === 'PATCH'
-      ? classifyRequest(method, new URL(request.url).pathname, parseJson(body, request.headers.get('content-type')))
-      : classifyRequest(method, '', undefined);
+    const retryClass = retryClassOf(method, overrides.idempotent);
     // The Request as openapi-fetch built it can go out once, when its signal is ours and it has no body to replay.
     let reusable = firstAttempt !== undefined && body === undefined;
     let retries = 0;
@@ -145,7 +169,9 @@ export function createTransport(settings: TransportSettings, overrides: CallOpti
 
     for (;;) {
       if (callerSignal?.aborted) throw abortError();
-      const token = settings.tokens ? await settings.tokens.token() : undefined;
+      const token = settings.tokens
+        ? await tokenFor(settings.tokens, callerSignal, timeoutMs, abortError, () => new TimeoutError(`${where()} timed out after ${timeoutMs} ms waiting for a token`, { method, url: displayUrl(request.url) }))
+        : undefined;
       const reuse = reusable;
       reusable = false;
       // A Request's headers can be changed until it is sent: the first attempt adds to openapi-fetch's own.
@@ -176,7 +202,7 @@ export function createTransport(settings: TransportSettings, overrides: CallOpti
         attempt.clear();
       }
 
-      if (response.status === 401 && token && !replayedAfter401) {
+      if (response.status === 401 && token && !replayedAfter401 && settings.tokens!.renewable !== false) {
         // The token may have expired early or been revoked: one fresh token, one replay, never a loop.
         replayedAfter401 = true;
         settings.tokens!.invalidate(token);

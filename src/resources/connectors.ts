@@ -93,6 +93,9 @@ export interface ConnectorsResource {
   find(query: FindConnectorQuery, options?: CallOptions): Promise<ConnectorSummary>;
 }
 
+/** Execute actions that only read. */
+const READ_ONLY_ACTIONS = new Set(['list', 'get', 'search', 'api_search', 'download', 'context_store_search']);
+
 export function connectorsResource(context: ResourceContext<paths>, definitionIds: DefinitionIdCache = new Map()): ConnectorsResource {
   const { raw } = context;
   const byId = (id: string) => ({ params: { path: { id } } });
@@ -100,8 +103,9 @@ export function connectorsResource(context: ResourceContext<paths>, definitionId
   const get = (id: string, options?: CallOptions): Promise<ConnectorResponse> =>
     call(context, 'GET', raw.GET('/api/v1/integrations/connectors/{id}', { ...byId(id), ...context.init(options) }));
 
+  // An action that only reads may be repeated after a timeout or a 5xx; one that writes only where it cannot have run.
   const execute = <TResult = ExecuteResponse['result']>(id: string, body: ExecuteRequest, options?: CallOptions) =>
-    call(context, 'POST', raw.POST('/api/v1/integrations/connectors/{id}/execute', { ...byId(id), body, ...context.init(options) })) as Promise<ExecuteAnswer<TResult>>;
+    call(context, 'POST', raw.POST('/api/v1/integrations/connectors/{id}/execute', { ...byId(id), body, ...context.init({ idempotent: READ_ONLY_ACTIONS.has(body.action), ...options }) })) as Promise<ExecuteAnswer<TResult>>;
 
   // The page loop and the connectors' rules load on the first paged execute (a chunk of its own).
   const paging: ExecutePaging = {
@@ -133,10 +137,10 @@ export function connectorsResource(context: ResourceContext<paths>, definitionId
       call(context, 'GET', raw.GET('/api/v1/integrations/connectors/{id}/inspect', { ...byId(id), ...context.init(options) })),
 
     check: (body, options) =>
-      call(context, 'POST', raw.POST('/api/v1/integrations/connectors/check', { body, ...context.init(options) })),
+      call(context, 'POST', raw.POST('/api/v1/integrations/connectors/check', { body, ...context.init({ idempotent: true, ...options }) })),
 
     checkExisting: (id, body = {}, options) =>
-      call(context, 'POST', raw.POST('/api/v1/integrations/connectors/{id}/check', { ...byId(id), body, ...context.init(options) })),
+      call(context, 'POST', raw.POST('/api/v1/integrations/connectors/{id}/check', { ...byId(id), body, ...context.init({ idempotent: true, ...options }) })),
 
     execute,
 

@@ -87,6 +87,6 @@ export function templatesResource(context: ResourceContext<paths>): TemplatesRes
         call(context, 'DELETE', raw.DELETE('/api/v1/integrations/templates/connections/{id}', { ...byId(id), ...context.init(options) })),
     },
     describeCron: (cronExpression, options) =>
-      call(context, 'POST', raw.POST('/api/v1/integrations/templates/connections/cron/describe', { body: { cron_expression: cronExpression }, ...context.init(options) })),
+      call(context, 'POST', raw.POST('/api/v1/integrations/templates/connections/cron/describe', { body: { cron_expression: cronExpression }, ...context.init({ idempotent: true, ...options }) })),
   };
 }

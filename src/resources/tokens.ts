@@ -42,11 +42,11 @@ export function tokensResource(context: ResourceContext<paths>, mintApplicationT
     scoped: (workspaceName, scopedOptions = {}, options) =>
       remember(call(context, 'POST', raw.POST('/api/v1/account/applications/scoped-token', {
         body: { workspace_name: workspaceName, ...(scopedOptions.regionId ? { region_id: scopedOptions.regionId } : {}) },
-        ...context.init(options),
+        ...context.init({ idempotent: true, ...options }),
       }))),
 
     widget: (body, options) =>
-      remember(call(context, 'POST', raw.POST('/api/v1/account/applications/widget-token', { body, ...context.init(options) }))),
+      remember(call(context, 'POST', raw.POST('/api/v1/account/applications/widget-token', { body, ...context.init({ idempotent: true, ...options }) }))),
 
     scopedInfo: (options) =>
       call(context, 'GET', raw.GET('/api/v1/account/applications/scoped-token/info', { ...context.init(options) })),
