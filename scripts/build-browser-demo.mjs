@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Bundles the browser demo (mocks/browser-demo/) for the browser: the specs are parsed at build time and inlined,
+// Bundles the browser demo (mocks/browser-demo/) and the widget page (examples/widget-page/) for the browser: the specs are parsed at build time and inlined,
 // Node-only modules the mock never calls there are replaced by stubs. Writes mocks/browser-demo/dist/.
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -19,19 +19,30 @@ const nodeStubs = {
   },
 };
 
-export async function buildBrowserDemo() {
-  const result = await build({
-    entryPoints: [`${root}mocks/browser-demo/main.ts`],
+/** One page script bundled for the browser. */
+function bundleForBrowser(entry, outfile) {
+  return build({
+    entryPoints: [`${root}${entry}`],
     bundle: true,
     format: 'esm',
     platform: 'browser',
     target: 'es2022',
-    outfile: `${root}mocks/browser-demo/dist/demo.js`,
+    outfile: `${root}${outfile}`,
     plugins: [esbuildYamlPlugin, nodeStubs],
     logLevel: 'silent',
     metafile: true,
   });
-  return result;
+}
+
+export async function buildBrowserDemo() {
+  return bundleForBrowser('mocks/browser-demo/main.ts', 'mocks/browser-demo/dist/demo.js');
+}
+
+/** The page of examples/widget-page/ (the client only, no mock): answers the bundle's path. */
+export async function buildWidgetPage() {
+  const outfile = 'examples/widget-page/dist/page.js';
+  await bundleForBrowser('examples/widget-page/main.ts', outfile);
+  return `${root}${outfile}`;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
