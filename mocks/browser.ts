@@ -1,6 +1,7 @@
 // The mock in a browser: MSW's setupWorker over the same stateful handlers. Call registerSpec for both specs first,
 // and registerConnectorDefinitions with the connector definitions to serve (a browser has no file system);
 // scripts/build-browser-demo.mjs shows how a bundler does it.
+import { http } from 'msw';
 import { setupWorker } from 'msw/browser';
 import { createHandlers } from './adapters/msw.js';
 import { MockService } from './service.js';
@@ -15,6 +16,6 @@ export { registerConnectorDefinitions } from './connectors/definitions.js';
  */
 export function setupMockWorker(options: MockOptions = {}) {
   const service = new MockService({ ...options, pageOrigin: globalThis.location?.origin });
-  const worker = setupWorker(...createHandlers(service));
+  const worker = setupWorker(...createHandlers(service, http));
   return { worker, service };
 }

@@ -1,5 +1,7 @@
-// The mock in-process for vitest and Node tests: MSW's setupServer over the stateful handlers.
-import { setupServer, type SetupServer } from 'msw/node';
+// The mock in-process for vitest and Node tests: MSW's setupServer over the stateful handlers. msw is an optional peer of
+// the package: loaded here if installed, and needed only by setupMockServer (createMockFetch and the standalone mock
+// answer without it).
+import type { SetupServer } from 'msw/node';
 import { createHandlers } from './adapters/msw.js';
 import { MockService } from './service.js';
 import type { MockOptions } from './service/config.js';
@@ -8,6 +10,12 @@ export { MockService, type Fault } from './service.js';
 export { ManualClock, type Clock } from './service/clock.js';
 export type { MockOptions } from './service/config.js';
 export { DEFAULT_MOCK_CLIENT_ID, DEFAULT_MOCK_CLIENT_SECRET } from './service/config.js';
+
+/** msw when it is installed. */
+const msw = await Promise.all([import('msw'), import('msw/node')]).then(
+  ([core, node]) => ({ http: core.http, setupServer: node.setupServer }),
+  () => undefined,
+);
 
 /** An MSW server over the mock, and the service behind it, from `setupMockServer`. */
 export interface MockServer {
@@ -29,10 +37,14 @@ export interface MockServer {
  * ```
  */
 export function setupMockServer(options: MockOptions = {}): MockServer {
+  if (!msw) {
+    throw new Error('setupMockServer needs msw, an optional peer of agent-engine-kit: npm install -D msw@2 (or use createMockFetch() or startStandaloneMock(), which need nothing more)');
+  }
   const service = new MockService(options);
-  const server = setupServer(...createHandlers(service));
+  const server = msw.setupServer(...createHandlers(service, msw.http));
   return { server, service };
 }
+
 
 export { startStandaloneMock, runStandaloneMock, type StandaloneMock, type StandaloneOptions } from './standalone.js';
 export { createMockFetch, type MockFetch } from './fetch.js';

@@ -16,6 +16,8 @@ export {
   resolveRef,
   type OpenApiDocument,
   type SchemaCheck,
+  type SchemaError,
+  type SchemaValidator,
   type SpecOperation,
 } from '../src/validation/spec-document.js';
 

@@ -137,8 +137,14 @@ describe('the package', () => {
     // Dependencies come from npm's cache when they are there (CI's npm ci filled it). @types/node: the mock entry is
     // for Node and its declarations say so.
     const nodeTypes = (JSON.parse(readFileSync(join(root, 'node_modules/@types/node/package.json'), 'utf8')) as { version: string }).version;
-    const install = spawnSync('npm', ['install', tarball, `@types/node@${nodeTypes}`, '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts'], { cwd: app, encoding: 'utf8' });
+    // msw: the optional peer that setupMockServer needs (the fixture uses it), installed as a user of it would.
+    const mswVersion = (JSON.parse(readFileSync(join(root, 'node_modules/msw/package.json'), 'utf8')) as { version: string }).version;
+    const install = spawnSync('npm', ['install', tarball, `@types/node@${nodeTypes}`, `msw@${mswVersion}`, '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts'], { cwd: app, encoding: 'utf8' });
     expect(install.status, install.stderr).toBe(0);
+    // A client-only install brings openapi-fetch and nothing else: ajv and js-yaml are bundled, msw is an optional peer.
+    const installed = JSON.parse(readFileSync(join(app, 'node_modules/agent-engine-kit/package.json'), 'utf8')) as { dependencies: Record<string, string>; peerDependenciesMeta: Record<string, { optional?: boolean }> };
+    expect(Object.keys(installed.dependencies)).toEqual(['openapi-fetch']);
+    expect(installed.peerDependenciesMeta.msw?.optional).toBe(true);
 
     // Both type-checks at once: tsc on the bundler project in a process of its own, the node16 project here by the
     // language service an editor would use (its diagnostics are tsc's), kept for the hovers of the next test.

@@ -1,8 +1,7 @@
 // Stage 5, request validation: path, query and header parameters (read from text into the types the spec gives them)
 // and the JSON body, checked with ajv against the spec. What fails is a 400 (unreadable) or 422 (invalid) naming each
 // field. Parsed values land in null-prototype objects: no parameter name reaches a prototype.
-import type { ErrorObject } from 'ajv';
-import type { SpecValidator } from '../spec.js';
+import type { SchemaError, SpecValidator } from '../spec.js';
 import { MockHttpError, type FieldProblem } from './errors.js';
 import type { MockRequest } from './request.js';
 import type { MockOperation, ParameterCheck } from './spec-operations.js';
@@ -16,7 +15,7 @@ function readScalar(text: string, type: string | undefined): unknown {
 const CODES: Record<string, string> = { required: 'missing', type: 'type_error', format: 'format_error', enum: 'enum', const: 'const' };
 
 /** ajv's errors as the API names them: the field as a dotted path, a message, a stable code. */
-export function fieldProblems(errors: ErrorObject[], prefix: string | null): FieldProblem[] {
+export function fieldProblems(errors: readonly SchemaError[], prefix: string | null): FieldProblem[] {
   // A failed anyOf/oneOf also reports every branch's own failure; those are the useful ones when there are any.
   const specific = errors.filter((e) => e.keyword !== 'anyOf' && e.keyword !== 'oneOf');
   const chosen = specific.length > 0 ? specific : errors;

@@ -1,7 +1,7 @@
 // An OpenAPI document as runtime data, in any runtime: operations, JSON pointers and `$ref`s, and ajv validators
 // compiled from its schemas (JSON Schema 2020-12, formats on). Shared by the client's response validation, the
 // mocks and the tests, so that all of them check against the spec itself.
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import ajvFormats from 'ajv-formats';
 
 // ajv-formats is CommonJS: seen from an ES module its default import is `module.exports`, whose `.default` is the plugin.
@@ -108,9 +108,26 @@ export function createOpenApiAjv(): Ajv2020 {
   return ajv;
 }
 
+/** One problem a schema found in a value: ajv's error object, by the fields the kit reads (ajv's own types stay inside). */
+export interface SchemaError {
+  /** Where in the value, as a JSON pointer ('' for the value itself). */
+  instancePath: string;
+  /** The schema keyword that failed: `required`, `type`, `enum`, ... */
+  keyword: string;
+  message?: string | undefined;
+  /** The keyword's details, e.g. `missingProperty`, `allowedValues`. */
+  params: Record<string, any>;
+}
+
+/** A compiled schema: true when the value fits it; after false, its problems in `errors`. */
+export interface SchemaValidator {
+  (value: unknown): boolean;
+  errors?: SchemaError[] | null;
+}
+
 export interface SchemaCheck {
   valid: boolean;
-  errors: ErrorObject[];
+  errors: SchemaError[];
 }
 
 /**
@@ -132,7 +149,7 @@ export class SpecSchemas {
     this.ajv.addSchema({ ...this.doc, $id: this.id });
   }
 
-  validator(pointer: string): ValidateFunction {
+  validator(pointer: string): SchemaValidator {
     let validate = this.compiled.get(pointer);
     if (!validate) {
       const compiled = this.ajv.getSchema(`${this.id}${pointer}`);
@@ -151,7 +168,7 @@ export class SpecSchemas {
 }
 
 /** One line per ajv error: where in the value, what is wrong. */
-export function describeErrors(errors: ErrorObject[]): string {
+export function describeErrors(errors: readonly SchemaError[]): string {
   return errors.map((e) => `${e.instancePath || '(root)'} ${e.message ?? e.keyword} ${JSON.stringify(e.params)}`).join('\n');
 }
 
