@@ -124,3 +124,30 @@ describe('the wait for a shared token', () => {
     release();
   });
 });
+
+describe('the middleware option', () => {
+  it('sees every request the client makes: token requests, helpers, raw calls and workspace clients', async () => {
+    const seen: string[] = [];
+    const api = fakeApi((request) =>
+      request.path.endsWith('/scoped-token') ? json({ token: 'scoped-acme' }) : json(DEFINITIONS),
+    );
+    const client = createAgentEngineClient({
+      clientId: CLIENT_ID,
+      clientSecret: CLIENT_SECRET,
+      baseUrl,
+      fetch: api.fetch,
+      middleware: [{ onRequest: ({ request }) => void seen.push(`${request.method} ${new URL(request.url).pathname}`) }],
+    });
+    await client.definitions.listSources();
+    await client.raw.GET('/api/v1/workspaces/stats');
+    await client.forWorkspace('acme').definitions.listSources();
+    // A call's middleware runs before its transport waits for a token: the token request comes second.
+    expect(seen).toEqual([
+      'GET /api/v1/integrations/definitions/sources',
+      'POST /api/v1/account/applications/token',
+      'GET /api/v1/workspaces/stats',
+      'GET /api/v1/integrations/definitions/sources',
+      'POST /api/v1/account/applications/scoped-token',
+    ]);
+  });
+});

@@ -54,6 +54,7 @@ export function createClientBase<Paths extends {}>(resolved: ResolvedOptions, dy
   const contextFor = (tokens?: TokenSource): ResourceContext<Paths> => {
     const settings: TransportSettings = { ...baseSettings, tokens };
     const raw = createOpenapiClient<Paths, 'application/json'>({ baseUrl: resolved.baseUrl, headers: resolved.headers, fetch: createTransport(settings) });
+    raw.use(...resolved.middleware);
     if (resolved.validateResponses) raw.use(validation ??= lazyResponseValidation((text) => redactor.text(text)));
     return {
       raw,

@@ -214,6 +214,15 @@ const STATUS_TEXT: Record<number, string> = {
 };
 
 /** The error for an HTTP error response; `body` must already be parsed and redacted. */
+/** The statuses whose error carries nothing besides the context. */
+const PLAIN_CLASSES: Record<number, typeof AgentEngineError> = {
+  400: BadRequestError,
+  401: AuthenticationError,
+  403: PermissionDeniedError,
+  404: NotFoundError,
+  413: PayloadTooLargeError,
+};
+
 export function errorFromResponse(
   context: { status: number; body: unknown; requestId?: string | undefined; method: string; url: string },
   retryAfterSeconds?: number,
@@ -222,13 +231,9 @@ export function errorFromResponse(
   const said = readErrorMessage(context.body);
   const base = STATUS_TEXT[status] ?? (status >= 500 ? 'Server error' : 'Request failed');
   const message = `${context.method} ${context.url} failed with ${status} (${base})${said ? `: ${said}` : ''}`;
-  const fieldErrors = readFieldErrors(context.body);
-  if (status === 400) return new BadRequestError(message, context);
-  if (status === 401) return new AuthenticationError(message, context);
-  if (status === 403) return new PermissionDeniedError(message, context);
-  if (status === 404) return new NotFoundError(message, context);
-  if (status === 413) return new PayloadTooLargeError(message, context);
-  if (status === 422) return new ValidationError(message, { ...context, fieldErrors });
+  const plain = PLAIN_CLASSES[status];
+  if (plain) return new plain(message, context);
+  if (status === 422) return new ValidationError(message, { ...context, fieldErrors: readFieldErrors(context.body) });
   if (status === 429) return new RateLimitError(message, { ...context, retryAfter: retryAfterSeconds });
   if (status >= 500) return new ServerError(message, context);
   return new AgentEngineError(message, context);

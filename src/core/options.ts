@@ -1,5 +1,6 @@
 // Client options: what was passed, else the environment variables (where the runtime has them), else the defaults.
 import { ConfigurationError } from './errors.js';
+import type { Middleware } from 'openapi-fetch';
 import type { Logger } from './transport.js';
 
 /** The Agent Engine API, where the client sends requests unless `baseUrl` or AIRBYTE_API_HOST says otherwise. */
@@ -46,6 +47,11 @@ export interface ClientOptions {
   /** Receives retry and token-refresh events; never a secret. `console` works. */
   logger?: Logger | undefined;
   /**
+   * openapi-fetch middleware applied to every request the client makes: its helpers, `raw`, every `forWorkspace`
+   * client, and the token requests. Each sees a call once, before the client adds its token and retries.
+   */
+  middleware?: Middleware[] | undefined;
+  /**
    * Check every response against the spec (a documented status, a body of its schema) and fail the call with a
    * SpecViolationError when one breaks it. For development and tests: loads both specs and ajv on first use.
    */
@@ -63,6 +69,7 @@ export interface ResolvedOptions {
   timeoutMs: number;
   headers: Record<string, string>;
   logger: Logger | undefined;
+  middleware: Middleware[];
   validateResponses: boolean;
 }
 
@@ -99,7 +106,7 @@ export function resolveOptions(options: ClientOptions, defaultBaseUrl: string, b
   const baseUrlEnv = baseUrlVariable ? nonEmpty(env[baseUrlVariable]) : undefined;
   const token = options.token;
   if (token !== undefined && typeof token !== 'function' && (typeof token !== 'string' || token.trim() === '')) {
-    throw new ConfigurationError('token must be a non-empty string, or a function answering one');
+    throw new ConfigurationError('token must be a non-empty string or a function');
   }
   return {
     token,
@@ -117,6 +124,7 @@ export function resolveOptions(options: ClientOptions, defaultBaseUrl: string, b
     timeoutMs: count(options.timeoutMs, 'timeoutMs', DEFAULT_TIMEOUT_MS, 0),
     headers: { ...options.headers },
     logger: options.logger,
+    middleware: options.middleware ?? [],
     validateResponses: options.validateResponses === true,
   };
 }
