@@ -3,6 +3,8 @@ import { defineConfig } from 'tsup';
 import { esbuildYamlPlugin } from './scripts/yaml-plugin.mjs';
 // @ts-expect-error: a plain .mjs helper without type declarations
 import { writeConnectorsBundle } from './scripts/bundle-connectors.mjs';
+// @ts-expect-error: a plain .mjs helper without type declarations
+import { buildBrowserMock } from './scripts/build-browser-demo.mjs';
 
 // The package: ESM and CommonJS builds of src/ with their type declarations (the generated types inlined). The
 // validation entry embeds both specs; in the ESM build it is a chunk of its own, loaded only when a client turns
@@ -40,8 +42,21 @@ export default defineConfig([{
   external: ['openapi-fetch', 'msw'],
   noExternal: ['ajv', 'ajv-formats', 'js-yaml'],
   esbuildPlugins: [esbuildYamlPlugin],
-  // The connector definitions, parsed now: dist/connectors.json (the mock reads it instead of the YAML).
+  // The connector definitions, parsed now: dist/connectors.json (the mock reads it instead of the YAML), and one JSON
+  // file per connector for pages (`agent-engine-kit/mock/connectors/<name>.json`).
   onSuccess: async () => {
-    writeConnectorsBundle('dist');
+    writeConnectorsBundle('dist', { perConnector: true });
+    // `agent-engine-kit/mock/browser`'s JavaScript (its declarations: the config below).
+    await buildBrowserMock('dist/mock-browser.js');
   },
+},
+{
+  // The mock in a browser (`agent-engine-kit/mock/browser`): its declarations here; its JavaScript is built by esbuild
+  // itself above (scripts/build-browser-demo.mjs), whose plugins stub the Node modules the mock imports but never
+  // calls there, which tsup would leave as imports. ESM for bundlers, the specs built in, msw the page's own.
+  entry: { 'mock-browser': 'mocks/browser.ts' },
+  dts: { only: true },
+  format: ['esm'],
+  clean: false,
+  outDir: 'dist',
 }]);

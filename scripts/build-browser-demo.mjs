@@ -1,26 +1,15 @@
-#!/usr/bin/env node
-// Bundles the browser demo (mocks/browser-demo/) and the widget page (examples/widget-page/) for the browser: the specs are parsed at build time and inlined,
+// Bundles the browser demo (mocks/browser-demo/), the widget page (examples/widget-page/) and the package's browser mock
+// (`agent-engine-kit/mock/browser`) for the browser: the specs are parsed at build time and inlined,
 // Node-only modules the mock never calls there are replaced by stubs. Writes mocks/browser-demo/dist/.
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { esbuildYamlPlugin } from './yaml-plugin.mjs';
+import { nodeStubs } from './node-stubs-plugin.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
-// spec.ts and connectors/definitions.ts read files only when nothing was registered; the demo registers first.
-const nodeStubs = {
-  name: 'node-stubs',
-  setup(context) {
-    context.onResolve({ filter: /^node:(fs|url)$/ }, (args) => ({ path: args.path, namespace: 'node-stub' }));
-    context.onLoad({ filter: /.*/, namespace: 'node-stub' }, () => ({
-      contents: 'const none = () => { throw new Error("no file system in the browser: registerSpec (and registerConnectorDefinitions) first"); }; export const readFileSync = none; export const readdirSync = none; export const existsSync = () => false; export const fileURLToPath = (u) => String(u);',
-      loader: 'js',
-    }));
-  },
-};
-
-/** One page script bundled for the browser. */
-function bundleForBrowser(entry, outfile) {
+/** One script bundled for the browser; `external`: packages left to the page's own bundler. */
+function bundleForBrowser(entry, outfile, external = []) {
   return build({
     entryPoints: [`${root}${entry}`],
     bundle: true,
@@ -29,9 +18,16 @@ function bundleForBrowser(entry, outfile) {
     target: 'es2022',
     outfile: `${root}${outfile}`,
     plugins: [esbuildYamlPlugin, nodeStubs],
+    external,
     logLevel: 'silent',
     metafile: true,
   });
+}
+
+/** `agent-engine-kit/mock/browser` for the package: msw stays an import (the page's own msw, an optional peer). */
+export async function buildBrowserMock(outfile) {
+  await bundleForBrowser('mocks/browser.ts', outfile, ['msw', 'msw/*']);
+  return `${root}${outfile}`;
 }
 
 export async function buildBrowserDemo() {

@@ -134,6 +134,8 @@ describe('the package', () => {
   const work = mkdtempSync(join(tmpdir(), 'agent-engine-kit-consumer-'));
   afterAll(() => rmSync(work, { recursive: true, force: true }));
   let consumer: ConsumerProject | undefined;
+  /** The project of the test below, once it installed the tarball. */
+  let installedApp: string | undefined;
 
   it('a fresh project installs the npm pack tarball and uses it from ESM, CommonJS, TypeScript (node16 and bundler) and its bin', async () => {
     const packed = spawnSync('npm', ['pack', '--json', '--pack-destination', work], { cwd: root, encoding: 'utf8' });
@@ -155,6 +157,7 @@ describe('the package', () => {
     const installed = JSON.parse(readFileSync(join(app, 'node_modules/agent-engine-kit/package.json'), 'utf8')) as { dependencies: Record<string, string>; peerDependenciesMeta: Record<string, { optional?: boolean }> };
     expect(Object.keys(installed.dependencies)).toEqual(['openapi-fetch']);
     expect(installed.peerDependenciesMeta.msw?.optional).toBe(true);
+    installedApp = app;
 
     // Both type-checks at once: tsc on the bundler project in a process of its own, the node16 project here by the
     // language service an editor would use (its diagnostics are tsc's), kept for the hovers of the next test.
@@ -181,6 +184,54 @@ describe('the package', () => {
       mock.kill('SIGTERM');
     }
   }, 240_000);
+
+  // A front-end project of the same install: agent-engine-kit/mock/browser bundled by esbuild and by Vite without any
+  // Node built-in, msw's worker script placed by msw's own `init`, and the Vite build run in headless Chromium.
+  it('a front-end project bundles agent-engine-kit/mock/browser with esbuild and Vite and runs it in Chromium', async () => {
+    expect(installedApp, 'the project of the test above').toBeDefined();
+    const frontend = join(installedApp!, 'frontend');
+    cpSync(join(root, 'contract-tests/fixtures/frontend'), frontend, { recursive: true });
+    const init = spawnSync(process.execPath, [join(installedApp!, 'node_modules/msw/cli/index.js'), 'init', join(frontend, 'public'), '--no-save'], { cwd: installedApp, encoding: 'utf8' });
+    expect(init.status, init.stderr).toBe(0);
+
+    const { build } = await import('esbuild');
+    const bundled = await build({ entryPoints: [join(frontend, 'main.js')], bundle: true, format: 'esm', platform: 'browser', target: 'es2022', write: false, logLevel: 'silent', absWorkingDir: frontend });
+    const code = bundled.outputFiles[0]!.text;
+    expect(code).not.toMatch(/from ["']node:|require\(["'](fs|url|path|node:[a-z]+)["']\)/);
+
+    const vite = await import('vite');
+    const outDir = join(frontend, 'dist');
+    await vite.build({ root: frontend, configFile: false, logLevel: 'silent', build: { outDir, emptyOutDir: true, target: 'es2022' } });
+    const assets = readdirSync(join(outDir, 'assets')).filter((f) => f.endsWith('.js'));
+    expect(assets.length).toBeGreaterThan(0);
+    for (const asset of assets) expect(readFileSync(join(outDir, 'assets', asset), 'utf8')).not.toMatch(/from ["']node:/);
+
+    // Vite's build served as a static site, as a front-end project deploys it.
+    const { createServer } = await import('node:http');
+    const server = createServer((request, response) => {
+      const path = new URL(request.url ?? '/', 'http://x').pathname;
+      const file = join(outDir, path === '/' ? 'index.html' : path);
+      let content: Buffer;
+      try {
+        content = readFileSync(file);
+      } catch {
+        return void response.writeHead(404).end();
+      }
+      response.writeHead(200, { 'content-type': file.endsWith('.html') ? 'text/html' : 'text/javascript' }).end(content);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { chromium } = await import('playwright-core');
+    const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--no-first-run'] });
+    try {
+      const page = await browser.newPage();
+      await page.goto(`http://127.0.0.1:${(server.address() as { port: number }).port}/`);
+      await page.waitForFunction(() => /^(done|failed)/.test(document.querySelector('#status')?.textContent ?? ''), undefined, { timeout: 20_000 });
+      expect(await page.textContent('#status')).toBe('done: GitHub, 4 issues');
+    } finally {
+      await browser.close();
+      server.close();
+    }
+  }, 120_000);
 
   // The hovers of contract-tests/fixtures/consumer/hover.mts in the project above, as an editor shows them.
   it('an editor on that project shows the docs on hover: client factories with examples, helpers, options, spec fields, errors, every export', () => {

@@ -1,7 +1,6 @@
 // The mock in a real browser: headless Chromium (Debian's chromium, driven by playwright-core) opens a page whose
 // client talks to the MSW service worker, and the page shows the connector and issues that came back.
 import { existsSync, readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -10,26 +9,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const CHROMIUM = '/usr/bin/chromium';
-let server: Server;
 let browser: Browser;
 let origin = '';
 
-const FILES: Record<string, [string, string]> = {
-  '/': ['mocks/browser-demo/index.html', 'text/html'],
-  '/demo.js': ['mocks/browser-demo/dist/demo.js', 'text/javascript'],
-  '/mockServiceWorker.js': ['mocks/public/mockServiceWorker.js', 'text/javascript'],
-};
+let demo: { origin: string; close: () => Promise<void> };
 
 beforeAll(async () => {
-  const { buildBrowserDemo } = await import(pathToFileURL(join(root, 'scripts/build-browser-demo.mjs')).href);
-  await buildBrowserDemo();
-  server = createServer((request, response) => {
-    const file = FILES[new URL(request.url ?? '/', 'http://x').pathname];
-    if (!file) return void response.writeHead(404).end();
-    response.writeHead(200, { 'content-type': file[1] }).end(readFileSync(join(root, file[0])));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  origin = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+  const { serveBrowserDemo } = await import(pathToFileURL(join(root, 'scripts/serve-browser-demo.mjs')).href);
+  demo = await serveBrowserDemo(0);
+  origin = demo.origin;
   browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
@@ -38,7 +26,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  server?.close();
+  await demo?.close();
 });
 
 describe('the mock in headless Chromium', () => {

@@ -1,21 +1,15 @@
 // The browser demo: the mock runs in a service worker, and the client calls it from the page as it would call the
 // API. The page shows what came back.
-import agentEngineSpec from '../../openapi/agent-engine.yaml';
-import airbyteApiV1Spec from '../../openapi/airbyte-api-v1.yaml';
 import githubDefinition from '../../openapi/connectors/github.yaml';
-import { registerConnectorDefinitions, registerSpec, setupMockWorker } from '../browser.js';
+import { setupMockWorker } from '../browser.js';
 import { createAgentEngineClient } from '../../src/index.js';
-
-registerSpec('agent-engine', agentEngineSpec);
-registerSpec('airbyte-api-v1', airbyteApiV1Spec);
-// The one connector the demo uses: all 51 definitions would make the bundle megabytes larger.
-registerConnectorDefinitions([githubDefinition]);
 
 const status = document.querySelector('#status')!;
 const output = document.querySelector('#result')!;
 
 async function main() {
-  const { worker } = setupMockWorker({ seed: 1 });
+  // The one connector the demo uses: all 51 definitions would make the bundle megabytes larger.
+  const { worker } = setupMockWorker({ seed: 1, connectors: [githubDefinition] });
   await worker.start({ serviceWorker: { url: '/mockServiceWorker.js' }, onUnhandledRequest: 'bypass', quiet: true });
   status.textContent = 'mock worker running';
 
