@@ -94,7 +94,7 @@ function typedConnectors(context: ResourceContext<paths>, connectors: Connectors
     const lookUp = async () => {
       const definitionId = (await import('./core/execute-paging.js')).resolveConnector(name);
       if (!definitionId) throw new ConfigurationError(`The kit has no agent connector definition named ${JSON.stringify(name)}`);
-      return (await connectors.find({ workspaceName, definitionId })).id;
+      return (await connectors.find({ workspace_name: workspaceName, definition_id: definitionId })).id;
     };
     // Looked up on first use and kept; a failed lookup is asked again next time.
     return createTypedConnector(name, () => (found ??= lookUp().catch((error: unknown) => { found = undefined; throw error; })), deps);

@@ -15,7 +15,7 @@ import { createResponseValidator, specSchema } from 'agent-engine-kit/validation
 export async function everyHelper(): Promise<void> {
   const client = createAgentEngineClient({ clientId: 'id', clientSecret: 'secret', validateResponses: true });
   const application = await client.tokens.application();
-  const scoped = await client.tokens.scoped('acme', { regionId: 'us' });
+  const scoped = await client.tokens.scoped('acme', { region_id: 'us' });
   const widget = await client.tokens.widget({ workspace_name: 'acme', allowed_origin: 'https://app.example.com' });
   const acme = client.forWorkspace('acme');
   const info = await acme.tokens.scopedInfo();
@@ -37,7 +37,7 @@ export async function everyHelper(): Promise<void> {
   for await (const issue of acme.connectors.executeRecords<{ number: number }>(connector.id, { entity: 'issues', action: 'list' }, { connector: 'github', limit: 5 })) void issue.number;
   const searchPaging: PagingRule = { style: 'cursor', cursor: 'cursor', next: 'next_cursor' };
   for await (const page of acme.connectors.executePages(connector.id, { entity: 'issues', action: 'search', params: { query: {} } }, { paging: searchPaging })) void page.result;
-  const found = await acme.connectors.find({ workspaceName: 'acme', definitionId: definitions[0]!.sourceDefinitionId! });
+  const found = await acme.connectors.find({ workspace_name: 'acme', definition_id: definitions[0]!.sourceDefinitionId! });
   const deleted = await acme.connectors.delete(connector.id);
 
   const workspaces = await client.workspaces.list({ limit: 10 });

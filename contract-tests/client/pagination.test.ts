@@ -67,19 +67,19 @@ describe('connectors.find', () => {
 
   it('returns the one match, asking the API with workspace_name and definition_id', async () => {
     const api = fakeApi(() => json({ data: [summary('a', GITHUB)] }));
-    const found = await createAgentEngineClient({ ...options, fetch: api.fetch }).connectors.find({ workspaceName: 'acme', definitionId: GITHUB });
+    const found = await createAgentEngineClient({ ...options, fetch: api.fetch }).connectors.find({ workspace_name: 'acme', definition_id: GITHUB });
     expect(found.id).toBe('a');
     expect(Object.fromEntries(api.apiRequests()[0]!.url.searchParams)).toEqual({ workspace_name: 'acme', definition_id: GITHUB });
   });
 
   it('ConnectorNotFoundError for none (also when the server ignored the filter)', async () => {
     const api = fakeApi(() => json({ data: [summary('b', '00000000-0000-4000-8000-000000000000')] }));
-    await expect(createAgentEngineClient({ ...options, fetch: api.fetch }).connectors.find({ workspaceName: 'acme', definitionId: GITHUB })).rejects.toBeInstanceOf(ConnectorNotFoundError);
+    await expect(createAgentEngineClient({ ...options, fetch: api.fetch }).connectors.find({ workspace_name: 'acme', definition_id: GITHUB })).rejects.toBeInstanceOf(ConnectorNotFoundError);
   });
 
   it('AmbiguousConnectorError with the ids for several', async () => {
     const api = fakeApi(() => json({ data: [summary('a', GITHUB), summary('b', GITHUB)] }));
-    const error = await createAgentEngineClient({ ...options, fetch: api.fetch }).connectors.find({ workspaceName: 'acme', definitionId: GITHUB }).catch((e: unknown) => e);
+    const error = await createAgentEngineClient({ ...options, fetch: api.fetch }).connectors.find({ workspace_name: 'acme', definition_id: GITHUB }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AmbiguousConnectorError);
     expect((error as AmbiguousConnectorError).connectorIds).toEqual(['a', 'b']);
   });

@@ -10,7 +10,7 @@ const WS = '7e3f9a2c-5b1d-4e8f-a6c0-3d2b1e9f8a7c';
 
 type Case = [name: string, run: (c: AgentEngineClient) => Promise<unknown>, method: string, path: string, body?: unknown];
 const CASES: Case[] = [
-  ['tokens.scoped', (c) => c.tokens.scoped('acme', { regionId: 'b9e48d61-f082-4a14-a8d0-799a907938cb' }), 'POST', '/api/v1/account/applications/scoped-token', { workspace_name: 'acme', region_id: 'b9e48d61-f082-4a14-a8d0-799a907938cb' }],
+  ['tokens.scoped', (c) => c.tokens.scoped('acme', { region_id: 'b9e48d61-f082-4a14-a8d0-799a907938cb' }), 'POST', '/api/v1/account/applications/scoped-token', { workspace_name: 'acme', region_id: 'b9e48d61-f082-4a14-a8d0-799a907938cb' }],
   ['tokens.widget', (c) => c.tokens.widget({ workspace_name: 'acme', allowed_origin: 'https://app.example' }), 'POST', '/api/v1/account/applications/widget-token', { workspace_name: 'acme', allowed_origin: 'https://app.example' }],
   ['tokens.scopedInfo', (c) => c.tokens.scopedInfo(), 'GET', '/api/v1/account/applications/scoped-token/info'],
   ['definitions.listSources', (c) => c.definitions.listSources({ name: 'git' }), 'GET', '/api/v1/integrations/definitions/sources?name=git'],

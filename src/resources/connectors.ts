@@ -19,12 +19,15 @@ import type {
 
 export type { DefinitionIdCache, ExecutePagesOptions };
 
-/** What `connectors.find` looks for: the one connector of a definition in a workspace. */
+/**
+ * What `connectors.find` looks for: the one connector of a definition in a workspace. Named as the API names the
+ * filters it sends (`list`'s query), as every helper argument that goes to the API is.
+ */
 export interface FindConnectorQuery {
   /** The workspace (one of your customers), by its name. */
-  workspaceName: string;
+  workspace_name: string;
   /** The connector definition's id, e.g. GitHub's `ef69ef6e-aa7f-4af1-a01d-ef775033524e`. */
-  definitionId: string;
+  definition_id: string;
 }
 
 /** An execute answer whose `result` has the caller's type: what `execute<TResult>()` resolves to. */
@@ -153,11 +156,11 @@ export function connectorsResource(context: ResourceContext<paths>, definitionId
     },
 
     async find(query, options) {
-      const { data } = await list({ workspace_name: query.workspaceName, definition_id: query.definitionId }, options);
+      const { data } = await list(query, options);
       // Filter here too: a server that ignores a filter must not make find() pick the wrong connector.
-      const matches = data.filter((c) => c.summarized_source_template.actor_definition_id === query.definitionId);
+      const matches = data.filter((c) => c.summarized_source_template.actor_definition_id === query.definition_id);
       if (matches.length === 1) return matches[0]!;
-      const what = `definition ${query.definitionId} in workspace ${JSON.stringify(query.workspaceName)}`;
+      const what = `definition ${query.definition_id} in workspace ${JSON.stringify(query.workspace_name)}`;
       if (matches.length === 0) throw new ConnectorNotFoundError(`No connector of ${what}`);
       throw new AmbiguousConnectorError(`${matches.length} connectors of ${what}; use their ids`, matches.map((c) => c.id));
     },

@@ -3,10 +3,10 @@ import { call, type ResourceContext } from '../core/context.js';
 import type { CallOptions } from '../core/transport.js';
 import type { ApplicationTokenResponse, ScopedTokenInfoResponse, TokenResponse, WidgetTokenRequest } from '../schemas.js';
 
-/** The second argument of `tokens.scoped`. */
+/** The second argument of `tokens.scoped`: the request's other fields, named as the API names them. */
 export interface ScopedTokenOptions {
   /** The region to create the workspace in when it is new. */
-  regionId?: string;
+  region_id?: string | null;
 }
 
 /**
@@ -41,7 +41,7 @@ export function tokensResource(context: ResourceContext<paths>, mintApplicationT
 
     scoped: (workspaceName, scopedOptions = {}, options) =>
       remember(call(context, 'POST', raw.POST('/api/v1/account/applications/scoped-token', {
-        body: { workspace_name: workspaceName, ...(scopedOptions.regionId ? { region_id: scopedOptions.regionId } : {}) },
+        body: { ...scopedOptions, workspace_name: workspaceName },
         ...context.init({ idempotent: true, ...options }),
       }))),
 
