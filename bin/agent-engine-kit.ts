@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { DEFAULT_MOCK_CLIENT_ID, DEFAULT_MOCK_CLIENT_SECRET } from '../mocks/service/config.js';
 import { runStandaloneMock } from '../mocks/standalone.js';
-import { verify } from '../src/verify/run.js';
+import { statusTable, verify } from '../src/verify/run.js';
 
 /** The package root: this file runs from bin/ (source) or dist/ (built), one folder below it either way. */
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -53,8 +53,12 @@ Options:
 `,
   verify: `Usage: agent-engine-kit verify <base-url> [--all] [--v1 <url>] [--stateless]
 
-Runs the kit's contract cases against a server and checks every answer against the spec. Exits 0 when every case
-passes and every answer matches the spec, 1 otherwise.
+Runs the kit's contract cases against a server and checks every answer against the spec, a line per case as it
+ends, then a table of the statuses each operation answered. Exits 0 when every case passes and every answer
+matches the spec, 1 otherwise; when nothing answers at the URL, it says so and runs no case (exit 1).
+
+One request before the cases also tells whether the server keeps state: a server that answers a connector nobody
+made (Prism, which answers the spec's examples) is verified as with --stateless, and verify says so.
 
 Credentials come from AIRBYTE_CLIENT_ID and AIRBYTE_CLIENT_SECRET (or --client-id / --client-secret); against
 127.0.0.1 or localhost the mock's demo credentials are the default.
@@ -63,7 +67,8 @@ Options:
   --all               also the cases that create, change and delete things (connectors, templates, workspaces).
                       Without it only read-only cases run, which is what to use against a real organization.
   --v1 <url>          the Airbyte API (v1) base URL, e.g. http://127.0.0.1:4010/v1; its case runs with --all
-  --stateless         the server stores nothing (Prism): cases do not read back what they wrote
+  --stateless         the server stores nothing (Prism): cases do not read back what they wrote, nor follow its
+                      links and cursors (found out by itself for a server that answers the spec's examples)
   --client-id <id>
   --client-secret <secret>
 `,
@@ -168,24 +173,33 @@ async function verifyCommand(args: string[]): Promise<number> {
   if (!clientId || !clientSecret) throw new UsageError('verify: set AIRBYTE_CLIENT_ID and AIRBYTE_CLIENT_SECRET (or --client-id / --client-secret)');
 
   const readOnly = !values.all;
-  console.log(`verifying ${baseUrl.origin}${baseUrl.pathname === '/' ? '' : baseUrl.pathname} (${readOnly ? 'read-only cases; --all for the rest' : 'all cases'})\n`);
+  const shown = `${baseUrl.origin}${baseUrl.pathname === '/' ? '' : baseUrl.pathname}`;
+  console.log(`verifying ${shown} (${readOnly ? 'read-only cases; --all for the rest' : 'all cases'})\n`);
   const report = await verify({
     baseUrl: baseUrl.href,
     v1BaseUrl: values.v1 as string | undefined,
     clientId,
     clientSecret,
     readOnly,
-    stateless: Boolean(values.stateless),
+    // Left out unless given: the probe decides.
+    stateless: values.stateless ? true : undefined,
+    onProbe: (probe) => {
+      if (probe.unreachable) console.error(`agent-engine-kit verify: nothing answers at ${probe.unreachable.url} (${probe.unreachable.reason})`);
+      else if (probe.notApi) {
+        console.error(`agent-engine-kit verify: ${probe.notApi.url} answers ${probe.notApi.status} with ${probe.notApi.contentType}, not the API's JSON: is it the API's base URL?`);
+      } else if (probe.stateless && !values.stateless) {
+        console.log(`${shown} answered 200 for a connector that does not exist, so it keeps no state (as Prism, which answers the spec's examples): the cases run as with --stateless\n`);
+      }
+    },
     onCase: (result) => {
-      console.log(`${result.ok ? 'pass' : 'FAIL'}  ${result.name} (${result.ms.toFixed(0)} ms)`);
-      for (const problem of result.problems) console.log(`      ${problem}`);
+      console.log(`${result.ok ? '✓' : '✗'} ${result.name} (${result.ms.toFixed(0)} ms)`);
+      for (const problem of result.problems) console.log(`    ${problem}`);
     },
   });
+  if (report.probe.unreachable || report.probe.notApi) return 1;
   const failed = report.results.filter((r) => !r.ok).length;
-  const answered = [...report.coverage].map(([operation, statuses]) => `${operation} ${[...statuses].sort().join(',')}`);
-  console.log(`\n${report.results.length - failed} passed, ${failed} failed; ${report.coverage.size} operations answered`);
-  if (answered.length > 0) console.log(`  ${answered.join('\n  ')}`);
-  if (report.notExercised.length > 0) console.log(`not answered: ${report.notExercised.join(', ')}`);
+  console.log(`\n${report.results.length - failed} passed, ${failed} failed; ${report.coverage.size} operations answered\n`);
+  console.log(statusTable(report.coverage, report.notExercised).join('\n'));
   return report.ok ? 0 : 1;
 }
 

@@ -92,7 +92,7 @@ export function createAirbyteApiClient(options: AirbyteApiClientOptions = {}): A
     const minted = await call(tokenEndpoint, 'POST', tokenEndpoint.raw.POST('/applications/token', {
       body: { client_id: clientId, client_secret: clientSecret, 'grant-type': 'client_credentials' },
       ...tokenEndpoint.init({ idempotent: true, ...callOptions }),
-    }));
+    }), 'access_token');
     redactor.add(minted.access_token);
     return minted;
   }
@@ -103,12 +103,13 @@ export function createAirbyteApiClient(options: AirbyteApiClientOptions = {}): A
   const { raw } = context;
   const byId = (workspaceId: string) => ({ params: { path: { workspaceId } } });
 
-  const list = (query: AirbyteApiWorkspaceListQuery = {}, callOptions?: CallOptions): Promise<AirbyteApiWorkspacesResponse> =>
-    call(context, 'GET', raw.GET('/workspaces', { params: { query }, ...context.init(callOptions) }));
+  // `need`: what the caller reads of the page (`data[]` when paging), checked before it reads it.
+  const list = (query: AirbyteApiWorkspaceListQuery = {}, callOptions?: CallOptions, need?: string): Promise<AirbyteApiWorkspacesResponse> =>
+    call(context, 'GET', raw.GET('/workspaces', { params: { query }, ...context.init(callOptions) }), need);
 
   // `next` and `previous` carry limit and offset; the other filters are kept from the first query.
   const pages = (query: AirbyteApiWorkspaceListQuery = {}, callOptions?: CallOptions) =>
-    followNextLinks(query, (q) => list(q, callOptions), resolved.baseUrl, (link): AirbyteApiWorkspaceListQuery => ({
+    followNextLinks(query, (q) => list(q, callOptions, 'data'), resolved.baseUrl, (link): AirbyteApiWorkspaceListQuery => ({
       ...query,
       limit: Number(link.limit ?? query.limit ?? 20),
       offset: Number(link.offset ?? 0),

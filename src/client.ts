@@ -91,11 +91,7 @@ function typedConnectors(context: ResourceContext<paths>, connectors: Connectors
     if (id !== undefined) return createTypedConnector(name, () => Promise.resolve(id), deps);
     if (workspaceName === undefined) throw new ConfigurationError(`connector('${name}') needs the connector's id; or find the workspace's connector with forWorkspace(workspaceName).connector('${name}')`);
     let found: Promise<string> | undefined;
-    const lookUp = async () => {
-      const definitionId = (await import('./core/execute-paging.js')).resolveConnector(name);
-      if (!definitionId) throw new ConfigurationError(`The kit has no agent connector definition named ${JSON.stringify(name)}`);
-      return (await connectors.find({ workspace_name: workspaceName, definition_id: definitionId })).id;
-    };
+    const lookUp = async () => (await import('./core/execute-paging.js')).typedConnectorId(connectors.find, workspaceName, name);
     // Looked up on first use and kept; a failed lookup is asked again next time.
     return createTypedConnector(name, () => (found ??= lookUp().catch((error: unknown) => { found = undefined; throw error; })), deps);
   };
@@ -167,7 +163,7 @@ export function createAgentEngineClient(options: AgentEngineClientOptions = {}):
     const minted = await call(tokenEndpoint, 'POST', tokenEndpoint.raw.POST('/api/v1/account/applications/token', {
       body: { client_id: clientId, client_secret: clientSecret },
       ...tokenEndpoint.init({ idempotent: true, ...callOptions }),
-    }));
+    }), 'access_token');
     redactor.add(minted.access_token);
     organizationId ??= minted.organization_id ?? undefined;
     return minted;

@@ -47,6 +47,7 @@ export {
   TimeoutError,
   AbortError,
   ConfigurationError,
+  UnexpectedResponseError,
   ConnectorNotFoundError,
   AmbiguousConnectorError,
   SpecViolationError,

@@ -1,12 +1,14 @@
 // The `agent-engine-kit` command (bin/), run as a process (bundled from source here, as tsup builds it, without the
 // packaging test's full build; the built bin itself is run by the packaging test):
-// help, usage errors, `mock` until SIGTERM, `verify` passing against the mock and failing against a server that
-// breaks the spec, `prism` answering from the packaged spec.
+// help, usage errors, `mock` until SIGTERM, `verify` passing against the mock (a line per case, then the operations ×
+// statuses table) and failing against servers that break the spec (typed errors, never a TypeError), saying once that
+// nothing answers at a closed port, `prism` answering from the packaged spec and verified without --stateless.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStandaloneMock } from '../../mocks/standalone.js';
+import { verify } from '../../src/verify/run.js';
 import { freePort, runNodeProcess } from '../support/processes.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -36,6 +38,28 @@ function start(args: string[], env: Record<string, string | undefined> = {}): { 
 async function run(args: string[], env: Record<string, string | undefined> = {}): Promise<{ code: number | null; output: string }> {
   const { code, stdout, stderr } = await runNodeProcess([bundle, ...args], { env: { AIRBYTE_CLIENT_ID: undefined, AIRBYTE_CLIENT_SECRET: undefined, ...env } });
   return { code, output: `${stdout}${stderr}` };
+}
+
+/** A node:http server on a free loopback port, answering JSON by `handle`. */
+async function listen(handle: (request: IncomingMessage, response: ServerResponse) => void): Promise<{ server: Server; url: string }> {
+  const server = createServer((request, response) => {
+    response.setHeader('content-type', 'application/json');
+    handle(request, response);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { server, url: `http://127.0.0.1:${(server.address() as { port: number }).port}` };
+}
+
+/** The operations × statuses table that ends verify's output: its status columns, and the statuses marked per row. */
+function statusTable(output: string): { statuses: string[]; rows: Map<string, string[]> } {
+  const lines = output.slice(output.search(/^operation /m)).trimEnd().split('\n');
+  const statuses = lines[0]!.split(/\s+/).slice(1);
+  const rows = new Map<string, string[]>();
+  for (const line of lines.slice(1)) {
+    const [operation, ...marks] = line.split(/\s+/);
+    rows.set(operation!, marks[0] === 'not' ? [] : statuses.filter((_status, i) => marks[i] === '✓'));
+  }
+  return { statuses, rows };
 }
 
 async function waitFor(condition: () => boolean | Promise<boolean>, what: string, ms = 30_000): Promise<void> {
@@ -105,10 +129,24 @@ describe('agent-engine-kit verify', () => {
   });
   afterAll(() => mock.close());
 
-  it('passes against the mock: every case, every answer within the spec', async () => {
+  it('passes against the mock: a line per case, every answer within the spec, then the operations × statuses table', async () => {
     const { code, output } = await run(['verify', mock.url, '--all', '--v1', `${mock.url}/v1`]);
     expect(output).toMatch(/^13 passed, 0 failed; 48 operations answered$/m);
-    expect(output).not.toMatch(/^FAIL/m);
+    expect(output).not.toMatch(/^✗/m);
+    // The mock keeps state: no word of stateless mode.
+    expect(output).not.toContain('--stateless');
+    expect(output.match(/^✓ .+ \(\d+ ms\)$/gm)).toHaveLength(13);
+    expect(output).toMatch(/^✓ authenticate with client credentials \(\d+ ms\)$/m);
+    expect(output).toMatch(/^✓ v1: token, workspaces create, list, read, update, delete, health \(\d+ ms\)$/m);
+    const table = statusTable(output);
+    expect(table.statuses).toEqual(['200', '202', '204', '401', '422']);
+    expect(table.rows.size).toBe(48);
+    // The refused case's request without a token is a 401 of the stats operation; its body the spec refuses, a 422.
+    expect(table.rows.get('get_workspaces_stats')).toEqual(['200', '401']);
+    expect(table.rows.get('create_integrations_connectors')).toEqual(['200', '422']);
+    expect(table.rows.get('delete_integrations_connectors_id')).toEqual(['202']);
+    expect(table.rows.get('delete_oauth_credentials_connector_type_connector_type')).toEqual(['204']);
+    expect(table.rows.get('getHealthCheck')).toEqual(['200']);
     expect(code).toBe(0);
   }, 60_000);
 
@@ -136,14 +174,67 @@ describe('agent-engine-kit verify', () => {
     try {
       const { code, output } = await run(['verify', `http://127.0.0.1:${port}`]);
       expect(code).toBe(1);
-      expect(output).toMatch(/^pass  authenticate with client credentials/m);
-      expect(output).toMatch(/^FAIL  list and filter the connector catalog/m);
+      expect(output).toMatch(/^✓ authenticate with client credentials/m);
+      expect(output).toMatch(/^✗ list and filter the connector catalog/m);
       expect(output).toMatch(/list_integrations_definitions_sources \(GET\) answered 200, which breaks the spec: \/definitions must be array/);
       expect(output).toMatch(/^\d+ passed, [1-9]\d* failed/m);
     } finally {
       server.close();
     }
   }, 60_000);
+
+  it('fails with typed errors, never a TypeError, against servers whose 2xx answers are empty', async () => {
+    // One answers `200 {}` to everything; the other mints tokens as it should and answers `200 {}` to the rest.
+    const empty = await listen((_request, response) => response.end('{}'));
+    const tokensOnly = await listen((request, response) => {
+      if (request.url === '/api/v1/account/applications/token') response.end(JSON.stringify({ access_token: 'eyJhbGciOiJIUzI1NiJ9.e30.c2ln', token_type: 'Bearer', expires_in: 900 }));
+      else if (request.headers.authorization?.startsWith('Bearer eyJ')) response.end('{}');
+      else response.writeHead(401).end('{}');
+    });
+    try {
+      const [everything, rest] = await Promise.all([run(['verify', empty.url, '--all']), run(['verify', tokensOnly.url, '--all'])]);
+      for (const { code, output } of [everything, rest]) {
+        expect(code).toBe(1);
+        expect(output).not.toContain('TypeError');
+      }
+      expect(everything.output).toMatch(/^0 passed, 12 failed;/m);
+      // Only the case that checks the token answer itself passes against the second.
+      expect(rest.output).toMatch(/^1 passed, 11 failed;/m);
+      expect(rest.output).toMatch(/^✓ authenticate with client credentials/m);
+      // The client's own words for a token answer without its token, under each case that needs a token.
+      expect(everything.output.match(/^ {4}UnexpectedResponseError: POST http:\/\/127\.0\.0\.1:\d+\/api\/v1\/account\/applications\/token answered 200 without `access_token`$/gm)).toHaveLength(10);
+      expect(rest.output).toMatch(/^ {4}UnexpectedResponseError: POST http:\/\/127\.0\.0\.1:\d+\/api\/v1\/account\/applications\/scoped-token answered 200 without `token`$/m);
+      expect(rest.output).toMatch(/^ {4}Error: GitHub not in the catalog$/m);
+    } finally {
+      empty.server.close();
+      tokensOnly.server.close();
+    }
+  }, 60_000);
+
+  it('says once that nothing answers at a closed port, and runs no case', async () => {
+    const port = await freePort(); // free: nothing listens there
+    const started = Date.now();
+    const { code, output } = await run(['verify', `http://127.0.0.1:${port}`, '--all']);
+    expect(code).toBe(1);
+    expect(output.match(/nothing answers/g)).toHaveLength(1);
+    expect(output).toMatch(new RegExp(`^agent-engine-kit verify: nothing answers at http://127\\.0\\.0\\.1:${port} \\(connect ECONNREFUSED 127\\.0\\.0\\.1:${port}\\)$`, 'm'));
+    expect(output).not.toMatch(/^[✓✗]/m);
+    expect(output).not.toContain('fetch failed');
+    expect(Date.now() - started).toBeLessThan(10_000);
+  }, 30_000);
+
+  it('says that a server answering web pages is not the API, and runs no case', async () => {
+    const site = await listen((_request, response) => response.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><p>Welcome</p>'));
+    try {
+      const { code, output } = await run(['verify', site.url]);
+      expect(code).toBe(1);
+      expect(output).toContain(`agent-engine-kit verify: ${site.url} answers 200 with text/html, not the API's JSON: is it the API's base URL?`);
+      expect(output).not.toMatch(/^[✓✗]/m);
+      expect(output).not.toContain('SyntaxError');
+    } finally {
+      site.server.close();
+    }
+  }, 30_000);
 });
 
 describe('agent-engine-kit prism', () => {
@@ -154,10 +245,20 @@ describe('agent-engine-kit prism', () => {
       await waitFor(async () => (await fetch(`http://127.0.0.1:${port}/api/v1/workspaces/stats`, { headers: { authorization: 'Bearer x' } }).catch(() => undefined))?.status === 200, 'Prism');
       const unauthenticated = await fetch(`http://127.0.0.1:${port}/api/v1/workspaces/stats`);
       expect(unauthenticated.status).toBe(401);
-      // And verify against it: Prism stores nothing, so the cases do not read back what they wrote.
-      const verified = await run(['verify', `http://127.0.0.1:${port}`, '--all', '--stateless']);
+      // And verify against it without being told: Prism stores nothing, which the probe finds out, so the cases do not
+      // read back what they wrote, nor follow its example's links and cursors.
+      const verified = await run(['verify', `http://127.0.0.1:${port}`, '--all']);
+      expect(verified.output).toContain(`http://127.0.0.1:${port} answered 200 for a connector that does not exist, so it keeps no state`);
+      expect(verified.output.match(/the cases run as with --stateless/g)).toHaveLength(1);
       expect(verified.output).toMatch(/^12 passed, 0 failed; 41 operations answered$/m);
       expect(verified.code).toBe(0);
+      // Told that Prism keeps state, the cases that follow links and cursors fail, and say what to do.
+      const stateful = await verify({ baseUrl: `http://127.0.0.1:${port}`, clientId: 'prism-client', clientSecret: 'prism-secret', readOnly: true, stateless: false });
+      expect(stateful.probe.stateless).toBe(true);
+      const workspaces = stateful.results.find((result) => result.name.startsWith('workspaces: list every page'))!;
+      expect(workspaces.ok).toBe(false);
+      expect(workspaces.problems[0]).toMatch(/Refusing to follow a pagination link/);
+      expect(workspaces.problems[1]).toMatch(/^if this server answers static examples \(as Prism does\), pass --stateless/);
     } finally {
       prism.child.kill('SIGTERM');
     }

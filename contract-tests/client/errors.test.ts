@@ -9,10 +9,13 @@ import {
   PermissionDeniedError,
   RateLimitError,
   ServerError,
+  UnexpectedResponseError,
   ValidationError,
+  ConnectorNotFoundError,
   createAgentEngineClient,
+  createAirbyteApiClient,
 } from '../../src/index.js';
-import { CLIENT_ID, CLIENT_SECRET, DEFINITIONS, applicationToken, fakeApi, json } from './fake-api.js';
+import { CLIENT_ID, CLIENT_SECRET, DEFINITIONS, TOKEN_PATH, applicationToken, fakeApi, json, type Handler } from './fake-api.js';
 
 const options = { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, baseUrl: 'https://api.example.test', maxRetries: 0 };
 const CONNECTOR = 'c8d9e0f1-2a3b-4c5d-8e6f-7a8b9c0d1e2f';
@@ -135,5 +138,130 @@ describe('secrets never leak', () => {
     expect(lines.join('\n')).toMatch(/retrying GET https:\/\/api\.example\.test\/api\/v1\/integrations\/definitions\/sources in 0 ms \(status 503\)/);
     expect(lines.join('\n')).not.toContain(CLIENT_SECRET);
     expect(lines.join('\n')).not.toMatch(/Bearer ey/);
+  });
+});
+
+describe('a 2xx answer without what the helper reads of it', () => {
+  const MALFORMED = { 'x-request-id': 'req_malformed' };
+  const malformed = (body: unknown) => json(body, 200, MALFORMED);
+  const drain = async (pages: AsyncIterable<unknown>) => {
+    for await (const _page of pages);
+  };
+  const GITHUB = 'ef69ef6e-aa7f-4af1-a01d-ef775033524e';
+  const page = { status: 'success', result: [{ id: 1 }], connector_metadata: { has_next_page: true, end_cursor: 'c1' }, execution_metadata: {} };
+  type Client = ReturnType<typeof createAgentEngineClient>;
+  type Row = { handler: Handler; tokens?: Handler; v1?: boolean; run: (client: any) => Promise<unknown>; method: string; path: string; need: string };
+
+  // Each of these failed with a TypeError (reading a field of undefined, or iterating what is not a list) before.
+  const ROWS: Record<string, Row> = {
+    'an application token answer without access_token': {
+      handler: () => json(DEFINITIONS),
+      tokens: () => malformed({ token_type: 'bearer', expires_in: 900 }),
+      run: (c: Client) => c.definitions.listSources(),
+      method: 'POST',
+      path: TOKEN_PATH,
+      need: 'access_token',
+    },
+    'a v1 access token answer without access_token': {
+      handler: (r) => (r.path === '/v1/applications/token' ? malformed({ token_type: 'Bearer' }) : json({ data: [] })),
+      v1: true,
+      run: (c: ReturnType<typeof createAirbyteApiClient>) => c.workspaces.list(),
+      method: 'POST',
+      path: '/v1/applications/token',
+      need: 'access_token',
+    },
+    "a scoped token answer without token (a workspace client's first call)": {
+      handler: (r) => (r.path.endsWith('/scoped-token') ? malformed({}) : json({ data: [] })),
+      run: (c: Client) => c.forWorkspace('acme').connectors.list(),
+      method: 'POST',
+      path: '/api/v1/account/applications/scoped-token',
+      need: 'token',
+    },
+    'a widget token answer whose token is not a string': {
+      handler: () => malformed({ token: 42 }),
+      run: (c: Client) => c.tokens.widget({ workspace_name: 'acme', allowed_origin: 'https://app.example.com' }),
+      method: 'POST',
+      path: '/api/v1/account/applications/widget-token',
+      need: 'token',
+    },
+    'a workspace page without data, in workspaces.all': {
+      handler: () => malformed({ next: null }),
+      run: (c: Client) => drain(c.workspaces.all()),
+      method: 'GET',
+      path: '/api/v1/workspaces',
+      need: 'data',
+    },
+    'a skills page whose data is not a list, in skills.all': {
+      handler: () => malformed({ data: 'abc', next_cursor: null }),
+      run: (c: Client) => drain(c.skills.all()),
+      method: 'GET',
+      path: '/api/v1/skills',
+      need: 'data',
+    },
+    'a v1 workspace page without data, in workspaces.all': {
+      handler: (r) => (r.path === '/v1/applications/token' ? json(applicationToken()) : malformed({ next: null })),
+      v1: true,
+      run: (c: ReturnType<typeof createAirbyteApiClient>) => drain(c.workspaces.all()),
+      method: 'GET',
+      path: '/v1/workspaces',
+      need: 'data',
+    },
+    'a connector list without data, in connectors.find': {
+      handler: () => malformed({}),
+      run: (c: Client) => c.connectors.find({ workspace_name: 'acme', definition_id: GITHUB }),
+      method: 'GET',
+      path: '/api/v1/integrations/connectors',
+      need: 'data',
+    },
+    "an execute answer with no body, in a typed connector's call": {
+      handler: () => new Response(null, { status: 200, headers: MALFORMED }),
+      run: (c: Client) => c.connector('github', CONNECTOR).issues.list({ owner: 'airbytehq', repo: 'airbyte' }),
+      method: 'POST',
+      path: `/api/v1/integrations/connectors/${CONNECTOR}/execute`,
+      need: 'status',
+    },
+    "a connector read without its definition id, when executePages looks up the connector's paging": {
+      handler: (r) => (r.method === 'POST' ? json(page) : malformed({ id: CONNECTOR, name: 'GitHub' })),
+      run: (c: Client) => drain(c.connectors.executePages(CONNECTOR, { entity: 'issues', action: 'list', params: {} })),
+      method: 'GET',
+      path: `/api/v1/integrations/connectors/${CONNECTOR}`,
+      need: 'source_template.source_definition_id',
+    },
+  };
+
+  it.each(Object.entries(ROWS))('%s: an UnexpectedResponseError naming the field, with status, method, url and request id', async (_name, row) => {
+    const api = fakeApi(row.handler, row.tokens);
+    const client = row.v1
+      ? createAirbyteApiClient({ ...options, baseUrl: 'https://api.example.test/v1', fetch: api.fetch })
+      : createAgentEngineClient({ ...options, fetch: api.fetch });
+    const error = await rejection(row.run(client));
+    expect(error).not.toBeInstanceOf(TypeError);
+    expect(error).toBeInstanceOf(UnexpectedResponseError);
+    expect(error).toBeInstanceOf(AgentEngineError);
+    expect(error.name).toBe('UnexpectedResponseError');
+    expect(error.message).toBe(`${row.method} https://api.example.test${row.path} answered 200 without \`${row.need}\``);
+    expect(error).toMatchObject({ status: 200, method: row.method, url: `https://api.example.test${row.path}`, requestId: 'req_malformed' });
+  });
+
+  it('a token answer is redacted in the error body', async () => {
+    const api = fakeApi(() => json(DEFINITIONS), () => json({ access_token: 42, refresh_token: 'rt_should_not_show_1234' }));
+    const error = await rejection(createAgentEngineClient({ ...options, fetch: api.fetch }).definitions.listSources());
+    expect(error).toBeInstanceOf(UnexpectedResponseError);
+    expect(error.body).toEqual({ access_token: 42, refresh_token: '[redacted]' });
+  });
+
+  it('connectors.find passes over a summary without its template instead of failing on it', async () => {
+    const api = fakeApi(() => json({ data: [{ id: 'a', name: 'no template' }, null] }));
+    const error = await rejection(createAgentEngineClient({ ...options, fetch: api.fetch }).connectors.find({ workspace_name: 'acme', definition_id: GITHUB }));
+    expect(error).toBeInstanceOf(ConnectorNotFoundError);
+  });
+
+  it('a body with what the helper needs passes: the check refuses only what it names', async () => {
+    const api = fakeApi(() => json({ data: [], next: null, extra: true }));
+    const client = createAgentEngineClient({ ...options, fetch: api.fetch });
+    await expect(drain(client.workspaces.all())).resolves.toBeUndefined();
+    // A plain list is not checked: it hands the body over as it is.
+    const plain = fakeApi(() => json({}));
+    await expect(createAgentEngineClient({ ...options, fetch: plain.fetch }).workspaces.list()).resolves.toEqual({});
   });
 });

@@ -52,7 +52,8 @@ const CASES: Case[] = [
 
 describe('helpers send what the spec describes', () => {
   it.each(CASES)('%s', async (_name, run, method, path, body) => {
-    const answer = { token: 'eyJ.answer.x', data: [], echo: true };
+    // One answer for every helper, with what any helper reads of it (a token's `token`, an execute's `status`).
+    const answer = { token: 'eyJ.answer.x', data: [], status: 'success', echo: true };
     const api = fakeApi((request) => (request.method === 'DELETE' && request.path.includes('/oauth/') ? new Response(null, { status: 204 }) : json(answer)));
     const result = await run(createAgentEngineClient({ ...options, fetch: api.fetch }));
     const [request] = api.apiRequests();

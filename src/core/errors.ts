@@ -19,8 +19,8 @@ export interface ErrorContext {
 
 /**
  * What every call of the kit throws: an HTTP error answer (a subclass per status kind), no answer at all
- * (ConnectionError, TimeoutError, AbortError) or a misuse (ConfigurationError). It carries the status, the parsed
- * body and the request id, never a secret.
+ * (ConnectionError, TimeoutError, AbortError), a 2xx answer the helper cannot use (UnexpectedResponseError) or a
+ * misuse (ConfigurationError). It carries the status, the parsed body and the request id, never a secret.
  * @example
  * ```ts
  * try {
@@ -111,6 +111,11 @@ export class TimeoutError extends AgentEngineError {}
 export class AbortError extends AgentEngineError {}
 /** The client is missing an option it needs, or was given one it cannot use. */
 export class ConfigurationError extends AgentEngineError {}
+/**
+ * A 2xx answer without what the helper needs of it: a token answer without its token, a page without its list. The
+ * message names the missing field; `body` is the answer, redacted.
+ */
+export class UnexpectedResponseError extends AgentEngineError {}
 /** `connectors.find` matched nothing. */
 export class ConnectorNotFoundError extends NotFoundError {}
 /** `connectors.find` matched more than one connector. */

@@ -3,7 +3,9 @@
 // chunk of its own in the ESM build): 51 connectors' rules that a client which never pages does not need.
 import type { components } from '../../generated/agent-engine.js';
 import { CONNECTOR_PAGING, type PagingRule } from '../../generated/connector-paging.js';
-import { AbortError, AgentEngineError } from './errors.js';
+import type { ConnectorListQuery, ConnectorListResponse, ConnectorSummary } from '../schemas.js';
+import type { FindConnectorQuery } from '../resources/connectors.js';
+import { AbortError, AgentEngineError, AmbiguousConnectorError, ConfigurationError, ConnectorNotFoundError } from './errors.js';
 import type { PagingStyle } from './pagination.js';
 import type { CallOptions, Logger } from './transport.js';
 
@@ -188,4 +190,31 @@ export async function* executePages(paging: ExecutePaging, id: string, body: Exe
 /** Every record of those pages, each once. */
 export async function* executeRecords(paging: ExecutePaging, id: string, body: ExecuteRequest, options: ExecutePagesOptions): AsyncGenerator<unknown> {
   for await (const page of executePages(paging, id, body, options)) yield* recordsOf(page.result);
+}
+
+/**
+ * `connectors.find`, over the resource's `list` (asked for a `data` array). Its code is here, in a chunk loaded on
+ * first use, rather than in the client's entry: the typed connectors' workspace lookup, its main user, loads this
+ * chunk anyway.
+ */
+export async function findConnector(
+  list: (query: ConnectorListQuery, options: CallOptions | undefined, need: string) => Promise<ConnectorListResponse>,
+  query: FindConnectorQuery,
+  options?: CallOptions,
+): Promise<ConnectorSummary> {
+  const { data } = await list(query, options, 'data');
+  // Filter here too: a server that ignores a filter must not make find() pick the wrong connector. (A summary without
+  // its template matches nothing.)
+  const matches = data.filter((c) => c?.summarized_source_template?.actor_definition_id === query.definition_id);
+  if (matches.length === 1) return matches[0]!;
+  const what = `definition ${query.definition_id} in workspace ${JSON.stringify(query.workspace_name)}`;
+  if (matches.length === 0) throw new ConnectorNotFoundError(`No connector of ${what}`);
+  throw new AmbiguousConnectorError(`${matches.length} connectors of ${what}; use their ids`, matches.map((c) => c.id));
+}
+
+/** The id of a workspace's one connector of the definition named `name` (`github`): a typed connector's lookup. */
+export async function typedConnectorId(find: (query: FindConnectorQuery) => Promise<ConnectorSummary>, workspaceName: string, name: string): Promise<string> {
+  const definitionId = resolveConnector(name);
+  if (!definitionId) throw new ConfigurationError(`The kit has no agent connector definition named ${JSON.stringify(name)}`);
+  return (await find({ workspace_name: workspaceName, definition_id: definitionId })).id;
 }

@@ -1,6 +1,5 @@
 import type { paths } from '../../generated/agent-engine.js';
 import { call, type ResourceContext } from '../core/context.js';
-import { AmbiguousConnectorError, ConnectorNotFoundError } from '../core/errors.js';
 import type { DefinitionIdCache, ExecutePaging, ExecutePagesOptions } from '../core/execute-paging.js';
 import type { CallOptions } from '../core/transport.js';
 import type {
@@ -92,7 +91,10 @@ export interface ConnectorsResource {
    * @typeParam Item The record type you expect (not checked at run time).
    */
   executeRecords<Item = Record<string, unknown>>(id: string, body: ExecuteRequest, options?: ExecutePagesOptions): AsyncGenerator<Item>;
-  /** The one connector of a definition in a workspace; ConnectorNotFoundError or AmbiguousConnectorError otherwise. */
+  /**
+   * The one connector of a definition in a workspace; ConnectorNotFoundError or AmbiguousConnectorError otherwise.
+   * (Its code loads with the connectors' paging rules, on first use.)
+   */
   find(query: FindConnectorQuery, options?: CallOptions): Promise<ConnectorSummary>;
 }
 
@@ -103,24 +105,26 @@ export function connectorsResource(context: ResourceContext<paths>, definitionId
   const { raw } = context;
   const byId = (id: string) => ({ params: { path: { id } } });
 
-  const get = (id: string, options?: CallOptions): Promise<ConnectorResponse> =>
-    call(context, 'GET', raw.GET('/api/v1/integrations/connectors/{id}', { ...byId(id), ...context.init(options) }));
+  // `need`: what the caller reads of the answer, checked before it reads it (see `unwrap`).
+  const get = (id: string, options?: CallOptions, need?: string): Promise<ConnectorResponse> =>
+    call(context, 'GET', raw.GET('/api/v1/integrations/connectors/{id}', { ...byId(id), ...context.init(options) }), need);
 
   // An action that only reads may be repeated after a timeout or a 5xx; one that writes only where it cannot have run.
+  // Typed connectors and the page loop read the answer's fields: an answer must at least be an object with a status.
   const execute = <TResult = ExecuteResponse['result']>(id: string, body: ExecuteRequest, options?: CallOptions) =>
-    call(context, 'POST', raw.POST('/api/v1/integrations/connectors/{id}/execute', { ...byId(id), body, ...context.init({ idempotent: READ_ONLY_ACTIONS.has(body.action), ...options }) })) as Promise<ExecuteAnswer<TResult>>;
+    call(context, 'POST', raw.POST('/api/v1/integrations/connectors/{id}/execute', { ...byId(id), body, ...context.init({ idempotent: READ_ONLY_ACTIONS.has(body.action), ...options }) }), 'status') as Promise<ExecuteAnswer<TResult>>;
 
   // The page loop and the connectors' rules load on the first paged execute (a chunk of its own).
   const paging: ExecutePaging = {
     execute,
-    readDefinitionId: (id, options) => get(id, options).then((connector) => connector.source_template.source_definition_id),
+    readDefinitionId: (id, options) => get(id, options, 'source_template.source_definition_id').then((connector) => connector.source_template.source_definition_id),
     definitionIds,
     logger: context.logger,
   };
   const pagingModule = () => import('../core/execute-paging.js');
 
-  const list = (query: ConnectorListQuery = {}, options?: CallOptions): Promise<ConnectorListResponse> =>
-    call(context, 'GET', raw.GET('/api/v1/integrations/connectors', { params: { query }, ...context.init(options) }));
+  const list = (query: ConnectorListQuery = {}, options?: CallOptions, need?: string): Promise<ConnectorListResponse> =>
+    call(context, 'GET', raw.GET('/api/v1/integrations/connectors', { params: { query }, ...context.init(options) }), need);
 
   return {
     create: (body, options) =>
@@ -155,14 +159,7 @@ export function connectorsResource(context: ResourceContext<paths>, definitionId
       yield* (await pagingModule()).executeRecords(paging, id, body, options) as AsyncGenerator<Item>;
     },
 
-    async find(query, options) {
-      const { data } = await list(query, options);
-      // Filter here too: a server that ignores a filter must not make find() pick the wrong connector.
-      const matches = data.filter((c) => c.summarized_source_template.actor_definition_id === query.definition_id);
-      if (matches.length === 1) return matches[0]!;
-      const what = `definition ${query.definition_id} in workspace ${JSON.stringify(query.workspace_name)}`;
-      if (matches.length === 0) throw new ConnectorNotFoundError(`No connector of ${what}`);
-      throw new AmbiguousConnectorError(`${matches.length} connectors of ${what}; use their ids`, matches.map((c) => c.id));
-    },
+    // In the paging chunk with the typed connectors' lookup, which is its main user: the client's entry stays small.
+    find: async (query, options) => (await pagingModule()).findConnector(list, query, options),
   };
 }

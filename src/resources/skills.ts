@@ -26,20 +26,21 @@ export interface SkillsResource {
 export function skillsResource(context: ResourceContext<paths>): SkillsResource {
   const { raw } = context;
 
-  const list = (query: SkillListQuery = {}, options?: CallOptions): Promise<SkillListResponse> =>
-    call(context, 'GET', raw.GET('/api/v1/skills', { params: { query }, ...context.init(options) }));
+  // `need`: what the caller reads of the page (`data[]` when paging), checked before it reads it.
+  const list = (query: SkillListQuery = {}, options?: CallOptions, need?: string): Promise<SkillListResponse> =>
+    call(context, 'GET', raw.GET('/api/v1/skills', { params: { query }, ...context.init(options) }), need);
 
   return {
     list,
 
     async *all(query = {}, options) {
       const seen = new Set<string>();
-      let page = await list(query, options);
+      let page = await list(query, options, 'data');
       yield* page.data;
       while (page.next_cursor) {
         if (seen.has(page.next_cursor)) throw new AgentEngineError('skills.all: the cursor repeated; stopping instead of looping');
         seen.add(page.next_cursor);
-        page = await list({ ...query, cursor: page.next_cursor }, options);
+        page = await list({ ...query, cursor: page.next_cursor }, options, 'data');
         yield* page.data;
       }
     },

@@ -43,10 +43,10 @@ export function tokensResource(context: ResourceContext<paths>, mintApplicationT
       remember(call(context, 'POST', raw.POST('/api/v1/account/applications/scoped-token', {
         body: { ...scopedOptions, workspace_name: workspaceName },
         ...context.init({ idempotent: true, ...options }),
-      }))),
+      }), 'token')),
 
     widget: (body, options) =>
-      remember(call(context, 'POST', raw.POST('/api/v1/account/applications/widget-token', { body, ...context.init({ idempotent: true, ...options }) }))),
+      remember(call(context, 'POST', raw.POST('/api/v1/account/applications/widget-token', { body, ...context.init({ idempotent: true, ...options }) }), 'token')),
 
     scopedInfo: (options) =>
       call(context, 'GET', raw.GET('/api/v1/account/applications/scoped-token/info', { ...context.init(options) })),

@@ -36,11 +36,12 @@ export function workspacesResource(context: ResourceContext<paths>): WorkspacesR
   const { raw } = context;
   const byId = (workspaceId: string) => ({ params: { path: { workspace_id: workspaceId } } });
 
-  const list = (query: WorkspaceListQuery = {}, options?: CallOptions): Promise<WorkspaceListResponse> =>
-    call(context, 'GET', raw.GET('/api/v1/workspaces', { params: { query }, ...context.init(options) }));
+  // `need`: what the caller reads of the page (`data[]` when paging), checked before it reads it.
+  const list = (query: WorkspaceListQuery = {}, options?: CallOptions, need?: string): Promise<WorkspaceListResponse> =>
+    call(context, 'GET', raw.GET('/api/v1/workspaces', { params: { query }, ...context.init(options) }), need);
 
   const pages = (query: WorkspaceListQuery = {}, options?: CallOptions) =>
-    followNextLinks(query, (q) => list(q, options), context.baseUrl, (link) => link as WorkspaceListQuery);
+    followNextLinks(query, (q) => list(q, options, 'data'), context.baseUrl, (link) => link as WorkspaceListQuery);
 
   return {
     list,
