@@ -1,6 +1,7 @@
-// npm run docs: the references, built once and opened in headless Chromium (Debian's chromium via playwright-core).
-// Each API reference lists every operation of its spec (a screenshot is saved beside it); the TypeScript client's
-// reference shows the main entry points with their doc comments.
+// npm run docs: the documentation site, built once and opened in headless Chromium (Debian's chromium via
+// playwright-core). The landing page loads nothing from elsewhere and links to the three references; each API
+// reference lists every operation of its spec (a screenshot is saved beside it); the TypeScript client's reference
+// shows the main entry points with their doc comments.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -50,6 +51,51 @@ async function openPage(): Promise<{ page: Page; requests: string[]; errors: str
  * made itself (Redoc starts its workers from blob: URLs) came from elsewhere.
  */
 const fromElsewhere = (urls: string[]) => urls.filter((url) => !/^(file|data|blob):/.test(url));
+
+describe('the landing page', () => {
+  it('is self-contained: no script, style sheet, font or image from another address, and no request leaves the site', async () => {
+    const html = readFileSync(site.index, 'utf8');
+    // Every src and href is a path in the site, an anchor or inline data: nothing a browser would fetch from a host.
+    const addresses = [...html.matchAll(/\s(?:src|href)="([^"]*)"/g)].map((m) => m[1]!);
+    expect(addresses.filter((address) => /^[a-z][a-z0-9+.-]*:/i.test(address) && !address.startsWith('data:'))).toEqual([]);
+    expect(html).not.toMatch(/@import|url\(\s*['"]?(?!data:)/);
+    const { page, requests, errors } = await openPage();
+    await page.goto(pathToFileURL(site.index).href, { waitUntil: 'load' });
+    await page.waitForLoadState('networkidle');
+    expect(fromElsewhere(requests)).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('says what the kit is, shows the quick start, and links to the three references, each of which opens', async () => {
+    const { page, requests, errors } = await openPage();
+    const index = pathToFileURL(site.index).href;
+    await page.goto(index);
+    const text = await page.evaluate(() => document.body.innerText);
+    expect(text).toContain("Airbyte's Agent Engine API");
+    for (const command of ['npm install', 'npm start', 'npm run example', 'createAgentEngineClient(', 'client.definitions.listSources(']) expect(text).toContain(command);
+
+    // The links by their place on the page, followed by clicking them as a reader would.
+    const targets = [
+      ...site.apis.map((api) => ({ href: api.file, title: api.title })),
+      { href: 'client/index.html', title: 'agent-engine-kit' },
+      ...site.client.modules.map((module) => ({ href: module.page, title: `${module.name} | agent-engine-kit` })),
+    ];
+    const hrefs = await page.$$eval('a[href]', (links) => links.map((link) => link.getAttribute('href')));
+    expect(hrefs).toEqual(expect.arrayContaining(targets.map((target) => target.href)));
+    for (const target of targets) {
+      await page.locator(`a[href="${target.href}"]`).first().click();
+      await page.waitForURL(new URL(target.href, index).href, { waitUntil: 'domcontentloaded' });
+      expect(await page.title()).toBe(target.title);
+      await page.goto(index);
+    }
+    // Following every link fetched nothing from elsewhere either (the references' own scripts included).
+    expect(fromElsewhere(requests)).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.screenshot({ path: join(root, 'docs/site', 'index.png'), fullPage: true });
+    await page.close();
+  }, 60_000);
+});
 
 describe('the API reference page', () => {
   it.each(SPEC_NAMES)('%s: every operation is listed', async (name) => {
