@@ -1,6 +1,10 @@
-// The mock in-process for vitest and Node tests: MSW's setupServer over the stateful handlers. msw is an optional peer of
-// the package: loaded here if installed, and needed only by setupMockServer (createMockFetch and the standalone mock
-// answer without it).
+/**
+ * The stateful mock of both APIs, for Node: `setupMockServer` (MSW's setupServer, for vitest and other Node tests),
+ * `createMockFetch` (a fetch function to hand a client, intercepting nothing) and `startStandaloneMock` (the HTTP
+ * server `npm start` runs). msw is an optional peer of the package: it is loaded here if installed, and only
+ * setupMockServer needs it.
+ * @module agent-engine-kit/mock
+ */
 import type { SetupServer } from 'msw/node';
 import { createHandlers } from './adapters/msw.js';
 import { MockService } from './service.js';

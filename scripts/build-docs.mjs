@@ -1,33 +1,270 @@
 #!/usr/bin/env node
-// npm run docs: a static HTML reference of every spec in redocly.yaml (Redocly's build-docs with the Redoc scripts inlined, no
-// network needed to view it), into docs/site/, with an index page linking them.
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+// npm run docs: the kit's documentation site in docs/site/, which opens offline and loads nothing from the network.
+// - <api>.html: a static HTML reference of every spec in redocly.yaml (Redocly's build-docs, Redoc's scripts inlined);
+// - client/: the reference of the TypeScript client's public entry points (TypeDoc, configured by typedoc.json);
+// - index.html: a landing page, with its CSS inline, that says what the kit is, links the three references and shows
+//   the quick start (the commands are read from README.md, so that the two cannot drift apart).
+// The three builds are separate processes that run side by side, so that the whole takes about as long as TypeDoc.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { load } from 'js-yaml';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const site = `${root}docs/site`;
+const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 
-export function buildDocs() {
-  const { apis } = load(readFileSync(`${root}redocly.yaml`, 'utf8'));
-  mkdirSync(site, { recursive: true });
-  const pages = [];
-  for (const [name, api] of Object.entries(apis)) {
-    const spec = load(readFileSync(`${root}${api.root}`, 'utf8'));
-    const output = `${site}/${name}.html`;
-    const run = spawnSync('npx', ['--no-install', 'redocly', 'build-docs', api.root, '-o', output, '--inlineBundle'], { cwd: root, encoding: 'utf8' });
-    if (run.status !== 0) throw new Error(`redocly build-docs ${api.root} failed:\n${run.stdout}${run.stderr}`);
-    pages.push({ name, file: `${name}.html`, title: spec.info.title, version: spec.info.version });
-  }
-  const links = pages.map((p) => `      <li><a href="${p.file}">${p.title}</a> <small>${p.version}</small></li>`).join('\n');
-  writeFileSync(
-    `${site}/index.html`,
-    `<!doctype html>\n<html lang="en">\n  <head><meta charset="utf-8" /><title>agent-engine-kit API reference</title></head>\n  <body>\n    <h1>API reference</h1>\n    <ul>\n${links}\n    </ul>\n  </body>\n</html>\n`,
+/**
+ * The public entry points of the package, as TypeDoc names their pages (each entry file's `@module` tag, with the
+ * slash turned into an underscore). build-docs fails when one of them is missing, rather than link to nothing.
+ */
+const CLIENT_MODULES = [
+  { name: 'agent-engine-kit', page: 'client/modules/agent-engine-kit.html', what: 'the clients, their errors and the API types' },
+  { name: 'agent-engine-kit/validation', page: 'client/modules/agent-engine-kit_validation.html', what: 'response validation against the specs' },
+  { name: 'agent-engine-kit/mock', page: 'client/modules/agent-engine-kit_mock.html', what: 'the stateful mock for Node tests and servers' },
+];
+
+function run(command, args) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => (code === 0 ? resolve(output) : reject(new Error(`${command} ${args.join(' ')} failed (exit ${code}):\n${output}`))));
+  });
+}
+
+// Redoc's side menu ends with an "API docs by Redocly" attribution whose logo is an image on Redocly's CDN, fetched
+// whenever a reference opens (build-docs has no option to leave it out). The attribution stays; its logo becomes an
+// inline SVG of the name, so that the page requests nothing from the network.
+const svgData = (svg) => `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`;
+const logoText = (width, text) =>
+  svgData(
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="16" viewBox="0 0 ${width} 16">` +
+      `<text x="0" y="12.5" font-family="system-ui, sans-serif" font-size="12" font-weight="600" fill="#8a8f99">${text}</text></svg>`,
   );
-  return pages.map((p) => ({ ...p, path: `${site}/${p.file}` }));
+const REDOC_CDN_IMAGES = {
+  'https://cdn.redoc.ly/redoc/logo-mini-full.svg': logoText(52, 'Redocly'),
+  'https://cdn.redoc.ly/redoc/logo-mini.svg': logoText(10, 'R'),
+};
+
+function inlineRedocImages(file) {
+  let html = readFileSync(file, 'utf8');
+  for (const [url, data] of Object.entries(REDOC_CDN_IMAGES)) html = html.replaceAll(url, data);
+  writeFileSync(file, html);
+}
+
+const escapeHtml = (text) => String(text).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
+
+/** The fenced code blocks of one `## ` section of README.md, in order, with their language. */
+function readmeCodeBlocks(readme, heading) {
+  const start = readme.indexOf(`\n## ${heading}\n`);
+  if (start === -1) throw new Error(`README.md has no "## ${heading}" section`);
+  const end = readme.indexOf('\n## ', start + 1);
+  const section = readme.slice(start, end === -1 ? undefined : end);
+  return [...section.matchAll(/```(\w*)\n([\s\S]*?)```/g)].map((m) => ({ lang: m[1], code: m[2].replace(/\n$/, '') }));
+}
+
+/**
+ * A code block as HTML, its comments set apart: a shell line's `# ...` after the command, and TypeScript lines that
+ * are comments from their start (a `//` inside a string, as in a URL, is left alone).
+ */
+function codeBlock(lang, code) {
+  const lines = code.split('\n').map((line) => {
+    if (lang === 'sh') {
+      const at = line.search(/\s#\s/);
+      return at === -1 ? escapeHtml(line) : `${escapeHtml(line.slice(0, at))}<span class="c">${escapeHtml(line.slice(at))}</span>`;
+    }
+    return /^\s*\/\//.test(line) ? `<span class="c">${escapeHtml(line)}</span>` : escapeHtml(line);
+  });
+  return `<pre><code class="language-${lang}">${lines.join('\n')}</code></pre>`;
+}
+
+// The first call of the landing page's quick start: the README's first request (the connector catalog), made against
+// `npm start`'s mock with the demo credentials its banner prints, so that it works as pasted.
+const FIRST_CALL = `import { createAgentEngineClient } from 'agent-engine-kit';
+
+// npm start's mock, with the demo credentials it prints on start-up.
+const client = createAgentEngineClient({
+  baseUrl: 'http://127.0.0.1:4010',
+  clientId: 'demo-client-id',
+  clientSecret: 'demo-client-secret',
+});
+
+// The application token is requested on this first call, and shared and refreshed from then on.
+const { definitions } = await client.definitions.listSources({ name: 'github' });
+console.log(definitions.map((definition) => definition.name));`;
+
+const LANDING_CSS = `
+  :root {
+    color-scheme: light dark;
+    --bg: #f7f8fa; --fg: #1c2430; --muted: #5a6472; --card: #ffffff; --line: #dde2e8;
+    --accent: #5b3cc4; --accent-soft: #efeafd; --code-bg: #1e2330; --code-fg: #e6e9ef; --code-comment: #8d96a8;
+  }
+  @media (prefers-color-scheme: dark) {
+    :root {
+      --bg: #12151b; --fg: #e4e7ec; --muted: #9aa3b1; --card: #1a1e26; --line: #2c323d;
+      --accent: #a893f5; --accent-soft: #251f3d; --code-bg: #0c0f14;
+    }
+  }
+  * { box-sizing: border-box; }
+  body {
+    margin: 0; background: var(--bg); color: var(--fg);
+    font: 16px/1.55 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
+  }
+  .wrap { max-width: 60rem; margin: 0 auto; padding: 0 1.25rem; }
+  header { border-bottom: 1px solid var(--line); background: var(--card); }
+  header .wrap { padding-top: 2.5rem; padding-bottom: 2rem; }
+  .eyebrow { margin: 0 0 .5rem; color: var(--muted); font-size: .9rem; letter-spacing: .02em; }
+  .eyebrow code { color: var(--accent); font-weight: 600; }
+  h1 { margin: 0 0 .75rem; font-size: clamp(1.6rem, 3.5vw, 2.25rem); line-height: 1.2; }
+  .lede { margin: 0; max-width: 46rem; color: var(--muted); font-size: 1.05rem; }
+  main .wrap { padding-top: 1rem; padding-bottom: 3rem; }
+  h2 { margin: 2.25rem 0 1rem; font-size: 1.3rem; }
+  h3 { margin: 0 0 .35rem; font-size: 1.08rem; }
+  a { color: var(--accent); }
+  code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, "Liberation Mono", monospace; font-size: .92em; }
+  .cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(16rem, 1fr)); gap: 1rem; margin: 0; padding: 0; list-style: none; }
+  .card { padding: 1.1rem 1.2rem; border: 1px solid var(--line); border-radius: .6rem; background: var(--card); }
+  .card:hover { border-color: var(--accent); }
+  .card h3 a { text-decoration: none; }
+  .card h3 a:hover { text-decoration: underline; }
+  .card p { margin: .25rem 0 0; color: var(--muted); font-size: .93rem; }
+  .card ul { margin: .5rem 0 0; padding-left: 1.1rem; font-size: .93rem; color: var(--muted); }
+  .meta { display: inline-block; margin-bottom: .35rem; padding: .05rem .5rem; border-radius: 1rem; background: var(--accent-soft); color: var(--accent); font-size: .8rem; }
+  dl.parts { display: grid; grid-template-columns: max-content 1fr; gap: .45rem 1.25rem; margin: 0; }
+  dl.parts dt { font-weight: 600; }
+  dl.parts dd { margin: 0; color: var(--muted); }
+  ol.steps { margin: 0; padding-left: 1.25rem; }
+  ol.steps > li { margin-bottom: 1.25rem; }
+  ol.steps > li > p { margin: 0 0 .5rem; }
+  pre { margin: 0; padding: .9rem 1rem; overflow-x: auto; border-radius: .5rem; background: var(--code-bg); color: var(--code-fg); line-height: 1.45; }
+  pre code { font-size: .88rem; }
+  pre .c { color: var(--code-comment); }
+  footer { border-top: 1px solid var(--line); color: var(--muted); font-size: .85rem; }
+  footer .wrap { padding-top: 1.25rem; padding-bottom: 2rem; }
+  @media (max-width: 36rem) { dl.parts { grid-template-columns: 1fr; } dl.parts dd { margin-bottom: .5rem; } }
+`;
+
+/** The landing page: all of it inline (styles, no scripts, an empty icon), so that opening it requests nothing more. */
+function landingPage({ version, apis, readme }) {
+  const blocks = readmeCodeBlocks(readme, 'Quick start').filter((block) => block.lang === 'sh');
+  const install = blocks.find((block) => block.code.includes('npm install') && block.code.includes('npm start'));
+  const example = blocks.find((block) => block.code.includes('npm run example'));
+  if (!install || !example) throw new Error("README.md's Quick start no longer has the npm install / npm start and npm run example blocks this page shows");
+  const apiCards = apis
+    .map(
+      (api) => `        <li class="card">
+          <span class="meta">v${escapeHtml(api.version)} · ${api.operations} operations</span>
+          <h3><a href="${api.file}">${escapeHtml(api.title)}</a></h3>
+          <p>The HTTP reference of <code>${escapeHtml(api.root)}</code>: every operation, its parameters, bodies, responses and errors.</p>
+        </li>`,
+    )
+    .join('\n');
+  const modules = CLIENT_MODULES.map((m) => `            <li><a href="${m.page}"><code>${m.name}</code></a>: ${m.what}</li>`).join('\n');
+  return `<!doctype html>
+<html lang="en">
+  <head>
+    <meta charset="utf-8" />
+    <meta name="viewport" content="width=device-width, initial-scale=1" />
+    <title>agent-engine-kit: documentation</title>
+    <meta name="description" content="A spec-first TypeScript kit for Airbyte's Agent Engine API: the API references, the client reference and a quick start." />
+    <link rel="icon" href="data:," />
+    <style>${LANDING_CSS}</style>
+  </head>
+  <body>
+    <header>
+      <div class="wrap">
+        <p class="eyebrow"><code>agent-engine-kit</code> ${escapeHtml(version)}</p>
+        <h1>A spec-first TypeScript kit for Airbyte's Agent Engine API</h1>
+        <p class="lede">
+          One hand-maintained OpenAPI 3.1 spec per API (the Agent Engine API, and the Embedded endpoints of the Airbyte
+          API) and, made from it, generated types, a typed client, a stateful mock and contract tests that hold all of
+          them to the spec.
+        </p>
+      </div>
+    </header>
+    <main>
+      <div class="wrap">
+        <h2 id="references">References</h2>
+        <ul class="cards">
+${apiCards}
+          <li class="card">
+            <span class="meta">TypeScript · ${CLIENT_MODULES.length} entry points</span>
+            <h3><a href="client/index.html">TypeScript client</a></h3>
+            <p>Every exported function, class and type of the package, with its doc comments:</p>
+            <ul>
+${modules}
+            </ul>
+          </li>
+        </ul>
+
+        <h2 id="kit">What is in the kit</h2>
+        <dl class="parts">
+          <dt>Specs</dt><dd>OpenAPI 3.1 of both APIs, linted with zero warnings; what the public material leaves unsaid is marked <code>x-inferred</code>.</dd>
+          <dt>Types</dt><dd>Generated from the specs by openapi-typescript and checked to be up to date by the tests.</dd>
+          <dt>Client</dt><dd>Typed helpers for every operation on openapi-fetch: tokens minted and refreshed for you, retries, timeouts, typed errors with secrets scrubbed, paging, typed connectors.</dd>
+          <dt>Mock</dt><dd>A stateful mock of every operation, in process, as an HTTP server (<code>npm start</code>) or in a browser; Prism from the same specs.</dd>
+          <dt>Contract tests</dt><dd>One suite of cases against the mocks, Prism and the real API, every answer checked against the spec.</dd>
+          <dt>Command line</dt><dd><code>agent-engine-kit mock</code>, <code>prism</code> and <code>verify &lt;base-url&gt;</code>.</dd>
+        </dl>
+
+        <h2 id="quick-start">Quick start</h2>
+        <ol class="steps">
+          <li>
+            <p>Install, and start the mock of both APIs (Node 20.19 or newer):</p>
+            ${codeBlock('sh', install.code)}
+          </li>
+          <li>
+            <p>In another terminal, make a first call with the client:</p>
+            ${codeBlock('ts', FIRST_CALL)}
+          </li>
+          <li>
+            <p>Or run the example of the whole flow against it:</p>
+            ${codeBlock('sh', example.code)}
+          </li>
+        </ol>
+      </div>
+    </main>
+    <footer>
+      <div class="wrap">Built by <code>npm run docs</code> from this checkout's specs and sources. MIT licensed.</div>
+    </footer>
+  </body>
+</html>
+`;
+}
+
+/** Builds docs/site/ and says where each page is. */
+export async function buildDocs() {
+  const { apis: configured } = load(readFileSync(`${root}redocly.yaml`, 'utf8'));
+  mkdirSync(site, { recursive: true });
+  const apis = Object.entries(configured).map(([name, api]) => {
+    const spec = load(readFileSync(`${root}${api.root}`, 'utf8'));
+    const operations = Object.values(spec.paths ?? {}).reduce((count, item) => count + HTTP_METHODS.filter((method) => item[method]).length, 0);
+    return { name, root: api.root, file: `${name}.html`, title: spec.info.title, version: spec.info.version, operations };
+  });
+  await Promise.all([
+    ...apis.map((api) =>
+      run('npx', ['--no-install', 'redocly', 'build-docs', api.root, '-o', `${site}/${api.file}`, '--inlineBundle']).then(() => inlineRedocImages(`${site}/${api.file}`)),
+    ),
+    run('npx', ['--no-install', 'typedoc', '--options', 'typedoc.json']),
+  ]);
+  for (const module of CLIENT_MODULES) {
+    if (!existsSync(`${site}/${module.page}`)) throw new Error(`TypeDoc wrote no page for ${module.name} (expected docs/site/${module.page})`);
+  }
+  const { version } = JSON.parse(readFileSync(`${root}package.json`, 'utf8'));
+  writeFileSync(`${site}/index.html`, landingPage({ version, apis, readme: readFileSync(`${root}README.md`, 'utf8') }));
+  return {
+    index: `${site}/index.html`,
+    apis: apis.map((api) => ({ ...api, path: `${site}/${api.file}` })),
+    client: { path: `${site}/client/index.html`, modules: CLIENT_MODULES.map((m) => ({ ...m, path: `${site}/${m.page}` })) },
+  };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  for (const page of buildDocs()) console.log(`${page.title} ${page.version} -> docs/site/${page.file}`);
+  const built = await buildDocs();
+  for (const api of built.apis) console.log(`${api.title} ${api.version} (${api.operations} operations) -> docs/site/${api.file}`);
+  console.log(`TypeScript client (${built.client.modules.map((m) => m.name).join(', ')}) -> docs/site/client/index.html`);
+  console.log('Landing page -> docs/site/index.html');
 }

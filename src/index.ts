@@ -1,5 +1,9 @@
-// agent-engine-kit: a typed client for Airbyte's Agent Engine API (and the Embedded endpoints of the Airbyte API),
-// with the types of both APIs generated from the specs under openapi/.
+/**
+ * The typed client of Airbyte's Agent Engine API (`createAgentEngineClient`) and of the Embedded endpoints of the
+ * Airbyte API (`createAirbyteApiClient`), their errors, and the types of both APIs generated from the specs under
+ * openapi/.
+ * @module agent-engine-kit
+ */
 import type * as AgentEngine from '../generated/agent-engine.js';
 import type * as AirbyteApiV1 from '../generated/airbyte-api-v1.js';
 

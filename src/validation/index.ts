@@ -1,5 +1,9 @@
-// agent-engine-kit/validation: response validation against both specs, embedded at build time. Loaded by the
-// client only when `validateResponses: true`, so clients without it do not carry the specs.
+/**
+ * Response validation against both specs, which are embedded at build time. The client loads this module only when
+ * `validateResponses: true`, so that clients without it do not carry the specs; it also works as a plain
+ * openapi-fetch middleware.
+ * @module agent-engine-kit/validation
+ */
 import agentEngineSpec from '../../openapi/agent-engine.yaml';
 import airbyteApiV1Spec from '../../openapi/airbyte-api-v1.yaml';
 import { escapePointer, inlineSchema } from './spec-document.js';
