@@ -198,6 +198,8 @@ export async function main(argv: string[]): Promise<number> {
   try {
     switch (command) {
       case undefined:
+        // No command is a usage error (a script that forgot its command must not pass), answered with the usage.
+        throw new UsageError(`a command is needed\n\n${HELP.main}`);
       case '-h':
       case '--help':
       case 'help':

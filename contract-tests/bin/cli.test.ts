@@ -77,6 +77,17 @@ describe('agent-engine-kit --help and usage errors', () => {
   }, 60_000);
 });
 
+describe('agent-engine-kit without a command', () => {
+  it('prints the usage to stderr and exits 2, while --help prints it to stdout and exits 0', async () => {
+    const [none, help] = await Promise.all([runNodeProcess([bundle]), runNodeProcess([bundle, '--help'])]);
+    expect(none.code).toBe(2);
+    expect(none.stdout).toBe('');
+    expect(none.stderr).toContain('Usage: agent-engine-kit <command> [options]');
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('Usage: agent-engine-kit <command> [options]');
+  });
+});
+
 describe('agent-engine-kit mock', () => {
 
   it('refuses a port that is not one as npm start does: one line naming the setting, no stack, exit code 2', async () => {
