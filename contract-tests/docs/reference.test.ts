@@ -1,29 +1,30 @@
-// npm run docs: the static API reference, opened in headless Chromium (Debian's chromium via playwright-core), lists
-// every operation of each spec; a screenshot is saved beside it.
+// npm run docs: the static API reference, opened in headless Chromium (the browser support/browser.ts finds, driven
+// by playwright-core), lists every operation of each spec; a screenshot is saved beside it.
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { SPEC_NAMES, listOperations, loadSpec } from '../../mocks/spec.js';
+import { describeWithBrowser } from '../support/browser.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 let browser: Browser;
 let pages: { name: string; path: string }[];
 
-beforeAll(async () => {
-  const { buildDocs } = await import(pathToFileURL(join(root, 'scripts/build-docs.mjs')).href);
-  pages = buildDocs();
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+describeWithBrowser('the API reference page', (executablePath) => {
+  beforeAll(async () => {
+    const { buildDocs } = await import(pathToFileURL(join(root, 'scripts/build-docs.mjs')).href);
+    pages = buildDocs();
+    browser = await chromium.launch({
+      executablePath,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
   });
-}, 120_000);
 
-afterAll(async () => {
-  await browser?.close();
-});
-
-describe('the API reference page', () => {
   it.each(SPEC_NAMES)('%s: every operation is listed', async (name) => {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     const errors: string[] = [];

@@ -1,15 +1,16 @@
-// The mock in a real browser: headless Chromium (Debian's chromium, driven by playwright-core) opens a page whose
-// client talks to the MSW service worker, and the page shows the connector and issues that came back.
-import { existsSync, readFileSync } from 'node:fs';
+// The mock in a real browser: headless Chromium (the browser support/browser.ts finds, driven by playwright-core)
+// opens a page whose client talks to the MSW service worker, and the page shows the connector and issues that came
+// back.
+import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describeWithBrowser } from '../support/browser.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const CHROMIUM = '/usr/bin/chromium';
 let server: Server;
 let browser: Browser;
 let origin = '';
@@ -20,34 +21,35 @@ const FILES: Record<string, [string, string]> = {
   '/mockServiceWorker.js': ['mocks/public/mockServiceWorker.js', 'text/javascript'],
 };
 
-beforeAll(async () => {
-  const { buildBrowserDemo } = await import(pathToFileURL(join(root, 'scripts/build-browser-demo.mjs')).href);
-  await buildBrowserDemo();
-  server = createServer((request, response) => {
-    const file = FILES[new URL(request.url ?? '/', 'http://x').pathname];
-    if (!file) return void response.writeHead(404).end();
-    response.writeHead(200, { 'content-type': file[1] }).end(readFileSync(join(root, file[0])));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  origin = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-});
-
-describe('the mock in headless Chromium', () => {
+describe("the mock's service worker script", () => {
   it('the worker script in mocks/public is the one of the installed msw', () => {
     expect(readFileSync(join(root, 'mocks/public/mockServiceWorker.js'), 'utf8')).toBe(readFileSync(join(root, 'node_modules/msw/lib/mockServiceWorker.js'), 'utf8'));
   });
+});
+
+describeWithBrowser('the mock in headless Chromium', (executablePath) => {
+  beforeAll(async () => {
+    const { buildBrowserDemo } = await import(pathToFileURL(join(root, 'scripts/build-browser-demo.mjs')).href);
+    await buildBrowserDemo();
+    server = createServer((request, response) => {
+      const file = FILES[new URL(request.url ?? '/', 'http://x').pathname];
+      if (!file) return void response.writeHead(404).end();
+      response.writeHead(200, { 'content-type': file[1] }).end(readFileSync(join(root, file[0])));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    origin = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+    browser = await chromium.launch({
+      executablePath,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    server?.close();
+  });
 
   it('serves the client from a service worker: catalog, a new connector, its issues; widget tokens by the page origin', async () => {
-    expect(existsSync(CHROMIUM)).toBe(true);
     const page = await browser.newPage();
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(String(error)));
