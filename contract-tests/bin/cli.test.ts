@@ -79,29 +79,30 @@ describe('agent-engine-kit --help and usage errors', () => {
 
 describe('agent-engine-kit without a command', () => {
   it('prints the usage to stderr and exits 2, while --help prints it to stdout and exits 0', async () => {
-    const [none, help] = await Promise.all([runNodeProcess([bundle]), runNodeProcess([bundle, '--help'])]);
+    const [none, help] = await Promise.all([runNodeProcess([bundle], { timeoutMs: 10_000 }), runNodeProcess([bundle, '--help'], { timeoutMs: 10_000 })]);
     expect(none.code).toBe(2);
     expect(none.stdout).toBe('');
     expect(none.stderr).toContain('Usage: agent-engine-kit <command> [options]');
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('Usage: agent-engine-kit <command> [options]');
-  });
+  }, 20_000);
 });
 
 describe('agent-engine-kit mock', () => {
 
   it('refuses a port that is not one as npm start does: one line naming the setting, no stack, exit code 2', async () => {
-    const [flag, env] = await Promise.all([runNodeProcess([bundle, 'mock', '--port', 'abc']), runNodeProcess([bundle, 'mock'], { env: { PORT: '65536' } })]);
+    // Killed before the test times out, should a regression leave the mock serving instead of exiting.
+    const [flag, env] = await Promise.all([runNodeProcess([bundle, 'mock', '--port', 'abc'], { timeoutMs: 10_000 }), runNodeProcess([bundle, 'mock'], { env: { PORT: '65536' }, timeoutMs: 10_000 })]);
     expect(flag).toMatchObject({ code: 2, stdout: '', stderr: "agent-engine-kit: --port must be an integer from 0 to 65535, got 'abc'\n" });
     expect(env).toMatchObject({ code: 2, stdout: '', stderr: "agent-engine-kit: PORT must be an integer from 0 to 65535, got '65536'\n" });
-  });
+  }, 20_000);
 
   it('says in one line, without a stack, that the port is in use, and exits 1', async () => {
     const taken = createNetServer();
     await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
     const { port } = taken.address() as { port: number };
     try {
-      const { code, stderr } = await runNodeProcess([bundle, 'mock', '--port', String(port)]);
+      const { code, stderr } = await runNodeProcess([bundle, 'mock', '--port', String(port)], { timeoutMs: 10_000 });
       expect(stderr.trimEnd().split('\n')).toHaveLength(1);
       expect(stderr).toMatch(new RegExp(`^agent-engine-kit mock: port ${port} is in use on 127\\.0\\.0\\.1; .*--port \\d+`));
       expect(stderr).not.toMatch(STACK_FRAME);
@@ -109,7 +110,7 @@ describe('agent-engine-kit mock', () => {
     } finally {
       taken.close();
     }
-  });
+  }, 20_000);
 
   it('serves the mock with its banner until SIGTERM, then exits 0', async () => {
     const port = await freePort();

@@ -142,19 +142,20 @@ describe('npm start with a port it cannot use', () => {
 
 
   it.each(['abc', '65536', '-1', '', '4010.5', '0x50'])("PORT='%s': one line saying what PORT takes, no stack, exit code 2", async (value) => {
-    const { code, stdout, stderr } = await runNodeProcess([bundle], { env: { PORT: value }, timeoutMs: 20_000 });
+    // Killed before the test times out, should a regression leave it serving instead of exiting.
+    const { code, stdout, stderr } = await runNodeProcess([bundle], { env: { PORT: value }, timeoutMs: 10_000 });
     expect(stderr).toBe(`agent-engine-kit mock: PORT must be an integer from 0 to 65535, got '${value}'\n`);
     expect(stderr).not.toMatch(STACK_FRAME);
     expect(stdout).toBe('');
     expect(code).toBe(2);
-  });
+  }, 20_000);
 
   it('a port in use: one line naming the port and how to pick another, no stack, exit code 1', async () => {
     const taken = createServer();
     await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
     const { port } = taken.address() as { port: number };
     try {
-      const { code, stderr } = await runNodeProcess([bundle], { env: { PORT: String(port) }, timeoutMs: 20_000 });
+      const { code, stderr } = await runNodeProcess([bundle], { env: { PORT: String(port) }, timeoutMs: 10_000 });
       expect(stderr.trimEnd().split('\n')).toHaveLength(1);
       expect(stderr).toMatch(new RegExp(`^agent-engine-kit mock: port ${port} is in use on 127\\.0\\.0\\.1; set PORT to another port \\(PORT=\\d+ npm start\\)`));
       expect(stderr).not.toMatch(STACK_FRAME);
@@ -162,7 +163,7 @@ describe('npm start with a port it cannot use', () => {
     } finally {
       taken.close();
     }
-  });
+  }, 20_000);
 
   it('parsePort: plain decimal digits up to 65535, the fallback when unset, the setting named when wrong', () => {
     expect(parsePort(undefined, 'PORT', 4010)).toBe(4010);
