@@ -141,14 +141,15 @@ describe('npm start with a port it cannot use', () => {
   });
 
 
-  it.each(['abc', '65536', '-1', '', '4010.5', '0x50'])("PORT='%s': one line saying what PORT takes, no stack, exit code 2", async (value) => {
+  // Spawned side by side; the other shapes of a wrong port are parsePort's test below.
+  it.concurrent.for(['abc', '65536', '', '0x50'])("PORT='%s': one line saying what PORT takes, no stack, exit code 2", { timeout: 20_000 }, async (value, { expect }) => {
     // Killed before the test times out, should a regression leave it serving instead of exiting.
     const { code, stdout, stderr } = await runNodeProcess([bundle], { env: { PORT: value }, timeoutMs: 10_000 });
     expect(stderr).toBe(`agent-engine-kit mock: PORT must be an integer from 0 to 65535, got '${value}'\n`);
     expect(stderr).not.toMatch(STACK_FRAME);
     expect(stdout).toBe('');
     expect(code).toBe(2);
-  }, 20_000);
+  });
 
   it('a port in use: one line naming the port and how to pick another, no stack, exit code 1', async () => {
     const taken = createServer();
@@ -171,5 +172,8 @@ describe('npm start with a port it cannot use', () => {
     expect(parsePort('65535', 'PORT', 4010)).toBe(65_535);
     expect(() => parsePort(' 80', '--port', 4010)).toThrow("--port must be an integer from 0 to 65535, got ' 80'");
     expect(() => parsePort('1e3', 'PORT', 4010)).toThrow("PORT must be an integer from 0 to 65535, got '1e3'");
+    expect(() => parsePort('-1', 'PORT', 4010)).toThrow("got '-1'");
+    expect(() => parsePort('4010.5', 'PORT', 4010)).toThrow("got '4010.5'");
+    expect(() => parsePort('065536', 'PORT', 4010)).toThrow("got '065536'");
   });
 });
