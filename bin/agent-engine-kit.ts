@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { DEFAULT_MOCK_CLIENT_ID, DEFAULT_MOCK_CLIENT_SECRET } from '../mocks/service/config.js';
-import { runStandaloneMock } from '../mocks/standalone.js';
+import { InvalidPortError, parsePort, runStandaloneMock } from '../mocks/standalone.js';
 import { statusTable, verify } from '../src/verify/run.js';
 
 /** The package root: this file runs from bin/ (source) or dist/ (built), one folder below it either way. */
@@ -87,11 +87,15 @@ function parse(command: string, args: string[], options: OptionSpec): { values: 
   }
 }
 
-function port(value: unknown, fallback: number): number {
-  const text = value === undefined ? String(fallback) : String(value);
-  const number = Number(text);
-  if (!/^\d+$/.test(text) || number > 65_535) throw new UsageError(`--port: ${text} is not a port number`);
-  return number;
+/** `--port`, else the environment's PORT when there is one to fall back on, else `fallback`; a usage error when not a port. */
+function port(value: unknown, fallback: number, env?: string): number {
+  try {
+    if (value !== undefined) return parsePort(String(value), '--port', fallback);
+    return env === undefined ? fallback : parsePort(process.env[env], env, fallback);
+  } catch (error) {
+    if (error instanceof InvalidPortError) throw new UsageError(error.message);
+    throw error;
+  }
 }
 
 async function mock(args: string[]): Promise<void> {
@@ -103,7 +107,7 @@ async function mock(args: string[]): Promise<void> {
   const seed = values.seed === undefined ? undefined : Number(values.seed);
   if (seed !== undefined && !Number.isInteger(seed)) throw new UsageError(`--seed: ${String(values.seed)} is not an integer`);
   await runStandaloneMock({
-    port: port(values.port, Number(process.env.PORT ?? 4010)),
+    port: port(values.port, 4010, 'PORT'),
     host: (values.host as string | undefined) ?? '127.0.0.1',
     ...(seed === undefined ? {} : { seed }),
     ...(values.state ? { stateFile: values.state as string } : {}),
@@ -208,6 +212,8 @@ export async function main(argv: string[]): Promise<number> {
   try {
     switch (command) {
       case undefined:
+        // No command is a usage error (a script that forgot its command must not pass), answered with the usage.
+        throw new UsageError(`a command is needed\n\n${HELP.main}`);
       case '-h':
       case '--help':
       case 'help':

@@ -11,6 +11,7 @@
 import { Ajv } from 'ajv';
 import { AgentEngineError, ValidationError, createAgentEngineClient, type AgentEngineSchemas, type ConnectorName, type TypedConnectorBase, type WorkspaceClient } from '../src/index.js';
 import { specSchema } from '../src/validation/index.js';
+import { reachableBaseUrl } from './base-url.js';
 
 export interface ToolConnector {
   /** The name the model picks the connector by. */
@@ -121,5 +122,5 @@ export async function agentTurn(baseUrl: string, log: (line: string) => void = c
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  await agentTurn(process.env.AIRBYTE_API_HOST ?? `http://127.0.0.1:${process.env.PORT ?? 4010}`);
+  await agentTurn(await reachableBaseUrl());
 }

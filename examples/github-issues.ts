@@ -7,6 +7,7 @@
 //
 // Against the real API, set AIRBYTE_CLIENT_ID, AIRBYTE_CLIENT_SECRET, AIRBYTE_API_HOST and GITHUB_PAT.
 import { createAgentEngineClient } from '../src/index.js';
+import { reachableBaseUrl } from './base-url.js';
 
 const GITHUB_DEFINITION_ID = 'ef69ef6e-aa7f-4af1-a01d-ef775033524e';
 
@@ -56,5 +57,5 @@ export async function pageThroughIssues(baseUrl: string, options: { workspace?: 
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const state = process.env.ISSUE_STATE === 'OPEN' || process.env.ISSUE_STATE === 'CLOSED' ? process.env.ISSUE_STATE : undefined;
-  await pageThroughIssues(process.env.AIRBYTE_API_HOST ?? `http://127.0.0.1:${process.env.PORT ?? 4010}`, { ...(state ? { state } : {}) });
+  await pageThroughIssues(await reachableBaseUrl(), { ...(state ? { state } : {}) });
 }

@@ -1,6 +1,7 @@
 // The seed documents' end-to-end flow against the local mock: `npm start` in one terminal, `npm run example` in
 // another. Against the real API, set AIRBYTE_CLIENT_ID, AIRBYTE_CLIENT_SECRET and AIRBYTE_API_HOST instead.
 import { createAgentEngineClient } from '../src/index.js';
+import { reachableBaseUrl } from './base-url.js';
 
 export async function quickstart(baseUrl: string, log: (line: string) => void = console.log) {
   const client = createAgentEngineClient({
@@ -31,5 +32,5 @@ export async function quickstart(baseUrl: string, log: (line: string) => void = 
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  await quickstart(process.env.AIRBYTE_API_HOST ?? `http://127.0.0.1:${process.env.PORT ?? 4010}`);
+  await quickstart(await reachableBaseUrl());
 }

@@ -6,6 +6,7 @@
 //
 // Against the real API, set AIRBYTE_CLIENT_ID, AIRBYTE_CLIENT_SECRET, AIRBYTE_API_HOST, STRIPE_API_KEY and STRIPE_ACCOUNT_ID.
 import { ConnectorNotFoundError, createAgentEngineClient } from '../src/index.js';
+import { reachableBaseUrl } from './base-url.js';
 
 export async function everyStripeCustomer(baseUrl: string, options: { workspace?: string; pageSize?: number; log?: (line: string) => void } = {}) {
   const { workspace = 'billing-example', pageSize = 10, log = console.log } = options;
@@ -39,5 +40,5 @@ export async function everyStripeCustomer(baseUrl: string, options: { workspace?
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  await everyStripeCustomer(process.env.AIRBYTE_API_HOST ?? `http://127.0.0.1:${process.env.PORT ?? 4010}`);
+  await everyStripeCustomer(await reachableBaseUrl());
 }

@@ -9,6 +9,7 @@
 // Against the real API, set AIRBYTE_CLIENT_ID, AIRBYTE_CLIENT_SECRET (and AIRBYTE_API_HOST=https://api.airbyte.ai).
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { AgentEngineError, AuthenticationError, RateLimitError, createAgentEngineClient, type AgentEngineClient } from '../src/index.js';
+import { reachableBaseUrl } from './base-url.js';
 
 export interface WidgetBackendOptions {
   client: AgentEngineClient;
@@ -69,7 +70,7 @@ export async function startWidgetBackend(options: WidgetBackendOptions & { port?
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const client = createAgentEngineClient({
-    baseUrl: process.env.AIRBYTE_API_HOST ?? `http://127.0.0.1:${process.env.PORT ?? 4010}`,
+    baseUrl: await reachableBaseUrl(),
     clientId: process.env.AIRBYTE_CLIENT_ID ?? 'demo-client-id',
     clientSecret: process.env.AIRBYTE_CLIENT_SECRET ?? 'demo-client-secret',
   });

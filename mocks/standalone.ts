@@ -7,6 +7,23 @@ import { resolveMockConfig, type MockOptions } from './service/config.js';
 import { readStateFile, writeStateFile, StateFileError } from './service/state-file.js';
 import type { MockStore } from './service/store.js';
 
+/** A port given as text (an environment variable or a command-line option) that is not a port number. */
+export class InvalidPortError extends Error {
+  override name = 'InvalidPortError';
+}
+
+/**
+ * The port number in `text`, read from the setting called `name` (e.g. `PORT` or `--port`): `fallback` when the
+ * setting is absent, an InvalidPortError naming the setting when it is not a whole number from 0 to 65535. Both
+ * `npm start` and `agent-engine-kit mock` read their port through here, so they accept and refuse the same values.
+ */
+export function parsePort(text: string | undefined, name: string, fallback: number): number {
+  if (text === undefined) return fallback;
+  // Number() alone would take '', ' 80', '1e3' and '0x50'; a port is written in plain decimal digits.
+  if (!/^\d{1,5}$/.test(text) || Number(text) > 65_535) throw new InvalidPortError(`${name} must be an integer from 0 to 65535, got '${text}'`);
+  return Number(text);
+}
+
 /** Options of the standalone mock: the mock's own, and where it listens. */
 export interface StandaloneOptions extends MockOptions {
   /** The port to listen on; 0 picks a free one (read it from `url`). Default 4010. */
@@ -113,6 +130,25 @@ function banner(url: string, service: MockService): string {
   ].join('\n');
 }
 
+/** What to tell the user when the server could not listen, or undefined for an error that is not about listening. */
+function listenProblem(error: unknown, host: string, port: number): string | undefined {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  // A nearby port to suggest; both ways of starting the mock are named, as this runs under either.
+  const other = port === 0 ? 4010 : port <= 65_525 ? port + 10 : port - 10;
+  const elsewhere = `set PORT to another port (PORT=${other} npm start), or pass --port ${other} to agent-engine-kit mock`;
+  switch (code) {
+    case 'EADDRINUSE':
+      return `port ${port} is in use on ${host}; ${elsewhere}`;
+    case 'EACCES':
+      return `port ${port} on ${host} needs privileges this process does not have; ${elsewhere}`;
+    case 'EADDRNOTAVAIL':
+    case 'ENOTFOUND':
+      return `cannot listen on ${host}: it is not an address of this machine (--host, default 127.0.0.1)`;
+    default:
+      return undefined;
+  }
+}
+
 /** `npm start` and `agent-engine-kit mock`: the mock with its banner, until SIGINT or SIGTERM. */
 export async function runStandaloneMock(options: StandaloneOptions = {}): Promise<StandaloneMock> {
   const started = performance.now();
@@ -121,8 +157,10 @@ export async function runStandaloneMock(options: StandaloneOptions = {}): Promis
   try {
     mock = await startStandaloneMock({ ...options, ...(stateFile ? { stateFile } : {}) });
   } catch (error) {
-    if (!(error instanceof StateFileError)) throw error;
-    console.error(`agent-engine-kit mock: ${error.message}`);
+    // What a user can fix (a taken port, a state file that is not the mock's) is said in one line, without a stack.
+    const problem = error instanceof StateFileError ? error.message : listenProblem(error, options.host ?? '127.0.0.1', options.port ?? 4010);
+    if (problem === undefined) throw error;
+    console.error(`agent-engine-kit mock: ${problem}`);
     process.exit(1);
   }
   console.log(banner(mock.url, mock.service));

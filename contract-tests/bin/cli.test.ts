@@ -5,11 +5,12 @@
 // nothing answers at a closed port, `prism` answering from the packaged spec and verified without --stateless.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createNetServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStandaloneMock } from '../../mocks/standalone.js';
 import { verify } from '../../src/verify/run.js';
-import { freePort, runNodeProcess } from '../support/processes.js';
+import { STACK_FRAME, freePort, runNodeProcess } from '../support/processes.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 // One folder below the root, as dist/ is: the command finds openapi/ and package.json the same way.
@@ -92,7 +93,7 @@ describe('agent-engine-kit --help and usage errors', () => {
       run(['verify', 'https://api.airbyte.ai']),
     ]);
     expect(unknown).toMatchObject({ code: 2, output: expect.stringContaining('unknown command deploy') });
-    expect(badPort).toMatchObject({ code: 2, output: expect.stringContaining('--port: http is not a port number') });
+    expect(badPort).toMatchObject({ code: 2, output: expect.stringContaining("--port must be an integer from 0 to 65535, got 'http'") });
     expect(noUrl).toMatchObject({ code: 2, output: expect.stringContaining('verify takes one base URL') });
     expect(notHttp).toMatchObject({ code: 2, output: expect.stringContaining('is not an http(s) URL') });
     expect(badOption).toMatchObject({ code: 2, output: expect.stringContaining("Unknown option '--colour'") });
@@ -100,7 +101,41 @@ describe('agent-engine-kit --help and usage errors', () => {
   }, 60_000);
 });
 
+describe('agent-engine-kit without a command', () => {
+  it('prints the usage to stderr and exits 2, while --help prints it to stdout and exits 0', async () => {
+    const [none, help] = await Promise.all([runNodeProcess([bundle], { timeoutMs: 10_000 }), runNodeProcess([bundle, '--help'], { timeoutMs: 10_000 })]);
+    expect(none.code).toBe(2);
+    expect(none.stdout).toBe('');
+    expect(none.stderr).toContain('Usage: agent-engine-kit <command> [options]');
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('Usage: agent-engine-kit <command> [options]');
+  }, 20_000);
+});
+
 describe('agent-engine-kit mock', () => {
+
+  it('refuses a port that is not one as npm start does: one line naming the setting, no stack, exit code 2', async () => {
+    // Killed before the test times out, should a regression leave the mock serving instead of exiting.
+    const [flag, env] = await Promise.all([runNodeProcess([bundle, 'mock', '--port', 'abc'], { timeoutMs: 10_000 }), runNodeProcess([bundle, 'mock'], { env: { PORT: '65536' }, timeoutMs: 10_000 })]);
+    expect(flag).toMatchObject({ code: 2, stdout: '', stderr: "agent-engine-kit: --port must be an integer from 0 to 65535, got 'abc'\n" });
+    expect(env).toMatchObject({ code: 2, stdout: '', stderr: "agent-engine-kit: PORT must be an integer from 0 to 65535, got '65536'\n" });
+  }, 20_000);
+
+  it('says in one line, without a stack, that the port is in use, and exits 1', async () => {
+    const taken = createNetServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const { port } = taken.address() as { port: number };
+    try {
+      const { code, stderr } = await runNodeProcess([bundle, 'mock', '--port', String(port)], { timeoutMs: 10_000 });
+      expect(stderr.trimEnd().split('\n')).toHaveLength(1);
+      expect(stderr).toMatch(new RegExp(`^agent-engine-kit mock: port ${port} is in use on 127\\.0\\.0\\.1; .*--port \\d+`));
+      expect(stderr).not.toMatch(STACK_FRAME);
+      expect(code).toBe(1);
+    } finally {
+      taken.close();
+    }
+  }, 20_000);
+
   it('serves the mock with its banner until SIGTERM, then exits 0', async () => {
     const port = await freePort();
     const mock = start(['mock', '--port', String(port), '--seed', '7']);

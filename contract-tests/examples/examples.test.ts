@@ -1,5 +1,6 @@
 // The examples under examples/: each one run as a user runs it (a process of its own against the standalone mock,
 // as after `npm start`), and its exported pieces checked in detail against the same mock.
+import { createServer as createNetServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStandaloneMock } from '../../mocks/standalone.js';
 import { createAgentEngineClient } from '../../src/index.js';
@@ -8,7 +9,7 @@ import { agentTurn, createExecuteTool } from '../../examples/agent-tool.js';
 import { pageThroughIssues } from '../../examples/github-issues.js';
 import { everyStripeCustomer } from '../../examples/stripe-customers.js';
 import { startWidgetBackend } from '../../examples/widget-token-backend.js';
-import { runNodeProcess } from '../support/processes.js';
+import { freePort, runNodeProcess } from '../support/processes.js';
 import { connectorDefinition } from '../../mocks/connectors/definitions.js';
 import { buildDataset } from '../../mocks/execute/dataset.js';
 
@@ -46,6 +47,40 @@ describe('every example runs as a user runs it, against the running mock', () =>
   }, 40_000);
   // Nothing any example did broke the spec.
   afterAll(() => expect(mock.service.specViolations).toEqual([]));
+});
+
+describe('an example run while the mock is not', () => {
+  const hint = (port: number) => `the mock is not running at http://127.0.0.1:${port}: start it with \`npm start\` in another terminal (the examples read PORT, default 4010, or AIRBYTE_API_HOST for another base URL)\n`;
+  const runAgainst = (port: number) =>
+    runNodeProcess(['--import', 'tsx', 'examples/quickstart.ts'], { env: { PORT: String(port), AIRBYTE_API_HOST: undefined }, timeoutMs: 30_000 });
+
+  it('says in one line, without a stack, that the mock is not running at its URL and how to start it, and exits 1', async () => {
+    const port = await freePort();
+    const { code, stdout, stderr } = await runAgainst(port);
+    expect(stderr.replace(/npm warn.*\n?/g, '')).toBe(hint(port));
+    expect(stdout).toBe('');
+    expect(code).toBe(1);
+  }, 40_000);
+
+  it('says it after the first connection fails, without waiting for the retries', async () => {
+    // A server that drops every connection once the request arrives: each of the client's retries would open
+    // another one. (Dropped before the request is written, Node 20's fetch never settles: hence the wait for data.)
+    let connections = 0;
+    const dropper = createNetServer((socket) => {
+      connections += 1;
+      socket.once('data', () => socket.destroy());
+    });
+    await new Promise<void>((resolve) => dropper.listen(0, '127.0.0.1', resolve));
+    const { port } = dropper.address() as { port: number };
+    try {
+      const { code, stderr } = await runAgainst(port);
+      expect(stderr.replace(/npm warn.*\n?/g, '')).toBe(hint(port));
+      expect(code).toBe(1);
+      expect(connections).toBe(1);
+    } finally {
+      dropper.close();
+    }
+  }, 40_000);
 });
 
 describe('paging through GitHub issues', () => {

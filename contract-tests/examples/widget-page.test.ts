@@ -3,26 +3,27 @@
 // holds a client secret: not in its script, not in any request it makes.
 import { readFileSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startWidgetPageDemo } from '../../examples/widget-page/serve.js';
+import { describeWithBrowser } from '../support/browser.js';
 
 let browser: Browser;
 let demo: Awaited<ReturnType<typeof startWidgetPageDemo>>;
 
-beforeAll(async () => {
-  demo = await startWidgetPageDemo({ mock: 0, backend: 0, page: 0 });
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+describeWithBrowser('a page with a widget token', (executablePath) => {
+  beforeAll(async () => {
+    demo = await startWidgetPageDemo({ mock: 0, backend: 0, page: 0 });
+    browser = await chromium.launch({
+      executablePath,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await demo?.close();
   });
-}, 60_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await demo?.close();
-});
-
-describe('a page with a widget token', () => {
   it('creates and reads its customer connector with only a widget token, and is refused what the organization does', async () => {
     const page = await browser.newPage();
     const sent: { url: string; body: string | null; headers: Record<string, string> }[] = [];

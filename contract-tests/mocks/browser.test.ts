@@ -1,45 +1,45 @@
-// The mock in a real browser: headless Chromium (Debian's chromium, driven by playwright-core) opens a page whose
-// client talks to the MSW service worker, and the page shows the connector and issues that came back.
-import { existsSync, readFileSync } from 'node:fs';
+// The mock in a real browser: headless Chromium (the browser support/browser.ts finds, driven by playwright-core)
+// opens a page whose client talks to the MSW service worker, and the page shows the connector and issues that came
+// back.
+import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describeWithBrowser } from '../support/browser.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const CHROMIUM = '/usr/bin/chromium';
 let browser: Browser;
-let origin = '';
-
 let demo: { origin: string; close: () => Promise<void> };
 
-beforeAll(async () => {
-  const { serveBrowserDemo } = await import(pathToFileURL(join(root, 'scripts/serve-browser-demo.mjs')).href);
-  demo = await serveBrowserDemo(0);
-  origin = demo.origin;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await demo?.close();
-});
-
-describe('the mock in headless Chromium', () => {
+describe("the mock's service worker script", () => {
   it('the worker script in mocks/public is the one of the installed msw', () => {
     expect(readFileSync(join(root, 'mocks/public/mockServiceWorker.js'), 'utf8')).toBe(readFileSync(join(root, 'node_modules/msw/lib/mockServiceWorker.js'), 'utf8'));
   });
+});
+
+describeWithBrowser('the mock in headless Chromium', (executablePath) => {
+  beforeAll(async () => {
+    // Served as `npm run demo:browser` serves it.
+    const { serveBrowserDemo } = await import(pathToFileURL(join(root, 'scripts/serve-browser-demo.mjs')).href);
+    demo = await serveBrowserDemo(0);
+    browser = await chromium.launch({
+      executablePath,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await demo?.close();
+  });
 
   it('serves the client from a service worker: catalog, a new connector, its issues; widget tokens by the page origin', async () => {
-    expect(existsSync(CHROMIUM)).toBe(true);
     const page = await browser.newPage();
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(String(error)));
-    await page.goto(origin);
+    await page.goto(demo.origin);
     await page.waitForFunction(() => /^(done|failed)/.test(document.querySelector('#status')?.textContent ?? ''), undefined, { timeout: 30_000 });
     const status = await page.textContent('#status');
     expect(status).toMatch(/^done: GitHub connector [0-9a-f-]{36}, 5 issues; widget token 200 here, 403 from another origin$/);

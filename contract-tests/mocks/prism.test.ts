@@ -1,8 +1,9 @@
 // Prism (`npm run mock:prism`) serving the Agent Engine spec in static mode answers every operation's example
 // request with its success response, and that response validates against the spec.
+import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SpecValidator, derefPointer, describeErrors, listOperations, operationSchemaPointer, resolveRef } from '../../mocks/spec.js';
-import { startPrism } from '../support/processes.js';
+import { ROOT, freePort, startPrism } from '../support/processes.js';
 
 const validator = new SpecValidator('agent-engine');
 const doc = validator.doc;
@@ -55,4 +56,24 @@ describe('Prism serving the spec', () => {
     expect(response.status).toBeGreaterThanOrEqual(400);
     expect(response.status).toBeLessThan(500);
   });
+});
+
+describe('npm run mock:prism', () => {
+  it('listens on the port given after --, e.g. npm run mock:prism -- --port N', async () => {
+    const port = await freePort();
+    // Its own process group: npm, tsx, the command and Prism are stopped together at the end.
+    const npm = spawn('npm', ['run', '--silent', 'mock:prism', '--', '--port', String(port)], { cwd: ROOT, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    npm.stdout.on('data', (chunk) => (output += chunk));
+    npm.stderr.on('data', (chunk) => (output += chunk));
+    try {
+      // Until Prism says it listens, or npm has ended (how the script failed before: Prism given --port twice).
+      while (!/Prism is listening/.test(output) && npm.exitCode === null) await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(output).toMatch(/Prism is listening/);
+      const answer = await fetch(`http://127.0.0.1:${port}/api/v1/workspaces/stats`, { headers: { authorization: 'Bearer x' } });
+      expect(answer.status).toBe(200);
+    } finally {
+      if (npm.exitCode === null) process.kill(-npm.pid!, 'SIGTERM');
+    }
+  }, 60_000);
 });

@@ -4,8 +4,10 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startStandaloneMock } from '../../mocks/standalone.js';
+import { createServer } from 'node:net';
+import { parsePort, startStandaloneMock } from '../../mocks/standalone.js';
 import { quickstart } from '../../examples/quickstart.js';
+import { STACK_FRAME, runNodeProcess } from '../support/processes.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const lines: string[] = [];
@@ -129,4 +131,49 @@ describe('the standalone mock', () => {
     expect(await exit).toBe(0);
     expect(output).toContain('SIGTERM: shutting down');
   }, 30_000);
+});
+
+describe('npm start with a port it cannot use', () => {
+  let bundle: string;
+  beforeAll(async () => {
+    const { buildMock } = await import(pathToFileURL(`${root}scripts/build-mock.mjs`).href);
+    bundle = await buildMock();
+  });
+
+
+  // Spawned side by side; the other shapes of a wrong port are parsePort's test below.
+  it.concurrent.for(['abc', '65536', '', '0x50'])("PORT='%s': one line saying what PORT takes, no stack, exit code 2", { timeout: 20_000 }, async (value, { expect }) => {
+    // Killed before the test times out, should a regression leave it serving instead of exiting.
+    const { code, stdout, stderr } = await runNodeProcess([bundle], { env: { PORT: value }, timeoutMs: 10_000 });
+    expect(stderr).toBe(`agent-engine-kit mock: PORT must be an integer from 0 to 65535, got '${value}'\n`);
+    expect(stderr).not.toMatch(STACK_FRAME);
+    expect(stdout).toBe('');
+    expect(code).toBe(2);
+  });
+
+  it('a port in use: one line naming the port and how to pick another, no stack, exit code 1', async () => {
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const { port } = taken.address() as { port: number };
+    try {
+      const { code, stderr } = await runNodeProcess([bundle], { env: { PORT: String(port) }, timeoutMs: 10_000 });
+      expect(stderr.trimEnd().split('\n')).toHaveLength(1);
+      expect(stderr).toMatch(new RegExp(`^agent-engine-kit mock: port ${port} is in use on 127\\.0\\.0\\.1; set PORT to another port \\(PORT=\\d+ npm start\\)`));
+      expect(stderr).not.toMatch(STACK_FRAME);
+      expect(code).toBe(1);
+    } finally {
+      taken.close();
+    }
+  }, 20_000);
+
+  it('parsePort: plain decimal digits up to 65535, the fallback when unset, the setting named when wrong', () => {
+    expect(parsePort(undefined, 'PORT', 4010)).toBe(4010);
+    expect(parsePort('0', 'PORT', 4010)).toBe(0);
+    expect(parsePort('65535', 'PORT', 4010)).toBe(65_535);
+    expect(() => parsePort(' 80', '--port', 4010)).toThrow("--port must be an integer from 0 to 65535, got ' 80'");
+    expect(() => parsePort('1e3', 'PORT', 4010)).toThrow("PORT must be an integer from 0 to 65535, got '1e3'");
+    expect(() => parsePort('-1', 'PORT', 4010)).toThrow("got '-1'");
+    expect(() => parsePort('4010.5', 'PORT', 4010)).toThrow("got '4010.5'");
+    expect(() => parsePort('065536', 'PORT', 4010)).toThrow("got '065536'");
+  });
 });

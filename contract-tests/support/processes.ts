@@ -6,6 +6,9 @@ import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
+/** A frame of a stack trace ("    at fn (file:1:2)"): what a command must not show a user for a mistake of theirs. */
+export const STACK_FRAME = /^\s+at /m;
+
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
