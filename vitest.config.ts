@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 import { viteYamlPlugin } from './scripts/yaml-plugin.mjs';
 
 /** The suites that take longest (a build and an npm install; Chromium; fuzzing; processes), started first. */
-const LONGEST_FIRST = ['client/package.test.ts', 'docs/reference.test.ts', 'contract/fuzz.test.ts', 'bin/cli.test.ts'];
+const LONGEST_FIRST = ['e2e/package.test.ts', 'e2e/docs-site.test.ts', 'contract/fuzz.test.ts', 'e2e/cli.test.ts'];
 
 /**
  * vitest orders by the durations it cached on earlier runs; a clean clone (CI) has none, and a long suite started

@@ -15,7 +15,7 @@ import {
   createAgentEngineClient,
   createAirbyteApiClient,
 } from '../../src/index.js';
-import { CLIENT_ID, CLIENT_SECRET, DEFINITIONS, TOKEN_PATH, applicationToken, fakeApi, json, type Handler } from './fake-api.js';
+import { CLIENT_ID, CLIENT_SECRET, DEFINITIONS, TOKEN_PATH, applicationToken, fakeApi, json, type Handler } from '../support/fake-api.js';
 
 const options = { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, baseUrl: 'https://api.example.test', maxRetries: 0 };
 const CONNECTOR = 'c8d9e0f1-2a3b-4c5d-8e6f-7a8b9c0d1e2f';

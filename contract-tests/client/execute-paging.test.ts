@@ -13,7 +13,7 @@ import {
   type PagingRule,
   type PagingStyle,
 } from '../../src/index.js';
-import { CLIENT_ID, CLIENT_SECRET, fakeApi, json, scopedToken, type RecordedRequest } from './fake-api.js';
+import { CLIENT_ID, CLIENT_SECRET, fakeApi, json, scopedToken, type RecordedRequest } from '../support/fake-api.js';
 
 const BASE = 'https://api.example.test';
 const CONNECTOR = 'c8d9e0f1-2a3b-4c5d-8e6f-7a8b9c0d1e2f';

@@ -2,7 +2,7 @@
 // the wait for a token that other calls share.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AbortError, AuthenticationError, ConfigurationError, TimeoutError, createAgentEngineClient, createAirbyteApiClient } from '../../src/index.js';
-import { CLIENT_ID, CLIENT_SECRET, DEFINITIONS, applicationToken, fakeApi, json, jwt } from './fake-api.js';
+import { CLIENT_ID, CLIENT_SECRET, DEFINITIONS, applicationToken, fakeApi, json, jwt } from '../support/fake-api.js';
 
 const baseUrl = 'https://api.example.test';
 afterEach(() => vi.useRealTimers());

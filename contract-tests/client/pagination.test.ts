@@ -2,7 +2,7 @@
 // connectors.find.
 import { describe, expect, it } from 'vitest';
 import { AmbiguousConnectorError, ConnectorNotFoundError, createAgentEngineClient } from '../../src/index.js';
-import { CLIENT_ID, CLIENT_SECRET, fakeApi, json, type RecordedRequest } from './fake-api.js';
+import { CLIENT_ID, CLIENT_SECRET, fakeApi, json, type RecordedRequest } from '../support/fake-api.js';
 
 const BASE = 'https://api.example.test';
 const options = { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, baseUrl: BASE };

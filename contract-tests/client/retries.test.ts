@@ -3,7 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AbortError, ConnectionError, RateLimitError, ServerError, TimeoutError, createAgentEngineClient } from '../../src/index.js';
 import { BACKOFF_CAP_MS, backoffMs } from '../../src/core/retry.js';
-import { CLIENT_ID, CLIENT_SECRET, DEFINITIONS, fakeApi, hangingFetch, json, type Handler } from './fake-api.js';
+import { CLIENT_ID, CLIENT_SECRET, DEFINITIONS, fakeApi, hangingFetch, json, type Handler } from '../support/fake-api.js';
 
 const options = { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, baseUrl: 'https://api.example.test' };
 const CONNECTOR = 'c8d9e0f1-2a3b-4c5d-8e6f-7a8b9c0d1e2f';

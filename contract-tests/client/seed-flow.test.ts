@@ -5,7 +5,7 @@ import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SpecValidator, describeErrors, operationSchemaPointer } from '../../mocks/spec.js';
 import { createAgentEngineClient } from '../../src/index.js';
-import { applicationToken } from './fake-api.js';
+import { applicationToken } from '../support/fake-api.js';
 
 const BASE = 'http://127.0.0.1:4010';
 const GITHUB = 'ef69ef6e-aa7f-4af1-a01d-ef775033524e';

@@ -2,7 +2,7 @@
 // reaches any operation with the same auth and retries.
 import { describe, expect, it } from 'vitest';
 import { createAgentEngineClient, createAirbyteApiClient, type AgentEngineClient } from '../../src/index.js';
-import { CLIENT_ID, CLIENT_SECRET, fakeApi, json } from './fake-api.js';
+import { CLIENT_ID, CLIENT_SECRET, fakeApi, json } from '../support/fake-api.js';
 
 const options = { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, baseUrl: 'https://api.example.test' };
 const ID = 'c8d9e0f1-2a3b-4c5d-8e6f-7a8b9c0d1e2f';

@@ -2,7 +2,7 @@
 // refreshed once and replayed on a 401; the same for scoped tokens per workspace.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AuthenticationError, ConfigurationError, createAgentEngineClient } from '../../src/index.js';
-import { CLIENT_ID, CLIENT_SECRET, DEFINITIONS, applicationToken, fakeApi, json, scopedToken } from './fake-api.js';
+import { CLIENT_ID, CLIENT_SECRET, DEFINITIONS, applicationToken, fakeApi, json, scopedToken } from '../support/fake-api.js';
 
 const options = { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, baseUrl: 'https://api.example.test' };
 

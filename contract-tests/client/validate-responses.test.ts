@@ -2,7 +2,7 @@
 // call with a SpecViolationError naming the operation, the JSON pointer and the value (secrets scrubbed).
 import { describe, expect, it } from 'vitest';
 import { SpecViolationError, createAgentEngineClient } from '../../src/index.js';
-import { CLIENT_ID, CLIENT_SECRET, applicationToken, fakeApi, json } from './fake-api.js';
+import { CLIENT_ID, CLIENT_SECRET, applicationToken, fakeApi, json } from '../support/fake-api.js';
 
 const options = { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, baseUrl: 'https://api.example.test', maxRetries: 0 };
 

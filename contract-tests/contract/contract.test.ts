@@ -5,8 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SPEC_NAMES, listOperations, loadSpec } from '../../mocks/spec.js';
 import { CASES, type CaseContext } from '../../src/verify/cases.js';
 import { createCaseContext } from '../../src/verify/run.js';
-import { createSpecRecorder, type SpecRecorder } from './spec-middleware.js';
-import { liveCredentials, selectedTargets, startTarget, type Target, type TargetName } from './targets.js';
+import { createSpecRecorder, type SpecRecorder } from '../support/spec-middleware.js';
+import { liveCredentials, selectedTargets, startTarget, type Target, type TargetName } from '../support/targets.js';
 
 const runId = Date.now().toString(36);
 

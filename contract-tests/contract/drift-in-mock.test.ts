@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setupMockServer } from '../../mocks/node.js';
 import { createAgentEngineClient } from '../../src/index.js';
-import { createSpecRecorder } from './spec-middleware.js';
+import { createSpecRecorder } from '../support/spec-middleware.js';
 
 const { server, service } = setupMockServer({ seed: 5 });
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));

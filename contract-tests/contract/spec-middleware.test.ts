@@ -3,7 +3,7 @@
 import createClient from 'openapi-fetch';
 import { describe, expect, it } from 'vitest';
 import type { paths } from '../../generated/agent-engine.js';
-import { createSpecRecorder } from './spec-middleware.js';
+import { createSpecRecorder } from '../support/spec-middleware.js';
 
 function clientAnswering(body: unknown, status = 200) {
   const recorder = createSpecRecorder('agent-engine');

@@ -2,9 +2,9 @@
 // field: every operation with its path, method, operationId, tag and success code; every parameter; every request
 // and success-response field with the same name, type, required and nullable flags and enum.
 import { describe, expect, it } from 'vitest';
-import facts from './fixtures/agent-api-facts.json' with { type: 'json' };
-import { listOperations, loadSpec, resolveRef } from '../mocks/spec.js';
-import { flattenFields, parameterType, type FieldFact } from './support/field-facts.js';
+import facts from '../fixtures/agent-api-facts.json' with { type: 'json' };
+import { listOperations, loadSpec, resolveRef } from '../../mocks/spec.js';
+import { flattenFields, parameterType, type FieldFact } from '../support/field-facts.js';
 
 const doc = loadSpec('agent-engine');
 const operations = new Map(listOperations(doc).map((op) => [`${op.method.toUpperCase()} ${op.path}`, op]));

@@ -1,8 +1,8 @@
 // The generated types carry the real API's field names, casing, optionality and status codes. Checked by the
 // TypeScript compiler (vitest's typecheck mode): a renamed or retyped field fails to compile.
 import { describe, expectTypeOf, it } from 'vitest';
-import type { components, operations, paths } from '../generated/agent-engine.js';
-import type { components as V1Components, paths as V1Paths } from '../generated/airbyte-api-v1.js';
+import type { components, operations, paths } from '../../generated/agent-engine.js';
+import type { components as V1Components, paths as V1Paths } from '../../generated/airbyte-api-v1.js';
 
 type Schemas = components['schemas'];
 type JsonOf<R> = R extends { content: { 'application/json': infer T } } ? T : never;

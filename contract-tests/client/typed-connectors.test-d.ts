@@ -1,8 +1,8 @@
 // Typed connectors, checked by the compiler: each entity has exactly the actions of its definition, params are typed
 // (required, enums, numbers, arrays, no unknown keys) and records and connector_metadata come from the definition.
 import { describe, expectTypeOf, it } from 'vitest';
-import type { ActionMeta, ActionParams, EntityName, EntityRecord, TypedConnector } from '../src/index.js';
-import { createAgentEngineClient } from '../src/index.js';
+import type { ActionMeta, ActionParams, EntityName, EntityRecord, TypedConnector } from '../../src/index.js';
+import { createAgentEngineClient } from '../../src/index.js';
 
 declare const github: TypedConnector<'github'>;
 declare const stripe: TypedConnector<'stripe'>;

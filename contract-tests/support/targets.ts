@@ -3,7 +3,7 @@
 // (default: msw,fetch,standalone,prism).
 import { ManualClock, createMockFetch, setupMockServer } from '../../mocks/node.js';
 import { startStandaloneMock } from '../../mocks/standalone.js';
-import { startPrism } from '../support/processes.js';
+import { startPrism } from './processes.js';
 
 export type { Target } from '../../src/verify/cases.js';
 import type { Target } from '../../src/verify/cases.js';

@@ -4,10 +4,10 @@ import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { load as parseYaml } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
-import { SPEC_FILES, SPEC_NAMES, loadSpec, type OpenApiDocument } from '../mocks/spec.js';
-import { judgeDrift } from './support/spec-diff.js';
+import { SPEC_FILES, SPEC_NAMES, loadSpec, type OpenApiDocument } from '../../mocks/spec.js';
+import { judgeDrift } from '../support/spec-diff.js';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
+const root = fileURLToPath(new URL('../..', import.meta.url));
 
 const git = (...args: string[]) => execFileSync('git', args, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
 

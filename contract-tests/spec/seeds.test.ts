@@ -2,7 +2,7 @@
 // refuse what the API would refuse (so the acceptance means something).
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { SpecValidator, describeErrors, operationSchemaPointer, type SpecName } from '../mocks/spec.js';
+import { SpecValidator, describeErrors, operationSchemaPointer, type SpecName } from '../../mocks/spec.js';
 
 /**
  * The documents print placeholders where a value of the reader's goes. Those that stand for a UUID are replaced by
@@ -14,7 +14,7 @@ const PLACEHOLDERS: Record<string, string> = {
 };
 
 function seed(file: string): unknown {
-  let text = readFileSync(new URL(`./fixtures/seeds/${file}`, import.meta.url), 'utf8');
+  let text = readFileSync(new URL(`../fixtures/seeds/${file}`, import.meta.url), 'utf8');
   for (const [placeholder, value] of Object.entries(PLACEHOLDERS)) text = text.replaceAll(`"${placeholder}"`, JSON.stringify(value));
   return JSON.parse(text);
 }

@@ -9,7 +9,7 @@ import {
   escapePointer,
   listOperations,
   type OpenApiDocument,
-} from '../mocks/spec.js';
+} from '../../mocks/spec.js';
 
 interface ExampleCase {
   /** Where the example is written. */

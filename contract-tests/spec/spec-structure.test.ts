@@ -2,7 +2,7 @@
 // error responses in the API's own error body; both documents are valid OpenAPI 3.1 and dereference completely.
 import { describe, expect, it } from 'vitest';
 import { dereference, validate } from '@readme/openapi-parser';
-import { SPEC_NAMES, listOperations, loadSpec, resolveRef, specPath, type SpecName, type SpecOperation } from '../mocks/spec.js';
+import { SPEC_NAMES, listOperations, loadSpec, resolveRef, specPath, type SpecName, type SpecOperation } from '../../mocks/spec.js';
 
 interface Conventions {
   servers: string[];
