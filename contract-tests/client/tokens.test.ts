@@ -52,7 +52,7 @@ describe('application token', () => {
   });
 
   it('on a 401 is refreshed once and the request replayed', async () => {
-    const api = fakeApi((request, i) => (i === 0 ? json({ message: 'Token has expired.', errors: [] }, 401) : json(DEFINITIONS)));
+    const api = fakeApi((_request, i) => (i === 0 ? json({ message: 'Token has expired.', errors: [] }, 401) : json(DEFINITIONS)));
     const client = createAgentEngineClient({ ...options, fetch: api.fetch });
     const result = await client.definitions.listSources();
     expect(result).toEqual(DEFINITIONS);

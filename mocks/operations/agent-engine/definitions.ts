@@ -5,7 +5,7 @@ import { sourceEntry } from '../../service/views.js';
 import type { MockService } from '../../service.js';
 import { defineOperations } from '../types.js';
 
-export function definitionOperations(service: MockService) {
+export function definitionOperations(_service: MockService) {
   return defineOperations('agent-engine', {
     list_integrations_definitions_sources: ({ query }) => {
       const name = typeof query.name === 'string' ? query.name.toLowerCase() : '';
