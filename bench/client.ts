@@ -120,7 +120,7 @@ export async function benchClientOverHttp(timeMs = 2_000): Promise<OverheadRow[]
   const { BARE_SERVER, freePort, start } = await import('./mock.mjs');
   const port: number = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const { child: server } = await start('loopback server', process.execPath, ['-e', BARE_SERVER], { PORT: String(port), BARE_BODY: TOKEN_BODY.slice(0, -1) + ',"definitions":[]}' }, async () => (await fetch(base)).ok);
+  const { child: server } = await start('loopback server', process.execPath, ['-e', BARE_SERVER], { PORT: String(port), BARE_BODY: `${TOKEN_BODY.slice(0, -1)},"definitions":[]}` }, async () => (await fetch(base)).ok);
   try {
     const bare = createClient<paths>({ baseUrl: base });
     const kit = createAgentEngineClient({ baseUrl: base, clientId: 'bench', clientSecret: 'bench-secret' });

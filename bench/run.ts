@@ -17,7 +17,7 @@ const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'unknown CPU'}
 const out: string[] = [`# agent-engine-kit benchmarks`, '', `${date}, ${machine}. Produced by \`npm run bench\`.`, ''];
 const section = (lines: string[]) => {
   out.push(...lines, '');
-  console.log(lines.join('\n') + '\n');
+  console.log(`${lines.join('\n')}\n`);
 };
 const f = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 

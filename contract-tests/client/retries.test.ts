@@ -153,7 +153,11 @@ describe('creates are not repeated where that could create twice', () => {
     vi.useFakeTimers();
     const api = fakeApi(() => new Promise<Response>(() => {}));
     const hung = hangingFetch();
-    const fetch = ((input: Request) => (new URL(input.url).pathname.endsWith('/token') ? api.fetch(input) : (api.requests.push({} as never), hung(input)))) as typeof globalThis.fetch;
+    const fetch = ((input: Request) => {
+      if (new URL(input.url).pathname.endsWith('/token')) return api.fetch(input);
+      api.requests.push({} as never);
+      return hung(input);
+    }) as typeof globalThis.fetch;
     const pending = createAgentEngineClient({ ...options, fetch, timeoutMs: 1_000 }).connectors.create(createBody).catch((e: unknown) => e);
     await vi.advanceTimersByTimeAsync(1_000);
     expect(await pending).toBeInstanceOf(TimeoutError);

@@ -403,7 +403,7 @@ describe('realism', () => {
     const schema: JsonSchema = JSON.parse('{"type":"object","properties":{"__proto__":{"type":"object","properties":{"polluted":{"type":"boolean"}}}}}');
     const [record] = generate({ connector: 'github', entity: 'issues', schema, count: 1 });
     expect(Object.getPrototypeOf(record)).toBe(Object.prototype);
-    expect(Object.prototype.hasOwnProperty.call(record, '__proto__')).toBe(true);
+    expect(Object.hasOwn(record!, '__proto__')).toBe(true);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 });

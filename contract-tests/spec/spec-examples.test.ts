@@ -25,7 +25,7 @@ function collectExamples(doc: OpenApiDocument): ExampleCase[] {
   const visit = (node: any, pointer: string): void => {
     if (!node || typeof node !== 'object') return;
     if (Array.isArray(node)) {
-      node.forEach((item, i) => visit(item, `${pointer}/${i}`));
+      for (const [i, item] of node.entries()) visit(item, `${pointer}/${i}`);
       return;
     }
     if ('schema' in node) {
@@ -39,7 +39,7 @@ function collectExamples(doc: OpenApiDocument): ExampleCase[] {
     } else {
       // A schema: its own `examples` array and its `default`.
       if (Array.isArray(node.examples)) {
-        node.examples.forEach((value: unknown, i: number) => cases.push({ at: `${pointer}/examples/${i}`, schema: pointer, value }));
+        for (const [i, value] of (node.examples as unknown[]).entries()) cases.push({ at: `${pointer}/examples/${i}`, schema: pointer, value });
       }
       if ('default' in node && !('in' in node)) cases.push({ at: `${pointer}/default`, schema: pointer, value: node.default });
     }

@@ -81,7 +81,7 @@ async function answerOperation(service: MockService, api: SpecName, match: Route
   // A write that succeeded is kept before it is answered; an execute that only read leaves nothing to keep.
   if (status < 400 && request.method !== 'GET' && !unchanged) service.changed();
   if (service.config.validateResponses) {
-    const problem = responseProblems(service.validators[api], operation, status, mediaType?.split(';')[0]!.trim(), result.body);
+    const problem = responseProblems(service.validators[api], operation, status, mediaType?.split(';')[0]?.trim(), result.body);
     if (problem) return service.violation(api, `Mock response of ${operation.operationId} (${status}) breaks the spec: ${problem}`);
   }
   if (result.body instanceof Uint8Array) return { status, headers: { ...result.headers }, body: result.body };

@@ -71,6 +71,7 @@ export interface ActionAnswer<T, M> {
 }
 
 // Params may be left out only when the action requires none.
+// biome-ignore lint/complexity/noBannedTypes: `{} extends P` is how a type asks whether every property of P is optional.
 type ParamsArgs<P, O> = {} extends P ? [params?: P, options?: O] : [params: P, options?: O];
 
 type ActionMethod<N extends ConnectorName, E extends string, A extends string> = A extends 'download'
@@ -83,10 +84,11 @@ export type TypedEntity<N extends ConnectorName, E extends string> = { [A in Act
       /** Every record of the list across its pages, each once, paged as the connector's definition says. */
       all(...args: ParamsArgs<ActionParams<N, E, 'list'>, AllOptions>): AsyncGenerator<EntityRecord<N, E>>;
     }
-  : {});
+  : unknown);
 
 /** An execute request of one connector: a union over its entities and actions, each with its own params. */
 export type TypedExecuteRequest<N extends ConnectorName> = {
+  // biome-ignore lint/complexity/noBannedTypes: `{} extends P` asks whether every property of the params is optional.
   [K in OperationKey<N>]: { entity: EntityOfKey<K>; action: ActionOfKey<K, EntityOfKey<K>> } & ({} extends ActionParams<N, EntityOfKey<K>, ActionOfKey<K, EntityOfKey<K>>>
     ? { params?: ActionParams<N, EntityOfKey<K>, ActionOfKey<K, EntityOfKey<K>>> }
     : { params: ActionParams<N, EntityOfKey<K>, ActionOfKey<K, EntityOfKey<K>>> }) & Pick<ActionOptions, 'select_fields' | 'exclude_fields' | 'intent' | 'skip_truncation'>;
@@ -130,15 +132,15 @@ export function createTypedConnector<N extends ConnectorName>(name: N, connector
     const { request, call } = splitOptions(options);
     const id = await connectorId();
     body = { ...request, ...body };
-    if (body.action == 'download') return deps.download(id, body, call);
+    if (body.action === 'download') return deps.download(id, body, call);
     const response = await deps.execute(id, body, call);
     return { data: response.result, meta: response.connector_metadata ?? null, warning: response.warning ?? null, response };
   };
   // Entities and actions by property name; `then` and `toJSON` are none, so that a connector is not taken for a promise.
-  const named = <T>(of: (key: string) => T) => new Proxy({}, { get: (_, key) => (typeof key == 'string' && key != 'then' && key != 'toJSON' ? of(key) : undefined) });
+  const named = <T>(of: (key: string) => T) => new Proxy({}, { get: (_, key) => (typeof key === 'string' && key !== 'then' && key !== 'toJSON' ? of(key) : undefined) });
   const entity = (entityName: string) =>
     named((action) =>
-      action == 'all'
+      action === 'all'
         ? async function* (params?: Record<string, unknown>, options?: AllOptions) {
             const { request, call } = splitOptions(options);
             yield* deps.executeRecords(await connectorId(), { entity: entityName, action: 'list', params: params ?? {}, ...request }, { ...call, connector: name });
@@ -150,5 +152,5 @@ export function createTypedConnector<N extends ConnectorName>(name: N, connector
     connectorId,
     execute: ((request: ExecuteRequest, options?: CallOptions) => run(request, options)) as TypedConnectorBase<N>['execute'],
   };
-  return new Proxy(base, { get: (target, key) => (typeof key != 'string' || key in target ? Reflect.get(target, key) : Reflect.get(named(entity), key)) }) as TypedConnector<N>;
+  return new Proxy(base, { get: (target, key) => (typeof key !== 'string' || key in target ? Reflect.get(target, key) : Reflect.get(named(entity), key)) }) as TypedConnector<N>;
 }

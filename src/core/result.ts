@@ -26,7 +26,7 @@ export interface FetchResult<T> {
 const lacks = (data: unknown, need: string) => {
   let value: any = data;
   for (const key of need.split('.')) value = value?.[key];
-  return need == 'data' ? !Array.isArray(value) : typeof value != 'string';
+  return need === 'data' ? !Array.isArray(value) : typeof value !== 'string';
 };
 
 /**

@@ -26,8 +26,8 @@ export function createCaseContext(target: Target, middleware: Middleware, v1Midd
   };
   const raw = createClient<paths, 'application/json'>({ baseUrl: target.agentEngine, ...viaFetch });
   raw.use(middleware);
-  let v1;
-  let v1Raw;
+  let v1: ReturnType<typeof createAirbyteApiClient> | undefined;
+  let v1Raw: ReturnType<typeof createClient<V1Paths, 'application/json'>> | undefined;
   if (target.v1) {
     v1 = createAirbyteApiClient({ baseUrl: target.v1, clientId: target.clientId, clientSecret: target.clientSecret, maxRetries: 0, ...viaFetch });
     v1.raw.use(v1Middleware);

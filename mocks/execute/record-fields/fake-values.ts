@@ -76,7 +76,7 @@ export function creationTime(draw: Draw, index: number): number {
   return REFERENCE_TIME - 200 * DAY + index * 4.5 * DAY + draw.int(0, 4 * DAY);
 }
 export const days = (count: number) => count * DAY;
-export const isoDateTime = (ms: number) => new Date(ms - (ms % 1000)).toISOString().slice(0, 19) + 'Z';
+export const isoDateTime = (ms: number) => `${new Date(ms - (ms % 1000)).toISOString().slice(0, 19)}Z`;
 export const isoDate = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 export const unixSeconds = (ms: number) => Math.floor(ms / 1000);
 
@@ -213,6 +213,6 @@ export function paragraph(draw: Draw, kind: RecordKind): string {
   const bank = SENTENCE_BANK[kind] ?? SENTENCES_BY_KIND.general;
   const count = draw.int(1, 3);
   let text = draw.pick(bank);
-  for (let i = 1; i < count; i++) text += ' ' + draw.pick(bank);
+  for (let i = 1; i < count; i++) text += ` ${draw.pick(bank)}`;
   return text;
 }

@@ -37,7 +37,7 @@ export function nameOf(raw: string): FieldName {
 
 /** 'opportunities' → 'opportunity', 'addresses' → 'address', 'pull_requests' → 'pullrequest' (compact in, compact out). */
 export function singular(word: string): string {
-  if (word.endsWith('ies') && word.length > 4) return word.slice(0, -3) + 'y';
+  if (word.endsWith('ies') && word.length > 4) return `${word.slice(0, -3)}y`;
   if (/(ss|x|ch|sh|us)es$/.test(word)) return word.slice(0, -2);
   if (word.endsWith('s') && !/(ss|us|is)$/.test(word)) return word.slice(0, -1);
   return word;

@@ -21,9 +21,9 @@ const CONNECTOR_STRING_IDS: Record<string, StringIdMaker> = {
   mailchimp: hex(10), intercom: hex(24), gmail: hex(16),
   klaviyo: (draw, ms) => ulid(draw, ms), 'incident-io': (draw, ms) => ulid(draw, ms),
   notion: uuid, linear: uuid, pylon: uuid, granola: uuid, 'snapchat-marketing': uuid, ashby: uuid, sendgrid: uuid,
-  'google-drive': (draw) => '1' + draw.chars(BASE62 + '-_', 32), typeform: alnum(8), chargebee: alnum(16), orb: alnum(22),
+  'google-drive': (draw) => `1${draw.chars(`${BASE62}-_`, 32)}`, typeform: alnum(8), chargebee: alnum(16), orb: alnum(22),
   'clickup-api': numeric(10), 'paypal-transaction': (draw) => draw.chars(UPPER_ALNUM, 17),
-  'amazon-seller-partner': (draw) => 'B0' + draw.chars(UPPER_ALNUM, 8),
+  'amazon-seller-partner': (draw) => `B0${draw.chars(UPPER_ALNUM, 8)}`,
 };
 
 /** Digits of each connector's integer ids (as the services issue them today); 8 elsewhere. */
@@ -109,7 +109,7 @@ const GITHUB_NODE_TYPES: Record<string, string> = {
   projectitem: 'PVTI_lADO', branch: 'REF_kwDO', tag: 'REF_kwDO', ref: 'REF_kwDO', answer: 'DC_kwDO', category: 'DIC_kwDO',
 };
 const GITHUB_USERS = /^(user|stargazer|viewer|author|assignee|owner|mergedby|creator|answerchosenby|member|follower|editor|actor|committer)$/;
-const githubNodeId = (type: string): StringIdMaker => (draw) => `${type}${draw.chars(BASE62 + '-_', 12)}`;
+const githubNodeId = (type: string): StringIdMaker => (draw) => `${type}${draw.chars(`${BASE62}-_`, 12)}`;
 
 const TWILIO_SID_PREFIXES: Record<string, string> = {
   account: 'AC', call: 'CA', message: 'SM', incomingphonenumber: 'PN', outgoingcallerid: 'PN', phonenumber: 'PN',
@@ -153,7 +153,7 @@ export function stringIdMaker(connector: string, target: string, ownEntity: stri
       return target === 'adaccount' ? (draw) => `act_${draw.digits(15)}` : target === 'account' ? numeric(15) : numeric(17);
     case 'clickup-api':
       // Workspaces, spaces and lists have numeric ids; tasks have short alphanumeric ones (86a1b2c3d).
-      if (target === 'task' || target === 'subtask' || target === 'parent') return (draw) => '86' + draw.chars(LOWER_ALNUM, 7);
+      if (target === 'task' || target === 'subtask' || target === 'parent') return (draw) => `86${draw.chars(LOWER_ALNUM, 7)}`;
       break;
     case 'amazon-seller-partner':
       if (target.includes('order')) return (draw) => `${draw.chars(DECIMAL, 3)}-${draw.chars(DECIMAL, 7)}-${draw.chars(DECIMAL, 7)}`;

@@ -61,7 +61,7 @@ export function connectorOperations(service: MockService) {
     const workspace = store.workspaceByName(body.workspace_name);
     if (!workspace) throw notFound(`Workspace ${body.workspace_name}`);
     assertWorkspaceAccess(context.principal, workspace.id, `Workspace ${body.workspace_name}`);
-    let template;
+    let template: SourceTemplate | undefined;
     if (present(body.source_template_id)) {
       template = store.sourceTemplates.get(body.source_template_id!);
       if (!template) throw notFound(`Source template ${body.source_template_id}`);
@@ -187,7 +187,7 @@ export function connectorOperations(service: MockService) {
           dataset = buildDataset(definition, service.config.seed);
           store.records.set(connector.id, dataset);
         }
-        let outcome;
+        let outcome: ReturnType<typeof executeAction>;
         try {
           outcome = executeAction(definition, dataset, body, {
             connectorId: connector.id,
