@@ -9,54 +9,56 @@ import { buildBrowserMock } from './scripts/build-browser-demo.mjs';
 // The package: ESM and CommonJS builds of src/ with their type declarations (the generated types inlined). The
 // validation entry embeds both specs; in the ESM build it is a chunk of its own, loaded only when a client turns
 // `validateResponses` on.
-export default defineConfig([{
-  entry: { index: 'src/index.ts', validation: 'src/validation/index.ts' },
-  format: ['esm', 'cjs'],
-  dts: true,
-  splitting: true,
-  platform: 'neutral',
-  target: 'es2022',
-  sourcemap: true,
-  clean: false, // npm run build empties dist/ first (two configs write into it)
-  outDir: 'dist',
-  // openapi-fetch is the one dependency; ajv (the response validator's, a chunk loaded on first use) is bundled in, so
-  // that installing the client installs nothing else.
-  external: ['openapi-fetch'],
-  noExternal: ['ajv', 'ajv-formats'],
-  esbuildPlugins: [esbuildYamlPlugin],
-},
-{
-  // The mock (`agent-engine-kit/mock`) and the `agent-engine-kit` command: Node only, ESM only. The mock reads the
-  // specs from openapi/ next to dist/ at run time, the connector definitions from dist/connectors.json.
-  entry: { mock: 'mocks/node.ts', cli: 'bin/agent-engine-kit.ts' },
-  format: ['esm'],
-  dts: { entry: { mock: 'mocks/node.ts' } },
-  splitting: true,
-  platform: 'node',
-  target: 'node20',
-  sourcemap: true,
-  clean: false,
-  outDir: 'dist',
-  // msw is an optional peer (only setupMockServer needs it); ajv and js-yaml are bundled in: the command and the
-  // standalone mock need nothing installed besides the package.
-  external: ['openapi-fetch', 'msw'],
-  noExternal: ['ajv', 'ajv-formats', 'js-yaml'],
-  esbuildPlugins: [esbuildYamlPlugin],
-  // The connector definitions, parsed now: dist/connectors.json (the mock reads it instead of the YAML), and one JSON
-  // file per connector for pages (`agent-engine-kit/mock/connectors/<name>.json`).
-  onSuccess: async () => {
-    writeConnectorsBundle('dist', { perConnector: true });
-    // `agent-engine-kit/mock/browser`'s JavaScript (its declarations: the config below).
-    await buildBrowserMock('dist/mock-browser.js');
+export default defineConfig([
+  {
+    entry: { index: 'src/index.ts', validation: 'src/validation/index.ts' },
+    format: ['esm', 'cjs'],
+    dts: true,
+    splitting: true,
+    platform: 'neutral',
+    target: 'es2022',
+    sourcemap: true,
+    clean: false, // npm run build empties dist/ first (two configs write into it)
+    outDir: 'dist',
+    // openapi-fetch is the one dependency; ajv (the response validator's, a chunk loaded on first use) is bundled in, so
+    // that installing the client installs nothing else.
+    external: ['openapi-fetch'],
+    noExternal: ['ajv', 'ajv-formats'],
+    esbuildPlugins: [esbuildYamlPlugin],
   },
-},
-{
-  // The mock in a browser (`agent-engine-kit/mock/browser`): its declarations here; its JavaScript is built by esbuild
-  // itself above (scripts/build-browser-demo.mjs), whose plugins stub the Node modules the mock imports but never
-  // calls there, which tsup would leave as imports. ESM for bundlers, the specs built in, msw the page's own.
-  entry: { 'mock-browser': 'mocks/browser.ts' },
-  dts: { only: true },
-  format: ['esm'],
-  clean: false,
-  outDir: 'dist',
-}]);
+  {
+    // The mock (`agent-engine-kit/mock`) and the `agent-engine-kit` command: Node only, ESM only. The mock reads the
+    // specs from openapi/ next to dist/ at run time, the connector definitions from dist/connectors.json.
+    entry: { mock: 'mocks/node.ts', cli: 'bin/agent-engine-kit.ts' },
+    format: ['esm'],
+    dts: { entry: { mock: 'mocks/node.ts' } },
+    splitting: true,
+    platform: 'node',
+    target: 'node20',
+    sourcemap: true,
+    clean: false,
+    outDir: 'dist',
+    // msw is an optional peer (only setupMockServer needs it); ajv and js-yaml are bundled in: the command and the
+    // standalone mock need nothing installed besides the package.
+    external: ['openapi-fetch', 'msw'],
+    noExternal: ['ajv', 'ajv-formats', 'js-yaml'],
+    esbuildPlugins: [esbuildYamlPlugin],
+    // The connector definitions, parsed now: dist/connectors.json (the mock reads it instead of the YAML), and one JSON
+    // file per connector for pages (`agent-engine-kit/mock/connectors/<name>.json`).
+    onSuccess: async () => {
+      writeConnectorsBundle('dist', { perConnector: true });
+      // `agent-engine-kit/mock/browser`'s JavaScript (its declarations: the config below).
+      await buildBrowserMock('dist/mock-browser.js');
+    },
+  },
+  {
+    // The mock in a browser (`agent-engine-kit/mock/browser`): its declarations here; its JavaScript is built by esbuild
+    // itself above (scripts/build-browser-demo.mjs), whose plugins stub the Node modules the mock imports but never
+    // calls there, which tsup would leave as imports. ESM for bundlers, the specs built in, msw the page's own.
+    entry: { 'mock-browser': 'mocks/browser.ts' },
+    dts: { only: true },
+    format: ['esm'],
+    clean: false,
+    outDir: 'dist',
+  },
+]);

@@ -17,7 +17,10 @@ class LongestFirstSequencer extends BaseSequencer {
       const index = LONGEST_FIRST.findIndex((suffix) => file.moduleId.endsWith(suffix));
       return index === -1 ? LONGEST_FIRST.length : index;
     };
-    return sorted.map((file, order) => ({ file, order })).sort((a, b) => rank(a.file) - rank(b.file) || a.order - b.order).map(({ file }) => file);
+    return sorted
+      .map((file, order) => ({ file, order }))
+      .sort((a, b) => rank(a.file) - rank(b.file) || a.order - b.order)
+      .map(({ file }) => file);
   }
 }
 

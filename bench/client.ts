@@ -15,9 +15,25 @@ const { createAgentEngineClient } = (await import(distEntry)) as typeof Kit;
 const BASE = 'https://api.airbyte.ai';
 const PATH = '/api/v1/integrations/definitions/sources';
 const LIST_BODY = JSON.stringify({
-  definitions: [{ sourceDefinitionId: 'ef69ef6e-aa7f-4af1-a01d-ef775033524e', destinationDefinitionId: null, name: 'GitHub', dockerRepository: 'airbyte/source-github', iconUrl: null, custom: false, supportLevel: 'certified', spec: null }],
+  definitions: [
+    {
+      sourceDefinitionId: 'ef69ef6e-aa7f-4af1-a01d-ef775033524e',
+      destinationDefinitionId: null,
+      name: 'GitHub',
+      dockerRepository: 'airbyte/source-github',
+      iconUrl: null,
+      custom: false,
+      supportLevel: 'certified',
+      spec: null,
+    },
+  ],
 });
-const TOKEN_BODY = JSON.stringify({ access_token: 'bench.token.value', token_type: 'Bearer', expires_in: 900, organization_id: '4f7c2b1e-8d3a-4c5f-9b6e-2a1d0c9e8f7a' });
+const TOKEN_BODY = JSON.stringify({
+  access_token: 'bench.token.value',
+  token_type: 'Bearer',
+  expires_in: 900,
+  organization_id: '4f7c2b1e-8d3a-4c5f-9b6e-2a1d0c9e8f7a',
+});
 const json = (body: string) => new Response(body, { status: 200, headers: { 'content-type': 'application/json' } });
 
 /** A fetch that answers without a network: the token endpoint (after `tokenDelayMs`) and the list, counting both. */
@@ -60,7 +76,13 @@ async function measureTasks(tasks: [string, () => Promise<unknown>][], timeMs: n
     // mitata's samples are nanoseconds per call.
     const all = samples.get(name)!.sort((a, b) => a - b);
     const meanNs = all.reduce((sum, v) => sum + v, 0) / all.length;
-    return { name, opsPerSecond: 1e9 / meanNs, meanMicros: meanNs / 1000, p99Micros: all[Math.floor(all.length * 0.99)]! / 1000, samples: all.length };
+    return {
+      name,
+      opsPerSecond: 1e9 / meanNs,
+      meanMicros: meanNs / 1000,
+      p99Micros: all[Math.floor(all.length * 0.99)]! / 1000,
+      samples: all.length,
+    };
   });
 }
 
@@ -68,7 +90,13 @@ export async function benchClientOverhead(timeMs = 2_000): Promise<OverheadRow[]
   const { fetch: stub } = stubFetch();
   const bare = createClient<paths>({ baseUrl: BASE, fetch: stub });
   const kit = createAgentEngineClient({ baseUrl: BASE, clientId: 'bench', clientSecret: 'bench-secret', fetch: stub });
-  const kitNoTimeout = createAgentEngineClient({ baseUrl: BASE, clientId: 'bench', clientSecret: 'bench-secret', fetch: stub, timeoutMs: 0 });
+  const kitNoTimeout = createAgentEngineClient({
+    baseUrl: BASE,
+    clientId: 'bench',
+    clientSecret: 'bench-secret',
+    fetch: stub,
+    timeoutMs: 0,
+  });
   // The tokens are minted once, before timing.
   await kit.definitions.listSources({ name: 'git' });
   await kitNoTimeout.definitions.listSources({ name: 'git' });
@@ -78,7 +106,9 @@ export async function benchClientOverhead(timeMs = 2_000): Promise<OverheadRow[]
       [
         'raw fetch + JSON.parse',
         async () => {
-          const response = await stub(`${BASE}${PATH}?name=git`, { headers: { authorization: 'Bearer bench.token.value' } });
+          const response = await stub(`${BASE}${PATH}?name=git`, {
+            headers: { authorization: 'Bearer bench.token.value' },
+          });
           if (!response.ok) throw new Error('not ok');
           await response.json();
         },
@@ -86,12 +116,21 @@ export async function benchClientOverhead(timeMs = 2_000): Promise<OverheadRow[]
       [
         'bare openapi-fetch',
         async () => {
-          const { data } = await bare.GET(PATH, { params: { query: { name: 'git' } }, headers: { authorization: 'Bearer bench.token.value' } });
+          const { data } = await bare.GET(PATH, {
+            params: { query: { name: 'git' } },
+            headers: { authorization: 'Bearer bench.token.value' },
+          });
           if (!data) throw new Error('no data');
         },
       ],
-      ['agent-engine-kit client: auth, retries, error mapping (timeoutMs: 0)', () => kitNoTimeout.definitions.listSources({ name: 'git' })],
-      ['agent-engine-kit client, defaults: the same and a 60 s timeout', () => kit.definitions.listSources({ name: 'git' })],
+      [
+        'agent-engine-kit client: auth, retries, error mapping (timeoutMs: 0)',
+        () => kitNoTimeout.definitions.listSources({ name: 'git' }),
+      ],
+      [
+        'agent-engine-kit client, defaults: the same and a 60 s timeout',
+        () => kit.definitions.listSources({ name: 'git' }),
+      ],
       // Not a client: what the one thing a timeout needs costs by itself, to read the row above against.
       [
         'bare openapi-fetch + an abortable signal per call (what a timeout needs)',
@@ -99,7 +138,11 @@ export async function benchClientOverhead(timeMs = 2_000): Promise<OverheadRow[]
           const controller = new AbortController();
           const timer = setTimeout(() => controller.abort(), 30_000);
           try {
-            const { data } = await bare.GET(PATH, { params: { query: { name: 'git' } }, headers: { authorization: 'Bearer bench.token.value' }, signal: controller.signal });
+            const { data } = await bare.GET(PATH, {
+              params: { query: { name: 'git' } },
+              headers: { authorization: 'Bearer bench.token.value' },
+              signal: controller.signal,
+            });
             if (!data) throw new Error('no data');
           } finally {
             clearTimeout(timer);
@@ -120,7 +163,13 @@ export async function benchClientOverHttp(timeMs = 2_000): Promise<OverheadRow[]
   const { BARE_SERVER, freePort, start } = await import('./mock.mjs');
   const port: number = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const { child: server } = await start('loopback server', process.execPath, ['-e', BARE_SERVER], { PORT: String(port), BARE_BODY: `${TOKEN_BODY.slice(0, -1)},"definitions":[]}` }, async () => (await fetch(base)).ok);
+  const { child: server } = await start(
+    'loopback server',
+    process.execPath,
+    ['-e', BARE_SERVER],
+    { PORT: String(port), BARE_BODY: `${TOKEN_BODY.slice(0, -1)},"definitions":[]}` },
+    async () => (await fetch(base)).ok,
+  );
   try {
     const bare = createClient<paths>({ baseUrl: base });
     const kit = createAgentEngineClient({ baseUrl: base, clientId: 'bench', clientSecret: 'bench-secret' });
@@ -130,7 +179,10 @@ export async function benchClientOverHttp(timeMs = 2_000): Promise<OverheadRow[]
         [
           'bare openapi-fetch, real fetch',
           async () => {
-            const { data } = await bare.GET(PATH, { params: { query: { name: 'git' } }, headers: { authorization: 'Bearer bench.token.value' } });
+            const { data } = await bare.GET(PATH, {
+              params: { query: { name: 'git' } },
+              headers: { authorization: 'Bearer bench.token.value' },
+            });
             if (!data) throw new Error('no data');
           },
         ],
@@ -156,7 +208,12 @@ export async function benchSingleFlight(levels = [1, 10, 100, 1000]): Promise<Si
   const rows: SingleFlightRow[] = [];
   for (const concurrent of levels) {
     const { fetch: stub, counts } = stubFetch(20);
-    const kit = createAgentEngineClient({ baseUrl: BASE, clientId: 'bench', clientSecret: 'bench-secret', fetch: stub });
+    const kit = createAgentEngineClient({
+      baseUrl: BASE,
+      clientId: 'bench',
+      clientSecret: 'bench-secret',
+      fetch: stub,
+    });
     const started = performance.now();
     await Promise.all(Array.from({ length: concurrent }, () => kit.definitions.listSources({ name: 'git' })));
     rows.push({ concurrent, apiRequests: counts.api, tokenRequests: counts.token, ms: performance.now() - started });

@@ -5,7 +5,6 @@ import { readFileSync } from 'node:fs';
 import { connectorDefinition, connectorIndex } from '../mocks/connectors/definitions.js';
 import { createBody } from '../contract-tests/support/connector-samples.js';
 
-
 export interface ExecuteBench {
   startupMs: number;
   rows: { name: string; rps: number; p99: number; total: number }[];
@@ -15,7 +14,8 @@ export interface ExecuteBench {
   buildAllMs: number;
 }
 
-const rssMb = (pid: number) => Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+const rssMb = (pid: number) =>
+  Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
 
 export async function benchExecute(): Promise<ExecuteBench> {
   // @ts-expect-error: plain .mjs modules without type declarations
@@ -26,9 +26,15 @@ export async function benchExecute(): Promise<ExecuteBench> {
   const port: number = await freePort();
   const base = `http://127.0.0.1:${port}`;
   let token = '';
-  const mock = await start('standalone mock', process.execPath, [bundle], { PORT: String(port) }, async () => Boolean((token = await mintToken(base))));
+  const mock = await start('standalone mock', process.execPath, [bundle], { PORT: String(port) }, async () =>
+    Boolean((token = await mintToken(base))),
+  );
   const call = async (method: string, path: string, body?: unknown) => {
-    const response = await fetch(`${base}${path}`, { method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, ...(body ? { body: JSON.stringify(body) } : {}) });
+    const response = await fetch(`${base}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      ...(body ? { body: JSON.stringify(body) } : {}),
+    });
     const json = await response.json();
     if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${JSON.stringify(json).slice(0, 300)}`);
     return json;
@@ -44,21 +50,45 @@ export async function benchExecute(): Promise<ExecuteBench> {
       created.set(name, connector);
       const entity = [...connectorDefinition(name)!.entities.keys()][0]!;
       // Whatever the answer (a list may need params), the connector's records are built by then.
-      await fetch(`${base}/api/v1/integrations/connectors/${connector.id}/execute`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ entity, action: 'get', params: {} }) });
+      await fetch(`${base}/api/v1/integrations/connectors/${connector.id}/execute`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ entity, action: 'get', params: {} }),
+      });
     }
     const buildAllMs = performance.now() - started;
     const rssAfterMb = rssMb(mock.child.pid);
     const github = created.get('github')!;
     const stripe = created.get('stripe')!;
-    const customers = await call('POST', `/api/v1/integrations/connectors/${stripe.id}/execute`, { entity: 'customers', action: 'list', params: { limit: 5 } });
+    const customers = await call('POST', `/api/v1/integrations/connectors/${stripe.id}/execute`, {
+      entity: 'customers',
+      action: 'list',
+      params: { limit: 5 },
+    });
     const customerId = customers.result[2].id;
     const githubList = { entity: 'issues', action: 'list', params: { per_page: 30 } };
     const firstPage = await call('POST', `/api/v1/integrations/connectors/${github.id}/execute`, githubList);
-    if (firstPage.result.length !== 30) throw new Error(`GitHub list answered ${firstPage.result.length} issues, not 30`);
-    const post = (path: string, body: unknown) => load(`${base}${path}`, { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, { method: 'POST', body: JSON.stringify(body) });
+    if (firstPage.result.length !== 30)
+      throw new Error(`GitHub list answered ${firstPage.result.length} issues, not 30`);
+    const post = (path: string, body: unknown) =>
+      load(
+        `${base}${path}`,
+        { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        { method: 'POST', body: JSON.stringify(body) },
+      );
     const rows = [
-      { name: 'GitHub issues `list`, 30 records', ...(await post(`/api/v1/integrations/connectors/${github.id}/execute`, githubList)) },
-      { name: 'Stripe customers `get`', ...(await post(`/api/v1/integrations/connectors/${stripe.id}/execute`, { entity: 'customers', action: 'get', params: { id: customerId } })) },
+      {
+        name: 'GitHub issues `list`, 30 records',
+        ...(await post(`/api/v1/integrations/connectors/${github.id}/execute`, githubList)),
+      },
+      {
+        name: 'Stripe customers `get`',
+        ...(await post(`/api/v1/integrations/connectors/${stripe.id}/execute`, {
+          entity: 'customers',
+          action: 'get',
+          params: { id: customerId },
+        })),
+      },
     ];
     const connectors = created.size;
     return { startupMs: mock.startupMs, rows, rssBeforeMb, rssAfterMb, connectors, buildAllMs };

@@ -28,7 +28,8 @@ const stats = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
   return { min: sorted[0]!, median: sorted[Math.floor(sorted.length / 2)]!, max: sorted.at(-1)! };
 };
-const fmt = (s: { min: number; median: number; max: number }, digits = 0) => [s.min, s.median, s.max].map((n) => n.toLocaleString('en-US', { maximumFractionDigits: digits })).join(' / ');
+const fmt = (s: { min: number; median: number; max: number }, digits = 0) =>
+  [s.min, s.median, s.max].map((n) => n.toLocaleString('en-US', { maximumFractionDigits: digits })).join(' / ');
 
 // @ts-expect-error: plain .mjs modules without type declarations
 const { BARE_SERVER, CONNECTIONS, freePort, load: autocannonRun, mintToken, start } = await import('./mock.mjs');
@@ -38,15 +39,29 @@ async function rounds(url: string, load: Load, headers: Record<string, string>, 
   const cpu: number[] = [];
   for (let i = 0; i < ROUNDS; i++) {
     const before = cpuMicros(pid);
-    const result = await autocannonRun(url + load.path, { ...headers, ...(load.body ? { 'content-type': 'application/json' } : {}) }, { method: load.method, body: load.body, duration: DURATION_S });
+    const result = await autocannonRun(
+      url + load.path,
+      { ...headers, ...(load.body ? { 'content-type': 'application/json' } : {}) },
+      { method: load.method, body: load.body, duration: DURATION_S },
+    );
     rps.push(result.rps);
     cpu.push((cpuMicros(pid) - before) / result.total);
   }
   return { rps: stats(rps), cpu: stats(cpu) };
 }
 
-async function inProcess(fetchOf: (url: string, init: RequestInit) => Promise<Response>, origin: string, token: string, load: Load, calls = 2_000) {
-  const init = { method: load.method, headers: { authorization: `Bearer ${token}`, ...(load.body ? { 'content-type': 'application/json' } : {}) }, ...(load.body ? { body: load.body } : {}) };
+async function inProcess(
+  fetchOf: (url: string, init: RequestInit) => Promise<Response>,
+  origin: string,
+  token: string,
+  load: Load,
+  calls = 2_000,
+) {
+  const init = {
+    method: load.method,
+    headers: { authorization: `Bearer ${token}`, ...(load.body ? { 'content-type': 'application/json' } : {}) },
+    ...(load.body ? { body: load.body } : {}),
+  };
   for (let i = 0; i < 200; i++) await (await fetchOf(origin + load.path, init)).arrayBuffer();
   const samples: number[] = [];
   for (let r = 0; r < ROUNDS; r++) {
@@ -67,13 +82,30 @@ export async function benchMockFigures() {
   const port: number = await freePort();
   const base = `http://127.0.0.1:${port}`;
   let token = '';
-  const mock = await start('standalone mock', process.execPath, [bundle], { PORT: String(port) }, async () => Boolean((token = await mintToken(base))));
+  const mock = await start('standalone mock', process.execPath, [bundle], { PORT: String(port) }, async () =>
+    Boolean((token = await mintToken(base))),
+  );
   const auth = { authorization: `Bearer ${token}` };
-  const connector = await (await fetch(`${base}/api/v1/integrations/connectors`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify({ workspace_name: 'default', definition_id: GITHUB, credentials: { token: 'x' }, replication_config: { repositories: ['airbytehq/airbyte'] } }) })).json();
+  const connector = await (
+    await fetch(`${base}/api/v1/integrations/connectors`, {
+      method: 'POST',
+      headers: { ...auth, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        workspace_name: 'default',
+        definition_id: GITHUB,
+        credentials: { token: 'x' },
+        replication_config: { repositories: ['airbytehq/airbyte'] },
+      }),
+    })
+  ).json();
   const loads: Load[] = [
     { method: 'GET', path: '/api/v1/integrations/definitions/sources?name=git' },
     { method: 'GET', path: `/api/v1/integrations/connectors/${connector.id}` },
-    { method: 'POST', path: `/api/v1/integrations/connectors/${connector.id}/execute`, body: JSON.stringify({ entity: 'issues', action: 'list', params: { per_page: 30 } }) },
+    {
+      method: 'POST',
+      path: `/api/v1/integrations/connectors/${connector.id}/execute`,
+      body: JSON.stringify({ entity: 'issues', action: 'list', params: { per_page: 30 } }),
+    },
   ];
   type Rounds = Awaited<ReturnType<typeof rounds>>;
   const standalone: Rounds[] = [];
@@ -86,17 +118,39 @@ export async function benchMockFigures() {
   // Prism, static, on the same spec: any bearer passes; the connector id is any path value.
   const prismPort: number = await freePort();
   const prismBase = `http://127.0.0.1:${prismPort}`;
-  const prism = await start('Prism', process.execPath, [`${root}node_modules/@stoplight/prism-cli/dist/index.js`, 'mock', 'openapi/agent-engine.yaml', '--host', '127.0.0.1', '--port', String(prismPort), '--errors'], {}, async () => (await fetch(`${prismBase}${loads[0]!.path}`, { headers: { authorization: 'Bearer x' } })).ok);
+  const prism = await start(
+    'Prism',
+    process.execPath,
+    [
+      `${root}node_modules/@stoplight/prism-cli/dist/index.js`,
+      'mock',
+      'openapi/agent-engine.yaml',
+      '--host',
+      '127.0.0.1',
+      '--port',
+      String(prismPort),
+      '--errors',
+    ],
+    {},
+    async () => (await fetch(`${prismBase}${loads[0]!.path}`, { headers: { authorization: 'Bearer x' } })).ok,
+  );
   const prismRows: Rounds[] = [];
   try {
-    for (const load of loads) prismRows.push(await rounds(prismBase, load, { authorization: 'Bearer x' }, prism.child.pid));
+    for (const load of loads)
+      prismRows.push(await rounds(prismBase, load, { authorization: 'Bearer x' }, prism.child.pid));
   } finally {
     prism.child.kill('SIGTERM');
   }
 
   const barePort: number = await freePort();
   const bareBase = `http://127.0.0.1:${barePort}`;
-  const bare = await start('bare node:http', process.execPath, ['-e', BARE_SERVER], { PORT: String(barePort), BARE_BODY: '{"definitions":[]}' }, async () => (await fetch(`${bareBase}/`)).ok);
+  const bare = await start(
+    'bare node:http',
+    process.execPath,
+    ['-e', BARE_SERVER],
+    { PORT: String(barePort), BARE_BODY: '{"definitions":[]}' },
+    async () => (await fetch(`${bareBase}/`)).ok,
+  );
   let bareRow: Rounds;
   try {
     bareRow = await rounds(bareBase, { method: 'GET', path: '/' }, {}, bare.child.pid);
@@ -109,7 +163,10 @@ export async function benchMockFigures() {
     '',
     '| request | standalone mock req/s | Prism req/s | mock / Prism (medians) | mock CPU µs/request | Prism CPU µs/request |',
     '| --- | ---: | ---: | ---: | ---: | ---: |',
-    ...loads.map((load, i) => `| ${load.method} ${load.path.replace(connector.id, '{id}')} | ${fmt(standalone[i]!.rps)} | ${fmt(prismRows[i]!.rps)} | ${(standalone[i]!.rps.median / prismRows[i]!.rps.median).toFixed(1)}x | ${fmt(standalone[i]!.cpu)} | ${fmt(prismRows[i]!.cpu)} |`),
+    ...loads.map(
+      (load, i) =>
+        `| ${load.method} ${load.path.replace(connector.id, '{id}')} | ${fmt(standalone[i]!.rps)} | ${fmt(prismRows[i]!.rps)} | ${(standalone[i]!.rps.median / prismRows[i]!.rps.median).toFixed(1)}x | ${fmt(standalone[i]!.cpu)} | ${fmt(prismRows[i]!.cpu)} |`,
+    ),
     `| bare node:http, one small JSON (ceiling) | ${fmt(bareRow.rps)} | | | ${fmt(bareRow.cpu)} | |`,
     '',
     `Start-up, spawn to first answer: standalone mock ${mock.startupMs.toFixed(0)} ms, Prism ${prism.startupMs.toFixed(0)} ms, bare node:http ${bare.startupMs.toFixed(0)} ms.`,
@@ -130,9 +187,29 @@ export async function benchMockFigures() {
     return fetch(url, init);
   };
   try {
-    for (const [name, fetchOf] of [['createMockFetch()', viaFetch.fetch], ['setupServer (MSW interception)', intercepted]] as const) {
-      const minted = await (await fetchOf(`${origin}/api/v1/account/applications/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(CLIENT) })).json();
-      const made = await (await fetchOf(`${origin}/api/v1/integrations/connectors`, { method: 'POST', headers: { authorization: `Bearer ${minted.access_token}`, 'content-type': 'application/json' }, body: JSON.stringify({ workspace_name: 'default', definition_id: GITHUB, credentials: { token: 'x' }, replication_config: { repositories: ['airbytehq/airbyte'] } }) })).json();
+    for (const [name, fetchOf] of [
+      ['createMockFetch()', viaFetch.fetch],
+      ['setupServer (MSW interception)', intercepted],
+    ] as const) {
+      const minted = await (
+        await fetchOf(`${origin}/api/v1/account/applications/token`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(CLIENT),
+        })
+      ).json();
+      const made = await (
+        await fetchOf(`${origin}/api/v1/integrations/connectors`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${minted.access_token}`, 'content-type': 'application/json' },
+          body: JSON.stringify({
+            workspace_name: 'default',
+            definition_id: GITHUB,
+            credentials: { token: 'x' },
+            replication_config: { repositories: ['airbytehq/airbyte'] },
+          }),
+        })
+      ).json();
       const own = loads.map((load) => ({ ...load, path: load.path.replace(connector.id, made.id) }));
       const cells: string[] = [];
       for (const load of own) cells.push(fmt(await inProcess(fetchOf, origin, minted.access_token, load), 0));

@@ -23,7 +23,11 @@ export function freePort() {
 /** Spawns a server and resolves once `ready()` answers, with the milliseconds from spawn to then. */
 export async function start(name, command, args, env, ready) {
   const started = performance.now();
-  const child = spawn(command, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(command, args, {
+    cwd: root,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   let stderr = '';
   child.stderr.on('data', (chunk) => (stderr += chunk));
   const deadline = Date.now() + 60_000;
@@ -37,8 +41,16 @@ export async function start(name, command, args, env, ready) {
 
 /** One autocannon run against `url` (a GET unless told otherwise); any non-2xx answer or error fails the bench. */
 export async function load(url, headers, { method = 'GET', body, duration = DURATION_S } = {}) {
-  const result = await autocannon({ url, method, connections: CONNECTIONS, duration, headers, ...(body === undefined ? {} : { body }) });
-  if (result.non2xx > 0 || result.errors > 0) throw new Error(`${method} ${url}: ${result.non2xx} non-2xx answers, ${result.errors} errors`);
+  const result = await autocannon({
+    url,
+    method,
+    connections: CONNECTIONS,
+    duration,
+    headers,
+    ...(body === undefined ? {} : { body }),
+  });
+  if (result.non2xx > 0 || result.errors > 0)
+    throw new Error(`${method} ${url}: ${result.non2xx} non-2xx answers, ${result.errors} errors`);
   return { rps: result.requests.average, p99: result.latency.p99, total: result.requests.total };
 }
 

@@ -19,7 +19,8 @@ const section = (lines: string[]) => {
   out.push(...lines, '');
   console.log(`${lines.join('\n')}\n`);
 };
-const f = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const f = (n: number, digits = 0) =>
+  n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
 if (only.has('client')) {
   const rows = await benchClientOverhead(Number(process.env.BENCH_CLIENT_MS ?? 3_000));
@@ -33,7 +34,10 @@ if (only.has('client')) {
     '',
     '| client | calls/s | mean | p99 | vs bare openapi-fetch |',
     '| --- | ---: | ---: | ---: | ---: |',
-    ...rows.map((r) => `| ${r.name} | ${f(r.opsPerSecond)} | ${f(r.meanMicros, 1)} µs | ${f(r.p99Micros, 1)} µs | ${f(r.meanMicros / bare.meanMicros, 2)}x |`),
+    ...rows.map(
+      (r) =>
+        `| ${r.name} | ${f(r.opsPerSecond)} | ${f(r.meanMicros, 1)} µs | ${f(r.p99Micros, 1)} µs | ${f(r.meanMicros / bare.meanMicros, 2)}x |`,
+    ),
     '',
     `Target (the issue's configuration: auth, retries and error mapping on): within 1.3x of bare openapi-fetch. Measured: **${f(noTimeout.meanMicros / bare.meanMicros, 2)}x** (${noTimeout.meanMicros / bare.meanMicros <= 1.3 ? 'met' : 'missed'}). With the default 60 s timeout on as well: **${f(kit.meanMicros / bare.meanMicros, 2)}x**.`,
     `The last row is no client: bare openapi-fetch given a fresh AbortSignal per call, which is what any timeout that really aborts the request needs. On Node ${process.version} (undici) a Request that follows a signal costs that much by itself.`,
@@ -44,7 +48,10 @@ if (only.has('client')) {
     '',
     '| client | calls/s | mean | p99 | vs bare openapi-fetch |',
     '| --- | ---: | ---: | ---: | ---: |',
-    ...http.map((r) => `| ${r.name} | ${f(r.opsPerSecond)} | ${f(r.meanMicros, 1)} µs | ${f(r.p99Micros, 1)} µs | ${f(r.meanMicros / http[0]!.meanMicros, 2)}x |`),
+    ...http.map(
+      (r) =>
+        `| ${r.name} | ${f(r.opsPerSecond)} | ${f(r.meanMicros, 1)} µs | ${f(r.p99Micros, 1)} µs | ${f(r.meanMicros / http[0]!.meanMicros, 2)}x |`,
+    ),
   ]);
 }
 
@@ -74,7 +81,7 @@ if (only.has('execute')) {
     '',
     `The mock as \`npm start\` runs it (its own process), with the 51 agent connector definitions. Memory: one connector of each definition created and executed once (which builds all of its entities' records), in the fresh process, before any load. Then autocannon, ${process.env.BENCH_CONNECTIONS ?? 10} connections, ${process.env.BENCH_DURATION_S ?? 10} s each, with auth, request validation, the engine (params from the definition, paging, records checked against their schema) and response validation on.`,
     '',
-    '| start-up (spawn to first answer) | RSS at start | RSS with every connector\'s records built | building all 51 (51 creates + 51 executes) |',
+    "| start-up (spawn to first answer) | RSS at start | RSS with every connector's records built | building all 51 (51 creates + 51 executes) |",
     '| ---: | ---: | ---: | ---: |',
     `| ${f(result.startupMs)} ms (target < 500) | ${f(result.rssBeforeMb)} MB | ${f(result.rssAfterMb)} MB (target < 150) | ${f(result.buildAllMs)} ms |`,
     '',
@@ -92,7 +99,13 @@ if (only.has('types')) {
     const wallMs = performance.now() - started;
     if (run.status !== 0) throw new Error(`${config} does not type-check:\n${run.stdout}${run.stderr}`);
     const stat = (name: string) => new RegExp(`^${name}:\\s+(.+)$`, 'm').exec(run.stdout)?.[1]?.trim() ?? '?';
-    return { wallMs, check: stat('Check time'), total: stat('Total time'), types: stat('Types'), memory: stat('Memory used') };
+    return {
+      wallMs,
+      check: stat('Check time'),
+      total: stat('Total time'),
+      types: stat('Types'),
+      memory: stat('Memory used'),
+    };
   };
   const helpers = check('bench/consumer/tsconfig.helpers.json');
   const typed = check('bench/consumer/tsconfig.json');

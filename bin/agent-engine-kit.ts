@@ -78,9 +78,18 @@ class UsageError extends Error {}
 
 type OptionSpec = Record<string, { type: 'string' | 'boolean' }>;
 
-function parse(command: string, args: string[], options: OptionSpec): { values: Record<string, string | boolean | undefined>; positionals: string[] } {
+function parse(
+  command: string,
+  args: string[],
+  options: OptionSpec,
+): { values: Record<string, string | boolean | undefined>; positionals: string[] } {
   try {
-    const parsed = parseArgs({ args, options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
+    const parsed = parseArgs({
+      args,
+      options: { ...options, help: { type: 'boolean', short: 'h' } },
+      allowPositionals: true,
+      strict: true,
+    });
     return { values: parsed.values as Record<string, string | boolean | undefined>, positionals: parsed.positionals };
   } catch (error) {
     throw new UsageError(`${(error as Error).message}\n\n${HELP[command]}`);
@@ -99,13 +108,20 @@ function port(value: unknown, fallback: number, env?: string): number {
 }
 
 async function mock(args: string[]): Promise<void> {
-  const { values } = parse('mock', args, { port: { type: 'string' }, host: { type: 'string' }, seed: { type: 'string' }, state: { type: 'string' }, quiet: { type: 'boolean' } });
+  const { values } = parse('mock', args, {
+    port: { type: 'string' },
+    host: { type: 'string' },
+    seed: { type: 'string' },
+    state: { type: 'string' },
+    quiet: { type: 'boolean' },
+  });
   if (values.help) {
     console.log(HELP.mock);
     return;
   }
   const seed = values.seed === undefined ? undefined : Number(values.seed);
-  if (seed !== undefined && !Number.isInteger(seed)) throw new UsageError(`--seed: ${String(values.seed)} is not an integer`);
+  if (seed !== undefined && !Number.isInteger(seed))
+    throw new UsageError(`--seed: ${String(values.seed)} is not an integer`);
   await runStandaloneMock({
     port: port(values.port, 4010, 'PORT'),
     host: (values.host as string | undefined) ?? '127.0.0.1',
@@ -139,12 +155,27 @@ async function prism(args: string[]): Promise<number> {
   if (!(spec in SPECS)) throw new UsageError(`--spec: ${spec} is not one of ${Object.keys(SPECS).join(', ')}`);
   const script = prismScript();
   if (!script) {
-    console.error('agent-engine-kit prism: Prism is not installed. Install it next to the kit:\n  npm install -D @stoplight/prism-cli@5.14');
+    console.error(
+      'agent-engine-kit prism: Prism is not installed. Install it next to the kit:\n  npm install -D @stoplight/prism-cli@5.14',
+    );
     return 1;
   }
-  const child = spawn(process.execPath, [script, 'mock', join(root, SPECS[spec as keyof typeof SPECS]), '--host', '127.0.0.1', '--port', String(port(values.port, 4011)), '--errors'], {
-    stdio: 'inherit',
-  });
+  const child = spawn(
+    process.execPath,
+    [
+      script,
+      'mock',
+      join(root, SPECS[spec as keyof typeof SPECS]),
+      '--host',
+      '127.0.0.1',
+      '--port',
+      String(port(values.port, 4011)),
+      '--errors',
+    ],
+    {
+      stdio: 'inherit',
+    },
+  );
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => child.kill(signal));
   return new Promise((resolve) => child.once('exit', (code) => resolve(code ?? 1)));
 }
@@ -172,9 +203,16 @@ async function verifyCommand(args: string[]): Promise<number> {
     throw new UsageError(`verify: ${positionals[0]} is not an http(s) URL`);
   }
   const demo = isLoopback(baseUrl);
-  const clientId = (values['client-id'] as string | undefined) ?? process.env.AIRBYTE_CLIENT_ID ?? (demo ? DEFAULT_MOCK_CLIENT_ID : undefined);
-  const clientSecret = (values['client-secret'] as string | undefined) ?? process.env.AIRBYTE_CLIENT_SECRET ?? (demo ? DEFAULT_MOCK_CLIENT_SECRET : undefined);
-  if (!clientId || !clientSecret) throw new UsageError('verify: set AIRBYTE_CLIENT_ID and AIRBYTE_CLIENT_SECRET (or --client-id / --client-secret)');
+  const clientId =
+    (values['client-id'] as string | undefined) ??
+    process.env.AIRBYTE_CLIENT_ID ??
+    (demo ? DEFAULT_MOCK_CLIENT_ID : undefined);
+  const clientSecret =
+    (values['client-secret'] as string | undefined) ??
+    process.env.AIRBYTE_CLIENT_SECRET ??
+    (demo ? DEFAULT_MOCK_CLIENT_SECRET : undefined);
+  if (!clientId || !clientSecret)
+    throw new UsageError('verify: set AIRBYTE_CLIENT_ID and AIRBYTE_CLIENT_SECRET (or --client-id / --client-secret)');
 
   const readOnly = !values.all;
   const shown = `${baseUrl.origin}${baseUrl.pathname === '/' ? '' : baseUrl.pathname}`;
@@ -188,11 +226,18 @@ async function verifyCommand(args: string[]): Promise<number> {
     // Left out unless given: the probe decides.
     stateless: values.stateless ? true : undefined,
     onProbe: (probe) => {
-      if (probe.unreachable) console.error(`agent-engine-kit verify: nothing answers at ${probe.unreachable.url} (${probe.unreachable.reason})`);
+      if (probe.unreachable)
+        console.error(
+          `agent-engine-kit verify: nothing answers at ${probe.unreachable.url} (${probe.unreachable.reason})`,
+        );
       else if (probe.notApi) {
-        console.error(`agent-engine-kit verify: ${probe.notApi.url} answers ${probe.notApi.status} with ${probe.notApi.contentType}, not the API's JSON: is it the API's base URL?`);
+        console.error(
+          `agent-engine-kit verify: ${probe.notApi.url} answers ${probe.notApi.status} with ${probe.notApi.contentType}, not the API's JSON: is it the API's base URL?`,
+        );
       } else if (probe.stateless && !values.stateless) {
-        console.log(`${shown} answered 200 for a connector that does not exist, so it keeps no state (as Prism, which answers the spec's examples): the cases run as with --stateless\n`);
+        console.log(
+          `${shown} answered 200 for a connector that does not exist, so it keeps no state (as Prism, which answers the spec's examples): the cases run as with --stateless\n`,
+        );
       }
     },
     onCase: (result) => {
@@ -202,7 +247,9 @@ async function verifyCommand(args: string[]): Promise<number> {
   });
   if (report.probe.unreachable || report.probe.notApi) return 1;
   const failed = report.results.filter((r) => !r.ok).length;
-  console.log(`\n${report.results.length - failed} passed, ${failed} failed; ${report.coverage.size} operations answered\n`);
+  console.log(
+    `\n${report.results.length - failed} passed, ${failed} failed; ${report.coverage.size} operations answered\n`,
+  );
   console.log(statusTable(report.coverage, report.notExercised).join('\n'));
   return report.ok ? 0 : 1;
 }

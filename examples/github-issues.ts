@@ -11,7 +11,10 @@ import { reachableBaseUrl } from './base-url.js';
 
 const GITHUB_DEFINITION_ID = 'ef69ef6e-aa7f-4af1-a01d-ef775033524e';
 
-export async function pageThroughIssues(baseUrl: string, options: { workspace?: string; perPage?: number; state?: 'OPEN' | 'CLOSED'; log?: (line: string) => void } = {}) {
+export async function pageThroughIssues(
+  baseUrl: string,
+  options: { workspace?: string; perPage?: number; state?: 'OPEN' | 'CLOSED'; log?: (line: string) => void } = {},
+) {
   const { workspace = 'issues-example', perPage = 25, state, log = console.log } = options;
   const client = createAgentEngineClient({
     baseUrl,
@@ -30,7 +33,10 @@ export async function pageThroughIssues(baseUrl: string, options: { workspace?: 
         workspace_name: workspace,
         definition_id: GITHUB_DEFINITION_ID,
         name: 'GitHub (issues example)',
-        credentials: { option_title: 'PAT Credentials', personal_access_token: process.env.GITHUB_PAT ?? 'ghp_example_token' },
+        credentials: {
+          option_title: 'PAT Credentials',
+          personal_access_token: process.env.GITHUB_PAT ?? 'ghp_example_token',
+        },
         replication_config: { repositories: ['airbytehq/airbyte'] },
       })
     ).id;
@@ -41,13 +47,21 @@ export async function pageThroughIssues(baseUrl: string, options: { workspace?: 
   let pages = 0;
   let after: string | undefined;
   do {
-    const page = await github.issues.list({ owner: 'airbytehq', repo: 'airbyte', per_page: perPage, ...(state ? { states: [state] } : {}), ...(after ? { after } : {}) });
+    const page = await github.issues.list({
+      owner: 'airbytehq',
+      repo: 'airbyte',
+      per_page: perPage,
+      ...(state ? { states: [state] } : {}),
+      ...(after ? { after } : {}),
+    });
     pages += 1;
     for (const issue of page.data) {
       if (seen.has(issue.number!)) throw new Error(`issue #${issue.number} came twice: the cursor went wrong`);
       seen.add(issue.number!);
     }
-    log(`page ${pages}: ${page.data.length} issues (#${page.data[0]?.number ?? '-'} .. #${page.data.at(-1)?.number ?? '-'})`);
+    log(
+      `page ${pages}: ${page.data.length} issues (#${page.data[0]?.number ?? '-'} .. #${page.data.at(-1)?.number ?? '-'})`,
+    );
     // GitHub's own paging: end_cursor back as `after` while has_next_page (github.issues.all() does this for you).
     after = page.meta.has_next_page ? (page.meta.end_cursor ?? undefined) : undefined;
   } while (after && pages < 50);
@@ -56,6 +70,7 @@ export async function pageThroughIssues(baseUrl: string, options: { workspace?: 
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const state = process.env.ISSUE_STATE === 'OPEN' || process.env.ISSUE_STATE === 'CLOSED' ? process.env.ISSUE_STATE : undefined;
+  const state =
+    process.env.ISSUE_STATE === 'OPEN' || process.env.ISSUE_STATE === 'CLOSED' ? process.env.ISSUE_STATE : undefined;
   await pageThroughIssues(await reachableBaseUrl(), { ...(state ? { state } : {}) });
 }

@@ -19,12 +19,19 @@ export async function quickstart(baseUrl: string, log: (line: string) => void = 
     workspace_name: 'default',
     definition_id: github.sourceDefinitionId,
     name: 'My GitHub Connector',
-    credentials: { option_title: 'PAT Credentials', personal_access_token: process.env.GITHUB_PAT ?? 'ghp_example_token' },
+    credentials: {
+      option_title: 'PAT Credentials',
+      personal_access_token: process.env.GITHUB_PAT ?? 'ghp_example_token',
+    },
     replication_config: { repositories: ['airbytehq/airbyte'] },
   });
   log(`connector: ${connector.id}`);
 
-  const { result, connector_metadata } = await client.connectors.execute(connector.id, { entity: 'issues', action: 'list', params: { per_page: 10 } });
+  const { result, connector_metadata } = await client.connectors.execute(connector.id, {
+    entity: 'issues',
+    action: 'list',
+    params: { per_page: 10 },
+  });
   const issues = result as { number: number; title: string }[];
   for (const issue of issues) log(`#${issue.number} ${issue.title}`);
   log(`more pages: ${JSON.stringify(connector_metadata)}`);

@@ -8,7 +8,10 @@
 import { ConnectorNotFoundError, createAgentEngineClient } from '../src/index.js';
 import { reachableBaseUrl } from './base-url.js';
 
-export async function everyStripeCustomer(baseUrl: string, options: { workspace?: string; pageSize?: number; log?: (line: string) => void } = {}) {
+export async function everyStripeCustomer(
+  baseUrl: string,
+  options: { workspace?: string; pageSize?: number; log?: (line: string) => void } = {},
+) {
   const { workspace = 'billing-example', pageSize = 10, log = console.log } = options;
   const client = createAgentEngineClient({
     baseUrl,

@@ -8,7 +8,13 @@
 //
 // Against the real API, set AIRBYTE_CLIENT_ID, AIRBYTE_CLIENT_SECRET (and AIRBYTE_API_HOST=https://api.airbyte.ai).
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { AgentEngineError, AuthenticationError, RateLimitError, createAgentEngineClient, type AgentEngineClient } from '../src/index.js';
+import {
+  AgentEngineError,
+  AuthenticationError,
+  RateLimitError,
+  createAgentEngineClient,
+  type AgentEngineClient,
+} from '../src/index.js';
 import { reachableBaseUrl } from './base-url.js';
 
 export interface WidgetBackendOptions {
@@ -39,7 +45,12 @@ export function widgetTokenHandler({ client, appOrigin, currentUser = demoUser }
     const { pathname } = new URL(request.url ?? '/', 'http://backend.invalid');
     if (pathname !== '/api/airbyte/widget-token') return send(response, 404, { error: 'not found' });
     if (request.method === 'OPTIONS') {
-      response.writeHead(204, { ...cors, 'access-control-allow-methods': 'POST', 'access-control-allow-headers': 'content-type, x-demo-user', 'access-control-max-age': '600' });
+      response.writeHead(204, {
+        ...cors,
+        'access-control-allow-methods': 'POST',
+        'access-control-allow-headers': 'content-type, x-demo-user',
+        'access-control-max-age': '600',
+      });
       return response.end();
     }
     if (request.method !== 'POST') return send(response, 405, { error: 'use POST' }, { allow: 'POST, OPTIONS' });
@@ -51,16 +62,26 @@ export function widgetTokenHandler({ client, appOrigin, currentUser = demoUser }
       return send(response, 200, { token }, cors);
     } catch (error) {
       // The kit's errors carry no secrets; still, the browser only needs to know whether to retry.
-      if (error instanceof RateLimitError) return send(response, 503, { error: 'busy, try again shortly' }, { ...cors, 'retry-after': String(error.retryAfter ?? 1) });
-      if (error instanceof AuthenticationError) console.error(`widget token: the backend's Airbyte credentials were refused: ${error.message}`);
-      else if (error instanceof AgentEngineError) console.error(`widget token: ${error.name} ${error.status ?? ''} ${error.message}`);
+      if (error instanceof RateLimitError)
+        return send(
+          response,
+          503,
+          { error: 'busy, try again shortly' },
+          { ...cors, 'retry-after': String(error.retryAfter ?? 1) },
+        );
+      if (error instanceof AuthenticationError)
+        console.error(`widget token: the backend's Airbyte credentials were refused: ${error.message}`);
+      else if (error instanceof AgentEngineError)
+        console.error(`widget token: ${error.name} ${error.status ?? ''} ${error.message}`);
       else throw error;
       return send(response, 502, { error: 'could not get a widget token' }, cors);
     }
   };
 }
 
-export async function startWidgetBackend(options: WidgetBackendOptions & { port?: number }): Promise<{ server: Server; url: string; close: () => Promise<void> }> {
+export async function startWidgetBackend(
+  options: WidgetBackendOptions & { port?: number },
+): Promise<{ server: Server; url: string; close: () => Promise<void> }> {
   const server = createServer(widgetTokenHandler(options));
   await new Promise<void>((resolve) => server.listen(options.port ?? 3001, '127.0.0.1', resolve));
   const address = server.address();
@@ -74,12 +95,19 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     clientId: process.env.AIRBYTE_CLIENT_ID ?? 'demo-client-id',
     clientSecret: process.env.AIRBYTE_CLIENT_SECRET ?? 'demo-client-secret',
   });
-  const backend = await startWidgetBackend({ client, appOrigin: process.env.APP_ORIGIN ?? 'http://localhost:5173', port: Number(process.env.BACKEND_PORT ?? 3001) });
+  const backend = await startWidgetBackend({
+    client,
+    appOrigin: process.env.APP_ORIGIN ?? 'http://localhost:5173',
+    port: Number(process.env.BACKEND_PORT ?? 3001),
+  });
   console.log(`widget token backend on ${backend.url}`);
   console.log(`  curl -s -X POST ${backend.url}/api/airbyte/widget-token -H 'x-demo-user: acme'`);
   if (process.env.EXAMPLE_ONCE) {
     // One request against itself, then stop (how CI runs the example).
-    const answer = await fetch(`${backend.url}/api/airbyte/widget-token`, { method: 'POST', headers: { 'x-demo-user': 'acme' } });
+    const answer = await fetch(`${backend.url}/api/airbyte/widget-token`, {
+      method: 'POST',
+      headers: { 'x-demo-user': 'acme' },
+    });
     const { token } = (await answer.json()) as { token: string };
     const { widgetUrl } = JSON.parse(Buffer.from(token, 'base64').toString('utf8')) as { widgetUrl: string };
     console.log(`${answer.status} widget for workspace ${new URL(widgetUrl).searchParams.get('workspaceId')}`);

@@ -42,13 +42,14 @@ export interface MockServer {
  */
 export function setupMockServer(options: MockOptions = {}): MockServer {
   if (!msw) {
-    throw new Error('setupMockServer needs msw, an optional peer of agent-engine-kit: npm install -D msw@2 (or use createMockFetch() or startStandaloneMock(), which need nothing more)');
+    throw new Error(
+      'setupMockServer needs msw, an optional peer of agent-engine-kit: npm install -D msw@2 (or use createMockFetch() or startStandaloneMock(), which need nothing more)',
+    );
   }
   const service = new MockService(options);
   const server = msw.setupServer(...createHandlers(service, msw.http));
   return { server, service };
 }
-
 
 export { startStandaloneMock, runStandaloneMock, type StandaloneMock, type StandaloneOptions } from './standalone.js';
 export { createMockFetch, type MockFetch } from './fetch.js';

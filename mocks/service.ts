@@ -59,7 +59,10 @@ export class MockService {
     if (options.initialState) this.store.restore(options.initialState);
     this.onChange = options.onChange;
     this.pageOrigin = options.pageOrigin;
-    this.validators = { 'agent-engine': new SpecValidator('agent-engine'), 'airbyte-api-v1': new SpecValidator('airbyte-api-v1') };
+    this.validators = {
+      'agent-engine': new SpecValidator('agent-engine'),
+      'airbyte-api-v1': new SpecValidator('airbyte-api-v1'),
+    };
     this.routes = new RouteTable();
     const { operations, pages } = createOperations(this);
     this.implementations = operations;
@@ -119,7 +122,8 @@ export class MockService {
     }
     for (const [key, implementation] of added) this.overrides.set(key, implementation);
     return () => {
-      for (const [key, implementation] of added) if (this.overrides.get(key) === implementation) this.overrides.delete(key);
+      for (const [key, implementation] of added)
+        if (this.overrides.get(key) === implementation) this.overrides.delete(key);
     };
   }
 

@@ -20,7 +20,8 @@ export class InvalidPortError extends Error {
 export function parsePort(text: string | undefined, name: string, fallback: number): number {
   if (text === undefined) return fallback;
   // Number() alone would take '', ' 80', '1e3' and '0x50'; a port is written in plain decimal digits.
-  if (!/^\d{1,5}$/.test(text) || Number(text) > 65_535) throw new InvalidPortError(`${name} must be an integer from 0 to 65535, got '${text}'`);
+  if (!/^\d{1,5}$/.test(text) || Number(text) > 65_535)
+    throw new InvalidPortError(`${name} must be an integer from 0 to 65535, got '${text}'`);
   return Number(text);
 }
 
@@ -84,7 +85,10 @@ export async function startStandaloneMock(options: StandaloneOptions = {}): Prom
   const service = new MockService({
     ...options,
     ...(stateFile
-      ? { initialState: readStateFile(stateFile, resolveMockConfig(options)) ?? undefined, onChange: (store: MockStore) => writeStateFile(stateFile, store.snapshot()) }
+      ? {
+          initialState: readStateFile(stateFile, resolveMockConfig(options)) ?? undefined,
+          onChange: (store: MockStore) => writeStateFile(stateFile, store.snapshot()),
+        }
       : {}),
   });
   const host = options.host ?? '127.0.0.1';
@@ -158,7 +162,10 @@ export async function runStandaloneMock(options: StandaloneOptions = {}): Promis
     mock = await startStandaloneMock({ ...options, ...(stateFile ? { stateFile } : {}) });
   } catch (error) {
     // What a user can fix (a taken port, a state file that is not the mock's) is said in one line, without a stack.
-    const problem = error instanceof StateFileError ? error.message : listenProblem(error, options.host ?? '127.0.0.1', options.port ?? 4010);
+    const problem =
+      error instanceof StateFileError
+        ? error.message
+        : listenProblem(error, options.host ?? '127.0.0.1', options.port ?? 4010);
     if (problem === undefined) throw error;
     console.error(`agent-engine-kit mock: ${problem}`);
     process.exit(1);

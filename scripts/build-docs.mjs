@@ -19,9 +19,21 @@ const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch'
  * slash turned into an underscore). build-docs fails when one of them is missing, rather than link to nothing.
  */
 const CLIENT_MODULES = [
-  { name: 'agent-engine-kit', page: 'client/modules/agent-engine-kit.html', what: 'the clients, their errors and the API types' },
-  { name: 'agent-engine-kit/validation', page: 'client/modules/agent-engine-kit_validation.html', what: 'response validation against the specs' },
-  { name: 'agent-engine-kit/mock', page: 'client/modules/agent-engine-kit_mock.html', what: 'the stateful mock for Node tests and servers' },
+  {
+    name: 'agent-engine-kit',
+    page: 'client/modules/agent-engine-kit.html',
+    what: 'the clients, their errors and the API types',
+  },
+  {
+    name: 'agent-engine-kit/validation',
+    page: 'client/modules/agent-engine-kit_validation.html',
+    what: 'response validation against the specs',
+  },
+  {
+    name: 'agent-engine-kit/mock',
+    page: 'client/modules/agent-engine-kit_mock.html',
+    what: 'the stateful mock for Node tests and servers',
+  },
 ];
 
 function run(command, args) {
@@ -31,7 +43,11 @@ function run(command, args) {
     child.stdout.on('data', (chunk) => (output += chunk));
     child.stderr.on('data', (chunk) => (output += chunk));
     child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve(output) : reject(new Error(`${command} ${args.join(' ')} failed (exit ${code}):\n${output}`))));
+    child.on('close', (code) =>
+      code === 0
+        ? resolve(output)
+        : reject(new Error(`${command} ${args.join(' ')} failed (exit ${code}):\n${output}`)),
+    );
   });
 }
 
@@ -55,7 +71,8 @@ function inlineRedocImages(file) {
   writeFileSync(file, html);
 }
 
-const escapeHtml = (text) => String(text).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
+const escapeHtml = (text) =>
+  String(text).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
 
 /** The fenced code blocks of one `## ` section of README.md, in order, with their language. */
 function readmeCodeBlocks(readme, heading) {
@@ -74,7 +91,9 @@ function codeBlock(lang, code) {
   const lines = code.split('\n').map((line) => {
     if (lang === 'sh') {
       const at = line.search(/\s#\s/);
-      return at === -1 ? escapeHtml(line) : `${escapeHtml(line.slice(0, at))}<span class="c">${escapeHtml(line.slice(at))}</span>`;
+      return at === -1
+        ? escapeHtml(line)
+        : `${escapeHtml(line.slice(0, at))}<span class="c">${escapeHtml(line.slice(at))}</span>`;
     }
     return /^\s*\/\//.test(line) ? `<span class="c">${escapeHtml(line)}</span>` : escapeHtml(line);
   });
@@ -152,7 +171,10 @@ function landingPage({ version, apis, readme }) {
   const blocks = readmeCodeBlocks(readme, 'Quick start').filter((block) => block.lang === 'sh');
   const install = blocks.find((block) => block.code.includes('npm install') && block.code.includes('npm start'));
   const example = blocks.find((block) => block.code.includes('npm run example'));
-  if (!install || !example) throw new Error("README.md's Quick start no longer has the npm install / npm start and npm run example blocks this page shows");
+  if (!install || !example)
+    throw new Error(
+      "README.md's Quick start no longer has the npm install / npm start and npm run example blocks this page shows",
+    );
   const apiCards = apis
     .map(
       (api) => `        <li class="card">
@@ -162,7 +184,9 @@ function landingPage({ version, apis, readme }) {
         </li>`,
     )
     .join('\n');
-  const modules = CLIENT_MODULES.map((m) => `            <li><a href="${m.page}"><code>${m.name}</code></a>: ${m.what}</li>`).join('\n');
+  const modules = CLIENT_MODULES.map(
+    (m) => `            <li><a href="${m.page}"><code>${m.name}</code></a>: ${m.what}</li>`,
+  ).join('\n');
   return `<!doctype html>
 <html lang="en">
   <head>
@@ -241,30 +265,55 @@ export async function buildDocs() {
   mkdirSync(site, { recursive: true });
   const apis = Object.entries(configured).map(([name, api]) => {
     const spec = load(readFileSync(`${root}${api.root}`, 'utf8'));
-    const operations = Object.values(spec.paths ?? {}).reduce((count, item) => count + HTTP_METHODS.filter((method) => item[method]).length, 0);
-    return { name, root: api.root, file: `${name}.html`, title: spec.info.title, version: spec.info.version, operations };
+    const operations = Object.values(spec.paths ?? {}).reduce(
+      (count, item) => count + HTTP_METHODS.filter((method) => item[method]).length,
+      0,
+    );
+    return {
+      name,
+      root: api.root,
+      file: `${name}.html`,
+      title: spec.info.title,
+      version: spec.info.version,
+      operations,
+    };
   });
   await Promise.all([
     ...apis.map((api) =>
-      run('npx', ['--no-install', 'redocly', 'build-docs', api.root, '-o', `${site}/${api.file}`, '--inlineBundle']).then(() => inlineRedocImages(`${site}/${api.file}`)),
+      run('npx', [
+        '--no-install',
+        'redocly',
+        'build-docs',
+        api.root,
+        '-o',
+        `${site}/${api.file}`,
+        '--inlineBundle',
+      ]).then(() => inlineRedocImages(`${site}/${api.file}`)),
     ),
     run('npx', ['--no-install', 'typedoc', '--options', 'typedoc.json']),
   ]);
   for (const module of CLIENT_MODULES) {
-    if (!existsSync(`${site}/${module.page}`)) throw new Error(`TypeDoc wrote no page for ${module.name} (expected docs/site/${module.page})`);
+    if (!existsSync(`${site}/${module.page}`))
+      throw new Error(`TypeDoc wrote no page for ${module.name} (expected docs/site/${module.page})`);
   }
   const { version } = JSON.parse(readFileSync(`${root}package.json`, 'utf8'));
   writeFileSync(`${site}/index.html`, landingPage({ version, apis, readme: readFileSync(`${root}README.md`, 'utf8') }));
   return {
     index: `${site}/index.html`,
     apis: apis.map((api) => ({ ...api, path: `${site}/${api.file}` })),
-    client: { path: `${site}/client/index.html`, modules: CLIENT_MODULES.map((m) => ({ ...m, path: `${site}/${m.page}` })) },
+    client: {
+      path: `${site}/client/index.html`,
+      modules: CLIENT_MODULES.map((m) => ({ ...m, path: `${site}/${m.page}` })),
+    },
   };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const built = await buildDocs();
-  for (const api of built.apis) console.log(`${api.title} ${api.version} (${api.operations} operations) -> docs/site/${api.file}`);
-  console.log(`TypeScript client (${built.client.modules.map((m) => m.name).join(', ')}) -> docs/site/client/index.html`);
+  for (const api of built.apis)
+    console.log(`${api.title} ${api.version} (${api.operations} operations) -> docs/site/${api.file}`);
+  console.log(
+    `TypeScript client (${built.client.modules.map((m) => m.name).join(', ')}) -> docs/site/client/index.html`,
+  );
   console.log('Landing page -> docs/site/index.html');
 }

@@ -12,7 +12,9 @@ export function writeConnectorsBundle(outDir, { perConnector = false } = {}) {
   const directory = `${root}openapi/connectors/`;
   const documents = {};
   const index = [];
-  for (const file of readdirSync(directory).filter((f) => f.endsWith('.yaml')).sort()) {
+  for (const file of readdirSync(directory)
+    .filter((f) => f.endsWith('.yaml'))
+    .sort()) {
     const doc = load(readFileSync(directory + file, 'utf8'));
     const { name, title, version, definitionId } = doc['x-airbyte-connector'];
     index.push({ name, title, version: String(version), definitionId });
@@ -20,11 +22,13 @@ export function writeConnectorsBundle(outDir, { perConnector = false } = {}) {
   }
   if (perConnector) {
     mkdirSync(`${outDir.replace(/\/?$/, '/')}connectors`, { recursive: true });
-    for (const [name, text] of Object.entries(documents)) writeFileSync(`${outDir.replace(/\/?$/, '/')}connectors/${name}.json`, text);
+    for (const [name, text] of Object.entries(documents))
+      writeFileSync(`${outDir.replace(/\/?$/, '/')}connectors/${name}.json`, text);
   }
   const target = `${outDir.replace(/\/?$/, '/')}connectors.json`;
   writeFileSync(target, JSON.stringify({ index, documents }));
   return target;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) console.log(writeConnectorsBundle(process.argv[2] ?? `${root}mock-dist`));
+if (import.meta.url === `file://${process.argv[1]}`)
+  console.log(writeConnectorsBundle(process.argv[2] ?? `${root}mock-dist`));

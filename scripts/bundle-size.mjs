@@ -39,16 +39,20 @@ export async function measureBundle() {
     const visit = (path) => {
       if (loaded.has(path)) return;
       loaded.add(path);
-      for (const imported of outputs[path].imports) if (imported.kind === 'import-statement' && outputs[imported.path]) visit(imported.path);
+      for (const imported of outputs[path].imports)
+        if (imported.kind === 'import-statement' && outputs[imported.path]) visit(imported.path);
     };
     visit(entry);
     const bytesOf = (paths) => {
-      const parts = [...paths].map((path) => files.get(join(process.cwd(), path)) ?? files.get(path) ?? files.get(join('/', path)));
+      const parts = [...paths].map(
+        (path) => files.get(join(process.cwd(), path)) ?? files.get(path) ?? files.get(join('/', path)),
+      );
       const all = Buffer.concat(parts.filter(Boolean).map((part) => Buffer.from(part)));
       return { minified: all.byteLength, gzipped: gzipSync(all, { level: 9 }).byteLength };
     };
     const lazy = Object.keys(outputs).filter((path) => path.endsWith('.js') && !loaded.has(path));
-    const isPaging = (path) => Object.keys(outputs[path].inputs).some((file) => file.endsWith('generated/connector-paging.ts'));
+    const isPaging = (path) =>
+      Object.keys(outputs[path].inputs).some((file) => file.endsWith('generated/connector-paging.ts'));
     const initial = bytesOf(loaded);
     const deferred = bytesOf(lazy.filter((path) => !isPaging(path)));
     const paging = bytesOf(lazy.filter(isPaging));
@@ -76,9 +80,15 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   if (process.argv.includes('--json')) console.log(JSON.stringify(figures));
   else {
     const kb = (bytes) => `${(bytes / 1024).toFixed(2)} kB`;
-    console.log(`client + openapi-fetch: ${kb(figures.minifiedBytes)} minified, ${kb(figures.gzippedBytes)} minified+gzipped (budget ${kb(figures.budgetBytes)})`);
-    console.log(`response validator, loaded only with validateResponses: ${kb(figures.validationMinifiedBytes)} minified, ${kb(figures.validationGzippedBytes)} minified+gzipped`);
-    console.log(`connector paging table, loaded only when an execute is paged: ${kb(figures.pagingMinifiedBytes)} minified, ${kb(figures.pagingGzippedBytes)} minified+gzipped`);
+    console.log(
+      `client + openapi-fetch: ${kb(figures.minifiedBytes)} minified, ${kb(figures.gzippedBytes)} minified+gzipped (budget ${kb(figures.budgetBytes)})`,
+    );
+    console.log(
+      `response validator, loaded only with validateResponses: ${kb(figures.validationMinifiedBytes)} minified, ${kb(figures.validationGzippedBytes)} minified+gzipped`,
+    );
+    console.log(
+      `connector paging table, loaded only when an execute is paged: ${kb(figures.pagingMinifiedBytes)} minified, ${kb(figures.pagingGzippedBytes)} minified+gzipped`,
+    );
   }
   if (figures.gzippedBytes > BUDGET_BYTES) process.exit(1);
 }

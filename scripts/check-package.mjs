@@ -20,36 +20,68 @@ if (build.status !== 0) {
 console.log('build: dist/ (ESM, CJS, declarations)');
 
 const { messages } = await publint({ pkgDir: root, strict: true });
-for (const message of messages) failures.push(`publint ${message.type}: ${message.code} ${JSON.stringify(message.args)}`);
+for (const message of messages)
+  failures.push(`publint ${message.type}: ${message.code} ${JSON.stringify(message.args)}`);
 console.log(`publint: ${messages.length} finding(s)`);
 
 // The client entries are dual (ESM and CommonJS); the mock is ESM only by design (MSW's Node interceptors, the
 // specs read next to dist/), and so is the browser mock (for bundlers), so CommonJS not resolving them is no problem.
 // One attw run over the packed tarball.
 const packDir = mkdtempSync(join(tmpdir(), 'agent-engine-kit-attw-'));
-const [packed] = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', packDir], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }));
+const [packed] = JSON.parse(
+  execFileSync('npm', ['pack', '--json', '--pack-destination', packDir], {
+    cwd: root,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'ignore'],
+  }),
+);
 const attw = run('npx', ['--no-install', 'attw', join(packDir, packed.filename), '--format', 'json']);
 let problems = [];
 try {
   const report = JSON.parse(attw.stdout);
   const found = Array.isArray(report.problems) ? report.problems : Object.values(report.problems ?? {}).flat();
-  problems = found.filter((problem) => !((problem.entrypoint === './mock' || problem.entrypoint === './mock/browser') && problem.resolutionKind === 'node16-cjs'));
+  problems = found.filter(
+    (problem) =>
+      !(
+        (problem.entrypoint === './mock' || problem.entrypoint === './mock/browser') &&
+        problem.resolutionKind === 'node16-cjs'
+      ),
+  );
 } catch {
   failures.push(`attw: could not read its report: ${attw.stdout.slice(0, 500)} ${attw.stderr.slice(0, 500)}`);
 }
 rmSync(packDir, { recursive: true, force: true });
-for (const problem of problems) failures.push(`attw: ${problem.kind} ${problem.entrypoint ?? ''} ${problem.resolutionKind ?? ''}`);
+for (const problem of problems)
+  failures.push(`attw: ${problem.kind} ${problem.entrypoint ?? ''} ${problem.resolutionKind ?? ''}`);
 console.log(`arethetypeswrong: ${problems.length} problem(s)`);
 
 const pack = packed; // the tarball attw read is the one checked here
 const files = pack.files.map((f) => f.path).sort();
-const allowed = /^(dist\/(index|validation|mock|mock-browser|cli|chunk-[\w-]+|errors-[\w-]+|validation-[\w-]+|execute-paging-[\w-]+|given-token-[\w-]+)\.(js|cjs|d\.ts|d\.cts)(\.map)?|dist\/connectors(\/[\w-]+)?\.json|openapi\/(connectors\/)?[\w-]+\.yaml|README\.md|LICENSE|package\.json)$/;
+const allowed =
+  /^(dist\/(index|validation|mock|mock-browser|cli|chunk-[\w-]+|errors-[\w-]+|validation-[\w-]+|execute-paging-[\w-]+|given-token-[\w-]+)\.(js|cjs|d\.ts|d\.cts)(\.map)?|dist\/connectors(\/[\w-]+)?\.json|openapi\/(connectors\/)?[\w-]+\.yaml|README\.md|LICENSE|package\.json)$/;
 const unexpected = files.filter((file) => !allowed.test(file));
 for (const file of unexpected) failures.push(`npm pack: unexpected file ${file}`);
-for (const needed of ['dist/index.js', 'dist/index.cjs', 'dist/index.d.ts', 'dist/index.d.cts', 'dist/validation.js', 'dist/validation.cjs', 'dist/validation.d.ts', 'dist/mock.js', 'dist/mock.d.ts', 'dist/mock-browser.js', 'dist/mock-browser.d.ts', 'dist/connectors/github.json', 'dist/cli.js', 'package.json']) {
+for (const needed of [
+  'dist/index.js',
+  'dist/index.cjs',
+  'dist/index.d.ts',
+  'dist/index.d.cts',
+  'dist/validation.js',
+  'dist/validation.cjs',
+  'dist/validation.d.ts',
+  'dist/mock.js',
+  'dist/mock.d.ts',
+  'dist/mock-browser.js',
+  'dist/mock-browser.d.ts',
+  'dist/connectors/github.json',
+  'dist/cli.js',
+  'package.json',
+]) {
   if (!files.includes(needed)) failures.push(`npm pack: missing ${needed}`);
 }
-console.log(`npm pack: ${files.length} files, ${(pack.unpackedSize / 1024).toFixed(1)} kB unpacked: ${files.join(', ')}`);
+console.log(
+  `npm pack: ${files.length} files, ${(pack.unpackedSize / 1024).toFixed(1)} kB unpacked: ${files.join(', ')}`,
+);
 
 if (failures.length > 0) {
   console.error(failures.join('\n'));

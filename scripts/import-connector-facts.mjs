@@ -14,7 +14,10 @@ import { stringify } from 'yaml';
 
 const root = resolve(dirname(new URL(import.meta.url).pathname), '..');
 const factsFlag = process.argv.indexOf('--facts');
-const factsPath = factsFlag > 0 ? resolve(process.argv[factsFlag + 1]) : resolve(root, 'contract-tests/fixtures/agent-connector-facts.json');
+const factsPath =
+  factsFlag > 0
+    ? resolve(process.argv[factsFlag + 1])
+    : resolve(root, 'contract-tests/fixtures/agent-connector-facts.json');
 const outDir = resolve(root, 'openapi/connectors');
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -53,7 +56,13 @@ function alternative(text, fields) {
 export function typeSchema(text, fields) {
   const alts = splitTop(text, '|').map((alt) => alternative(alt.trim(), fields));
   if (alts.length === 1) return alts[0];
-  const simple = alts.every((a) => typeof a.type === 'string' && Object.keys(a).every((k) => k === 'type' || k === 'format' || k === 'items' || k === 'properties' || k === 'required'));
+  const simple = alts.every(
+    (a) =>
+      typeof a.type === 'string' &&
+      Object.keys(a).every(
+        (k) => k === 'type' || k === 'format' || k === 'items' || k === 'properties' || k === 'required',
+      ),
+  );
   const kinds = alts.map((a) => a.type);
   // One schema with a type list where that says the same: formats and items apply to one type only, so a formatted
   // or structured alternative merges only with null.
@@ -112,12 +121,33 @@ const GRAPHQL_OBJECTS = {
 };
 /** Connections (`labels { nodes { name } }`): an object holding `totalCount` and `nodes`. */
 const GRAPHQL_CONNECTIONS = new Set([
-  'assignees', 'labels', 'comments', 'commits', 'reviews', 'reviewRequests', 'associatedPullRequests', 'repositoryTopics',
-  'releaseAssets', 'parents', 'fieldValues', 'fields', 'members', 'membersWithRole', 'repositories', 'teams', 'issues',
-  'pullRequests', 'organizations', 'followers', 'following', 'starredRepositories', 'watching',
+  'assignees',
+  'labels',
+  'comments',
+  'commits',
+  'reviews',
+  'reviewRequests',
+  'associatedPullRequests',
+  'repositoryTopics',
+  'releaseAssets',
+  'parents',
+  'fieldValues',
+  'fields',
+  'members',
+  'membersWithRole',
+  'repositories',
+  'teams',
+  'issues',
+  'pullRequests',
+  'organizations',
+  'followers',
+  'following',
+  'starredRepositories',
+  'watching',
 ]);
 const GRAPHQL_BOOLEAN = /^(is[A-Z]|has[A-Z]|viewer[A-Z]|closed$|locked$|merged$|public$)/;
-const GRAPHQL_INTEGER = /(Count|^number$|^databaseId$|^additions$|^deletions$|^changedFiles$|^byteSize$|^progressPercentage$)$/;
+const GRAPHQL_INTEGER =
+  /(Count|^number$|^databaseId$|^additions$|^deletions$|^changedFiles$|^byteSize$|^progressPercentage$)$/;
 const GRAPHQL_DATE_TIME = /(At|^committedDate|^dueOn)$/;
 
 function inferredField(name, storeTypes, paramEnums) {
@@ -126,22 +156,32 @@ function inferredField(name, storeTypes, paramEnums) {
   const fromStore = storeTypes.get(name);
   if (fromStore && fromStore !== 'any') return { ...typeSchema(fromStore), 'x-inferred': true };
   if (GRAPHQL_OBJECTS[name]) {
-    return { type: ['object', 'null'], properties: Object.fromEntries(Object.entries(GRAPHQL_OBJECTS[name]).map(([k, t]) => [k, { type: t }])), 'x-inferred': true };
+    return {
+      type: ['object', 'null'],
+      properties: Object.fromEntries(Object.entries(GRAPHQL_OBJECTS[name]).map(([k, t]) => [k, { type: t }])),
+      'x-inferred': true,
+    };
   }
   if (GRAPHQL_CONNECTIONS.has(name)) {
-    return { type: 'object', properties: { totalCount: { type: 'integer' }, nodes: { type: 'array', items: { type: 'object' } } }, 'x-inferred': true };
+    return {
+      type: 'object',
+      properties: { totalCount: { type: 'integer' }, nodes: { type: 'array', items: { type: 'object' } } },
+      'x-inferred': true,
+    };
   }
   if (GRAPHQL_BOOLEAN.test(name)) return { type: 'boolean', 'x-inferred': true };
   if (GRAPHQL_INTEGER.test(name)) return { type: 'integer', 'x-inferred': true };
   if (GRAPHQL_DATE_TIME.test(name)) return { type: ['string', 'null'], format: 'date-time', 'x-inferred': true };
-  if (name === 'mergeable') return { type: 'string', enum: ['MERGEABLE', 'CONFLICTING', 'UNKNOWN'], 'x-inferred': true };
+  if (name === 'mergeable')
+    return { type: 'string', enum: ['MERGEABLE', 'CONFLICTING', 'UNKNOWN'], 'x-inferred': true };
   return { type: ['string', 'null'], 'x-inferred': true };
 }
 
 function recordSchema(fields, storeTypes, paramEnums = new Map()) {
   const schema = objectSchema(fields);
   for (const field of fields) {
-    if (field.type === 'any' && !field.fields?.length) schema.properties[field.name] = inferredField(field.name, storeTypes, paramEnums);
+    if (field.type === 'any' && !field.fields?.length)
+      schema.properties[field.name] = inferredField(field.name, storeTypes, paramEnums);
   }
   return schema;
 }
@@ -154,7 +194,8 @@ function paramSchema(param) {
   const schema = typeSchema(param.type);
   if (param.enum) schema.enum = nullableEnum(schema, param.enum);
   if (param.itemEnum && schema.items) schema.items.enum = param.itemEnum;
-  for (const key of ['default', 'minimum', 'maximum', 'minLength', 'maxLength']) if (param[key] !== undefined) schema[key] = param[key];
+  for (const key of ['default', 'minimum', 'maximum', 'minLength', 'maxLength'])
+    if (param[key] !== undefined) schema[key] = param[key];
   if (param.keys) {
     schema.properties = Object.fromEntries(param.keys.map((k) => [k, {}]));
     schema.additionalProperties = false;
@@ -185,7 +226,11 @@ const META_ROLES = [
   [/^(done|isLast)$/, 'done', 'boolean'],
   [/^last_page$/, 'last_page', 'boolean'],
   [/^incompleteSearch$/, 'constant_false', 'boolean'],
-  [/^(count|total|total_count|total_records|total_items|row_count|number_of_results|resultSizeEstimate|contact_count)$/, 'total', 'integer'],
+  [
+    /^(count|total|total_count|total_records|total_items|row_count|number_of_results|resultSizeEstimate|contact_count)$/,
+    'total',
+    'integer',
+  ],
   [/^(page|current_page_number)$/, 'page', 'integer'],
   [/^(page_size|limit|max_results)$/, 'page_size', 'integer'],
   [/^(start)$/, 'offset', 'integer'],
@@ -199,10 +244,48 @@ const META_ROLES = [
   [/^(newStartPageToken)$/, 'start_token', 'string'],
 ];
 const NEXT_URL_KEYS = new Set(['next', 'next_link', 'next_page_url', 'next_page_uri', 'nextRecordsUrl', 'nextPage']);
-const NEXT_TOKEN_KEYS = ['end_cursor', 'endCursor', 'next_cursor', 'next_token', 'nextPageToken', 'next_page_token', 'next_offset', 'next_id', 'after', 'cursor', 'offset'];
-const SIZE_PARAMS = ['per_page', 'page[size]', 'limit', 'pageSize', 'page_size', 'first', 'count', 'maxResults', 'PageSize', 'MaxResultsPerPage', 'rowLimit', 'max_results'];
+const NEXT_TOKEN_KEYS = [
+  'end_cursor',
+  'endCursor',
+  'next_cursor',
+  'next_token',
+  'nextPageToken',
+  'next_page_token',
+  'next_offset',
+  'next_id',
+  'after',
+  'cursor',
+  'offset',
+];
+const SIZE_PARAMS = [
+  'per_page',
+  'page[size]',
+  'limit',
+  'pageSize',
+  'page_size',
+  'first',
+  'count',
+  'maxResults',
+  'PageSize',
+  'MaxResultsPerPage',
+  'rowLimit',
+  'max_results',
+];
 /** Params that take an opaque position (a token the previous page handed out), most specific first. */
-const TOKEN_PARAMS = ['after', 'starting_after', 'start_cursor', 'cursor', 'page[cursor]', 'pageToken', 'page_token', 'nextPageToken', 'nextToken', 'NextToken', 'bookmark', 'start_id'];
+const TOKEN_PARAMS = [
+  'after',
+  'starting_after',
+  'start_cursor',
+  'cursor',
+  'page[cursor]',
+  'pageToken',
+  'page_token',
+  'nextPageToken',
+  'nextToken',
+  'NextToken',
+  'bookmark',
+  'start_id',
+];
 const OFFSET_PARAMS = ['offset', 'startAt', 'start', 'startRow'];
 
 /** What a list's next-page metadata holds (a token, a URL, or an object with the position inside) and its role. */
@@ -211,7 +294,13 @@ function metaDescriptions(meta, params) {
   for (const [key, from] of Object.entries(meta ?? {})) {
     let role;
     let type;
-    if (NEXT_URL_KEYS.has(key) || (key === 'next_page' && /links?\.next|next_page$/.test(from) && !params.has('offset') && !params.has('starting_after'))) {
+    if (
+      NEXT_URL_KEYS.has(key) ||
+      (key === 'next_page' &&
+        /links?\.next|next_page$/.test(from) &&
+        !params.has('offset') &&
+        !params.has('starting_after'))
+    ) {
       role = 'next_url';
       type = 'string|null';
     } else if (key === 'next_page' && params.has('starting_after')) {
@@ -243,7 +332,8 @@ function pagingOf(action, paramList) {
   const total = keyWith('total');
   const integerParam = (name) => params.has(name) && params.get(name).type.startsWith('integer');
   // A position is an opaque string or a number; a date-time `after` (WooCommerce) is a filter, not a position.
-  const positional = (name) => params.has(name) && /^(string|integer)(\(int(32|64)\))?(\|null)?$/.test(params.get(name).type);
+  const positional = (name) =>
+    params.has(name) && /^(string|integer)(\(int(32|64)\))?(\|null)?$/.test(params.get(name).type);
   const base = { size, more, done, total };
 
   const nextToken = keyWith('next_token');
@@ -258,7 +348,8 @@ function pagingOf(action, paramList) {
   }
   if (nextUrl) {
     // The next URL carries the position in one of its query params: a page number where the list takes one.
-    const cursor = ['cursor', 'page[cursor]', 'page', ...OFFSET_PARAMS, ...TOKEN_PARAMS].find((p) => positional(p)) ?? null;
+    const cursor =
+      ['cursor', 'page[cursor]', 'page', ...OFFSET_PARAMS, ...TOKEN_PARAMS].find((p) => positional(p)) ?? null;
     if (cursor) return { style: 'link', cursor, next: nextUrl, ...base };
   }
   if (more && positional('starting_after')) return { style: 'last_id', cursor: 'starting_after', next: null, ...base };
@@ -283,7 +374,12 @@ function metaSchema(action, paramList) {
       properties[key].properties = { offset: { type: 'string' }, path: { type: 'string' }, uri: { type: 'string' } };
     }
     if (role === 'page_info') {
-      properties[key].properties = { page: { type: 'integer' }, page_size: { type: 'integer' }, total_number: { type: 'integer' }, total_page: { type: 'integer' } };
+      properties[key].properties = {
+        page: { type: 'integer' },
+        page_size: { type: 'integer' },
+        total_number: { type: 'integer' },
+        total_page: { type: 'integer' },
+      };
     }
   }
   return { type: 'object', properties };
@@ -317,18 +413,25 @@ function keyOf(entityName, actions, scoped, actionName = 'get') {
   if (!addressing) return null;
   const listParams = new Set((actions.list?.params ?? []).map((p) => p.name));
   // A record is named by a scalar (a body such as Asana's `data` object is what changes, not what is named).
-  const scalars = addressing.params.filter((p) => p.in !== 'header' && p.required && !scoped.has(p.name) && /^(string|integer)/.test(p.type));
+  const scalars = addressing.params.filter(
+    (p) => p.in !== 'header' && p.required && !scoped.has(p.name) && /^(string|integer)/.test(p.type),
+  );
   const getKey = actionName === 'get' ? null : keyOf(entityName, actions, scoped, 'get');
   const param =
     // The param the entity's get names a record by (Slack `channel`, Google Drive `fileId`) ...
     scalars.find((p) => p.name === getKey?.param) ??
     // ... else, for a write, the last path param (GitHub `issue_number`) or a key-like name (Slack `ts`) ...
-    (actionName !== 'get' ? scalars.filter((p) => p.in === 'path').at(-1) ?? scalars.filter((p) => /(^id$|_id$|Id$|gid$|_iid$|^ts$|^sha$|number$|^key$|IdOrKey$)/.test(p.name)).at(-1) : undefined) ??
+    (actionName !== 'get'
+      ? (scalars.filter((p) => p.in === 'path').at(-1) ??
+        scalars.filter((p) => /(^id$|_id$|Id$|gid$|_iid$|^ts$|^sha$|number$|^key$|IdOrKey$)/.test(p.name)).at(-1))
+      : undefined) ??
     // ... else the last required param that does not select a parent (a parent selector is a list param too).
     scalars.filter((p) => !listParams.has(p.name)).at(-1) ??
     scalars.at(-1);
   if (!param) return null;
-  const fields = new Set((actions.get?.recordFields ?? actions.list?.recordFields ?? addressing.recordFields ?? []).map((f) => f.name));
+  const fields = new Set(
+    (actions.get?.recordFields ?? actions.list?.recordFields ?? addressing.recordFields ?? []).map((f) => f.name),
+  );
   let field = fields.has(param.name) ? param.name : null;
   for (const [pattern, names] of KEY_FIELD_CANDIDATES) {
     if (field) break;
@@ -350,7 +453,15 @@ function credentialsOptions(auth) {
     fields: {
       type: 'object',
       required: option.required,
-      properties: Object.fromEntries(Object.entries(option.fields).map(([k, t]) => [k, { ...typeSchema(t), 'x-secret': !/^(username|email|account_id|account_sid|client_id|lwa_app_id|subdomain)$/.test(k) }])),
+      properties: Object.fromEntries(
+        Object.entries(option.fields).map(([k, t]) => [
+          k,
+          {
+            ...typeSchema(t),
+            'x-secret': !/^(username|email|account_id|account_sid|client_id|lwa_app_id|subdomain)$/.test(k),
+          },
+        ]),
+      ),
     },
     // ... where each lands in the source's own configuration, and the constants it sets there.
     credentials: option.credentials,
@@ -378,12 +489,19 @@ function connectorDocument(c) {
     // Enumerated params of the entity's lists, by the field they filter (`states` filters `state`).
     const paramEnums = new Map();
     // The reads' params first: records are what they answer (GitHub's writes take REST's lowercase states).
-    const byReadFirst = Object.entries(entity.actions).sort(([a], [b]) => Number(!['list', 'get', 'api_search'].includes(a)) - Number(!['list', 'get', 'api_search'].includes(b)));
+    const byReadFirst = Object.entries(entity.actions).sort(
+      ([a], [b]) =>
+        Number(!['list', 'get', 'api_search'].includes(a)) - Number(!['list', 'get', 'api_search'].includes(b)),
+    );
     for (const [, action] of byReadFirst) {
       for (const param of action.params) {
         const values = param.itemEnum ?? param.enum;
         const field = param.itemEnum && param.name.endsWith('s') ? param.name.slice(0, -1) : param.name;
-        if (values && param.in !== 'header' && !paramEnums.has(field)) paramEnums.set(field, values.filter((v) => v !== null));
+        if (values && param.in !== 'header' && !paramEnums.has(field))
+          paramEnums.set(
+            field,
+            values.filter((v) => v !== null),
+          );
       }
     }
     // The entity's record: the list's fields, else the get's, else any action's that has fields.
@@ -397,7 +515,8 @@ function connectorDocument(c) {
       let recordRef = null;
       if (action.recordFields?.length) {
         const own = recordSchema(action.recordFields, storeTypes, paramEnums);
-        if (main && JSON.stringify(own) === JSON.stringify(schemas[entityRecord])) recordRef = `#/components/schemas/${entityRecord}`;
+        if (main && JSON.stringify(own) === JSON.stringify(schemas[entityRecord]))
+          recordRef = `#/components/schemas/${entityRecord}`;
         else {
           schemas[`${base}_record`] = own;
           recordRef = `#/components/schemas/${base}_record`;
@@ -405,7 +524,11 @@ function connectorDocument(c) {
       }
       const many = actionName === 'list' || actionName === 'api_search';
       const download = actionName === 'download';
-      const result = recordRef ? (many ? { type: 'array', items: { $ref: recordRef } } : { $ref: recordRef }) : { type: ['object', 'null'], 'x-inferred': true };
+      const result = recordRef
+        ? many
+          ? { type: 'array', items: { $ref: recordRef } }
+          : { $ref: recordRef }
+        : { type: ['object', 'null'], 'x-inferred': true };
       const headers = action.params.filter((p) => p.in === 'header');
       const operation = {
         operationId: `${entityName}__${actionName}`,
@@ -413,12 +536,19 @@ function connectorDocument(c) {
         tags: [entityName],
         'x-entity': entityName,
         'x-action': actionName,
-        'x-upstream': { method: action.method, path: action.upstreamPath, ...(action.upstreamBody ? { body: action.upstreamBody } : {}) },
+        'x-upstream': {
+          method: action.method,
+          path: action.upstreamPath,
+          ...(action.upstreamBody ? { body: action.upstreamBody } : {}),
+        },
         ...(action.recordPath ? { 'x-record-path': action.recordPath } : {}),
-        ...(headers.length ? { 'x-headers': Object.fromEntries(headers.map((h) => [h.name, { ...paramSchema(h), 'x-in': undefined }])) } : {}),
+        ...(headers.length
+          ? { 'x-headers': Object.fromEntries(headers.map((h) => [h.name, { ...paramSchema(h), 'x-in': undefined }])) }
+          : {}),
         ...(action.preferredForCheck ? { 'x-check': true } : {}),
         // The param that names the one record a get, update, delete or download is about, and the field it matches.
-        ...(['get', 'update', 'delete', 'download'].includes(actionName) && keyOf(entityName, entity.actions, scoped, actionName)
+        ...(['get', 'update', 'delete', 'download'].includes(actionName) &&
+        keyOf(entityName, entity.actions, scoped, actionName)
           ? { 'x-key': { ...keyOf(entityName, entity.actions, scoped, actionName), 'x-inferred': true } }
           : {}),
         requestBody: {
@@ -426,31 +556,40 @@ function connectorDocument(c) {
           content: { 'application/json': { schema: { $ref: `#/components/schemas/${base}_params` } } },
         },
         ...(download && recordRef ? { 'x-record': { $ref: recordRef } } : {}),
-        responses: download ? {
-          // A download answers the content itself, not the execute envelope (the record, where the definition gives
-          // one, describes what the content belongs to).
-          200: {
-            description: 'The content, as the service serves it',
-            headers: { 'Content-Disposition': { schema: { type: 'string' } } },
-            content: { 'application/octet-stream': { schema: { type: 'string', contentMediaType: 'application/octet-stream' } } },
-          },
-        } : {
-          200: {
-            description: `The ${actionName} result as execute answers it`,
-            content: {
-              'application/json': {
-                schema: {
-                  type: 'object',
-                  required: ['result', 'connector_metadata'],
-                  properties: {
-                    result,
-                    connector_metadata: action.meta && Object.keys(action.meta).length ? { $ref: `#/components/schemas/${base}_meta` } : { type: ['object', 'null'] },
+        responses: download
+          ? {
+              // A download answers the content itself, not the execute envelope (the record, where the definition gives
+              // one, describes what the content belongs to).
+              200: {
+                description: 'The content, as the service serves it',
+                headers: { 'Content-Disposition': { schema: { type: 'string' } } },
+                content: {
+                  'application/octet-stream': {
+                    schema: { type: 'string', contentMediaType: 'application/octet-stream' },
+                  },
+                },
+              },
+            }
+          : {
+              200: {
+                description: `The ${actionName} result as execute answers it`,
+                content: {
+                  'application/json': {
+                    schema: {
+                      type: 'object',
+                      required: ['result', 'connector_metadata'],
+                      properties: {
+                        result,
+                        connector_metadata:
+                          action.meta && Object.keys(action.meta).length
+                            ? { $ref: `#/components/schemas/${base}_meta` }
+                            : { type: ['object', 'null'] },
+                      },
+                    },
                   },
                 },
               },
             },
-          },
-        },
       };
       if (action.meta && Object.keys(action.meta).length) schemas[`${base}_meta`] = metaSchema(action, action.params);
       if (many) operation['x-paging'] = { ...pagingOf(action, action.params), 'x-inferred': true };
@@ -458,11 +597,22 @@ function connectorDocument(c) {
       paths[`/${entityName}/${actionName}`] = { post: operation };
     }
   }
-  const entities = Object.fromEntries(Object.entries(c.entities).map(([name, e]) => [name, {
-    actions: Object.keys(e.actions),
-    ...(present(keyOf(name, e.actions, scoped)) ? { key: keyOf(name, e.actions, scoped).field } : {}),
-    ...(e.contextStoreFields ? { contextStore: { fields: Object.fromEntries(e.contextStoreFields.map((f) => [f.name, typeSchema(f.type)])) } } : {}),
-  }]));
+  const entities = Object.fromEntries(
+    Object.entries(c.entities).map(([name, e]) => [
+      name,
+      {
+        actions: Object.keys(e.actions),
+        ...(present(keyOf(name, e.actions, scoped)) ? { key: keyOf(name, e.actions, scoped).field } : {}),
+        ...(e.contextStoreFields
+          ? {
+              contextStore: {
+                fields: Object.fromEntries(e.contextStoreFields.map((f) => [f.name, typeSchema(f.type)])),
+              },
+            }
+          : {}),
+      },
+    ]),
+  );
   return {
     openapi: '3.1.0',
     info: {
@@ -493,7 +643,10 @@ async function main() {
   for (const connector of facts.connectors) {
     const doc = connectorDocument(connector);
     const header = `# ${connector.title}: the agent connector definition (${connector.definitionId}). See scripts/import-connector-facts.mjs.\n`;
-    await writeFile(resolve(outDir, `${connector.name}.yaml`), header + stringify(doc, { lineWidth: 0, aliasDuplicateObjects: false }));
+    await writeFile(
+      resolve(outDir, `${connector.name}.yaml`),
+      header + stringify(doc, { lineWidth: 0, aliasDuplicateObjects: false }),
+    );
   }
   console.log(`${facts.connectors.length} connector definitions -> openapi/connectors/`);
 }

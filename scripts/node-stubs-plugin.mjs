@@ -6,7 +6,8 @@ export const nodeStubs = {
   setup(context) {
     context.onResolve({ filter: /^(node:)?(fs|url)$/ }, (args) => ({ path: args.path, namespace: 'node-stub' }));
     context.onLoad({ filter: /.*/, namespace: 'node-stub' }, () => ({
-      contents: 'const none = () => { throw new Error("no file system in the browser: registerSpec (and registerConnectorDefinitions) first"); }; export const readFileSync = none; export const readdirSync = none; export const existsSync = () => false; export const fileURLToPath = (u) => String(u);',
+      contents:
+        'const none = () => { throw new Error("no file system in the browser: registerSpec (and registerConnectorDefinitions) first"); }; export const readFileSync = none; export const readdirSync = none; export const existsSync = () => false; export const fileURLToPath = (u) => String(u);',
       loader: 'js',
     }));
   },

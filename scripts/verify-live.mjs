@@ -11,9 +11,23 @@ const port = process.env.VERIFY_PORT ?? '4012';
 const spec = process.env.VERIFY_SPEC ?? 'openapi/agent-engine.yaml';
 
 console.log(`Prism proxy: http://127.0.0.1:${port} -> ${upstream}, checked against ${spec}`);
-const prism = spawn(process.execPath, [`${root}node_modules/@stoplight/prism-cli/dist/index.js`, 'proxy', spec, upstream, '--host', '127.0.0.1', '--port', port, '--errors'], {
-  cwd: root,
-  stdio: 'inherit',
-});
+const prism = spawn(
+  process.execPath,
+  [
+    `${root}node_modules/@stoplight/prism-cli/dist/index.js`,
+    'proxy',
+    spec,
+    upstream,
+    '--host',
+    '127.0.0.1',
+    '--port',
+    port,
+    '--errors',
+  ],
+  {
+    cwd: root,
+    stdio: 'inherit',
+  },
+);
 for (const signal of ['SIGINT', 'SIGTERM']) process.once(signal, () => prism.kill(signal));
 prism.on('exit', (code) => process.exit(code ?? 0));

@@ -7,7 +7,10 @@ import { load } from 'js-yaml';
 export const esbuildYamlPlugin = {
   name: 'yaml-as-json',
   setup(build) {
-    build.onLoad({ filter: /\.ya?ml$/ }, async (args) => ({ contents: JSON.stringify(load(await readFile(args.path, 'utf8'))), loader: 'json' }));
+    build.onLoad({ filter: /\.ya?ml$/ }, async (args) => ({
+      contents: JSON.stringify(load(await readFile(args.path, 'utf8'))),
+      loader: 'json',
+    }));
   },
 };
 

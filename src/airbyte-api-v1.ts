@@ -53,7 +53,11 @@ export interface AirbyteApiWorkspacesResource {
   /** One workspace by its id. */
   get(workspaceId: string, options?: CallOptions): Promise<AirbyteApiWorkspaceResponse>;
   /** Changes a workspace; fields left out keep their value. Not retried on 5xx. */
-  update(workspaceId: string, body: AirbyteApiWorkspaceUpdateRequest, options?: CallOptions): Promise<AirbyteApiWorkspaceResponse>;
+  update(
+    workspaceId: string,
+    body: AirbyteApiWorkspaceUpdateRequest,
+    options?: CallOptions,
+  ): Promise<AirbyteApiWorkspaceResponse>;
   /** Deletes a workspace. */
   delete(workspaceId: string, options?: CallOptions): Promise<void>;
 }
@@ -89,31 +93,51 @@ export function createAirbyteApiClient(options: AirbyteApiClientOptions = {}): A
   const tokenEndpoint = contextFor();
   async function mintAccessToken(callOptions?: CallOptions): Promise<AirbyteApiAccessTokenResponse> {
     const { clientId, clientSecret } = requireCredentials(resolved);
-    const minted = await call(tokenEndpoint, 'POST', tokenEndpoint.raw.POST('/applications/token', {
-      body: { client_id: clientId, client_secret: clientSecret, 'grant-type': 'client_credentials' },
-      ...tokenEndpoint.init({ idempotent: true, ...callOptions }),
-    }), 'access_token');
+    const minted = await call(
+      tokenEndpoint,
+      'POST',
+      tokenEndpoint.raw.POST('/applications/token', {
+        body: { client_id: clientId, client_secret: clientSecret, 'grant-type': 'client_credentials' },
+        ...tokenEndpoint.init({ idempotent: true, ...callOptions }),
+      }),
+      'access_token',
+    );
     redactor.add(minted.access_token);
     return minted;
   }
-  const context = contextFor(clientTokens(resolved, redactor, async () => {
-    const minted = await mintAccessToken();
-    return { token: minted.access_token, expiresInSeconds: minted.expires_in, defaultLifetimeSeconds: ACCESS_TOKEN_SECONDS };
-  }));
+  const context = contextFor(
+    clientTokens(resolved, redactor, async () => {
+      const minted = await mintAccessToken();
+      return {
+        token: minted.access_token,
+        expiresInSeconds: minted.expires_in,
+        defaultLifetimeSeconds: ACCESS_TOKEN_SECONDS,
+      };
+    }),
+  );
   const { raw } = context;
   const byId = (workspaceId: string) => ({ params: { path: { workspaceId } } });
 
   // `need`: what the caller reads of the page (`data[]` when paging), checked before it reads it.
-  const list = (query: AirbyteApiWorkspaceListQuery = {}, callOptions?: CallOptions, need?: string): Promise<AirbyteApiWorkspacesResponse> =>
+  const list = (
+    query: AirbyteApiWorkspaceListQuery = {},
+    callOptions?: CallOptions,
+    need?: string,
+  ): Promise<AirbyteApiWorkspacesResponse> =>
     call(context, 'GET', raw.GET('/workspaces', { params: { query }, ...context.init(callOptions) }), need);
 
   // `next` and `previous` carry limit and offset; the other filters are kept from the first query.
   const pages = (query: AirbyteApiWorkspaceListQuery = {}, callOptions?: CallOptions) =>
-    followNextLinks(query, (q) => list(q, callOptions, 'data'), resolved.baseUrl, (link): AirbyteApiWorkspaceListQuery => ({
-      ...query,
-      limit: Number(link.limit ?? query.limit ?? 20),
-      offset: Number(link.offset ?? 0),
-    }));
+    followNextLinks(
+      query,
+      (q) => list(q, callOptions, 'data'),
+      resolved.baseUrl,
+      (link): AirbyteApiWorkspaceListQuery => ({
+        ...query,
+        limit: Number(link.limit ?? query.limit ?? 20),
+        offset: Number(link.offset ?? 0),
+      }),
+    );
 
   return {
     raw,
@@ -129,11 +153,23 @@ export function createAirbyteApiClient(options: AirbyteApiClientOptions = {}): A
       create: (body, callOptions) =>
         call(context, 'POST', raw.POST('/workspaces', { body, ...context.init(callOptions) })),
       get: (workspaceId, callOptions) =>
-        call(context, 'GET', raw.GET('/workspaces/{workspaceId}', { ...byId(workspaceId), ...context.init(callOptions) })),
+        call(
+          context,
+          'GET',
+          raw.GET('/workspaces/{workspaceId}', { ...byId(workspaceId), ...context.init(callOptions) }),
+        ),
       update: (workspaceId, body, callOptions) =>
-        call(context, 'PATCH', raw.PATCH('/workspaces/{workspaceId}', { ...byId(workspaceId), body, ...context.init(callOptions) })),
+        call(
+          context,
+          'PATCH',
+          raw.PATCH('/workspaces/{workspaceId}', { ...byId(workspaceId), body, ...context.init(callOptions) }),
+        ),
       delete: async (workspaceId, callOptions) => {
-        await call(context, 'DELETE', raw.DELETE('/workspaces/{workspaceId}', { ...byId(workspaceId), ...context.init(callOptions) }));
+        await call(
+          context,
+          'DELETE',
+          raw.DELETE('/workspaces/{workspaceId}', { ...byId(workspaceId), ...context.init(callOptions) }),
+        );
       },
     },
     health: async (callOptions) => {

@@ -15,7 +15,12 @@ import { skillsResource, type SkillsResource } from './resources/skills.js';
 import { templatesResource, type TemplatesResource } from './resources/templates.js';
 import { tokensResource, type TokensResource } from './resources/tokens.js';
 import { workspacesResource, type WorkspacesResource } from './resources/workspaces.js';
-import { createTypedConnector, type ConnectorName, type TypedConnector, type TypedConnectorDeps } from './connectors/typed.js';
+import {
+  createTypedConnector,
+  type ConnectorName,
+  type TypedConnector,
+  type TypedConnectorDeps,
+} from './connectors/typed.js';
 import type { FetchResult } from './core/result.js';
 
 /** Lifetimes the API documents, used when a token does not say its own. */
@@ -79,26 +84,58 @@ export interface WorkspaceClient {
 }
 
 /** The typed connectors of one surface: by id, or (in a workspace) the workspace's one connector of a definition. */
-function typedConnectors(context: ResourceContext<paths>, connectors: ConnectorsResource, workspaceName?: string): WorkspaceClient['connector'] {
+function typedConnectors(
+  context: ResourceContext<paths>,
+  connectors: ConnectorsResource,
+  workspaceName?: string,
+): WorkspaceClient['connector'] {
   const deps: TypedConnectorDeps = {
     execute: connectors.execute,
     executeRecords: connectors.executeRecords,
     // A download answers the content's bytes, not the JSON envelope.
     download: async (id, body, options) =>
-      new Uint8Array(await call(context, 'POST', context.raw.POST('/api/v1/integrations/connectors/{id}/execute', { params: { path: { id } }, body, parseAs: 'arrayBuffer', ...context.init({ idempotent: true, ...options }) }) as Promise<FetchResult<ArrayBuffer>>)),
+      new Uint8Array(
+        await call(
+          context,
+          'POST',
+          context.raw.POST('/api/v1/integrations/connectors/{id}/execute', {
+            params: { path: { id } },
+            body,
+            parseAs: 'arrayBuffer',
+            ...context.init({ idempotent: true, ...options }),
+          }) as Promise<FetchResult<ArrayBuffer>>,
+        ),
+      ),
   };
   return <N extends ConnectorName>(name: N, id?: string): TypedConnector<N> => {
     if (id !== undefined) return createTypedConnector(name, () => Promise.resolve(id), deps);
-    if (workspaceName === undefined) throw new ConfigurationError(`connector('${name}') needs the connector's id; or find the workspace's connector with forWorkspace(workspaceName).connector('${name}')`);
+    if (workspaceName === undefined)
+      throw new ConfigurationError(
+        `connector('${name}') needs the connector's id; or find the workspace's connector with forWorkspace(workspaceName).connector('${name}')`,
+      );
     let found: Promise<string> | undefined;
-    const lookUp = async () => (await import('./core/execute-paging.js')).typedConnectorId(connectors.find, workspaceName, name);
+    const lookUp = async () =>
+      (await import('./core/execute-paging.js')).typedConnectorId(connectors.find, workspaceName, name);
     // Looked up on first use and kept; a failed lookup is asked again next time.
-    return createTypedConnector(name, () => (found ??= lookUp().catch((error: unknown) => { found = undefined; throw error; })), deps);
+    return createTypedConnector(
+      name,
+      () =>
+        (found ??= lookUp().catch((error: unknown) => {
+          found = undefined;
+          throw error;
+        })),
+      deps,
+    );
   };
 }
 
 /** The helpers and the raw client over one way of authenticating. */
-function buildSurface(context: ResourceContext<paths>, mintApplicationToken: TokensResource['application'], definitionIds: DefinitionIdCache, workspaceName?: string): WorkspaceClient {
+function buildSurface(
+  context: ResourceContext<paths>,
+  mintApplicationToken: TokensResource['application'],
+  definitionIds: DefinitionIdCache,
+  workspaceName?: string,
+): WorkspaceClient {
   const connectors = connectorsResource(context, definitionIds);
   return {
     raw: context.raw,
@@ -153,17 +190,23 @@ export interface AgentEngineClient extends WorkspaceClient {
 export function createAgentEngineClient(options: AgentEngineClientOptions = {}): AgentEngineClient {
   const resolved = resolveOptions(options, DEFAULT_BASE_URL, 'AIRBYTE_API_HOST');
   let organizationId = resolved.organizationId;
-  const { redactor, contextFor } = createClientBase<paths>(resolved, (): Record<string, string> =>
-    organizationId ? { 'x-organization-id': organizationId } : {},
+  const { redactor, contextFor } = createClientBase<paths>(
+    resolved,
+    (): Record<string, string> => (organizationId ? { 'x-organization-id': organizationId } : {}),
   );
 
   const tokenEndpoint = contextFor();
   async function mintApplicationToken(callOptions?: CallOptions) {
     const { clientId, clientSecret } = requireCredentials(resolved);
-    const minted = await call(tokenEndpoint, 'POST', tokenEndpoint.raw.POST('/api/v1/account/applications/token', {
-      body: { client_id: clientId, client_secret: clientSecret },
-      ...tokenEndpoint.init({ idempotent: true, ...callOptions }),
-    }), 'access_token');
+    const minted = await call(
+      tokenEndpoint,
+      'POST',
+      tokenEndpoint.raw.POST('/api/v1/account/applications/token', {
+        body: { client_id: clientId, client_secret: clientSecret },
+        ...tokenEndpoint.init({ idempotent: true, ...callOptions }),
+      }),
+      'access_token',
+    );
     redactor.add(minted.access_token);
     organizationId ??= minted.organization_id ?? undefined;
     return minted;
@@ -172,12 +215,17 @@ export function createAgentEngineClient(options: AgentEngineClientOptions = {}):
   // The organization's tokens: the `token` option's, or application tokens minted with the client's credentials.
   const ownTokens = clientTokens(resolved, redactor, async () => {
     const minted = await mintApplicationToken();
-    return { token: minted.access_token, expiresInSeconds: minted.expires_in, defaultLifetimeSeconds: APPLICATION_TOKEN_SECONDS };
+    return {
+      token: minted.access_token,
+      expiresInSeconds: minted.expires_in,
+      defaultLifetimeSeconds: APPLICATION_TOKEN_SECONDS,
+    };
   });
 
   // One cache for the client and its workspace clients: a connector's definition does not depend on the token.
   const definitionIds: DefinitionIdCache = new Map();
-  const surface = (tokens: TokenSource, workspaceName?: string) => buildSurface(contextFor(tokens), mintApplicationToken, definitionIds, workspaceName);
+  const surface = (tokens: TokenSource, workspaceName?: string) =>
+    buildSurface(contextFor(tokens), mintApplicationToken, definitionIds, workspaceName);
 
   const root = surface(ownTokens);
   const workspaceClients = new Map<string, WorkspaceClient>();
@@ -185,7 +233,8 @@ export function createAgentEngineClient(options: AgentEngineClientOptions = {}):
   return {
     ...root,
     forWorkspace(workspaceName) {
-      if (typeof workspaceName !== 'string' || workspaceName.trim() === '') throw new ConfigurationError('forWorkspace needs a workspace name');
+      if (typeof workspaceName !== 'string' || workspaceName.trim() === '')
+        throw new ConfigurationError('forWorkspace needs a workspace name');
       let client = workspaceClients.get(workspaceName);
       if (!client) {
         const scopedTokens = new TokenCache(async () => {

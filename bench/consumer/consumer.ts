@@ -25,19 +25,47 @@ export async function everyHelper(): Promise<void> {
   const { destinations } = await client.definitions.listDestinations();
   const destination = await client.definitions.getDestination(destinations[0]!.id);
 
-  const connector = await acme.connectors.create({ workspace_name: 'acme', connector_type: 'GitHub', credentials: { personal_access_token: 'x' }, replication_config: { repositories: ['airbytehq/airbyte'] } });
+  const connector = await acme.connectors.create({
+    workspace_name: 'acme',
+    connector_type: 'GitHub',
+    credentials: { personal_access_token: 'x' },
+    replication_config: { repositories: ['airbytehq/airbyte'] },
+  });
   const listed = await acme.connectors.list({ workspace_name: 'acme' });
   const read = await acme.connectors.get(connector.id);
   const updated = await acme.connectors.update(connector.id, { name: 'renamed' });
   const checked = await acme.connectors.check({ workspace_name: 'acme', connector_type: 'GitHub', credentials: {} });
   const checkedAgain = await acme.connectors.checkExisting(connector.id);
-  const executed = await acme.connectors.execute(connector.id, { entity: 'issues', action: 'list', params: { per_page: 10 }, intent: 'Summarize open issues' });
+  const executed = await acme.connectors.execute(connector.id, {
+    entity: 'issues',
+    action: 'list',
+    params: { per_page: 10 },
+    intent: 'Summarize open issues',
+  });
   const inspected = await acme.connectors.inspect(connector.id);
-  for await (const page of acme.connectors.executePages(connector.id, { entity: 'issues', action: 'list' }, { maxPages: 2 })) void page.result;
-  for await (const issue of acme.connectors.executeRecords<{ number: number }>(connector.id, { entity: 'issues', action: 'list' }, { connector: 'github', limit: 5 })) void issue.number;
+  for await (const page of acme.connectors.executePages(
+    connector.id,
+    { entity: 'issues', action: 'list' },
+    { maxPages: 2 },
+  ))
+    void page.result;
+  for await (const issue of acme.connectors.executeRecords<{ number: number }>(
+    connector.id,
+    { entity: 'issues', action: 'list' },
+    { connector: 'github', limit: 5 },
+  ))
+    void issue.number;
   const searchPaging: PagingRule = { style: 'cursor', cursor: 'cursor', next: 'next_cursor' };
-  for await (const page of acme.connectors.executePages(connector.id, { entity: 'issues', action: 'search', params: { query: {} } }, { paging: searchPaging })) void page.result;
-  const found = await acme.connectors.find({ workspace_name: 'acme', definition_id: definitions[0]!.sourceDefinitionId! });
+  for await (const page of acme.connectors.executePages(
+    connector.id,
+    { entity: 'issues', action: 'search', params: { query: {} } },
+    { paging: searchPaging },
+  ))
+    void page.result;
+  const found = await acme.connectors.find({
+    workspace_name: 'acme',
+    definition_id: definitions[0]!.sourceDefinitionId!,
+  });
   const deleted = await acme.connectors.delete(connector.id);
 
   const workspaces = await client.workspaces.list({ limit: 10 });
@@ -49,19 +77,35 @@ export async function everyHelper(): Promise<void> {
   await client.workspaces.delete(workspace.id);
 
   const sourceTemplates = await client.templates.sources.list();
-  const template = await client.templates.sources.create({ actor_definition_id: definitions[0]!.sourceDefinitionId!, name: 't', partial_default_config: {} });
+  const template = await client.templates.sources.create({
+    actor_definition_id: definitions[0]!.sourceDefinitionId!,
+    name: 't',
+    partial_default_config: {},
+  });
   await client.templates.sources.get(template.id);
   await client.templates.sources.update(template.id, { name: 'u' });
   await client.templates.sources.delete(template.id);
   const connectionTemplates = await client.templates.connections.list();
-  const lake = await client.templates.connections.create({ destination_name: 'lake', destination_definition_id: 'id', destination_config: {}, cron_expression: '0 0 * * * ?' });
+  const lake = await client.templates.connections.create({
+    destination_name: 'lake',
+    destination_definition_id: 'id',
+    destination_config: {},
+    cron_expression: '0 0 * * * ?',
+  });
   await client.templates.connections.get(lake.id);
   await client.templates.connections.update(lake.id, { sync_on_create: false });
   await client.templates.connections.delete(lake.id);
   const cron = await client.templates.describeCron('0 0 * * * ?');
 
-  const consent = await client.oauth.initiate({ workspace_name: 'acme', connector_type: 'HubSpot', redirect_url: 'https://app.example.com/done' });
-  await client.oauth.setCredentials({ connector_type: 'HubSpot', configuration: { client_id: 'a', client_secret: 'b' } });
+  const consent = await client.oauth.initiate({
+    workspace_name: 'acme',
+    connector_type: 'HubSpot',
+    redirect_url: 'https://app.example.com/done',
+  });
+  await client.oauth.setCredentials({
+    connector_type: 'HubSpot',
+    configuration: { client_id: 'a', client_secret: 'b' },
+  });
   await client.oauth.deleteCredentials('HubSpot');
 
   const skills = await acme.skills.list({ limit: 10 });
@@ -86,8 +130,27 @@ export async function everyHelper(): Promise<void> {
     else if (error instanceof ValidationError) void error.fieldErrors;
     else if (error instanceof AgentEngineError) void error.status;
   }
-  void [application, scoped, widget, info, source, destination, listed, updated, checked, checkedAgain, executed, found, deleted, stats];
+  void [
+    application,
+    scoped,
+    widget,
+    info,
+    source,
+    destination,
+    listed,
+    updated,
+    checked,
+    checkedAgain,
+    executed,
+    found,
+    deleted,
+    stats,
+  ];
   void [sourceTemplates, connectionTemplates, cron, consent, raw.data, v1Workspace, schema, validator, row];
-  void [inspected.context_store_readiness?.configured_cache_entities, matches.next_cursor, docs.outline, executed.warning?.code];
+  void [
+    inspected.context_store_readiness?.configured_cache_entities,
+    matches.next_cursor,
+    docs.outline,
+    executed.warning?.code,
+  ];
 }
-

@@ -7,8 +7,13 @@ export async function typedConnectors(connectorId: string): Promise<void> {
   const github = client.connector('github', connectorId);
   const issues = await github.issues.list({ owner: 'airbytehq', repo: 'airbyte', per_page: 10, states: ['OPEN'] });
   const issue = await github.issues.get({ owner: 'airbytehq', repo: 'airbyte', number: issues.data[0]!.number! });
-  for await (const pull of github.pull_requests.all({ owner: 'airbytehq', repo: 'airbyte' }, { limit: 50 })) void pull.title;
-  const created = await github.execute({ entity: 'issues', action: 'create', params: { owner: 'airbytehq', repo: 'airbyte', title: 'Bug' } });
+  for await (const pull of github.pull_requests.all({ owner: 'airbytehq', repo: 'airbyte' }, { limit: 50 }))
+    void pull.title;
+  const created = await github.execute({
+    entity: 'issues',
+    action: 'create',
+    params: { owner: 'airbytehq', repo: 'airbyte', title: 'Bug' },
+  });
 
   const stripe = client.forWorkspace('acme').connector('stripe');
   const customers = await stripe.customers.list({ limit: 5 });
@@ -24,5 +29,14 @@ export async function typedConnectors(connectorId: string): Promise<void> {
   const tickets = await zendesk.tickets.list({ per_page: 25 });
   const content: Uint8Array = await zendesk.attachments.download({ attachment_id: 1 });
 
-  void [issues.meta.end_cursor, issue.data.title, created.data, customers.meta.has_more, contacts.meta, accounts.meta.done, tickets.data[0]?.subject, content];
+  void [
+    issues.meta.end_cursor,
+    issue.data.title,
+    created.data,
+    customers.meta.has_more,
+    contacts.meta,
+    accounts.meta.done,
+    tickets.data[0]?.subject,
+    content,
+  ];
 }

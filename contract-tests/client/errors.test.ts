@@ -15,9 +15,23 @@ import {
   createAgentEngineClient,
   createAirbyteApiClient,
 } from '../../src/index.js';
-import { CLIENT_ID, CLIENT_SECRET, DEFINITIONS, TOKEN_PATH, applicationToken, fakeApi, json, type Handler } from '../support/fake-api.js';
+import {
+  CLIENT_ID,
+  CLIENT_SECRET,
+  DEFINITIONS,
+  TOKEN_PATH,
+  applicationToken,
+  fakeApi,
+  json,
+  type Handler,
+} from '../support/fake-api.js';
 
-const options = { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, baseUrl: 'https://api.example.test', maxRetries: 0 };
+const options = {
+  clientId: CLIENT_ID,
+  clientSecret: CLIENT_SECRET,
+  baseUrl: 'https://api.example.test',
+  maxRetries: 0,
+};
 const CONNECTOR = 'c8d9e0f1-2a3b-4c5d-8e6f-7a8b9c0d1e2f';
 
 /** The error a call fails with; a call that succeeds fails the test. */
@@ -61,37 +75,68 @@ describe('error classes by status', () => {
 describe("the message is the API's own words", () => {
   it('message and errors[] of ApiErrorResponse, with the field errors on a ValidationError', async () => {
     const error = await errorFor(() =>
-      json({ message: 'Validation failed.', errors: [{ field: 'workspace_name', message: 'Field required', error_code: 'missing', details: null }] }, 422),
+      json(
+        {
+          message: 'Validation failed.',
+          errors: [{ field: 'workspace_name', message: 'Field required', error_code: 'missing', details: null }],
+        },
+        422,
+      ),
     );
     expect(error.message).toContain('Validation failed. (workspace_name: Field required)');
-    expect((error as ValidationError).fieldErrors).toEqual([{ field: 'workspace_name', message: 'Field required', code: 'missing' }]);
+    expect((error as ValidationError).fieldErrors).toEqual([
+      { field: 'workspace_name', message: 'Field required', code: 'missing' },
+    ]);
   });
 
   it('FastAPI detail, as a string and as a list', async () => {
-    expect((await errorFor(() => json({ detail: 'Connector not found' }, 404))).message).toContain('Connector not found');
-    const listed = await errorFor(() => json({ detail: [{ loc: ['body', 'entity'], msg: 'field required', type: 'missing' }] }, 422));
+    expect((await errorFor(() => json({ detail: 'Connector not found' }, 404))).message).toContain(
+      'Connector not found',
+    );
+    const listed = await errorFor(() =>
+      json({ detail: [{ loc: ['body', 'entity'], msg: 'field required', type: 'missing' }] }, 422),
+    );
     expect(listed.message).toContain('entity: field required');
-    expect((listed as ValidationError).fieldErrors[0]).toEqual({ field: 'entity', message: 'field required', code: 'missing' });
+    expect((listed as ValidationError).fieldErrors[0]).toEqual({
+      field: 'entity',
+      message: 'field required',
+      code: 'missing',
+    });
   });
 
   it('problem JSON title and detail', async () => {
-    const error = await errorFor(() =>
-      new Response(JSON.stringify({ status: 403, type: 'about:blank', title: 'forbidden', detail: 'Plan does not include Embedded.' }), {
-        status: 403,
-        headers: { 'content-type': 'application/problem+json' },
-      }),
+    const error = await errorFor(
+      () =>
+        new Response(
+          JSON.stringify({
+            status: 403,
+            type: 'about:blank',
+            title: 'forbidden',
+            detail: 'Plan does not include Embedded.',
+          }),
+          {
+            status: 403,
+            headers: { 'content-type': 'application/problem+json' },
+          },
+        ),
     );
     expect(error.message).toContain('forbidden: Plan does not include Embedded.');
   });
 
   it('an `error` field, and a plain-text body', async () => {
-    expect((await errorFor(() => json({ error: 'invalid_grant', error_description: 'expired' }, 400))).message).toContain('invalid_grant: expired');
-    expect((await errorFor(() => new Response('upstream exploded', { status: 502 }))).message).toContain('upstream exploded');
+    expect(
+      (await errorFor(() => json({ error: 'invalid_grant', error_description: 'expired' }, 400))).message,
+    ).toContain('invalid_grant: expired');
+    expect((await errorFor(() => new Response('upstream exploded', { status: 502 }))).message).toContain(
+      'upstream exploded',
+    );
   });
 
   it('says the method, URL and status when the body says nothing', async () => {
     const error = await errorFor(() => new Response(null, { status: 500 }));
-    expect(error.message).toBe(`GET https://api.example.test/api/v1/integrations/connectors/${CONNECTOR} failed with 500 (Server error)`);
+    expect(error.message).toBe(
+      `GET https://api.example.test/api/v1/integrations/connectors/${CONNECTOR} failed with 500 (Server error)`,
+    );
   });
 });
 
@@ -103,7 +148,14 @@ describe('secrets never leak', () => {
     const api = fakeApi(
       (request) => {
         const bearer = request.headers.get('authorization')!;
-        return json({ message: `Bad request from ${bearer} with secret ${CLIENT_SECRET}`, errors: [], input: { client_secret: CLIENT_SECRET, nested: { access_token: token } } }, 422);
+        return json(
+          {
+            message: `Bad request from ${bearer} with secret ${CLIENT_SECRET}`,
+            errors: [],
+            input: { client_secret: CLIENT_SECRET, nested: { access_token: token } },
+          },
+          422,
+        );
       },
       () => {
         const minted = applicationToken();
@@ -114,7 +166,14 @@ describe('secrets never leak', () => {
     const client = createAgentEngineClient({ ...options, fetch: api.fetch, logger });
     const error = await rejection(client.connectors.get(CONNECTOR));
     expect(error).toBeInstanceOf(ValidationError);
-    const everything = [error.message, String(error), JSON.stringify(error), JSON.stringify(error.body), error.stack ?? '', ...lines].join('\n');
+    const everything = [
+      error.message,
+      String(error),
+      JSON.stringify(error),
+      JSON.stringify(error.body),
+      error.stack ?? '',
+      ...lines,
+    ].join('\n');
     expect(token.length).toBeGreaterThan(20);
     expect(everything).not.toContain(CLIENT_SECRET);
     expect(everything).not.toContain(token);
@@ -124,7 +183,11 @@ describe('secrets never leak', () => {
   it('a token request refused with the secret echoed back does not leak it', async () => {
     const api = fakeApi(
       () => json(DEFINITIONS),
-      (request) => json({ message: `Invalid client credentials for ${request.body.client_id}:${request.body.client_secret}` }, 401),
+      (request) =>
+        json(
+          { message: `Invalid client credentials for ${request.body.client_id}:${request.body.client_secret}` },
+          401,
+        ),
     );
     const error = await rejection(createAgentEngineClient({ ...options, fetch: api.fetch }).definitions.listSources());
     expect(error).toBeInstanceOf(AuthenticationError);
@@ -134,8 +197,15 @@ describe('secrets never leak', () => {
   it('retry log lines say what happened without secrets', async () => {
     const lines: string[] = [];
     const api = fakeApi((_r, i) => (i === 0 ? json({}, 503, { 'retry-after': '0' }) : json(DEFINITIONS)));
-    await createAgentEngineClient({ ...options, maxRetries: 1, fetch: api.fetch, logger: { debug: (m: string) => lines.push(m) } }).definitions.listSources();
-    expect(lines.join('\n')).toMatch(/retrying GET https:\/\/api\.example\.test\/api\/v1\/integrations\/definitions\/sources in 0 ms \(status 503\)/);
+    await createAgentEngineClient({
+      ...options,
+      maxRetries: 1,
+      fetch: api.fetch,
+      logger: { debug: (m: string) => lines.push(m) },
+    }).definitions.listSources();
+    expect(lines.join('\n')).toMatch(
+      /retrying GET https:\/\/api\.example\.test\/api\/v1\/integrations\/definitions\/sources in 0 ms \(status 503\)/,
+    );
     expect(lines.join('\n')).not.toContain(CLIENT_SECRET);
     expect(lines.join('\n')).not.toMatch(/Bearer ey/);
   });
@@ -148,9 +218,22 @@ describe('a 2xx answer without what the helper reads of it', () => {
     for await (const _page of pages);
   };
   const GITHUB = 'ef69ef6e-aa7f-4af1-a01d-ef775033524e';
-  const page = { status: 'success', result: [{ id: 1 }], connector_metadata: { has_next_page: true, end_cursor: 'c1' }, execution_metadata: {} };
+  const page = {
+    status: 'success',
+    result: [{ id: 1 }],
+    connector_metadata: { has_next_page: true, end_cursor: 'c1' },
+    execution_metadata: {},
+  };
   type Client = ReturnType<typeof createAgentEngineClient>;
-  type Row = { handler: Handler; tokens?: Handler; v1?: boolean; run: (client: any) => Promise<unknown>; method: string; path: string; need: string };
+  type Row = {
+    handler: Handler;
+    tokens?: Handler;
+    v1?: boolean;
+    run: (client: any) => Promise<unknown>;
+    method: string;
+    path: string;
+    need: string;
+  };
 
   // Each of these failed with a TypeError (reading a field of undefined, or iterating what is not a list) before.
   const ROWS: Record<string, Row> = {
@@ -229,22 +312,35 @@ describe('a 2xx answer without what the helper reads of it', () => {
     },
   };
 
-  it.each(Object.entries(ROWS))('%s: an UnexpectedResponseError naming the field, with status, method, url and request id', async (_name, row) => {
-    const api = fakeApi(row.handler, row.tokens);
-    const client = row.v1
-      ? createAirbyteApiClient({ ...options, baseUrl: 'https://api.example.test/v1', fetch: api.fetch })
-      : createAgentEngineClient({ ...options, fetch: api.fetch });
-    const error = await rejection(row.run(client));
-    expect(error).not.toBeInstanceOf(TypeError);
-    expect(error).toBeInstanceOf(UnexpectedResponseError);
-    expect(error).toBeInstanceOf(AgentEngineError);
-    expect(error.name).toBe('UnexpectedResponseError');
-    expect(error.message).toBe(`${row.method} https://api.example.test${row.path} answered 200 without \`${row.need}\``);
-    expect(error).toMatchObject({ status: 200, method: row.method, url: `https://api.example.test${row.path}`, requestId: 'req_malformed' });
-  });
+  it.each(Object.entries(ROWS))(
+    '%s: an UnexpectedResponseError naming the field, with status, method, url and request id',
+    async (_name, row) => {
+      const api = fakeApi(row.handler, row.tokens);
+      const client = row.v1
+        ? createAirbyteApiClient({ ...options, baseUrl: 'https://api.example.test/v1', fetch: api.fetch })
+        : createAgentEngineClient({ ...options, fetch: api.fetch });
+      const error = await rejection(row.run(client));
+      expect(error).not.toBeInstanceOf(TypeError);
+      expect(error).toBeInstanceOf(UnexpectedResponseError);
+      expect(error).toBeInstanceOf(AgentEngineError);
+      expect(error.name).toBe('UnexpectedResponseError');
+      expect(error.message).toBe(
+        `${row.method} https://api.example.test${row.path} answered 200 without \`${row.need}\``,
+      );
+      expect(error).toMatchObject({
+        status: 200,
+        method: row.method,
+        url: `https://api.example.test${row.path}`,
+        requestId: 'req_malformed',
+      });
+    },
+  );
 
   it('a token answer is redacted in the error body', async () => {
-    const api = fakeApi(() => json(DEFINITIONS), () => json({ access_token: 42, refresh_token: 'rt_should_not_show_1234' }));
+    const api = fakeApi(
+      () => json(DEFINITIONS),
+      () => json({ access_token: 42, refresh_token: 'rt_should_not_show_1234' }),
+    );
     const error = await rejection(createAgentEngineClient({ ...options, fetch: api.fetch }).definitions.listSources());
     expect(error).toBeInstanceOf(UnexpectedResponseError);
     expect(error.body).toEqual({ access_token: 42, refresh_token: '[redacted]' });
@@ -252,7 +348,12 @@ describe('a 2xx answer without what the helper reads of it', () => {
 
   it('connectors.find passes over a summary without its template instead of failing on it', async () => {
     const api = fakeApi(() => json({ data: [{ id: 'a', name: 'no template' }, null] }));
-    const error = await rejection(createAgentEngineClient({ ...options, fetch: api.fetch }).connectors.find({ workspace_name: 'acme', definition_id: GITHUB }));
+    const error = await rejection(
+      createAgentEngineClient({ ...options, fetch: api.fetch }).connectors.find({
+        workspace_name: 'acme',
+        definition_id: GITHUB,
+      }),
+    );
     expect(error).toBeInstanceOf(ConnectorNotFoundError);
   });
 

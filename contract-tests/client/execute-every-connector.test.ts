@@ -13,7 +13,12 @@ const { server, service } = setupMockServer({ seed: 5 });
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterAll(() => server.close());
 
-const client = createAgentEngineClient({ baseUrl: BASE_URL, clientId: 'demo-client-id', clientSecret: 'demo-client-secret', fetch: (...args) => fetch(...args) });
+const client = createAgentEngineClient({
+  baseUrl: BASE_URL,
+  clientId: 'demo-client-id',
+  clientSecret: 'demo-client-secret',
+  fetch: (...args) => fetch(...args),
+});
 
 describe.each(connectorIndex().map((c) => [c.name]))('%s through the client', (name) => {
   it('pages every list and api_search to its end, each record once', async () => {
@@ -34,22 +39,38 @@ describe.each(connectorIndex().map((c) => [c.name]))('%s through the client', (n
         if (action.action === 'list') {
           // The typed connector: all() walks the pages (executeRecords: the same page loop as executePages), and its
           // list answers the first of them.
-          const typed = client.connector(name as ConnectorName, id) as unknown as Record<string, { list(p: object): Promise<{ data: Record<string, unknown>[]; meta: unknown }>; all(p: object): AsyncGenerator<Record<string, unknown>> }>;
+          const typed = client.connector(name as ConnectorName, id) as unknown as Record<
+            string,
+            {
+              list(p: object): Promise<{ data: Record<string, unknown>[]; meta: unknown }>;
+              all(p: object): AsyncGenerator<Record<string, unknown>>;
+            }
+          >;
           for await (const record of typed[entity.name]!.all(params)) seen.push(record);
           const first = await typed[entity.name]!.list(params);
-          expect(seen.slice(0, first.data.length), `${name} ${entity.name}: typed list is all()'s first page`).toEqual(first.data);
+          expect(seen.slice(0, first.data.length), `${name} ${entity.name}: typed list is all()'s first page`).toEqual(
+            first.data,
+          );
           pages = first.data.length > 0 ? Math.ceil(seen.length / first.data.length) : 1;
         } else {
-          for await (const page of client.connectors.executePages(id, { entity: entity.name, action: action.action, params })) {
+          for await (const page of client.connectors.executePages(id, {
+            entity: entity.name,
+            action: action.action,
+            params,
+          })) {
             pages += 1;
             seen.push(...(page.result as Record<string, unknown>[]));
           }
         }
         const where = `${name} ${entity.name}.${action.action} (${action.paging.style})`;
-        if (entity.key) expect(new Set(seen.map((r) => JSON.stringify(r[entity.key!]))).size, `${where}: each record once`).toBe(seen.length);
+        if (entity.key)
+          expect(new Set(seen.map((r) => JSON.stringify(r[entity.key!]))).size, `${where}: each record once`).toBe(
+            seen.length,
+          );
         if (!narrows(params, records[0]) && (action.paging.style !== 'none' || !action.paging.size)) {
           expect(seen.length, `${where}: every record`).toBe(records.length);
-          if (action.paging.style !== 'none' && action.paging.size && records.length > 12) expect(pages, `${where}: several pages`).toBeGreaterThan(1);
+          if (action.paging.style !== 'none' && action.paging.size && records.length > 12)
+            expect(pages, `${where}: several pages`).toBeGreaterThan(1);
         }
       }
     }
@@ -60,22 +81,41 @@ describe('a workspace finds its typed connector by definition', () => {
   it("looks the workspace's one connector up on first use; none or two are clear errors", async () => {
     const acme = client.forWorkspace('typed-acme');
     const github = acme.connector('github');
-    await expect(github.issues.list({ owner: 'airbytehq', repo: 'airbyte' })).rejects.toMatchObject({ name: 'ConnectorNotFoundError' });
+    await expect(github.issues.list({ owner: 'airbytehq', repo: 'airbyte' })).rejects.toMatchObject({
+      name: 'ConnectorNotFoundError',
+    });
     const { id } = await acme.connectors.create(createBody(connectorDefinition('github')!, 'typed-acme'));
     const page = await github.issues.list({ owner: 'airbytehq', repo: 'airbyte', per_page: 5 });
     expect(page.data).toHaveLength(5);
     expect(page.meta.has_next_page).toBe(true);
     expect(await github.connectorId()).toBe(id);
-    const shaped = await github.issues.list({ owner: 'airbytehq', repo: 'airbyte', per_page: 2 }, { select_fields: ['number', 'title'], intent: 'A typed test' });
-    expect(shaped.data.map((issue) => Object.keys(issue).sort())).toEqual([['number', 'title'], ['number', 'title']]);
-    const viaExecute = await github.execute({ entity: 'issues', action: 'list', params: { owner: 'airbytehq', repo: 'airbyte', per_page: 1 }, exclude_fields: ['body'] });
+    const shaped = await github.issues.list(
+      { owner: 'airbytehq', repo: 'airbyte', per_page: 2 },
+      { select_fields: ['number', 'title'], intent: 'A typed test' },
+    );
+    expect(shaped.data.map((issue) => Object.keys(issue).sort())).toEqual([
+      ['number', 'title'],
+      ['number', 'title'],
+    ]);
+    const viaExecute = await github.execute({
+      entity: 'issues',
+      action: 'list',
+      params: { owner: 'airbytehq', repo: 'airbyte', per_page: 1 },
+      exclude_fields: ['body'],
+    });
     expect(Object.keys((viaExecute.data as object[])[0]!)).not.toContain('body');
-    const created = await github.execute({ entity: 'issues', action: 'create', params: { owner: 'airbytehq', repo: 'airbyte', title: 'Typed bug' } });
+    const created = await github.execute({
+      entity: 'issues',
+      action: 'create',
+      params: { owner: 'airbytehq', repo: 'airbyte', title: 'Typed bug' },
+    });
     const number = (created.data as { number?: number }).number!;
     expect((await github.issues.get({ owner: 'airbytehq', repo: 'airbyte', number })).data.title).toBe('Typed bug');
     // A second connector of the definition: a fresh lookup is ambiguous.
     await acme.connectors.create(createBody(connectorDefinition('github')!, 'typed-acme'));
-    await expect(client.forWorkspace('typed-acme').connector('github').connectorId()).rejects.toMatchObject({ name: 'AmbiguousConnectorError' });
+    await expect(client.forWorkspace('typed-acme').connector('github').connectorId()).rejects.toMatchObject({
+      name: 'AmbiguousConnectorError',
+    });
     // The typed connector that found its connector keeps it.
     expect(await github.connectorId()).toBe(id);
   });

@@ -43,7 +43,13 @@ const connectorResponse = (definitionId: string) => ({
   id: CONNECTOR,
   name: 'the connector',
   replication_config: {},
-  source_template: { id: '5d1e7f3a-2b9c-4e6d-8a0f-1c3b5d7e9f21', name: 'Template', source_definition_id: definitionId, user_config_spec: {}, partial_default_config: {} },
+  source_template: {
+    id: '5d1e7f3a-2b9c-4e6d-8a0f-1c3b5d7e9f21',
+    name: 'Template',
+    source_definition_id: definitionId,
+    user_config_spec: {},
+    partial_default_config: {},
+  },
 });
 
 /**
@@ -52,40 +58,65 @@ const connectorResponse = (definitionId: string) => ({
  */
 function connectorApi(definitionId: string, answer: (params: Params, request: RecordedRequest) => Page | Response) {
   const api = fakeApi((request) => {
-    if (request.path === '/api/v1/account/applications/scoped-token') return json(scopedToken(request.body.workspace_name));
+    if (request.path === '/api/v1/account/applications/scoped-token')
+      return json(scopedToken(request.body.workspace_name));
     if (request.method === 'GET' && request.path === CONNECTOR_PATH) return json(connectorResponse(definitionId));
     if (request.path === `${CONNECTOR_PATH}/execute`) {
       const answered = answer(request.body.params ?? {}, request);
       if (answered instanceof Response) return answered;
-      return json({ status: 'success', result: answered.result, connector_metadata: answered.meta, execution_metadata: { connector_instance_id: CONNECTOR, execution_time_ms: 3 } });
+      return json({
+        status: 'success',
+        result: answered.result,
+        connector_metadata: answered.meta,
+        execution_metadata: { connector_instance_id: CONNECTOR, execution_time_ms: 3 },
+      });
     }
     return json({ message: `no ${request.method} ${request.path}`, errors: [] }, 404);
   });
   return {
     ...api,
     executes: () => api.apiRequests().filter((r) => r.path.endsWith('/execute')),
-    sentParams: () => api.apiRequests().filter((r) => r.path.endsWith('/execute')).map((r) => r.body.params),
+    sentParams: () =>
+      api
+        .apiRequests()
+        .filter((r) => r.path.endsWith('/execute'))
+        .map((r) => r.body.params),
     lookups: () => api.apiRequests().filter((r) => r.method === 'GET' && r.path === CONNECTOR_PATH),
   };
 }
 
 const clientOf = (api: { fetch: typeof fetch }, options: AgentEngineClientOptions = {}) =>
-  createAgentEngineClient({ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, baseUrl: BASE, fetch: api.fetch, ...options });
+  createAgentEngineClient({
+    clientId: CLIENT_ID,
+    clientSecret: CLIENT_SECRET,
+    baseUrl: BASE,
+    fetch: api.fetch,
+    ...options,
+  });
 
 /** Each page's records (by `n`), paging `entity`'s `action` of the fake connector. */
-async function pageSizes(api: { fetch: typeof fetch }, entity: string, params: Params = {}, options: ExecutePagesOptions = {}, action = 'list') {
+async function pageSizes(
+  api: { fetch: typeof fetch },
+  entity: string,
+  params: Params = {},
+  options: ExecutePagesOptions = {},
+  action = 'list',
+) {
   const pages: number[][] = [];
-  for await (const page of clientOf(api).connectors.executePages(CONNECTOR, { entity, action, params }, options)) pages.push((page.result as Row[]).map((r) => r.n));
+  for await (const page of clientOf(api).connectors.executePages(CONNECTOR, { entity, action, params }, options))
+    pages.push((page.result as Row[]).map((r) => r.n));
   return pages;
 }
 
 /** GitHub: `after` <- `end_cursor`, with `has_next_page` false on the last page (whose end_cursor is still set). */
-const github = (all: Row[]) => (params: Params): Page => {
-  const size = params.per_page ?? 30;
-  const start = params.after ? Number(String(params.after).slice(1)) : 0;
-  const result = all.slice(start, start + size);
-  return { result, meta: { has_next_page: start + size < all.length, end_cursor: `c${start + result.length}` } };
-};
+const github =
+  (all: Row[]) =>
+  (params: Params): Page => {
+    const size = params.per_page ?? 30;
+    const start = params.after ? Number(String(params.after).slice(1)) : 0;
+    const result = all.slice(start, start + size);
+    return { result, meta: { has_next_page: start + size < all.length, end_cursor: `c${start + result.length}` } };
+  };
 
 describe('executePages pages by the connector definition', () => {
   it('cursor (GitHub issues): sends end_cursor back as `after`, not `cursor`, and stops on has_next_page false', async () => {
@@ -100,26 +131,40 @@ describe('executePages pages by the connector definition', () => {
       const size = params.limit ?? 20;
       const start = params.offset ? Number(atob(params.offset)) : 0;
       const end = start + size;
-      return { result: all.slice(start, end), meta: { next_page: end < all.length ? { offset: btoa(String(end)), path: '/tasks', uri: 'https://app.asana.com/api/1.0/tasks' } : null } };
+      return {
+        result: all.slice(start, end),
+        meta: {
+          next_page:
+            end < all.length
+              ? { offset: btoa(String(end)), path: '/tasks', uri: 'https://app.asana.com/api/1.0/tasks' }
+              : null,
+        },
+      };
     });
     expect((await pageSizes(api, 'tasks')).map((p) => p.length)).toEqual([20, 20, 5]);
     expect(api.sentParams().map((p) => p.offset)).toEqual([undefined, btoa('20'), btoa('40')]);
   });
 
-  it('link with an integer page (Freshdesk tickets): the next URL\'s `page`, sent as a number, until next is null', async () => {
+  it("link with an integer page (Freshdesk tickets): the next URL's `page`, sent as a number, until next is null", async () => {
     const all = rows(5);
     const api = connectorApi(DEFINITION.freshdesk, (params) => {
       const page = params.page ?? 1;
       const size = params.per_page ?? 100;
       const more = page * size < all.length;
-      return { result: all.slice((page - 1) * size, page * size), meta: { next: more ? `https://acme.freshdesk.com/api/v2/tickets?per_page=${size}&page=${page + 1}` : null } };
+      return {
+        result: all.slice((page - 1) * size, page * size),
+        meta: { next: more ? `https://acme.freshdesk.com/api/v2/tickets?per_page=${size}&page=${page + 1}` : null },
+      };
     });
     expect(await pageSizes(api, 'tickets', { per_page: 2 })).toEqual([[1, 2], [3, 4], [5]]);
     expect(api.sentParams()).toEqual([{ per_page: 2 }, { per_page: 2, page: 2 }, { per_page: 2, page: 3 }]);
   });
 
   it('link: a next URL without the position stops with an error that names the param', async () => {
-    const api = connectorApi(DEFINITION.freshdesk, () => ({ result: rows(1), meta: { next: 'https://acme.freshdesk.com/api/v2/tickets?per_page=1' } }));
+    const api = connectorApi(DEFINITION.freshdesk, () => ({
+      result: rows(1),
+      meta: { next: 'https://acme.freshdesk.com/api/v2/tickets?per_page=1' },
+    }));
     await expect(pageSizes(api, 'tickets')).rejects.toThrow(/carries no integer `page`/);
   });
 
@@ -128,13 +173,21 @@ describe('executePages pages by the connector definition', () => {
     const api = connectorApi(DEFINITION.klaviyo, (params) => {
       const start = params['page[cursor]'] ? Number(atob(params['page[cursor]'])) : 0;
       const end = start + 2;
-      return { result: all.slice(start, end), meta: { next: end < all.length ? `https://a.klaviyo.com/api/profiles?page%5Bcursor%5D=${encodeURIComponent(btoa(String(end)))}` : null } };
+      return {
+        result: all.slice(start, end),
+        meta: {
+          next:
+            end < all.length
+              ? `https://a.klaviyo.com/api/profiles?page%5Bcursor%5D=${encodeURIComponent(btoa(String(end)))}`
+              : null,
+        },
+      };
     });
     expect(await pageSizes(api, 'profiles')).toEqual([[1, 2], [3]]);
     expect(api.sentParams()[1]).toEqual({ 'page[cursor]': btoa('2') });
   });
 
-  it('last_id with a more key (Stripe customers): `starting_after` is the last record\'s id while has_more', async () => {
+  it("last_id with a more key (Stripe customers): `starting_after` is the last record's id while has_more", async () => {
     const all = rows(5);
     const api = connectorApi(DEFINITION.stripe, (params) => {
       const start = params.starting_after ? all.findIndex((r) => r.id === params.starting_after) + 1 : 0;
@@ -152,7 +205,13 @@ describe('executePages pages by the connector definition', () => {
       return { result: all.slice(start, start + (params.page_size ?? 25)), meta: { total_items: all.length } };
     });
     expect(await pageSizes(api, 'responses', { form_id: 'f', page_size: 4 })).toEqual([[1, 2, 3, 4], [5, 6, 7, 8], []]);
-    expect(await pageSizes(connectorApi(DEFINITION.typeform, () => ({ result: rows(3), meta: {} })), 'responses', { form_id: 'f' })).toEqual([[1, 2, 3]]);
+    expect(
+      await pageSizes(
+        connectorApi(DEFINITION.typeform, () => ({ result: rows(3), meta: {} })),
+        'responses',
+        { form_id: 'f' },
+      ),
+    ).toEqual([[1, 2, 3]]);
   });
 
   it('last_id: a last record without its key stops with an error that says why', async () => {
@@ -161,17 +220,28 @@ describe('executePages pages by the connector definition', () => {
   });
 
   it('offset (Mailchimp campaigns): previous offset + records, until a page shorter than `count` (default 10)', async () => {
-    const serve = (all: Row[]) => (params: Params) => ({ result: all.slice(params.offset ?? 0, (params.offset ?? 0) + (params.count ?? 10)), meta: { total_items: 999 } });
+    const serve = (all: Row[]) => (params: Params) => ({
+      result: all.slice(params.offset ?? 0, (params.offset ?? 0) + (params.count ?? 10)),
+      meta: { total_items: 999 },
+    });
     const api = connectorApi(DEFINITION.mailchimp, serve(rows(23)));
     expect((await pageSizes(api, 'campaigns')).map((p) => p.length)).toEqual([10, 10, 3]);
     expect(api.sentParams().map((p) => p.offset)).toEqual([undefined, 10, 20]);
-    expect((await pageSizes(connectorApi(DEFINITION.mailchimp, serve(rows(20))), 'campaigns')).map((p) => p.length)).toEqual([10, 10, 0]);
+    expect(
+      (await pageSizes(connectorApi(DEFINITION.mailchimp, serve(rows(20))), 'campaigns')).map((p) => p.length),
+    ).toEqual([10, 10, 0]);
   });
 
   it('offset with a total (LinkedIn Ads conversions): stops once `total` records are seen, from any start', async () => {
     const all = rows(6);
-    const api = connectorApi(DEFINITION.linkedinAds, (params) => ({ result: all.slice(params.start ?? 0, (params.start ?? 0) + params.count), meta: { total: all.length } }));
-    expect(await pageSizes(api, 'conversions', { count: 3 })).toEqual([[1, 2, 3], [4, 5, 6]]);
+    const api = connectorApi(DEFINITION.linkedinAds, (params) => ({
+      result: all.slice(params.start ?? 0, (params.start ?? 0) + params.count),
+      meta: { total: all.length },
+    }));
+    expect(await pageSizes(api, 'conversions', { count: 3 })).toEqual([
+      [1, 2, 3],
+      [4, 5, 6],
+    ]);
     expect(await pageSizes(api, 'conversions', { count: 3, start: 3 })).toEqual([[4, 5, 6]]);
     expect(api.executes()).toHaveLength(3);
   });
@@ -190,7 +260,10 @@ describe('executePages pages by the connector definition', () => {
     const all = rows(5);
     const api = connectorApi(DEFINITION.zohoCrm, (params) => {
       const page = params.page ?? 1;
-      return { result: all.slice((page - 1) * params.per_page, page * params.per_page), meta: { more_records: page * params.per_page < all.length } };
+      return {
+        result: all.slice((page - 1) * params.per_page, page * params.per_page),
+        meta: { more_records: page * params.per_page < all.length },
+      };
     });
     expect(await pageSizes(api, 'leads', { per_page: 2 })).toEqual([[1, 2], [3, 4], [5]]);
     expect(api.sentParams().map((p) => p.page)).toEqual([undefined, 2, 3]);
@@ -200,34 +273,52 @@ describe('executePages pages by the connector definition', () => {
     const all = rows(4);
     const api = connectorApi(DEFINITION.typeform, (params) => {
       const page = params.page ?? 1;
-      return { result: all.slice((page - 1) * params.page_size, page * params.page_size), meta: { total_items: all.length } };
+      return {
+        result: all.slice((page - 1) * params.page_size, page * params.page_size),
+        meta: { total_items: all.length },
+      };
     });
-    expect(await pageSizes(api, 'forms', { page_size: 2 })).toEqual([[1, 2], [3, 4]]);
+    expect(await pageSizes(api, 'forms', { page_size: 2 })).toEqual([
+      [1, 2],
+      [3, 4],
+    ]);
     expect(api.executes()).toHaveLength(2);
   });
 
   it('none (Salesforce accounts): one page, whatever its metadata says', async () => {
-    const api = connectorApi(DEFINITION.salesforce, () => ({ result: rows(2), meta: { done: false, nextRecordsUrl: '/services/data/v59.0/query/01g-2000' } }));
+    const api = connectorApi(DEFINITION.salesforce, () => ({
+      result: rows(2),
+      meta: { done: false, nextRecordsUrl: '/services/data/v59.0/query/01g-2000' },
+    }));
     expect(await pageSizes(api, 'accounts')).toEqual([[1, 2]]);
   });
 });
 
 describe('executePages: stopping', () => {
   it('a repeated cursor stops with an AgentEngineError naming the param, not a loop', async () => {
-    const api = connectorApi(DEFINITION.github, () => ({ result: rows(1), meta: { has_next_page: true, end_cursor: 'same' } }));
+    const api = connectorApi(DEFINITION.github, () => ({
+      result: rows(1),
+      meta: { has_next_page: true, end_cursor: 'same' },
+    }));
     const error = await pageSizes(api, 'issues').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AgentEngineError);
     expect((error as Error).message).toMatch(/the same `after` again/);
     expect(api.executes()).toHaveLength(2);
     // The caller's own cursor counts: answered back at once, it is refused after one request.
-    const again = connectorApi(DEFINITION.github, () => ({ result: rows(1), meta: { has_next_page: true, end_cursor: 'same' } }));
+    const again = connectorApi(DEFINITION.github, () => ({
+      result: rows(1),
+      meta: { has_next_page: true, end_cursor: 'same' },
+    }));
     await expect(pageSizes(again, 'issues', { after: 'same' })).rejects.toBeInstanceOf(AgentEngineError);
     expect(again.executes()).toHaveLength(1);
   });
 
   it('limit: records in all, the last page cut to fit, no page asked for past it', async () => {
     const api = connectorApi(DEFINITION.github, github(rows(7)));
-    expect(await pageSizes(api, 'issues', { per_page: 3 }, { limit: 5 })).toEqual([[1, 2, 3], [4, 5]]);
+    expect(await pageSizes(api, 'issues', { per_page: 3 }, { limit: 5 })).toEqual([
+      [1, 2, 3],
+      [4, 5],
+    ]);
     expect(api.executes()).toHaveLength(2);
     const exact = connectorApi(DEFINITION.github, github(rows(7)));
     expect(await pageSizes(exact, 'issues', { per_page: 3 }, { limit: 3 })).toEqual([[1, 2, 3]]);
@@ -238,7 +329,10 @@ describe('executePages: stopping', () => {
 
   it('maxPages still caps the pages', async () => {
     const api = connectorApi(DEFINITION.github, github(rows(7)));
-    expect(await pageSizes(api, 'issues', { per_page: 2 }, { maxPages: 2 })).toEqual([[1, 2], [3, 4]]);
+    expect(await pageSizes(api, 'issues', { per_page: 2 }, { maxPages: 2 })).toEqual([
+      [1, 2],
+      [3, 4],
+    ]);
   });
 
   it('call options go to every request: maxRetries to the definition lookup, the signal to each page', async () => {
@@ -248,7 +342,12 @@ describe('executePages: stopping', () => {
         lookups += 1;
         return json({ message: 'unavailable', errors: [] }, 503, { 'retry-after': '0' });
       }
-      return json({ status: 'success', result: rows(1), connector_metadata: { has_next_page: true, end_cursor: 'c1' }, execution_metadata: { connector_instance_id: CONNECTOR, execution_time_ms: 1 } });
+      return json({
+        status: 'success',
+        result: rows(1),
+        connector_metadata: { has_next_page: true, end_cursor: 'c1' },
+        execution_metadata: { connector_instance_id: CONNECTOR, execution_time_ms: 1 },
+      });
     });
     await expect(pageSizes(failing, 'issues', {}, { maxRetries: 0 })).rejects.toBeInstanceOf(ServerError);
     expect(lookups).toBe(1);
@@ -257,7 +356,11 @@ describe('executePages: stopping', () => {
     const controller = new AbortController();
     const seen: number[] = [];
     const run = async () => {
-      for await (const page of clientOf(api).connectors.executePages(CONNECTOR, { entity: 'issues', action: 'list', params: { per_page: 2 } }, { signal: controller.signal })) {
+      for await (const page of clientOf(api).connectors.executePages(
+        CONNECTOR,
+        { entity: 'issues', action: 'list', params: { per_page: 2 } },
+        { signal: controller.signal },
+      )) {
         seen.push(...(page.result as Row[]).map((r) => r.n));
         controller.abort();
       }
@@ -283,7 +386,12 @@ describe('executePages: which definition', () => {
   it('a failed lookup is not kept: the next run asks again', async () => {
     let fail = true;
     const api = connectorApi(DEFINITION.github, github(rows(3)));
-    const flaky = { fetch: (async (input: Request) => (fail && input.method === 'GET' && new URL(input.url).pathname === CONNECTOR_PATH ? json({ message: 'no such connector', errors: [] }, 404) : api.fetch(input))) as typeof fetch };
+    const flaky = {
+      fetch: (async (input: Request) =>
+        fail && input.method === 'GET' && new URL(input.url).pathname === CONNECTOR_PATH
+          ? json({ message: 'no such connector', errors: [] }, 404)
+          : api.fetch(input)) as typeof fetch,
+    };
     const client = clientOf(flaky);
     const body = { entity: 'issues', action: 'list', params: { per_page: 2 } };
     const first = async () => {
@@ -298,14 +406,19 @@ describe('executePages: which definition', () => {
     expect(records).toHaveLength(3);
   });
 
-  it('a lookup shared by concurrent runs: one run\'s abort does not fail the other', async () => {
+  it("a lookup shared by concurrent runs: one run's abort does not fail the other", async () => {
     let releaseLookup!: () => void;
     const held = new Promise<void>((resolve) => (releaseLookup = resolve));
     const api = connectorApi(DEFINITION.github, github(rows(4)));
     const slow = {
       fetch: (async (input: Request) => {
         if (input.method === 'GET' && new URL(input.url).pathname === CONNECTOR_PATH) {
-          await Promise.race([held, new Promise((_, reject) => input.signal.addEventListener('abort', () => reject(input.signal.reason), { once: true }))]);
+          await Promise.race([
+            held,
+            new Promise((_, reject) =>
+              input.signal.addEventListener('abort', () => reject(input.signal.reason), { once: true }),
+            ),
+          ]);
         }
         return api.fetch(input);
       }) as typeof fetch,
@@ -330,29 +443,46 @@ describe('executePages: which definition', () => {
   it('options.connector names it (by name or definition id) and skips the lookup', async () => {
     const api = connectorApi(DEFINITION.github, github(rows(5)));
     expect((await pageSizes(api, 'issues', { per_page: 2 }, { connector: 'github' })).flat()).toEqual([1, 2, 3, 4, 5]);
-    expect((await pageSizes(api, 'issues', { per_page: 2 }, { connector: DEFINITION.github.toUpperCase() })).flat()).toEqual([1, 2, 3, 4, 5]);
+    expect(
+      (await pageSizes(api, 'issues', { per_page: 2 }, { connector: DEFINITION.github.toUpperCase() })).flat(),
+    ).toEqual([1, 2, 3, 4, 5]);
     expect(api.lookups()).toHaveLength(0);
   });
 
   it('a connector, entity or action the kit does not know gives one page, and says so to the logger', async () => {
     const warn = vi.fn();
-    const more = () => ({ result: rows(2), meta: { has_next_page: true, end_cursor: 'c2', next_cursor: 'c2', has_more: true } });
-    const cases: [string, string, string][] = [[DEFINITION.unknown, 'issues', 'list'], [DEFINITION.github, 'wikis', 'list'], [DEFINITION.github, 'issues', 'search'], [DEFINITION.github, '__proto__', 'constructor']];
+    const more = () => ({
+      result: rows(2),
+      meta: { has_next_page: true, end_cursor: 'c2', next_cursor: 'c2', has_more: true },
+    });
+    const cases: [string, string, string][] = [
+      [DEFINITION.unknown, 'issues', 'list'],
+      [DEFINITION.github, 'wikis', 'list'],
+      [DEFINITION.github, 'issues', 'search'],
+      [DEFINITION.github, '__proto__', 'constructor'],
+    ];
     for (const [definition, entity, action] of cases) {
       const api = connectorApi(definition, more);
       const pages = [];
-      for await (const page of clientOf(api, { logger: { warn } }).connectors.executePages(CONNECTOR, { entity, action })) pages.push(page);
+      for await (const page of clientOf(api, { logger: { warn } }).connectors.executePages(CONNECTOR, {
+        entity,
+        action,
+      }))
+        pages.push(page);
       expect(pages, `${definition} ${entity}.${action}`).toHaveLength(1);
     }
     expect(warn).toHaveBeenCalledTimes(cases.length);
     expect(warn.mock.calls[0]![0]).toMatch(/no paging rule for issues\.list .*one page only/);
   });
 
-  it('paging: a rule of the table\'s shape pages an action outside the definitions (a search), with no lookup', async () => {
+  it("paging: a rule of the table's shape pages an action outside the definitions (a search), with no lookup", async () => {
     const all = rows(5);
     const api = connectorApi(DEFINITION.github, (params) => {
       const start = params.cursor ? Number(params.cursor) : 0;
-      return { result: all.slice(start, start + 2), meta: { next_cursor: start + 2 < all.length ? String(start + 2) : null } };
+      return {
+        result: all.slice(start, start + 2),
+        meta: { next_cursor: start + 2 < all.length ? String(start + 2) : null },
+      };
     });
     const rule: PagingRule = { style: 'cursor', cursor: 'cursor', next: 'next_cursor' };
     expect(await pageSizes(api, 'issues', { query: {} }, { paging: rule }, 'search')).toEqual([[1, 2], [3, 4], [5]]);
@@ -364,7 +494,10 @@ describe('executePages: which definition', () => {
       const page = params.page_token ? Number(params.page_token.slice(1)) : 0;
       return { result: rows(2), meta: { nextPageToken: page < 1 ? `t${page + 1}` : undefined } };
     });
-    const custom: PagingStyle = { name: 'custom', next: (m) => (m.nextPageToken ? { page_token: m.nextPageToken } : undefined) };
+    const custom: PagingStyle = {
+      name: 'custom',
+      next: (m) => (m.nextPageToken ? { page_token: m.nextPageToken } : undefined),
+    };
     expect(await pageSizes(api, 'tickets', {}, { paging: custom })).toHaveLength(2);
     expect(api.lookups()).toHaveLength(0);
   });
@@ -383,7 +516,8 @@ describe('executeRecords', () => {
     for await (const customer of client.connectors.executeRecords<Row>(CONNECTOR, body)) ids.push(customer.id);
     expect(ids).toEqual(rows(7).map((r) => r.id));
     const some: Row[] = [];
-    for await (const customer of client.connectors.executeRecords<Row>(CONNECTOR, body, { limit: 4 })) some.push(customer);
+    for await (const customer of client.connectors.executeRecords<Row>(CONNECTOR, body, { limit: 4 }))
+      some.push(customer);
     expect(some.map((r) => r.n)).toEqual([1, 2, 3, 4]);
     expect(api.executes()).toHaveLength(3 + 2);
   });

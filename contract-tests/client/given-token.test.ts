@@ -1,7 +1,14 @@
 // A client given a token instead of credentials (what a browser holds), and the call's own signal and timeout over
 // the wait for a token that other calls share.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { AbortError, AuthenticationError, ConfigurationError, TimeoutError, createAgentEngineClient, createAirbyteApiClient } from '../../src/index.js';
+import {
+  AbortError,
+  AuthenticationError,
+  ConfigurationError,
+  TimeoutError,
+  createAgentEngineClient,
+  createAirbyteApiClient,
+} from '../../src/index.js';
 import { CLIENT_ID, CLIENT_SECRET, DEFINITIONS, applicationToken, fakeApi, json, jwt } from '../support/fake-api.js';
 
 const baseUrl = 'https://api.example.test';
@@ -23,16 +30,27 @@ describe('the token option', () => {
 
   it('a function: asked once for concurrent calls, asked again after a 401, and the call replayed with the new token', async () => {
     let asked = 0;
-    const api = fakeApi((request) => (request.headers.get('authorization') === 'Bearer token-1' ? unauthorized() : json(DEFINITIONS)));
+    const api = fakeApi((request) =>
+      request.headers.get('authorization') === 'Bearer token-1' ? unauthorized() : json(DEFINITIONS),
+    );
     const client = createAgentEngineClient({ baseUrl, token: async () => `token-${++asked}`, fetch: api.fetch });
-    await expect(Promise.all([client.definitions.listSources(), client.definitions.listSources()])).resolves.toHaveLength(2);
+    await expect(
+      Promise.all([client.definitions.listSources(), client.definitions.listSources()]),
+    ).resolves.toHaveLength(2);
     expect(asked).toBe(2);
-    expect(api.apiRequests().map((r) => r.headers.get('authorization'))).toEqual(['Bearer token-1', 'Bearer token-1', 'Bearer token-2', 'Bearer token-2']);
+    expect(api.apiRequests().map((r) => r.headers.get('authorization'))).toEqual([
+      'Bearer token-1',
+      'Bearer token-1',
+      'Bearer token-2',
+      'Bearer token-2',
+    ]);
     expect(api.tokenRequests()).toHaveLength(0);
   });
 
   it('a widget token is used by the scoped token inside it', async () => {
-    const widget = btoa(JSON.stringify({ widgetUrl: 'https://app.airbyte.ai/widget?workspaceId=w1', token: 'inner-scoped-token' }));
+    const widget = btoa(
+      JSON.stringify({ widgetUrl: 'https://app.airbyte.ai/widget?workspaceId=w1', token: 'inner-scoped-token' }),
+    );
     const api = fakeApi(() => json(DEFINITIONS));
     await createAgentEngineClient({ baseUrl, token: widget, fetch: api.fetch }).definitions.listSources();
     expect(api.apiRequests()[0]!.headers.get('authorization')).toBe('Bearer inner-scoped-token');
@@ -78,10 +96,13 @@ describe('the wait for a shared token', () => {
   function slowTokens() {
     let release!: () => void;
     const released = new Promise<void>((resolve) => (release = resolve));
-    const api = fakeApi(() => json(DEFINITIONS), async () => {
-      await released;
-      return json(applicationToken());
-    });
+    const api = fakeApi(
+      () => json(DEFINITIONS),
+      async () => {
+        await released;
+        return json(applicationToken());
+      },
+    );
     return { api, release };
   }
   const credentials = { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, baseUrl };
@@ -114,9 +135,15 @@ describe('the wait for a shared token', () => {
     const { api, release } = slowTokens();
     const client = createAgentEngineClient({ ...credentials, fetch: api.fetch });
     const first = new AbortController();
-    const before = client.raw.GET('/api/v1/integrations/definitions/sources', { signal: first.signal, ...client.callOptions({ maxRetries: 0 }) });
+    const before = client.raw.GET('/api/v1/integrations/definitions/sources', {
+      signal: first.signal,
+      ...client.callOptions({ maxRetries: 0 }),
+    });
     const second = new AbortController();
-    const after = client.raw.GET('/api/v1/integrations/definitions/sources', { ...client.callOptions({ maxRetries: 0 }), signal: second.signal });
+    const after = client.raw.GET('/api/v1/integrations/definitions/sources', {
+      ...client.callOptions({ maxRetries: 0 }),
+      signal: second.signal,
+    });
     first.abort();
     second.abort();
     await expect(before).rejects.toBeInstanceOf(AbortError);
@@ -136,7 +163,9 @@ describe('the middleware option', () => {
       clientSecret: CLIENT_SECRET,
       baseUrl,
       fetch: api.fetch,
-      middleware: [{ onRequest: ({ request }) => void seen.push(`${request.method} ${new URL(request.url).pathname}`) }],
+      middleware: [
+        { onRequest: ({ request }) => void seen.push(`${request.method} ${new URL(request.url).pathname}`) },
+      ],
     });
     await client.definitions.listSources();
     await client.raw.GET('/api/v1/workspaces/stats');

@@ -25,7 +25,10 @@ function workspacePages(host = BASE) {
     const start = Number(request.url.searchParams.get('cursor') ?? 0);
     const limit = Number(request.url.searchParams.get('limit') ?? 20);
     const data = [1, 2, 3, 4, 5].slice(start, start + limit).map(workspace);
-    const next = start + limit < 5 ? `${host}/api/v1/workspaces?limit=${limit}&cursor=${start + limit}&name_contains=customer` : null;
+    const next =
+      start + limit < 5
+        ? `${host}/api/v1/workspaces?limit=${limit}&cursor=${start + limit}&name_contains=customer`
+        : null;
     return json({ next, data });
   };
 }
@@ -61,25 +64,43 @@ describe('connectors.find', () => {
   const summary = (id: string, definition: string) => ({
     id,
     name: `connector ${id}`,
-    summarized_source_template: { id: '5d1e7f3a-2b9c-4e6d-8a0f-1c3b5d7e9f21', name: 'GitHub', icon: null, actor_definition_id: definition },
+    summarized_source_template: {
+      id: '5d1e7f3a-2b9c-4e6d-8a0f-1c3b5d7e9f21',
+      name: 'GitHub',
+      icon: null,
+      actor_definition_id: definition,
+    },
   });
   const GITHUB = 'ef69ef6e-aa7f-4af1-a01d-ef775033524e';
 
   it('returns the one match, asking the API with workspace_name and definition_id', async () => {
     const api = fakeApi(() => json({ data: [summary('a', GITHUB)] }));
-    const found = await createAgentEngineClient({ ...options, fetch: api.fetch }).connectors.find({ workspace_name: 'acme', definition_id: GITHUB });
+    const found = await createAgentEngineClient({ ...options, fetch: api.fetch }).connectors.find({
+      workspace_name: 'acme',
+      definition_id: GITHUB,
+    });
     expect(found.id).toBe('a');
-    expect(Object.fromEntries(api.apiRequests()[0]!.url.searchParams)).toEqual({ workspace_name: 'acme', definition_id: GITHUB });
+    expect(Object.fromEntries(api.apiRequests()[0]!.url.searchParams)).toEqual({
+      workspace_name: 'acme',
+      definition_id: GITHUB,
+    });
   });
 
   it('ConnectorNotFoundError for none (also when the server ignored the filter)', async () => {
     const api = fakeApi(() => json({ data: [summary('b', '00000000-0000-4000-8000-000000000000')] }));
-    await expect(createAgentEngineClient({ ...options, fetch: api.fetch }).connectors.find({ workspace_name: 'acme', definition_id: GITHUB })).rejects.toBeInstanceOf(ConnectorNotFoundError);
+    await expect(
+      createAgentEngineClient({ ...options, fetch: api.fetch }).connectors.find({
+        workspace_name: 'acme',
+        definition_id: GITHUB,
+      }),
+    ).rejects.toBeInstanceOf(ConnectorNotFoundError);
   });
 
   it('AmbiguousConnectorError with the ids for several', async () => {
     const api = fakeApi(() => json({ data: [summary('a', GITHUB), summary('b', GITHUB)] }));
-    const error = await createAgentEngineClient({ ...options, fetch: api.fetch }).connectors.find({ workspace_name: 'acme', definition_id: GITHUB }).catch((e: unknown) => e);
+    const error = await createAgentEngineClient({ ...options, fetch: api.fetch })
+      .connectors.find({ workspace_name: 'acme', definition_id: GITHUB })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AmbiguousConnectorError);
     expect((error as AmbiguousConnectorError).connectorIds).toEqual(['a', 'b']);
   });

@@ -7,7 +7,15 @@ import { connectorDefinition, connectorIndex } from '../../mocks/connectors/defi
 
 describe('the paging table', () => {
   it('has every connector under its definition id and name, and nothing else', () => {
-    expect(Object.entries(CONNECTOR_PAGING).map(([id, c]) => [c.name, id]).sort()).toEqual(connectorIndex().map((c) => [c.name, c.definitionId]).sort());
+    expect(
+      Object.entries(CONNECTOR_PAGING)
+        .map(([id, c]) => [c.name, id])
+        .sort(),
+    ).toEqual(
+      connectorIndex()
+        .map((c) => [c.name, c.definitionId])
+        .sort(),
+    );
   });
 
   it('has, for every list and api_search, the rule of its definition', () => {
@@ -15,7 +23,9 @@ describe('the paging table', () => {
     for (const { name } of connectorIndex()) {
       const definition = connectorDefinition(name)!;
       const table = CONNECTOR_PAGING[definition.definitionId]!;
-      const inTable = Object.entries(table.entities).flatMap(([entity, byAction]) => Object.keys(byAction).map((action) => `${entity}.${action}`));
+      const inTable = Object.entries(table.entities).flatMap(([entity, byAction]) =>
+        Object.keys(byAction).map((action) => `${entity}.${action}`),
+      );
       const paged: string[] = [];
       for (const entity of definition.entities.values()) {
         for (const action of entity.actions.values()) {

@@ -1,14 +1,33 @@
 // Retries, timeouts and aborts: which requests are repeated on which failures, how long the client waits, and that a
 // caller's signal or a timeout always ends a call with the right error.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { AbortError, ConnectionError, RateLimitError, ServerError, TimeoutError, createAgentEngineClient } from '../../src/index.js';
+import {
+  AbortError,
+  ConnectionError,
+  RateLimitError,
+  ServerError,
+  TimeoutError,
+  createAgentEngineClient,
+} from '../../src/index.js';
 import { BACKOFF_CAP_MS, backoffMs } from '../../src/core/retry.js';
-import { CLIENT_ID, CLIENT_SECRET, DEFINITIONS, fakeApi, hangingFetch, json, type Handler } from '../support/fake-api.js';
+import {
+  CLIENT_ID,
+  CLIENT_SECRET,
+  DEFINITIONS,
+  fakeApi,
+  hangingFetch,
+  json,
+  type Handler,
+} from '../support/fake-api.js';
 
 const options = { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, baseUrl: 'https://api.example.test' };
 const CONNECTOR = 'c8d9e0f1-2a3b-4c5d-8e6f-7a8b9c0d1e2f';
 const unavailable = () => json({ message: 'Service temporarily unavailable.', errors: [] }, 503);
-const createBody = { workspace_name: 'default', definition_id: 'ef69ef6e-aa7f-4af1-a01d-ef775033524e', credentials: { personal_access_token: 'ghp_x' } };
+const createBody = {
+  workspace_name: 'default',
+  definition_id: 'ef69ef6e-aa7f-4af1-a01d-ef775033524e',
+  credentials: { personal_access_token: 'ghp_x' },
+};
 
 /** Answers `failures` first (one per attempt), then `success`. */
 function failing(failures: (() => Response | Promise<Response>)[], success: () => Response): Handler {
@@ -52,7 +71,9 @@ describe('retries', () => {
   });
 
   it.each([408, 429, 502, 503, 504])('a GET is retried on %i', async (status) => {
-    const api = fakeApi(failing([() => json({ message: 'try again' }, status, { 'retry-after-ms': '1' })], () => json(DEFINITIONS)));
+    const api = fakeApi(
+      failing([() => json({ message: 'try again' }, status, { 'retry-after-ms': '1' })], () => json(DEFINITIONS)),
+    );
     const client = createAgentEngineClient({ ...options, fetch: api.fetch });
     await expect(client.definitions.listSources()).resolves.toEqual(DEFINITIONS);
     expect(api.apiRequests()).toHaveLength(2);
@@ -81,7 +102,9 @@ describe('retries', () => {
 
   it('honours Retry-After in seconds', async () => {
     vi.useFakeTimers();
-    const api = fakeApi(failing([() => json({ message: 'slow down' }, 429, { 'retry-after': '7' })], () => json(DEFINITIONS)));
+    const api = fakeApi(
+      failing([() => json({ message: 'slow down' }, 429, { 'retry-after': '7' })], () => json(DEFINITIONS)),
+    );
     const pending = createAgentEngineClient({ ...options, fetch: api.fetch }).definitions.listSources();
     await vi.advanceTimersByTimeAsync(6_999);
     expect(api.apiRequests()).toHaveLength(1);
@@ -92,7 +115,9 @@ describe('retries', () => {
   it('honours Retry-After as an HTTP date', async () => {
     vi.useFakeTimers({ now: new Date('2026-11-24T10:00:00Z') });
     const retryAt = 'Tue, 24 Nov 2026 10:00:12 GMT';
-    const api = fakeApi(failing([() => json({ message: 'slow down' }, 503, { 'retry-after': retryAt })], () => json(DEFINITIONS)));
+    const api = fakeApi(
+      failing([() => json({ message: 'slow down' }, 503, { 'retry-after': retryAt })], () => json(DEFINITIONS)),
+    );
     const pending = createAgentEngineClient({ ...options, fetch: api.fetch }).definitions.listSources();
     await vi.advanceTimersByTimeAsync(11_999);
     expect(api.apiRequests()).toHaveLength(1);
@@ -102,7 +127,9 @@ describe('retries', () => {
 
   it('honours retry-after-ms before Retry-After', async () => {
     vi.useFakeTimers();
-    const api = fakeApi(failing([() => json({}, 429, { 'retry-after-ms': '250', 'retry-after': '30' })], () => json(DEFINITIONS)));
+    const api = fakeApi(
+      failing([() => json({}, 429, { 'retry-after-ms': '250', 'retry-after': '30' })], () => json(DEFINITIONS)),
+    );
     const pending = createAgentEngineClient({ ...options, fetch: api.fetch }).definitions.listSources();
     await vi.advanceTimersByTimeAsync(250);
     await expect(pending).resolves.toEqual(DEFINITIONS);
@@ -110,7 +137,9 @@ describe('retries', () => {
 
   it('does not wait for a Retry-After over 60 s: the RateLimitError says how long', async () => {
     const api = fakeApi(() => json({ message: 'Rate limit exceeded.' }, 429, { 'retry-after': '120' }));
-    const error = await createAgentEngineClient({ ...options, fetch: api.fetch }).definitions.listSources().catch((e: unknown) => e);
+    const error = await createAgentEngineClient({ ...options, fetch: api.fetch })
+      .definitions.listSources()
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RateLimitError);
     expect((error as RateLimitError).retryAfter).toBe(120);
     expect(api.apiRequests()).toHaveLength(1);
@@ -119,14 +148,18 @@ describe('retries', () => {
   it('retries a connection error of a GET', async () => {
     const api = fakeApi(failing([() => Promise.reject(new TypeError('fetch failed'))], () => json(DEFINITIONS)));
     vi.spyOn(Math, 'random').mockReturnValue(0);
-    await expect(createAgentEngineClient({ ...options, fetch: api.fetch }).definitions.listSources()).resolves.toEqual(DEFINITIONS);
+    await expect(createAgentEngineClient({ ...options, fetch: api.fetch }).definitions.listSources()).resolves.toEqual(
+      DEFINITIONS,
+    );
     expect(api.apiRequests()).toHaveLength(2);
   });
 
   it('a ConnectionError when connecting keeps failing', async () => {
     vi.spyOn(Math, 'random').mockReturnValue(0);
     const api = fakeApi(() => Promise.reject(new TypeError('fetch failed')));
-    const error = await createAgentEngineClient({ ...options, fetch: api.fetch }).definitions.listSources().catch((e: unknown) => e);
+    const error = await createAgentEngineClient({ ...options, fetch: api.fetch })
+      .definitions.listSources()
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConnectionError);
     expect(api.apiRequests()).toHaveLength(3);
   });
@@ -143,8 +176,14 @@ describe('creates are not repeated where that could create twice', () => {
   it('connector create: retried on 429 and on a connection error before any response', async () => {
     vi.spyOn(Math, 'random').mockReturnValue(0);
     const created = { id: CONNECTOR };
-    const api = fakeApi(failing([() => json({}, 429, { 'retry-after': '0' }), () => Promise.reject(new TypeError('fetch failed'))], () => json(created)));
-    await expect(createAgentEngineClient({ ...options, fetch: api.fetch }).connectors.create(createBody)).resolves.toEqual(created);
+    const api = fakeApi(
+      failing([() => json({}, 429, { 'retry-after': '0' }), () => Promise.reject(new TypeError('fetch failed'))], () =>
+        json(created),
+      ),
+    );
+    await expect(
+      createAgentEngineClient({ ...options, fetch: api.fetch }).connectors.create(createBody),
+    ).resolves.toEqual(created);
     expect(api.apiRequests()).toHaveLength(3);
     expect(api.apiRequests().every((r) => r.body.workspace_name === 'default')).toBe(true);
   });
@@ -158,27 +197,48 @@ describe('creates are not repeated where that could create twice', () => {
       api.requests.push({} as never);
       return hung(input);
     }) as typeof globalThis.fetch;
-    const pending = createAgentEngineClient({ ...options, fetch, timeoutMs: 1_000 }).connectors.create(createBody).catch((e: unknown) => e);
+    const pending = createAgentEngineClient({ ...options, fetch, timeoutMs: 1_000 })
+      .connectors.create(createBody)
+      .catch((e: unknown) => e);
     await vi.advanceTimersByTimeAsync(1_000);
     expect(await pending).toBeInstanceOf(TimeoutError);
     expect(api.requests.filter((r) => !('path' in r))).toHaveLength(1);
   });
 
   it('execute with a create action: no retry on 503; with list: retried', async () => {
-    const api = fakeApi(failing([unavailable, unavailable], () => json({ status: 'success', result: [], connector_metadata: null, execution_metadata: { connector_instance_id: CONNECTOR, execution_time_ms: 1 } })));
+    const api = fakeApi(
+      failing([unavailable, unavailable], () =>
+        json({
+          status: 'success',
+          result: [],
+          connector_metadata: null,
+          execution_metadata: { connector_instance_id: CONNECTOR, execution_time_ms: 1 },
+        }),
+      ),
+    );
     vi.spyOn(Math, 'random').mockReturnValue(0);
     const client = createAgentEngineClient({ ...options, fetch: api.fetch });
-    await expect(client.connectors.execute(CONNECTOR, { entity: 'issues', action: 'create', params: { title: 'x' } })).rejects.toBeInstanceOf(ServerError);
+    await expect(
+      client.connectors.execute(CONNECTOR, { entity: 'issues', action: 'create', params: { title: 'x' } }),
+    ).rejects.toBeInstanceOf(ServerError);
     expect(api.apiRequests()).toHaveLength(1);
-    await expect(client.connectors.execute(CONNECTOR, { entity: 'issues', action: 'list' })).resolves.toMatchObject({ status: 'success' });
+    await expect(client.connectors.execute(CONNECTOR, { entity: 'issues', action: 'list' })).resolves.toMatchObject({
+      status: 'success',
+    });
     expect(api.apiRequests()).toHaveLength(3);
   });
 
   it('token minting is retried on 503', async () => {
     vi.spyOn(Math, 'random').mockReturnValue(0);
     let attempts = 0;
-    const api = fakeApi(() => json(DEFINITIONS), () => (attempts++ === 0 ? unavailable() : json({ access_token: 'eyJ.a.b', token_type: 'bearer', expires_in: 900 })));
-    await expect(createAgentEngineClient({ ...options, fetch: api.fetch }).definitions.listSources()).resolves.toEqual(DEFINITIONS);
+    const api = fakeApi(
+      () => json(DEFINITIONS),
+      () =>
+        attempts++ === 0 ? unavailable() : json({ access_token: 'eyJ.a.b', token_type: 'bearer', expires_in: 900 }),
+    );
+    await expect(createAgentEngineClient({ ...options, fetch: api.fetch }).definitions.listSources()).resolves.toEqual(
+      DEFINITIONS,
+    );
     expect(api.tokenRequests()).toHaveLength(2);
   });
 });
@@ -188,7 +248,8 @@ describe('timeouts and aborts', () => {
     vi.useFakeTimers();
     const api = fakeApi(() => json(DEFINITIONS));
     const hung = hangingFetch();
-    const fetch = ((input: Request) => (new URL(input.url).pathname.endsWith('/token') ? api.fetch(input) : hung(input))) as typeof globalThis.fetch;
+    const fetch = ((input: Request) =>
+      new URL(input.url).pathname.endsWith('/token') ? api.fetch(input) : hung(input)) as typeof globalThis.fetch;
     const client = createAgentEngineClient({ ...options, fetch, timeoutMs: 5_000, maxRetries: 0 });
     await vi.advanceTimersByTimeAsync(60_000); // the client has existed for a minute
     const pending = client.definitions.listSources().catch((e: unknown) => e);
@@ -223,14 +284,17 @@ describe('timeouts and aborts', () => {
   it("the caller's signal aborts a request in flight with an AbortError", async () => {
     const api = fakeApi(() => json(DEFINITIONS));
     const hung = hangingFetch();
-    const fetch = ((input: Request) => (new URL(input.url).pathname.endsWith('/token') ? api.fetch(input) : hung(input))) as typeof globalThis.fetch;
+    const fetch = ((input: Request) =>
+      new URL(input.url).pathname.endsWith('/token') ? api.fetch(input) : hung(input)) as typeof globalThis.fetch;
     const controller = new AbortController();
-    const pending = createAgentEngineClient({ ...options, fetch }).definitions.listSources({}, { signal: controller.signal }).catch((e: unknown) => e);
+    const pending = createAgentEngineClient({ ...options, fetch })
+      .definitions.listSources({}, { signal: controller.signal })
+      .catch((e: unknown) => e);
     setTimeout(() => controller.abort(), 10);
     expect(await pending).toBeInstanceOf(AbortError);
   });
 
-  it('timeoutMs 0 turns the timeout off; a call\'s own signal still aborts it', async () => {
+  it("timeoutMs 0 turns the timeout off; a call's own signal still aborts it", async () => {
     vi.useFakeTimers();
     const api = fakeApi(() => json(DEFINITIONS));
     let release: (() => void) | undefined;
@@ -245,9 +309,12 @@ describe('timeouts and aborts', () => {
     await expect(pending).resolves.toEqual(DEFINITIONS);
 
     const hung = hangingFetch();
-    const hanging = ((input: Request) => (new URL(input.url).pathname.endsWith('/token') ? api.fetch(input) : hung(input))) as typeof globalThis.fetch;
+    const hanging = ((input: Request) =>
+      new URL(input.url).pathname.endsWith('/token') ? api.fetch(input) : hung(input)) as typeof globalThis.fetch;
     const controller = new AbortController();
-    const aborted = createAgentEngineClient({ ...options, fetch: hanging, timeoutMs: 0 }).definitions.listSources({}, { signal: controller.signal }).catch((e: unknown) => e);
+    const aborted = createAgentEngineClient({ ...options, fetch: hanging, timeoutMs: 0 })
+      .definitions.listSources({}, { signal: controller.signal })
+      .catch((e: unknown) => e);
     await vi.advanceTimersByTimeAsync(10);
     controller.abort();
     expect(await aborted).toBeInstanceOf(AbortError);
@@ -258,7 +325,9 @@ describe('timeouts and aborts', () => {
     vi.useFakeTimers();
     const api = fakeApi(() => json({}, 503, { 'retry-after': '30' }));
     const controller = new AbortController();
-    const pending = createAgentEngineClient({ ...options, fetch: api.fetch }).definitions.listSources({}, { signal: controller.signal }).catch((e: unknown) => e);
+    const pending = createAgentEngineClient({ ...options, fetch: api.fetch })
+      .definitions.listSources({}, { signal: controller.signal })
+      .catch((e: unknown) => e);
     await vi.advanceTimersByTimeAsync(1_000);
     controller.abort();
     expect(await pending).toBeInstanceOf(AbortError);
@@ -267,7 +336,9 @@ describe('timeouts and aborts', () => {
 
   it('an already aborted signal sends nothing', async () => {
     const api = fakeApi(() => json(DEFINITIONS));
-    const error = await createAgentEngineClient({ ...options, fetch: api.fetch }).definitions.listSources({}, { signal: AbortSignal.abort() }).catch((e: unknown) => e);
+    const error = await createAgentEngineClient({ ...options, fetch: api.fetch })
+      .definitions.listSources({}, { signal: AbortSignal.abort() })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AbortError);
     expect(api.apiRequests()).toHaveLength(0);
   });

@@ -2,7 +2,15 @@
 // refreshed once and replayed on a 401; the same for scoped tokens per workspace.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AuthenticationError, ConfigurationError, createAgentEngineClient } from '../../src/index.js';
-import { CLIENT_ID, CLIENT_SECRET, DEFINITIONS, applicationToken, fakeApi, json, scopedToken } from '../support/fake-api.js';
+import {
+  CLIENT_ID,
+  CLIENT_SECRET,
+  DEFINITIONS,
+  applicationToken,
+  fakeApi,
+  json,
+  scopedToken,
+} from '../support/fake-api.js';
 
 const options = { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, baseUrl: 'https://api.example.test' };
 
@@ -43,7 +51,10 @@ describe('application token', () => {
 
   it('trusts the JWT exp when it is earlier than expires_in', async () => {
     vi.useFakeTimers({ now: new Date('2026-11-24T10:00:00Z') });
-    const api = fakeApi(() => json(DEFINITIONS), () => json(applicationToken({ expiresIn: 900, expSeconds: 300 })));
+    const api = fakeApi(
+      () => json(DEFINITIONS),
+      () => json(applicationToken({ expiresIn: 900, expSeconds: 300 })),
+    );
     const client = createAgentEngineClient({ ...options, fetch: api.fetch });
     await client.definitions.listSources();
     vi.setSystemTime(new Date('2026-11-24T10:04:01Z')); // 241 s: within a minute of the JWT's exp
@@ -52,7 +63,9 @@ describe('application token', () => {
   });
 
   it('on a 401 is refreshed once and the request replayed', async () => {
-    const api = fakeApi((_request, i) => (i === 0 ? json({ message: 'Token has expired.', errors: [] }, 401) : json(DEFINITIONS)));
+    const api = fakeApi((_request, i) =>
+      i === 0 ? json({ message: 'Token has expired.', errors: [] }, 401) : json(DEFINITIONS),
+    );
     const client = createAgentEngineClient({ ...options, fetch: api.fetch });
     const result = await client.definitions.listSources();
     expect(result).toEqual(DEFINITIONS);
@@ -70,7 +83,10 @@ describe('application token', () => {
   });
 
   it('bad client credentials are an AuthenticationError from the token request, not retried', async () => {
-    const api = fakeApi(() => json(DEFINITIONS), () => json({ message: 'Invalid client credentials.', errors: [] }, 401));
+    const api = fakeApi(
+      () => json(DEFINITIONS),
+      () => json({ message: 'Invalid client credentials.', errors: [] }, 401),
+    );
     const client = createAgentEngineClient({ ...options, fetch: api.fetch });
     const error = await client.definitions.listSources().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AuthenticationError);
@@ -81,7 +97,10 @@ describe('application token', () => {
 
   it('a failed token request is not cached: the next call tries again', async () => {
     let fail = true;
-    const api = fakeApi(() => json(DEFINITIONS), () => (fail ? json({ message: 'down' }, 500) : json(applicationToken())));
+    const api = fakeApi(
+      () => json(DEFINITIONS),
+      () => (fail ? json({ message: 'down' }, 500) : json(applicationToken())),
+    );
     const client = createAgentEngineClient({ ...options, fetch: api.fetch, maxRetries: 0 });
     await expect(client.definitions.listSources()).rejects.toThrow(/down/);
     fail = false;
@@ -113,7 +132,8 @@ describe('credentials and organization', () => {
     await client.definitions.listSources();
     expect(api.tokenRequests()[0]!.body).toEqual({ client_id: 'env-client', client_secret: 'env-secret-value-123' });
     expect(api.apiRequests()[0]!.url.origin).toBe('https://agent.example.test');
-    for (const request of api.requests) expect(request.headers.get('x-organization-id')).toBe('0c4e8a2f-6b1d-4f9a-8e3c-5a7b9d1f3e2c');
+    for (const request of api.requests)
+      expect(request.headers.get('x-organization-id')).toBe('0c4e8a2f-6b1d-4f9a-8e3c-5a7b9d1f3e2c');
   });
 
   it('sends the organization it learns from the token response when none was configured', async () => {
@@ -127,7 +147,11 @@ describe('credentials and organization', () => {
 
   it('sends the configured headers with every request, token requests included', async () => {
     const api = fakeApi(() => json(DEFINITIONS));
-    const client = createAgentEngineClient({ ...options, fetch: api.fetch, headers: { 'user-agent': 'acme-backend/1.2', 'x-trace': 't-1' } });
+    const client = createAgentEngineClient({
+      ...options,
+      fetch: api.fetch,
+      headers: { 'user-agent': 'acme-backend/1.2', 'x-trace': 't-1' },
+    });
     await client.definitions.listSources();
     expect(api.requests).toHaveLength(2);
     for (const request of api.requests) {
@@ -137,7 +161,9 @@ describe('credentials and organization', () => {
   });
 
   it('refuses a base URL that is not http(s) at creation', () => {
-    expect(() => createAgentEngineClient({ ...options, baseUrl: 'ftp://api.example.test' })).toThrow(ConfigurationError);
+    expect(() => createAgentEngineClient({ ...options, baseUrl: 'ftp://api.example.test' })).toThrow(
+      ConfigurationError,
+    );
     expect(() => createAgentEngineClient({ ...options, maxRetries: -1 })).toThrow(/maxRetries/);
   });
 });
@@ -145,8 +171,13 @@ describe('credentials and organization', () => {
 describe('scoped tokens (forWorkspace)', () => {
   const scopedApi = () =>
     fakeApi((request) => {
-      if (request.path === '/api/v1/account/applications/scoped-token') return json(scopedToken(request.body.workspace_name));
-      return json({ organization_id: '4f7c2b1e-8d3a-4c5f-9b6e-2a1d0c9e8f7a', workspace_id: '7e3f9a2c-5b1d-4e8f-a6c0-3d2b1e9f8a7c', workspace_name: 'acme' });
+      if (request.path === '/api/v1/account/applications/scoped-token')
+        return json(scopedToken(request.body.workspace_name));
+      return json({
+        organization_id: '4f7c2b1e-8d3a-4c5f-9b6e-2a1d0c9e8f7a',
+        workspace_id: '7e3f9a2c-5b1d-4e8f-a6c0-3d2b1e9f8a7c',
+        workspace_name: 'acme',
+      });
     });
 
   it('mints one scoped token per workspace with the application token, and uses it as the bearer', async () => {
@@ -159,7 +190,12 @@ describe('scoped tokens (forWorkspace)', () => {
     expect(mints).toHaveLength(1);
     expect(mints[0]!.body).toEqual({ workspace_name: 'acme' });
     const applicationBearer = mints[0]!.headers.get('authorization');
-    const infoBearers = new Set(api.apiRequests().filter((r) => r.path.endsWith('/info')).map((r) => r.headers.get('authorization')));
+    const infoBearers = new Set(
+      api
+        .apiRequests()
+        .filter((r) => r.path.endsWith('/info'))
+        .map((r) => r.headers.get('authorization')),
+    );
     expect(infoBearers.size).toBe(1);
     expect([...infoBearers][0]).not.toBe(applicationBearer);
   });
@@ -179,15 +215,21 @@ describe('scoped tokens (forWorkspace)', () => {
   it('on a 401 mints a new scoped token once and replays, without touching the application token', async () => {
     let infoCalls = 0;
     const api = fakeApi((request) => {
-      if (request.path === '/api/v1/account/applications/scoped-token') return json(scopedToken(request.body.workspace_name));
+      if (request.path === '/api/v1/account/applications/scoped-token')
+        return json(scopedToken(request.body.workspace_name));
       infoCalls += 1;
-      return infoCalls === 1 ? json({ message: 'Token revoked.', errors: [] }, 401) : json({ organization_id: 'o', workspace_id: 'w', workspace_name: 'acme' });
+      return infoCalls === 1
+        ? json({ message: 'Token revoked.', errors: [] }, 401)
+        : json({ organization_id: 'o', workspace_id: 'w', workspace_name: 'acme' });
     });
     const acme = createAgentEngineClient({ ...options, fetch: api.fetch }).forWorkspace('acme');
     await expect(acme.tokens.scopedInfo()).resolves.toMatchObject({ workspace_name: 'acme' });
     expect(api.apiRequests().filter((r) => r.path.endsWith('/scoped-token'))).toHaveLength(2);
     expect(api.tokenRequests()).toHaveLength(1);
-    const [first, replay] = api.apiRequests().filter((r) => r.path.endsWith('/info')).map((r) => r.headers.get('authorization'));
+    const [first, replay] = api
+      .apiRequests()
+      .filter((r) => r.path.endsWith('/info'))
+      .map((r) => r.headers.get('authorization'));
     expect(replay).not.toBe(first);
   });
 
@@ -196,7 +238,10 @@ describe('scoped tokens (forWorkspace)', () => {
     const client = createAgentEngineClient({ ...options, fetch: api.fetch });
     await client.forWorkspace('acme').tokens.scopedInfo();
     await client.forWorkspace('globex').tokens.scopedInfo();
-    const mints = api.apiRequests().filter((r) => r.path.endsWith('/scoped-token')).map((r) => r.body.workspace_name);
+    const mints = api
+      .apiRequests()
+      .filter((r) => r.path.endsWith('/scoped-token'))
+      .map((r) => r.body.workspace_name);
     expect(mints).toEqual(['acme', 'globex']);
     expect(() => client.forWorkspace('')).toThrow(ConfigurationError);
   });

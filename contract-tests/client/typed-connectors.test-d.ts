@@ -10,7 +10,9 @@ declare const stripe: TypedConnector<'stripe'>;
 describe('typed connectors', () => {
   it('come from client.connector by name, one type per definition', () => {
     const client = createAgentEngineClient({ clientId: 'id', clientSecret: 'secret' });
-    expectTypeOf(client.connector('github', 'c0ffee00-0000-4000-8000-000000000000')).toEqualTypeOf<TypedConnector<'github'>>();
+    expectTypeOf(client.connector('github', 'c0ffee00-0000-4000-8000-000000000000')).toEqualTypeOf<
+      TypedConnector<'github'>
+    >();
     expectTypeOf(client.forWorkspace('acme').connector('stripe')).toEqualTypeOf<TypedConnector<'stripe'>>();
     // @ts-expect-error: no agent connector of that name
     client.connector('githib', 'x');
@@ -57,7 +59,11 @@ describe('typed connectors', () => {
   });
 
   it('type execute as a union of entity and action, each with its own params', async () => {
-    const created = await github.execute({ entity: 'issues', action: 'create', params: { owner: 'airbytehq', repo: 'airbyte', title: 'Bug' } });
+    const created = await github.execute({
+      entity: 'issues',
+      action: 'create',
+      params: { owner: 'airbytehq', repo: 'airbyte', title: 'Bug' },
+    });
     expectTypeOf(created.data).toMatchTypeOf<object>();
     // @ts-expect-error: create needs a title
     github.execute({ entity: 'issues', action: 'create', params: { owner: 'airbytehq', repo: 'airbyte' } });
@@ -70,6 +76,8 @@ describe('typed connectors', () => {
     const client = createAgentEngineClient({ clientId: 'id', clientSecret: 'secret' });
     const answer = await client.connectors.execute<{ sku: string }[]>('id', { entity: 'products', action: 'list' });
     expectTypeOf(answer.result).toEqualTypeOf<{ sku: string }[]>();
-    expectTypeOf((await client.connectors.execute('id', { entity: 'x', action: 'list' })).result).toEqualTypeOf<unknown>();
+    expectTypeOf(
+      (await client.connectors.execute('id', { entity: 'x', action: 'list' })).result,
+    ).toEqualTypeOf<unknown>();
   });
 });

@@ -27,12 +27,20 @@ function coverageTable(target: string, recorders: SpecRecorder[], cases: number,
       return `| ${op.operationId} | ${seen.length > 0 ? seen.join(', ') : '-'} | ${seen.length}/${documented} |`;
     }),
   );
-  return [`\ncontract target ${target}: ${cases} cases in ${(ms / 1000).toFixed(1)} s`, '| operation | statuses seen | of documented |', '| --- | --- | --- |', ...rows].join('\n');
+  return [
+    `\ncontract target ${target}: ${cases} cases in ${(ms / 1000).toFixed(1)} s`,
+    '| operation | statuses seen | of documented |',
+    '| --- | --- | --- |',
+    ...rows,
+  ].join('\n');
 }
 
 for (const name of selectedTargets()) {
   const skipLive = name === 'live' && !liveCredentials();
-  if (skipLive) console.log('contract target live: skipped (set AIRBYTE_CLIENT_ID and AIRBYTE_CLIENT_SECRET to run the read-only cases against the real API)');
+  if (skipLive)
+    console.log(
+      'contract target live: skipped (set AIRBYTE_CLIENT_ID and AIRBYTE_CLIENT_SECRET to run the read-only cases against the real API)',
+    );
 
   describe.skipIf(skipLive)(`contract target: ${name}`, () => {
     let target: Target;
@@ -55,11 +63,20 @@ for (const name of selectedTargets()) {
     it.each(cases.map((c) => [c.name, c] as const))('%s', async (_name, contractCase) => {
       await contractCase.run(context);
       const violations = recorders.flatMap((r) => r.violations.splice(0));
-      expect(violations, violations.map((v) => `${v.operationId} ${v.status} ${v.pointer}: ${v.message} (${JSON.stringify(v.value)})`).join('\n')).toEqual([]);
+      expect(
+        violations,
+        violations
+          .map((v) => `${v.operationId} ${v.status} ${v.pointer}: ${v.message} (${JSON.stringify(v.value)})`)
+          .join('\n'),
+      ).toEqual([]);
     });
 
     it.skipIf(name === 'live')('exercised every operation of both specs', () => {
-      const missing = SPEC_NAMES.flatMap((api, i) => listOperations(loadSpec(api)).map((op) => op.operationId).filter((id) => !recorders[i]!.coverage.has(id)));
+      const missing = SPEC_NAMES.flatMap((api, i) =>
+        listOperations(loadSpec(api))
+          .map((op) => op.operationId)
+          .filter((id) => !recorders[i]!.coverage.has(id)),
+      );
       expect(missing).toEqual([]);
     });
   });

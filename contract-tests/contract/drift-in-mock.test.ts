@@ -14,19 +14,36 @@ describe('a mock response that drifts from the spec', () => {
     // The stats operation with `total_count` renamed, as a careless edit of the mock would do (the cast stands for
     // the compile error such an edit gets first).
     const restore = service.override({
-      'agent-engine': { get_workspaces_stats: () => ({ status: 200, body: { active_count: 1, inactive_count: 0, total: 1 } as never }) },
+      'agent-engine': {
+        get_workspaces_stats: () => ({ status: 200, body: { active_count: 1, inactive_count: 0, total: 1 } as never }),
+      },
     });
     const recorder = createSpecRecorder('agent-engine');
-    const client = createAgentEngineClient({ baseUrl: 'http://127.0.0.1:4010', clientId: 'demo-client-id', clientSecret: 'demo-client-secret', maxRetries: 0 });
+    const client = createAgentEngineClient({
+      baseUrl: 'http://127.0.0.1:4010',
+      clientId: 'demo-client-id',
+      clientSecret: 'demo-client-secret',
+      maxRetries: 0,
+    });
     client.raw.use(recorder.middleware);
     await expect(client.workspaces.stats()).rejects.toMatchObject({ status: 500 });
-    expect(service.specViolations).toEqual([expect.stringContaining("get_workspaces_stats (200) breaks the spec: (root) must have required property 'total_count'")]);
+    expect(service.specViolations).toEqual([
+      expect.stringContaining(
+        "get_workspaces_stats (200) breaks the spec: (root) must have required property 'total_count'",
+      ),
+    ]);
     service.specViolations.length = 0;
 
     // With the mock's own check off, the answer reaches the client and the middleware reports it.
     service.config.validateResponses = false;
     await client.workspaces.stats();
-    expect(recorder.violations).toEqual([expect.objectContaining({ operationId: 'get_workspaces_stats', pointer: '/', message: "must have required property 'total_count'" })]);
+    expect(recorder.violations).toEqual([
+      expect.objectContaining({
+        operationId: 'get_workspaces_stats',
+        pointer: '/',
+        message: "must have required property 'total_count'",
+      }),
+    ]);
     restore();
     service.config.validateResponses = true;
     await expect(client.workspaces.stats()).resolves.toMatchObject({ total_count: expect.any(Number) });

@@ -6,7 +6,15 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createMockFetch } from '../../mocks/node.js';
-import { SPEC_NAMES, derefPointer, listOperations, loadSpec, resolveRef, type SpecName, type SpecOperation } from '../../mocks/spec.js';
+import {
+  SPEC_NAMES,
+  derefPointer,
+  listOperations,
+  loadSpec,
+  resolveRef,
+  type SpecName,
+  type SpecOperation,
+} from '../../mocks/spec.js';
 import { arbitraryFor } from '../support/arbitraries.js';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261124);
@@ -18,7 +26,11 @@ const tokens: Partial<Record<SpecName, string>> = {};
 beforeAll(async () => {
   for (const api of SPEC_NAMES) {
     const path = api === 'agent-engine' ? '/api/v1/account/applications/token' : '/v1/applications/token';
-    const response = await fetch(`${ORIGIN}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ client_id: 'demo-client-id', client_secret: 'demo-client-secret' }) });
+    const response = await fetch(`${ORIGIN}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ client_id: 'demo-client-id', client_secret: 'demo-client-secret' }),
+    });
     tokens[api] = ((await response.json()) as { access_token: string }).access_token;
   }
 });
@@ -33,10 +45,21 @@ function requestArbitrary(api: SpecName, op: SpecOperation): fc.Arbitrary<Genera
   const doc = loadSpec(api);
   const parameters = op.parameters.map((p) => resolveRef(doc, p));
   const path = Object.fromEntries(
-    parameters.filter((p) => p.in === 'path').map((p) => [p.name, p.name === 'connector_type' ? fc.constantFrom('GitHub', 'HubSpot', 'Facebook Marketing', 'No Such Thing') : fc.uuid({ version: 4 })]),
+    parameters
+      .filter((p) => p.in === 'path')
+      .map((p) => [
+        p.name,
+        p.name === 'connector_type'
+          ? fc.constantFrom('GitHub', 'HubSpot', 'Facebook Marketing', 'No Such Thing')
+          : fc.uuid({ version: 4 }),
+      ]),
   );
-  const query = Object.fromEntries(parameters.filter((p) => p.in === 'query').map((p) => [p.name, arbitraryFor(doc, p.schema)]));
-  const bodySchema = op.operation.requestBody ? derefPointer(doc, `${op.pointer}/requestBody`).value.content?.['application/json']?.schema : undefined;
+  const query = Object.fromEntries(
+    parameters.filter((p) => p.in === 'query').map((p) => [p.name, arbitraryFor(doc, p.schema)]),
+  );
+  const bodySchema = op.operation.requestBody
+    ? derefPointer(doc, `${op.pointer}/requestBody`).value.content?.['application/json']?.schema
+    : undefined;
   return fc.record({
     path: fc.record(path) as fc.Arbitrary<Record<string, string>>,
     query: fc.record(query, { requiredKeys: [] }),
@@ -44,15 +67,26 @@ function requestArbitrary(api: SpecName, op: SpecOperation): fc.Arbitrary<Genera
   });
 }
 
-async function send(api: SpecName, op: SpecOperation, request: GeneratedRequest, body: string | undefined): Promise<number> {
+async function send(
+  api: SpecName,
+  op: SpecOperation,
+  request: GeneratedRequest,
+  body: string | undefined,
+): Promise<number> {
   const prefix = api === 'agent-engine' ? '' : '/v1';
-  const url = new URL(`${ORIGIN}${prefix}${op.path.replace(/\{([^}]+)\}/g, (_m, name: string) => encodeURIComponent(request.path[name]!))}`);
+  const url = new URL(
+    `${ORIGIN}${prefix}${op.path.replace(/\{([^}]+)\}/g, (_m, name: string) => encodeURIComponent(request.path[name]!))}`,
+  );
   for (const [name, value] of Object.entries(request.query)) {
-    for (const item of Array.isArray(value) ? value : [value]) if (item !== null && item !== undefined) url.searchParams.append(name, String(item));
+    for (const item of Array.isArray(value) ? value : [value])
+      if (item !== null && item !== undefined) url.searchParams.append(name, String(item));
   }
   const response = await fetch(url, {
     method: op.method.toUpperCase(),
-    headers: { authorization: `Bearer ${tokens[api]}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+    headers: {
+      authorization: `Bearer ${tokens[api]}`,
+      ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+    },
     ...(body !== undefined ? { body } : {}),
   });
   await response.arrayBuffer();
@@ -67,24 +101,45 @@ function invalidParameters(api: SpecName, op: SpecOperation): ((request: Generat
     const parameter = resolveRef(doc, raw);
     const schema = resolveRef(doc, parameter.schema ?? {});
     const types: string[] = Array.isArray(schema.type) ? schema.type : [schema.type];
-    if (parameter.in === 'path' && schema.format === 'uuid') mutations.push((r) => ({ ...r, path: { ...r.path, [parameter.name]: 'not-a-uuid' } }));
-    if (parameter.in === 'query' && (types.includes('integer') || types.includes('boolean'))) mutations.push((r) => ({ ...r, query: { ...r.query, [parameter.name]: 'not-a-number-or-boolean' } }));
-    if (parameter.in === 'query' && schema.enum) mutations.push((r) => ({ ...r, query: { ...r.query, [parameter.name]: 'not-one-of-the-values' } }));
+    if (parameter.in === 'path' && schema.format === 'uuid')
+      mutations.push((r) => ({ ...r, path: { ...r.path, [parameter.name]: 'not-a-uuid' } }));
+    if (parameter.in === 'query' && (types.includes('integer') || types.includes('boolean')))
+      mutations.push((r) => ({ ...r, query: { ...r.query, [parameter.name]: 'not-a-number-or-boolean' } }));
+    if (parameter.in === 'query' && schema.enum)
+      mutations.push((r) => ({ ...r, query: { ...r.query, [parameter.name]: 'not-one-of-the-values' } }));
   }
   return mutations;
 }
 
 /** Ways to break a body the spec describes: not an object, a required field gone, a field of the wrong type. */
-function invalidBodies(api: SpecName, op: SpecOperation, valid: fc.Arbitrary<GeneratedRequest>): fc.Arbitrary<{ request: GeneratedRequest; body: string }> {
+function invalidBodies(
+  api: SpecName,
+  op: SpecOperation,
+  valid: fc.Arbitrary<GeneratedRequest>,
+): fc.Arbitrary<{ request: GeneratedRequest; body: string }> {
   const doc = loadSpec(api);
-  const schema = resolveRef(doc, derefPointer(doc, `${op.pointer}/requestBody`).value.content['application/json'].schema);
+  const schema = resolveRef(
+    doc,
+    derefPointer(doc, `${op.pointer}/requestBody`).value.content['application/json'].schema,
+  );
   const required: string[] = schema.oneOf || schema.anyOf ? [] : (schema.required ?? []);
   const typed = Object.entries<any>(schema.properties ?? {}).filter(([, p]) => {
     const t = resolveRef(doc, p).type;
     return typeof t === 'string' && ['string', 'integer', 'boolean', 'array', 'object'].includes(t);
   });
-  const mutations: fc.Arbitrary<(body: Record<string, unknown>) => string>[] = [fc.constantFrom(() => '"not an object"', () => '[]', () => '{"unterminated": ')];
-  if (required.length > 0) mutations.push(fc.constantFrom(...required).map((field) => (body: Record<string, unknown>) => JSON.stringify({ ...body, [field]: undefined })));
+  const mutations: fc.Arbitrary<(body: Record<string, unknown>) => string>[] = [
+    fc.constantFrom(
+      () => '"not an object"',
+      () => '[]',
+      () => '{"unterminated": ',
+    ),
+  ];
+  if (required.length > 0)
+    mutations.push(
+      fc
+        .constantFrom(...required)
+        .map((field) => (body: Record<string, unknown>) => JSON.stringify({ ...body, [field]: undefined })),
+    );
   if (typed.length > 0) {
     mutations.push(
       fc.constantFrom(...typed).map(([field, property]) => (body: Record<string, unknown>) => {
@@ -93,7 +148,9 @@ function invalidBodies(api: SpecName, op: SpecOperation, valid: fc.Arbitrary<Gen
       }),
     );
   }
-  return fc.tuple(valid, fc.oneof(...mutations)).map(([request, mutate]) => ({ request, body: mutate((request.body ?? {}) as Record<string, unknown>) }));
+  return fc
+    .tuple(valid, fc.oneof(...mutations))
+    .map(([request, mutate]) => ({ request, body: mutate((request.body ?? {}) as Record<string, unknown>) }));
 }
 
 for (const api of SPEC_NAMES) {
@@ -105,7 +162,12 @@ for (const api of SPEC_NAMES) {
       it(`${op.operationId}: valid requests get documented statuses, no 5xx, answers within the spec`, async () => {
         await fc.assert(
           fc.asyncProperty(arbitrary, async (request) => {
-            const status = await send(api, op, request, request.body === undefined ? undefined : JSON.stringify(request.body));
+            const status = await send(
+              api,
+              op,
+              request,
+              request.body === undefined ? undefined : JSON.stringify(request.body),
+            );
             return documented.includes(String(status)) && status < 500 && service.specViolations.length === 0;
           }),
           { numRuns: RUNS, seed: SEED },
@@ -119,7 +181,12 @@ for (const api of SPEC_NAMES) {
           await fc.assert(
             fc.asyncProperty(arbitrary, fc.constantFrom(...parameterMutations), async (request, mutate) => {
               const broken = mutate(request);
-              const status = await send(api, op, broken, broken.body === undefined ? undefined : JSON.stringify(broken.body));
+              const status = await send(
+                api,
+                op,
+                broken,
+                broken.body === undefined ? undefined : JSON.stringify(broken.body),
+              );
               return status === 400 || status === 422;
             }),
             { numRuns: Math.ceil(RUNS / 2), seed: SEED },

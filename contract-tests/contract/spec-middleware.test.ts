@@ -28,8 +28,17 @@ describe('the spec-checking middleware', () => {
     await client.GET('/api/v1/workspaces/stats');
     expect(recorder.violations).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ operationId: 'get_workspaces_stats', pointer: '/', message: "must have required property 'inactive_count'" }),
-        expect.objectContaining({ operationId: 'get_workspaces_stats', pointer: '/active_count', message: 'must be integer', value: '1' }),
+        expect.objectContaining({
+          operationId: 'get_workspaces_stats',
+          pointer: '/',
+          message: "must have required property 'inactive_count'",
+        }),
+        expect.objectContaining({
+          operationId: 'get_workspaces_stats',
+          pointer: '/active_count',
+          message: 'must be integer',
+          value: '1',
+        }),
       ]),
     );
   });
@@ -40,19 +49,35 @@ describe('the spec-checking middleware', () => {
     const client = createClient<import('../../generated/airbyte-api-v1.js').paths, 'application/json'>({
       baseUrl: 'https://api.example.test/v1',
       fetch: async () =>
-        new Response(JSON.stringify({ status: 429, type: 'about:blank', title: 'rate-limit-exceeded', detail: 'slow down' }), {
-          status: 429,
-          headers: { 'content-type': 'application/problem+json', 'retry-after': 'soon' },
-        }),
+        new Response(
+          JSON.stringify({ status: 429, type: 'about:blank', title: 'rate-limit-exceeded', detail: 'slow down' }),
+          {
+            status: 429,
+            headers: { 'content-type': 'application/problem+json', 'retry-after': 'soon' },
+          },
+        ),
     });
     client.use(recorder.middleware);
     await client.GET('/workspaces');
-    expect(recorder.violations).toEqual([expect.objectContaining({ operationId: 'listWorkspaces', pointer: 'header:Retry-After', message: 'must be integer', value: 'soon' })]);
+    expect(recorder.violations).toEqual([
+      expect.objectContaining({
+        operationId: 'listWorkspaces',
+        pointer: 'header:Retry-After',
+        message: 'must be integer',
+        value: 'soon',
+      }),
+    ]);
   });
 
   it('reports a status the operation does not document', async () => {
     const { client, recorder } = clientAnswering({ message: 'teapot', errors: [] }, 418);
     await client.GET('/api/v1/workspaces/stats');
-    expect(recorder.violations).toEqual([expect.objectContaining({ operationId: 'get_workspaces_stats', status: 418, message: 'status 418 is not documented' })]);
+    expect(recorder.violations).toEqual([
+      expect.objectContaining({
+        operationId: 'get_workspaces_stats',
+        status: 418,
+        message: 'status 418 is not documented',
+      }),
+    ]);
   });
 });

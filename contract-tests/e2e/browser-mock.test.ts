@@ -15,7 +15,9 @@ let demo: { origin: string; close: () => Promise<void> };
 
 describe("the mock's service worker script", () => {
   it('the worker script in mocks/public is the one of the installed msw', () => {
-    expect(readFileSync(join(root, 'mocks/public/mockServiceWorker.js'), 'utf8')).toBe(readFileSync(join(root, 'node_modules/msw/lib/mockServiceWorker.js'), 'utf8'));
+    expect(readFileSync(join(root, 'mocks/public/mockServiceWorker.js'), 'utf8')).toBe(
+      readFileSync(join(root, 'node_modules/msw/lib/mockServiceWorker.js'), 'utf8'),
+    );
   });
 });
 
@@ -26,7 +28,15 @@ describeWithBrowser('the mock in headless Chromium', (executablePath) => {
     demo = await serveBrowserDemo(0);
     browser = await chromium.launch({
       executablePath,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
   }, 60_000);
 
@@ -40,9 +50,15 @@ describeWithBrowser('the mock in headless Chromium', (executablePath) => {
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(String(error)));
     await page.goto(demo.origin);
-    await page.waitForFunction(() => /^(done|failed)/.test(document.querySelector('#status')?.textContent ?? ''), undefined, { timeout: 30_000 });
+    await page.waitForFunction(
+      () => /^(done|failed)/.test(document.querySelector('#status')?.textContent ?? ''),
+      undefined,
+      { timeout: 30_000 },
+    );
     const status = await page.textContent('#status');
-    expect(status).toMatch(/^done: GitHub connector [0-9a-f-]{36}, 5 issues; widget token 200 here, 403 from another origin$/);
+    expect(status).toMatch(
+      /^done: GitHub connector [0-9a-f-]{36}, 5 issues; widget token 200 here, 403 from another origin$/,
+    );
     const issues = await page.$$eval('#result li', (items) => items.map((item) => item.textContent));
     expect(issues).toHaveLength(5);
     expect(issues[0]).toMatch(/^#\d+ /);

@@ -20,10 +20,23 @@ beforeAll(async () => {
   const { build } = await import('esbuild');
   // @ts-expect-error: a plain .mjs helper without type declarations
   const { esbuildYamlPlugin } = await import('../../scripts/yaml-plugin.mjs');
-  await build({ entryPoints: [`${root}bin/agent-engine-kit.ts`], bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', outfile: bundle, plugins: [esbuildYamlPlugin], logLevel: 'warning' });
+  await build({
+    entryPoints: [`${root}bin/agent-engine-kit.ts`],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    outfile: bundle,
+    plugins: [esbuildYamlPlugin],
+    logLevel: 'warning',
+  });
 });
 
-function start(args: string[], env: Record<string, string | undefined> = {}): { child: ChildProcess; output: () => string; exit: Promise<number | null> } {
+function start(
+  args: string[],
+  env: Record<string, string | undefined> = {},
+): { child: ChildProcess; output: () => string; exit: Promise<number | null> } {
   const child = spawn(process.execPath, [bundle, ...args], {
     cwd: root,
     env: { ...process.env, AIRBYTE_CLIENT_ID: undefined, AIRBYTE_CLIENT_SECRET: undefined, ...env },
@@ -36,13 +49,20 @@ function start(args: string[], env: Record<string, string | undefined> = {}): { 
   return { child, output: () => output.replace(/npm warn.*\n?/g, ''), exit };
 }
 
-async function run(args: string[], env: Record<string, string | undefined> = {}): Promise<{ code: number | null; output: string }> {
-  const { code, stdout, stderr } = await runNodeProcess([bundle, ...args], { env: { AIRBYTE_CLIENT_ID: undefined, AIRBYTE_CLIENT_SECRET: undefined, ...env } });
+async function run(
+  args: string[],
+  env: Record<string, string | undefined> = {},
+): Promise<{ code: number | null; output: string }> {
+  const { code, stdout, stderr } = await runNodeProcess([bundle, ...args], {
+    env: { AIRBYTE_CLIENT_ID: undefined, AIRBYTE_CLIENT_SECRET: undefined, ...env },
+  });
   return { code, output: `${stdout}${stderr}` };
 }
 
 /** A node:http server on a free loopback port, answering JSON by `handle`. */
-async function listen(handle: (request: IncomingMessage, response: ServerResponse) => void): Promise<{ server: Server; url: string }> {
+async function listen(
+  handle: (request: IncomingMessage, response: ServerResponse) => void,
+): Promise<{ server: Server; url: string }> {
   const server = createServer((request, response) => {
     response.setHeader('content-type', 'application/json');
     handle(request, response);
@@ -53,7 +73,10 @@ async function listen(handle: (request: IncomingMessage, response: ServerRespons
 
 /** The operations × statuses table that ends verify's output: its status columns, and the statuses marked per row. */
 function statusTable(output: string): { statuses: string[]; rows: Map<string, string[]> } {
-  const lines = output.slice(output.search(/^operation /m)).trimEnd().split('\n');
+  const lines = output
+    .slice(output.search(/^operation /m))
+    .trimEnd()
+    .split('\n');
   const statuses = lines[0]!.split(/\s+/).slice(1);
   const rows = new Map<string, string[]>();
   for (const line of lines.slice(1)) {
@@ -93,17 +116,26 @@ describe('agent-engine-kit --help and usage errors', () => {
       run(['verify', 'https://api.airbyte.ai']),
     ]);
     expect(unknown).toMatchObject({ code: 2, output: expect.stringContaining('unknown command deploy') });
-    expect(badPort).toMatchObject({ code: 2, output: expect.stringContaining("--port must be an integer from 0 to 65535, got 'http'") });
+    expect(badPort).toMatchObject({
+      code: 2,
+      output: expect.stringContaining("--port must be an integer from 0 to 65535, got 'http'"),
+    });
     expect(noUrl).toMatchObject({ code: 2, output: expect.stringContaining('verify takes one base URL') });
     expect(notHttp).toMatchObject({ code: 2, output: expect.stringContaining('is not an http(s) URL') });
     expect(badOption).toMatchObject({ code: 2, output: expect.stringContaining("Unknown option '--colour'") });
-    expect(noCredentials).toMatchObject({ code: 2, output: expect.stringContaining('set AIRBYTE_CLIENT_ID and AIRBYTE_CLIENT_SECRET') });
+    expect(noCredentials).toMatchObject({
+      code: 2,
+      output: expect.stringContaining('set AIRBYTE_CLIENT_ID and AIRBYTE_CLIENT_SECRET'),
+    });
   }, 60_000);
 });
 
 describe('agent-engine-kit without a command', () => {
   it('prints the usage to stderr and exits 2, while --help prints it to stdout and exits 0', async () => {
-    const [none, help] = await Promise.all([runNodeProcess([bundle], { timeoutMs: 10_000 }), runNodeProcess([bundle, '--help'], { timeoutMs: 10_000 })]);
+    const [none, help] = await Promise.all([
+      runNodeProcess([bundle], { timeoutMs: 10_000 }),
+      runNodeProcess([bundle, '--help'], { timeoutMs: 10_000 }),
+    ]);
     expect(none.code).toBe(2);
     expect(none.stdout).toBe('');
     expect(none.stderr).toContain('Usage: agent-engine-kit <command> [options]');
@@ -113,12 +145,22 @@ describe('agent-engine-kit without a command', () => {
 });
 
 describe('agent-engine-kit mock', () => {
-
   it('refuses a port that is not one as npm start does: one line naming the setting, no stack, exit code 2', async () => {
     // Killed before the test times out, should a regression leave the mock serving instead of exiting.
-    const [flag, env] = await Promise.all([runNodeProcess([bundle, 'mock', '--port', 'abc'], { timeoutMs: 10_000 }), runNodeProcess([bundle, 'mock'], { env: { PORT: '65536' }, timeoutMs: 10_000 })]);
-    expect(flag).toMatchObject({ code: 2, stdout: '', stderr: "agent-engine-kit: --port must be an integer from 0 to 65535, got 'abc'\n" });
-    expect(env).toMatchObject({ code: 2, stdout: '', stderr: "agent-engine-kit: PORT must be an integer from 0 to 65535, got '65536'\n" });
+    const [flag, env] = await Promise.all([
+      runNodeProcess([bundle, 'mock', '--port', 'abc'], { timeoutMs: 10_000 }),
+      runNodeProcess([bundle, 'mock'], { env: { PORT: '65536' }, timeoutMs: 10_000 }),
+    ]);
+    expect(flag).toMatchObject({
+      code: 2,
+      stdout: '',
+      stderr: "agent-engine-kit: --port must be an integer from 0 to 65535, got 'abc'\n",
+    });
+    expect(env).toMatchObject({
+      code: 2,
+      stdout: '',
+      stderr: "agent-engine-kit: PORT must be an integer from 0 to 65535, got '65536'\n",
+    });
   }, 20_000);
 
   it('says in one line, without a stack, that the port is in use, and exits 1', async () => {
@@ -128,7 +170,9 @@ describe('agent-engine-kit mock', () => {
     try {
       const { code, stderr } = await runNodeProcess([bundle, 'mock', '--port', String(port)], { timeoutMs: 10_000 });
       expect(stderr.trimEnd().split('\n')).toHaveLength(1);
-      expect(stderr).toMatch(new RegExp(`^agent-engine-kit mock: port ${port} is in use on 127\\.0\\.0\\.1; .*--port \\d+`));
+      expect(stderr).toMatch(
+        new RegExp(`^agent-engine-kit mock: port ${port} is in use on 127\\.0\\.0\\.1; .*--port \\d+`),
+      );
       expect(stderr).not.toMatch(STACK_FRAME);
       expect(code).toBe(1);
     } finally {
@@ -199,7 +243,14 @@ describe('agent-engine-kit verify', () => {
     const server = createServer((request, response) => {
       response.setHeader('content-type', 'application/json');
       if (request.url?.startsWith('/api/v1/account/applications/token')) {
-        response.end(JSON.stringify({ access_token: 'eyJhbGciOiJIUzI1NiJ9.e30.c2ln', token_type: 'Bearer', expires_in: 900, organization_id: null }));
+        response.end(
+          JSON.stringify({
+            access_token: 'eyJhbGciOiJIUzI1NiJ9.e30.c2ln',
+            token_type: 'Bearer',
+            expires_in: 900,
+            organization_id: null,
+          }),
+        );
       } else {
         response.end(JSON.stringify({ definitions: 'GitHub' }));
       }
@@ -211,7 +262,9 @@ describe('agent-engine-kit verify', () => {
       expect(code).toBe(1);
       expect(output).toMatch(/^✓ authenticate with client credentials/m);
       expect(output).toMatch(/^✗ list and filter the connector catalog/m);
-      expect(output).toMatch(/list_integrations_definitions_sources \(GET\) answered 200, which breaks the spec: \/definitions must be array/);
+      expect(output).toMatch(
+        /list_integrations_definitions_sources \(GET\) answered 200, which breaks the spec: \/definitions must be array/,
+      );
       expect(output).toMatch(/^\d+ passed, [1-9]\d* failed/m);
     } finally {
       server.close();
@@ -222,12 +275,18 @@ describe('agent-engine-kit verify', () => {
     // One answers `200 {}` to everything; the other mints tokens as it should and answers `200 {}` to the rest.
     const empty = await listen((_request, response) => response.end('{}'));
     const tokensOnly = await listen((request, response) => {
-      if (request.url === '/api/v1/account/applications/token') response.end(JSON.stringify({ access_token: 'eyJhbGciOiJIUzI1NiJ9.e30.c2ln', token_type: 'Bearer', expires_in: 900 }));
+      if (request.url === '/api/v1/account/applications/token')
+        response.end(
+          JSON.stringify({ access_token: 'eyJhbGciOiJIUzI1NiJ9.e30.c2ln', token_type: 'Bearer', expires_in: 900 }),
+        );
       else if (request.headers.authorization?.startsWith('Bearer eyJ')) response.end('{}');
       else response.writeHead(401).end('{}');
     });
     try {
-      const [everything, rest] = await Promise.all([run(['verify', empty.url, '--all']), run(['verify', tokensOnly.url, '--all'])]);
+      const [everything, rest] = await Promise.all([
+        run(['verify', empty.url, '--all']),
+        run(['verify', tokensOnly.url, '--all']),
+      ]);
       for (const { code, output } of [everything, rest]) {
         expect(code).toBe(1);
         expect(output).not.toContain('TypeError');
@@ -237,8 +296,14 @@ describe('agent-engine-kit verify', () => {
       expect(rest.output).toMatch(/^1 passed, 11 failed;/m);
       expect(rest.output).toMatch(/^✓ authenticate with client credentials/m);
       // The client's own words for a token answer without its token, under each case that needs a token.
-      expect(everything.output.match(/^ {4}UnexpectedResponseError: POST http:\/\/127\.0\.0\.1:\d+\/api\/v1\/account\/applications\/token answered 200 without `access_token`$/gm)).toHaveLength(10);
-      expect(rest.output).toMatch(/^ {4}UnexpectedResponseError: POST http:\/\/127\.0\.0\.1:\d+\/api\/v1\/account\/applications\/scoped-token answered 200 without `token`$/m);
+      expect(
+        everything.output.match(
+          /^ {4}UnexpectedResponseError: POST http:\/\/127\.0\.0\.1:\d+\/api\/v1\/account\/applications\/token answered 200 without `access_token`$/gm,
+        ),
+      ).toHaveLength(10);
+      expect(rest.output).toMatch(
+        /^ {4}UnexpectedResponseError: POST http:\/\/127\.0\.0\.1:\d+\/api\/v1\/account\/applications\/scoped-token answered 200 without `token`$/m,
+      );
       expect(rest.output).toMatch(/^ {4}Error: GitHub not in the catalog$/m);
     } finally {
       empty.server.close();
@@ -252,18 +317,27 @@ describe('agent-engine-kit verify', () => {
     const { code, output } = await run(['verify', `http://127.0.0.1:${port}`, '--all']);
     expect(code).toBe(1);
     expect(output.match(/nothing answers/g)).toHaveLength(1);
-    expect(output).toMatch(new RegExp(`^agent-engine-kit verify: nothing answers at http://127\\.0\\.0\\.1:${port} \\(connect ECONNREFUSED 127\\.0\\.0\\.1:${port}\\)$`, 'm'));
+    expect(output).toMatch(
+      new RegExp(
+        `^agent-engine-kit verify: nothing answers at http://127\\.0\\.0\\.1:${port} \\(connect ECONNREFUSED 127\\.0\\.0\\.1:${port}\\)$`,
+        'm',
+      ),
+    );
     expect(output).not.toMatch(/^[✓✗]/m);
     expect(output).not.toContain('fetch failed');
     expect(Date.now() - started).toBeLessThan(10_000);
   }, 30_000);
 
   it('says that a server answering web pages is not the API, and runs no case', async () => {
-    const site = await listen((_request, response) => response.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><p>Welcome</p>'));
+    const site = await listen((_request, response) =>
+      response.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><p>Welcome</p>'),
+    );
     try {
       const { code, output } = await run(['verify', site.url]);
       expect(code).toBe(1);
-      expect(output).toContain(`agent-engine-kit verify: ${site.url} answers 200 with text/html, not the API's JSON: is it the API's base URL?`);
+      expect(output).toContain(
+        `agent-engine-kit verify: ${site.url} answers 200 with text/html, not the API's JSON: is it the API's base URL?`,
+      );
       expect(output).not.toMatch(/^[✓✗]/m);
       expect(output).not.toContain('SyntaxError');
     } finally {
@@ -277,23 +351,41 @@ describe('agent-engine-kit prism', () => {
     const port = await freePort();
     const prism = start(['prism', '--port', String(port)]);
     try {
-      await waitFor(async () => (await fetch(`http://127.0.0.1:${port}/api/v1/workspaces/stats`, { headers: { authorization: 'Bearer x' } }).catch(() => undefined))?.status === 200, 'Prism');
+      await waitFor(
+        async () =>
+          (
+            await fetch(`http://127.0.0.1:${port}/api/v1/workspaces/stats`, {
+              headers: { authorization: 'Bearer x' },
+            }).catch(() => undefined)
+          )?.status === 200,
+        'Prism',
+      );
       const unauthenticated = await fetch(`http://127.0.0.1:${port}/api/v1/workspaces/stats`);
       expect(unauthenticated.status).toBe(401);
       // And verify against it without being told: Prism stores nothing, which the probe finds out, so the cases do not
       // read back what they wrote, nor follow its example's links and cursors.
       const verified = await run(['verify', `http://127.0.0.1:${port}`, '--all']);
-      expect(verified.output).toContain(`http://127.0.0.1:${port} answered 200 for a connector that does not exist, so it keeps no state`);
+      expect(verified.output).toContain(
+        `http://127.0.0.1:${port} answered 200 for a connector that does not exist, so it keeps no state`,
+      );
       expect(verified.output.match(/the cases run as with --stateless/g)).toHaveLength(1);
       expect(verified.output).toMatch(/^12 passed, 0 failed; 41 operations answered$/m);
       expect(verified.code).toBe(0);
       // Told that Prism keeps state, the cases that follow links and cursors fail, and say what to do.
-      const stateful = await verify({ baseUrl: `http://127.0.0.1:${port}`, clientId: 'prism-client', clientSecret: 'prism-secret', readOnly: true, stateless: false });
+      const stateful = await verify({
+        baseUrl: `http://127.0.0.1:${port}`,
+        clientId: 'prism-client',
+        clientSecret: 'prism-secret',
+        readOnly: true,
+        stateless: false,
+      });
       expect(stateful.probe.stateless).toBe(true);
       const workspaces = stateful.results.find((result) => result.name.startsWith('workspaces: list every page'))!;
       expect(workspaces.ok).toBe(false);
       expect(workspaces.problems[0]).toMatch(/Refusing to follow a pagination link/);
-      expect(workspaces.problems[1]).toMatch(/^if this server answers static examples \(as Prism does\), pass --stateless/);
+      expect(workspaces.problems[1]).toMatch(
+        /^if this server answers static examples \(as Prism does\), pass --stateless/,
+      );
     } finally {
       prism.child.kill('SIGTERM');
     }
@@ -301,6 +393,9 @@ describe('agent-engine-kit prism', () => {
   }, 60_000);
 
   it('refuses a spec it does not ship', async () => {
-    expect(await run(['prism', '--spec', 'petstore'])).toMatchObject({ code: 2, output: expect.stringContaining('--spec: petstore is not one of agent-engine, airbyte-api-v1') });
+    expect(await run(['prism', '--spec', 'petstore'])).toMatchObject({
+      code: 2,
+      output: expect.stringContaining('--spec: petstore is not one of agent-engine, airbyte-api-v1'),
+    });
   });
 });

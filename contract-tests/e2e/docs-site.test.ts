@@ -31,7 +31,15 @@ describeWithBrowser('the documentation site', (executablePath) => {
       buildDocs() as Promise<BuiltSite>,
       chromium.launch({
         executablePath,
-        args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+        args: [
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-quic',
+          '--no-first-run',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+        ],
       }),
     ]);
   }, 120_000);
@@ -69,7 +77,9 @@ describeWithBrowser('the documentation site', (executablePath) => {
       const html = readFileSync(site.index, 'utf8');
       // Every src and href is a path in the site, an anchor or inline data: nothing a browser would fetch from a host.
       const addresses = [...html.matchAll(/\s(?:src|href)="([^"]*)"/g)].map((m) => m[1]!);
-      expect(addresses.filter((address) => /^[a-z][a-z0-9+.-]*:/i.test(address) && !address.startsWith('data:'))).toEqual([]);
+      expect(
+        addresses.filter((address) => /^[a-z][a-z0-9+.-]*:/i.test(address) && !address.startsWith('data:')),
+      ).toEqual([]);
       expect(html).not.toMatch(/@import|url\(\s*['"]?(?!data:)/);
       const { page, requests, errors } = await openPage();
       await page.goto(pathToFileURL(site.index).href, { waitUntil: 'load' });
@@ -84,15 +94,29 @@ describeWithBrowser('the documentation site', (executablePath) => {
       await page.goto(pathToFileURL(site.index).href);
       const text = await page.evaluate(() => document.body.innerText);
       expect(text).toContain("Airbyte's Agent Engine API");
-      for (const command of ['npm install', 'npm start', 'npm run example', 'createAgentEngineClient(', 'client.definitions.listSources(']) expect(text).toContain(command);
+      for (const command of [
+        'npm install',
+        'npm start',
+        'npm run example',
+        'createAgentEngineClient(',
+        'client.definitions.listSources(',
+      ])
+        expect(text).toContain(command);
       await page.screenshot({ path: join(root, 'docs/site', 'index.png'), fullPage: true });
       // The links to the API references and to the client's modules are followed by the tests below; this one follows
       // the link to the client reference's own front page.
       const hrefs = await page.$$eval('a[href]', (links) => links.map((link) => link.getAttribute('href')));
-      expect(hrefs).toEqual(expect.arrayContaining([...site.apis.map((api) => api.file), 'client/index.html', ...site.client.modules.map((m) => m.page)]));
+      expect(hrefs).toEqual(
+        expect.arrayContaining([
+          ...site.apis.map((api) => api.file),
+          'client/index.html',
+          ...site.client.modules.map((m) => m.page),
+        ]),
+      );
       await follow(page, 'client/index.html');
       expect(await page.title()).toBe('agent-engine-kit');
-      for (const module of site.client.modules) await expect.poll(() => page.locator('.col-content').innerText()).toContain(module.name);
+      for (const module of site.client.modules)
+        await expect.poll(() => page.locator('.col-content').innerText()).toContain(module.name);
       expect(fromElsewhere(requests)).toEqual([]);
       expect(errors).toEqual([]);
       await page.close();
@@ -100,35 +124,48 @@ describeWithBrowser('the documentation site', (executablePath) => {
   });
 
   describe('the API reference page', () => {
-    it.each(SPEC_NAMES)('%s: opens from the landing page, lists every operation, requests nothing from elsewhere', async (name) => {
-      const { page, requests, errors } = await openPage();
-      await follow(page, site.apis.find((p) => p.name === name)!.file);
-      await page.waitForSelector('h2', { timeout: 30_000 });
-      // The side menu lists a tag's operations while the tag is open (one at a time): read it tag by tag.
-      let text = await page.evaluate(() => document.body.innerText);
-      const operations = listOperations(loadSpec(name));
-      for (const tag of loadSpec(name).tags as { name: string }[]) {
-        await page.getByText(tag.name, { exact: true }).first().click();
-        // Wait for the menu to open rather than for a fixed time: under load it takes a while.
-        const expected = operations.filter((op) => (op.operation.tags as string[] | undefined)?.[0] === tag.name).map((op) => op.operation.summary as string);
-        await page
-          .waitForFunction((summaries) => {
-            const menu = document.querySelector('nav, [role="navigation"], aside')?.textContent ?? document.body.innerText;
-            return summaries.every((summary) => menu.includes(summary));
-          }, expected, { timeout: 10_000 })
-          .catch(() => undefined); // what is still missing then is reported below, by summary
-        text += await page.evaluate(() => document.querySelector('nav, [role="navigation"], aside')?.textContent ?? document.body.innerText);
-      }
-      await page.screenshot({ path: join(root, 'docs/site', `${name}.png`) });
-      const summaries = listOperations(loadSpec(name)).map((op) => op.operation.summary as string);
-      expect(summaries.filter((summary) => !text.includes(summary))).toEqual([]);
-      expect(text).toContain(loadSpec(name).info.title);
-      expect(await page.title()).toBe(loadSpec(name).info.title);
-      // Redoc's attribution logo is on a CDN; build-docs inlines it (this is where the site used to fetch a badge).
-      expect(fromElsewhere(requests)).toEqual([]);
-      expect(errors).toEqual([]);
-      await page.close();
-    }, 60_000);
+    it.each(SPEC_NAMES)(
+      '%s: opens from the landing page, lists every operation, requests nothing from elsewhere',
+      async (name) => {
+        const { page, requests, errors } = await openPage();
+        await follow(page, site.apis.find((p) => p.name === name)!.file);
+        await page.waitForSelector('h2', { timeout: 30_000 });
+        // The side menu lists a tag's operations while the tag is open (one at a time): read it tag by tag.
+        let text = await page.evaluate(() => document.body.innerText);
+        const operations = listOperations(loadSpec(name));
+        for (const tag of loadSpec(name).tags as { name: string }[]) {
+          await page.getByText(tag.name, { exact: true }).first().click();
+          // Wait for the menu to open rather than for a fixed time: under load it takes a while.
+          const expected = operations
+            .filter((op) => (op.operation.tags as string[] | undefined)?.[0] === tag.name)
+            .map((op) => op.operation.summary as string);
+          await page
+            .waitForFunction(
+              (summaries) => {
+                const menu =
+                  document.querySelector('nav, [role="navigation"], aside')?.textContent ?? document.body.innerText;
+                return summaries.every((summary) => menu.includes(summary));
+              },
+              expected,
+              { timeout: 10_000 },
+            )
+            .catch(() => undefined); // what is still missing then is reported below, by summary
+          text += await page.evaluate(
+            () => document.querySelector('nav, [role="navigation"], aside')?.textContent ?? document.body.innerText,
+          );
+        }
+        await page.screenshot({ path: join(root, 'docs/site', `${name}.png`) });
+        const summaries = listOperations(loadSpec(name)).map((op) => op.operation.summary as string);
+        expect(summaries.filter((summary) => !text.includes(summary))).toEqual([]);
+        expect(text).toContain(loadSpec(name).info.title);
+        expect(await page.title()).toBe(loadSpec(name).info.title);
+        // Redoc's attribution logo is on a CDN; build-docs inlines it (this is where the site used to fetch a badge).
+        expect(fromElsewhere(requests)).toEqual([]);
+        expect(errors).toEqual([]);
+        await page.close();
+      },
+      60_000,
+    );
   });
 
   /**
@@ -144,7 +181,11 @@ describeWithBrowser('the documentation site', (executablePath) => {
     const comment = declaration && ts.getJSDocCommentsAndTags(declaration).find(ts.isJSDoc)?.comment;
     if (!comment) throw new Error(`${file}: ${name} has no doc comment`);
     const text = typeof comment === 'string' ? comment : comment.map((part) => part.text).join('');
-    return text.replace(/`([^`]*)`/g, '$1').replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/\s+/g, ' ').trim();
+    return text
+      .replace(/`([^`]*)`/g, '$1')
+      .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+      .replace(/\s+/g, ' ')
+      .trim();
   }
 
   describe("the TypeScript client's reference", () => {
@@ -153,19 +194,23 @@ describeWithBrowser('the documentation site', (executablePath) => {
       { name: 'createAirbyteApiClient', module: 'agent-engine-kit', file: 'src/airbyte-api-v1.ts' },
       { name: 'AgentEngineError', module: 'agent-engine-kit', file: 'src/core/errors.ts' },
       { name: 'setupMockServer', module: 'agent-engine-kit/mock', file: 'mocks/node.ts' },
-    ])('$module, reached from the landing page, lists $name, whose page shows its doc comment', async ({ name, module, file }) => {
-      const { page, requests, errors } = await openPage();
-      await follow(page, site.client.modules.find((m) => m.name === module)!.page);
-      expect(await page.title()).toBe(`${module} | agent-engine-kit`);
-      // The module's own page (not the navigation tree beside it) links to the declaration.
-      await page.locator('.col-content').getByRole('link', { name, exact: true }).first().click();
-      await page.waitForLoadState('domcontentloaded');
-      await expect.poll(() => page.locator('h1').innerText()).toContain(name);
-      const text = (await page.locator('.col-content').innerText()).replace(/\s+/g, ' ');
-      expect(text).toContain(docSummary(file, name));
-      expect(fromElsewhere(requests)).toEqual([]);
-      expect(errors).toEqual([]);
-      await page.close();
-    }, 30_000);
+    ])(
+      '$module, reached from the landing page, lists $name, whose page shows its doc comment',
+      async ({ name, module, file }) => {
+        const { page, requests, errors } = await openPage();
+        await follow(page, site.client.modules.find((m) => m.name === module)!.page);
+        expect(await page.title()).toBe(`${module} | agent-engine-kit`);
+        // The module's own page (not the navigation tree beside it) links to the declaration.
+        await page.locator('.col-content').getByRole('link', { name, exact: true }).first().click();
+        await page.waitForLoadState('domcontentloaded');
+        await expect.poll(() => page.locator('h1').innerText()).toContain(name);
+        const text = (await page.locator('.col-content').innerText()).replace(/\s+/g, ' ');
+        expect(text).toContain(docSummary(file, name));
+        expect(fromElsewhere(requests)).toEqual([]);
+        expect(errors).toEqual([]);
+        await page.close();
+      },
+      30_000,
+    );
   });
 });

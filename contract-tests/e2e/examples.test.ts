@@ -27,32 +27,52 @@ const stripeCustomers = () => buildDataset(connectorDefinition('stripe')!, SEED)
 /** The GitHub issues every GitHub connector of the mock serves (the same records for each, from the seed). */
 const githubIssues = () => buildDataset(connectorDefinition('github')!, SEED).get('issues')!;
 
-const demoClient = () => createAgentEngineClient({ baseUrl: mock.url, clientId: 'demo-client-id', clientSecret: 'demo-client-secret' });
+const demoClient = () =>
+  createAgentEngineClient({ baseUrl: mock.url, clientId: 'demo-client-id', clientSecret: 'demo-client-secret' });
 
 const runExample = (file: string, env: Record<string, string> = {}) =>
-  runNodeProcess(['--import', 'tsx', '--import', './scripts/yaml-register.mjs', file], { env: { PORT: new URL(mock.url).port, ...env }, timeoutMs: 30_000 });
+  runNodeProcess(['--import', 'tsx', '--import', './scripts/yaml-register.mjs', file], {
+    env: { PORT: new URL(mock.url).port, ...env },
+    timeoutMs: 30_000,
+  });
 
 describe('every example runs as a user runs it, against the running mock', () => {
   it.each([
     ['examples/quickstart.ts', {}, /^#\d+ /m],
-    ['examples/github-issues.ts', {}, new RegExp(`^${githubIssues().length} issues in ${Math.ceil(githubIssues().length / 25)} pages$`, 'm')],
-    ['examples/widget-token-backend.ts', { EXAMPLE_ONCE: '1', BACKEND_PORT: '0' }, /^200 widget for workspace [0-9a-f-]{36}$/m],
+    [
+      'examples/github-issues.ts',
+      {},
+      new RegExp(`^${githubIssues().length} issues in ${Math.ceil(githubIssues().length / 25)} pages$`, 'm'),
+    ],
+    [
+      'examples/widget-token-backend.ts',
+      { EXAMPLE_ONCE: '1', BACKEND_PORT: '0' },
+      /^200 widget for workspace [0-9a-f-]{36}$/m,
+    ],
     ['examples/stripe-customers.ts', {}, new RegExp(`^${stripeCustomers().length} customers, 10 a page$`, 'm')],
     ['examples/agent-tool.ts', {}, /^< error: ValidationError 422: entity: Unknown entity "tickets" for GitHub/m],
-  ] as const)('%s', async (file, env, expected) => {
-    const { code, stdout, stderr } = await runExample(file, env);
-    expect(stderr.replace(/npm warn.*\n?/g, '')).toBe('');
-    expect(code).toBe(0);
-    expect(stdout).toMatch(expected);
-  }, 40_000);
+  ] as const)(
+    '%s',
+    async (file, env, expected) => {
+      const { code, stdout, stderr } = await runExample(file, env);
+      expect(stderr.replace(/npm warn.*\n?/g, '')).toBe('');
+      expect(code).toBe(0);
+      expect(stdout).toMatch(expected);
+    },
+    40_000,
+  );
   // Nothing any example did broke the spec.
   afterAll(() => expect(mock.service.specViolations).toEqual([]));
 });
 
 describe('an example run while the mock is not', () => {
-  const hint = (port: number) => `the mock is not running at http://127.0.0.1:${port}: start it with \`npm start\` in another terminal (the examples read PORT, default 4010, or AIRBYTE_API_HOST for another base URL)\n`;
+  const hint = (port: number) =>
+    `the mock is not running at http://127.0.0.1:${port}: start it with \`npm start\` in another terminal (the examples read PORT, default 4010, or AIRBYTE_API_HOST for another base URL)\n`;
   const runAgainst = (port: number) =>
-    runNodeProcess(['--import', 'tsx', 'examples/quickstart.ts'], { env: { PORT: String(port), AIRBYTE_API_HOST: undefined }, timeoutMs: 30_000 });
+    runNodeProcess(['--import', 'tsx', 'examples/quickstart.ts'], {
+      env: { PORT: String(port), AIRBYTE_API_HOST: undefined },
+      timeoutMs: 30_000,
+    });
 
   it('says in one line, without a stack, that the mock is not running at its URL and how to start it, and exits 1', async () => {
     const port = await freePort();
@@ -88,7 +108,12 @@ describe('paging through GitHub issues', () => {
     const all = await pageThroughIssues(mock.url, { workspace: 'paging-test', perPage: 10, log: () => {} });
     const issues = githubIssues();
     expect(all).toMatchObject({ pages: Math.ceil(issues.length / 10), issues: issues.length });
-    const open = await pageThroughIssues(mock.url, { workspace: 'paging-test', perPage: 100, state: 'OPEN', log: () => {} });
+    const open = await pageThroughIssues(mock.url, {
+      workspace: 'paging-test',
+      perPage: 100,
+      state: 'OPEN',
+      log: () => {},
+    });
     expect(open.pages).toBe(1);
     expect(open.issues).toBe(issues.filter((i) => i.state === 'OPEN').length);
     expect(open.issues).toBeGreaterThan(0);
@@ -101,14 +126,22 @@ describe('paging through GitHub issues', () => {
 describe('every Stripe customer through a typed connector', () => {
   it('pages with starting_after to the end, each customer once, and reads one back', async () => {
     const lines: string[] = [];
-    const result = await everyStripeCustomer(mock.url, { workspace: 'stripe-test', pageSize: 7, log: (line) => lines.push(line) });
+    const result = await everyStripeCustomer(mock.url, {
+      workspace: 'stripe-test',
+      pageSize: 7,
+      log: (line) => lines.push(line),
+    });
     const customers = stripeCustomers();
     expect(result).toEqual({ customers: customers.length, firstId: customers[0]!.id });
     expect(lines[0]).toBe(`${customers.length} customers, 7 a page`);
     // The second run finds the workspace's connector instead of making another.
     await everyStripeCustomer(mock.url, { workspace: 'stripe-test', log: () => {} });
-    const stripeConnectors = [...mock.service.store.connectors.values()].filter((c) => c.definitionId === 'e094cb9a-26de-4645-8761-65c0c425d1de');
-    expect(stripeConnectors.filter((c) => mock.service.store.workspaces.get(c.workspaceId)?.name === 'stripe-test')).toHaveLength(1);
+    const stripeConnectors = [...mock.service.store.connectors.values()].filter(
+      (c) => c.definitionId === 'e094cb9a-26de-4645-8761-65c0c425d1de',
+    );
+    expect(
+      stripeConnectors.filter((c) => mock.service.store.workspaces.get(c.workspaceId)?.name === 'stripe-test'),
+    ).toHaveLength(1);
   });
 });
 
@@ -121,7 +154,10 @@ describe('the widget token backend', () => {
       const endpoint = `${backend.url}/api/airbyte/widget-token`;
       expect((await fetch(endpoint, { method: 'POST' })).status).toBe(401);
       expect((await fetch(endpoint)).status).toBe(405);
-      const preflight = await fetch(endpoint, { method: 'OPTIONS', headers: { origin: appOrigin, 'access-control-request-method': 'POST' } });
+      const preflight = await fetch(endpoint, {
+        method: 'OPTIONS',
+        headers: { origin: appOrigin, 'access-control-request-method': 'POST' },
+      });
       expect(preflight.status).toBe(204);
       expect(preflight.headers.get('access-control-allow-origin')).toBe(appOrigin);
 
@@ -129,20 +165,32 @@ describe('the widget token backend', () => {
       expect(answer.status).toBe(200);
       expect(answer.headers.get('access-control-allow-origin')).toBe(appOrigin);
       const { token } = (await answer.json()) as { token: string };
-      const { widgetUrl, token: bearer } = JSON.parse(Buffer.from(token, 'base64').toString('utf8')) as { widgetUrl: string; token: string };
+      const { widgetUrl, token: bearer } = JSON.parse(Buffer.from(token, 'base64').toString('utf8')) as {
+        widgetUrl: string;
+        token: string;
+      };
 
       // The browser's view: the token works from the app's origin, in the user's workspace, and nowhere else.
-      const info = await fetch(`${mock.url}/api/v1/account/applications/scoped-token/info`, { headers: { authorization: `Bearer ${bearer}`, origin: appOrigin } });
+      const info = await fetch(`${mock.url}/api/v1/account/applications/scoped-token/info`, {
+        headers: { authorization: `Bearer ${bearer}`, origin: appOrigin },
+      });
       expect(info.status).toBe(200);
       expect(info.headers.get('access-control-allow-origin')).toBe(appOrigin);
       const body = (await info.json()) as { workspace_name: string; workspace_id: string };
       expect(body.workspace_name).toBe('customer-acme');
       expect(new URL(widgetUrl).searchParams.get('workspaceId')).toBe(body.workspace_id);
-      const elsewhere = await fetch(`${mock.url}/api/v1/account/applications/scoped-token/info`, { headers: { authorization: `Bearer ${bearer}`, origin: 'https://evil.example.com' } });
+      const elsewhere = await fetch(`${mock.url}/api/v1/account/applications/scoped-token/info`, {
+        headers: { authorization: `Bearer ${bearer}`, origin: 'https://evil.example.com' },
+      });
       expect(elsewhere.status).toBe(403);
-      const organization = await fetch(`${mock.url}/api/v1/workspaces`, { headers: { authorization: `Bearer ${bearer}`, origin: appOrigin } });
+      const organization = await fetch(`${mock.url}/api/v1/workspaces`, {
+        headers: { authorization: `Bearer ${bearer}`, origin: appOrigin },
+      });
       expect(organization.status).toBe(403);
-      const preflightAtApi = await fetch(`${mock.url}/api/v1/account/applications/scoped-token/info`, { method: 'OPTIONS', headers: { origin: appOrigin, 'access-control-request-method': 'GET' } });
+      const preflightAtApi = await fetch(`${mock.url}/api/v1/account/applications/scoped-token/info`, {
+        method: 'OPTIONS',
+        headers: { origin: appOrigin, 'access-control-request-method': 'GET' },
+      });
       expect(preflightAtApi.headers.get('access-control-allow-origin')).toBe(appOrigin);
     } finally {
       await backend.close();
@@ -154,9 +202,21 @@ describe('the widget token backend', () => {
     const errors: string[] = [];
     const original = console.error;
     console.error = (...args: unknown[]) => errors.push(args.join(' '));
-    const backend = await startWidgetBackend({ client: createAgentEngineClient({ baseUrl: mock.url, clientId: 'demo-client-id', clientSecret: secret, maxRetries: 0 }), appOrigin, port: 0 });
+    const backend = await startWidgetBackend({
+      client: createAgentEngineClient({
+        baseUrl: mock.url,
+        clientId: 'demo-client-id',
+        clientSecret: secret,
+        maxRetries: 0,
+      }),
+      appOrigin,
+      port: 0,
+    });
     try {
-      const answer = await fetch(`${backend.url}/api/airbyte/widget-token`, { method: 'POST', headers: { 'x-demo-user': 'acme' } });
+      const answer = await fetch(`${backend.url}/api/airbyte/widget-token`, {
+        method: 'POST',
+        headers: { 'x-demo-user': 'acme' },
+      });
       expect(answer.status).toBe(502);
       expect(await answer.text()).not.toContain(secret);
       expect(errors.join('\n')).toMatch(/credentials were refused/);
@@ -170,9 +230,14 @@ describe('the widget token backend', () => {
 
 describe('the AI-agent tool around execute', () => {
   it("takes its input schema from the spec's ExecuteRequest, plus the choice of connector", () => {
-    const tool = createExecuteTool(demoClient(), [{ name: 'github', connector: demoClient().connector('github', 'x'), description: 'GitHub' }]);
+    const tool = createExecuteTool(demoClient(), [
+      { name: 'github', connector: demoClient().connector('github', 'x'), description: 'GitHub' },
+    ]);
     const execute = specSchema('agent-engine', 'ExecuteRequest');
-    expect(tool.definition.input_schema.properties).toEqual({ connector: expect.objectContaining({ enum: ['github'] }), ...execute.properties });
+    expect(tool.definition.input_schema.properties).toEqual({
+      connector: expect.objectContaining({ enum: ['github'] }),
+      ...execute.properties,
+    });
     expect(tool.definition.input_schema.required).toEqual(['connector', 'entity', 'action']);
     expect(JSON.stringify(tool.definition)).not.toContain('$ref');
   });
@@ -181,24 +246,46 @@ describe('the AI-agent tool around execute', () => {
     const { results } = await agentTurn(mock.url, () => {});
     const [list, search, unknownEntity, unknownConnector] = results;
     expect(list!.is_error).toBe(false);
-    const listed = JSON.parse(list!.content) as { records: Record<string, unknown>[]; next_page: { has_next_page: boolean } };
+    const listed = JSON.parse(list!.content) as {
+      records: Record<string, unknown>[];
+      next_page: { has_next_page: boolean };
+    };
     expect(listed.records).toHaveLength(3);
     expect(Object.keys(listed.records[0]!).sort()).toEqual(['number', 'title']);
     expect(listed.next_page.has_next_page).toBe(true);
     expect(search!.is_error).toBe(false);
-    const found = JSON.parse(search!.content) as { records: { data: { number: number; state: string }[]; meta: { has_more: boolean } } };
+    const found = JSON.parse(search!.content) as {
+      records: { data: { number: number; state: string }[]; meta: { has_more: boolean } };
+    };
     expect(found.records.data.length).toBe(5);
     for (const record of found.records.data) expect(record.state).toBe('OPEN');
-    expect(found.records.data.map((r) => r.number)).toEqual([...found.records.data.map((r) => r.number)].sort((a, b) => b - a));
-    expect(unknownEntity).toMatchObject({ is_error: true, content: expect.stringMatching(/Unknown entity "tickets" for GitHub; the entities are .*issues, .*pull_requests/) });
+    expect(found.records.data.map((r) => r.number)).toEqual(
+      [...found.records.data.map((r) => r.number)].sort((a, b) => b - a),
+    );
+    expect(unknownEntity).toMatchObject({
+      is_error: true,
+      content: expect.stringMatching(/Unknown entity "tickets" for GitHub; the entities are .*issues, .*pull_requests/),
+    });
     // Refused before any request: the model is told the allowed connectors.
-    expect(unknownConnector).toEqual({ is_error: true, content: 'Invalid arguments: /connector must be equal to one of the allowed values: github' });
+    expect(unknownConnector).toEqual({
+      is_error: true,
+      content: 'Invalid arguments: /connector must be equal to one of the allowed values: github',
+    });
   });
 
   it('truncates long answers and says how to ask for less', async () => {
     const client = demoClient();
-    const connector = await client.connectors.create({ workspace_name: 'default', connector_type: 'GitHub', credentials: { token: 'ghp_example' }, replication_config: { repositories: ['airbytehq/airbyte'] } });
-    const tool = createExecuteTool(client, [{ name: 'github', connector: client.connector('github', connector.id), description: 'GitHub' }], { maxChars: 200 });
+    const connector = await client.connectors.create({
+      workspace_name: 'default',
+      connector_type: 'GitHub',
+      credentials: { token: 'ghp_example' },
+      replication_config: { repositories: ['airbytehq/airbyte'] },
+    });
+    const tool = createExecuteTool(
+      client,
+      [{ name: 'github', connector: client.connector('github', connector.id), description: 'GitHub' }],
+      { maxChars: 200 },
+    );
     const result = await tool.run({ connector: 'github', entity: 'issues', action: 'list', params: { per_page: 50 } });
     expect(result.is_error).toBe(false);
     expect(result.content).toMatch(/… \(truncated at 200 characters; use select_fields/);

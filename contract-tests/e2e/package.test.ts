@@ -26,7 +26,11 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory() ? sourceFiles(join(dir, entry.name)) : entry.name.endsWith('.ts') ? [join(dir, entry.name)] : [],
+    entry.isDirectory()
+      ? sourceFiles(join(dir, entry.name))
+      : entry.name.endsWith('.ts')
+        ? [join(dir, entry.name)]
+        : [],
   );
 }
 
@@ -36,7 +40,12 @@ describe('the package', () => {
     for (const file of sourceFiles(join(root, 'src'))) {
       const text = readFileSync(file, 'utf8');
       const imports = [...text.matchAll(/from\s+'([^']+)'/g)].map((m) => m[1]!);
-      for (const spec of imports) if (spec.startsWith('node:') || /^(fs|path|os|http|https|crypto|stream|url|util|zlib|child_process)$/.test(spec)) offending.push(`${file}: imports ${spec}`);
+      for (const spec of imports)
+        if (
+          spec.startsWith('node:') ||
+          /^(fs|path|os|http|https|crypto|stream|url|util|zlib|child_process)$/.test(spec)
+        )
+          offending.push(`${file}: imports ${spec}`);
       if (/\bBuffer\./.test(text)) offending.push(`${file}: uses Buffer`);
       if (/(?<![.\w])process\./.test(text)) offending.push(`${file}: uses process without globalThis`);
     }
@@ -46,9 +55,15 @@ describe('the package', () => {
   it('the client with openapi-fetch stays under 10 kB minified and gzipped; the validator and the paging table load apart', async () => {
     const { measureBundle } = await import(pathToFileURL(join(root, 'scripts/bundle-size.mjs')).href);
     const figures = await measureBundle();
-    console.log(`bundle: ${figures.minifiedBytes} B minified, ${figures.gzippedBytes} B minified+gzipped (budget ${figures.budgetBytes} B)`);
-    console.log(`response validator (only with validateResponses): ${figures.validationMinifiedBytes} B minified, ${figures.validationGzippedBytes} B minified+gzipped`);
-    console.log(`connector paging table (only when an execute is paged): ${figures.pagingMinifiedBytes} B minified, ${figures.pagingGzippedBytes} B minified+gzipped`);
+    console.log(
+      `bundle: ${figures.minifiedBytes} B minified, ${figures.gzippedBytes} B minified+gzipped (budget ${figures.budgetBytes} B)`,
+    );
+    console.log(
+      `response validator (only with validateResponses): ${figures.validationMinifiedBytes} B minified, ${figures.validationGzippedBytes} B minified+gzipped`,
+    );
+    console.log(
+      `connector paging table (only when an execute is paged): ${figures.pagingMinifiedBytes} B minified, ${figures.pagingGzippedBytes} B minified+gzipped`,
+    );
     expect(figures.includesOpenapiFetch).toBe(true);
     expect(figures.includesSpecs).toBe(false);
     expect(figures.includesPagingTable).toBe(false);
@@ -59,7 +74,10 @@ describe('the package', () => {
   });
 
   it('builds, and publint, arethetypeswrong and npm pack find nothing wrong', () => {
-    const result = spawnSync(process.execPath, [join(root, 'scripts/check-package.mjs')], { cwd: root, encoding: 'utf8' });
+    const result = spawnSync(process.execPath, [join(root, 'scripts/check-package.mjs')], {
+      cwd: root,
+      encoding: 'utf8',
+    });
     console.log(result.stdout.trim());
     expect(result.stderr.trim()).toBe('');
     expect(result.status).toBe(0);
@@ -72,10 +90,18 @@ describe('the package', () => {
       const calls: string[] = [];
       const fetch = async (request: Request) => {
         calls.push(new URL(request.url).pathname);
-        const body = calls.length === 1 ? { access_token: 'eyJ.e30.sig', token_type: 'bearer', expires_in: 900 } : { active_count: 1, inactive_count: 0, total_count: 1 };
+        const body =
+          calls.length === 1
+            ? { access_token: 'eyJ.e30.sig', token_type: 'bearer', expires_in: 900 }
+            : { active_count: 1, inactive_count: 0, total_count: 1 };
         return new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } });
       };
-      const client = kit.createAgentEngineClient({ clientId: 'id', clientSecret: 'secret-value', baseUrl: 'https://api.example.test', fetch });
+      const client = kit.createAgentEngineClient({
+        clientId: 'id',
+        clientSecret: 'secret-value',
+        baseUrl: 'https://api.example.test',
+        fetch,
+      });
       expect(await client.workspaces.stats()).toEqual({ active_count: 1, inactive_count: 0, total_count: 1 });
       expect(calls).toEqual(['/api/v1/account/applications/token', '/api/v1/workspaces/stats']);
       expect(new kit.NotFoundError('x')).toBeInstanceOf(kit.AgentEngineError);
@@ -87,10 +113,18 @@ describe('the package', () => {
     const cjs = createRequire(import.meta.url)(join(root, 'dist/index.cjs'));
     for (const kit of [esm, cjs]) {
       const fetch = async (request: Request) => {
-        const body = new URL(request.url).pathname.endsWith('/token') ? { access_token: 'eyJ.e30.sig', token_type: 'bearer', expires_in: 900 } : { active_count: 1, inactive_count: 0, total: 1 };
+        const body = new URL(request.url).pathname.endsWith('/token')
+          ? { access_token: 'eyJ.e30.sig', token_type: 'bearer', expires_in: 900 }
+          : { active_count: 1, inactive_count: 0, total: 1 };
         return new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } });
       };
-      const client = kit.createAgentEngineClient({ clientId: 'id', clientSecret: 'secret-value', baseUrl: 'https://api.example.test', fetch, validateResponses: true });
+      const client = kit.createAgentEngineClient({
+        clientId: 'id',
+        clientSecret: 'secret-value',
+        baseUrl: 'https://api.example.test',
+        fetch,
+        validateResponses: true,
+      });
       const error = await client.workspaces.stats().catch((e: unknown) => e);
       expect(error).toBeInstanceOf(kit.SpecViolationError);
     }
@@ -104,16 +138,34 @@ describe('the package', () => {
     for (const kit of [esm, cjs]) {
       const sent: unknown[] = [];
       const fetch = async (request: Request) => {
-        if (new URL(request.url).pathname.endsWith('/token')) return new Response(JSON.stringify({ access_token: 'eyJ.e30.sig', token_type: 'bearer', expires_in: 900 }), { headers: { 'content-type': 'application/json' } });
+        if (new URL(request.url).pathname.endsWith('/token'))
+          return new Response(JSON.stringify({ access_token: 'eyJ.e30.sig', token_type: 'bearer', expires_in: 900 }), {
+            headers: { 'content-type': 'application/json' },
+          });
         const { params } = (await request.json()) as { params: { after?: string } };
         sent.push(params);
         const at = Number(params.after ?? 0);
-        const body = { status: 'success', result: [{ id: at + 1 }], connector_metadata: { has_next_page: at < 2, end_cursor: String(at + 1) }, execution_metadata: { connector_instance_id: 'c', execution_time_ms: 1 } };
+        const body = {
+          status: 'success',
+          result: [{ id: at + 1 }],
+          connector_metadata: { has_next_page: at < 2, end_cursor: String(at + 1) },
+          execution_metadata: { connector_instance_id: 'c', execution_time_ms: 1 },
+        };
         return new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } });
       };
-      const client = kit.createAgentEngineClient({ clientId: 'id', clientSecret: 'secret-value', baseUrl: 'https://api.example.test', fetch });
+      const client = kit.createAgentEngineClient({
+        clientId: 'id',
+        clientSecret: 'secret-value',
+        baseUrl: 'https://api.example.test',
+        fetch,
+      });
       const ids: unknown[] = [];
-      for await (const record of client.connectors.executeRecords('c', { entity: 'issues', action: 'list' }, { connector: 'github' })) ids.push((record as { id: number }).id);
+      for await (const record of client.connectors.executeRecords(
+        'c',
+        { entity: 'issues', action: 'list' },
+        { connector: 'github' },
+      ))
+        ids.push((record as { id: number }).id);
       expect(ids).toEqual([1, 2, 3]);
       expect(sent).toEqual([{}, { after: '1' }, { after: '2' }]);
     }
@@ -144,25 +196,51 @@ describe('the package', () => {
     const tarball = join(work, (JSON.parse(packed.stdout) as { filename: string }[])[0]!.filename);
     const app = join(work, 'app');
     cpSync(join(root, 'contract-tests/fixtures/consumer'), app, { recursive: true });
-    for (const name of ['consumer.ts', 'consumer.mts', 'consumer.cts']) copyFileSync(join(root, 'bench/consumer/consumer.ts'), join(app, name));
+    for (const name of ['consumer.ts', 'consumer.mts', 'consumer.cts'])
+      copyFileSync(join(root, 'bench/consumer/consumer.ts'), join(app, name));
     copyFileSync(join(root, 'bench/consumer/typed-connectors.ts'), join(app, 'typed-connectors.ts'));
-    writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'consumer', version: '1.0.0', private: true, type: 'module' }));
+    writeFileSync(
+      join(app, 'package.json'),
+      JSON.stringify({ name: 'consumer', version: '1.0.0', private: true, type: 'module' }),
+    );
     // Dependencies come from npm's cache when they are there (CI's npm ci filled it). @types/node: the mock entry is
     // for Node and its declarations say so.
-    const nodeTypes = (JSON.parse(readFileSync(join(root, 'node_modules/@types/node/package.json'), 'utf8')) as { version: string }).version;
+    const nodeTypes = (
+      JSON.parse(readFileSync(join(root, 'node_modules/@types/node/package.json'), 'utf8')) as { version: string }
+    ).version;
     // msw: the optional peer that setupMockServer needs (the fixture uses it), installed as a user of it would.
-    const mswVersion = (JSON.parse(readFileSync(join(root, 'node_modules/msw/package.json'), 'utf8')) as { version: string }).version;
-    const install = spawnSync('npm', ['install', tarball, `@types/node@${nodeTypes}`, `msw@${mswVersion}`, '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts'], { cwd: app, encoding: 'utf8' });
+    const mswVersion = (
+      JSON.parse(readFileSync(join(root, 'node_modules/msw/package.json'), 'utf8')) as { version: string }
+    ).version;
+    const install = spawnSync(
+      'npm',
+      [
+        'install',
+        tarball,
+        `@types/node@${nodeTypes}`,
+        `msw@${mswVersion}`,
+        '--prefer-offline',
+        '--no-audit',
+        '--no-fund',
+        '--ignore-scripts',
+      ],
+      { cwd: app, encoding: 'utf8' },
+    );
     expect(install.status, install.stderr).toBe(0);
     // A client-only install brings openapi-fetch and nothing else: ajv and js-yaml are bundled, msw is an optional peer.
-    const installed = JSON.parse(readFileSync(join(app, 'node_modules/agent-engine-kit/package.json'), 'utf8')) as { dependencies: Record<string, string>; peerDependenciesMeta: Record<string, { optional?: boolean }> };
+    const installed = JSON.parse(readFileSync(join(app, 'node_modules/agent-engine-kit/package.json'), 'utf8')) as {
+      dependencies: Record<string, string>;
+      peerDependenciesMeta: Record<string, { optional?: boolean }>;
+    };
     expect(Object.keys(installed.dependencies)).toEqual(['openapi-fetch']);
     expect(installed.peerDependenciesMeta.msw?.optional).toBe(true);
     installedApp = app;
 
     // Both type-checks at once: tsc on the bundler project in a process of its own, the node16 project here by the
     // language service an editor would use (its diagnostics are tsc's), kept for the hovers of the next test.
-    const bundler = runNodeProcess([join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.bundler.json'], { cwd: app });
+    const bundler = runNodeProcess([join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.bundler.json'], {
+      cwd: app,
+    });
     const project = openConsumerProject(app, 'tsconfig.node16.json');
     expect(project.diagnostics(), 'tsconfig.node16.json').toEqual([]);
     const checked = await bundler;
@@ -172,12 +250,23 @@ describe('the package', () => {
 
     // The package's own bin starts the mock; ESM and CommonJS programs use it.
     const port = String(await freePort());
-    const { child: mock } = await startProcess(join(app, 'node_modules/.bin/agent-engine-kit'), ['mock', '--port', port, '--quiet'], /ready in \d+ ms/, { cwd: app, timeoutMs: 30_000 });
+    const { child: mock } = await startProcess(
+      join(app, 'node_modules/.bin/agent-engine-kit'),
+      ['mock', '--port', port, '--quiet'],
+      /ready in \d+ ms/,
+      { cwd: app, timeoutMs: 30_000 },
+    );
     try {
       const env = { ...process.env, MOCK_URL: `http://127.0.0.1:${port}` };
       const esm = spawnSync(process.execPath, ['esm.mjs'], { cwd: app, encoding: 'utf8', env });
       expect(withoutNodeWarnings(esm.stderr)).toBe('');
-      expect(JSON.parse(esm.stdout)).toEqual({ issues: 5, typed: [3, true], notFound: true, required: ['entity', 'action'], total: 'number' });
+      expect(JSON.parse(esm.stdout)).toEqual({
+        issues: 5,
+        typed: [3, true],
+        notFound: true,
+        required: ['entity', 'action'],
+        total: 'number',
+      });
       const cjs = spawnSync(process.execPath, ['cjs.cjs'], { cwd: app, encoding: 'utf8', env });
       expect(withoutNodeWarnings(cjs.stderr)).toBe('');
       expect(JSON.parse(cjs.stdout)).toEqual({ names: ['HubSpot'], refused: true, schema: 'object' });
@@ -193,20 +282,39 @@ describe('the package', () => {
     expect(installedApp, 'the project of the test above').toBeDefined();
     const frontend = join(installedApp!, 'frontend');
     cpSync(join(root, 'contract-tests/fixtures/frontend'), frontend, { recursive: true });
-    const init = spawnSync(process.execPath, [join(installedApp!, 'node_modules/msw/cli/index.js'), 'init', join(frontend, 'public'), '--no-save'], { cwd: installedApp, encoding: 'utf8' });
+    const init = spawnSync(
+      process.execPath,
+      [join(installedApp!, 'node_modules/msw/cli/index.js'), 'init', join(frontend, 'public'), '--no-save'],
+      { cwd: installedApp, encoding: 'utf8' },
+    );
     expect(init.status, init.stderr).toBe(0);
 
     const { build } = await import('esbuild');
-    const bundled = await build({ entryPoints: [join(frontend, 'main.js')], bundle: true, format: 'esm', platform: 'browser', target: 'es2022', write: false, logLevel: 'silent', absWorkingDir: frontend });
+    const bundled = await build({
+      entryPoints: [join(frontend, 'main.js')],
+      bundle: true,
+      format: 'esm',
+      platform: 'browser',
+      target: 'es2022',
+      write: false,
+      logLevel: 'silent',
+      absWorkingDir: frontend,
+    });
     const code = bundled.outputFiles[0]!.text;
     expect(code).not.toMatch(/from ["']node:|require\(["'](fs|url|path|node:[a-z]+)["']\)/);
 
     const vite = await import('vite');
     const outDir = join(frontend, 'dist');
-    await vite.build({ root: frontend, configFile: false, logLevel: 'silent', build: { outDir, emptyOutDir: true, target: 'es2022' } });
+    await vite.build({
+      root: frontend,
+      configFile: false,
+      logLevel: 'silent',
+      build: { outDir, emptyOutDir: true, target: 'es2022' },
+    });
     const assets = readdirSync(join(outDir, 'assets')).filter((f) => f.endsWith('.js'));
     expect(assets.length).toBeGreaterThan(0);
-    for (const asset of assets) expect(readFileSync(join(outDir, 'assets', asset), 'utf8')).not.toMatch(/from ["']node:/);
+    for (const asset of assets)
+      expect(readFileSync(join(outDir, 'assets', asset), 'utf8')).not.toMatch(/from ["']node:/);
 
     // Vite's build served as a static site, as a front-end project deploys it.
     const { createServer } = await import('node:http');
@@ -219,7 +327,9 @@ describe('the package', () => {
       } catch {
         return void response.writeHead(404).end();
       }
-      response.writeHead(200, { 'content-type': file.endsWith('.html') ? 'text/html' : 'text/javascript' }).end(content);
+      response
+        .writeHead(200, { 'content-type': file.endsWith('.html') ? 'text/html' : 'text/javascript' })
+        .end(content);
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const plan = planBrowserSuite('the front-end project in Chromium');
@@ -230,11 +340,18 @@ describe('the package', () => {
       return;
     }
     const { chromium } = await import('playwright-core');
-    const browser = await chromium.launch({ executablePath: plan.run, args: ['--no-sandbox', '--disable-gpu', '--no-first-run'] });
+    const browser = await chromium.launch({
+      executablePath: plan.run,
+      args: ['--no-sandbox', '--disable-gpu', '--no-first-run'],
+    });
     try {
       const page = await browser.newPage();
       await page.goto(`http://127.0.0.1:${(server.address() as { port: number }).port}/`);
-      await page.waitForFunction(() => /^(done|failed)/.test(document.querySelector('#status')?.textContent ?? ''), undefined, { timeout: 20_000 });
+      await page.waitForFunction(
+        () => /^(done|failed)/.test(document.querySelector('#status')?.textContent ?? ''),
+        undefined,
+        { timeout: 20_000 },
+      );
       expect(await page.textContent('#status')).toBe('done: GitHub, 4 issues');
     } finally {
       await browser.close();
@@ -266,19 +383,30 @@ describe('the package', () => {
       'a typed connector': 'client.connector(',
       "a typed action's answer": 'page.meta',
     };
-    const empty = Object.entries(samples).filter(([, snippet]) => hover(snippet).documentation === '').map(([what]) => what);
+    const empty = Object.entries(samples)
+      .filter(([, snippet]) => hover(snippet).documentation === '')
+      .map(([what]) => what);
     expect(empty, 'hovers without documentation').toEqual([]);
 
     // The factories show an example; signatures name their types instead of inlining generated ones.
-    for (const factory of ['createAgentEngineClient({', 'createAirbyteApiClient({']) expect(hover(factory).tags.example?.[0], factory).toContain('await');
+    for (const factory of ['createAgentEngineClient({', 'createAirbyteApiClient({'])
+      expect(hover(factory).tags.example?.[0], factory).toContain('await');
     expect(hover('client.connector(').tags.example?.[0], 'connector').toContain("client.connector('github'");
     const execute = hover('acme.connectors.execute');
-    expect(execute.display).toBe('(method) ConnectorsResource.execute<unknown>(id: string, body: ExecuteRequest, options?: CallOptions): Promise<ExecuteAnswer<unknown>>');
-    expect(hover('client.forWorkspace').display).toBe('(method) AgentEngineClient.forWorkspace(workspaceName: string): WorkspaceClient');
-    expect(hover('executed.execution_metadata').documentation).toBe('Which connector ran the action and how long it took.');
+    expect(execute.display).toBe(
+      '(method) ConnectorsResource.execute<unknown>(id: string, body: ExecuteRequest, options?: CallOptions): Promise<ExecuteAnswer<unknown>>',
+    );
+    expect(hover('client.forWorkspace').display).toBe(
+      '(method) AgentEngineClient.forWorkspace(workspaceName: string): WorkspaceClient',
+    );
+    expect(hover('executed.execution_metadata').documentation).toBe(
+      'Which connector ran the action and how long it took.',
+    );
 
     // Beyond the sample: every export of the three entries, and every member of those that are objects, has docs.
     expect(consumer!.undocumented('hover.mts', 'agent-engine-kit')).toEqual([]);
-    console.log(`${Object.keys(samples).length} hovers and every export's docs read in ${(performance.now() - started).toFixed(0)} ms`);
+    console.log(
+      `${Object.keys(samples).length} hovers and every export's docs read in ${(performance.now() - started).toFixed(0)} ms`,
+    );
   });
 });

@@ -2,7 +2,14 @@
 // request with its success response, and that response validates against the spec.
 import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SpecValidator, derefPointer, describeErrors, listOperations, operationSchemaPointer, resolveRef } from '../../mocks/spec.js';
+import {
+  SpecValidator,
+  derefPointer,
+  describeErrors,
+  listOperations,
+  operationSchemaPointer,
+  resolveRef,
+} from '../../mocks/spec.js';
 import { ROOT, freePort, startPrism } from '../support/processes.js';
 
 const validator = new SpecValidator('agent-engine');
@@ -23,29 +30,44 @@ afterAll(() => stop?.());
 const operations = listOperations(doc);
 
 describe('Prism serving the spec', () => {
-  it.each(operations.map((op) => [`${op.method.toUpperCase()} ${op.path}`, op] as const))('%s answers its success example, valid against the spec', async (_key, op) => {
-    const path = op.path.replace(/\{([^}]+)\}/g, (_m, name: string) => (name === 'connector_type' ? 'Facebook%20Marketing' : 'c8d9e0f1-2a3b-4c5d-8e6f-7a8b9c0d1e2f'));
-    let body: string | undefined;
-    if (op.operation.requestBody) {
-      const requestBody = derefPointer(doc, `${op.pointer}/requestBody`);
-      const name = Object.keys(requestBody.value.content['application/json'].examples)[0]!;
-      body = JSON.stringify(derefPointer(doc, `${requestBody.pointer}/content/application~1json/examples/${name}`).value.value);
-    }
-    // Required query parameters (the skills' `query` and `id`) with their examples.
-    const query = new URLSearchParams();
-    for (const parameter of op.parameters.map((p) => resolveRef(doc, p))) if (parameter.in === 'query' && parameter.required) query.set(parameter.name, String(parameter.example));
-    const response = await fetch(`${base}${path}${query.size > 0 ? `?${query}` : ''}`, {
-      method: op.method.toUpperCase(),
-      headers: { accept: 'application/json', authorization: 'Bearer eyJhbGciOiJIUzI1NiJ9.e30.prism', ...(body ? { 'content-type': 'application/json' } : {}) },
-      ...(body ? { body } : {}),
-    });
-    const success = Object.keys(op.operation.responses).find((code) => code.startsWith('2'))!;
-    const text = await response.text();
-    expect(String(response.status), text).toBe(success);
-    if (success === '204') return;
-    const result = validator.check(operationSchemaPointer(doc, op.method, op.path, success as `${number}`), JSON.parse(text));
-    expect(result.valid, describeErrors(result.errors)).toBe(true);
-  });
+  it.each(operations.map((op) => [`${op.method.toUpperCase()} ${op.path}`, op] as const))(
+    '%s answers its success example, valid against the spec',
+    async (_key, op) => {
+      const path = op.path.replace(/\{([^}]+)\}/g, (_m, name: string) =>
+        name === 'connector_type' ? 'Facebook%20Marketing' : 'c8d9e0f1-2a3b-4c5d-8e6f-7a8b9c0d1e2f',
+      );
+      let body: string | undefined;
+      if (op.operation.requestBody) {
+        const requestBody = derefPointer(doc, `${op.pointer}/requestBody`);
+        const name = Object.keys(requestBody.value.content['application/json'].examples)[0]!;
+        body = JSON.stringify(
+          derefPointer(doc, `${requestBody.pointer}/content/application~1json/examples/${name}`).value.value,
+        );
+      }
+      // Required query parameters (the skills' `query` and `id`) with their examples.
+      const query = new URLSearchParams();
+      for (const parameter of op.parameters.map((p) => resolveRef(doc, p)))
+        if (parameter.in === 'query' && parameter.required) query.set(parameter.name, String(parameter.example));
+      const response = await fetch(`${base}${path}${query.size > 0 ? `?${query}` : ''}`, {
+        method: op.method.toUpperCase(),
+        headers: {
+          accept: 'application/json',
+          authorization: 'Bearer eyJhbGciOiJIUzI1NiJ9.e30.prism',
+          ...(body ? { 'content-type': 'application/json' } : {}),
+        },
+        ...(body ? { body } : {}),
+      });
+      const success = Object.keys(op.operation.responses).find((code) => code.startsWith('2'))!;
+      const text = await response.text();
+      expect(String(response.status), text).toBe(success);
+      if (success === '204') return;
+      const result = validator.check(
+        operationSchemaPointer(doc, op.method, op.path, success as `${number}`),
+        JSON.parse(text),
+      );
+      expect(result.valid, describeErrors(result.errors)).toBe(true);
+    },
+  );
 
   it('refuses an invalid request with a 4xx (request validation on)', async () => {
     const response = await fetch(`${base}/api/v1/integrations/connectors`, {
@@ -62,15 +84,22 @@ describe('npm run mock:prism', () => {
   it('listens on the port given after --, e.g. npm run mock:prism -- --port N', async () => {
     const port = await freePort();
     // Its own process group: npm, tsx, the command and Prism are stopped together at the end.
-    const npm = spawn('npm', ['run', '--silent', 'mock:prism', '--', '--port', String(port)], { cwd: ROOT, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    const npm = spawn('npm', ['run', '--silent', 'mock:prism', '--', '--port', String(port)], {
+      cwd: ROOT,
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     npm.stdout.on('data', (chunk) => (output += chunk));
     npm.stderr.on('data', (chunk) => (output += chunk));
     try {
       // Until Prism says it listens, or npm has ended (how the script failed before: Prism given --port twice).
-      while (!/Prism is listening/.test(output) && npm.exitCode === null) await new Promise((resolve) => setTimeout(resolve, 50));
+      while (!/Prism is listening/.test(output) && npm.exitCode === null)
+        await new Promise((resolve) => setTimeout(resolve, 50));
       expect(output).toMatch(/Prism is listening/);
-      const answer = await fetch(`http://127.0.0.1:${port}/api/v1/workspaces/stats`, { headers: { authorization: 'Bearer x' } });
+      const answer = await fetch(`http://127.0.0.1:${port}/api/v1/workspaces/stats`, {
+        headers: { authorization: 'Bearer x' },
+      });
       expect(answer.status).toBe(200);
     } finally {
       if (npm.exitCode === null) process.kill(-npm.pid!, 'SIGTERM');

@@ -15,7 +15,15 @@ describeWithBrowser('a page with a widget token', (executablePath) => {
     demo = await startWidgetPageDemo({ mock: 0, backend: 0, page: 0 });
     browser = await chromium.launch({
       executablePath,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
   }, 60_000);
 
@@ -27,9 +35,15 @@ describeWithBrowser('a page with a widget token', (executablePath) => {
   it('creates and reads its customer connector with only a widget token, and is refused what the organization does', async () => {
     const page = await browser.newPage();
     const sent: { url: string; body: string | null; headers: Record<string, string> }[] = [];
-    page.on('request', (request) => sent.push({ url: request.url(), body: request.postData(), headers: request.headers() }));
+    page.on('request', (request) =>
+      sent.push({ url: request.url(), body: request.postData(), headers: request.headers() }),
+    );
     await page.goto(demo.url);
-    await page.waitForFunction(() => /^(done|failed)/.test(document.querySelector('#status')?.textContent ?? ''), undefined, { timeout: 20_000 });
+    await page.waitForFunction(
+      () => /^(done|failed)/.test(document.querySelector('#status')?.textContent ?? ''),
+      undefined,
+      { timeout: 20_000 },
+    );
     const status = await page.textContent('#status');
     expect(status).toMatch(/^done: 3 issues of connector [0-9a-f-]{36}; workspaces list confined \(403\)$/);
     expect(await page.locator('#result li').count()).toBe(3);
@@ -43,7 +57,8 @@ describeWithBrowser('a page with a widget token', (executablePath) => {
     const secret = demo.mock.service.config.clientSecret;
     const script = readFileSync(new URL('../../examples/widget-page/dist/page.js', import.meta.url), 'utf8');
     expect(script).not.toContain(secret);
-    for (const request of sent) expect(`${request.url} ${request.body ?? ''} ${JSON.stringify(request.headers)}`).not.toContain(secret);
+    for (const request of sent)
+      expect(`${request.url} ${request.body ?? ''} ${JSON.stringify(request.headers)}`).not.toContain(secret);
     const apiCalls = sent.filter((r) => r.url.startsWith(demo.mock.url) && r.url.includes('/api/v1/'));
     expect(apiCalls.length).toBeGreaterThanOrEqual(3);
     expect(apiCalls.some((r) => r.url.endsWith('/account/applications/token'))).toBe(false);

@@ -21,15 +21,64 @@ interface Step {
 }
 
 const STEPS: Step[] = [
-  { method: 'POST', path: '/api/v1/account/applications/token', auth: 'none', body: { client_id: DEFAULT_MOCK_CLIENT_ID, client_secret: DEFAULT_MOCK_CLIENT_SECRET }, keep: (b, s) => (s.application = b.access_token) },
-  { method: 'POST', path: '/v1/applications/token', auth: 'none', body: { client_id: DEFAULT_MOCK_CLIENT_ID, client_secret: DEFAULT_MOCK_CLIENT_SECRET }, keep: (b, s) => (s.v1 = b.access_token) },
+  {
+    method: 'POST',
+    path: '/api/v1/account/applications/token',
+    auth: 'none',
+    body: { client_id: DEFAULT_MOCK_CLIENT_ID, client_secret: DEFAULT_MOCK_CLIENT_SECRET },
+    keep: (b, s) => (s.application = b.access_token),
+  },
+  {
+    method: 'POST',
+    path: '/v1/applications/token',
+    auth: 'none',
+    body: { client_id: DEFAULT_MOCK_CLIENT_ID, client_secret: DEFAULT_MOCK_CLIENT_SECRET },
+    keep: (b, s) => (s.v1 = b.access_token),
+  },
   { method: 'GET', path: '/api/v1/integrations/definitions/sources?name=git' },
-  { method: 'POST', path: '/api/v1/account/applications/scoped-token', body: { workspace_name: 'parity' }, keep: (b, s) => (s.scoped = b.token) },
-  { method: 'POST', path: '/api/v1/integrations/connectors', body: { workspace_name: 'parity', definition_id: GITHUB, credentials: { token: 'ghp_parity' }, replication_config: { repositories: ['airbytehq/airbyte'] } }, keep: (b, s) => (s.connector = b.id) },
-  { method: 'POST', path: (s) => `/api/v1/integrations/connectors/${s.connector}/execute`, body: { entity: 'issues', action: 'list', params: { per_page: 5 } }, keep: (b, s) => (s.after = b.connector_metadata.end_cursor) },
-  { method: 'POST', path: (s) => `/api/v1/integrations/connectors/${s.connector}/execute`, body: (s: Record<string, string>) => ({ entity: 'issues', action: 'list', params: { per_page: 5, after: s.after }, select_fields: ['number', 'title'] }) },
-  { method: 'POST', path: (s) => `/api/v1/integrations/connectors/${s.connector}/execute`, body: { entity: 'issues', action: 'create', params: { owner: 'airbytehq', repo: 'airbyte', title: 'Parity' } } },
-  { method: 'POST', path: (s) => `/api/v1/integrations/connectors/${s.connector}/execute`, body: { entity: 'issues', action: 'list', params: { per_page: 'five' } } },
+  {
+    method: 'POST',
+    path: '/api/v1/account/applications/scoped-token',
+    body: { workspace_name: 'parity' },
+    keep: (b, s) => (s.scoped = b.token),
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/integrations/connectors',
+    body: {
+      workspace_name: 'parity',
+      definition_id: GITHUB,
+      credentials: { token: 'ghp_parity' },
+      replication_config: { repositories: ['airbytehq/airbyte'] },
+    },
+    keep: (b, s) => (s.connector = b.id),
+  },
+  {
+    method: 'POST',
+    path: (s) => `/api/v1/integrations/connectors/${s.connector}/execute`,
+    body: { entity: 'issues', action: 'list', params: { per_page: 5 } },
+    keep: (b, s) => (s.after = b.connector_metadata.end_cursor),
+  },
+  {
+    method: 'POST',
+    path: (s) => `/api/v1/integrations/connectors/${s.connector}/execute`,
+    body: (s: Record<string, string>) => ({
+      entity: 'issues',
+      action: 'list',
+      params: { per_page: 5, after: s.after },
+      select_fields: ['number', 'title'],
+    }),
+  },
+  {
+    method: 'POST',
+    path: (s) => `/api/v1/integrations/connectors/${s.connector}/execute`,
+    body: { entity: 'issues', action: 'create', params: { owner: 'airbytehq', repo: 'airbyte', title: 'Parity' } },
+  },
+  {
+    method: 'POST',
+    path: (s) => `/api/v1/integrations/connectors/${s.connector}/execute`,
+    body: { entity: 'issues', action: 'list', params: { per_page: 'five' } },
+  },
   { method: 'GET', path: '/api/v1/workspaces?limit=1' },
   { method: 'GET', path: '/api/v1/integrations/connectors/00000000-0000-4000-8000-000000000000' },
   { method: 'POST', path: '/api/v1/integrations/connectors', body: { workspace_name: 'parity' } },
@@ -47,22 +96,32 @@ interface Exchange {
 }
 
 /** Runs the steps through one fetch; tokens in bodies become placeholders, so only what must match is compared. */
-async function record(origin: string, send: (url: string, init: RequestInit) => Promise<Response>): Promise<Exchange[]> {
+async function record(
+  origin: string,
+  send: (url: string, init: RequestInit) => Promise<Response>,
+): Promise<Exchange[]> {
   const state: Record<string, string> = {};
   const exchanges: Exchange[] = [];
   for (const step of STEPS) {
     const path = typeof step.path === 'function' ? step.path(state) : step.path;
-    const body = typeof step.body === 'function' ? (step.body as (s: Record<string, string>) => unknown)(state) : step.body;
+    const body =
+      typeof step.body === 'function' ? (step.body as (s: Record<string, string>) => unknown)(state) : step.body;
     const token = step.auth === 'none' ? undefined : step.auth === 'v1' ? state.v1 : state.application;
     const response = await send(`${origin}${path}`, {
       method: step.method,
-      headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(token ? { authorization: `Bearer ${token}` } : {}), ...step.headers },
+      headers: {
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...step.headers,
+      },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
     expect(response.headers.get('x-request-id'), `${step.method} ${path}`).toMatch(/^[0-9a-f-]{36}$/);
     let text = await response.text();
     if (response.headers.get('content-type')?.includes('json') && text) step.keep?.(JSON.parse(text), state);
-    for (const [name, value] of Object.entries(state)) if (name === 'application' || name === 'v1' || name === 'scoped') text = text.split(value).join(`<${name} token>`);
+    for (const [name, value] of Object.entries(state))
+      if (name === 'application' || name === 'v1' || name === 'scoped')
+        text = text.split(value).join(`<${name} token>`);
     // Links carry the adapter's own origin.
     text = text.split(origin).join('<origin>');
     exchanges.push({ status: response.status, contentType: response.headers.get('content-type'), body: text });
@@ -91,7 +150,9 @@ describe('node:http, setupServer and createMockFetch answer the same requests th
     stopping.push(() => server.close());
     const viaMsw = await record('https://api.airbyte.ai', (url, init) => fetch(url, init));
 
-    expect(overHttp.map((e) => e.status)).toEqual([200, 200, 200, 200, 200, 200, 200, 200, 422, 200, 404, 422, 401, 200, 400, 404, 404]);
+    expect(overHttp.map((e) => e.status)).toEqual([
+      200, 200, 200, 200, 200, 200, 200, 200, 422, 200, 404, 422, 401, 200, 400, 404, 404,
+    ]);
     expect(viaFetch).toEqual(overHttp);
     expect(viaMsw).toEqual(overHttp);
   });

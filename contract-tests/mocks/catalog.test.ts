@@ -22,7 +22,17 @@ const REQUIRED_DESTINATIONS = [
   '22f6c74f-5699-40ff-833c-4a879ea40133', // BigQuery
   '25c5221d-dce2-4163-ade9-739ef790f503', // Postgres
 ];
-const RICH_SPECS = ['GitHub', 'Salesforce', 'HubSpot', 'Stripe', 'Linear', 'Jira', 'Zendesk Support', 'Slack', 'Notion'];
+const RICH_SPECS = [
+  'GitHub',
+  'Salesforce',
+  'HubSpot',
+  'Stripe',
+  'Linear',
+  'Jira',
+  'Zendesk Support',
+  'Slack',
+  'Notion',
+];
 const OAUTH = ['GitHub', 'Salesforce', 'HubSpot', 'Zendesk Support', 'Slack', 'Notion'];
 
 const sourceIds = sourceCatalog().map((e) => e.definition.sourceDefinitionId);
@@ -62,9 +72,17 @@ describe('catalog size and identity', () => {
   });
 
   it("lists every agent connector under its definition's id, and resolves the seeds' Salesforce id to the canonical one", () => {
-    for (const connector of connectorIndex()) expect(sourceCatalog().some((e) => e.definition.sourceDefinitionId === connector.definitionId), connector.name).toBe(true);
-    expect(sourceCatalog().some((e) => e.definition.sourceDefinitionId === 'b117307c-14b6-41aa-9571-75e6871e6d44')).toBe(false);
-    expect(sourceEntry('b117307c-14b6-41aa-9571-75e6871e6d44')?.definition.sourceDefinitionId).toBe('b117307c-14b6-41aa-9422-947e34922962');
+    for (const connector of connectorIndex())
+      expect(
+        sourceCatalog().some((e) => e.definition.sourceDefinitionId === connector.definitionId),
+        connector.name,
+      ).toBe(true);
+    expect(
+      sourceCatalog().some((e) => e.definition.sourceDefinitionId === 'b117307c-14b6-41aa-9571-75e6871e6d44'),
+    ).toBe(false);
+    expect(sourceEntry('b117307c-14b6-41aa-9571-75e6871e6d44')?.definition.sourceDefinitionId).toBe(
+      'b117307c-14b6-41aa-9422-947e34922962',
+    );
     expect(sourceEntryByName('zendesk-support')?.definition.name).toBe('Zendesk Support');
     expect(sourceEntryByName('Github')?.definition.name).toBe('GitHub');
   });
@@ -76,18 +94,26 @@ describe('catalog size and identity', () => {
       const kind = e.definition.sourceDefinitionId ? 'source' : 'destination';
       expect(e.definition.dockerRepository).toMatch(new RegExp(`^airbyte/${kind}-[a-z0-9-]+$`));
       const image = e.definition.dockerRepository!.slice('airbyte/'.length);
-      expect(e.definition.iconUrl).toBe(`https://connectors.airbyte.com/files/metadata/airbyte/${image}/latest/icon.svg`);
+      expect(e.definition.iconUrl).toBe(
+        `https://connectors.airbyte.com/files/metadata/airbyte/${image}/latest/icon.svg`,
+      );
     }
   });
 });
 
 describe('catalog against the spec', () => {
-  it.each(ALL.map((e) => [e.definition.name, e] as const))('%s validates as ActorDefinitionWithSpec and ActorDefinition', (_name, entry) => {
-    const withSpec = validator.check('#/components/schemas/ActorDefinitionWithSpec', { ...entry.definition, spec: entry.spec });
-    expect(withSpec.valid, describeErrors(withSpec.errors)).toBe(true);
-    const alone = validator.check('#/components/schemas/ActorDefinition', entry.definition);
-    expect(alone.valid, describeErrors(alone.errors)).toBe(true);
-  });
+  it.each(ALL.map((e) => [e.definition.name, e] as const))(
+    '%s validates as ActorDefinitionWithSpec and ActorDefinition',
+    (_name, entry) => {
+      const withSpec = validator.check('#/components/schemas/ActorDefinitionWithSpec', {
+        ...entry.definition,
+        spec: entry.spec,
+      });
+      expect(withSpec.valid, describeErrors(withSpec.errors)).toBe(true);
+      const alone = validator.check('#/components/schemas/ActorDefinition', entry.definition);
+      expect(alone.valid, describeErrors(alone.errors)).toBe(true);
+    },
+  );
 });
 
 describe('specifications', () => {
@@ -112,7 +138,9 @@ describe('specifications', () => {
         expect(auth?.auth_flow_type, name).toBe('oauth2.0');
         expect(auth?.predicate_key?.length, name).toBeGreaterThan(0);
         expect(auth?.predicate_value, name).toEqual(expect.any(String));
-        expect(Object.keys(auth?.oauth_config_specification.complete_oauth_output_specification?.properties ?? {}).length).toBeGreaterThan(0);
+        expect(
+          Object.keys(auth?.oauth_config_specification.complete_oauth_output_specification?.properties ?? {}).length,
+        ).toBeGreaterThan(0);
       } else {
         expect(auth ?? null, name).toBeNull();
       }
@@ -131,7 +159,8 @@ describe('specifications', () => {
   it('lists the sync modes of each destination', () => {
     for (const e of DESTINATION_CATALOG) {
       expect(e.spec.supported_destination_sync_modes?.length, e.definition.name).toBeGreaterThan(0);
-      for (const mode of e.spec.supported_destination_sync_modes ?? []) expect(['overwrite', 'append', 'append_dedup']).toContain(mode);
+      for (const mode of e.spec.supported_destination_sync_modes ?? [])
+        expect(['overwrite', 'append', 'append_dedup']).toContain(mode);
     }
   });
 });
@@ -141,7 +170,8 @@ describe('example questions', () => {
     for (const e of sourceCatalog()) {
       expect(e.exampleQuestions.direct, e.definition.name).toHaveLength(2);
       expect(e.exampleQuestions.search, e.definition.name).toHaveLength(2);
-      for (const question of [...e.exampleQuestions.direct, ...e.exampleQuestions.search]) expect(question.length).toBeGreaterThan(10);
+      for (const question of [...e.exampleQuestions.direct, ...e.exampleQuestions.search])
+        expect(question.length).toBeGreaterThan(10);
     }
   });
 });

@@ -4,18 +4,31 @@
 // `params.<name>`. Every answer is checked against the API's ExecuteResponse / ApiErrorResponse and every record
 // against its definition's record schema.
 import { describe, expect, it } from 'vitest';
-import { connectorDefinition, connectorIndex, type ActionDefinition, type ConnectorDefinition, type JsonSchema } from '../../mocks/connectors/definitions.js';
+import {
+  connectorDefinition,
+  connectorIndex,
+  type ActionDefinition,
+  type ConnectorDefinition,
+  type JsonSchema,
+} from '../../mocks/connectors/definitions.js';
 import { buildDataset, entityRecordSchema, type Dataset } from '../../mocks/execute/dataset.js';
 import { executeAction, type Outcome } from '../../mocks/execute/engine.js';
 import { valueAt, type Row } from '../../mocks/execute/query.js';
-import { narrows, replicationConfigOf, requiredParams as required, sampleValue, smallPage } from '../support/connector-samples.js';
+import {
+  narrows,
+  replicationConfigOf,
+  requiredParams as required,
+  sampleValue,
+  smallPage,
+} from '../support/connector-samples.js';
 import { SpecValidator, describeErrors } from '../../mocks/spec.js';
 
 const spec = new SpecValidator('agent-engine');
 const CONNECTOR_ID = '6f1c2d3e-4a5b-4c6d-8e7f-9a0b1c2d3e4f';
 
 /** The required params of an action, from a record. */
-const requiredParams = (h: Harness, action: ActionDefinition, record: Row | undefined) => required(h.definition, action, record);
+const requiredParams = (h: Harness, action: ActionDefinition, record: Row | undefined) =>
+  required(h.definition, action, record);
 
 interface Harness {
   definition: ConnectorDefinition;
@@ -31,9 +44,17 @@ function harness(name: string): Harness {
     definition,
     dataset,
     run(entity, action, params = {}, extra = {}) {
-      const outcome = executeAction(definition, dataset, { entity, action, params, ...extra }, { connectorId: CONNECTOR_ID, replicationConfig, seed: 7, validateRecords: true });
+      const outcome = executeAction(
+        definition,
+        dataset,
+        { entity, action, params, ...extra },
+        { connectorId: CONNECTOR_ID, replicationConfig, seed: 7, validateRecords: true },
+      );
       if ('body' in outcome) {
-        const check = spec.check(outcome.status === 200 ? '#/components/schemas/ExecuteResponse' : '#/components/schemas/ApiErrorResponse', outcome.body);
+        const check = spec.check(
+          outcome.status === 200 ? '#/components/schemas/ExecuteResponse' : '#/components/schemas/ApiErrorResponse',
+          outcome.body,
+        );
         expect(check.valid, `${name} ${entity}.${action}: ${describeErrors(check.errors)}`).toBe(true);
       }
       return outcome as Outcome & { body?: any };
@@ -50,30 +71,47 @@ function walk(h: Harness, action: ActionDefinition, first: Row): Row[] {
   const entityKey = h.definition.entities.get(action.entity)!.key;
   for (let pages = 0; pages < 200; pages++) {
     const outcome = h.run(action.entity, action.action, params);
-    expect(outcome.status, `${h.definition.name} ${action.entity}.${action.action} page ${pages + 1}: ${JSON.stringify(outcome.body).slice(0, 300)}`).toBe(200);
+    expect(
+      outcome.status,
+      `${h.definition.name} ${action.entity}.${action.action} page ${pages + 1}: ${JSON.stringify(outcome.body).slice(0, 300)}`,
+    ).toBe(200);
     const records: Row[] = outcome.body.result;
     const meta: Row = outcome.body.connector_metadata ?? {};
-    expect(Object.keys(meta), 'every metadata key the definition names').toEqual(Object.keys(action.meta?.properties ?? {}));
+    expect(Object.keys(meta), 'every metadata key the definition names').toEqual(
+      Object.keys(action.meta?.properties ?? {}),
+    );
     seen.push(...records);
     let next: unknown;
     const stopped = (paging.more && meta[paging.more] === false) || (paging.done && meta[paging.done] === true);
     switch (paging.style) {
-      case 'cursor': next = stopped ? undefined : valueAt(meta, paging.next!); break;
+      case 'cursor':
+        next = stopped ? undefined : valueAt(meta, paging.next!);
+        break;
       case 'link': {
         const url = valueAt(meta, paging.next!);
         next = typeof url === 'string' ? new URL(url).searchParams.get(paging.cursor!) : undefined;
-        if (next !== undefined && next !== null && [action.params.properties[paging.cursor!]?.type].flat().includes('integer')) next = Number(next);
+        if (
+          next !== undefined &&
+          next !== null &&
+          [action.params.properties[paging.cursor!]?.type].flat().includes('integer')
+        )
+          next = Number(next);
         break;
       }
-      case 'last_id': next = stopped || records.length === 0 ? undefined : records.at(-1)![entityKey ?? 'id']; break;
-      case 'offset': next = stopped || records.length === 0 ? undefined : Number(params[paging.cursor!] ?? 0) + records.length; break;
+      case 'last_id':
+        next = stopped || records.length === 0 ? undefined : records.at(-1)![entityKey ?? 'id'];
+        break;
+      case 'offset':
+        next = stopped || records.length === 0 ? undefined : Number(params[paging.cursor!] ?? 0) + records.length;
+        break;
       case 'page': {
         const schema = action.params.properties[paging.cursor!] as JsonSchema;
         const start = schema.default ?? schema.minimum ?? 1;
         next = stopped || records.length === 0 ? undefined : Number(params[paging.cursor!] ?? start) + 1;
         break;
       }
-      default: next = undefined;
+      default:
+        next = undefined;
     }
     if (next === undefined || next === null || next === '') return seen;
     const key = JSON.stringify(next);
@@ -86,114 +124,168 @@ function walk(h: Harness, action: ActionDefinition, first: Row): Row[] {
 
 const identity = (r: Row) => JSON.stringify(r);
 
-describe.each(connectorIndex().map((c) => [c.name]))('%s executes every entity and action of its definition', (name) => {
-  it('lists walk to the end, every record once; gets find listed records; writes show; bad params are refused', () => {
-    const h = harness(name);
-    for (const entity of h.definition.entities.values()) {
-      const records = h.dataset.get(entity.name)!;
-      const sample = records[0];
-      const getAction = entity.actions.get('get');
-      for (const action of entity.actions.values()) {
-        const where = `${name} ${entity.name}.${action.action}`;
-        const params = requiredParams(h, action, sample);
-        switch (action.action) {
-          case 'list':
-          case 'api_search': {
-            const seen = walk(h, action, { ...params, ...smallPage(action) });
-            if (entity.key) expect(new Set(seen.map((r) => r[entity.key!])).size, `${where}: no record twice`).toBe(seen.length);
-            const narrowed = narrows(params, sample);
-            if (!narrowed && action.paging!.style !== 'none') expect(seen.length, `${where}: every record`).toBe(records.length);
-            if (!narrowed && action.paging!.style === 'none' && !action.paging!.size) expect(seen.length, `${where}: one page of everything`).toBe(records.length);
-            break;
-          }
-          case 'get': {
-            const outcome = h.run(entity.name, 'get', params);
-            expect(outcome.status, `${where}: ${JSON.stringify(outcome.body).slice(0, 200)}`).toBe(200);
-            if (action.key) {
-              expect(outcome.body.result[action.key.field], where).toEqual(sample![action.key.field]);
-              const missing = h.run(entity.name, 'get', { ...params, [action.key.param]: sampleValue(action.params.properties[action.key.param], 'nope') === sample![action.key.field] ? 'other' : sampleValue(action.params.properties[action.key.param], 'nope-000') });
-              if (missing.status !== 200) {
-                expect(missing.status, where).toBe(404);
-                expect(missing.body.errors[0].field).toBe(`params.${action.key.param}`);
+describe.each(connectorIndex().map((c) => [c.name]))(
+  '%s executes every entity and action of its definition',
+  (name) => {
+    it('lists walk to the end, every record once; gets find listed records; writes show; bad params are refused', () => {
+      const h = harness(name);
+      for (const entity of h.definition.entities.values()) {
+        const records = h.dataset.get(entity.name)!;
+        const sample = records[0];
+        const getAction = entity.actions.get('get');
+        for (const action of entity.actions.values()) {
+          const where = `${name} ${entity.name}.${action.action}`;
+          const params = requiredParams(h, action, sample);
+          switch (action.action) {
+            case 'list':
+            case 'api_search': {
+              const seen = walk(h, action, { ...params, ...smallPage(action) });
+              if (entity.key)
+                expect(new Set(seen.map((r) => r[entity.key!])).size, `${where}: no record twice`).toBe(seen.length);
+              const narrowed = narrows(params, sample);
+              if (!narrowed && action.paging!.style !== 'none')
+                expect(seen.length, `${where}: every record`).toBe(records.length);
+              if (!narrowed && action.paging!.style === 'none' && !action.paging!.size)
+                expect(seen.length, `${where}: one page of everything`).toBe(records.length);
+              break;
+            }
+            case 'get': {
+              const outcome = h.run(entity.name, 'get', params);
+              expect(outcome.status, `${where}: ${JSON.stringify(outcome.body).slice(0, 200)}`).toBe(200);
+              if (action.key) {
+                expect(outcome.body.result[action.key.field], where).toEqual(sample![action.key.field]);
+                const missing = h.run(entity.name, 'get', {
+                  ...params,
+                  [action.key.param]:
+                    sampleValue(action.params.properties[action.key.param], 'nope') === sample![action.key.field]
+                      ? 'other'
+                      : sampleValue(action.params.properties[action.key.param], 'nope-000'),
+                });
+                if (missing.status !== 200) {
+                  expect(missing.status, where).toBe(404);
+                  expect(missing.body.errors[0].field).toBe(`params.${action.key.param}`);
+                }
               }
+              break;
             }
-            break;
-          }
-          case 'create': {
-            const before = records.length;
-            const outcome = h.run(entity.name, 'create', params);
-            expect(outcome.status, `${where}: ${JSON.stringify(outcome.body).slice(0, 300)}`).toBe(200);
-            expect(records.length, `${where}: stored`).toBe(before + 1);
-            if (getAction?.key && entity.key) {
-              const key = outcome.body.result[entity.key];
-              const again = h.run(entity.name, 'get', { ...requiredParams(h, getAction, records.at(-1)), [getAction.key.param]: key });
-              expect(again.status, `${where}: the new record is found by get`).toBe(200);
+            case 'create': {
+              const before = records.length;
+              const outcome = h.run(entity.name, 'create', params);
+              expect(outcome.status, `${where}: ${JSON.stringify(outcome.body).slice(0, 300)}`).toBe(200);
+              expect(records.length, `${where}: stored`).toBe(before + 1);
+              if (getAction?.key && entity.key) {
+                const key = outcome.body.result[entity.key];
+                const again = h.run(entity.name, 'get', {
+                  ...requiredParams(h, getAction, records.at(-1)),
+                  [getAction.key.param]: key,
+                });
+                expect(again.status, `${where}: the new record is found by get`).toBe(200);
+              }
+              break;
             }
-            break;
-          }
-          case 'update': {
-            if (!sample) break;
-            // A text field the update takes and the record has: changed, and the change shows on the next get.
-            const schema = entityRecordSchema(entity)!;
-            const key = getAction?.key;
-            const field = Object.keys(action.params.properties).find((p) => p !== key?.param && p !== key?.field && [action.params.properties[p].type].flat()[0] === 'string' && !action.params.properties[p].enum && !action.params.properties[p].format && [schema.properties?.[p]?.type].flat().includes('string') && !schema.properties[p].enum && !schema.properties[p].format);
-            const outcome = h.run(entity.name, 'update', { ...params, ...(field ? { [field]: 'Changed by the test' } : {}) });
-            expect(outcome.status, `${where}: ${JSON.stringify(outcome.body).slice(0, 300)}`).toBe(200);
-            if (field && key) {
-              const again = h.run(entity.name, 'get', requiredParams(h, getAction!, sample));
-              expect(again.body.result[field], `${where}: ${field} changed`).toBe('Changed by the test');
+            case 'update': {
+              if (!sample) break;
+              // A text field the update takes and the record has: changed, and the change shows on the next get.
+              const schema = entityRecordSchema(entity)!;
+              const key = getAction?.key;
+              const field = Object.keys(action.params.properties).find(
+                (p) =>
+                  p !== key?.param &&
+                  p !== key?.field &&
+                  [action.params.properties[p].type].flat()[0] === 'string' &&
+                  !action.params.properties[p].enum &&
+                  !action.params.properties[p].format &&
+                  [schema.properties?.[p]?.type].flat().includes('string') &&
+                  !schema.properties[p].enum &&
+                  !schema.properties[p].format,
+              );
+              const outcome = h.run(entity.name, 'update', {
+                ...params,
+                ...(field ? { [field]: 'Changed by the test' } : {}),
+              });
+              expect(outcome.status, `${where}: ${JSON.stringify(outcome.body).slice(0, 300)}`).toBe(200);
+              if (field && key) {
+                const again = h.run(entity.name, 'get', requiredParams(h, getAction!, sample));
+                expect(again.body.result[field], `${where}: ${field} changed`).toBe('Changed by the test');
+              }
+              break;
             }
-            break;
+            case 'delete': {
+              // The last record (a create's, where the entity has one): the others stay for the actions after.
+              const victim = records.at(-1);
+              if (!victim || !getAction?.key) break;
+              const before = records.length;
+              const outcome = h.run(entity.name, 'delete', requiredParams(h, action, victim));
+              expect(outcome.status, `${where}: ${JSON.stringify(outcome.body).slice(0, 300)}`).toBe(200);
+              expect(records.length, `${where}: removed`).toBe(before - 1);
+              const gone = h.run(entity.name, 'get', requiredParams(h, getAction, victim));
+              expect(gone.status, `${where}: gone`).toBe(404);
+              break;
+            }
+            case 'download': {
+              const outcome = h.run(entity.name, 'download', params);
+              expect('download' in outcome ? outcome.download.body.byteLength : 0, `${where}: content`).toBeGreaterThan(
+                0,
+              );
+              break;
+            }
           }
-          case 'delete': {
-            // The last record (a create's, where the entity has one): the others stay for the actions after.
-            const victim = records.at(-1);
-            if (!victim || !getAction?.key) break;
-            const before = records.length;
-            const outcome = h.run(entity.name, 'delete', requiredParams(h, action, victim));
-            expect(outcome.status, `${where}: ${JSON.stringify(outcome.body).slice(0, 300)}`).toBe(200);
-            expect(records.length, `${where}: removed`).toBe(before - 1);
-            const gone = h.run(entity.name, 'get', requiredParams(h, getAction, victim));
-            expect(gone.status, `${where}: gone`).toBe(404);
-            break;
+          // Bad params: an unknown one, and (where the action has them) a missing required one and a wrong type.
+          const unknown = h.run(entity.name, action.action, { ...params, not_a_param: 1 });
+          expect(unknown.status, `${where}: unknown param`).toBe(422);
+          expect(
+            unknown.body.errors.map((e: Row) => e.field),
+            where,
+          ).toContain('params.not_a_param');
+          const required = (action.params.required ?? []).filter(
+            (p: string) =>
+              !h.definition.scoping.some((s) => s.param === p) && action.params.properties[p].default === undefined,
+          );
+          if (required.length > 0) {
+            const { [required[0]]: _left, ...rest } = params;
+            const missing = h.run(entity.name, action.action, rest);
+            expect(missing.status, `${where}: missing ${required[0]}`).toBe(422);
+            expect(
+              missing.body.errors.map((e: Row) => e.field),
+              where,
+            ).toContain(`params.${required[0]}`);
           }
-          case 'download': {
-            const outcome = h.run(entity.name, 'download', params);
-            expect('download' in outcome ? outcome.download.body.byteLength : 0, `${where}: content`).toBeGreaterThan(0);
-            break;
+          const integer = Object.entries<JsonSchema>(action.params.properties).find(([, s]) => s.type === 'integer');
+          if (integer) {
+            const wrong = h.run(entity.name, action.action, { ...params, [integer[0]]: 'twelve' });
+            expect(wrong.status, `${where}: wrong type`).toBe(422);
+            expect(
+              wrong.body.errors.map((e: Row) => e.field),
+              where,
+            ).toContain(`params.${integer[0]}`);
           }
         }
-        // Bad params: an unknown one, and (where the action has them) a missing required one and a wrong type.
-        const unknown = h.run(entity.name, action.action, { ...params, not_a_param: 1 });
-        expect(unknown.status, `${where}: unknown param`).toBe(422);
-        expect(unknown.body.errors.map((e: Row) => e.field), where).toContain('params.not_a_param');
-        const required = (action.params.required ?? []).filter((p: string) => !h.definition.scoping.some((s) => s.param === p) && action.params.properties[p].default === undefined);
-        if (required.length > 0) {
-          const { [required[0]]: _left, ...rest } = params;
-          const missing = h.run(entity.name, action.action, rest);
-          expect(missing.status, `${where}: missing ${required[0]}`).toBe(422);
-          expect(missing.body.errors.map((e: Row) => e.field), where).toContain(`params.${required[0]}`);
-        }
-        const integer = Object.entries<JsonSchema>(action.params.properties).find(([, s]) => s.type === 'integer');
-        if (integer) {
-          const wrong = h.run(entity.name, action.action, { ...params, [integer[0]]: 'twelve' });
-          expect(wrong.status, `${where}: wrong type`).toBe(422);
-          expect(wrong.body.errors.map((e: Row) => e.field), where).toContain(`params.${integer[0]}`);
+        if (entity.contextStore && records.length > 0) {
+          const field = Object.keys(entity.contextStore.fields).find(
+            (f) => typeof records[0]![f] === 'string' || typeof records[0]![f] === 'number',
+          );
+          if (field) {
+            const outcome = h.run(entity.name, 'context_store_search', {
+              query: { filter: { eq: { [field]: records[0]![field] } } },
+              limit: 5,
+            });
+            expect(outcome.status, `${name} ${entity.name}.context_store_search`).toBe(200);
+            expect(outcome.body.result.data.length).toBeGreaterThan(0);
+            expect(
+              outcome.body.result.data.every(
+                (r: Row) => String(r[field]).toLowerCase() === String(records[0]![field]).toLowerCase(),
+              ),
+            ).toBe(true);
+            expect(outcome.body.result.meta).toMatchObject({
+              has_more: expect.any(Boolean),
+              took_ms: expect.any(Number),
+            });
+          }
         }
       }
-      if (entity.contextStore && records.length > 0) {
-        const field = Object.keys(entity.contextStore.fields).find((f) => typeof records[0]![f] === 'string' || typeof records[0]![f] === 'number');
-        if (field) {
-          const outcome = h.run(entity.name, 'context_store_search', { query: { filter: { eq: { [field]: records[0]![field] } } }, limit: 5 });
-          expect(outcome.status, `${name} ${entity.name}.context_store_search`).toBe(200);
-          expect(outcome.body.result.data.length).toBeGreaterThan(0);
-          expect(outcome.body.result.data.every((r: Row) => String(r[field]).toLowerCase() === String(records[0]![field]).toLowerCase())).toBe(true);
-          expect(outcome.body.result.meta).toMatchObject({ has_more: expect.any(Boolean), took_ms: expect.any(Number) });
-        }
-      }
-    }
-  });
-});
+    });
+  },
+);
 
 describe('the engine, beyond the definitions', () => {
   it('answers an unknown entity or action with the allowed ones', () => {
@@ -203,7 +295,14 @@ describe('the engine, beyond the definitions', () => {
     expect(entity.body.errors[0].details.allowed).toContain('issues');
     const action = h.run('issues', 'explode');
     expect(action.status).toBe(422);
-    expect(action.body.errors[0].details.allowed).toEqual(['list', 'get', 'api_search', 'create', 'update', 'context_store_search']);
+    expect(action.body.errors[0].details.allowed).toEqual([
+      'list',
+      'get',
+      'api_search',
+      'create',
+      'update',
+      'context_store_search',
+    ]);
   });
 
   it('pages GitHub issues with per_page and after from end_cursor, and fills owner/repo from the configured repository', () => {
@@ -231,8 +330,12 @@ describe('the engine, beyond the definitions', () => {
     expect(where.body.result.every((r: Row) => r.Name === name)).toBe(true);
     const gh = harness('github');
     const issue = gh.dataset.get('issues')![0]!;
-    const word = String(issue.title).split(/\s+/).find((w) => /^[A-Za-z]{4,}$/.test(w))!;
-    const found = gh.run('issues', 'api_search', { query: `repo:airbytehq/airbyte state:${String(issue.state)} ${word}` });
+    const word = String(issue.title)
+      .split(/\s+/)
+      .find((w) => /^[A-Za-z]{4,}$/.test(w))!;
+    const found = gh.run('issues', 'api_search', {
+      query: `repo:airbytehq/airbyte state:${String(issue.state)} ${word}`,
+    });
     expect(found.status).toBe(200);
     expect(found.body.result.length).toBeGreaterThan(0);
     for (const r of found.body.result) {
@@ -262,7 +365,9 @@ describe('the engine, beyond the definitions', () => {
     expect(param.status).toBe(422);
     expect(({} as Row).polluted).toBeUndefined();
     const started = performance.now();
-    const slow = h.run('issues', 'context_store_search', { query: { filter: { like: { title: `${'%a'.repeat(2000)}b` } } } });
+    const slow = h.run('issues', 'context_store_search', {
+      query: { filter: { like: { title: `${'%a'.repeat(2000)}b` } } },
+    });
     expect(slow.status).toBe(200);
     expect(performance.now() - started).toBeLessThan(1000);
   });

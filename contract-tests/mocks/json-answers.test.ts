@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { createMockFetch, DEFAULT_MOCK_CLIENT_ID, DEFAULT_MOCK_CLIENT_SECRET } from '../../mocks/node.js';
 import { cacheableJson, forgetJson, joinChunks, toJsonBody } from '../../mocks/pipeline/json.js';
 
-const text = (body: string | Uint8Array[]) => (typeof body === 'string' ? body : new TextDecoder().decode(joinChunks(body)));
+const text = (body: string | Uint8Array[]) =>
+  typeof body === 'string' ? body : new TextDecoder().decode(joinChunks(body));
 
 describe('toJsonBody', () => {
   it('makes what JSON.stringify makes, whichever objects are marked cacheable', () => {
@@ -47,11 +48,31 @@ describe('execute answers with kept record JSON', () => {
     const mock = createMockFetch({ seed: 4 });
     const base = 'https://api.airbyte.ai';
     const call = async (path: string, body: unknown, token?: string) => {
-      const response = await mock.fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) });
+      const response = await mock.fetch(`${base}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify(body),
+      });
       return { status: response.status, json: (await response.json()) as any };
     };
-    const token = (await call('/api/v1/account/applications/token', { client_id: DEFAULT_MOCK_CLIENT_ID, client_secret: DEFAULT_MOCK_CLIENT_SECRET })).json.access_token;
-    const connector = (await call('/api/v1/integrations/connectors', { workspace_name: 'default', connector_type: 'GitHub', credentials: { token: 'ghp_x' }, replication_config: { repositories: ['airbytehq/airbyte'] } }, token)).json;
+    const token = (
+      await call('/api/v1/account/applications/token', {
+        client_id: DEFAULT_MOCK_CLIENT_ID,
+        client_secret: DEFAULT_MOCK_CLIENT_SECRET,
+      })
+    ).json.access_token;
+    const connector = (
+      await call(
+        '/api/v1/integrations/connectors',
+        {
+          workspace_name: 'default',
+          connector_type: 'GitHub',
+          credentials: { token: 'ghp_x' },
+          replication_config: { repositories: ['airbytehq/airbyte'] },
+        },
+        token,
+      )
+    ).json;
     const execute = (body: unknown) => call(`/api/v1/integrations/connectors/${connector.id}/execute`, body, token);
     const list = { entity: 'issues', action: 'list', params: { owner: 'airbytehq', repo: 'airbyte', per_page: 5 } };
     const selected = { ...list, select_fields: ['number', 'title'] };
@@ -62,7 +83,11 @@ describe('execute answers with kept record JSON', () => {
     // Asked twice, answered alike (the second time from kept JSON).
     expect((await execute(list)).json).toEqual(first.json);
 
-    const update = await execute({ entity: 'issues', action: 'update', params: { owner: 'airbytehq', repo: 'airbyte', issue_number: number, title: 'Changed after a cached read' } });
+    const update = await execute({
+      entity: 'issues',
+      action: 'update',
+      params: { owner: 'airbytehq', repo: 'airbyte', issue_number: number, title: 'Changed after a cached read' },
+    });
     expect(update.status).toBe(200);
     expect((await execute(list)).json.result[0].title).toBe('Changed after a cached read');
     expect((await execute(selected)).json.result[0]).toEqual({ number, title: 'Changed after a cached read' });

@@ -4,7 +4,11 @@
 // match), execute_connector with the connector's own params (a GitHub typed connector pages with `after`), its error
 // reading (400/422 -> a validation error built from errors[].message) and delete_connector.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_MOCK_CLIENT_ID, DEFAULT_MOCK_CLIENT_SECRET, DEFAULT_MOCK_ORGANIZATION_ID } from '../../mocks/service/config.js';
+import {
+  DEFAULT_MOCK_CLIENT_ID,
+  DEFAULT_MOCK_CLIENT_SECRET,
+  DEFAULT_MOCK_ORGANIZATION_ID,
+} from '../../mocks/service/config.js';
 import { startStandaloneMock } from '../../mocks/standalone.js';
 
 const GITHUB = 'ef69ef6e-aa7f-4af1-a01d-ef775033524e';
@@ -35,11 +39,15 @@ async function sdkCall(method: string, path: string, token: string | undefined, 
 }
 
 /** The SDK's own error reading: errors[].message joined, else message. */
-const sdkDetail = (body: { message?: string; errors?: { message?: string }[] }) => (body.errors?.length ? body.errors.map((e) => e.message).join(', ') : body.message);
+const sdkDetail = (body: { message?: string; errors?: { message?: string }[] }) =>
+  body.errors?.length ? body.errors.map((e) => e.message).join(', ') : body.message;
 
 describe('the official Python SDK against the mock', () => {
   it('authenticates, creates a connector, finds it by workspace and definition, executes, pages, deletes', async () => {
-    const auth = await sdkCall('POST', '/api/v1/account/applications/token', undefined, { client_id: DEFAULT_MOCK_CLIENT_ID, client_secret: DEFAULT_MOCK_CLIENT_SECRET });
+    const auth = await sdkCall('POST', '/api/v1/account/applications/token', undefined, {
+      client_id: DEFAULT_MOCK_CLIENT_ID,
+      client_secret: DEFAULT_MOCK_CLIENT_SECRET,
+    });
     expect(auth.status).toBe(200);
     const token: string = auth.body.access_token;
 
@@ -55,7 +63,11 @@ describe('the official Python SDK against the mock', () => {
     expect(JSON.stringify(created.body)).not.toContain('ghp_python_sdk');
 
     // get_connector_id: exactly one connector of that definition in the workspace.
-    const found = await sdkCall('GET', `/api/v1/integrations/connectors?workspace_name=default&definition_id=${GITHUB}`, token);
+    const found = await sdkCall(
+      'GET',
+      `/api/v1/integrations/connectors?workspace_name=default&definition_id=${GITHUB}`,
+      token,
+    );
     expect(found.status).toBe(200);
     expect(found.body.data.map((c: { id: string }) => c.id)).toEqual([created.body.id]);
     const connectorId: string = found.body.data[0].id;
@@ -92,12 +104,19 @@ describe('the official Python SDK against the mock', () => {
 
     const deleted = await sdkCall('DELETE', `/api/v1/integrations/connectors/${connectorId}`, token);
     expect(deleted.status).toBe(202);
-    const gone = await sdkCall('GET', `/api/v1/integrations/connectors?workspace_name=default&definition_id=${GITHUB}`, token);
+    const gone = await sdkCall(
+      'GET',
+      `/api/v1/integrations/connectors?workspace_name=default&definition_id=${GITHUB}`,
+      token,
+    );
     expect(gone.body.data).toEqual([]);
   });
 
   it('answers the SDK a 401 it maps to an authentication error, with no secret in it', async () => {
-    const refused = await sdkCall('POST', '/api/v1/account/applications/token', undefined, { client_id: DEFAULT_MOCK_CLIENT_ID, client_secret: 'not-the-secret' });
+    const refused = await sdkCall('POST', '/api/v1/account/applications/token', undefined, {
+      client_id: DEFAULT_MOCK_CLIENT_ID,
+      client_secret: 'not-the-secret',
+    });
     expect(refused.status).toBe(401);
     expect(JSON.stringify(refused.body)).not.toContain('not-the-secret');
   });

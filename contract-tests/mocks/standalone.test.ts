@@ -37,15 +37,19 @@ describe('the standalone mock', () => {
     });
     expect(token.status).toBe(200);
     const { access_token } = (await token.json()) as { access_token: string };
-    const definitions = await fetch(`${mock.url}/api/v1/integrations/definitions/sources?name=github`, { headers: { Authorization: `Bearer ${access_token}` } });
-    expect(((await definitions.json()) as { definitions: { name: string }[] }).definitions.map((d) => d.name)).toEqual(['GitHub']);
+    const definitions = await fetch(`${mock.url}/api/v1/integrations/definitions/sources?name=github`, {
+      headers: { Authorization: `Bearer ${access_token}` },
+    });
+    expect(((await definitions.json()) as { definitions: { name: string }[] }).definitions.map((d) => d.name)).toEqual([
+      'GitHub',
+    ]);
     expect(lines.slice(before)).toEqual([
       expect.stringMatching(/^POST \/api\/v1\/account\/applications\/token 200 [\d.]+ ms$/),
       expect.stringMatching(/^GET \/api\/v1\/integrations\/definitions\/sources\?name=github 200 [\d.]+ ms$/),
     ]);
   });
 
-  it("answers every curl of the seed documents as written there, with the demo values in place of the placeholders", async () => {
+  it('answers every curl of the seed documents as written there, with the demo values in place of the placeholders', async () => {
     const demo: Record<string, string> = {
       YOUR_CLIENT_ID: 'demo-client-id',
       YOUR_CLIENT_SECRET: 'demo-client-secret',
@@ -55,37 +59,82 @@ describe('the standalone mock', () => {
       '<github_definition_id>': 'ef69ef6e-aa7f-4af1-a01d-ef775033524e',
       '<github_pat>': 'ghp_example',
     };
-    const fill = (text: string) => Object.entries(demo).reduce((out, [placeholder, value]) => out.replaceAll(placeholder, value), text);
+    const fill = (text: string) =>
+      Object.entries(demo).reduce((out, [placeholder, value]) => out.replaceAll(placeholder, value), text);
     const curl = async (method: string, path: string, token?: string, body?: string) => {
       const response = await fetch(`${mock.url}${path}`, {
         method,
-        headers: { ...(token ? { Authorization: `Bearer ${token}` } : {}), ...(body ? { 'Content-Type': 'application/json' } : {}) },
+        headers: {
+          ...(token ? { Authorization: `Bearer ${token}` } : {}),
+          ...(body ? { 'Content-Type': 'application/json' } : {}),
+        },
         ...(body ? { body: fill(body) } : {}),
       });
       return { status: response.status, body: (await response.json().catch(() => undefined)) as any };
     };
 
     // 000: the Airbyte API's token, workspace list and workspace creation.
-    const v1 = await curl('POST', '/v1/applications/token', undefined, '{\n  "client_id": "YOUR_CLIENT_ID",\n  "client_secret": "YOUR_CLIENT_SECRET"\n}');
+    const v1 = await curl(
+      'POST',
+      '/v1/applications/token',
+      undefined,
+      '{\n  "client_id": "YOUR_CLIENT_ID",\n  "client_secret": "YOUR_CLIENT_SECRET"\n}',
+    );
     expect(v1).toMatchObject({ status: 200, body: { token_type: 'Bearer', expires_in: 3600 } });
     expect((await curl('GET', '/v1/workspaces', v1.body.access_token)).status).toBe(200);
-    const created = await curl('POST', '/v1/workspaces', v1.body.access_token, '{\n  "name": "My First AI Agent Workspace",\n  "organizationId": "YOUR_ORGANIZATION_ID"\n}');
+    const created = await curl(
+      'POST',
+      '/v1/workspaces',
+      v1.body.access_token,
+      '{\n  "name": "My First AI Agent Workspace",\n  "organizationId": "YOUR_ORGANIZATION_ID"\n}',
+    );
     expect(created).toMatchObject({ status: 200, body: { name: 'My First AI Agent Workspace' } });
 
     // 001: the Agent Engine's token, the scoped and widget tokens on their older paths, the catalog.
-    const app = await curl('POST', '/api/v1/account/applications/token', undefined, '{\n"client_id": "<your_client_id>",\n"client_secret": "<your_client_secret>"\n}');
+    const app = await curl(
+      'POST',
+      '/api/v1/account/applications/token',
+      undefined,
+      '{\n"client_id": "<your_client_id>",\n"client_secret": "<your_client_secret>"\n}',
+    );
     expect(app).toMatchObject({ status: 200, body: { token_type: 'bearer', expires_in: 900 } });
     const token = app.body.access_token as string;
-    expect((await curl('POST', '/api/v1/embedded/scoped-token', token, '{\n"workspace_name": "customer_workspace_123"\n}')).status).toBe(200);
-    expect((await curl('POST', '/api/v1/embedded/widget-token', token, '{\n"workspace_name": "customer_workspace_123",\n"allowed_origin": "https://yourapp.com"\n}')).status).toBe(200);
+    expect(
+      (await curl('POST', '/api/v1/embedded/scoped-token', token, '{\n"workspace_name": "customer_workspace_123"\n}'))
+        .status,
+    ).toBe(200);
+    expect(
+      (
+        await curl(
+          'POST',
+          '/api/v1/embedded/widget-token',
+          token,
+          '{\n"workspace_name": "customer_workspace_123",\n"allowed_origin": "https://yourapp.com"\n}',
+        )
+      ).status,
+    ).toBe(200);
     const catalog = await curl('GET', '/api/v1/integrations/definitions/sources', token);
-    expect(catalog.body.definitions.map((d: { name: string }) => d.name)).toEqual(expect.arrayContaining(['GitHub', 'Salesforce']));
-    expect((await curl('GET', '/api/v1/integrations/definitions/sources?name=github', token)).body.definitions).toHaveLength(1);
+    expect(catalog.body.definitions.map((d: { name: string }) => d.name)).toEqual(
+      expect.arrayContaining(['GitHub', 'Salesforce']),
+    );
+    expect(
+      (await curl('GET', '/api/v1/integrations/definitions/sources?name=github', token)).body.definitions,
+    ).toHaveLength(1);
 
     // 002: create a GitHub connector and execute issues/list.
-    const connector = await curl('POST', '/api/v1/integrations/connectors', token, '{\n"workspace_name": "default",\n"definition_id": "<github_definition_id>",\n"name": "My GitHub Connector",\n"credentials": {\n"option_title": "PAT Credentials",\n"personal_access_token": "<github_pat>"\n},\n"replication_config": {\n"repositories": ["airbytehq/airbyte"]\n}\n}');
+    const connector = await curl(
+      'POST',
+      '/api/v1/integrations/connectors',
+      token,
+      '{\n"workspace_name": "default",\n"definition_id": "<github_definition_id>",\n"name": "My GitHub Connector",\n"credentials": {\n"option_title": "PAT Credentials",\n"personal_access_token": "<github_pat>"\n},\n"replication_config": {\n"repositories": ["airbytehq/airbyte"]\n}\n}',
+    );
     expect(connector.status).toBe(200);
-    const issues = await curl('POST', `/api/v1/integrations/connectors/${connector.body.id}/execute`, token, '{\n"entity": "issues",\n"action": "list",\n"params": { "per_page": 10 }\n}');
+    const issues = await curl(
+      'POST',
+      `/api/v1/integrations/connectors/${connector.body.id}/execute`,
+      token,
+      '{\n"entity": "issues",\n"action": "list",\n"params": { "per_page": 10 }\n}',
+    );
     expect(issues.status).toBe(200);
     expect(issues.body.result).toHaveLength(10);
     expect(mock.service.specViolations).toEqual([]);
@@ -95,7 +144,9 @@ describe('the standalone mock', () => {
     const unknown = await fetch(`${mock.url}/api/v2/nothing`);
     expect(unknown.status).toBe(404);
     // The message names what the mock serves, not the path it was sent (errors never quote raw input).
-    expect(((await unknown.json()) as { message: string }).message).toMatch(/^No operation at this path\. The mock serves \/api\/v1/);
+    expect(((await unknown.json()) as { message: string }).message).toMatch(
+      /^No operation at this path\. The mock serves \/api\/v1/,
+    );
     mock.service.failNext(1, { drop: true });
     await expect(fetch(`${mock.url}/v1/health`)).rejects.toThrow();
     expect((await fetch(`${mock.url}/v1/health`)).status).toBe(200);
@@ -125,7 +176,9 @@ describe('the standalone mock', () => {
     expect(output).toContain('client_id=demo-client-id  client_secret=demo-client-secret');
     expect(output).toContain(`curl -s -X POST ${url}/api/v1/account/applications/token`);
     expect((await fetch(`${url}/v1/health`)).status).toBe(200);
-    console.log(`npm start: first answer ${(performance.now() - spawned).toFixed(0)} ms after spawn (${/ready in \d+ ms/.exec(output)![0]} by its own count)`);
+    console.log(
+      `npm start: first answer ${(performance.now() - spawned).toFixed(0)} ms after spawn (${/ready in \d+ ms/.exec(output)![0]} by its own count)`,
+    );
     const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
     child.kill('SIGTERM');
     expect(await exit).toBe(0);
@@ -140,16 +193,19 @@ describe('npm start with a port it cannot use', () => {
     bundle = await buildMock();
   });
 
-
   // Spawned side by side; the other shapes of a wrong port are parsePort's test below.
-  it.concurrent.for(['abc', '65536', '', '0x50'])("PORT='%s': one line saying what PORT takes, no stack, exit code 2", { timeout: 20_000 }, async (value, { expect }) => {
-    // Killed before the test times out, should a regression leave it serving instead of exiting.
-    const { code, stdout, stderr } = await runNodeProcess([bundle], { env: { PORT: value }, timeoutMs: 10_000 });
-    expect(stderr).toBe(`agent-engine-kit mock: PORT must be an integer from 0 to 65535, got '${value}'\n`);
-    expect(stderr).not.toMatch(STACK_FRAME);
-    expect(stdout).toBe('');
-    expect(code).toBe(2);
-  });
+  it.concurrent.for(['abc', '65536', '', '0x50'])(
+    "PORT='%s': one line saying what PORT takes, no stack, exit code 2",
+    { timeout: 20_000 },
+    async (value, { expect }) => {
+      // Killed before the test times out, should a regression leave it serving instead of exiting.
+      const { code, stdout, stderr } = await runNodeProcess([bundle], { env: { PORT: value }, timeoutMs: 10_000 });
+      expect(stderr).toBe(`agent-engine-kit mock: PORT must be an integer from 0 to 65535, got '${value}'\n`);
+      expect(stderr).not.toMatch(STACK_FRAME);
+      expect(stdout).toBe('');
+      expect(code).toBe(2);
+    },
+  );
 
   it('a port in use: one line naming the port and how to pick another, no stack, exit code 1', async () => {
     const taken = createServer();
@@ -158,7 +214,11 @@ describe('npm start with a port it cannot use', () => {
     try {
       const { code, stderr } = await runNodeProcess([bundle], { env: { PORT: String(port) }, timeoutMs: 10_000 });
       expect(stderr.trimEnd().split('\n')).toHaveLength(1);
-      expect(stderr).toMatch(new RegExp(`^agent-engine-kit mock: port ${port} is in use on 127\\.0\\.0\\.1; set PORT to another port \\(PORT=\\d+ npm start\\)`));
+      expect(stderr).toMatch(
+        new RegExp(
+          `^agent-engine-kit mock: port ${port} is in use on 127\\.0\\.0\\.1; set PORT to another port \\(PORT=\\d+ npm start\\)`,
+        ),
+      );
       expect(stderr).not.toMatch(STACK_FRAME);
       expect(code).toBe(1);
     } finally {

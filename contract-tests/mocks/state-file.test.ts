@@ -15,8 +15,19 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 const work = mkdtempSync(join(tmpdir(), 'agent-engine-kit-state-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-const clientOf = (baseUrl: string) => createAgentEngineClient({ baseUrl, clientId: DEFAULT_MOCK_CLIENT_ID, clientSecret: DEFAULT_MOCK_CLIENT_SECRET, maxRetries: 0 });
-const github = (workspace_name: string) => ({ workspace_name, connector_type: 'GitHub', credentials: { token: 'ghp_state' }, replication_config: { repositories: ['airbytehq/airbyte'] } });
+const clientOf = (baseUrl: string) =>
+  createAgentEngineClient({
+    baseUrl,
+    clientId: DEFAULT_MOCK_CLIENT_ID,
+    clientSecret: DEFAULT_MOCK_CLIENT_SECRET,
+    maxRetries: 0,
+  });
+const github = (workspace_name: string) => ({
+  workspace_name,
+  connector_type: 'GitHub',
+  credentials: { token: 'ghp_state' },
+  replication_config: { repositories: ['airbytehq/airbyte'] },
+});
 
 describe('the store in a state file', () => {
   it('survives a restart: workspaces, connectors, records written by execute; new ids do not collide', async () => {
@@ -25,7 +36,11 @@ describe('the store in a state file', () => {
     const client = clientOf(first.url);
     const acme = client.forWorkspace('acme-state');
     const connector = await acme.connectors.create(github('acme-state'));
-    const created = await acme.connector('github', connector.id).execute({ entity: 'issues', action: 'create', params: { owner: 'airbytehq', repo: 'airbyte', title: 'Kept across restarts' } });
+    const created = await acme.connector('github', connector.id).execute({
+      entity: 'issues',
+      action: 'create',
+      params: { owner: 'airbytehq', repo: 'airbyte', title: 'Kept across restarts' },
+    });
     const number = (created.data as { number: number }).number;
     await first.close();
     expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ format: 'agent-engine-kit-mock-state', version: 1 });
@@ -35,7 +50,9 @@ describe('the store in a state file', () => {
       const again = clientOf(second.url);
       const found = await again.connectors.list({ workspace_name: 'acme-state' });
       expect(found.data.map((c) => c.id)).toEqual([connector.id]);
-      const issue = await again.connector('github', connector.id).issues.get({ owner: 'airbytehq', repo: 'airbyte', number });
+      const issue = await again
+        .connector('github', connector.id)
+        .issues.get({ owner: 'airbytehq', repo: 'airbyte', number });
       expect(issue.data.title).toBe('Kept across restarts');
       const another = await again.connectors.create(github('acme-state'));
       expect(another.id).not.toBe(connector.id);
@@ -50,7 +67,10 @@ describe('the store in a state file', () => {
     const file = join(work, 'killed.json');
     const start = async () => {
       const port = await freePort();
-      const { child } = await startProcess(process.execPath, [bundle, '--state', file], /ready in \d+ ms/, { env: { ...process.env, PORT: String(port) }, timeoutMs: 20_000 });
+      const { child } = await startProcess(process.execPath, [bundle, '--state', file], /ready in \d+ ms/, {
+        env: { ...process.env, PORT: String(port) },
+        timeoutMs: 20_000,
+      });
       return { child, url: `http://127.0.0.1:${port}` };
     };
     const first = await start();
@@ -68,7 +88,9 @@ describe('the store in a state file', () => {
     const garbage = join(work, 'garbage.json');
     writeFileSync(garbage, '{"this is": "not');
     await expect(startStandaloneMock({ port: 0, log: false, stateFile: garbage })).rejects.toThrow(StateFileError);
-    await expect(startStandaloneMock({ port: 0, log: false, stateFile: garbage })).rejects.toThrow(/not a state file of the mock.*delete it/);
+    await expect(startStandaloneMock({ port: 0, log: false, stateFile: garbage })).rejects.toThrow(
+      /not a state file of the mock.*delete it/,
+    );
     const future = join(work, 'future.json');
     writeFileSync(future, JSON.stringify({ format: 'agent-engine-kit-mock-state', version: 99 }));
     await expect(startStandaloneMock({ port: 0, log: false, stateFile: future })).rejects.toThrow(/another version/);
@@ -76,9 +98,25 @@ describe('the store in a state file', () => {
     const mock = await startStandaloneMock({ port: 0, log: false, stateFile: seeded, seed: 3 });
     await clientOf(mock.url).tokens.scoped('seeded');
     await mock.close();
-    await expect(startStandaloneMock({ port: 0, log: false, stateFile: seeded })).rejects.toThrow(/written with seed 3/);
+    await expect(startStandaloneMock({ port: 0, log: false, stateFile: seeded })).rejects.toThrow(
+      /written with seed 3/,
+    );
     // The command says so in a line and exits 1: no stack.
-    const run = await runNodeProcess(['--import', 'tsx', '--import', './scripts/yaml-register.mjs', 'bin/agent-engine-kit.ts', 'mock', '--port', '0', '--state', garbage], { cwd: root, timeoutMs: 30_000 });
+    const run = await runNodeProcess(
+      [
+        '--import',
+        'tsx',
+        '--import',
+        './scripts/yaml-register.mjs',
+        'bin/agent-engine-kit.ts',
+        'mock',
+        '--port',
+        '0',
+        '--state',
+        garbage,
+      ],
+      { cwd: root, timeoutMs: 30_000 },
+    );
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/^agent-engine-kit mock: .*garbage\.json is not a state file of the mock/m);
     expect(run.stderr).not.toMatch(/\n\s+at /);

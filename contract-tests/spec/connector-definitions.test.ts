@@ -7,7 +7,20 @@ import facts from '../fixtures/agent-connector-facts.json' with { type: 'json' }
 import { connectorDefinition, connectorIndex, type JsonSchema } from '../../mocks/connectors/definitions.js';
 
 type FactField = { name: string; type: string; fields?: FactField[]; enum?: unknown[]; required?: boolean };
-type FactParam = { name: string; in: string; required: boolean; type: string; enum?: unknown[]; itemEnum?: unknown[]; default?: unknown; minimum?: number; maximum?: number; minLength?: number; maxLength?: number; keys?: string[] };
+type FactParam = {
+  name: string;
+  in: string;
+  required: boolean;
+  type: string;
+  enum?: unknown[];
+  itemEnum?: unknown[];
+  default?: unknown;
+  minimum?: number;
+  maximum?: number;
+  minLength?: number;
+  maxLength?: number;
+  keys?: string[];
+};
 type FactConnector = (typeof facts.connectors)[number];
 
 /** A facts type (`string(date-time)|null`, `array<object>`) as its sorted alternatives, formats and item types kept. */
@@ -51,7 +64,10 @@ function schemaAlternatives(schema: JsonSchema): string[] {
 }
 
 /** `array` with fields is written as items of type object; compare it as the facts' `array<object>`. */
-const normalizeFactType = (type: string, hasFields: boolean) => factAlternatives(type).map((t) => (t === 'array' && hasFields ? 'array<object>' : t)).sort();
+const normalizeFactType = (type: string, hasFields: boolean) =>
+  factAlternatives(type)
+    .map((t) => (t === 'array' && hasFields ? 'array<object>' : t))
+    .sort();
 
 function expectRecordFields(fields: FactField[], schema: JsonSchema, where: string) {
   const properties: Record<string, JsonSchema> = schema.properties ?? schema.items?.properties ?? {};
@@ -60,12 +76,26 @@ function expectRecordFields(fields: FactField[], schema: JsonSchema, where: stri
     const property = properties[field.name]!;
     const at = `${where}.${field.name}`;
     if (field.type === 'any') {
-      if (!field.fields?.length) expect(property['x-inferred'], `${at}: a type chosen here is marked x-inferred`).toBe(true);
+      if (!field.fields?.length)
+        expect(property['x-inferred'], `${at}: a type chosen here is marked x-inferred`).toBe(true);
     } else {
-      expect(schemaAlternatives(property), `${at}: type`).toEqual(normalizeFactType(field.type, Boolean(field.fields?.length)));
+      expect(schemaAlternatives(property), `${at}: type`).toEqual(
+        normalizeFactType(field.type, Boolean(field.fields?.length)),
+      );
     }
-    if (field.enum) expect((property.enum as unknown[]).filter((v) => v !== null), `${at}: enum`).toEqual(field.enum.filter((v) => v !== null));
-    if (field.fields?.length) expectRecordFields(field.fields, property.type === 'array' || (Array.isArray(property.type) && property.type.includes('array')) ? property.items : property, at);
+    if (field.enum)
+      expect(
+        (property.enum as unknown[]).filter((v) => v !== null),
+        `${at}: enum`,
+      ).toEqual(field.enum.filter((v) => v !== null));
+    if (field.fields?.length)
+      expectRecordFields(
+        field.fields,
+        property.type === 'array' || (Array.isArray(property.type) && property.type.includes('array'))
+          ? property.items
+          : property,
+        at,
+      );
   }
   const required = fields.filter((f) => f.required).map((f) => f.name);
   expect(schema.required ?? schema.items?.required ?? [], `${where}: required`).toEqual(required);
@@ -81,15 +111,21 @@ function expectParams(params: FactParam[], schema: JsonSchema, headers: Record<s
     const at = `${where} params.${param.name}`;
     expect(schemaAlternatives(property), `${at}: type`).toEqual(factAlternatives(param.type));
     expect(property['x-in'], `${at}: in`).toBe(param.in);
-    for (const key of ['default', 'minimum', 'maximum', 'minLength', 'maxLength'] as const) expect(property[key], `${at}: ${key}`).toEqual(param[key]);
-    if (param.enum) expect((property.enum as unknown[]).filter((v) => v !== null), `${at}: enum`).toEqual(param.enum.filter((v) => v !== null));
+    for (const key of ['default', 'minimum', 'maximum', 'minLength', 'maxLength'] as const)
+      expect(property[key], `${at}: ${key}`).toEqual(param[key]);
+    if (param.enum)
+      expect(
+        (property.enum as unknown[]).filter((v) => v !== null),
+        `${at}: enum`,
+      ).toEqual(param.enum.filter((v) => v !== null));
     if (param.itemEnum) expect(property.items.enum, `${at}: item enum`).toEqual(param.itemEnum);
     if (param.keys) expect(Object.keys(property.properties), `${at}: keys`).toEqual(param.keys);
   }
   // The connector's own header params are never the caller's: they carry their defaults in x-headers.
   const headerParams = params.filter((p) => p.in === 'header');
   expect(Object.keys(headers), `${where}: header params`).toEqual(headerParams.map((p) => p.name));
-  for (const header of headerParams) expect(headers[header.name]!.default, `${where} header ${header.name}`).toEqual(header.default);
+  for (const header of headerParams)
+    expect(headers[header.name]!.default, `${where} header ${header.name}`).toEqual(header.default);
 }
 
 describe('the connector definitions match the facts of the published definitions', () => {
@@ -119,22 +155,29 @@ describe('the connector definitions match the facts of the published definitions
     const definition = connectorDefinition(name)!;
 
     it('has the connector facts: id, title, version, credentials options, replication config, scoping, relationships', () => {
-      expect([definition.definitionId, definition.title, definition.version]).toEqual([fact.definitionId, fact.title, fact.version]);
+      expect([definition.definitionId, definition.title, definition.version]).toEqual([
+        fact.definitionId,
+        fact.title,
+        fact.version,
+      ]);
       expect(definition.credentials).toHaveLength(fact.auth.length);
       fact.auth.forEach((option, i) => {
         const own = definition.credentials[i]!;
         const title = (option as { title?: string }).title;
         if (title) expect(own.title).toBe(title);
         expect(Object.keys(own.fields.properties)).toEqual(Object.keys(option.fields));
-        for (const [key, type] of Object.entries(option.fields)) expect(schemaAlternatives(own.fields.properties[key]!), `${key}`).toEqual(factAlternatives(type));
+        for (const [key, type] of Object.entries(option.fields))
+          expect(schemaAlternatives(own.fields.properties[key]!), `${key}`).toEqual(factAlternatives(type));
         expect(own.fields.required).toEqual(option.required);
         expect(own.credentials).toEqual(option.credentials);
         expect(own.constants ?? null).toEqual((option as { constants?: unknown }).constants ?? null);
       });
-      const config = (fact as { replicationConfig?: { required: string[]; properties: Record<string, string> } }).replicationConfig;
+      const config = (fact as { replicationConfig?: { required: string[]; properties: Record<string, string> } })
+        .replicationConfig;
       if (config) {
         expect(definition.replicationConfig?.required).toEqual(config.required);
-        for (const [key, type] of Object.entries(config.properties)) expect(schemaAlternatives(definition.replicationConfig!.properties[key])).toEqual(factAlternatives(type));
+        for (const [key, type] of Object.entries(config.properties))
+          expect(schemaAlternatives(definition.replicationConfig!.properties[key])).toEqual(factAlternatives(type));
       } else {
         expect(definition.replicationConfig).toBeNull();
       }
@@ -144,7 +187,9 @@ describe('the connector definitions match the facts of the published definitions
 
     it('has every entity and action with its params, metadata keys, record fields and upstream endpoint', () => {
       expect([...definition.entities.keys()]).toEqual(Object.keys(fact.entities));
-      for (const [entityName, entityFact] of Object.entries(fact.entities as unknown as Record<string, { actions: Record<string, any>; contextStoreFields?: FactField[] }>)) {
+      for (const [entityName, entityFact] of Object.entries(
+        fact.entities as unknown as Record<string, { actions: Record<string, any>; contextStoreFields?: FactField[] }>,
+      )) {
         const entity = definition.entities.get(entityName)!;
         expect([...entity.actions.keys()], `${entityName}: actions`).toEqual(Object.keys(entityFact.actions));
         if (entityFact.contextStoreFields) {
@@ -156,10 +201,17 @@ describe('the connector definitions match the facts of the published definitions
           const action = entity.actions.get(actionName)!;
           const where = `${name} ${entityName}.${actionName}`;
           expectParams(actionFact.params, action.params, action.headers, where);
-          expect(Object.keys(action.meta?.properties ?? {}), `${where}: metadata keys`).toEqual(Object.keys(actionFact.meta ?? {}));
-          for (const [key, from] of Object.entries(actionFact.meta ?? {})) expect(action.meta!.properties[key]['x-from'], `${where} meta ${key}`).toBe(from);
+          expect(Object.keys(action.meta?.properties ?? {}), `${where}: metadata keys`).toEqual(
+            Object.keys(actionFact.meta ?? {}),
+          );
+          for (const [key, from] of Object.entries(actionFact.meta ?? {}))
+            expect(action.meta!.properties[key]['x-from'], `${where} meta ${key}`).toBe(from);
           if (actionFact.recordFields?.length) expectRecordFields(actionFact.recordFields, action.record!, where);
-          expect(action.upstream, `${where}: upstream`).toEqual({ method: actionFact.method, path: actionFact.upstreamPath, ...(actionFact.upstreamBody ? { body: actionFact.upstreamBody } : {}) });
+          expect(action.upstream, `${where}: upstream`).toEqual({
+            method: actionFact.method,
+            path: actionFact.upstreamPath,
+            ...(actionFact.upstreamBody ? { body: actionFact.upstreamBody } : {}),
+          });
           expect(action.check, `${where}: preferred for check`).toBe(actionFact.preferredForCheck === true);
         }
       }
@@ -177,7 +229,8 @@ describe('the connector definitions match the facts of the published definitions
           if (cursor) expect(params, `${where}: cursor param`).toContain(cursor);
           if (next) expect(meta, `${where}: next key`).toContain(next.split('.')[0]);
           for (const key of [more, done, total]) if (key) expect(meta, where).toContain(key);
-          if (style === 'cursor' || style === 'link') expect(next, `${where}: a ${style} pager reads a next key`).not.toBeNull();
+          if (style === 'cursor' || style === 'link')
+            expect(next, `${where}: a ${style} pager reads a next key`).not.toBeNull();
           if (style !== 'none') expect(cursor, `${where}: a ${style} pager hands a position back`).not.toBeNull();
         }
       }
@@ -185,11 +238,28 @@ describe('the connector definitions match the facts of the published definitions
   });
 
   it('page the lists the way their connectors do (spot checks)', () => {
-    const paging = (connector: string, entity: string, action = 'list') => connectorDefinition(connector)!.entities.get(entity)!.actions.get(action)!.paging;
-    expect(paging('github', 'issues')).toMatchObject({ style: 'cursor', size: 'per_page', cursor: 'after', next: 'end_cursor', more: 'has_next_page' });
-    expect(paging('stripe', 'customers')).toMatchObject({ style: 'last_id', size: 'limit', cursor: 'starting_after', more: 'has_more' });
+    const paging = (connector: string, entity: string, action = 'list') =>
+      connectorDefinition(connector)!.entities.get(entity)!.actions.get(action)!.paging;
+    expect(paging('github', 'issues')).toMatchObject({
+      style: 'cursor',
+      size: 'per_page',
+      cursor: 'after',
+      next: 'end_cursor',
+      more: 'has_next_page',
+    });
+    expect(paging('stripe', 'customers')).toMatchObject({
+      style: 'last_id',
+      size: 'limit',
+      cursor: 'starting_after',
+      more: 'has_more',
+    });
     expect(paging('hubspot', 'contacts')).toMatchObject({ style: 'cursor', cursor: 'after', next: 'next_cursor' });
-    expect(paging('notion', 'blocks')).toMatchObject({ style: 'cursor', cursor: 'start_cursor', next: 'next_cursor', more: 'has_more' });
+    expect(paging('notion', 'blocks')).toMatchObject({
+      style: 'cursor',
+      cursor: 'start_cursor',
+      next: 'next_cursor',
+      more: 'has_more',
+    });
     expect(paging('freshdesk', 'tickets')).toMatchObject({ style: 'link', cursor: 'page', next: 'next' });
     expect(paging('asana', 'tasks')).toMatchObject({ style: 'cursor', cursor: 'offset', next: 'next_page.offset' });
     expect(paging('zoho-crm', 'leads')).toMatchObject({ style: 'page', cursor: 'page', more: 'more_records' });

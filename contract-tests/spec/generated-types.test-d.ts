@@ -28,7 +28,9 @@ describe('Agent Engine types', () => {
     expectTypeOf<Definition['name']>().toEqualTypeOf<string>();
     expectTypeOf<Definition['sourceDefinitionId']>().toEqualTypeOf<string | null | undefined>();
     expectTypeOf<Definition['iconUrl']>().toEqualTypeOf<string | null | undefined>();
-    expectTypeOf<Definition['supportLevel']>().toEqualTypeOf<'archived' | 'certified' | 'community' | 'none' | null | undefined>();
+    expectTypeOf<Definition['supportLevel']>().toEqualTypeOf<
+      'archived' | 'certified' | 'community' | 'none' | null | undefined
+    >();
   });
 
   it('connector create: workspace_name required, the rest optional and nullable, credentials free-form', () => {
@@ -36,7 +38,11 @@ describe('Agent Engine types', () => {
     expectTypeOf<Create['workspace_name']>().toEqualTypeOf<string>();
     expectTypeOf<Create['definition_id']>().toEqualTypeOf<string | null | undefined>();
     expectTypeOf<Create['credentials']>().toEqualTypeOf<Record<string, unknown> | null | undefined>();
-    expectTypeOf<{ workspace_name: 'default'; definition_id: string; credentials: { personal_access_token: string } }>().toMatchTypeOf<Create>();
+    expectTypeOf<{
+      workspace_name: 'default';
+      definition_id: string;
+      credentials: { personal_access_token: string };
+    }>().toMatchTypeOf<Create>();
   });
 
   it('execute: entity and action required, result and connector_metadata unknown', () => {
@@ -68,7 +74,9 @@ describe('Agent Engine types', () => {
 
   it('connection templates are a union told apart by data_hosting_type', () => {
     type Template = Schemas['ConnectionTemplate'];
-    expectTypeOf<Extract<Template, { data_hosting_type?: 'user_hosted' }>['destination_config']>().toEqualTypeOf<Record<string, unknown>>();
+    expectTypeOf<Extract<Template, { data_hosting_type?: 'user_hosted' }>['destination_config']>().toEqualTypeOf<
+      Record<string, unknown>
+    >();
     expectTypeOf<Template['data_hosting_type']>().toEqualTypeOf<'user_hosted' | 'airbyte_hosted' | undefined>();
   });
 

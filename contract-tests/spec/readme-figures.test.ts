@@ -18,7 +18,18 @@ import { CASES } from '../../src/verify/cases.js';
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const readme = readFileSync(join(root, 'README.md'), 'utf8');
 
-const WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
+const WORDS: Record<string, number> = {
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+};
 
 /** A number as the README writes it: digits with thousands separators (a comma or a space), or a small word. */
 const parseNumber = (text: string) => WORDS[text.toLowerCase()] ?? Number(text.replace(/[,\s]/g, ''));
@@ -26,7 +37,10 @@ const parseNumber = (text: string) => WORDS[text.toLowerCase()] ?? Number(text.r
 /** The first group of every match of `pattern` (a global regex) in the README, as text; at least one must match. */
 function stated(pattern: RegExp): string[] {
   const found = [...readme.matchAll(pattern)].map((match) => match[1]!);
-  expect(found, `README.md has no sentence matching ${pattern} any more: update the pattern with the sentence`).not.toEqual([]);
+  expect(
+    found,
+    `README.md has no sentence matching ${pattern} any more: update the pattern with the sentence`,
+  ).not.toEqual([]);
   return found;
 }
 
@@ -61,8 +75,12 @@ describe("the README's figures", () => {
     expect(statedNumbers(/all (\d+) operations of the published description/g)).toEqual([facts.operations.length]);
     expect(stated(/of the published description \(version ([\d.]+)/g)).toEqual([facts.version]);
     const deprecated = agentEngine.filter((op) => op.operation.deprecated === true);
-    expect(statedNumbers(/the (\w+) deprecated `\/api\/v1\/embedded\/\.\.\.` token paths/g)).toEqual([deprecated.length]);
-    expect(stated(/and `POST (\/api\/v1\/[^`]+)` \(inferred\)/g)).toEqual(['/api/v1/integrations/connectors/oauth/initiate']);
+    expect(statedNumbers(/the (\w+) deprecated `\/api\/v1\/embedded\/\.\.\.` token paths/g)).toEqual([
+      deprecated.length,
+    ]);
+    expect(stated(/and `POST (\/api\/v1\/[^`]+)` \(inferred\)/g)).toEqual([
+      '/api/v1/integrations/connectors/oauth/initiate',
+    ]);
     expect(agentEngine.length).toBe(facts.operations.length + deprecated.length + 1);
   });
 
@@ -76,7 +94,8 @@ describe("the README's figures", () => {
       /runs every entity and action of all (\d+) agent connectors/g,
       /all (\d+) connector definitions/g,
     ];
-    for (const pattern of patterns) expect(new Set(statedNumbers(pattern)), String(pattern)).toEqual(new Set([definitions]));
+    for (const pattern of patterns)
+      expect(new Set(statedNumbers(pattern)), String(pattern)).toEqual(new Set([definitions]));
   });
 
   it('the contract cases: what the msw target runs, and what `verify --all --v1` reports', () => {
@@ -93,28 +112,42 @@ describe("the README's figures", () => {
   it("the client's bundle: its budget, its size, and the chunks that load later", async () => {
     const { measureBundle, BUDGET_BYTES } = await import(pathToFileURL(join(root, 'scripts/bundle-size.mjs')).href);
     const figures = await measureBundle();
-    const [sentence] = [...readme.matchAll(/is ([\d.]+) kB minified and gzipped \(([\d,]+) bytes; budget ([\d,]+), checked by `npm test`\)/g)];
+    const [sentence] = [
+      ...readme.matchAll(
+        /is ([\d.]+) kB minified and gzipped \(([\d,]+) bytes; budget ([\d,]+), checked by `npm test`\)/g,
+      ),
+    ];
     expect(sentence, 'the package row of "What the client does" states the size and the budget').toBeDefined();
     const [, kilobytes, bytes, budget] = sentence!;
     expect(parseNumber(budget!)).toBe(BUDGET_BYTES);
     expect(parseNumber(bytes!)).toBeLessThanOrEqual(BUDGET_BYTES);
     expect((parseNumber(bytes!) / 1024).toFixed(1)).toBe(kilobytes);
-    expect(agrees(bytes!, figures.gzippedBytes), `README: ${bytes} bytes, measured: ${figures.gzippedBytes}`).toBe(true);
+    expect(agrees(bytes!, figures.gzippedBytes), `README: ${bytes} bytes, measured: ${figures.gzippedBytes}`).toBe(
+      true,
+    );
     // The features table says the same in kilobytes; the validator and the paging table are the deferred chunks.
     for (const [pattern, measured] of [
       [/optional response validation against the spec; ([\d.]+) kB gzipped/g, figures.gzippedBytes],
       [/the validator \(specs and ajv, ([\d.]+) kB gzipped\)/g, figures.validationGzippedBytes],
       [/The table and the page loop \(([\d.]+) kB gzipped\)/g, figures.pagingGzippedBytes],
     ] as const) {
-      for (const figure of stated(pattern)) expect(agrees(figure, measured / 1024), `${pattern}: README ${figure} kB, measured ${(measured / 1024).toFixed(2)} kB`).toBe(true);
+      for (const figure of stated(pattern))
+        expect(
+          agrees(figure, measured / 1024),
+          `${pattern}: README ${figure} kB, measured ${(measured / 1024).toFixed(2)} kB`,
+        ).toBe(true);
     }
   });
 
   it('what installing the package adds: the package and its dependencies, with theirs', () => {
     // The packages npm adds for the package's own dependencies, from the lock file (peers and optional ones are not
     // installed with it). The package test installs the packed tarball and checks its one dependency.
-    const lock = JSON.parse(readFileSync(join(root, 'package-lock.json'), 'utf8')) as { packages: Record<string, { dependencies?: Record<string, string> }> };
-    const { dependencies = {} } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { dependencies?: Record<string, string> };
+    const lock = JSON.parse(readFileSync(join(root, 'package-lock.json'), 'utf8')) as {
+      packages: Record<string, { dependencies?: Record<string, string> }>;
+    };
+    const { dependencies = {} } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+      dependencies?: Record<string, string>;
+    };
     const installed = new Set<string>();
     const visit = (name: string) => {
       if (installed.has(name)) return;
@@ -136,11 +169,13 @@ describe("the README's figures", () => {
     expect(statedNumbers(/(\d+)-minute application tokens/g)).toEqual([APPLICATION_TOKEN_TTL_SECONDS / 60]);
     expect(statedNumbers(/(\d+)-minute scoped and widget tokens/g)).toEqual([SCOPED_TOKEN_TTL_SECONDS / 60]);
     expect(statedNumbers(/refreshed before its (\d+) minutes end/g)).toEqual([SCOPED_TOKEN_TTL_SECONDS / 60]);
-    for (const mebibytes of statedNumbers(/a body over (\d+) MiB/g)) expect(mebibytes * 1024 * 1024).toBe(MAX_BODY_BYTES);
+    for (const mebibytes of statedNumbers(/a body over (\d+) MiB/g))
+      expect(mebibytes * 1024 * 1024).toBe(MAX_BODY_BYTES);
     expect(statedNumbers(/JSON nesting over (\d+)\s+levels/g)).toEqual([MAX_JSON_DEPTH]);
     // The fuzzing defaults live in the test itself: read them from its source.
     const fuzz = readFileSync(join(root, 'contract-tests/contract/fuzz.test.ts'), 'utf8');
-    const fuzzDefault = (variable: string) => Number(new RegExp(`process\\.env\\.${variable} \\?\\? (\\d+)`).exec(fuzz)?.[1]);
+    const fuzzDefault = (variable: string) =>
+      Number(new RegExp(`process\\.env\\.${variable} \\?\\? (\\d+)`).exec(fuzz)?.[1]);
     expect(statedNumbers(/seed `FUZZ_SEED`, default (\d+)/g)).toEqual([fuzzDefault('FUZZ_SEED')]);
     expect(statedNumbers(/`FUZZ_RUNS`, default (\d+) per\s+operation/g)).toEqual([fuzzDefault('FUZZ_RUNS')]);
   });

@@ -15,7 +15,8 @@ const PLACEHOLDERS: Record<string, string> = {
 
 function seed(file: string): unknown {
   let text = readFileSync(new URL(`../fixtures/seeds/${file}`, import.meta.url), 'utf8');
-  for (const [placeholder, value] of Object.entries(PLACEHOLDERS)) text = text.replaceAll(`"${placeholder}"`, JSON.stringify(value));
+  for (const [placeholder, value] of Object.entries(PLACEHOLDERS))
+    text = text.replaceAll(`"${placeholder}"`, JSON.stringify(value));
   return JSON.parse(text);
 }
 
@@ -80,7 +81,9 @@ describe('the same validators refuse what the API refuses', () => {
 
   it('a widget token body without allowed_origin', () => {
     const body = seed('001-scoped-token-request.json');
-    expect(check('agent-engine', 'post', '/api/v1/account/applications/widget-token', 'request', body).valid).toBe(false);
+    expect(check('agent-engine', 'post', '/api/v1/account/applications/widget-token', 'request', body).valid).toBe(
+      false,
+    );
   });
 
   it('a v1 token response without expires_in', () => {

@@ -9,7 +9,8 @@ import { judgeDrift } from '../support/spec-diff.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
-const git = (...args: string[]) => execFileSync('git', args, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+const git = (...args: string[]) =>
+  execFileSync('git', args, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
 
 /**
  * The spec's previous version: SPEC_BASE_REF when set; HEAD's when the working tree changed the file; else the
@@ -40,8 +41,12 @@ describe.each(SPEC_NAMES)('%s against its previous version', (name) => {
     const before = previous.doc;
     console.log(`spec drift: ${SPEC_FILES[name]} compared with ${previous.ref.slice(0, 12)}`);
     const verdict = judgeDrift(before, loadSpec(name));
-    for (const change of verdict.changes) console.log(`spec drift: ${change.breaking ? 'BREAKING' : 'compatible'} ${change.where}: ${change.what}`);
-    expect(verdict.ok, `breaking changes without a version bump (${verdict.versionBefore}):\n${verdict.breaking.map((c) => `${c.where}: ${c.what}`).join('\n')}`).toBe(true);
+    for (const change of verdict.changes)
+      console.log(`spec drift: ${change.breaking ? 'BREAKING' : 'compatible'} ${change.where}: ${change.what}`);
+    expect(
+      verdict.ok,
+      `breaking changes without a version bump (${verdict.versionBefore}):\n${verdict.breaking.map((c) => `${c.where}: ${c.what}`).join('\n')}`,
+    ).toBe(true);
   });
 });
 
@@ -65,7 +70,11 @@ describe('the drift guard itself', () => {
       metadata.required = ['connector_instance_id', 'execution_ms'];
     });
     const verdict = judgeDrift(current, renamed);
-    expect(verdict.breaking).toContainEqual({ breaking: true, where: 'POST /api/v1/integrations/connectors/{id}/execute 200 execution_metadata.execution_time_ms', what: 'response field removed' });
+    expect(verdict.breaking).toContainEqual({
+      breaking: true,
+      where: 'POST /api/v1/integrations/connectors/{id}/execute 200 execution_metadata.execution_time_ms',
+      what: 'response field removed',
+    });
     expect(verdict.ok).toBe(false);
     expect(judgeDrift(current, { ...renamed, info: { ...renamed.info, version: '1.0.0' } }).ok).toBe(true);
   });
@@ -81,8 +90,12 @@ describe('the drift guard itself', () => {
     const whats = judgeDrift(current, changed).changes.map((c) => `${c.breaking ? '!' : '+'} ${c.where}: ${c.what}`);
     expect(whats).toContain('! GET /api/v1/workspaces/stats: operation removed');
     expect(whats).toContain('! POST /api/v1/integrations/connectors/{id}/execute body.params: input became required');
-    expect(whats).toContain('! POST /api/v1/integrations/connectors body.name: no longer accepts null (string|null -> string)');
+    expect(whats).toContain(
+      '! POST /api/v1/integrations/connectors body.name: no longer accepts null (string|null -> string)',
+    );
     expect(whats).toContain('! GET /api/v1/workspaces/{workspace_id} 200 status: new enum values: archived');
-    expect(whats).toContain('+ POST /api/v1/integrations/connectors/{id}/execute 200 execution_metadata.region: new response field');
+    expect(whats).toContain(
+      '+ POST /api/v1/integrations/connectors/{id}/execute 200 execution_metadata.region: new response field',
+    );
   });
 });

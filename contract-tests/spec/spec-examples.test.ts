@@ -33,15 +33,18 @@ function collectExamples(doc: OpenApiDocument): ExampleCase[] {
       if ('example' in node) cases.push({ at: `${pointer}/example`, schema: `${pointer}/schema`, value: node.example });
       for (const [name, example] of Object.entries<any>(node.examples ?? {})) {
         const resolved = derefPointer(doc, `${pointer}/examples/${escapePointer(name)}`);
-        if ('value' in resolved.value) cases.push({ at: resolved.pointer, schema: `${pointer}/schema`, value: resolved.value.value });
+        if ('value' in resolved.value)
+          cases.push({ at: resolved.pointer, schema: `${pointer}/schema`, value: resolved.value.value });
         else expect.fail(`${pointer}/examples/${name} has no value (${JSON.stringify(example)})`);
       }
     } else {
       // A schema: its own `examples` array and its `default`.
       if (Array.isArray(node.examples)) {
-        for (const [i, value] of (node.examples as unknown[]).entries()) cases.push({ at: `${pointer}/examples/${i}`, schema: pointer, value });
+        for (const [i, value] of (node.examples as unknown[]).entries())
+          cases.push({ at: `${pointer}/examples/${i}`, schema: pointer, value });
       }
-      if ('default' in node && !('in' in node)) cases.push({ at: `${pointer}/default`, schema: pointer, value: node.default });
+      if ('default' in node && !('in' in node))
+        cases.push({ at: `${pointer}/default`, schema: pointer, value: node.default });
     }
     for (const [key, child] of Object.entries(node)) {
       if (key === 'example' || key === 'examples') continue;
@@ -65,7 +68,8 @@ function mediaTypesWithoutExamples(doc: OpenApiDocument): string[] {
       const { value } = derefPointer(doc, holder);
       for (const [mediaType, media] of Object.entries<any>(value.content ?? {})) {
         const hasExample = 'example' in media || Object.keys(media.examples ?? {}).length > 0;
-        if (media.schema && !hasExample) missing.push(`${op.method.toUpperCase()} ${op.path} ${holder.split('/').pop()} ${mediaType}`);
+        if (media.schema && !hasExample)
+          missing.push(`${op.method.toUpperCase()} ${op.path} ${holder.split('/').pop()} ${mediaType}`);
       }
     }
   }

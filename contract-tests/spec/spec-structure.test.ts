@@ -2,7 +2,15 @@
 // error responses in the API's own error body; both documents are valid OpenAPI 3.1 and dereference completely.
 import { describe, expect, it } from 'vitest';
 import { dereference, validate } from '@readme/openapi-parser';
-import { SPEC_NAMES, listOperations, loadSpec, resolveRef, specPath, type SpecName, type SpecOperation } from '../../mocks/spec.js';
+import {
+  SPEC_NAMES,
+  listOperations,
+  loadSpec,
+  resolveRef,
+  specPath,
+  type SpecName,
+  type SpecOperation,
+} from '../../mocks/spec.js';
 
 interface Conventions {
   servers: string[];
@@ -27,7 +35,8 @@ const CONVENTIONS: Record<SpecName, Conventions> = {
   },
 };
 
-const isAuthenticated = (doc: Record<string, any>, op: SpecOperation) => (op.operation.security ?? doc.security ?? []).length > 0;
+const isAuthenticated = (doc: Record<string, any>, op: SpecOperation) =>
+  (op.operation.security ?? doc.security ?? []).length > 0;
 const hasPathParameters = (op: SpecOperation) => op.path.includes('{');
 
 function containsRef(node: unknown): boolean {
@@ -63,32 +72,44 @@ describe.each(SPEC_NAMES)('%s', (name) => {
     expect(new Set(ids).size).toBe(ids.length);
   });
 
-  it.each(operations.map((op) => [`${op.method.toUpperCase()} ${op.path}`, op] as const))('%s is complete', (_key, op) => {
-    const { operation } = op;
-    expect(operation.operationId).toMatch(/^[A-Za-z][A-Za-z0-9_]*$/);
-    expect(operation.summary?.trim()).toBeTruthy();
-    expect(operation.description?.trim()).toBeTruthy();
-    expect(operation.tags).toHaveLength(1);
-    expect(declaredTags.has(operation.tags[0])).toBe(true);
+  it.each(operations.map((op) => [`${op.method.toUpperCase()} ${op.path}`, op] as const))(
+    '%s is complete',
+    (_key, op) => {
+      const { operation } = op;
+      expect(operation.operationId).toMatch(/^[A-Za-z][A-Za-z0-9_]*$/);
+      expect(operation.summary?.trim()).toBeTruthy();
+      expect(operation.description?.trim()).toBeTruthy();
+      expect(operation.tags).toHaveLength(1);
+      expect(declaredTags.has(operation.tags[0])).toBe(true);
 
-    const codes = Object.keys(operation.responses);
-    expect(codes.filter((code) => /^2\d\d$/.test(code))).toHaveLength(1);
+      const codes = Object.keys(operation.responses);
+      expect(codes.filter((code) => /^2\d\d$/.test(code))).toHaveLength(1);
 
-    if (!isAuthenticated(doc, op) && op.operationId !== 'create_account_applications_token' && op.operationId !== 'createAccessToken') {
-      return; // health checks: no credentials, no client errors
-    }
-    const expected = [...conventions.errors, ...(hasPathParameters(op) ? ['404'] : [])];
-    for (const status of expected) {
-      expect(codes, `documents ${status}`).toContain(status);
-      const response = resolveRef(doc, operation.responses[status]);
-      expect(response.content?.[conventions.errorMediaType]?.schema?.$ref, `${status} body`).toBe(conventions.errorSchema);
-    }
-    expect(resolveRef(doc, operation.responses['429']).headers?.['Retry-After'], '429 has Retry-After').toBeDefined();
-  });
+      if (
+        !isAuthenticated(doc, op) &&
+        op.operationId !== 'create_account_applications_token' &&
+        op.operationId !== 'createAccessToken'
+      ) {
+        return; // health checks: no credentials, no client errors
+      }
+      const expected = [...conventions.errors, ...(hasPathParameters(op) ? ['404'] : [])];
+      for (const status of expected) {
+        expect(codes, `documents ${status}`).toContain(status);
+        const response = resolveRef(doc, operation.responses[status]);
+        expect(response.content?.[conventions.errorMediaType]?.schema?.$ref, `${status} body`).toBe(
+          conventions.errorSchema,
+        );
+      }
+      expect(resolveRef(doc, operation.responses['429']).headers?.['Retry-After'], '429 has Retry-After').toBeDefined();
+    },
+  );
 
   it('declares each path parameter of each path', () => {
     for (const op of operations) {
-      const declared = op.parameters.map((p) => resolveRef(doc, p)).filter((p) => p.in === 'path').map((p) => p.name);
+      const declared = op.parameters
+        .map((p) => resolveRef(doc, p))
+        .filter((p) => p.in === 'path')
+        .map((p) => p.name);
       const inPath = [...op.path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]);
       expect(declared.sort(), `${op.method} ${op.path}`).toEqual(inPath.sort());
     }
@@ -105,11 +126,18 @@ describe('Agent Engine conventions', () => {
       expect(refs, `${op.method} ${op.path}`).toHaveLength(1);
     }
     const header = doc.components.parameters.OrganizationIdHeader;
-    expect(header).toMatchObject({ name: 'x-organization-id', in: 'header', required: false, schema: { format: 'uuid' } });
+    expect(header).toMatchObject({
+      name: 'x-organization-id',
+      in: 'header',
+      required: false,
+      schema: { format: 'uuid' },
+    });
   });
 
   it('authenticates with one bearer scheme, except for the application token', () => {
-    expect(doc.components.securitySchemes).toEqual({ bearerAuth: expect.objectContaining({ type: 'http', scheme: 'bearer' }) });
+    expect(doc.components.securitySchemes).toEqual({
+      bearerAuth: expect.objectContaining({ type: 'http', scheme: 'bearer' }),
+    });
     const open = operations.filter((op) => !isAuthenticated(doc, op)).map((op) => op.path);
     expect(open).toEqual(['/api/v1/account/applications/token']);
   });
@@ -133,6 +161,7 @@ describe('Agent Engine conventions', () => {
     const create = doc.components.schemas.ConnectorCreateRequest;
     expect(create['x-exactly-one-of']).toEqual(['connector_type', 'definition_id', 'source_template_id']);
     expect(create['x-at-least-one-of']).toEqual(['replication_config', 'credentials', 'server_side_oauth_secret_id']);
-    for (const field of [...create['x-exactly-one-of'], ...create['x-at-least-one-of']]) expect(create.properties[field]).toBeDefined();
+    for (const field of [...create['x-exactly-one-of'], ...create['x-at-least-one-of']])
+      expect(create.properties[field]).toBeDefined();
   });
 });

@@ -5,13 +5,24 @@ import { resolveRef, type OpenApiDocument } from '../../mocks/spec.js';
 
 type Schema = Record<string, any>;
 
-const SAFE_TEXT = fc.string({ unit: fc.constantFrom(...'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 -_.'), minLength: 1, maxLength: 16 });
-const DATE = fc.date({ min: new Date('2020-01-01T00:00:00Z'), max: new Date('2030-01-01T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString());
+const SAFE_TEXT = fc.string({
+  unit: fc.constantFrom(...'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 -_.'),
+  minLength: 1,
+  maxLength: 16,
+});
+const DATE = fc
+  .date({ min: new Date('2020-01-01T00:00:00Z'), max: new Date('2030-01-01T00:00:00Z'), noInvalidDate: true })
+  .map((d) => d.toISOString());
 
 function merged(doc: OpenApiDocument, raw: Schema): Schema {
   const schema = resolveRef<Schema>(doc, raw);
   if (!schema.allOf) return schema;
-  const out: Schema = { ...schema, allOf: undefined, properties: { ...schema.properties }, required: [...(schema.required ?? [])] };
+  const out: Schema = {
+    ...schema,
+    allOf: undefined,
+    properties: { ...schema.properties },
+    required: [...(schema.required ?? [])],
+  };
   for (const part of schema.allOf) {
     const resolved = merged(doc, part);
     Object.assign(out.properties, resolved.properties);
@@ -30,7 +41,12 @@ function forType(doc: OpenApiDocument, schema: Schema, type: string, depth: numb
     case 'integer':
       return fc.integer({ min: schema.minimum ?? -1000, max: schema.maximum ?? 1000 });
     case 'number':
-      return fc.double({ min: schema.minimum ?? -1000, max: schema.maximum ?? 1000, noNaN: true, noDefaultInfinity: true });
+      return fc.double({
+        min: schema.minimum ?? -1000,
+        max: schema.maximum ?? 1000,
+        noNaN: true,
+        noDefaultInfinity: true,
+      });
     case 'string':
       if (schema.format === 'uuid') return fc.uuid({ version: 4 });
       if (schema.format === 'date-time') return DATE;
@@ -40,8 +56,15 @@ function forType(doc: OpenApiDocument, schema: Schema, type: string, depth: numb
       return fc.array(schema.items ? arbitraryFor(doc, schema.items, depth + 1) : SAFE_TEXT, { maxLength: 3 });
     case 'object': {
       const properties = Object.entries<Schema>(schema.properties ?? {});
-      if (properties.length === 0) return depth > 2 ? fc.constant({}) : fc.dictionary(fc.constantFrom('a', 'b', 'key', 'value'), fc.oneof(SAFE_TEXT, fc.integer(), fc.boolean()), { maxKeys: 3 });
-      const model = Object.fromEntries(properties.map(([name, property]) => [name, arbitraryFor(doc, property, depth + 1)]));
+      if (properties.length === 0)
+        return depth > 2
+          ? fc.constant({})
+          : fc.dictionary(fc.constantFrom('a', 'b', 'key', 'value'), fc.oneof(SAFE_TEXT, fc.integer(), fc.boolean()), {
+              maxKeys: 3,
+            });
+      const model = Object.fromEntries(
+        properties.map(([name, property]) => [name, arbitraryFor(doc, property, depth + 1)]),
+      );
       return fc.record(model, { requiredKeys: (schema.required ?? []).filter((name: string) => name in model) });
     }
     default:
@@ -56,7 +79,8 @@ export function arbitraryFor(doc: OpenApiDocument, raw: Schema, depth = 0): fc.A
   if (schema.enum) return fc.constantFrom(...schema.enum);
   const union = schema.oneOf ?? schema.anyOf;
   if (union) return fc.oneof(...union.map((branch: Schema) => arbitraryFor(doc, branch, depth)));
-  if (schema.type === undefined) return schema.properties ? forType(doc, schema, 'object', depth) : fc.jsonValue({ maxDepth: 2 });
+  if (schema.type === undefined)
+    return schema.properties ? forType(doc, schema, 'object', depth) : fc.jsonValue({ maxDepth: 2 });
   const types: string[] = Array.isArray(schema.type) ? schema.type : [schema.type];
   return fc.oneof(...types.map((type) => forType(doc, schema, type, depth)));
 }

@@ -19,10 +19,23 @@ export function usualBrowserPaths(env: Env, platform: NodeJS.Platform): string[]
     ];
   }
   if (platform === 'win32') {
-    const roots = [env.PROGRAMFILES, env['PROGRAMFILES(X86)'], env.LOCALAPPDATA].filter((root): root is string => Boolean(root));
-    return roots.flatMap((root) => [win32.join(root, 'Google', 'Chrome', 'Application', 'chrome.exe'), win32.join(root, 'Chromium', 'Application', 'chrome.exe'), win32.join(root, 'Microsoft', 'Edge', 'Application', 'msedge.exe')]);
+    const roots = [env.PROGRAMFILES, env['PROGRAMFILES(X86)'], env.LOCALAPPDATA].filter((root): root is string =>
+      Boolean(root),
+    );
+    return roots.flatMap((root) => [
+      win32.join(root, 'Google', 'Chrome', 'Application', 'chrome.exe'),
+      win32.join(root, 'Chromium', 'Application', 'chrome.exe'),
+      win32.join(root, 'Microsoft', 'Edge', 'Application', 'msedge.exe'),
+    ]);
   }
-  return ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable', '/snap/bin/chromium', '/usr/bin/microsoft-edge'];
+  return [
+    '/usr/bin/chromium',
+    '/usr/bin/chromium-browser',
+    '/usr/bin/google-chrome',
+    '/usr/bin/google-chrome-stable',
+    '/snap/bin/chromium',
+    '/usr/bin/microsoft-edge',
+  ];
 }
 
 /** The Chromium that `npx playwright install chromium` puts in playwright's cache, wherever that is; none if unknown. */
@@ -52,7 +65,9 @@ export function findBrowser(options: FindBrowserOptions = {}): string | undefine
   const given = env.CHROMIUM_PATH;
   if (given) {
     if (exists(given)) return given;
-    throw new Error(`CHROMIUM_PATH is set to '${given}', but there is no file there: point it at a Chromium or Chrome executable, or unset it to look in the usual places`);
+    throw new Error(
+      `CHROMIUM_PATH is set to '${given}', but there is no file there: point it at a Chromium or Chrome executable, or unset it to look in the usual places`,
+    );
   }
   const candidates = options.candidates ?? [...usualBrowserPaths(env, platform), ...playwrightsOwnChromium()];
   return candidates.find((candidate) => exists(candidate));
@@ -79,7 +94,8 @@ export function planBrowserSuite(name: string, options: FindBrowserOptions = {})
   }
   if (found) return { run: found };
   const problem = 'no Chromium or Chrome found in the usual install paths; set CHROMIUM_PATH to the executable of one';
-  if (isCi(options.env ?? process.env)) return { fail: `${problem} (CI is set: the browser suites must run there, not be skipped)` };
+  if (isCi(options.env ?? process.env))
+    return { fail: `${problem} (CI is set: the browser suites must run there, not be skipped)` };
   return { skip: `SKIPPED "${name}": ${problem}` };
 }
 

@@ -14,11 +14,16 @@ export function sampleValue(schema: JsonSchema, name: string): unknown {
   if (schema.anyOf) return sampleValue(schema.anyOf[0], name);
   const type = [schema.type ?? 'string'].flat().find((t: string) => t !== 'null');
   switch (type) {
-    case 'integer': return typeof schema.minimum === 'number' ? schema.minimum : 1;
-    case 'number': return 1.5;
-    case 'boolean': return true;
-    case 'array': return schema.items?.enum ? [schema.items.enum[0]] : [sampleValue(schema.items ?? { type: 'string' }, name)];
-    case 'object': return {};
+    case 'integer':
+      return typeof schema.minimum === 'number' ? schema.minimum : 1;
+    case 'number':
+      return 1.5;
+    case 'boolean':
+      return true;
+    case 'array':
+      return schema.items?.enum ? [schema.items.enum[0]] : [sampleValue(schema.items ?? { type: 'string' }, name)];
+    case 'object':
+      return {};
     default:
       if (schema.format === 'date-time') return '2026-01-01T00:00:00Z';
       if (schema.format === 'date') return '2026-01-01';
@@ -30,7 +35,8 @@ export function sampleValue(schema: JsonSchema, name: string): unknown {
 /** A replication config with every key the definition names (GitHub's repositories as `owner/repo`). */
 export function replicationConfigOf(definition: ConnectorDefinition): Row {
   const config: Row = {};
-  for (const [key, schema] of Object.entries<JsonSchema>(definition.replicationConfig?.properties ?? {})) config[key] = sampleValue(schema, key);
+  for (const [key, schema] of Object.entries<JsonSchema>(definition.replicationConfig?.properties ?? {}))
+    config[key] = sampleValue(schema, key);
   if (definition.name === 'github') config.repositories = ['airbytehq/airbyte'];
   return config;
 }
@@ -48,7 +54,11 @@ export function createBody(definition: ConnectorDefinition, workspace = 'default
 }
 
 /** The params an action requires: the record's value where the record has the field (as the param types it), else a sample. */
-export function requiredParams(definition: ConnectorDefinition, action: ActionDefinition, record: Row | undefined): Row {
+export function requiredParams(
+  definition: ConnectorDefinition,
+  action: ActionDefinition,
+  record: Row | undefined,
+): Row {
   const params: Row = {};
   const config = replicationConfigOf(definition);
   const scoped = new Set(definition.scoping.filter((s) => Object.hasOwn(config, s.config_key)).map((s) => s.param));
@@ -58,7 +68,10 @@ export function requiredParams(definition: ConnectorDefinition, action: ActionDe
     const schema = action.params.properties[name] as JsonSchema;
     const fromRecord = key && key.param === name ? record?.[key.field] : record?.[name];
     // An integer id looked up by a string param, and back.
-    const candidates = fromRecord === undefined || fromRecord === null || typeof fromRecord === 'object' ? [] : [fromRecord, String(fromRecord), Number(fromRecord)];
+    const candidates =
+      fromRecord === undefined || fromRecord === null || typeof fromRecord === 'object'
+        ? []
+        : [fromRecord, String(fromRecord), Number(fromRecord)];
     const fitting = candidates.find((value) => validatorOf(schema)(value));
     params[name] = fitting !== undefined ? fitting : sampleValue(schema, name);
   }
@@ -70,10 +83,17 @@ export function smallPage(action: ActionDefinition, wanted = 7): Row {
   const size = action.paging?.size;
   if (!size || action.paging?.style === 'none') return {};
   const schema = action.params.properties[size] as JsonSchema;
-  return { [size]: Math.max(typeof schema.minimum === 'number' ? schema.minimum : 1, Math.min(wanted, typeof schema.maximum === 'number' ? schema.maximum : wanted)) };
+  return {
+    [size]: Math.max(
+      typeof schema.minimum === 'number' ? schema.minimum : 1,
+      Math.min(wanted, typeof schema.maximum === 'number' ? schema.maximum : wanted),
+    ),
+  };
 }
 
 /** Whether an action's params narrow its records (a param naming a record field, or a search text). */
 export function narrows(params: Row, record: Row | undefined): boolean {
-  return Object.keys(params).some((p) => (record && Object.hasOwn(record, p)) || (SEARCH_TEXT_PARAMS.includes(p) && typeof params[p] === 'string'));
+  return Object.keys(params).some(
+    (p) => (record && Object.hasOwn(record, p)) || (SEARCH_TEXT_PARAMS.includes(p) && typeof params[p] === 'string'),
+  );
 }

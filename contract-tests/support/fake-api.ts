@@ -20,17 +20,30 @@ export function json(body: unknown, status = 200, headers: Record<string, string
 }
 
 export function jwt(claims: Record<string, unknown>): string {
-  const encode = (value: unknown) => btoa(JSON.stringify(value)).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_');
+  const encode = (value: unknown) =>
+    btoa(JSON.stringify(value)).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_');
   return `${encode({ alg: 'HS256', typ: 'JWT' })}.${encode(claims)}.c2lnbmF0dXJlLW5vdC1jaGVja2Vk`;
 }
 
 let minted = 0;
 /** An application-token response; the JWT's `exp` matches `expires_in` unless told otherwise. */
-export function applicationToken(options: { expiresIn?: number; expSeconds?: number; organizationId?: string | null } = {}) {
+export function applicationToken(
+  options: { expiresIn?: number; expSeconds?: number; organizationId?: string | null } = {},
+) {
   const expiresIn = options.expiresIn ?? 900;
   minted += 1;
-  const access_token = jwt({ sub: CLIENT_ID, n: minted, exp: Math.floor(Date.now() / 1000) + (options.expSeconds ?? expiresIn) });
-  return { access_token, token_type: 'bearer', expires_in: expiresIn, organization_id: options.organizationId === undefined ? '4f7c2b1e-8d3a-4c5f-9b6e-2a1d0c9e8f7a' : options.organizationId };
+  const access_token = jwt({
+    sub: CLIENT_ID,
+    n: minted,
+    exp: Math.floor(Date.now() / 1000) + (options.expSeconds ?? expiresIn),
+  });
+  return {
+    access_token,
+    token_type: 'bearer',
+    expires_in: expiresIn,
+    organization_id:
+      options.organizationId === undefined ? '4f7c2b1e-8d3a-4c5f-9b6e-2a1d0c9e8f7a' : options.organizationId,
+  };
 }
 
 export function scopedToken(workspace: string, lifetimeSeconds = 1200) {
@@ -80,6 +93,11 @@ export function hangingFetch(): typeof globalThis.fetch {
 
 export const DEFINITIONS = {
   definitions: [
-    { sourceDefinitionId: 'ef69ef6e-aa7f-4af1-a01d-ef775033524e', name: 'GitHub', iconUrl: null, supportLevel: 'certified' },
+    {
+      sourceDefinitionId: 'ef69ef6e-aa7f-4af1-a01d-ef775033524e',
+      name: 'GitHub',
+      iconUrl: null,
+      supportLevel: 'certified',
+    },
   ],
 };

@@ -26,7 +26,12 @@ const isNullSchema = (schema: Schema) => schema.type === 'null';
 
 function mergeAllOf(doc: OpenApiDocument, schema: Schema): Schema {
   if (!schema.allOf) return schema;
-  const merged: Schema = { ...schema, allOf: undefined, properties: { ...schema.properties }, required: [...(schema.required ?? [])] };
+  const merged: Schema = {
+    ...schema,
+    allOf: undefined,
+    properties: { ...schema.properties },
+    required: [...(schema.required ?? [])],
+  };
   for (const part of schema.allOf as Schema[]) {
     const resolved = mergeAllOf(doc, resolveRef(doc, part));
     Object.assign(merged.properties, resolved.properties);
@@ -58,7 +63,8 @@ function describe(doc: OpenApiDocument, raw: Schema): Described {
     // A union of several shapes: its fields are listed per alternative.
     return { type: 'object', nullable: hasNull, nested: schema };
   }
-  if (schema.const !== undefined) return { type: `const ${JSON.stringify(schema.const)}`, nullable: false, nested: null };
+  if (schema.const !== undefined)
+    return { type: `const ${JSON.stringify(schema.const)}`, nullable: false, nested: null };
   if (schema.type === undefined) return { type: 'any', nullable: false, nested: null };
 
   const types: string[] = Array.isArray(schema.type) ? schema.type : [schema.type];

@@ -36,7 +36,10 @@ export async function startProcess(
   const child = spawn(command, args, { cwd, env: { ...process.env, ...env } });
   let output = '';
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${args.join(' ')} was not ready within ${timeoutMs} ms:\n${output}`)), timeoutMs);
+    const timer = setTimeout(
+      () => reject(new Error(`${args.join(' ')} was not ready within ${timeoutMs} ms:\n${output}`)),
+      timeoutMs,
+    );
     const onData = (chunk: Buffer) => {
       output += chunk;
       if (ready.test(output)) {
@@ -55,7 +58,12 @@ export async function startProcess(
 }
 
 /** Runs `node args...` in the project root and waits until its output matches `ready`. */
-export function startNodeProcess(args: string[], ready: RegExp, env: Record<string, string> = {}, timeoutMs = 60_000): Promise<StartedProcess> {
+export function startNodeProcess(
+  args: string[],
+  ready: RegExp,
+  env: Record<string, string> = {},
+  timeoutMs = 60_000,
+): Promise<StartedProcess> {
   return startProcess(process.execPath, args, ready, { env, timeoutMs });
 }
 
@@ -65,10 +73,18 @@ export function startNodeProcess(args: string[], ready: RegExp, env: Record<stri
  */
 export function runNodeProcess(
   args: string[],
-  { env = {}, cwd = ROOT, timeoutMs = 60_000 }: { env?: Record<string, string | undefined>; cwd?: string; timeoutMs?: number } = {},
+  {
+    env = {},
+    cwd = ROOT,
+    timeoutMs = 60_000,
+  }: { env?: Record<string, string | undefined>; cwd?: string; timeoutMs?: number } = {},
 ): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, args, {
+      cwd,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => (stdout += chunk));
@@ -85,6 +101,18 @@ export function runNodeProcess(
 /** Prism serving one spec's examples, with request validation and --errors. */
 export async function startPrism(spec: string): Promise<{ url: string; child: ChildProcess }> {
   const port = await freePort();
-  const { child } = await startNodeProcess([`${ROOT}node_modules/@stoplight/prism-cli/dist/index.js`, 'mock', spec, '--host', '127.0.0.1', '--port', String(port), '--errors'], /Prism is listening/);
+  const { child } = await startNodeProcess(
+    [
+      `${ROOT}node_modules/@stoplight/prism-cli/dist/index.js`,
+      'mock',
+      spec,
+      '--host',
+      '127.0.0.1',
+      '--port',
+      String(port),
+      '--errors',
+    ],
+    /Prism is listening/,
+  );
   return { url: `http://127.0.0.1:${port}`, child };
 }

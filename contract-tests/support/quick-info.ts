@@ -36,7 +36,8 @@ export function openConsumerProject(dir: string, tsconfigName: string): Consumer
   const host: ts.LanguageServiceHost = {
     getScriptFileNames: () => parsed.fileNames,
     getScriptVersion: () => '0',
-    getScriptSnapshot: (file) => (ts.sys.fileExists(file) ? ts.ScriptSnapshot.fromString(ts.sys.readFile(file)!) : undefined),
+    getScriptSnapshot: (file) =>
+      ts.sys.fileExists(file) ? ts.ScriptSnapshot.fromString(ts.sys.readFile(file)!) : undefined,
     getCurrentDirectory: () => dir,
     getCompilationSettings: () => parsed.options,
     getDefaultLibFileName: (options) => ts.getDefaultLibFilePath(options),
@@ -55,16 +56,21 @@ export function openConsumerProject(dir: string, tsconfigName: string): Consumer
     service,
     diagnostics() {
       const program = service.getProgram()!;
-      return configErrors.concat(ts.getPreEmitDiagnostics(program).map((d) => {
-        const where = d.file ? `${d.file.fileName}(${d.file.getLineAndCharacterOfPosition(d.start ?? 0).line + 1}): ` : '';
-        return where + ts.flattenDiagnosticMessageText(d.messageText, '\n');
-      }));
+      return configErrors.concat(
+        ts.getPreEmitDiagnostics(program).map((d) => {
+          const where = d.file
+            ? `${d.file.fileName}(${d.file.getLineAndCharacterOfPosition(d.start ?? 0).line + 1}): `
+            : '';
+          return where + ts.flattenDiagnosticMessageText(d.messageText, '\n');
+        }),
+      );
     },
     hover(file, snippet) {
       const path = join(dir, file);
       const source = readFileSync(path, 'utf8');
       const at = source.indexOf(snippet);
-      if (at < 0 || source.indexOf(snippet, at + 1) >= 0) throw new Error(`${file}: ${JSON.stringify(snippet)} must occur exactly once`);
+      if (at < 0 || source.indexOf(snippet, at + 1) >= 0)
+        throw new Error(`${file}: ${JSON.stringify(snippet)} must occur exactly once`);
       const name = /[A-Za-z_$][\w$]*(?=[^\w$]*$)/.exec(snippet);
       if (!name) throw new Error(`${JSON.stringify(snippet)} has no identifier`);
       const info = service.getQuickInfoAtPosition(path, at + name.index);
@@ -76,10 +82,14 @@ export function openConsumerProject(dir: string, tsconfigName: string): Consumer
       const program = service.getProgram()!;
       const checker = program.getTypeChecker();
       const source = program.getSourceFile(join(dir, file))!;
-      const ownDeclaration = (d: ts.Declaration) => d.getSourceFile().fileName.includes(`/node_modules/${packageName}/`);
-      const documented = (symbol: ts.Symbol) => ts.displayPartsToString(symbol.getDocumentationComment(checker)).trim() !== '';
+      const ownDeclaration = (d: ts.Declaration) =>
+        d.getSourceFile().fileName.includes(`/node_modules/${packageName}/`);
+      const documented = (symbol: ts.Symbol) =>
+        ts.displayPartsToString(symbol.getDocumentationComment(checker)).trim() !== '';
       const hidden = (symbol: ts.Symbol) =>
-        (symbol.declarations ?? []).some((d) => ts.getCombinedModifierFlags(d) & (ts.ModifierFlags.Private | ts.ModifierFlags.Protected)) ||
+        (symbol.declarations ?? []).some(
+          (d) => ts.getCombinedModifierFlags(d) & (ts.ModifierFlags.Private | ts.ModifierFlags.Protected),
+        ) ||
         symbol.name.startsWith('#') ||
         symbol.name === 'prototype';
       const missing: string[] = [];
@@ -100,7 +110,9 @@ export function openConsumerProject(dir: string, tsconfigName: string): Consumer
               ts.isClassDeclaration(declaration) ||
               (ts.isTypeAliasDeclaration(declaration) && ts.isTypeLiteralNode(declaration.type)));
           if (!objectLike) continue;
-          const type = ts.isClassDeclaration(declaration) ? checker.getDeclaredTypeOfSymbol(symbol) : checker.getDeclaredTypeOfSymbol(symbol);
+          const type = ts.isClassDeclaration(declaration)
+            ? checker.getDeclaredTypeOfSymbol(symbol)
+            : checker.getDeclaredTypeOfSymbol(symbol);
           for (const member of checker.getPropertiesOfType(type)) {
             if (hidden(member) || !(member.declarations ?? []).some(ownDeclaration)) continue;
             if (!documented(member)) missing.push(`${entry}: ${exported.name}.${member.name}`);

@@ -65,7 +65,9 @@ function typeSchema(type: string): JsonSchema {
   }
   // Plain types without formats or items combine into one type list; anything richer becomes anyOf.
   if (present.every((schema) => Object.keys(schema).length === 1)) {
-    return { type: [...present.map((schema) => schema.type as string), ...(nullable ? ['null'] : [])] as JsonSchema['type'] };
+    return {
+      type: [...present.map((schema) => schema.type as string), ...(nullable ? ['null'] : [])] as JsonSchema['type'],
+    };
   }
   return { anyOf: [...present, ...(nullable ? [{ type: 'null' as const }] : [])] };
 }
@@ -74,7 +76,8 @@ export function fieldSchema(field: FactField): JsonSchema {
   let schema = typeSchema(field.type);
   if (field.fields) {
     const object = objectSchema(field.fields);
-    if (schema.type === 'array' || (Array.isArray(schema.type) && schema.type.includes('array'))) schema = { ...schema, items: { ...schema.items, ...object, type: 'object' } };
+    if (schema.type === 'array' || (Array.isArray(schema.type) && schema.type.includes('array')))
+      schema = { ...schema, items: { ...schema.items, ...object, type: 'object' } };
     else schema = { ...schema, ...object, type: schema.type ?? 'object' };
   }
   if (field.enum) {
@@ -100,7 +103,9 @@ const ACTION_PREFERENCE = ['list', 'get', 'api_search', 'search'];
 export function entityRecordSchemas(connector: FactConnector): { entity: string; schema: JsonSchema }[] {
   const out: { entity: string; schema: JsonSchema }[] = [];
   for (const [entity, { actions }] of Object.entries(connector.entities)) {
-    const action = ACTION_PREFERENCE.map((name) => actions[name]).find((candidate) => candidate?.recordFields) ?? Object.values(actions).find((candidate) => candidate.recordFields);
+    const action =
+      ACTION_PREFERENCE.map((name) => actions[name]).find((candidate) => candidate?.recordFields) ??
+      Object.values(actions).find((candidate) => candidate.recordFields);
     if (action?.recordFields) out.push({ entity, schema: objectSchema(action.recordFields) });
   }
   return out;

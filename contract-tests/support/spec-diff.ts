@@ -43,16 +43,27 @@ function shapes(doc: OpenApiDocument): Map<string, OperationShape> {
 }
 
 /** What a request field or parameter may no longer be sent as. */
-function requestChanges(where: string, before: { required: boolean; type: string; enum?: string[] } | undefined, after: { required: boolean; type: string; enum?: string[] } | undefined): SpecChange[] {
-  if (!before && after) return [{ breaking: after.required, where, what: after.required ? 'new required input' : 'new optional input' }];
+function requestChanges(
+  where: string,
+  before: { required: boolean; type: string; enum?: string[] } | undefined,
+  after: { required: boolean; type: string; enum?: string[] } | undefined,
+): SpecChange[] {
+  if (!before && after)
+    return [{ breaking: after.required, where, what: after.required ? 'new required input' : 'new optional input' }];
   if (before && !after) return [{ breaking: true, where, what: 'input removed' }];
   if (!before || !after) return [];
   const changes: SpecChange[] = [];
   if (!before.required && after.required) changes.push({ breaking: true, where, what: 'input became required' });
   const lost = missingFrom(types(before.type), types(after.type));
-  if (lost.length > 0) changes.push({ breaking: true, where, what: `no longer accepts ${lost.join(', ')} (${before.type} -> ${after.type})` });
+  if (lost.length > 0)
+    changes.push({
+      breaking: true,
+      where,
+      what: `no longer accepts ${lost.join(', ')} (${before.type} -> ${after.type})`,
+    });
   const lostValues = before.enum && after.enum ? missingFrom(before.enum, new Set(after.enum)) : [];
-  if (lostValues.length > 0) changes.push({ breaking: true, where, what: `enum values removed: ${lostValues.join(', ')}` });
+  if (lostValues.length > 0)
+    changes.push({ breaking: true, where, what: `enum values removed: ${lostValues.join(', ')}` });
   return changes;
 }
 
@@ -62,10 +73,17 @@ function responseChanges(where: string, before: FieldFact | undefined, after: Fi
   if (before && !after) return [{ breaking: true, where, what: 'response field removed' }];
   if (!before || !after) return [];
   const changes: SpecChange[] = [];
-  if (before.required && !after.required) changes.push({ breaking: true, where, what: 'response field may now be absent' });
-  if (!before.nullable && after.nullable) changes.push({ breaking: true, where, what: 'response field may now be null' });
+  if (before.required && !after.required)
+    changes.push({ breaking: true, where, what: 'response field may now be absent' });
+  if (!before.nullable && after.nullable)
+    changes.push({ breaking: true, where, what: 'response field may now be null' });
   const gained = missingFrom(types(after.type), types(before.type)).filter((t) => t !== 'null');
-  if (gained.length > 0) changes.push({ breaking: true, where, what: `response field may now be ${gained.join(', ')} (${before.type} -> ${after.type})` });
+  if (gained.length > 0)
+    changes.push({
+      breaking: true,
+      where,
+      what: `response field may now be ${gained.join(', ')} (${before.type} -> ${after.type})`,
+    });
   const newValues = before.enum && after.enum ? missingFrom(after.enum, new Set(before.enum)) : [];
   if (newValues.length > 0) changes.push({ breaking: true, where, what: `new enum values: ${newValues.join(', ')}` });
   return changes;
@@ -81,16 +99,22 @@ export function diffSpecs(before: OpenApiDocument, after: OpenApiDocument): Spec
       changes.push({ breaking: true, where: key, what: 'operation removed' });
       continue;
     }
-    for (const code of shape.success) if (!next.success.includes(code)) changes.push({ breaking: true, where: key, what: `success status ${code} no longer answered` });
-    for (const name of new Set([...shape.params.keys(), ...next.params.keys()])) changes.push(...requestChanges(`${key} ${name}`, shape.params.get(name), next.params.get(name)));
-    for (const path of new Set([...shape.request.keys(), ...next.request.keys()])) changes.push(...requestChanges(`${key} body.${path}`, shape.request.get(path), next.request.get(path)));
+    for (const code of shape.success)
+      if (!next.success.includes(code))
+        changes.push({ breaking: true, where: key, what: `success status ${code} no longer answered` });
+    for (const name of new Set([...shape.params.keys(), ...next.params.keys()]))
+      changes.push(...requestChanges(`${key} ${name}`, shape.params.get(name), next.params.get(name)));
+    for (const path of new Set([...shape.request.keys(), ...next.request.keys()]))
+      changes.push(...requestChanges(`${key} body.${path}`, shape.request.get(path), next.request.get(path)));
     for (const [code, fields] of shape.responses) {
       const nextFields = next.responses.get(code);
       if (!nextFields) continue;
-      for (const path of new Set([...fields.keys(), ...nextFields.keys()])) changes.push(...responseChanges(`${key} ${code} ${path}`, fields.get(path), nextFields.get(path)));
+      for (const path of new Set([...fields.keys(), ...nextFields.keys()]))
+        changes.push(...responseChanges(`${key} ${code} ${path}`, fields.get(path), nextFields.get(path)));
     }
   }
-  for (const key of now.keys()) if (!old.has(key)) changes.push({ breaking: false, where: key, what: 'operation added' });
+  for (const key of now.keys())
+    if (!old.has(key)) changes.push({ breaking: false, where: key, what: 'operation added' });
   return changes;
 }
 
@@ -108,5 +132,11 @@ export function judgeDrift(before: OpenApiDocument, after: OpenApiDocument): Dri
   const breaking = changes.filter((c) => c.breaking);
   const versionBefore = String(before.info?.version);
   const versionAfter = String(after.info?.version);
-  return { changes, breaking, versionBefore, versionAfter, ok: breaking.length === 0 || versionBefore !== versionAfter };
+  return {
+    changes,
+    breaking,
+    versionBefore,
+    versionAfter,
+    ok: breaking.length === 0 || versionBefore !== versionAfter,
+  };
 }

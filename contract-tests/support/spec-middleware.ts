@@ -15,6 +15,8 @@ export interface SpecRecorder {
 
 export function createSpecRecorder(api: SpecName): SpecRecorder {
   const violations: SpecViolation[] = [];
-  const validator = createResponseValidatorFor([{ name: api, doc: loadSpec(api) }], { onViolation: (violation) => violations.push(violation) });
+  const validator = createResponseValidatorFor([{ name: api, doc: loadSpec(api) }], {
+    onViolation: (violation) => violations.push(violation),
+  });
   return { middleware: validator, coverage: validator.coverage, violations };
 }

@@ -14,8 +14,13 @@ export const TARGET_NAMES = ['msw', 'fetch', 'standalone', 'prism', 'live'] as c
 export type TargetName = (typeof TARGET_NAMES)[number];
 
 export function selectedTargets(): TargetName[] {
-  const wanted = (process.env.CONTRACT_TARGETS ?? 'msw,fetch,standalone,prism').split(',').map((t) => t.trim()).filter(Boolean);
-  for (const name of wanted) if (!TARGET_NAMES.includes(name as TargetName)) throw new Error(`CONTRACT_TARGETS: unknown target ${name} (known: ${TARGET_NAMES.join(', ')})`);
+  const wanted = (process.env.CONTRACT_TARGETS ?? 'msw,fetch,standalone,prism')
+    .split(',')
+    .map((t) => t.trim())
+    .filter(Boolean);
+  for (const name of wanted)
+    if (!TARGET_NAMES.includes(name as TargetName))
+      throw new Error(`CONTRACT_TARGETS: unknown target ${name} (known: ${TARGET_NAMES.join(', ')})`);
   return wanted as TargetName[];
 }
 
@@ -34,25 +39,65 @@ export async function startTarget(name: TargetName): Promise<Target> {
       const { server, service } = setupMockServer({ seed: 11, clock });
       server.listen({ onUnhandledRequest: 'error' });
       const origin = 'http://127.0.0.1:4010';
-      const controls = { advanceClock: (ms: number) => clock.advance(ms), failNext: (count: number, status = 503) => service.failNext(count, { status, retryAfterSeconds: 0 }) };
-      return { name, agentEngine: origin, v1: `${origin}/v1`, ...DEMO, stateful: true, live: false, ...controls, stop: async () => server.close() };
+      const controls = {
+        advanceClock: (ms: number) => clock.advance(ms),
+        failNext: (count: number, status = 503) => service.failNext(count, { status, retryAfterSeconds: 0 }),
+      };
+      return {
+        name,
+        agentEngine: origin,
+        v1: `${origin}/v1`,
+        ...DEMO,
+        stateful: true,
+        live: false,
+        ...controls,
+        stop: async () => server.close(),
+      };
     }
     case 'fetch': {
       // No server and no interception: the clients call the mock's fetch function.
       const clock = new ManualClock(Date.now());
       const mock = createMockFetch({ seed: 11, clock });
       const origin = 'https://api.airbyte.ai';
-      const controls = { advanceClock: (ms: number) => clock.advance(ms), failNext: (count: number, status = 503) => mock.service.failNext(count, { status, retryAfterSeconds: 0 }) };
-      return { name, agentEngine: origin, v1: `${origin}/v1`, ...DEMO, stateful: true, live: false, fetch: mock.fetch, ...controls, stop: async () => {} };
+      const controls = {
+        advanceClock: (ms: number) => clock.advance(ms),
+        failNext: (count: number, status = 503) => mock.service.failNext(count, { status, retryAfterSeconds: 0 }),
+      };
+      return {
+        name,
+        agentEngine: origin,
+        v1: `${origin}/v1`,
+        ...DEMO,
+        stateful: true,
+        live: false,
+        fetch: mock.fetch,
+        ...controls,
+        stop: async () => {},
+      };
     }
     case 'standalone': {
       const clock = new ManualClock(Date.now());
       const mock = await startStandaloneMock({ port: 0, log: false, seed: 11, clock });
-      const controls = { advanceClock: (ms: number) => clock.advance(ms), failNext: (count: number, status = 503) => mock.service.failNext(count, { status, retryAfterSeconds: 0 }) };
-      return { name, agentEngine: mock.url, v1: `${mock.url}/v1`, ...DEMO, stateful: true, live: false, ...controls, stop: mock.close };
+      const controls = {
+        advanceClock: (ms: number) => clock.advance(ms),
+        failNext: (count: number, status = 503) => mock.service.failNext(count, { status, retryAfterSeconds: 0 }),
+      };
+      return {
+        name,
+        agentEngine: mock.url,
+        v1: `${mock.url}/v1`,
+        ...DEMO,
+        stateful: true,
+        live: false,
+        ...controls,
+        stop: mock.close,
+      };
     }
     case 'prism': {
-      const [agentEngine, v1] = await Promise.all([startPrism('openapi/agent-engine.yaml'), startPrism('openapi/airbyte-api-v1.yaml')]);
+      const [agentEngine, v1] = await Promise.all([
+        startPrism('openapi/agent-engine.yaml'),
+        startPrism('openapi/airbyte-api-v1.yaml'),
+      ]);
       return {
         name,
         agentEngine: agentEngine.url,
@@ -70,7 +115,15 @@ export async function startTarget(name: TargetName): Promise<Target> {
     case 'live': {
       const credentials = liveCredentials();
       if (!credentials) throw new Error('live target needs AIRBYTE_CLIENT_ID and AIRBYTE_CLIENT_SECRET');
-      return { name, agentEngine: process.env.AIRBYTE_API_HOST ?? 'https://api.airbyte.ai', v1: undefined, ...credentials, stateful: true, live: true, stop: async () => {} };
+      return {
+        name,
+        agentEngine: process.env.AIRBYTE_API_HOST ?? 'https://api.airbyte.ai',
+        v1: undefined,
+        ...credentials,
+        stateful: true,
+        live: true,
+        stop: async () => {},
+      };
     }
   }
 }

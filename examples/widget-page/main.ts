@@ -12,7 +12,10 @@ const result = document.querySelector('#result')!;
 
 /** A widget token for the signed-in user, from the page's backend (the demo backend trusts `x-demo-user`). */
 async function widgetToken(): Promise<string> {
-  const answer = await fetch(`${backend}/api/airbyte/widget-token`, { method: 'POST', headers: { 'x-demo-user': 'acme' } });
+  const answer = await fetch(`${backend}/api/airbyte/widget-token`, {
+    method: 'POST',
+    headers: { 'x-demo-user': 'acme' },
+  });
   if (!answer.ok) throw new Error(`the backend answered ${answer.status} for a widget token`);
   return ((await answer.json()) as { token: string }).token;
 }
@@ -27,7 +30,11 @@ async function main() {
     credentials: { token: 'ghp_from_the_page' },
     replication_config: { repositories: ['airbytehq/airbyte'] },
   });
-  const issues = await client.connectors.execute(connector.id, { entity: 'issues', action: 'list', params: { per_page: 3 } });
+  const issues = await client.connectors.execute(connector.id, {
+    entity: 'issues',
+    action: 'list',
+    params: { per_page: 3 },
+  });
   const list = document.createElement('ul');
   for (const issue of issues.result as { number: number; title: string }[]) {
     const item = document.createElement('li');

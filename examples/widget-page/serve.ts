@@ -23,14 +23,20 @@ export async function startWidgetPageDemo(ports: { mock?: number; backend?: numb
   const bundle: string = await buildWidgetPage();
   const page = createServer((request, response) => {
     const path = new URL(request.url ?? '/', 'http://page.invalid').pathname;
-    if (path === '/') return void response.writeHead(200, { 'content-type': 'text/html' }).end(readFileSync(`${here}index.html`));
-    if (path === '/page.js') return void response.writeHead(200, { 'content-type': 'text/javascript' }).end(readFileSync(bundle));
+    if (path === '/')
+      return void response.writeHead(200, { 'content-type': 'text/html' }).end(readFileSync(`${here}index.html`));
+    if (path === '/page.js')
+      return void response.writeHead(200, { 'content-type': 'text/javascript' }).end(readFileSync(bundle));
     response.writeHead(404).end();
   });
   const pageOrigin = await listen(page, ports.page ?? 5173);
   const mock = await startStandaloneMock({ port: ports.mock ?? 4010, log: false });
   // The backend holds the credentials (the mock's demo ones here); the page gets widget tokens for its own origin.
-  const client = createAgentEngineClient({ baseUrl: mock.url, clientId: mock.service.config.clientId, clientSecret: mock.service.config.clientSecret });
+  const client = createAgentEngineClient({
+    baseUrl: mock.url,
+    clientId: mock.service.config.clientId,
+    clientSecret: mock.service.config.clientSecret,
+  });
   const backend = await startWidgetBackend({ client, appOrigin: pageOrigin, port: ports.backend ?? 3001 });
   const url = `${pageOrigin}/?api=${encodeURIComponent(mock.url)}&backend=${encodeURIComponent(backend.url)}`;
   const close = async () => {

@@ -35,14 +35,26 @@ export async function readFetchRequest(request: Request): Promise<MockRequest> {
   request.headers.forEach((value, name) => {
     headers[name] = value;
   });
-  return { method: request.method, path: url.pathname, query: url.search.slice(1), headers, body: await readBody(request), origin: url.origin };
+  return {
+    method: request.method,
+    path: url.pathname,
+    query: url.search.slice(1),
+    headers,
+    body: await readBody(request),
+    origin: url.origin,
+  };
 }
 
 /** An answer as a Fetch response (a dropped connection is Response.error()). */
 export function toResponse(answer: MockAnswer): Response {
   if (answer.drop) return Response.error();
   // Bytes, not a string: undici would first scan a string body for lone surrogates.
-  const body = typeof answer.body === 'string' ? ENCODER.encode(answer.body) : Array.isArray(answer.body) ? joinChunks(answer.body) : answer.body;
+  const body =
+    typeof answer.body === 'string'
+      ? ENCODER.encode(answer.body)
+      : Array.isArray(answer.body)
+        ? joinChunks(answer.body)
+        : answer.body;
   return new Response(body as Uint8Array<ArrayBuffer> | null, { status: answer.status, headers: answer.headers });
 }
 

@@ -17,7 +17,9 @@ type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 export function createHandlers(service: MockService, http: typeof mswHttp): HttpHandler[] {
   const respond = ({ request }: { request: Request }) => answerFetch(service, request);
   return [
-    ...service.routes.operations.map((operation) => http[operation.method as Method](`*${API_PREFIX[operation.api]}${operation.pattern}`, respond)),
+    ...service.routes.operations.map((operation) =>
+      http[operation.method as Method](`*${API_PREFIX[operation.api]}${operation.pattern}`, respond),
+    ),
     http.get(`*${OAUTH_CONSENT_PATH}`, respond),
     http.options('*/api/v1/*', respond),
     // Last: a path of either API that no operation has is a 404 in that API's shape.

@@ -40,7 +40,12 @@ function writeAnswer(answer: MockAnswer, outgoing: ServerResponse): void {
   if (Array.isArray(body)) for (const chunk of body) length += chunk.byteLength;
   else if (body !== null) length = typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength;
   // A Content-Length, not chunked encoding: the answer is whole before it is written.
-  outgoing.writeHead(answer.status, answer.status === 204 || answer.status === 304 ? answer.headers : { ...answer.headers, 'content-length': String(length) });
+  outgoing.writeHead(
+    answer.status,
+    answer.status === 204 || answer.status === 304
+      ? answer.headers
+      : { ...answer.headers, 'content-length': String(length) },
+  );
   if (!Array.isArray(body)) {
     outgoing.end(body ?? undefined);
     return;
@@ -52,7 +57,11 @@ function writeAnswer(answer: MockAnswer, outgoing: ServerResponse): void {
 }
 
 /** A node:http request listener over `service`; `log` gets one line per request. */
-export function requestListener(service: MockService, origin: () => string, log?: (line: string) => void): RequestListener {
+export function requestListener(
+  service: MockService,
+  origin: () => string,
+  log?: (line: string) => void,
+): RequestListener {
   return async (incoming, outgoing) => {
     const started = performance.now();
     let answer: MockAnswer;

@@ -13,7 +13,11 @@ async function main() {
   await worker.start({ serviceWorker: { url: '/mockServiceWorker.js' }, onUnhandledRequest: 'bypass', quiet: true });
   status.textContent = 'mock worker running';
 
-  const client = createAgentEngineClient({ baseUrl: location.origin, clientId: 'demo-client-id', clientSecret: 'demo-client-secret' });
+  const client = createAgentEngineClient({
+    baseUrl: location.origin,
+    clientId: 'demo-client-id',
+    clientSecret: 'demo-client-secret',
+  });
   const { definitions } = await client.definitions.listSources({ name: 'github' });
   const connector = await client.connectors.create({
     workspace_name: 'default',
@@ -22,7 +26,11 @@ async function main() {
     credentials: { option_title: 'PAT Credentials', personal_access_token: 'ghp_browser_demo' },
     replication_config: { repositories: ['airbytehq/airbyte'] },
   });
-  const issues = await client.connectors.execute(connector.id, { entity: 'issues', action: 'list', params: { per_page: 5 } });
+  const issues = await client.connectors.execute(connector.id, {
+    entity: 'issues',
+    action: 'list',
+    params: { per_page: 5 },
+  });
   const list = document.createElement('ul');
   for (const issue of issues.result as { number: number; title: string }[]) {
     const item = document.createElement('li');
@@ -33,8 +41,18 @@ async function main() {
   output.setAttribute('data-connector-id', connector.id);
 
   // Widget tokens: one minted for this page's origin works here, one for another origin is refused.
-  const bearer = async (allowed_origin: string) => (JSON.parse(atob((await client.tokens.widget({ workspace_name: 'default', allowed_origin })).token)) as { token: string }).token;
-  const listWith = async (token: string) => (await fetch('/api/v1/integrations/connectors?workspace_name=default', { headers: { authorization: `Bearer ${token}` } })).status;
+  const bearer = async (allowed_origin: string) =>
+    (
+      JSON.parse(atob((await client.tokens.widget({ workspace_name: 'default', allowed_origin })).token)) as {
+        token: string;
+      }
+    ).token;
+  const listWith = async (token: string) =>
+    (
+      await fetch('/api/v1/integrations/connectors?workspace_name=default', {
+        headers: { authorization: `Bearer ${token}` },
+      })
+    ).status;
   const here = await listWith(await bearer(location.origin));
   const elsewhere = await listWith(await bearer('https://app.example.com'));
   status.textContent = `done: ${definitions[0]!.name} connector ${connector.id}, ${(issues.result as unknown[]).length} issues; widget token ${here} here, ${elsewhere} from another origin`;

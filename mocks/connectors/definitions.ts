@@ -130,7 +130,12 @@ export function registerConnectorDefinitions(documents: readonly JsonSchema[]): 
 }
 
 function summaryOf(connector: JsonSchema): ConnectorSummary {
-  return { name: connector.name, title: connector.title, version: String(connector.version), definitionId: connector.definitionId };
+  return {
+    name: connector.name,
+    title: connector.title,
+    version: String(connector.version),
+    definitionId: connector.definitionId,
+  };
 }
 
 /** The head of a definition file, up to its credentials: enough for the index, a small part of the file to parse. */
@@ -162,7 +167,9 @@ export function connectorIndex(): readonly ConnectorSummary[] {
 /** The connector of a definition id, a name (`github`) or a title (`GitHub`, any case). */
 export function findConnector(nameOrId: string): ConnectorSummary | undefined {
   const wanted = nameOrId.trim().toLowerCase();
-  return connectorIndex().find((c) => c.definitionId === wanted || c.name === wanted || c.title.toLowerCase() === wanted);
+  return connectorIndex().find(
+    (c) => c.definitionId === wanted || c.name === wanted || c.title.toLowerCase() === wanted,
+  );
 }
 
 function documentOf(name: string): JsonSchema {
@@ -186,7 +193,10 @@ function resolveRefs(node: unknown, doc: JsonSchema, resolved = new Map<string, 
   const ref = (node as JsonSchema).$ref;
   if (typeof ref === 'string') {
     if (!resolved.has(ref)) {
-      const target = ref.replace(/^#\//, '').split('/').reduce<any>((at, key) => at?.[key], doc);
+      const target = ref
+        .replace(/^#\//, '')
+        .split('/')
+        .reduce<any>((at, key) => at?.[key], doc);
       if (target === undefined) throw new Error(`Unresolved ${ref}`);
       resolved.set(ref, resolveRefs(target, doc, resolved));
     }
@@ -203,7 +213,12 @@ function buildDefinition(doc: JsonSchema): ConnectorDefinition {
   const resolve = (node: unknown) => resolveRefs(node, doc, shared);
   const entities = new Map<string, EntityDefinition>();
   for (const [name, entity] of Object.entries<JsonSchema>(head.entities)) {
-    entities.set(name, { name, key: entity.key ?? null, contextStore: entity.contextStore ?? null, actions: new Map() });
+    entities.set(name, {
+      name,
+      key: entity.key ?? null,
+      contextStore: entity.contextStore ?? null,
+      actions: new Map(),
+    });
   }
   for (const item of Object.values<JsonSchema>(doc.paths)) {
     const op = item.post;
@@ -211,8 +226,16 @@ function buildDefinition(doc: JsonSchema): ConnectorDefinition {
     if (!entity) throw new Error(`${head.name}: operation ${op.operationId} names an unknown entity`);
     const json = op.responses['200'].content['application/json'];
     const answer = json ? resolve(json.schema) : null;
-    const result = answer ? answer.properties.result : resolve(op.responses['200'].content['application/octet-stream'].schema);
-    const record = op['x-record'] ? resolve(op['x-record']) : result.type === 'array' ? result.items : result.properties ? result : null;
+    const result = answer
+      ? answer.properties.result
+      : resolve(op.responses['200'].content['application/octet-stream'].schema);
+    const record = op['x-record']
+      ? resolve(op['x-record'])
+      : result.type === 'array'
+        ? result.items
+        : result.properties
+          ? result
+          : null;
     const meta = answer?.properties.connector_metadata;
     const { 'x-inferred': _inferred, ...paging } = op['x-paging'] ?? {};
     entity.actions.set(op['x-action'], {

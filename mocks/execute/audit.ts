@@ -31,7 +31,12 @@ export interface ExecuteCall {
 }
 
 /** Appends the call to the store's audit list. */
-export function recordExecution(store: MockStore, connector: Connector, call: ExecuteCall, status: number): ExecutionAudit {
+export function recordExecution(
+  store: MockStore,
+  connector: Connector,
+  call: ExecuteCall,
+  status: number,
+): ExecutionAudit {
   const audit: ExecutionAudit = {
     connectorId: connector.id,
     workspaceId: connector.workspaceId,

@@ -9,7 +9,19 @@ import type { ActionDefinition, ConnectorDefinition, EntityDefinition, JsonSchem
 import { type Dataset, entityRecordSchema, upstreamOrigin } from './dataset.js';
 import { pageMetadata, pageRequest } from './paging.js';
 import { cacheableJson, forgetJson } from '../pipeline/json.js';
-import { QueryError, compileFilter, containsWord, fieldList, parseSort, same, shape, sortRecords, strings, valueAt, type Row } from './query.js';
+import {
+  QueryError,
+  compileFilter,
+  containsWord,
+  fieldList,
+  parseSort,
+  same,
+  shape,
+  sortRecords,
+  strings,
+  valueAt,
+  type Row,
+} from './query.js';
 import { generateRecords } from './record-generator.js';
 import { paramProblems, scopedDefaults, validatorOf, type ParamProblem } from './schemas.js';
 
@@ -34,7 +46,12 @@ function failure(status: number, message: string, problems: ParamProblem[] | Par
   return { status, body: { message, errors: [problems].flat() } };
 }
 
-const problem = (field: string, message: string, error_code: string, details: Row | null = null): ParamProblem => ({ field, message, error_code, details });
+const problem = (field: string, message: string, error_code: string, details: Row | null = null): ParamProblem => ({
+  field,
+  message,
+  error_code,
+  details,
+});
 
 /** The actions an entity offers, the definition's and the context store's. */
 export function actionsOf(entity: EntityDefinition): string[] {
@@ -42,7 +59,12 @@ export function actionsOf(entity: EntityDefinition): string[] {
 }
 
 /** Params that name a record field filter by it (`state`, `email`; a plural `states` list by `state`). */
-function fieldFilters(action: ActionDefinition, params: Row, records: Row[], skip: Set<string>): ((r: Row) => boolean)[] {
+function fieldFilters(
+  action: ActionDefinition,
+  params: Row,
+  records: Row[],
+  skip: Set<string>,
+): ((r: Row) => boolean)[] {
   const sample = records[0];
   if (!sample) return [];
   const filters: ((r: Row) => boolean)[] = [];
@@ -61,7 +83,16 @@ function fieldFilters(action: ActionDefinition, params: Row, records: Row[], ski
 }
 
 /** Params that carry a service's own search text (applied by textSearch). */
-export const SEARCH_TEXT_PARAMS = ['query', 'q', 'search', 'jql', 'keywords', 'searchString', 'term', 'filterByFormula'];
+export const SEARCH_TEXT_PARAMS = [
+  'query',
+  'q',
+  'search',
+  'jql',
+  'keywords',
+  'searchString',
+  'term',
+  'filterByFormula',
+];
 
 /**
  * A SOQL query (Salesforce's `q`): its WHERE clause's `field = 'value'` conditions joined by AND apply; anything else
@@ -71,7 +102,10 @@ function soqlFilter(text: string): ((r: Row) => boolean) | null {
   if (!/^\s*select\s/i.test(text)) return null;
   const where = /\swhere\s(.+?)(\sorder\s+by\s|\slimit\s|$)/is.exec(text.slice(0, 4000))?.[1];
   if (!where) return () => true;
-  const conditions = where.split(/\sand\s/i).map((part) => /^\s*([\w.]+)\s*=\s*'([^']*)'\s*$/.exec(part)).filter((m): m is RegExpExecArray => m !== null);
+  const conditions = where
+    .split(/\sand\s/i)
+    .map((part) => /^\s*([\w.]+)\s*=\s*'([^']*)'\s*$/.exec(part))
+    .filter((m): m is RegExpExecArray => m !== null);
   return (r) => conditions.every(([, field, value]) => same(valueAt(r, field!), value));
 }
 
@@ -99,22 +133,34 @@ function textSearch(text: string, records: Row[]): (r: Row) => boolean {
 function filterGroups(groups: unknown): (r: Row) => boolean {
   if (!Array.isArray(groups) || groups.length === 0) return () => true;
   const field = (r: Row, name: string) => valueAt(r, name) ?? valueAt(r, `properties.${name}`);
-  return (r) => groups.some((group) => (Array.isArray((group as Row)?.filters) ? ((group as Row).filters as Row[]) : []).every((f) => {
-    const actual = field(r, String(f.propertyName));
-    switch (f.operator) {
-      case 'EQ': return same(actual, f.value);
-      case 'NEQ': return !same(actual, f.value);
-      case 'CONTAINS_TOKEN': return strings(actual).some((s) => s.toLowerCase().includes(String(f.value).toLowerCase()));
-      case 'GT': case 'GTE': case 'LT': case 'LTE': {
-        const a = Number(actual);
-        const b = Number(f.value);
-        return f.operator === 'GT' ? a > b : f.operator === 'GTE' ? a >= b : f.operator === 'LT' ? a < b : a <= b;
-      }
-      case 'HAS_PROPERTY': return actual !== undefined && actual !== null;
-      case 'IN': return Array.isArray(f.values) && f.values.some((v: unknown) => same(actual, v));
-      default: return true;
-    }
-  }));
+  return (r) =>
+    groups.some((group) =>
+      (Array.isArray((group as Row)?.filters) ? ((group as Row).filters as Row[]) : []).every((f) => {
+        const actual = field(r, String(f.propertyName));
+        switch (f.operator) {
+          case 'EQ':
+            return same(actual, f.value);
+          case 'NEQ':
+            return !same(actual, f.value);
+          case 'CONTAINS_TOKEN':
+            return strings(actual).some((s) => s.toLowerCase().includes(String(f.value).toLowerCase()));
+          case 'GT':
+          case 'GTE':
+          case 'LT':
+          case 'LTE': {
+            const a = Number(actual);
+            const b = Number(f.value);
+            return f.operator === 'GT' ? a > b : f.operator === 'GTE' ? a >= b : f.operator === 'LT' ? a < b : a <= b;
+          }
+          case 'HAS_PROPERTY':
+            return actual !== undefined && actual !== null;
+          case 'IN':
+            return Array.isArray(f.values) && f.values.some((v: unknown) => same(actual, v));
+          default:
+            return true;
+        }
+      }),
+    );
 }
 
 function findRecord(records: Row[], field: string, value: unknown): Row | undefined {
@@ -125,7 +171,7 @@ function findRecord(records: Row[], field: string, value: unknown): Row | undefi
 function newKey(records: Row[], field: string, keyType: string | undefined, sequence: number): unknown {
   if (keyType === 'integer') return Math.max(0, ...records.map((r) => Number(r[field])).filter(Number.isFinite)) + 1;
   const sample = records.find((r) => typeof r[field] === 'string')?.[field] as string | undefined;
-  const prefix = sample ? /^([A-Za-z]+_|[0-9A-Za-z]{3}(?=[0-9A-Za-z]{12,15}$))/.exec(sample)?.[1] ?? '' : '';
+  const prefix = sample ? (/^([A-Za-z]+_|[0-9A-Za-z]{3}(?=[0-9A-Za-z]{12,15}$))/.exec(sample)?.[1] ?? '') : '';
   let candidate: string;
   let n = sequence;
   do candidate = `${prefix}mock${(n++).toString(36).padStart(8, '0')}`;
@@ -140,9 +186,15 @@ function applyWrite(record: Row, params: Row, schemaProperties: Record<string, u
     // A param that shares a field's name but not its shape (Slack `topic` text, the record's topic object) stays a param.
     if (!validatorOf(schemaProperties[name] as JsonSchema)(value)) continue;
     const current = record[name];
-    record[name] = current && typeof current === 'object' && !Array.isArray(current) && value && typeof value === 'object' && !Array.isArray(value)
-      ? { ...(current as Row), ...structuredClone(value as Row) }
-      : structuredClone(value);
+    record[name] =
+      current &&
+      typeof current === 'object' &&
+      !Array.isArray(current) &&
+      value &&
+      typeof value === 'object' &&
+      !Array.isArray(value)
+        ? { ...(current as Row), ...structuredClone(value as Row) }
+        : structuredClone(value);
   }
 }
 
@@ -174,7 +226,12 @@ function viewOf(record: Row, key: string, make: () => Row): Row {
 const checkedRecords = new WeakSet<Row>();
 
 /** Runs one execute request against one connector's records. Only create, update and delete change them. */
-export function executeAction(definition: ConnectorDefinition, dataset: Dataset, request: ExecuteRequest, context: ExecuteContext): Outcome {
+export function executeAction(
+  definition: ConnectorDefinition,
+  dataset: Dataset,
+  request: ExecuteRequest,
+  context: ExecuteContext,
+): Outcome {
   const entity = definition.entities.get(String(request.entity));
   if (!entity) {
     const allowed = [...definition.entities.keys()];
@@ -195,15 +252,19 @@ export function executeAction(definition: ConnectorDefinition, dataset: Dataset,
     select = fieldList(request.select_fields, 'select_fields');
     exclude = fieldList(request.exclude_fields, 'exclude_fields');
   } catch (error) {
-    if (error instanceof QueryError) return failure(400, error.message, problem(error.field, error.message, 'invalid_field'));
+    if (error instanceof QueryError)
+      return failure(400, error.message, problem(error.field, error.message, 'invalid_field'));
     throw error;
   }
   const shaped = (select?.length ?? 0) > 0 || (exclude?.length ?? 0) > 0;
   /** A stored record as answered: params.fields (when given) then select/exclude applied, made once per shaping. */
   const out = (record: Row, fields: string[][] | null = null) =>
-    viewOf(record, fields || shaped ? JSON.stringify([fields, select, exclude]) : '', () => shape(fields ? shape(record, fields, null) : record, select, exclude));
+    viewOf(record, fields || shaped ? JSON.stringify([fields, select, exclude]) : '', () =>
+      shape(fields ? shape(record, fields, null) : record, select, exclude),
+    );
   const params = (request.params ?? {}) as Row;
-  if (!params || typeof params !== 'object' || Array.isArray(params)) return failure(422, 'params is an object', problem('params', 'params is an object', 'type_error'));
+  if (!params || typeof params !== 'object' || Array.isArray(params))
+    return failure(422, 'params is an object', problem('params', 'params is an object', 'type_error'));
   const respond = (result: unknown, connectorMetadata: Row | null): Outcome => ({
     status: 200,
     body: {
@@ -219,7 +280,12 @@ export function executeAction(definition: ConnectorDefinition, dataset: Dataset,
     if (!action) return contextStoreSearch(entity, records, params, out, respond);
     const withScope = scopedDefaults(definition, action, params, context.replicationConfig);
     const problems = paramProblems(action, withScope);
-    if (problems.length > 0) return failure(422, `Invalid params for ${definition.title} ${entity.name} ${action.action}: ${problems.map((p) => p.message).join('; ')}`, problems);
+    if (problems.length > 0)
+      return failure(
+        422,
+        `Invalid params for ${definition.title} ${entity.name} ${action.action}: ${problems.map((p) => p.message).join('; ')}`,
+        problems,
+      );
     const recordSchema = entityRecordSchema(entity);
     // The stored records an answer holds, checked against the entity's record schema before they are shaped; a record
     // is checked again only after a write changed it.
@@ -230,7 +296,10 @@ export function executeAction(definition: ConnectorDefinition, dataset: Dataset,
         const validate = validatorOf(recordSchema);
         for (const record of [stored].flat()) {
           if (checkedRecords.has(record)) continue;
-          if (!validate(record)) throw new RecordViolation(`${definition.name} ${entity.name} ${action.action}: a record breaks the definition's record schema: ${validate.errors?.[0]?.instancePath} ${validate.errors?.[0]?.message}`);
+          if (!validate(record))
+            throw new RecordViolation(
+              `${definition.name} ${entity.name} ${action.action}: a record breaks the definition's record schema: ${validate.errors?.[0]?.instancePath} ${validate.errors?.[0]?.message}`,
+            );
           checkedRecords.add(record);
         }
       }
@@ -242,27 +311,59 @@ export function executeAction(definition: ConnectorDefinition, dataset: Dataset,
       case 'list':
       case 'api_search': {
         const paging = action.paging;
-        const skip = new Set([paging?.size, paging?.cursor, 'fields', 'limit', 'sort', 'order', 'orderBy', 'order_by', 'sort_by', 'sort_order', ...SEARCH_TEXT_PARAMS].filter((p): p is string => Boolean(p)));
+        const skip = new Set(
+          [
+            paging?.size,
+            paging?.cursor,
+            'fields',
+            'limit',
+            'sort',
+            'order',
+            'orderBy',
+            'order_by',
+            'sort_by',
+            'sort_order',
+            ...SEARCH_TEXT_PARAMS,
+          ].filter((p): p is string => Boolean(p)),
+        );
         const filters = fieldFilters(action, withScope, records, skip);
-        for (const name of SEARCH_TEXT_PARAMS) if (typeof withScope[name] === 'string' && withScope[name] !== '') filters.push(textSearch(withScope[name] as string, records));
+        for (const name of SEARCH_TEXT_PARAMS)
+          if (typeof withScope[name] === 'string' && withScope[name] !== '')
+            filters.push(textSearch(withScope[name] as string, records));
         if (withScope.filterGroups !== undefined) filters.push(filterGroups(withScope.filterGroups));
         const matching = records.filter((r) => filters.every((f) => f(r)));
         const page = pageRequest(action, withScope, matching, entity.key);
         const slice = matching.slice(page.offset, page.offset + page.size);
         const fields = Array.isArray(withScope.fields) ? fieldList(withScope.fields, 'params.fields') : null;
         const result = checked(slice).map((r) => out(r, fields));
-        return respond(result, pageMetadata(action, page, matching.length, slice.length, { origin: upstreamOrigin(definition) }));
+        return respond(
+          result,
+          pageMetadata(action, page, matching.length, slice.length, { origin: upstreamOrigin(definition) }),
+        );
       }
       case 'get': {
         const record = keyParam ? findRecord(records, keyParam.field, withScope[keyParam.param]) : records[0];
-        if (!record) return failure(404, `No ${definition.title} ${entity.name} with ${keyParam?.param ?? 'that key'} ${JSON.stringify(withScope[keyParam?.param ?? ''] ?? null).slice(0, 60)}`, problem(`params.${keyParam?.param ?? 'id'}`, 'Not found', 'not_found'));
+        if (!record)
+          return failure(
+            404,
+            `No ${definition.title} ${entity.name} with ${keyParam?.param ?? 'that key'} ${JSON.stringify(withScope[keyParam?.param ?? ''] ?? null).slice(0, 60)}`,
+            problem(`params.${keyParam?.param ?? 'id'}`, 'Not found', 'not_found'),
+          );
         return respond(out(checked(record)), null);
       }
       case 'create': {
         const schema = entityRecordSchema(entity) ?? action.record ?? { type: 'object', properties: {} };
         const key = entity.key;
-        const keyType = key ? [schema.properties?.[key]?.type ?? 'string'].flat().find((t: string) => t !== 'null') : undefined;
-        const [record] = generateRecords({ connector: definition.name, entity: entity.name, schema, count: 1, seed: context.seed + records.length + 1 });
+        const keyType = key
+          ? [schema.properties?.[key]?.type ?? 'string'].flat().find((t: string) => t !== 'null')
+          : undefined;
+        const [record] = generateRecords({
+          connector: definition.name,
+          entity: entity.name,
+          schema,
+          count: 1,
+          seed: context.seed + records.length + 1,
+        });
         applyWrite(record!, withScope, schema.properties ?? {}, new Set(definition.scoping.map((s) => s.param)));
         if (key) record![key] = newKey(records, key, keyType, records.length + 1);
         records.push(checked(record!));
@@ -275,62 +376,129 @@ export function executeAction(definition: ConnectorDefinition, dataset: Dataset,
         const value = param ? withScope[param] : undefined;
         const record = param && keyParam ? findRecord(records, keyParam.field, value) : records[0];
         if (!record) {
-          if (action.action === 'download' && records.length === 0 && value !== undefined) return downloadOf(definition, entity, null, String(value));
-          return failure(404, `No ${definition.title} ${entity.name} with ${param ?? 'that key'} ${JSON.stringify(value ?? null).slice(0, 60)}`, problem(`params.${param ?? 'id'}`, 'Not found', 'not_found'));
+          if (action.action === 'download' && records.length === 0 && value !== undefined)
+            return downloadOf(definition, entity, null, String(value));
+          return failure(
+            404,
+            `No ${definition.title} ${entity.name} with ${param ?? 'that key'} ${JSON.stringify(value ?? null).slice(0, 60)}`,
+            problem(`params.${param ?? 'id'}`, 'Not found', 'not_found'),
+          );
         }
-        if (action.action === 'download') return downloadOf(definition, entity, record, String(value ?? record[entity.key ?? 'id'] ?? 'content'));
+        if (action.action === 'download')
+          return downloadOf(definition, entity, record, String(value ?? record[entity.key ?? 'id'] ?? 'content'));
         if (action.action === 'delete') {
           records.splice(records.indexOf(record), 1);
           return respond({ [keyParam?.field ?? 'id']: record[keyParam?.field ?? 'id'], deleted: true }, null);
         }
         const schema = entityRecordSchema(entity) ?? { properties: {} };
-        applyWrite(record, withScope, schema.properties ?? {}, new Set([param ?? '', keyParam?.field ?? '', ...definition.scoping.map((s) => s.param)]));
+        applyWrite(
+          record,
+          withScope,
+          schema.properties ?? {},
+          new Set([param ?? '', keyParam?.field ?? '', ...definition.scoping.map((s) => s.param)]),
+        );
         checkedRecords.delete(record);
         views.delete(record);
         forgetJson(record);
         return respond(out(checked(record)), null);
       }
       default:
-        return failure(422, `${definition.title} ${entity.name} has no action ${action.action}`, problem('action', 'Unsupported action', 'unsupported_action', { allowed: allowedActions }));
+        return failure(
+          422,
+          `${definition.title} ${entity.name} has no action ${action.action}`,
+          problem('action', 'Unsupported action', 'unsupported_action', { allowed: allowedActions }),
+        );
     }
   } catch (error) {
-    if (error instanceof QueryError) return failure(400, error.message, problem(error.field, error.message, 'invalid_query', error.details));
+    if (error instanceof QueryError)
+      return failure(400, error.message, problem(error.field, error.message, 'invalid_query', error.details));
     throw error;
   }
 }
 
 /** context_store_search: the context store's copy of an entity (its store fields), queried with filter and sort. */
-function contextStoreSearch(entity: EntityDefinition, records: Row[], params: Row, out: (r: Row, fields?: string[][] | null) => Row, respond: (result: unknown, meta: Row | null) => Outcome): Outcome {
+function contextStoreSearch(
+  entity: EntityDefinition,
+  records: Row[],
+  params: Row,
+  out: (r: Row, fields?: string[][] | null) => Row,
+  respond: (result: unknown, meta: Row | null) => Outcome,
+): Outcome {
   const allowed = ['query', 'limit', 'cursor', 'fields'];
   const unknown = Object.keys(params).find((k) => !allowed.includes(k));
-  if (unknown !== undefined) return failure(422, `Unknown param ${JSON.stringify(unknown).slice(0, 40)}: context_store_search takes ${allowed.join(', ')}`, problem(`params.${unknown}`, 'Unknown param', 'unknown_param', { allowed }));
+  if (unknown !== undefined)
+    return failure(
+      422,
+      `Unknown param ${JSON.stringify(unknown).slice(0, 40)}: context_store_search takes ${allowed.join(', ')}`,
+      problem(`params.${unknown}`, 'Unknown param', 'unknown_param', { allowed }),
+    );
   const query = params.query ?? {};
-  if (typeof query !== 'object' || query === null || Array.isArray(query)) return failure(400, 'params.query is an object {filter, sort}', problem('params.query', 'params.query is an object {filter, sort}', 'type_error'));
+  if (typeof query !== 'object' || query === null || Array.isArray(query))
+    return failure(
+      400,
+      'params.query is an object {filter, sort}',
+      problem('params.query', 'params.query is an object {filter, sort}', 'type_error'),
+    );
   const { filter, sort } = query as Row;
   const limit = params.limit ?? SEARCH_LIMIT.default;
   if (!Number.isInteger(limit) || (limit as number) < 1 || (limit as number) > SEARCH_LIMIT.max) {
-    return failure(422, `params.limit must be an integer from 1 to ${SEARCH_LIMIT.max}`, problem('params.limit', `must be an integer from 1 to ${SEARCH_LIMIT.max}`, 'value_error'));
+    return failure(
+      422,
+      `params.limit must be an integer from 1 to ${SEARCH_LIMIT.max}`,
+      problem('params.limit', `must be an integer from 1 to ${SEARCH_LIMIT.max}`, 'value_error'),
+    );
   }
   const storeFields = Object.keys(entity.contextStore!.fields);
-  const stored = records.map((r) => Object.fromEntries(storeFields.filter((f) => Object.hasOwn(r, f)).map((f) => [f, r[f]])));
+  const stored = records.map((r) =>
+    Object.fromEntries(storeFields.filter((f) => Object.hasOwn(r, f)).map((f) => [f, r[f]])),
+  );
   const matches = filter === undefined || filter === null ? () => true : compileFilter(filter);
   const found = sortRecords(stored.filter(matches), parseSort(sort));
   let offset = 0;
   if (params.cursor !== undefined && params.cursor !== null) {
     const decoded = /^s(\d{1,9})$/.exec(String(params.cursor));
-    if (!decoded) return failure(400, 'Invalid cursor: pass meta.cursor from the previous page', problem('params.cursor', 'Invalid cursor', 'invalid_cursor'));
+    if (!decoded)
+      return failure(
+        400,
+        'Invalid cursor: pass meta.cursor from the previous page',
+        problem('params.cursor', 'Invalid cursor', 'invalid_cursor'),
+      );
     offset = Number(decoded[1]);
   }
   const fields = fieldList(params.fields, 'params.fields');
   const data = found.slice(offset, offset + (limit as number)).map((r) => out(r, fields));
   const more = offset + (limit as number) < found.length;
-  return respond({ data, meta: { has_more: more, cursor: more ? `s${offset + (limit as number)}` : null, took_ms: 3 + (found.length % 7) } }, null);
+  return respond(
+    {
+      data,
+      meta: { has_more: more, cursor: more ? `s${offset + (limit as number)}` : null, took_ms: 3 + (found.length % 7) },
+    },
+    null,
+  );
 }
 
 /** A download: deterministic bytes that say what they are, named after the record. */
-function downloadOf(definition: ConnectorDefinition, entity: EntityDefinition, record: Row | null, id: string): Outcome {
-  const name = String(record?.name ?? record?.filename ?? record?.file_name ?? record?.title ?? `${entity.name}-${id}`).replace(/[^\w.\- ]/g, '_').slice(0, 80);
-  const contentType = String(record?.mimeType ?? record?.content_type ?? record?.contentType ?? 'application/octet-stream');
-  const body = new TextEncoder().encode(`${definition.title} ${entity.name} ${id}: the content the service would serve.\n`);
-  return { status: 200, download: { body, contentType: /^[\w.+-]+\/[\w.+-]+$/.test(contentType) ? contentType : 'application/octet-stream', filename: name } };
+function downloadOf(
+  definition: ConnectorDefinition,
+  entity: EntityDefinition,
+  record: Row | null,
+  id: string,
+): Outcome {
+  const name = String(record?.name ?? record?.filename ?? record?.file_name ?? record?.title ?? `${entity.name}-${id}`)
+    .replace(/[^\w.\- ]/g, '_')
+    .slice(0, 80);
+  const contentType = String(
+    record?.mimeType ?? record?.content_type ?? record?.contentType ?? 'application/octet-stream',
+  );
+  const body = new TextEncoder().encode(
+    `${definition.title} ${entity.name} ${id}: the content the service would serve.\n`,
+  );
+  return {
+    status: 200,
+    download: {
+      body,
+      contentType: /^[\w.+-]+\/[\w.+-]+$/.test(contentType) ? contentType : 'application/octet-stream',
+      filename: name,
+    },
+  };
 }

@@ -25,12 +25,18 @@ function decodeToken(token: string): number | undefined {
   }
 }
 
-const isIntegerParam = (schema: JsonSchema | undefined) => schema !== undefined && [schema.type].flat().includes('integer');
-const paramSchema = (action: ActionDefinition, name: string | null) => (name ? action.params.properties?.[name] as JsonSchema | undefined : undefined);
+const isIntegerParam = (schema: JsonSchema | undefined) =>
+  schema !== undefined && [schema.type].flat().includes('integer');
+const paramSchema = (action: ActionDefinition, name: string | null) =>
+  name ? (action.params.properties?.[name] as JsonSchema | undefined) : undefined;
 
 function firstPage(action: ActionDefinition, paging: Paging): number {
   const schema = paramSchema(action, paging.cursor);
-  return typeof schema?.default === 'number' ? schema.default : typeof schema?.minimum === 'number' ? schema.minimum : 1;
+  return typeof schema?.default === 'number'
+    ? schema.default
+    : typeof schema?.minimum === 'number'
+      ? schema.minimum
+      : 1;
 }
 
 /** A page position in a link's query param: a page number, an offset, or an opaque cursor, by the param. */
@@ -49,13 +55,23 @@ function sizeOf(action: ActionDefinition, paging: Paging | null, params: Row, to
 }
 
 /** Where the caller's page starts, from the params the connector pages with; a position it never issued is a 400. */
-export function pageRequest(action: ActionDefinition, params: Row, records: Row[], keyField: string | null): PageRequest {
+export function pageRequest(
+  action: ActionDefinition,
+  params: Row,
+  records: Row[],
+  keyField: string | null,
+): PageRequest {
   const paging = action.paging;
   const size = Math.max(1, sizeOf(action, paging, params, records.length));
   const raw = paging?.cursor ? params[paging.cursor] : undefined;
   const start = paging ? firstPage(action, paging) : 1;
-  if (!paging || raw === undefined || raw === null || raw === '' || paging.style === 'none') return { offset: 0, size, page: start };
-  const invalid = () => new QueryError(`Invalid ${paging.cursor}: pass the value from the previous page's connector_metadata`, `params.${paging.cursor}`);
+  if (!paging || raw === undefined || raw === null || raw === '' || paging.style === 'none')
+    return { offset: 0, size, page: start };
+  const invalid = () =>
+    new QueryError(
+      `Invalid ${paging.cursor}: pass the value from the previous page's connector_metadata`,
+      `params.${paging.cursor}`,
+    );
   const schema = paramSchema(action, paging.cursor);
   let offset: number | undefined;
   switch (paging.style) {
@@ -72,8 +88,10 @@ export function pageRequest(action: ActionDefinition, params: Row, records: Row[
       break;
     default:
       // cursor and link: what this engine handed out (a page number, an offset or an opaque token).
-      if (paging.style === 'link' && paging.cursor === 'page') offset = Number.isInteger(Number(raw)) && Number(raw) >= start ? (Number(raw) - start) * size : undefined;
-      else if (isIntegerParam(schema) || /^\d+$/.test(String(raw))) offset = Number.isInteger(Number(raw)) && Number(raw) >= 0 ? Number(raw) : decodeToken(String(raw));
+      if (paging.style === 'link' && paging.cursor === 'page')
+        offset = Number.isInteger(Number(raw)) && Number(raw) >= start ? (Number(raw) - start) * size : undefined;
+      else if (isIntegerParam(schema) || /^\d+$/.test(String(raw)))
+        offset = Number.isInteger(Number(raw)) && Number(raw) >= 0 ? Number(raw) : decodeToken(String(raw));
       else offset = decodeToken(String(raw));
   }
   if (offset === undefined) throw invalid();
@@ -86,7 +104,13 @@ export interface UpstreamLink {
 }
 
 /** The connector_metadata of one page: every key the definition names, each from its role. */
-export function pageMetadata(action: ActionDefinition, request: PageRequest, total: number, returned: number, upstream: UpstreamLink): Row | null {
+export function pageMetadata(
+  action: ActionDefinition,
+  request: PageRequest,
+  total: number,
+  returned: number,
+  upstream: UpstreamLink,
+): Row | null {
   const properties: Record<string, JsonSchema> | undefined = action.meta?.properties;
   if (!properties) return null;
   const paging = action.paging;
@@ -94,7 +118,10 @@ export function pageMetadata(action: ActionDefinition, request: PageRequest, tot
   const nextOffset = offset + returned;
   const more = nextOffset < total;
   const link = (at: number) => {
-    const url = new URL(action.upstream.path.replace(/\{([^}]+)\}/g, (_, name: string) => encodeURIComponent(name)), upstream.origin);
+    const url = new URL(
+      action.upstream.path.replace(/\{([^}]+)\}/g, (_, name: string) => encodeURIComponent(name)),
+      upstream.origin,
+    );
     if (paging?.cursor) url.searchParams.set(paging.cursor, paging ? linkValue(action, paging, at, size) : String(at));
     if (paging?.size) url.searchParams.set(paging.size, String(size));
     return url.toString();
@@ -105,27 +132,77 @@ export function pageMetadata(action: ActionDefinition, request: PageRequest, tot
     switch (schema['x-role']) {
       case 'next_token':
         // An offset where the connector pages by one (its cursor param is a number, or an offset), else a token.
-        meta[key] = !more ? null : integerNext ? nextOffset : isIntegerParam(paramSchema(action, paging?.cursor ?? null)) || /offset|start/i.test(paging?.cursor ?? '') ? String(nextOffset) : encodeToken(nextOffset);
+        meta[key] = !more
+          ? null
+          : integerNext
+            ? nextOffset
+            : isIntegerParam(paramSchema(action, paging?.cursor ?? null)) || /offset|start/i.test(paging?.cursor ?? '')
+              ? String(nextOffset)
+              : encodeToken(nextOffset);
         break;
-      case 'next_url': meta[key] = more ? link(nextOffset) : null; break;
-      case 'next_object': meta[key] = more ? { offset: encodeToken(nextOffset), path: action.upstream.path, uri: link(nextOffset) } : null; break;
-      case 'more': meta[key] = more; break;
-      case 'done': meta[key] = !more; break;
-      case 'last_page': meta[key] = !more; break;
-      case 'constant_false': meta[key] = false; break;
-      case 'total': meta[key] = total; break;
-      case 'page': meta[key] = request.page; break;
-      case 'page_size': meta[key] = size; break;
-      case 'offset': meta[key] = offset; break;
-      case 'page_records': meta[key] = returned; break;
-      case 'total_pages': meta[key] = Math.max(1, Math.ceil(total / size)); break;
-      case 'previous_url': meta[key] = offset > 0 ? link(Math.max(0, offset - size)) : null; break;
-      case 'first_url': meta[key] = link(0); break;
-      case 'links': meta[key] = [{ rel: 'self', href: link(offset), method: 'GET' }]; break;
-      case 'page_info': meta[key] = { page: request.page, page_size: size, total_number: total, total_page: Math.max(1, Math.ceil(total / size)) }; break;
-      case 'aggregation': meta[key] = 'auto'; break;
-      case 'start_token': meta[key] = encodeToken(total); break;
-      default: meta[key] = null;
+      case 'next_url':
+        meta[key] = more ? link(nextOffset) : null;
+        break;
+      case 'next_object':
+        meta[key] = more
+          ? { offset: encodeToken(nextOffset), path: action.upstream.path, uri: link(nextOffset) }
+          : null;
+        break;
+      case 'more':
+        meta[key] = more;
+        break;
+      case 'done':
+        meta[key] = !more;
+        break;
+      case 'last_page':
+        meta[key] = !more;
+        break;
+      case 'constant_false':
+        meta[key] = false;
+        break;
+      case 'total':
+        meta[key] = total;
+        break;
+      case 'page':
+        meta[key] = request.page;
+        break;
+      case 'page_size':
+        meta[key] = size;
+        break;
+      case 'offset':
+        meta[key] = offset;
+        break;
+      case 'page_records':
+        meta[key] = returned;
+        break;
+      case 'total_pages':
+        meta[key] = Math.max(1, Math.ceil(total / size));
+        break;
+      case 'previous_url':
+        meta[key] = offset > 0 ? link(Math.max(0, offset - size)) : null;
+        break;
+      case 'first_url':
+        meta[key] = link(0);
+        break;
+      case 'links':
+        meta[key] = [{ rel: 'self', href: link(offset), method: 'GET' }];
+        break;
+      case 'page_info':
+        meta[key] = {
+          page: request.page,
+          page_size: size,
+          total_number: total,
+          total_page: Math.max(1, Math.ceil(total / size)),
+        };
+        break;
+      case 'aggregation':
+        meta[key] = 'auto';
+        break;
+      case 'start_token':
+        meta[key] = encodeToken(total);
+        break;
+      default:
+        meta[key] = null;
     }
   }
   return meta;

@@ -7,7 +7,11 @@ export type Row = Record<string, unknown>;
 
 /** Raised for a query the caller got wrong; the engine answers it as a 400 naming `field`. */
 export class QueryError extends Error {
-  constructor(message: string, readonly field: string, readonly details: Row | null = null) {
+  constructor(
+    message: string,
+    readonly field: string,
+    readonly details: Row | null = null,
+  ) {
     super(message);
   }
 }
@@ -17,10 +21,13 @@ export const MAX_PATH_DEPTH = 16;
 
 /** A dotted path as keys, refusing the keys that would reach an object's prototype. */
 export function pathKeys(path: string, field: string): string[] {
-  if (typeof path !== 'string' || path === '') throw new QueryError('A field path is a non-empty string such as "author.login"', field);
+  if (typeof path !== 'string' || path === '')
+    throw new QueryError('A field path is a non-empty string such as "author.login"', field);
   const keys = path.split('.');
   if (keys.length > MAX_PATH_DEPTH) throw new QueryError(`A field path has at most ${MAX_PATH_DEPTH} parts`, field);
-  for (const key of keys) if (key === '' || FORBIDDEN_KEYS.has(key)) throw new QueryError(`Not a field path: ${JSON.stringify(path).slice(0, 80)}`, field);
+  for (const key of keys)
+    if (key === '' || FORBIDDEN_KEYS.has(key))
+      throw new QueryError(`Not a field path: ${JSON.stringify(path).slice(0, 80)}`, field);
   return keys;
 }
 
@@ -39,7 +46,12 @@ export function compare(a: unknown, b: unknown): number {
   if (a === b) return 0;
   if (a === undefined || a === null) return -1;
   if (b === undefined || b === null) return 1;
-  const numeric = (v: unknown) => (typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v)) ? Number(v) : undefined);
+  const numeric = (v: unknown) =>
+    typeof v === 'number'
+      ? v
+      : typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v))
+        ? Number(v)
+        : undefined;
   const x = numeric(a);
   const y = numeric(b);
   if (x !== undefined && y !== undefined) return x - y;
@@ -53,7 +65,8 @@ export function same(actual: unknown, expected: unknown): boolean {
   if (Array.isArray(actual) && !Array.isArray(expected)) return actual.some((item) => same(item, expected));
   if (actual === expected) return true;
   if (actual === null || actual === undefined || expected === null || expected === undefined) return false;
-  if (typeof actual === 'object' || typeof expected === 'object') return JSON.stringify(actual) === JSON.stringify(expected);
+  if (typeof actual === 'object' || typeof expected === 'object')
+    return JSON.stringify(actual) === JSON.stringify(expected);
   return String(actual).toLowerCase() === String(expected).toLowerCase();
 }
 
@@ -61,7 +74,8 @@ export function same(actual: unknown, expected: unknown): boolean {
 export function strings(value: unknown, depth = 0): string[] {
   if (typeof value === 'string') return [value];
   if (typeof value === 'number') return [String(value)];
-  if (depth < MAX_PATH_DEPTH && value && typeof value === 'object') return Object.values(value).flatMap((v) => strings(v, depth + 1));
+  if (depth < MAX_PATH_DEPTH && value && typeof value === 'object')
+    return Object.values(value).flatMap((v) => strings(v, depth + 1));
   return [];
 }
 
@@ -106,7 +120,23 @@ export function containsWord(text: string, word: string): boolean {
   return false;
 }
 
-export const FILTER_OPERATORS = ['eq', 'neq', 'gt', 'gte', 'lt', 'lte', 'in', 'like', 'fuzzy', 'keyword', 'contains', 'any', 'not', 'and', 'or'] as const;
+export const FILTER_OPERATORS = [
+  'eq',
+  'neq',
+  'gt',
+  'gte',
+  'lt',
+  'lte',
+  'in',
+  'like',
+  'fuzzy',
+  'keyword',
+  'contains',
+  'any',
+  'not',
+  'and',
+  'or',
+] as const;
 const MAX_FILTER_NODES = 256;
 
 function leaf(operator: string, operand: unknown, field: string): [string, unknown] {
@@ -122,8 +152,10 @@ function leaf(operator: string, operand: unknown, field: string): [string, unkno
 export function compileFilter(filter: unknown, field = 'params.query.filter'): (record: Row) => boolean {
   let nodes = 0;
   const build = (node: unknown, depth: number): ((record: Row) => boolean) => {
-    if (++nodes > MAX_FILTER_NODES || depth > MAX_PATH_DEPTH) throw new QueryError(`A filter has at most ${MAX_FILTER_NODES} conditions, nested ${MAX_PATH_DEPTH} deep`, field);
-    if (!node || typeof node !== 'object' || Array.isArray(node)) throw new QueryError('A filter is an object such as {"eq": {"state": "open"}}', field);
+    if (++nodes > MAX_FILTER_NODES || depth > MAX_PATH_DEPTH)
+      throw new QueryError(`A filter has at most ${MAX_FILTER_NODES} conditions, nested ${MAX_PATH_DEPTH} deep`, field);
+    if (!node || typeof node !== 'object' || Array.isArray(node))
+      throw new QueryError('A filter is an object such as {"eq": {"state": "open"}}', field);
     const parts = Object.entries(node as Row).map(([operator, operand]) => {
       switch (operator) {
         case 'and':
@@ -138,7 +170,10 @@ export function compileFilter(filter: unknown, field = 'params.query.filter'): (
         }
         case 'keyword': {
           // Words anywhere in the record's text ({"keyword": "timeout"}), or in one field ({"keyword": {"title": "timeout"}}).
-          const [path, text] = operand && typeof operand === 'object' && !Array.isArray(operand) ? leaf(operator, operand, field) : [undefined, operand];
+          const [path, text] =
+            operand && typeof operand === 'object' && !Array.isArray(operand)
+              ? leaf(operator, operand, field)
+              : [undefined, operand];
           if (typeof text !== 'string') throw new QueryError('keyword takes a text', field);
           const words = text.split(/\s+/).filter(Boolean);
           return (r: Row) => {
@@ -146,35 +181,73 @@ export function compileFilter(filter: unknown, field = 'params.query.filter'): (
             return words.every((word) => haystack.some((value) => containsWord(value, word)));
           };
         }
-        case 'eq': case 'neq': case 'gt': case 'gte': case 'lt': case 'lte': case 'in': case 'like': case 'fuzzy': case 'contains': case 'any': {
+        case 'eq':
+        case 'neq':
+        case 'gt':
+        case 'gte':
+        case 'lt':
+        case 'lte':
+        case 'in':
+        case 'like':
+        case 'fuzzy':
+        case 'contains':
+        case 'any': {
           const [path, expected] = leaf(operator, operand, field);
-          if ((operator === 'in' || operator === 'any') && !Array.isArray(expected)) throw new QueryError(`${operator} takes a list of values, e.g. {"${operator}": {"state": ["open", "closed"]}}`, field);
-          if ((operator === 'like' || operator === 'fuzzy' || operator === 'contains') && typeof expected !== 'string' && typeof expected !== 'number') {
+          if ((operator === 'in' || operator === 'any') && !Array.isArray(expected))
+            throw new QueryError(
+              `${operator} takes a list of values, e.g. {"${operator}": {"state": ["open", "closed"]}}`,
+              field,
+            );
+          if (
+            (operator === 'like' || operator === 'fuzzy' || operator === 'contains') &&
+            typeof expected !== 'string' &&
+            typeof expected !== 'number'
+          ) {
             throw new QueryError(`${operator} takes a text`, field);
           }
           return (r: Row) => {
             const actual = valueAt(r, path);
             switch (operator) {
-              case 'eq': return same(actual, expected);
-              case 'neq': return !same(actual, expected);
-              case 'in': return (expected as unknown[]).some((v) => same(actual, v));
+              case 'eq':
+                return same(actual, expected);
+              case 'neq':
+                return !same(actual, expected);
+              case 'in':
+                return (expected as unknown[]).some((v) => same(actual, v));
               // A list field holding any of the values.
-              case 'any': return Array.isArray(actual) && (expected as unknown[]).some((v) => actual.some((item) => same(item, v)));
-              case 'like': return actual !== undefined && actual !== null && like(String(actual), String(expected));
-              case 'fuzzy': case 'contains':
+              case 'any':
+                return (
+                  Array.isArray(actual) && (expected as unknown[]).some((v) => actual.some((item) => same(item, v)))
+                );
+              case 'like':
+                return actual !== undefined && actual !== null && like(String(actual), String(expected));
+              case 'fuzzy':
+              case 'contains':
                 return Array.isArray(actual)
                   ? actual.some((item) => same(item, expected))
-                  : actual !== undefined && actual !== null && String(actual).toLowerCase().includes(String(expected).toLowerCase());
+                  : actual !== undefined &&
+                      actual !== null &&
+                      String(actual).toLowerCase().includes(String(expected).toLowerCase());
               default: {
                 if (actual === undefined || actual === null) return false;
                 const order = compare(actual, expected);
-                return operator === 'gt' ? order > 0 : operator === 'gte' ? order >= 0 : operator === 'lt' ? order < 0 : order <= 0;
+                return operator === 'gt'
+                  ? order > 0
+                  : operator === 'gte'
+                    ? order >= 0
+                    : operator === 'lt'
+                      ? order < 0
+                      : order <= 0;
               }
             }
           };
         }
         default:
-          throw new QueryError(`Unknown operator ${JSON.stringify(operator).slice(0, 40)}; the operators are ${FILTER_OPERATORS.join(', ')}`, field, { allowed: [...FILTER_OPERATORS] });
+          throw new QueryError(
+            `Unknown operator ${JSON.stringify(operator).slice(0, 40)}; the operators are ${FILTER_OPERATORS.join(', ')}`,
+            field,
+            { allowed: [...FILTER_OPERATORS] },
+          );
       }
     });
     return (r: Row) => parts.every((p) => p(r));
@@ -190,14 +263,22 @@ export interface SortRule {
 /** `[{"created_at": "desc"}]` (the API's form) or `[{"field": "created_at", "direction": "desc"}]`. */
 export function parseSort(sort: unknown, field = 'params.query.sort'): SortRule[] {
   if (sort === undefined || sort === null) return [];
-  if (!Array.isArray(sort) || sort.length > MAX_PATH_DEPTH) throw new QueryError('sort is a list such as [{"created_at": "desc"}]', field);
+  if (!Array.isArray(sort) || sort.length > MAX_PATH_DEPTH)
+    throw new QueryError('sort is a list such as [{"created_at": "desc"}]', field);
   return sort.map((rule: unknown) => {
-    if (!rule || typeof rule !== 'object' || Array.isArray(rule)) throw new QueryError('each sort rule is {"<field>": "asc" | "desc"}', field);
+    if (!rule || typeof rule !== 'object' || Array.isArray(rule))
+      throw new QueryError('each sort rule is {"<field>": "asc" | "desc"}', field);
     const entries = Object.entries(rule as Row);
-    const [path, direction] = 'field' in (rule as Row) ? [(rule as Row).field, (rule as Row).direction ?? 'asc'] : entries.length === 1 ? entries[0]! : [undefined, undefined];
+    const [path, direction] =
+      'field' in (rule as Row)
+        ? [(rule as Row).field, (rule as Row).direction ?? 'asc']
+        : entries.length === 1
+          ? entries[0]!
+          : [undefined, undefined];
     if (typeof path !== 'string') throw new QueryError('each sort rule names one field', field);
     pathKeys(path, field);
-    if (direction !== 'asc' && direction !== 'desc') throw new QueryError('a sort direction is asc or desc', field, { allowed: ['asc', 'desc'] });
+    if (direction !== 'asc' && direction !== 'desc')
+      throw new QueryError('a sort direction is asc or desc', field, { allowed: ['asc', 'desc'] });
     return { path, descending: direction === 'desc' };
   });
 }
@@ -245,7 +326,8 @@ export function shape(record: Row, select: string[][] | null, exclude: string[][
   }
   for (const keys of exclude ?? []) {
     const parent = keys.length === 1 ? out : valueAt(out, keys.slice(0, -1).join('.'));
-    if (parent && typeof parent === 'object' && Object.hasOwn(parent, keys.at(-1)!)) delete (parent as Row)[keys.at(-1)!];
+    if (parent && typeof parent === 'object' && Object.hasOwn(parent, keys.at(-1)!))
+      delete (parent as Row)[keys.at(-1)!];
   }
   return out;
 }

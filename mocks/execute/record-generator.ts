@@ -3,7 +3,15 @@
 // keys. A schema is compiled once per call into makers (record-fields/compile-schema.ts), so records cost only draws.
 // Runtime-neutral: no Node APIs, no clock, no Math.random.
 import {
-  type JsonSchema, type ObjectFinisher, compileValue, fieldNamesOf, flagTimeFinisherOf, placesIn, setField, typesOf, withoutNull,
+  type JsonSchema,
+  type ObjectFinisher,
+  compileValue,
+  fieldNamesOf,
+  flagTimeFinisherOf,
+  placesIn,
+  setField,
+  typesOf,
+  withoutNull,
 } from './record-fields/compile-schema.js';
 import { Draw, creationTime, hashText, mixSeeds } from './record-fields/fake-values.js';
 import { entityKindOf, forgetFieldNames, nameOf, numberKindOf, singular } from './record-fields/field-kinds.js';
@@ -53,7 +61,8 @@ export function generateRecords(input: GenerateRecordsInput): Record<string, unk
     if (make) referenceFields.set(reference.field, make);
   }
   const keyFromReference = keyField !== undefined && referenceFields.has(keyField);
-  const makeKey = keyField === undefined || keyFromReference ? undefined : keyMaker(input, compiled, keyField, entityDraw);
+  const makeKey =
+    keyField === undefined || keyFromReference ? undefined : keyMaker(input, compiled, keyField, entityDraw);
   if (keyField !== undefined && makeKey) overrides.set(keyField, (record) => record.key);
   for (const [field, make] of referenceFields) overrides.set(field, make);
 
@@ -77,7 +86,8 @@ export function generateRecords(input: GenerateRecordsInput): Record<string, unk
     if (keyFromReference) record.key = referenceFields.get(keyField!)!(record, scope);
     else if (makeKey) ({ key: record.key, scope } = makeKey(record, scope));
     const out: Record<string, unknown> = {};
-    for (let i = 0; i < names.length; i++) setField(out, names[i]!, keyFromReference && names[i] === keyField ? record.key : makers[i]!(record, scope));
+    for (let i = 0; i < names.length; i++)
+      setField(out, names[i]!, keyFromReference && names[i] === keyField ? record.key : makers[i]!(record, scope));
     compiled.finish?.(out, record, scope);
     records.push(out);
   }
@@ -116,24 +126,36 @@ function keyMaker(input: GenerateRecordsInput, compiled: CompiledRecord, keyFiel
   const declared = compiled.properties[keyField];
   const schema = withoutNull(declared ?? { type: input.key?.type ?? 'string' });
   const { types } = typesOf(schema);
-  const integer = schema.enum === undefined && schema.const === undefined && (types.length > 0 ? !types.includes('string') && (types.includes('integer') || types.includes('number')) : input.key?.type === 'integer');
+  const integer =
+    schema.enum === undefined &&
+    schema.const === undefined &&
+    (types.length > 0
+      ? !types.includes('string') && (types.includes('integer') || types.includes('number'))
+      : input.key?.type === 'integer');
   if (integer) {
     const sequenceLike = numberKindOf(nameOf(keyField));
     const small = sequenceLike === 'sequence' || sequenceLike === 'position';
-    const digits = schema.format === 'int32' ? Math.min(9, integerIdDigits(input.connector)) : integerIdDigits(input.connector);
+    const digits =
+      schema.format === 'int32' ? Math.min(9, integerIdDigits(input.connector)) : integerIdDigits(input.connector);
     const stride = small ? 3 : Math.max(2, Math.floor(10 ** (digits - 4)));
     const base = small ? entityDraw.int(1, 400) : entityDraw.int(10 ** (digits - 1), 2 * 10 ** (digits - 1));
     return (record, scope) => ({ key: base + record.index * stride + record.draw.int(0, stride - 1), scope });
   }
   const { kind, noun } = compiled.entity;
-  const make = compileValue(schema, placesIn(input.schema, undefined, kind, compiled.entity)(keyField), compiled.entity);
-  if (schema.enum !== undefined || schema.const !== undefined) return (record, scope) => ({ key: make(record, scope), scope });
+  const make = compileValue(
+    schema,
+    placesIn(input.schema, undefined, kind, compiled.entity)(keyField),
+    compiled.entity,
+  );
+  if (schema.enum !== undefined || schema.const !== undefined)
+    return (record, scope) => ({ key: make(record, scope), scope });
   const seen = new Set<string>();
   return (record, firstScope) => {
     // A key drawn from the record's headline (a name, a slug) is drawn again with a fresh scope, which the record keeps.
     let scope = firstScope;
     let key = make(record, scope);
-    for (let attempt = 0; attempt < 8 && seen.has(String(key)); attempt++) key = make(record, (scope = new Scope(record, kind, noun)));
+    for (let attempt = 0; attempt < 8 && seen.has(String(key)); attempt++)
+      key = make(record, (scope = new Scope(record, kind, noun)));
     if (seen.has(String(key))) key = suffixed(key, record.index);
     seen.add(String(key));
     return { key, scope };
@@ -154,12 +176,20 @@ function suffixed(value: unknown, index: number): unknown {
  * set as the `id` of an object field, wrapped for an array field). When the field is also the key, each value is used
  * once in a seeded order so keys stay unique while there are values enough.
  */
-function referenceMaker(values: readonly unknown[], compiled: CompiledRecord, field: string, isKey: boolean, entityDraw: Draw): Make | undefined {
+function referenceMaker(
+  values: readonly unknown[],
+  compiled: CompiledRecord,
+  field: string,
+  isKey: boolean,
+  entityDraw: Draw,
+): Make | undefined {
   const declared = compiled.properties[field];
   const index = compiled.names.indexOf(field);
   const generated = index >= 0 ? compiled.makers[index]! : undefined;
   const schema = declared ? withoutNull(declared) : undefined;
-  const candidates = values.map((value) => acceptedValue(value, schema)).filter((value): value is NonNullable<typeof value> => value !== undefined);
+  const candidates = values
+    .map((value) => acceptedValue(value, schema))
+    .filter((value): value is NonNullable<typeof value> => value !== undefined);
   if (candidates.length === 0) return undefined;
   const wrap = (value: Accepted): Make => {
     if (value.as === 'objectId') {
@@ -167,7 +197,8 @@ function referenceMaker(values: readonly unknown[], compiled: CompiledRecord, fi
       return (record, scope) => {
         // The object as the field's maker makes it (its other required properties included), naming the related record.
         const made = generated?.(record, scope);
-        const object = made && typeof made === 'object' && !Array.isArray(made) ? (made as Record<string, unknown>) : {};
+        const object =
+          made && typeof made === 'object' && !Array.isArray(made) ? (made as Record<string, unknown>) : {};
         setField(object, property, value.value);
         return object;
       };
@@ -205,9 +236,11 @@ function acceptedValue(value: unknown, schema: JsonSchema | undefined): Accepted
   if (typeof value === 'string') {
     if (types.includes('string')) return { as: 'value', value };
     const asNumber = /^-?\d+$/.test(value) ? Number(value) : NaN;
-    if (Number.isSafeInteger(asNumber) && (types.includes('integer') || types.includes('number'))) return { as: 'value', value: asNumber };
+    if (Number.isSafeInteger(asNumber) && (types.includes('integer') || types.includes('number')))
+      return { as: 'value', value: asNumber };
   } else if (typeof value === 'number') {
-    if (types.includes('number') || (types.includes('integer') && Number.isInteger(value))) return { as: 'value', value };
+    if (types.includes('number') || (types.includes('integer') && Number.isInteger(value)))
+      return { as: 'value', value };
     if (types.includes('string')) return { as: 'value', value: String(value) };
   } else if (typeof value === 'boolean' && types.includes('boolean')) {
     return { as: 'value', value };

@@ -30,24 +30,50 @@ const describe = (value: unknown) => JSON.stringify(value)?.slice(0, 40) ?? Stri
 
 /** One problem per param, in the API's words. */
 function problemOf(error: ErrorObject, action: ActionDefinition): ParamProblem {
-  const path = error.instancePath.split('/').slice(1).map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const path = error.instancePath
+    .split('/')
+    .slice(1)
+    .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'));
   const allowed = Object.keys(action.params.properties ?? {});
   switch (error.keyword) {
     case 'required': {
       const name = [...path, (error.params as { missingProperty: string }).missingProperty].join('.');
-      return { field: `params.${name}`, message: `${action.entity} ${action.action} needs params.${name}`, error_code: 'missing', details: { required: action.params.required ?? [] } };
+      return {
+        field: `params.${name}`,
+        message: `${action.entity} ${action.action} needs params.${name}`,
+        error_code: 'missing',
+        details: { required: action.params.required ?? [] },
+      };
     }
     case 'additionalProperties': {
       const name = [...path, (error.params as { additionalProperty: string }).additionalProperty].join('.');
-      const where = path.length === 0 ? `${action.entity} ${action.action} takes ${allowed.length ? allowed.join(', ') : 'no params'}` : 'it is not one of the keys this param takes';
-      return { field: `params.${name}`, message: `Unknown param ${describe(name)}: ${where}`, error_code: 'unknown_param', details: path.length === 0 ? { allowed } : null };
+      const where =
+        path.length === 0
+          ? `${action.entity} ${action.action} takes ${allowed.length ? allowed.join(', ') : 'no params'}`
+          : 'it is not one of the keys this param takes';
+      return {
+        field: `params.${name}`,
+        message: `Unknown param ${describe(name)}: ${where}`,
+        error_code: 'unknown_param',
+        details: path.length === 0 ? { allowed } : null,
+      };
     }
     case 'enum': {
       const values = (error.params as { allowedValues: unknown[] }).allowedValues;
-      return { field: `params.${path.join('.')}`, message: `params.${path.join('.')} must be one of ${values.map((v) => JSON.stringify(v)).join(', ')}`, error_code: 'enum', details: { allowed: values } };
+      return {
+        field: `params.${path.join('.')}`,
+        message: `params.${path.join('.')} must be one of ${values.map((v) => JSON.stringify(v)).join(', ')}`,
+        error_code: 'enum',
+        details: { allowed: values },
+      };
     }
     default:
-      return { field: `params.${path.join('.')}`, message: `params.${path.join('.')} ${error.message ?? 'is not valid'}`, error_code: error.keyword === 'type' ? 'type_error' : 'value_error', details: error.params as Row };
+      return {
+        field: `params.${path.join('.')}`,
+        message: `params.${path.join('.')} ${error.message ?? 'is not valid'}`,
+        error_code: error.keyword === 'type' ? 'type_error' : 'value_error',
+        details: error.params as Row,
+      };
   }
 }
 
@@ -72,7 +98,12 @@ export function paramProblems(action: ActionDefinition, params: Row): ParamProbl
  * `repositories: ["owner/repo"]`): the first configured value; an `owner/name` pair gives its owner, or its name
  * for a repository-like param.
  */
-export function scopedDefaults(definition: ConnectorDefinition, action: ActionDefinition, params: Row, replicationConfig: Row): Row {
+export function scopedDefaults(
+  definition: ConnectorDefinition,
+  action: ActionDefinition,
+  params: Row,
+  replicationConfig: Row,
+): Row {
   const out: Row = Object.assign(Object.create(null), params);
   // A required param with a default (Google Drive's `alt: media`) is the connector's to fill, as the service does.
   for (const name of action.params.required ?? []) {
@@ -80,13 +111,19 @@ export function scopedDefaults(definition: ConnectorDefinition, action: ActionDe
     if (out[name] === undefined && fallback !== undefined) out[name] = structuredClone(fallback);
   }
   for (const { param, config_key } of definition.scoping) {
-    if (out[param] !== undefined || !Object.hasOwn(action.params.properties ?? {}, param) || !Object.hasOwn(replicationConfig, config_key)) continue;
+    if (
+      out[param] !== undefined ||
+      !Object.hasOwn(action.params.properties ?? {}, param) ||
+      !Object.hasOwn(replicationConfig, config_key)
+    )
+      continue;
     const configured = replicationConfig[config_key];
     const first = Array.isArray(configured) ? configured[0] : configured;
     if (first === undefined || first === null || typeof first === 'object') continue;
     const text = String(first);
     const slash = text.indexOf('/');
-    const value = slash < 0 ? text : /^(repo|repository|project|name)$/.test(param) ? text.slice(slash + 1) : text.slice(0, slash);
+    const value =
+      slash < 0 ? text : /^(repo|repository|project|name)$/.test(param) ? text.slice(slash + 1) : text.slice(0, slash);
     const schema = action.params.properties[param] as JsonSchema;
     out[param] = [schema.type].flat().includes('array') ? [value] : value;
   }

@@ -32,34 +32,40 @@ export function airbyteApiV1Operations(service: MockService) {
         .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
       const link = (at: number) => {
         const target = new URL(url.pathname, url.origin);
-        for (const [key, value] of url.searchParams) if (key !== 'offset' && key !== 'limit') target.searchParams.append(key, value);
+        for (const [key, value] of url.searchParams)
+          if (key !== 'offset' && key !== 'limit') target.searchParams.append(key, value);
         target.searchParams.set('limit', String(limit));
         target.searchParams.set('offset', String(at));
         return target.toString();
       };
-      return ({ status: 200, body: {
-        ...(offset > 0 ? { previous: link(Math.max(0, offset - limit)) } : {}),
-        ...(offset + limit < matching.length ? { next: link(offset + limit) } : {}),
-        data: matching.slice(offset, offset + limit).map(v1WorkspaceView),
-      } });
+      return {
+        status: 200,
+        body: {
+          ...(offset > 0 ? { previous: link(Math.max(0, offset - limit)) } : {}),
+          ...(offset + limit < matching.length ? { next: link(offset + limit) } : {}),
+          data: matching.slice(offset, offset + limit).map(v1WorkspaceView),
+        },
+      };
     },
 
     createWorkspace: ({ body }) => {
-      if (store.workspaceByName(body.name)) throw new MockHttpError(400, `A workspace named ${body.name} exists already.`);
-      if (body.organizationId && body.organizationId !== service.config.organizationId) throw new MockHttpError(403, `No access to organization ${body.organizationId}.`);
+      if (store.workspaceByName(body.name))
+        throw new MockHttpError(400, `A workspace named ${body.name} exists already.`);
+      if (body.organizationId && body.organizationId !== service.config.organizationId)
+        throw new MockHttpError(403, `No access to organization ${body.organizationId}.`);
       const workspace = store.createWorkspace(body.name, body.regionId ?? null);
       if (body.notifications) workspace.notifications = body.notifications;
       return { status: 200, body: v1WorkspaceView(workspace) };
     },
 
-    getWorkspace: ({ path }) =>
-      ({ status: 200, body: v1WorkspaceView(workspaceFor(path.workspaceId)) }),
+    getWorkspace: ({ path }) => ({ status: 200, body: v1WorkspaceView(workspaceFor(path.workspaceId)) }),
 
     updateWorkspace: ({ path, body }) => {
       const workspace = workspaceFor(path.workspaceId);
       // Names stay unique, as on create; the failed request changes nothing.
       const named = body.name !== undefined ? store.workspaceByName(body.name) : undefined;
-      if (named && named.id !== workspace.id) throw new MockHttpError(400, `A workspace named ${body.name} exists already.`);
+      if (named && named.id !== workspace.id)
+        throw new MockHttpError(400, `A workspace named ${body.name} exists already.`);
       if (body.name !== undefined) workspace.name = body.name;
       if (body.notifications !== undefined) workspace.notifications = body.notifications;
       if (body.regionId !== undefined) workspace.regionId = body.regionId;

@@ -11,5 +11,7 @@ export function decodeCursor(cursor: string, hint: string): number {
   } catch {
     // reported below
   }
-  throw new MockHttpError(400, `Invalid cursor: ${hint}`, [{ field: 'query.cursor', message: 'Invalid cursor', error_code: 'value_error' }]);
+  throw new MockHttpError(400, `Invalid cursor: ${hint}`, [
+    { field: 'query.cursor', message: 'Invalid cursor', error_code: 'value_error' },
+  ]);
 }

@@ -16,7 +16,10 @@ import type { AnyOperation } from './types.js';
 export type MockPage = (request: MockRequest) => MockAnswer;
 
 /** The operations by `api:operationId`, and the mock's pages by path. */
-export function createOperations(service: MockService): { operations: Map<string, AnyOperation>; pages: Map<string, MockPage> } {
+export function createOperations(service: MockService): {
+  operations: Map<string, AnyOperation>;
+  pages: Map<string, MockPage>;
+} {
   const areas: [SpecName, Record<string, unknown>][] = [
     ['agent-engine', authenticationOperations(service)],
     ['agent-engine', definitionOperations(service)],

@@ -19,9 +19,17 @@ export type OperationId<Api extends SpecName> = keyof ApiOperations[Api] & strin
 type Spec<Api extends SpecName, Id extends OperationId<Api>> = ApiOperations[Api][Id];
 
 /** `never` (the spec's "no such parameters") as an empty object, so that destructuring still type-checks. */
-type Present<T> = [T] extends [never] ? Record<string, never> : [T] extends [undefined] ? Record<string, never> : NonNullable<T>;
+type Present<T> = [T] extends [never]
+  ? Record<string, never>
+  : [T] extends [undefined]
+    ? Record<string, never>
+    : NonNullable<T>;
 
-type ParametersOf<O, In extends 'path' | 'query'> = O extends { parameters: infer P } ? (P extends { [K in In]?: infer X } ? Present<X> : Record<string, never>) : Record<string, never>;
+type ParametersOf<O, In extends 'path' | 'query'> = O extends { parameters: infer P }
+  ? P extends { [K in In]?: infer X }
+    ? Present<X>
+    : Record<string, never>
+  : Record<string, never>;
 
 type BodyOf<O> = O extends { requestBody: { content: { 'application/json': infer B } } }
   ? B
@@ -44,9 +52,8 @@ type AnswersOf<Status, Response> = Response extends { content: infer Content }
   : { status: Status; headers?: AnswerHeaders; body?: undefined };
 
 /** Every result the spec allows an operation: one per documented status and media type. */
-export type OperationResult<Api extends SpecName, Id extends OperationId<Api>> = Spec<Api, Id> extends { responses: infer R }
-  ? { [Status in keyof R]: AnswersOf<Status, R[Status]> }[keyof R]
-  : never;
+export type OperationResult<Api extends SpecName, Id extends OperationId<Api>> =
+  Spec<Api, Id> extends { responses: infer R } ? { [Status in keyof R]: AnswersOf<Status, R[Status]> }[keyof R] : never;
 
 /** What an operation is called with: the request as the spec reads it, who made it, and the service's state. */
 export interface OperationContext<Api extends SpecName, Id extends OperationId<Api>> {
@@ -81,8 +88,14 @@ export type Operation<Api extends SpecName, Id extends OperationId<Api>> = (
 export type Operations<Api extends SpecName> = { [Id in OperationId<Api>]?: Operation<Api, Id> };
 
 /** The operations of one API area, type-checked against the API's spec (an identity at run time). */
-export function defineOperations(api: 'agent-engine', operations: Operations<'agent-engine'>): Operations<'agent-engine'>;
-export function defineOperations(api: 'airbyte-api-v1', operations: Operations<'airbyte-api-v1'>): Operations<'airbyte-api-v1'>;
+export function defineOperations(
+  api: 'agent-engine',
+  operations: Operations<'agent-engine'>,
+): Operations<'agent-engine'>;
+export function defineOperations(
+  api: 'airbyte-api-v1',
+  operations: Operations<'airbyte-api-v1'>,
+): Operations<'airbyte-api-v1'>;
 // One signature per API rather than a generic one: a generic API parameter would widen each answer's status literal.
 export function defineOperations(_api: SpecName, operations: Operations<any>): Operations<any> {
   return operations;

@@ -41,7 +41,13 @@ export const WORKSPACE_TOKEN_OPERATIONS: ReadonlySet<string> = new Set([
  * `pageOrigin` is the origin of the page the mock runs in (the browser adapter): a service worker never sees an
  * Origin header, so a request without one comes from the page.
  */
-export function authenticate(store: MockStore, api: SpecName, operation: MockOperation, request: MockRequest, pageOrigin: string | undefined): IssuedToken | undefined {
+export function authenticate(
+  store: MockStore,
+  api: SpecName,
+  operation: MockOperation,
+  request: MockRequest,
+  pageOrigin: string | undefined,
+): IssuedToken | undefined {
   if (operation.public) return undefined;
   const check = checkBearer(store, request.headers.authorization ?? null);
   if (!check.ok) throw new MockHttpError(401, check.reason);
@@ -49,9 +55,15 @@ export function authenticate(store: MockStore, api: SpecName, operation: MockOpe
   if ((principal.kind === 'v1') !== (api === 'airbyte-api-v1')) throw new MockHttpError(401, 'Invalid token.');
   if (principal.kind === 'widget') {
     const origin = request.headers.origin ?? pageOrigin ?? null;
-    if (origin !== principal.allowedOrigin) throw forbidden(`This widget token is only valid from ${principal.allowedOrigin}, not from ${origin ?? 'a request without an Origin'}.`);
+    if (origin !== principal.allowedOrigin)
+      throw forbidden(
+        `This widget token is only valid from ${principal.allowedOrigin}, not from ${origin ?? 'a request without an Origin'}.`,
+      );
   }
-  if ((principal.kind === 'scoped' || principal.kind === 'widget') && !WORKSPACE_TOKEN_OPERATIONS.has(operation.operationId)) {
+  if (
+    (principal.kind === 'scoped' || principal.kind === 'widget') &&
+    !WORKSPACE_TOKEN_OPERATIONS.has(operation.operationId)
+  ) {
     throw forbidden('A scoped token only acts inside its own workspace; this operation needs an application token.');
   }
   return principal;
@@ -59,5 +71,6 @@ export function authenticate(store: MockStore, api: SpecName, operation: MockOpe
 
 /** Throws a 404 (not a 403: what is outside is not there) when a workspace-bound token reaches outside its workspace. */
 export function assertWorkspaceAccess(principal: IssuedToken | undefined, workspaceId: string, what: string): void {
-  if (principal?.workspaceId && principal.workspaceId !== workspaceId) throw new MockHttpError(404, `${what} not found.`);
+  if (principal?.workspaceId && principal.workspaceId !== workspaceId)
+    throw new MockHttpError(404, `${what} not found.`);
 }

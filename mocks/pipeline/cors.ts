@@ -6,7 +6,8 @@ import type { MockAnswer, MockRequest } from './request.js';
 /** True when some live widget token was issued for `origin`. */
 export function isAllowedOrigin(store: MockStore, origin: string): boolean {
   const now = store.config.clock.now();
-  for (const token of store.tokens.values()) if (token.kind === 'widget' && token.allowedOrigin === origin && token.expiresAt > now) return true;
+  for (const token of store.tokens.values())
+    if (token.kind === 'widget' && token.allowedOrigin === origin && token.expiresAt > now) return true;
   return false;
 }
 
@@ -19,7 +20,8 @@ export function preflight(store: MockStore, request: MockRequest): MockAnswer {
     headers: {
       'access-control-allow-origin': origin,
       'access-control-allow-methods': 'GET, POST, PUT, PATCH, DELETE, OPTIONS',
-      'access-control-allow-headers': request.headers['access-control-request-headers'] ?? 'authorization, content-type',
+      'access-control-allow-headers':
+        request.headers['access-control-request-headers'] ?? 'authorization, content-type',
       'access-control-max-age': '600',
       vary: 'Origin',
     },

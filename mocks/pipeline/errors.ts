@@ -25,10 +25,16 @@ const TITLES: Record<number, string> = {
 };
 
 /** The API a path belongs to: each answers in its own error shape (problem JSON on /v1). */
-export const apiOf = (path: string): SpecName => (path.startsWith('/v1/') || path === '/v1' ? 'airbyte-api-v1' : 'agent-engine');
+export const apiOf = (path: string): SpecName =>
+  path.startsWith('/v1/') || path === '/v1' ? 'airbyte-api-v1' : 'agent-engine';
 
 /** An error's body in the API's own shape, and its media type. */
-export function errorBody(api: SpecName, status: number, message: string, errors: FieldProblem[] = []): { mediaType: string; body: unknown } {
+export function errorBody(
+  api: SpecName,
+  status: number,
+  message: string,
+  errors: FieldProblem[] = [],
+): { mediaType: string; body: unknown } {
   if (api === 'airbyte-api-v1') {
     const title = TITLES[status] ?? 'error';
     const body = {
@@ -40,11 +46,28 @@ export function errorBody(api: SpecName, status: number, message: string, errors
     };
     return { mediaType: 'application/problem+json', body };
   }
-  return { mediaType: 'application/json', body: { message, errors: errors.map((e) => ({ field: e.field, message: e.message, error_code: e.error_code, details: e.details ?? null })) } };
+  return {
+    mediaType: 'application/json',
+    body: {
+      message,
+      errors: errors.map((e) => ({
+        field: e.field,
+        message: e.message,
+        error_code: e.error_code,
+        details: e.details ?? null,
+      })),
+    },
+  };
 }
 
 /** An error answer in the API's own shape. */
-export function errorAnswer(api: SpecName, status: number, message: string, errors: FieldProblem[] = [], headers: Record<string, string> = {}): MockAnswer {
+export function errorAnswer(
+  api: SpecName,
+  status: number,
+  message: string,
+  errors: FieldProblem[] = [],
+  headers: Record<string, string> = {},
+): MockAnswer {
   const { mediaType, body } = errorBody(api, status, message, errors);
   return jsonAnswer(status, body, headers, mediaType);
 }
@@ -65,7 +88,8 @@ export class MockHttpError extends Error {
 
   /** The headers this error is answered with (Retry-After on a 429 or 503). */
   answerHeaders(): Record<string, string> {
-    const retry: Record<string, string> = this.status === 429 || this.status === 503 ? { 'retry-after': String(this.retryAfterSeconds ?? 1) } : {};
+    const retry: Record<string, string> =
+      this.status === 429 || this.status === 503 ? { 'retry-after': String(this.retryAfterSeconds ?? 1) } : {};
     return { ...retry, ...this.headers };
   }
 

@@ -26,7 +26,13 @@ export async function applyFaults(request: MockRequest, pending: Fault[]): Promi
   }
   const queued = pending.shift();
   if (queued?.drop) throw new DroppedConnection();
-  if (queued) throw new MockHttpError(queued.status ?? 503, 'Service temporarily unavailable (simulated).', [], queued.retryAfterSeconds);
+  if (queued)
+    throw new MockHttpError(
+      queued.status ?? 503,
+      'Service temporarily unavailable (simulated).',
+      [],
+      queued.retryAfterSeconds,
+    );
   if (prefer !== '') {
     const code = /code=(\d{3})/.exec(prefer);
     const status = code ? Number(code[1]) : 0;

@@ -21,7 +21,8 @@ function nestingDepth(text: string): number {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (inString) {
-      if (c === 92) i++; // a backslash escapes the next character
+      if (c === 92)
+        i++; // a backslash escapes the next character
       else if (c === 34) inString = false;
     } else if (c === 34) inString = true;
     else if (c === 123 || c === 91) deepest = Math.max(deepest, ++depth);
@@ -44,15 +45,21 @@ export function checkedBodyText(operation: MockOperation, request: MockRequest):
   try {
     text = UTF8.decode(request.body);
   } catch {
-    throw new MockHttpError(400, 'Request body is not valid UTF-8.', [{ field: 'body', message: 'Invalid UTF-8', error_code: 'json_invalid' }]);
+    throw new MockHttpError(400, 'Request body is not valid UTF-8.', [
+      { field: 'body', message: 'Invalid UTF-8', error_code: 'json_invalid' },
+    ]);
   }
   if (text.trim() === '') return '';
   if (!JSON_MEDIA_TYPE.test(request.headers['content-type'] ?? '')) {
     const message = 'The request body must be JSON, sent with Content-Type: application/json.';
-    throw new MockHttpError(422, message, [{ field: 'header.content-type', message: 'Expected application/json', error_code: 'content_type' }]);
+    throw new MockHttpError(422, message, [
+      { field: 'header.content-type', message: 'Expected application/json', error_code: 'content_type' },
+    ]);
   }
   if (nestingDepth(text) > MAX_JSON_DEPTH) {
-    throw new MockHttpError(400, `Request body nests deeper than ${MAX_JSON_DEPTH} levels.`, [{ field: 'body', message: 'Too deeply nested', error_code: 'json_invalid' }]);
+    throw new MockHttpError(400, `Request body nests deeper than ${MAX_JSON_DEPTH} levels.`, [
+      { field: 'body', message: 'Too deeply nested', error_code: 'json_invalid' },
+    ]);
   }
   return text;
 }

@@ -35,6 +35,11 @@ export function splitTarget(target: string): { path: string; query: string } {
 }
 
 /** A JSON answer: one serialization (kept texts of unchanged records reused), no other copy. */
-export function jsonAnswer(status: number, body: unknown, headers: Record<string, string> = {}, mediaType = 'application/json'): MockAnswer {
+export function jsonAnswer(
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+  mediaType = 'application/json',
+): MockAnswer {
   return { status, headers: { 'content-type': mediaType, ...headers }, body: toJsonBody(body) };
 }

@@ -51,7 +51,12 @@ async function route(service: MockService, api: SpecName, request: MockRequest):
 }
 
 /** Stages 3 to 8 for a routed request: everything answered here is checked against the operation's spec. */
-async function answerOperation(service: MockService, api: SpecName, match: RouteMatch, request: MockRequest): Promise<MockAnswer> {
+async function answerOperation(
+  service: MockService,
+  api: SpecName,
+  match: RouteMatch,
+  request: MockRequest,
+): Promise<MockAnswer> {
   const { operation } = match;
   let result: AnyResult;
   let mediaType: string | undefined;
@@ -61,16 +66,33 @@ async function answerOperation(service: MockService, api: SpecName, match: Route
     try {
       const bodyText = checkedBodyText(operation, request);
       const principal = authenticate(service.store, api, operation, request, service.pageOrigin);
-      const { path, query, body } = validateRequest(service.validators[api], operation, request, match.params, bodyText);
-      context = makeContext(service, api, operation.operationId, request, { path: path as never, query: query as never, body, principal });
+      const { path, query, body } = validateRequest(
+        service.validators[api],
+        operation,
+        request,
+        match.params,
+        bodyText,
+      );
+      context = makeContext(service, api, operation.operationId, request, {
+        path: path as never,
+        query: query as never,
+        body,
+        principal,
+      });
     } catch (error) {
       // The v1 API answers invalid input with 400 (it documents no 422).
-      if (api === 'airbyte-api-v1' && error instanceof MockHttpError && error.status === 422) throw new MockHttpError(400, error.message, error.errors);
+      if (api === 'airbyte-api-v1' && error instanceof MockHttpError && error.status === 422)
+        throw new MockHttpError(400, error.message, error.errors);
       throw error;
     }
     result = await service.implementation(api, operation.operationId)(context);
     unchanged = context.unchanged === true;
-    mediaType = result.body === undefined ? undefined : result.body instanceof Uint8Array ? result.headers?.['content-type'] : (result.headers?.['content-type'] ?? 'application/json');
+    mediaType =
+      result.body === undefined
+        ? undefined
+        : result.body instanceof Uint8Array
+          ? result.headers?.['content-type']
+          : (result.headers?.['content-type'] ?? 'application/json');
   } catch (error) {
     if (!(error instanceof MockHttpError)) throw error;
     const made = errorBody(api, error.status, error.message, error.errors);
@@ -81,8 +103,18 @@ async function answerOperation(service: MockService, api: SpecName, match: Route
   // A write that succeeded is kept before it is answered; an execute that only read leaves nothing to keep.
   if (status < 400 && request.method !== 'GET' && !unchanged) service.changed();
   if (service.config.validateResponses) {
-    const problem = responseProblems(service.validators[api], operation, status, mediaType?.split(';')[0]?.trim(), result.body);
-    if (problem) return service.violation(api, `Mock response of ${operation.operationId} (${status}) breaks the spec: ${problem}`);
+    const problem = responseProblems(
+      service.validators[api],
+      operation,
+      status,
+      mediaType?.split(';')[0]?.trim(),
+      result.body,
+    );
+    if (problem)
+      return service.violation(
+        api,
+        `Mock response of ${operation.operationId} (${status}) breaks the spec: ${problem}`,
+      );
   }
   if (result.body instanceof Uint8Array) return { status, headers: { ...result.headers }, body: result.body };
   if (result.body === undefined) return { status, headers: { ...result.headers }, body: null };

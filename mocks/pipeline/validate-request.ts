@@ -7,12 +7,19 @@ import type { MockRequest } from './request.js';
 import type { MockOperation, ParameterCheck } from './spec-operations.js';
 
 function readScalar(text: string, type: string | undefined): unknown {
-  if ((type === 'integer' || type === 'number') && text.trim() !== '' && Number.isFinite(Number(text))) return Number(text);
+  if ((type === 'integer' || type === 'number') && text.trim() !== '' && Number.isFinite(Number(text)))
+    return Number(text);
   if (type === 'boolean' && (text === 'true' || text === 'false')) return text === 'true';
   return text;
 }
 
-const CODES: Record<string, string> = { required: 'missing', type: 'type_error', format: 'format_error', enum: 'enum', const: 'const' };
+const CODES: Record<string, string> = {
+  required: 'missing',
+  type: 'type_error',
+  format: 'format_error',
+  enum: 'enum',
+  const: 'const',
+};
 
 /** ajv's errors as the API names them: the field as a dotted path, a message, a stable code. */
 export function fieldProblems(errors: readonly SchemaError[], prefix: string | null): FieldProblem[] {
@@ -22,12 +29,18 @@ export function fieldProblems(errors: readonly SchemaError[], prefix: string | n
   const seen = new Set<string>();
   const problems: FieldProblem[] = [];
   for (const error of chosen) {
-    const parts = error.instancePath.split('/').filter(Boolean).map((p) => p.replaceAll('~1', '/').replaceAll('~0', '~'));
+    const parts = error.instancePath
+      .split('/')
+      .filter(Boolean)
+      .map((p) => p.replaceAll('~1', '/').replaceAll('~0', '~'));
     if (error.keyword === 'required') parts.push(String(error.params.missingProperty));
     if (error.keyword === 'additionalProperties') parts.push(String(error.params.additionalProperty));
     const path = parts.join('.');
     const field = prefix ? (path ? `${prefix}.${path}` : prefix) : path || null;
-    const message = error.keyword === 'required' ? 'Field required' : `${error.message ?? error.keyword}${error.keyword === 'enum' ? `: ${(error.params.allowedValues as unknown[]).join(', ')}` : ''}`;
+    const message =
+      error.keyword === 'required'
+        ? 'Field required'
+        : `${error.message ?? error.keyword}${error.keyword === 'enum' ? `: ${(error.params.allowedValues as unknown[]).join(', ')}` : ''}`;
     const key = `${field}|${message}`;
     if (seen.has(key)) continue;
     seen.add(key);
@@ -42,11 +55,18 @@ export interface ValidatedRequest {
   body: unknown;
 }
 
-function readParameter(check: ParameterCheck, request: MockRequest, search: () => URLSearchParams, pathParams: Record<string, string>): unknown {
+function readParameter(
+  check: ParameterCheck,
+  request: MockRequest,
+  search: () => URLSearchParams,
+  pathParams: Record<string, string>,
+): unknown {
   if (check.in === 'query') {
     const values = search().getAll(check.name);
     if (values.length === 0) return undefined;
-    return check.type === 'array' ? values.map((v) => readScalar(v, check.itemType)) : readScalar(values[0]!, check.type);
+    return check.type === 'array'
+      ? values.map((v) => readScalar(v, check.itemType))
+      : readScalar(values[0]!, check.type);
   }
   if (check.in === 'header') {
     const value = request.headers[check.name.toLowerCase()];
@@ -72,7 +92,8 @@ export function validateRequest(
   for (const check of operation.parameters) {
     const value = readParameter(check, request, search, pathParams);
     if (value === undefined) {
-      if (check.required) problems.push({ field: `${check.in}.${check.name}`, message: 'Field required', error_code: 'missing' });
+      if (check.required)
+        problems.push({ field: `${check.in}.${check.name}`, message: 'Field required', error_code: 'missing' });
       continue;
     }
     const result = validator.check(check.schemaPointer, value);
@@ -84,7 +105,8 @@ export function validateRequest(
   let body: unknown;
   if (operation.bodyPointer) {
     if (bodyText === '') {
-      if (operation.bodyRequired) problems.push({ field: 'body', message: 'Request body required', error_code: 'missing' });
+      if (operation.bodyRequired)
+        problems.push({ field: 'body', message: 'Request body required', error_code: 'missing' });
     } else {
       try {
         body = JSON.parse(bodyText);

@@ -20,7 +20,13 @@ function schemaPointer(validator: SpecValidator, operation: MockOperation, statu
 }
 
 /** What is wrong with an answer of `operation`, or undefined when the spec allows it. */
-export function responseProblems(validator: SpecValidator, operation: MockOperation, status: number, mediaType: string | undefined, body: unknown): string | undefined {
+export function responseProblems(
+  validator: SpecValidator,
+  operation: MockOperation,
+  status: number,
+  mediaType: string | undefined,
+  body: unknown,
+): string | undefined {
   const code = String(status);
   if (!operation.statuses.includes(code)) return `status ${code} is not documented`;
   if (status === 204 || mediaType === undefined || !mediaType.endsWith('json')) return undefined;

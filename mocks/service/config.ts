@@ -47,8 +47,11 @@ function env(name: string): string | undefined {
 }
 
 export function resolveMockConfig(options: MockOptions = {}): MockConfig {
-  const ttl = options.tokenTtlSeconds ?? (env('AGENT_ENGINE_MOCK_TOKEN_TTL_SECONDS') ? Number(env('AGENT_ENGINE_MOCK_TOKEN_TTL_SECONDS')) : undefined);
-  if (ttl !== undefined && (!Number.isFinite(ttl) || ttl <= 0)) throw new Error(`AGENT_ENGINE_MOCK_TOKEN_TTL_SECONDS must be a positive number of seconds, not ${ttl}`);
+  const ttl =
+    options.tokenTtlSeconds ??
+    (env('AGENT_ENGINE_MOCK_TOKEN_TTL_SECONDS') ? Number(env('AGENT_ENGINE_MOCK_TOKEN_TTL_SECONDS')) : undefined);
+  if (ttl !== undefined && (!Number.isFinite(ttl) || ttl <= 0))
+    throw new Error(`AGENT_ENGINE_MOCK_TOKEN_TTL_SECONDS must be a positive number of seconds, not ${ttl}`);
   return {
     seed: options.seed ?? 1,
     clock: options.clock ?? systemClock,

@@ -20,19 +20,28 @@ export function inspectView(store: MockStore, connector: Connector): Schemas['Co
   const title = sourceEntry(connector.definitionId)?.definition.name ?? definition?.title ?? null;
   const supported = contextStoreEntities(definition);
   const warnings: string[] = [];
-  if (!definition) warnings.push(`There is no agent connector definition for ${title ?? 'this connector'}: execute cannot run actions on it.`);
-  if (workspace.status === 'inactive') warnings.push(`The workspace ${workspace.name} is inactive: execute answers 403 until it is active again.`);
+  if (!definition)
+    warnings.push(
+      `There is no agent connector definition for ${title ?? 'this connector'}: execute cannot run actions on it.`,
+    );
+  if (workspace.status === 'inactive')
+    warnings.push(`The workspace ${workspace.name} is inactive: execute answers 403 until it is active again.`);
 
   let readiness: Schemas['ContextStoreReadiness'] | null = null;
   if (supported.length > 0) {
     // Suggested (inferred): every entity the context store keeps, or those a whitelisting template selects.
     const customization = template?.customization;
-    const suggested = (entity: string) => customization?.stream_selection_mode !== 'whitelist' || (customization.stream_whitelist ?? []).includes(entity);
+    const suggested = (entity: string) =>
+      customization?.stream_selection_mode !== 'whitelist' || (customization.stream_whitelist ?? []).includes(entity);
     // Configured: the connector's entities kept in the context store; without a list of its own, the suggested
     // entities when its template reads from the context store (mode REPLICATION or MULTI).
     const configured = connector.entities
-      ? connector.entities.filter((e) => e.modes == null || e.modes.some((mode) => CONTEXT_STORE_MODES.has(mode))).map((e) => e.entity)
-      : template && template.mode !== 'DIRECT' ? supported.filter(suggested) : [];
+      ? connector.entities
+          .filter((e) => e.modes == null || e.modes.some((mode) => CONTEXT_STORE_MODES.has(mode)))
+          .map((e) => e.entity)
+      : template && template.mode !== 'DIRECT'
+        ? supported.filter(suggested)
+        : [];
     const cacheOff = workspace.cacheEnabled === false;
     const records = store.records.get(connector.id);
     readiness = {
@@ -53,8 +62,10 @@ export function inspectView(store: MockStore, connector: Connector): Schemas['Co
         };
       }),
     };
-    for (const entity of configured.filter((e) => !supported.includes(e))) warnings.push(`The context store does not keep ${entity}: it is read directly.`);
-    if (cacheOff && configured.length > 0) warnings.push(`The cache of workspace ${workspace.name} is off: context_store_search is not ready.`);
+    for (const entity of configured.filter((e) => !supported.includes(e)))
+      warnings.push(`The context store does not keep ${entity}: it is read directly.`);
+    if (cacheOff && configured.length > 0)
+      warnings.push(`The cache of workspace ${workspace.name} is off: context_store_search is not ready.`);
   }
 
   return {

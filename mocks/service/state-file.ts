@@ -17,19 +17,38 @@ export function readStateFile(file: string, config: Pick<MockConfig, 'seed' | 'o
   try {
     snapshot = JSON.parse(readFileSync(file, 'utf8')) as Partial<StoreSnapshot>;
   } catch {
-    throw new StateFileError(`${file} is not a state file of the mock (it does not read as JSON): move it away, or delete it to start from the seed.`);
+    throw new StateFileError(
+      `${file} is not a state file of the mock (it does not read as JSON): move it away, or delete it to start from the seed.`,
+    );
   }
   if (!snapshot || typeof snapshot !== 'object' || snapshot.format !== STATE_FORMAT) {
-    throw new StateFileError(`${file} is not a state file of the mock (no "format": "${STATE_FORMAT}"): move it away, or delete it to start from the seed.`);
+    throw new StateFileError(
+      `${file} is not a state file of the mock (no "format": "${STATE_FORMAT}"): move it away, or delete it to start from the seed.`,
+    );
   }
   if (snapshot.version !== STATE_VERSION) {
-    throw new StateFileError(`${file} was written by a mock of another version (state version ${String(snapshot.version)}; this one reads version ${STATE_VERSION}): delete it to start from the seed.`);
+    throw new StateFileError(
+      `${file} was written by a mock of another version (state version ${String(snapshot.version)}; this one reads version ${STATE_VERSION}): delete it to start from the seed.`,
+    );
   }
   if (snapshot.seed !== config.seed || snapshot.organizationId !== config.organizationId) {
-    throw new StateFileError(`${file} was written with seed ${String(snapshot.seed)} and organization ${String(snapshot.organizationId)}: start the mock with those, or use another file.`);
+    throw new StateFileError(
+      `${file} was written with seed ${String(snapshot.seed)} and organization ${String(snapshot.organizationId)}: start the mock with those, or use another file.`,
+    );
   }
-  for (const key of ['workspaces', 'connectors', 'sourceTemplates', 'connectionTemplates', 'oauthCredentials', 'tokens', 'oauthFlows', 'records', 'executions'] as const) {
-    if (!Array.isArray(snapshot[key])) throw new StateFileError(`${file} is damaged (no ${key} list): delete it to start from the seed.`);
+  for (const key of [
+    'workspaces',
+    'connectors',
+    'sourceTemplates',
+    'connectionTemplates',
+    'oauthCredentials',
+    'tokens',
+    'oauthFlows',
+    'records',
+    'executions',
+  ] as const) {
+    if (!Array.isArray(snapshot[key]))
+      throw new StateFileError(`${file} is damaged (no ${key} list): delete it to start from the seed.`);
   }
   return snapshot as StoreSnapshot;
 }

@@ -19,14 +19,20 @@ function base64url(value: unknown): string {
  */
 function randomText(bytes: number): string {
   const random = crypto.getRandomValues(new Uint8Array(bytes));
-  return btoa(String.fromCharCode(...random)).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_');
+  return btoa(String.fromCharCode(...random))
+    .replace(/=+$/, '')
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_');
 }
 
 export function ttlSeconds(store: MockStore, kind: TokenKind): number {
   return store.config.tokenTtlSeconds ?? DEFAULT_TTL_SECONDS[kind];
 }
 
-export function issueToken(store: MockStore, claims: Omit<IssuedToken, 'expiresAt'>): { token: string; expiresIn: number } {
+export function issueToken(
+  store: MockStore,
+  claims: Omit<IssuedToken, 'expiresAt'>,
+): { token: string; expiresIn: number } {
   const expiresIn = ttlSeconds(store, claims.kind);
   const now = store.config.clock.now();
   const expiresAt = now + expiresIn * 1000;

@@ -28,7 +28,10 @@ export function sourceEntryByName(name: string) {
  * unless the connector has a context store; then DIRECT reads directly, REPLICATION from the context store, MULTI
  * from both.
  */
-export function runtimeModeOf(mode: Schemas['TemplateMode'], withContextStore: boolean): Schemas['SourceTemplateRuntimeMode'] {
+export function runtimeModeOf(
+  mode: Schemas['TemplateMode'],
+  withContextStore: boolean,
+): Schemas['SourceTemplateRuntimeMode'] {
   if (!withContextStore || mode === 'DIRECT') return 'direct_only';
   return mode === 'REPLICATION' ? 'context_store_only' : 'direct_and_context_store';
 }
@@ -54,7 +57,12 @@ export function workspaceView(workspace: Workspace): Schemas['WorkspaceResponse'
 }
 
 export function v1WorkspaceView(workspace: Workspace): V1Components['schemas']['WorkspaceResponse'] {
-  return { workspaceId: workspace.id, name: workspace.name, dataResidency: workspace.dataResidency, notifications: workspace.notifications };
+  return {
+    workspaceId: workspace.id,
+    name: workspace.name,
+    dataResidency: workspace.dataResidency,
+    notifications: workspace.notifications,
+  };
 }
 
 export function sourceTemplateView(template: SourceTemplate): Schemas['SourceTemplateResponse'] {
@@ -120,7 +128,8 @@ function defaultReplicationConfig(definitionId: string): Record<string, unknown>
 }
 
 export function globalTemplateFor(store: MockStore, definitionId: string): SourceTemplate {
-  for (const template of store.sourceTemplates.values()) if (template.organizationId === null && template.definitionId === definitionId) return template;
+  for (const template of store.sourceTemplates.values())
+    if (template.organizationId === null && template.definitionId === definitionId) return template;
   const entry = sourceEntry(definitionId);
   const now = store.timestamp();
   const template: SourceTemplate = {

@@ -24,8 +24,10 @@ export function connectorSkill(store: MockStore, connector: Connector): Skill {
   const docs = definition ? connectorDocs(definition) : undefinedConnectorDocs(title);
   const workspace = store.workspaces.get(connector.workspaceId);
   const warnings: string[] = [];
-  if (!definition) warnings.push(`There is no agent connector definition for ${title}: execute cannot run actions on it.`);
-  if (workspace?.status === 'inactive') warnings.push(`The workspace ${workspace.name} is inactive: execute answers 403 until it is active again.`);
+  if (!definition)
+    warnings.push(`There is no agent connector definition for ${title}: execute cannot run actions on it.`);
+  if (workspace?.status === 'inactive')
+    warnings.push(`The workspace ${workspace.name} is inactive: execute answers 403 until it is active again.`);
   return {
     metadata: {
       id: connectorSkillId(connector.id),
@@ -34,10 +36,17 @@ export function connectorSkill(store: MockStore, connector: Connector): Skill {
       summary: definition
         ? `How to call ${title} through the connector ${connector.name}: ${docs.entityCount} entities, ${docs.actionCount} actions.`
         : `${connector.name} has no agent connector definition.`,
-      tags: definition ? [definition.name, ...docs.outline.filter((s) => s.id.startsWith('entity:')).map((s) => s.title)] : [],
-      provenance: definition ? `connector definition ${definition.name} ${definition.version}` : 'no connector definition',
+      tags: definition
+        ? [definition.name, ...docs.outline.filter((s) => s.id.startsWith('entity:')).map((s) => s.title)]
+        : [],
+      provenance: definition
+        ? `connector definition ${definition.name} ${definition.version}`
+        : 'no connector definition',
       version: definition?.version ?? '0',
-      freshness: { state: !definition ? 'unknown' : warnings.length > 0 ? 'degraded' : 'live', checked_at: store.timestamp() },
+      freshness: {
+        state: !definition ? 'unknown' : warnings.length > 0 ? 'degraded' : 'live',
+        checked_at: store.timestamp(),
+      },
       warnings,
     },
     docs,
@@ -49,11 +58,15 @@ export function connectorSkill(store: MockStore, connector: Connector): Skill {
  * action name 2, in the summary 1; 0 when no word is found.
  */
 export function searchScore(skill: Skill, query: string): number {
-  const words = query.toLowerCase().split(/[^\p{L}\p{N}_-]+/u).filter(Boolean);
+  const words = query
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}_-]+/u)
+    .filter(Boolean);
   const title = `${skill.metadata.title} ${(skill.metadata.tags ?? []).join(' ')}`.toLowerCase();
   const names = skill.docs.keywords.join(' ').toLowerCase();
   const summary = (skill.metadata.summary ?? '').toLowerCase();
   let score = 0;
-  for (const word of words) score += title.includes(word) ? 3 : names.includes(word) ? 2 : summary.includes(word) ? 1 : 0;
+  for (const word of words)
+    score += title.includes(word) ? 3 : names.includes(word) ? 2 : summary.includes(word) ? 1 : 0;
   return score;
 }

@@ -45,14 +45,21 @@ export function typeOf(schema: JsonSchema | undefined): string {
   if (schema.type === undefined) return schema.properties ? 'object' : 'any';
   const types: string[] = Array.isArray(schema.type) ? schema.type : [schema.type];
   return types
-    .map((t) => (t === 'array' ? `array<${typeOf(schema.items)}>` : t !== 'null' && schema.format ? `${t}(${schema.format})` : t))
+    .map((t) =>
+      t === 'array' ? `array<${typeOf(schema.items)}>` : t !== 'null' && schema.format ? `${t}(${schema.format})` : t,
+    )
     .join('|');
 }
 
 /** The values a schema allows (its enum, or its items' enum), null left out. */
 export function allowedValues(schema: JsonSchema): string {
   const values: unknown[] | undefined = schema.enum ?? schema.items?.enum;
-  return values ? values.filter((v) => v !== null).map(asText).join(', ') : '';
+  return values
+    ? values
+        .filter((v) => v !== null)
+        .map(asText)
+        .join(', ')
+    : '';
 }
 
 export function defaultOf(schema: JsonSchema): string {
@@ -122,13 +129,17 @@ function pagingText(action: ActionDefinition): string[] {
       out.push(`Pages by cursor: pass ${meta(paging.next)} back as params.${paging.cursor}.`);
       break;
     case 'link':
-      out.push(`Pages by link: ${meta(paging.next)} is the next page's URL; pass its ${paging.cursor} parameter back as params.${paging.cursor}.`);
+      out.push(
+        `Pages by link: ${meta(paging.next)} is the next page's URL; pass its ${paging.cursor} parameter back as params.${paging.cursor}.`,
+      );
       break;
     case 'last_id':
       out.push(`Pages after the last record: pass the last record's key back as params.${paging.cursor}.`);
       break;
     case 'offset':
-      out.push(`Pages by offset: params.${paging.cursor} is the number of records to skip; add the page size for the next page.`);
+      out.push(
+        `Pages by offset: params.${paging.cursor} is the number of records to skip; add the page size for the next page.`,
+      );
       break;
     case 'page':
       out.push(`Pages by page number: params.${paging.cursor} is the page; add one for the next page.`);
@@ -144,79 +155,146 @@ function pagingText(action: ActionDefinition): string[] {
 }
 
 function actionSection(entity: EntityDefinition, action: ActionDefinition): Block[] {
-  const scopedFrom = (schema: JsonSchema) => (schema['x-scoped-from'] ? `filled from replication_config.${schema['x-scoped-from']} when left out` : '');
+  const scopedFrom = (schema: JsonSchema) =>
+    schema['x-scoped-from'] ? `filled from replication_config.${schema['x-scoped-from']} when left out` : '';
   const params = fieldsOf(action.params);
   const blocks: Block[] = [heading(`${entity.name} ${action.action}`, 2)];
   blocks.push(
     params.length > 0
       ? table(
           ['param', 'type', 'required', 'allowed', 'default', 'bounds', 'notes'],
-          params.map(([path, schema, required]) => [path, typeOf(schema), required ? 'yes' : 'no', allowedValues(schema), defaultOf(schema), boundsOf(schema), scopedFrom(schema)]),
+          params.map(([path, schema, required]) => [
+            path,
+            typeOf(schema),
+            required ? 'yes' : 'no',
+            allowedValues(schema),
+            defaultOf(schema),
+            boundsOf(schema),
+            scopedFrom(schema),
+          ]),
         )
       : paragraph('Takes no params.'),
   );
-  if (action.key) blocks.push(paragraph(`params.${action.key.param} names the record: it matches the record field ${action.key.field}.`));
+  if (action.key)
+    blocks.push(
+      paragraph(`params.${action.key.param} names the record: it matches the record field ${action.key.field}.`),
+    );
   const paging = pagingText(action);
   if (paging.length > 0) blocks.push(heading('Paging', 3), paragraph(paging.join(' ')));
   const meta = Object.entries<JsonSchema>(action.meta?.properties ?? {});
   if (meta.length > 0) {
-    blocks.push(heading('connector_metadata', 3), table(['key', 'type', 'role'], meta.map(([key, schema]) => [key, typeOf(schema), String(schema['x-role'] ?? '')])));
+    blocks.push(
+      heading('connector_metadata', 3),
+      table(
+        ['key', 'type', 'role'],
+        meta.map(([key, schema]) => [key, typeOf(schema), String(schema['x-role'] ?? '')]),
+      ),
+    );
   }
   if (action.action === 'download') {
-    blocks.push(paragraph('Answers the file\'s bytes (application/octet-stream with a Content-Disposition header), not the JSON envelope.'));
+    blocks.push(
+      paragraph(
+        "Answers the file's bytes (application/octet-stream with a Content-Disposition header), not the JSON envelope.",
+      ),
+    );
   } else {
     const fields = fieldsOf(action.record);
     blocks.push(heading('Record fields', 3));
     blocks.push(
       fields.length > 0
-        ? table(['field', 'type'], fields.map(([path, schema]) => [path, typeOf(schema)]))
+        ? table(
+            ['field', 'type'],
+            fields.map(([path, schema]) => [path, typeOf(schema)]),
+          )
         : paragraph('The definition does not describe the records of this action.'),
     );
     blocks.push(paragraph(action.result?.type === 'array' ? 'result: the list of records.' : 'result: one record.'));
   }
-  const example = Object.fromEntries(params.filter(([path, schema, required]) => required && !path.includes('.') && !schema['x-scoped-from']).map(([path, schema]) => [path, placeholder(path, schema)]));
-  blocks.push(heading('Example', 3), code('json', JSON.stringify({ entity: entity.name, action: action.action, params: example })));
+  const example = Object.fromEntries(
+    params
+      .filter(([path, schema, required]) => required && !path.includes('.') && !schema['x-scoped-from'])
+      .map(([path, schema]) => [path, placeholder(path, schema)]),
+  );
+  blocks.push(
+    heading('Example', 3),
+    code('json', JSON.stringify({ entity: entity.name, action: action.action, params: example })),
+  );
   return blocks;
 }
 
 function entitySection(definition: ConnectorDefinition, entity: EntityDefinition): Block[] {
   const actions = [...entity.actions.keys()];
-  const blocks: Block[] = [heading(entity.name, 2), paragraph(`Actions: ${actions.join(', ')}.${entity.key ? ` A record is named by its ${entity.key}.` : ''}`)];
+  const blocks: Block[] = [
+    heading(entity.name, 2),
+    paragraph(`Actions: ${actions.join(', ')}.${entity.key ? ` A record is named by its ${entity.key}.` : ''}`),
+  ];
   if (entity.contextStore) {
     blocks.push(
-      paragraph(`The context store keeps these fields of ${entity.name}; search them with the action context_store_search.`),
-      table(['field', 'type'], Object.entries<JsonSchema>(entity.contextStore.fields).map(([field, schema]) => [field, typeOf(schema)])),
+      paragraph(
+        `The context store keeps these fields of ${entity.name}; search them with the action context_store_search.`,
+      ),
+      table(
+        ['field', 'type'],
+        Object.entries<JsonSchema>(entity.contextStore.fields).map(([field, schema]) => [field, typeOf(schema)]),
+      ),
     );
   } else {
     blocks.push(paragraph(`The context store does not keep ${entity.name}: every action reads the service directly.`));
   }
-  const related = definition.relationships.filter((r) => r.source_entity === entity.name || r.target_entity === entity.name);
+  const related = definition.relationships.filter(
+    (r) => r.source_entity === entity.name || r.target_entity === entity.name,
+  );
   if (related.length > 0) {
-    blocks.push(heading('Related entities', 3), list(related.map((r) => `${r.source_entity}.${r.foreign_key} → ${r.target_entity}.${r.target_key} (${r.cardinality})`)));
+    blocks.push(
+      heading('Related entities', 3),
+      list(
+        related.map(
+          (r) => `${r.source_entity}.${r.foreign_key} → ${r.target_entity}.${r.target_key} (${r.cardinality})`,
+        ),
+      ),
+    );
   }
-  blocks.push(list(actions.map((action) => `${actionSectionId(entity.name, action)}: params, paging and record fields of ${action}`)));
+  blocks.push(
+    list(
+      actions.map((action) => `${actionSectionId(entity.name, action)}: params, paging and record fields of ${action}`),
+    ),
+  );
   return blocks;
 }
 
 function connectSection(definition: ConnectorDefinition): Block[] {
   const blocks: Block[] = [
     heading('Connect', 2),
-    paragraph(`Create the connector with POST /api/v1/integrations/connectors: definition_id ${definition.definitionId} (or connector_type "${definition.title}") and credentials in one of these shapes. Secrets are stored and never returned.`),
+    paragraph(
+      `Create the connector with POST /api/v1/integrations/connectors: definition_id ${definition.definitionId} (or connector_type "${definition.title}") and credentials in one of these shapes. Secrets are stored and never returned.`,
+    ),
     table(
       ['option', 'credentials fields', 'required'],
       definition.credentials.map((option) => [
         option.title,
-        Object.entries(option.fields.properties).map(([name, schema]) => `${name}: ${typeOf(schema)}${schema['x-secret'] ? ' (secret)' : ''}`).join(', '),
+        Object.entries(option.fields.properties)
+          .map(([name, schema]) => `${name}: ${typeOf(schema)}${schema['x-secret'] ? ' (secret)' : ''}`)
+          .join(', '),
         option.fields.required.join(', '),
       ]),
     ),
   ];
   const config = fieldsOf(definition.replicationConfig);
   if (config.length > 0) {
-    blocks.push(paragraph('replication_config takes the connector\'s non-secret settings:'), table(['key', 'type', 'required'], config.map(([path, schema, required]) => [path, typeOf(schema), required ? 'yes' : 'no'])));
+    blocks.push(
+      paragraph("replication_config takes the connector's non-secret settings:"),
+      table(
+        ['key', 'type', 'required'],
+        config.map(([path, schema, required]) => [path, typeOf(schema), required ? 'yes' : 'no']),
+      ),
+    );
   }
   if (definition.scoping.length > 0) {
-    blocks.push(paragraph(`Params filled from replication_config when left out: ${definition.scoping.map((s) => `${s.param} (from ${s.config_key})`).join(', ')}.`));
+    blocks.push(
+      paragraph(
+        `Params filled from replication_config when left out: ${definition.scoping.map((s) => `${s.param} (from ${s.config_key})`).join(', ')}.`,
+      ),
+    );
   }
   return blocks;
 }
@@ -232,20 +310,36 @@ export function connectorDocs(definition: ConnectorDefinition): ConnectorDocs {
   const entities = [...definition.entities.values()];
   const actionCount = entities.reduce((sum, e) => sum + e.actions.size, 0);
   const outline: OutlineSection[] = [
-    { id: 'overview', title: 'Overview', summary: `What ${definition.title} offers through execute, entity by entity.`, available: true },
+    {
+      id: 'overview',
+      title: 'Overview',
+      summary: `What ${definition.title} offers through execute, entity by entity.`,
+      available: true,
+    },
     { id: 'connect', title: 'Connect', summary: 'Credentials options and replication_config.', available: true },
   ];
   const sections = new Map<string, Block[]>();
   for (const entity of entities) {
-    outline.push({ id: entitySectionId(entity.name), title: entity.name, summary: `Actions: ${[...entity.actions.keys()].join(', ')}.`, available: true });
+    outline.push({
+      id: entitySectionId(entity.name),
+      title: entity.name,
+      summary: `Actions: ${[...entity.actions.keys()].join(', ')}.`,
+      available: true,
+    });
     sections.set(entitySectionId(entity.name), entitySection(definition, entity));
     for (const action of entity.actions.values()) {
       const names = Object.keys(action.params.properties ?? {});
       const required: string[] = action.params.required ?? [];
-      const summary = names.length === 0
-        ? 'No params.'
-        : `Params: ${names.slice(0, SUMMARY_PARAMS).join(', ')}${names.length > SUMMARY_PARAMS ? ', …' : ''}${required.length > 0 ? ` (required: ${required.join(', ')})` : ''}.`;
-      outline.push({ id: actionSectionId(entity.name, action.action), title: `${entity.name} ${action.action}`, summary, available: true });
+      const summary =
+        names.length === 0
+          ? 'No params.'
+          : `Params: ${names.slice(0, SUMMARY_PARAMS).join(', ')}${names.length > SUMMARY_PARAMS ? ', …' : ''}${required.length > 0 ? ` (required: ${required.join(', ')})` : ''}.`;
+      outline.push({
+        id: actionSectionId(entity.name, action.action),
+        title: `${entity.name} ${action.action}`,
+        summary,
+        available: true,
+      });
       sections.set(actionSectionId(entity.name, action.action), actionSection(entity, action));
     }
   }
@@ -254,11 +348,16 @@ export function connectorDocs(definition: ConnectorDefinition): ConnectorDocs {
     paragraph(
       `Call an action with POST /api/v1/integrations/connectors/{id}/execute and {entity, action, params}; params go flat in params. ${entities.length} entities, ${actionCount} actions. Read a section of the outline (${entitySectionId('<entity>')}, ${actionSectionId('<entity>', '<action>')}) for its params, paging and record fields.`,
     ),
-    table(['entity', 'actions', 'context store'], entities.map((e) => [e.name, [...e.actions.keys()].join(', '), e.contextStore ? 'yes' : 'no'])),
+    table(
+      ['entity', 'actions', 'context store'],
+      entities.map((e) => [e.name, [...e.actions.keys()].join(', '), e.contextStore ? 'yes' : 'no']),
+    ),
   ];
   sections.set('overview', overview);
   sections.set('connect', connectSection(definition));
-  const keywords = [...new Set(entities.flatMap((e) => [e.name, ...[...e.actions.keys()].map((a) => `${e.name} ${a}`)]))];
+  const keywords = [
+    ...new Set(entities.flatMap((e) => [e.name, ...[...e.actions.keys()].map((a) => `${e.name} ${a}`)])),
+  ];
   const docs: ConnectorDocs = { outline, overview, sections, keywords, entityCount: entities.length, actionCount };
   cache.set(key, docs);
   return docs;
@@ -266,7 +365,10 @@ export function connectorDocs(definition: ConnectorDefinition): ConnectorDocs {
 
 /** The docs of a connector the definitions do not know: an overview saying so. */
 export function undefinedConnectorDocs(title: string): ConnectorDocs {
-  const overview: Block[] = [heading(title, 1), paragraph(`There is no agent connector definition for ${title}: execute cannot run actions on it.`)];
+  const overview: Block[] = [
+    heading(title, 1),
+    paragraph(`There is no agent connector definition for ${title}: execute cannot run actions on it.`),
+  ];
   return {
     outline: [{ id: 'overview', title: 'Overview', summary: 'No agent connector definition.', available: true }],
     overview,

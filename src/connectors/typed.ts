@@ -22,7 +22,8 @@ export type EntityName<N extends ConnectorName> = EntityOfKey<OperationKey<N>>;
 /** The actions one entity of a connector has (`list`, `get`, `create`, `update`, `delete`, `api_search`, `download`). */
 export type ActionName<N extends ConnectorName, E extends string> = ActionOfKey<OperationKey<N>, E>;
 
-type Operation<N extends ConnectorName, E extends string, A extends string> = ConnectorPaths[N] extends Record<`/${E}/${A}`, { post: infer O }> ? O : never;
+type Operation<N extends ConnectorName, E extends string, A extends string> =
+  ConnectorPaths[N] extends Record<`/${E}/${A}`, { post: infer O }> ? O : never;
 
 /** The params of one action: what `execute` takes in `params`, as the connector's definition types them. */
 export type ActionParams<N extends ConnectorName, E extends string, A extends string> =
@@ -32,8 +33,11 @@ type Answer<N extends ConnectorName, E extends string, A extends string> =
   Operation<N, E, A> extends { responses: { 200: { content: { 'application/json': infer R } } } } ? R : never;
 
 /** What one action answers in `result`: a list of records, one record, or (a download) the content's bytes. */
-export type ActionResult<N extends ConnectorName, E extends string, A extends string> =
-  A extends 'download' ? Uint8Array : Answer<N, E, A> extends { result: infer R } ? R : never;
+export type ActionResult<N extends ConnectorName, E extends string, A extends string> = A extends 'download'
+  ? Uint8Array
+  : Answer<N, E, A> extends { result: infer R }
+    ? R
+    : never;
 
 /** The `connector_metadata` one action answers: the connector's own paging keys (`end_cursor`, `has_more`, ...). */
 export type ActionMeta<N extends ConnectorName, E extends string, A extends string> =
@@ -76,10 +80,14 @@ type ParamsArgs<P, O> = {} extends P ? [params?: P, options?: O] : [params: P, o
 
 type ActionMethod<N extends ConnectorName, E extends string, A extends string> = A extends 'download'
   ? (...args: ParamsArgs<ActionParams<N, E, A>, ActionOptions>) => Promise<Uint8Array>
-  : (...args: ParamsArgs<ActionParams<N, E, A>, ActionOptions>) => Promise<ActionAnswer<ActionResult<N, E, A>, ActionMeta<N, E, A>>>;
+  : (
+      ...args: ParamsArgs<ActionParams<N, E, A>, ActionOptions>
+    ) => Promise<ActionAnswer<ActionResult<N, E, A>, ActionMeta<N, E, A>>>;
 
 /** One entity of a typed connector: exactly the actions its definition lists, and `all()` where it has a list. */
-export type TypedEntity<N extends ConnectorName, E extends string> = { [A in ActionName<N, E>]: ActionMethod<N, E, A> } & ('list' extends ActionName<N, E>
+export type TypedEntity<N extends ConnectorName, E extends string> = {
+  [A in ActionName<N, E>]: ActionMethod<N, E, A>;
+} & ('list' extends ActionName<N, E>
   ? {
       /** Every record of the list across its pages, each once, paged as the connector's definition says. */
       all(...args: ParamsArgs<ActionParams<N, E, 'list'>, AllOptions>): AsyncGenerator<EntityRecord<N, E>>;
@@ -89,9 +97,14 @@ export type TypedEntity<N extends ConnectorName, E extends string> = { [A in Act
 /** An execute request of one connector: a union over its entities and actions, each with its own params. */
 export type TypedExecuteRequest<N extends ConnectorName> = {
   // biome-ignore lint/complexity/noBannedTypes: `{} extends P` asks whether every property of the params is optional.
-  [K in OperationKey<N>]: { entity: EntityOfKey<K>; action: ActionOfKey<K, EntityOfKey<K>> } & ({} extends ActionParams<N, EntityOfKey<K>, ActionOfKey<K, EntityOfKey<K>>>
+  [K in OperationKey<N>]: { entity: EntityOfKey<K>; action: ActionOfKey<K, EntityOfKey<K>> } & ({} extends ActionParams<
+    N,
+    EntityOfKey<K>,
+    ActionOfKey<K, EntityOfKey<K>>
+  >
     ? { params?: ActionParams<N, EntityOfKey<K>, ActionOfKey<K, EntityOfKey<K>>> }
-    : { params: ActionParams<N, EntityOfKey<K>, ActionOfKey<K, EntityOfKey<K>>> }) & Pick<ActionOptions, 'select_fields' | 'exclude_fields' | 'intent' | 'skip_truncation'>;
+    : { params: ActionParams<N, EntityOfKey<K>, ActionOfKey<K, EntityOfKey<K>>> }) &
+    Pick<ActionOptions, 'select_fields' | 'exclude_fields' | 'intent' | 'skip_truncation'>;
 }[OperationKey<N>];
 
 /** The members a typed connector has beside its entities. */
@@ -104,14 +117,23 @@ export interface TypedConnectorBase<N extends ConnectorName> {
    * Any action of the connector as one request, typed as a union of its entities and actions:
    * `execute({ entity: 'issues', action: 'create', params: { owner, repo, title } })`.
    */
-  execute<R extends TypedExecuteRequest<N>>(request: R, options?: CallOptions): Promise<R['action'] extends 'download' ? Uint8Array : ActionAnswer<ActionResult<N, R['entity'], R['action']>, ActionMeta<N, R['entity'], R['action']>>>;
+  execute<R extends TypedExecuteRequest<N>>(
+    request: R,
+    options?: CallOptions,
+  ): Promise<
+    R['action'] extends 'download'
+      ? Uint8Array
+      : ActionAnswer<ActionResult<N, R['entity'], R['action']>, ActionMeta<N, R['entity'], R['action']>>
+  >;
 }
 
 /**
  * A connector typed from its definition: `github.issues.list({ owner, repo, per_page: 10 })`,
  * `github.issues.all({ owner, repo }, { limit: 500 })`, `github.issues.get({ owner, repo, number: 42 })`.
  */
-export type TypedConnector<N extends ConnectorName> = TypedConnectorBase<N> & { readonly [E in EntityName<N>]: TypedEntity<N, E> };
+export type TypedConnector<N extends ConnectorName> = TypedConnectorBase<N> & {
+  readonly [E in EntityName<N>]: TypedEntity<N, E>;
+};
 
 /** What a typed connector needs of the client. */
 export interface TypedConnectorDeps {
@@ -127,30 +149,52 @@ function splitOptions({ select_fields, exclude_fields, intent, skip_truncation, 
 }
 
 /** A typed connector over the client's execute, for a connector whose id `connectorId` resolves. */
-export function createTypedConnector<N extends ConnectorName>(name: N, connectorId: () => Promise<string>, deps: TypedConnectorDeps): TypedConnector<N> {
+export function createTypedConnector<N extends ConnectorName>(
+  name: N,
+  connectorId: () => Promise<string>,
+  deps: TypedConnectorDeps,
+): TypedConnector<N> {
   const run = async (body: ExecuteRequest, options?: AllOptions) => {
     const { request, call } = splitOptions(options);
     const id = await connectorId();
     body = { ...request, ...body };
     if (body.action === 'download') return deps.download(id, body, call);
     const response = await deps.execute(id, body, call);
-    return { data: response.result, meta: response.connector_metadata ?? null, warning: response.warning ?? null, response };
+    return {
+      data: response.result,
+      meta: response.connector_metadata ?? null,
+      warning: response.warning ?? null,
+      response,
+    };
   };
   // Entities and actions by property name; `then` and `toJSON` are none, so that a connector is not taken for a promise.
-  const named = <T>(of: (key: string) => T) => new Proxy({}, { get: (_, key) => (typeof key === 'string' && key !== 'then' && key !== 'toJSON' ? of(key) : undefined) });
+  const named = <T>(of: (key: string) => T) =>
+    new Proxy(
+      {},
+      { get: (_, key) => (typeof key === 'string' && key !== 'then' && key !== 'toJSON' ? of(key) : undefined) },
+    );
   const entity = (entityName: string) =>
     named((action) =>
       action === 'all'
         ? async function* (params?: Record<string, unknown>, options?: AllOptions) {
             const { request, call } = splitOptions(options);
-            yield* deps.executeRecords(await connectorId(), { entity: entityName, action: 'list', params: params ?? {}, ...request }, { ...call, connector: name });
+            yield* deps.executeRecords(
+              await connectorId(),
+              { entity: entityName, action: 'list', params: params ?? {}, ...request },
+              { ...call, connector: name },
+            );
           }
-        : (params?: Record<string, unknown>, options?: AllOptions) => run({ entity: entityName, action, params: params ?? {} }, options),
+        : (params?: Record<string, unknown>, options?: AllOptions) =>
+            run({ entity: entityName, action, params: params ?? {} }, options),
     );
   const base: TypedConnectorBase<N> = {
     connectorName: name,
     connectorId,
-    execute: ((request: ExecuteRequest, options?: CallOptions) => run(request, options)) as TypedConnectorBase<N>['execute'],
+    execute: ((request: ExecuteRequest, options?: CallOptions) =>
+      run(request, options)) as TypedConnectorBase<N>['execute'],
   };
-  return new Proxy(base, { get: (target, key) => (typeof key !== 'string' || key in target ? Reflect.get(target, key) : Reflect.get(named(entity), key)) }) as TypedConnector<N>;
+  return new Proxy(base, {
+    get: (target, key) =>
+      typeof key !== 'string' || key in target ? Reflect.get(target, key) : Reflect.get(named(entity), key),
+  }) as TypedConnector<N>;
 }

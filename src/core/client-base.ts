@@ -10,17 +10,28 @@ import { createCallTransport, createTransport, type TokenSource, type TransportS
 
 /** A cache's tokens as a request's token source. */
 export function cachedTokens(cache: TokenCache, renewable = true): TokenSource {
-  return { token: () => cache.get(), peek: () => cache.peek(), invalidate: (token) => cache.invalidate(token), renewable };
+  return {
+    token: () => cache.get(),
+    peek: () => cache.peek(),
+    invalidate: (token) => cache.invalidate(token),
+    renewable,
+  };
 }
 
 /**
  * Where a client's own tokens come from: the `token` option when given (a string is used as it is, a function is
  * asked again after a 401), else tokens minted with the client's credentials by `mint`, cached and refreshed.
  */
-export function clientTokens(resolved: ResolvedOptions, redactor: Redactor, mint: () => Promise<MintedToken>): TokenSource {
+export function clientTokens(
+  resolved: ResolvedOptions,
+  redactor: Redactor,
+  mint: () => Promise<MintedToken>,
+): TokenSource {
   if (resolved.token === undefined) return cachedTokens(new TokenCache(mint));
   const given = resolved.token;
-  const cache = new TokenCache(async () => (await import('./given-token.js')).mintGivenToken(given, (token) => redactor.add(token)));
+  const cache = new TokenCache(async () =>
+    (await import('./given-token.js')).mintGivenToken(given, (token) => redactor.add(token)),
+  );
   return cachedTokens(cache, typeof given === 'function');
 }
 
@@ -38,7 +49,10 @@ function lazyResponseValidation(redact: (text: string) => string): Middleware {
   };
 }
 
-export function createClientBase<Paths extends {}>(resolved: ResolvedOptions, dynamicHeaders?: () => Record<string, string>) {
+export function createClientBase<Paths extends {}>(
+  resolved: ResolvedOptions,
+  dynamicHeaders?: () => Record<string, string>,
+) {
   const redactor = new Redactor();
   redactor.add(resolved.clientSecret);
   const baseSettings: TransportSettings = {
@@ -53,9 +67,13 @@ export function createClientBase<Paths extends {}>(resolved: ResolvedOptions, dy
   /** A resource context whose requests carry tokens from `tokens`, or none (the token endpoints). */
   const contextFor = (tokens?: TokenSource): ResourceContext<Paths> => {
     const settings: TransportSettings = { ...baseSettings, tokens };
-    const raw = createOpenapiClient<Paths, 'application/json'>({ baseUrl: resolved.baseUrl, headers: resolved.headers, fetch: createTransport(settings) });
+    const raw = createOpenapiClient<Paths, 'application/json'>({
+      baseUrl: resolved.baseUrl,
+      headers: resolved.headers,
+      fetch: createTransport(settings),
+    });
     raw.use(...resolved.middleware);
-    if (resolved.validateResponses) raw.use(validation ??= lazyResponseValidation((text) => redactor.text(text)));
+    if (resolved.validateResponses) raw.use((validation ??= lazyResponseValidation((text) => redactor.text(text))));
     return {
       raw,
       baseUrl: resolved.baseUrl,

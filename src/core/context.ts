@@ -28,6 +28,11 @@ export interface ResourceContext<Paths extends {}> {
 }
 
 /** The data of a call, or its typed error; `need` is what the helper reads of a 2xx body (see `unwrap`). */
-export async function call<T>(context: { redactor: Redactor }, method: string, pending: Promise<FetchResult<T>>, need?: string): Promise<T> {
+export async function call<T>(
+  context: { redactor: Redactor },
+  method: string,
+  pending: Promise<FetchResult<T>>,
+  need?: string,
+): Promise<T> {
   return unwrap(await pending, method, context.redactor, need);
 }

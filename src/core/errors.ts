@@ -56,7 +56,15 @@ export class AgentEngineError extends Error {
 
   /** The error as plain data for logs: name, message, status, request id, method, URL and body. */
   toJSON(): Record<string, unknown> {
-    return { name: this.name, message: this.message, status: this.status, requestId: this.requestId, method: this.method, url: this.url, body: this.body };
+    return {
+      name: this.name,
+      message: this.message,
+      status: this.status,
+      requestId: this.requestId,
+      method: this.method,
+      url: this.url,
+      body: this.body,
+    };
   }
 }
 

@@ -5,7 +5,13 @@ import type { components } from '../../generated/agent-engine.js';
 import { CONNECTOR_PAGING, type PagingRule } from '../../generated/connector-paging.js';
 import type { ConnectorListQuery, ConnectorListResponse, ConnectorSummary } from '../schemas.js';
 import type { FindConnectorQuery } from '../resources/connectors.js';
-import { AbortError, AgentEngineError, AmbiguousConnectorError, ConfigurationError, ConnectorNotFoundError } from './errors.js';
+import {
+  AbortError,
+  AgentEngineError,
+  AmbiguousConnectorError,
+  ConfigurationError,
+  ConnectorNotFoundError,
+} from './errors.js';
 import type { PagingStyle } from './pagination.js';
 import type { CallOptions, Logger } from './transport.js';
 
@@ -46,9 +52,16 @@ type Row = Record<string, unknown>;
 const isObject = (value: unknown): value is Row => typeof value === 'object' && value !== null && !Array.isArray(value);
 const present = (value: unknown) => value !== undefined && value !== null && value !== '';
 // Own keys only: a name from the caller or the server never reaches a prototype.
-const own = (object: unknown, key: string): unknown => (isObject(object) && Object.hasOwn(object, key) ? object[key] : undefined);
+const own = (object: unknown, key: string): unknown =>
+  isObject(object) && Object.hasOwn(object, key) ? object[key] : undefined;
 const integer = (value: unknown): number | undefined =>
-  typeof value === 'number' ? (Number.isInteger(value) ? value : undefined) : typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : undefined;
+  typeof value === 'number'
+    ? Number.isInteger(value)
+      ? value
+      : undefined
+    : typeof value === 'string' && /^-?\d+$/.test(value)
+      ? Number(value)
+      : undefined;
 
 /** The definition id of a connector named by definition id or by name (`github`); undefined when the kit has none. */
 export function resolveConnector(connector: string): string | undefined {
@@ -84,7 +97,8 @@ export function nextPageParams(rule: PagingRule, params: Row, metadata: unknown,
   const meta = isObject(metadata) ? metadata : {};
   const records = Array.isArray(result) ? result : [];
   const cursor = rule.cursor;
-  if (!cursor || (rule.more && own(meta, rule.more) === false) || (rule.done && own(meta, rule.done) === true)) return undefined;
+  if (!cursor || (rule.more && own(meta, rule.more) === false) || (rule.done && own(meta, rule.done) === true))
+    return undefined;
   const size = integer(own(params, rule.size ?? '')) ?? rule.sizeDefault;
   const short = records.length === 0 || (size !== undefined && records.length < size);
   const total = integer(own(meta, rule.total ?? ''));
@@ -97,7 +111,10 @@ export function nextPageParams(rule: PagingRule, params: Row, metadata: unknown,
       const link = own(meta, rule.next ?? '');
       if (typeof link !== 'string' || link === '') return undefined;
       const position = rule.integer ? integer(linkParam(link, cursor)) : linkParam(link, cursor);
-      if (!present(position)) throw new AgentEngineError(`executePages: the next link in connector_metadata.${rule.next} carries no ${rule.integer ? 'integer ' : ''}\`${cursor}\` to page with`);
+      if (!present(position))
+        throw new AgentEngineError(
+          `executePages: the next link in connector_metadata.${rule.next} carries no ${rule.integer ? 'integer ' : ''}\`${cursor}\` to page with`,
+        );
       return { [cursor]: position };
     }
     case 'last_id': {
@@ -105,7 +122,10 @@ export function nextPageParams(rule: PagingRule, params: Row, metadata: unknown,
       if (records.length === 0 || (more === undefined ? short : more !== true)) return undefined;
       const key = rule.key ?? 'id';
       const last = own(records.at(-1), key);
-      if (!present(last)) throw new AgentEngineError(`executePages: the last record has no \`${key}\` to page on (keep it in select_fields)`);
+      if (!present(last))
+        throw new AgentEngineError(
+          `executePages: the last record has no \`${key}\` to page on (keep it in select_fields)`,
+        );
       return { [cursor]: last };
     }
     case 'offset': {
@@ -124,7 +144,8 @@ export function nextPageParams(rule: PagingRule, params: Row, metadata: unknown,
 }
 
 /** The records of an execute answer: a list's items, a get's one record. */
-const recordsOf = (result: unknown): unknown[] => (Array.isArray(result) ? result : result === null || result === undefined ? [] : [result]);
+const recordsOf = (result: unknown): unknown[] =>
+  Array.isArray(result) ? result : result === null || result === undefined ? [] : [result];
 
 /** The connector's definition id, asked once per connector (concurrent askers share the request). */
 async function definitionIdOf(paging: ExecutePaging, id: string, options: CallOptions): Promise<string> {
@@ -148,24 +169,48 @@ async function definitionIdOf(paging: ExecutePaging, id: string, options: CallOp
 type NextParams = (params: Row, response: ExecuteResponse) => Row | undefined;
 
 /** How to ask for the page after an answer: the caller's own paging, or the rule of the connector's definition. */
-async function pagerOf(paging: ExecutePaging, id: string, body: ExecuteRequest, options: ExecutePagesOptions, callOptions: CallOptions): Promise<NextParams> {
+async function pagerOf(
+  paging: ExecutePaging,
+  id: string,
+  body: ExecuteRequest,
+  options: ExecutePagesOptions,
+  callOptions: CallOptions,
+): Promise<NextParams> {
   const own = options.paging;
   if (typeof own?.next === 'function') {
     const style = own as PagingStyle;
-    return (_params, response) => style.next(isObject(response.connector_metadata) ? response.connector_metadata : {}, response.result);
+    return (_params, response) =>
+      style.next(isObject(response.connector_metadata) ? response.connector_metadata : {}, response.result);
   }
   const definition = own ? '' : (options.connector ?? (await definitionIdOf(paging, id, callOptions)));
-  const rule = (own as PagingRule | undefined) ?? pagingRuleOf(resolveConnector(definition) ?? definition, body.entity, body.action);
-  if (!rule) paging.logger?.warn?.(`executePages: no paging rule for ${body.entity}.${body.action} of connector definition ${definition}; one page only`);
-  return (params, response) => (rule ? nextPageParams(rule, params, response.connector_metadata, response.result) : undefined);
+  const rule =
+    (own as PagingRule | undefined) ??
+    pagingRuleOf(resolveConnector(definition) ?? definition, body.entity, body.action);
+  if (!rule)
+    paging.logger?.warn?.(
+      `executePages: no paging rule for ${body.entity}.${body.action} of connector definition ${definition}; one page only`,
+    );
+  return (params, response) =>
+    rule ? nextPageParams(rule, params, response.connector_metadata, response.result) : undefined;
 }
 
 /**
  * Every page of an execute list, until the last page, a `limit` of records or `maxPages`; an AgentEngineError rather
  * than asking for the same page twice.
  */
-export async function* executePages(paging: ExecutePaging, id: string, body: ExecuteRequest, options: ExecutePagesOptions): AsyncGenerator<ExecuteResponse> {
-  const { connector: _connector, paging: _paging, limit = Number.POSITIVE_INFINITY, maxPages = Number.POSITIVE_INFINITY, ...callOptions } = options;
+export async function* executePages(
+  paging: ExecutePaging,
+  id: string,
+  body: ExecuteRequest,
+  options: ExecutePagesOptions,
+): AsyncGenerator<ExecuteResponse> {
+  const {
+    connector: _connector,
+    paging: _paging,
+    limit = Number.POSITIVE_INFINITY,
+    maxPages = Number.POSITIVE_INFINITY,
+    ...callOptions
+  } = options;
   // Learnt while the first page is on its way; a failure surfaces only if a second page is wanted.
   const pager = pagerOf(paging, id, body, options, callOptions);
   pager.catch(() => {});
@@ -177,18 +222,27 @@ export async function* executePages(paging: ExecutePaging, id: string, body: Exe
     const response = await paging.execute(id, { ...body, params }, callOptions);
     const records = recordsOf(response.result);
     remaining -= records.length;
-    yield remaining < 0 && Array.isArray(response.result) ? { ...response, result: records.slice(0, records.length + remaining) } : response;
+    yield remaining < 0 && Array.isArray(response.result)
+      ? { ...response, result: records.slice(0, records.length + remaining) }
+      : response;
     const next = remaining > 0 ? (await pager)(params, response) : undefined;
     if (!next) return;
     params = { ...body.params, ...next };
     if (asked.has(JSON.stringify(params))) {
-      throw new AgentEngineError(`executePages: the connector answered the same \`${Object.keys(next).join('`, `')}\` again; stopping instead of asking for the same page twice`);
+      throw new AgentEngineError(
+        `executePages: the connector answered the same \`${Object.keys(next).join('`, `')}\` again; stopping instead of asking for the same page twice`,
+      );
     }
   }
 }
 
 /** Every record of those pages, each once. */
-export async function* executeRecords(paging: ExecutePaging, id: string, body: ExecuteRequest, options: ExecutePagesOptions): AsyncGenerator<unknown> {
+export async function* executeRecords(
+  paging: ExecutePaging,
+  id: string,
+  body: ExecuteRequest,
+  options: ExecutePagesOptions,
+): AsyncGenerator<unknown> {
   for await (const page of executePages(paging, id, body, options)) yield* recordsOf(page.result);
 }
 
@@ -209,12 +263,20 @@ export async function findConnector(
   if (matches.length === 1) return matches[0]!;
   const what = `definition ${query.definition_id} in workspace ${JSON.stringify(query.workspace_name)}`;
   if (matches.length === 0) throw new ConnectorNotFoundError(`No connector of ${what}`);
-  throw new AmbiguousConnectorError(`${matches.length} connectors of ${what}; use their ids`, matches.map((c) => c.id));
+  throw new AmbiguousConnectorError(
+    `${matches.length} connectors of ${what}; use their ids`,
+    matches.map((c) => c.id),
+  );
 }
 
 /** The id of a workspace's one connector of the definition named `name` (`github`): a typed connector's lookup. */
-export async function typedConnectorId(find: (query: FindConnectorQuery) => Promise<ConnectorSummary>, workspaceName: string, name: string): Promise<string> {
+export async function typedConnectorId(
+  find: (query: FindConnectorQuery) => Promise<ConnectorSummary>,
+  workspaceName: string,
+  name: string,
+): Promise<string> {
   const definitionId = resolveConnector(name);
-  if (!definitionId) throw new ConfigurationError(`The kit has no agent connector definition named ${JSON.stringify(name)}`);
+  if (!definitionId)
+    throw new ConfigurationError(`The kit has no agent connector definition named ${JSON.stringify(name)}`);
   return (await find({ workspace_name: workspaceName, definition_id: definitionId })).id;
 }

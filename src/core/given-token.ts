@@ -11,8 +11,12 @@ export function bearerOf(token: string): string {
   const trimmed = token.trim();
   if (trimmed.includes('.')) return trimmed; // a JWT, not base64 JSON
   try {
-    const decoded = JSON.parse(atob(trimmed.replace(/-/g, '+').replace(/_/g, '/'))) as { token?: unknown; widgetUrl?: unknown };
-    if (typeof decoded?.token === 'string' && decoded.token !== '' && typeof decoded.widgetUrl === 'string') return decoded.token;
+    const decoded = JSON.parse(atob(trimmed.replace(/-/g, '+').replace(/_/g, '/'))) as {
+      token?: unknown;
+      widgetUrl?: unknown;
+    };
+    if (typeof decoded?.token === 'string' && decoded.token !== '' && typeof decoded.widgetUrl === 'string')
+      return decoded.token;
   } catch {
     // Not a widget token: used as it is.
   }
@@ -20,9 +24,13 @@ export function bearerOf(token: string): string {
 }
 
 /** A token given to the client (a string, or a function answering one), as the cache mints it. */
-export async function mintGivenToken(given: string | (() => string | Promise<string>), onToken: (token: string) => void): Promise<MintedToken> {
+export async function mintGivenToken(
+  given: string | (() => string | Promise<string>),
+  onToken: (token: string) => void,
+): Promise<MintedToken> {
   const answered = typeof given === 'function' ? await given() : given;
-  if (typeof answered !== 'string' || answered.trim() === '') throw new ConfigurationError('The token function answered no token (an empty value or not a string)');
+  if (typeof answered !== 'string' || answered.trim() === '')
+    throw new ConfigurationError('The token function answered no token (an empty value or not a string)');
   onToken(answered);
   const token = bearerOf(answered);
   onToken(token);

@@ -89,18 +89,24 @@ function normalizeBaseUrl(value: string, source: string): string {
   } catch {
     throw new ConfigurationError(`${source} is not a URL: ${JSON.stringify(value)}`);
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new ConfigurationError(`${source} must be an http(s) URL, not ${url.protocol}`);
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    throw new ConfigurationError(`${source} must be an http(s) URL, not ${url.protocol}`);
   return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
 }
 
 function count(value: number | undefined, name: string, fallback: number, minimum: number): number {
   if (value === undefined) return fallback;
-  if (!Number.isInteger(value) || value < minimum) throw new ConfigurationError(`${name} must be an integer of at least ${minimum}, not ${value}`);
+  if (!Number.isInteger(value) || value < minimum)
+    throw new ConfigurationError(`${name} must be an integer of at least ${minimum}, not ${value}`);
   return value;
 }
 
 /** `baseUrlVariable`: the environment variable that may name the base URL (none for the v1 API). */
-export function resolveOptions(options: ClientOptions, defaultBaseUrl: string, baseUrlVariable?: 'AIRBYTE_API_HOST'): ResolvedOptions {
+export function resolveOptions(
+  options: ClientOptions,
+  defaultBaseUrl: string,
+  baseUrlVariable?: 'AIRBYTE_API_HOST',
+): ResolvedOptions {
   const env = environment();
   const baseUrlOption = nonEmpty(options.baseUrl);
   const baseUrlEnv = baseUrlVariable ? nonEmpty(env[baseUrlVariable]) : undefined;
@@ -136,7 +142,9 @@ export function requireCredentials(options: ResolvedOptions): { clientId: string
     options.clientSecret ? undefined : '`clientSecret` (or AIRBYTE_CLIENT_SECRET)',
   ].filter(Boolean);
   if (missing.length > 0) {
-    throw new ConfigurationError(`Missing credentials: pass ${missing.join(' and ')} to the client to get an application token, or pass \`token\``);
+    throw new ConfigurationError(
+      `Missing credentials: pass ${missing.join(' and ')} to the client to get an application token, or pass \`token\``,
+    );
   }
   return { clientId: options.clientId!, clientSecret: options.clientSecret! };
 }

@@ -25,7 +25,9 @@ export function nextPageQuery(next: string, baseUrl: string): Record<string, str
   const target = new URL(next, baseUrl);
   const base = new URL(baseUrl);
   if (target.origin !== base.origin) {
-    throw new AgentEngineError(`Refusing to follow a pagination link to ${target.origin}: it is not the API's host (${base.origin})`);
+    throw new AgentEngineError(
+      `Refusing to follow a pagination link to ${target.origin}: it is not the API's host (${base.origin})`,
+    );
   }
   return Object.fromEntries(target.searchParams.entries());
 }

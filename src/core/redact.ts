@@ -30,7 +30,10 @@ export class Redactor {
     if (Array.isArray(value)) return value.map((item) => this.walk(item, depth + 1));
     const out: Record<string, unknown> = {};
     for (const [key, item] of Object.entries(value)) {
-      out[key] = SECRET_KEY.test(key) && item !== null && typeof item !== 'boolean' && typeof item !== 'number' ? REDACTED : this.walk(item, depth + 1);
+      out[key] =
+        SECRET_KEY.test(key) && item !== null && typeof item !== 'boolean' && typeof item !== 'number'
+          ? REDACTED
+          : this.walk(item, depth + 1);
     }
     return out;
   }

@@ -45,6 +45,10 @@ export function unwrap<T>(result: FetchResult<T>, method: string, redactor: Reda
     method,
     url: redactor.text(displayUrl(response.url)),
   };
-  if (response.ok) throw new UnexpectedResponseError(`${method} ${context.url} answered ${response.status} without \`${need}\``, context);
+  if (response.ok)
+    throw new UnexpectedResponseError(
+      `${method} ${context.url} answered ${response.status} without \`${need}\``,
+      context,
+    );
   throw errorFromResponse(context, asked === undefined ? undefined : Math.ceil(asked / 1000));
 }

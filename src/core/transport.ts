@@ -31,7 +31,13 @@ export interface TokenSource {
  * The token for one attempt. A wait for a token being minted (shared with other calls) ends early when the call's
  * signal aborts or its timeout passes; the mint itself goes on for the others.
  */
-async function tokenFor(tokens: TokenSource, signal: AbortSignal | undefined, timeoutMs: number, aborted: () => Error, timedOut: () => Error): Promise<string> {
+async function tokenFor(
+  tokens: TokenSource,
+  signal: AbortSignal | undefined,
+  timeoutMs: number,
+  aborted: () => Error,
+  timedOut: () => Error,
+): Promise<string> {
   const ready = tokens.peek?.();
   if (ready !== undefined) return ready;
   const wait = attemptSignal(signal, timeoutMs);
@@ -50,7 +56,8 @@ async function tokenFor(tokens: TokenSource, signal: AbortSignal | undefined, ti
 }
 
 /** A signal that aborts when either does (AbortSignal.any: Node 20.3, every current browser). */
-const eitherSignal = (a: AbortSignal | undefined, b: AbortSignal | undefined): AbortSignal | undefined => (a && b && a !== b ? AbortSignal.any([a, b]) : (a ?? b));
+const eitherSignal = (a: AbortSignal | undefined, b: AbortSignal | undefined): AbortSignal | undefined =>
+  a && b && a !== b ? AbortSignal.any([a, b]) : (a ?? b);
 
 /** Settings of one call, the last argument of every helper; each overrides the client's own for that call. */
 export interface CallOptions {
@@ -94,7 +101,11 @@ interface AttemptSignal {
  * A signal that aborts when the caller's does or when `timeoutMs` passes (0: never), whichever is first. The signal
  * itself is made only when asked for: an attempt sent as openapi-fetch built it may never need one.
  */
-function attemptSignal(caller: AbortSignal | null | undefined, timeoutMs: number, controller = new AbortController()): AttemptSignal {
+function attemptSignal(
+  caller: AbortSignal | null | undefined,
+  timeoutMs: number,
+  controller = new AbortController(),
+): AttemptSignal {
   let timedOut = false;
   const onAbort = () => controller.abort(caller?.reason);
   const timer =
@@ -131,7 +142,10 @@ function discard(response: Response): void {
  * a signal this transport can abort, so a first attempt without a body is sent as it is, without building a second
  * Request (the common case: reads). Retries and requests with a body build their own.
  */
-export function createCallTransport(settings: TransportSettings, overrides: CallOptions = {}): { fetch: Transport; signal?: AbortSignal } {
+export function createCallTransport(
+  settings: TransportSettings,
+  overrides: CallOptions = {},
+): { fetch: Transport; signal?: AbortSignal } {
   const controller = new AbortController();
   const fetch = createTransport(settings, overrides, controller);
   // With no timeout and no caller's signal nothing can abort the first attempt: its Request needs no signal of ours.
@@ -139,7 +153,11 @@ export function createCallTransport(settings: TransportSettings, overrides: Call
   return timeoutMs === 0 && !overrides.signal ? { fetch } : { fetch, signal: controller.signal };
 }
 
-export function createTransport(settings: TransportSettings, overrides: CallOptions = {}, firstAttempt?: AbortController): Transport {
+export function createTransport(
+  settings: TransportSettings,
+  overrides: CallOptions = {},
+  firstAttempt?: AbortController,
+): Transport {
   const maxRetries = overrides.maxRetries ?? settings.maxRetries;
   const timeoutMs = overrides.timeoutMs ?? settings.timeoutMs;
   const log = settings.logger;
@@ -150,7 +168,9 @@ export function createTransport(settings: TransportSettings, overrides: CallOpti
     const where = () => (whereText ??= `${method} ${displayUrl(request.url)}`);
     // Both a caller's signal given to openapi-fetch (on the Request) and one given as a call option count, together. On
     // a call's own transport the Request's signal is this transport's, not a caller's.
-    const callerSignal: AbortSignal | undefined = firstAttempt ? overrides.signal : eitherSignal(overrides.signal, request.signal);
+    const callerSignal: AbortSignal | undefined = firstAttempt
+      ? overrides.signal
+      : eitherSignal(overrides.signal, request.signal);
     const body = request.body ? await request.arrayBuffer() : undefined;
     const retryClass = retryClassOf(method, overrides.idempotent);
     // The Request as openapi-fetch built it can go out once, when its signal is ours and it has no body to replay.
@@ -158,7 +178,8 @@ export function createTransport(settings: TransportSettings, overrides: CallOpti
     let retries = 0;
     let replayedAfter401 = false;
 
-    const abortError = () => new AbortError(`${where()} was aborted`, { method, url: displayUrl(request.url), cause: callerSignal?.reason });
+    const abortError = () =>
+      new AbortError(`${where()} was aborted`, { method, url: displayUrl(request.url), cause: callerSignal?.reason });
     const waitBeforeRetry = async (ms: number, reason: string) => {
       log?.debug?.(`retrying ${where()} in ${ms} ms (${reason}), retry ${retries + 1} of ${maxRetries}`);
       retries += 1;
@@ -170,7 +191,17 @@ export function createTransport(settings: TransportSettings, overrides: CallOpti
     for (;;) {
       if (callerSignal?.aborted) throw abortError();
       const token = settings.tokens
-        ? await tokenFor(settings.tokens, callerSignal, timeoutMs, abortError, () => new TimeoutError(`${where()} timed out after ${timeoutMs} ms waiting for a token`, { method, url: displayUrl(request.url) }))
+        ? await tokenFor(
+            settings.tokens,
+            callerSignal,
+            timeoutMs,
+            abortError,
+            () =>
+              new TimeoutError(`${where()} timed out after ${timeoutMs} ms waiting for a token`, {
+                method,
+                url: displayUrl(request.url),
+              }),
+          )
         : undefined;
       const reuse = reusable;
       reusable = false;
@@ -183,14 +214,19 @@ export function createTransport(settings: TransportSettings, overrides: CallOpti
       let response: Response;
       try {
         response = await settings.fetch(
-          reuse ? request : new Request(request.url, { method, headers, body, signal: attempt.signal, redirect: request.redirect }),
+          reuse
+            ? request
+            : new Request(request.url, { method, headers, body, signal: attempt.signal, redirect: request.redirect }),
         );
       } catch (error) {
         if (callerSignal?.aborted) throw abortError();
         const context = { method, url: displayUrl(request.url), cause: error };
         const failure = attempt.timedOut()
           ? new TimeoutError(`${where()} timed out after ${timeoutMs} ms`, context)
-          : new ConnectionError(`${where()} failed before any response: ${settings.redactor.text(String((error as Error)?.message ?? error))}`, context);
+          : new ConnectionError(
+              `${where()} failed before any response: ${settings.redactor.text(String((error as Error)?.message ?? error))}`,
+              context,
+            );
         // A create is repeated only when the request cannot have reached the service: not after a timeout.
         const retryable = failure instanceof ConnectionError || retryClass === 'safe';
         if (retryable && retries < maxRetries) {

@@ -79,7 +79,11 @@ export interface ConnectorsResource {
    * Untyped, for any connector (one newer than the kit's definitions too); `execute<MyRecord[]>(...)` types `result` as
    * the caller's own, and `client.connector(name, id)` types everything from the connector's definition.
    */
-  execute<TResult = ExecuteResponse['result']>(id: string, body: ExecuteRequest, options?: CallOptions): Promise<ExecuteAnswer<TResult>>;
+  execute<TResult = ExecuteResponse['result']>(
+    id: string,
+    body: ExecuteRequest,
+    options?: CallOptions,
+  ): Promise<ExecuteAnswer<TResult>>;
   /**
    * Every page of an execute `list` or `api_search`, paged as the connector's definition says (the generated table
    * of openapi/connectors), until the last page, a `limit` of records or `maxPages`. A repeated cursor stops with an
@@ -90,7 +94,11 @@ export interface ConnectorsResource {
    * Every record of an execute `list` or `api_search` across its pages, each once; `limit` caps how many.
    * @typeParam Item The record type you expect (not checked at run time).
    */
-  executeRecords<Item = Record<string, unknown>>(id: string, body: ExecuteRequest, options?: ExecutePagesOptions): AsyncGenerator<Item>;
+  executeRecords<Item = Record<string, unknown>>(
+    id: string,
+    body: ExecuteRequest,
+    options?: ExecutePagesOptions,
+  ): AsyncGenerator<Item>;
   /**
    * The one connector of a definition in a workspace; ConnectorNotFoundError or AmbiguousConnectorError otherwise.
    * (Its code loads with the connectors' paging rules, on first use.)
@@ -101,30 +109,55 @@ export interface ConnectorsResource {
 /** Execute actions that only read. */
 const READ_ONLY_ACTIONS = new Set(['list', 'get', 'search', 'api_search', 'download', 'context_store_search']);
 
-export function connectorsResource(context: ResourceContext<paths>, definitionIds: DefinitionIdCache = new Map()): ConnectorsResource {
+export function connectorsResource(
+  context: ResourceContext<paths>,
+  definitionIds: DefinitionIdCache = new Map(),
+): ConnectorsResource {
   const { raw } = context;
   const byId = (id: string) => ({ params: { path: { id } } });
 
   // `need`: what the caller reads of the answer, checked before it reads it (see `unwrap`).
   const get = (id: string, options?: CallOptions, need?: string): Promise<ConnectorResponse> =>
-    call(context, 'GET', raw.GET('/api/v1/integrations/connectors/{id}', { ...byId(id), ...context.init(options) }), need);
+    call(
+      context,
+      'GET',
+      raw.GET('/api/v1/integrations/connectors/{id}', { ...byId(id), ...context.init(options) }),
+      need,
+    );
 
   // An action that only reads may be repeated after a timeout or a 5xx; one that writes only where it cannot have run.
   // Typed connectors and the page loop read the answer's fields: an answer must at least be an object with a status.
   const execute = <TResult = ExecuteResponse['result']>(id: string, body: ExecuteRequest, options?: CallOptions) =>
-    call(context, 'POST', raw.POST('/api/v1/integrations/connectors/{id}/execute', { ...byId(id), body, ...context.init({ idempotent: READ_ONLY_ACTIONS.has(body.action), ...options }) }), 'status') as Promise<ExecuteAnswer<TResult>>;
+    call(
+      context,
+      'POST',
+      raw.POST('/api/v1/integrations/connectors/{id}/execute', {
+        ...byId(id),
+        body,
+        ...context.init({ idempotent: READ_ONLY_ACTIONS.has(body.action), ...options }),
+      }),
+      'status',
+    ) as Promise<ExecuteAnswer<TResult>>;
 
   // The page loop and the connectors' rules load on the first paged execute (a chunk of its own).
   const paging: ExecutePaging = {
     execute,
-    readDefinitionId: (id, options) => get(id, options, 'source_template.source_definition_id').then((connector) => connector.source_template.source_definition_id),
+    readDefinitionId: (id, options) =>
+      get(id, options, 'source_template.source_definition_id').then(
+        (connector) => connector.source_template.source_definition_id,
+      ),
     definitionIds,
     logger: context.logger,
   };
   const pagingModule = () => import('../core/execute-paging.js');
 
   const list = (query: ConnectorListQuery = {}, options?: CallOptions, need?: string): Promise<ConnectorListResponse> =>
-    call(context, 'GET', raw.GET('/api/v1/integrations/connectors', { params: { query }, ...context.init(options) }), need);
+    call(
+      context,
+      'GET',
+      raw.GET('/api/v1/integrations/connectors', { params: { query }, ...context.init(options) }),
+      need,
+    );
 
   return {
     create: (body, options) =>
@@ -135,19 +168,43 @@ export function connectorsResource(context: ResourceContext<paths>, definitionId
     get,
 
     update: (id, body, options) =>
-      call(context, 'PUT', raw.PUT('/api/v1/integrations/connectors/{id}', { ...byId(id), body, ...context.init(options) })),
+      call(
+        context,
+        'PUT',
+        raw.PUT('/api/v1/integrations/connectors/{id}', { ...byId(id), body, ...context.init(options) }),
+      ),
 
     delete: (id, options) =>
-      call(context, 'DELETE', raw.DELETE('/api/v1/integrations/connectors/{id}', { ...byId(id), ...context.init(options) })),
+      call(
+        context,
+        'DELETE',
+        raw.DELETE('/api/v1/integrations/connectors/{id}', { ...byId(id), ...context.init(options) }),
+      ),
 
     inspect: (id, options) =>
-      call(context, 'GET', raw.GET('/api/v1/integrations/connectors/{id}/inspect', { ...byId(id), ...context.init(options) })),
+      call(
+        context,
+        'GET',
+        raw.GET('/api/v1/integrations/connectors/{id}/inspect', { ...byId(id), ...context.init(options) }),
+      ),
 
     check: (body, options) =>
-      call(context, 'POST', raw.POST('/api/v1/integrations/connectors/check', { body, ...context.init({ idempotent: true, ...options }) })),
+      call(
+        context,
+        'POST',
+        raw.POST('/api/v1/integrations/connectors/check', { body, ...context.init({ idempotent: true, ...options }) }),
+      ),
 
     checkExisting: (id, body = {}, options) =>
-      call(context, 'POST', raw.POST('/api/v1/integrations/connectors/{id}/check', { ...byId(id), body, ...context.init({ idempotent: true, ...options }) })),
+      call(
+        context,
+        'POST',
+        raw.POST('/api/v1/integrations/connectors/{id}/check', {
+          ...byId(id),
+          body,
+          ...context.init({ idempotent: true, ...options }),
+        }),
+      ),
 
     execute,
 
@@ -155,7 +212,11 @@ export function connectorsResource(context: ResourceContext<paths>, definitionId
       yield* (await pagingModule()).executePages(paging, id, body, options);
     },
 
-    async *executeRecords<Item>(id: string, body: ExecuteRequest, options: ExecutePagesOptions = {}): AsyncGenerator<Item> {
+    async *executeRecords<Item>(
+      id: string,
+      body: ExecuteRequest,
+      options: ExecutePagesOptions = {},
+    ): AsyncGenerator<Item> {
       yield* (await pagingModule()).executeRecords(paging, id, body, options) as AsyncGenerator<Item>;
     },
 

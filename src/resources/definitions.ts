@@ -17,7 +17,10 @@ export interface DefinitionsResource {
   /** One source definition with its configuration specification and the questions an agent can answer with it. */
   getSource(id: string, options?: CallOptions): Promise<SourceDefinitionDetailResponse>;
   /** The destination connector catalog. */
-  listDestinations(query?: DestinationDefinitionListQuery, options?: CallOptions): Promise<DestinationDefinitionListResponse>;
+  listDestinations(
+    query?: DestinationDefinitionListQuery,
+    options?: CallOptions,
+  ): Promise<DestinationDefinitionListResponse>;
   /** One destination definition with its configuration specification. */
   getDestination(id: string, options?: CallOptions): Promise<DestinationDefinitionDetailResponse>;
 }
@@ -26,15 +29,37 @@ export function definitionsResource(context: ResourceContext<paths>): Definition
   const { raw } = context;
   return {
     listSources: (query = {}, options) =>
-      call(context, 'GET', raw.GET('/api/v1/integrations/definitions/sources', { params: { query }, ...context.init(options) })),
+      call(
+        context,
+        'GET',
+        raw.GET('/api/v1/integrations/definitions/sources', { params: { query }, ...context.init(options) }),
+      ),
 
     getSource: (id, options) =>
-      call(context, 'GET', raw.GET('/api/v1/integrations/definitions/sources/{id}', { params: { path: { id } }, ...context.init(options) })),
+      call(
+        context,
+        'GET',
+        raw.GET('/api/v1/integrations/definitions/sources/{id}', {
+          params: { path: { id } },
+          ...context.init(options),
+        }),
+      ),
 
     listDestinations: (query = {}, options) =>
-      call(context, 'GET', raw.GET('/api/v1/integrations/definitions/destinations', { params: { query }, ...context.init(options) })),
+      call(
+        context,
+        'GET',
+        raw.GET('/api/v1/integrations/definitions/destinations', { params: { query }, ...context.init(options) }),
+      ),
 
     getDestination: (id, options) =>
-      call(context, 'GET', raw.GET('/api/v1/integrations/definitions/destinations/{id}', { params: { path: { id } }, ...context.init(options) })),
+      call(
+        context,
+        'GET',
+        raw.GET('/api/v1/integrations/definitions/destinations/{id}', {
+          params: { path: { id } },
+          ...context.init(options),
+        }),
+      ),
   };
 }

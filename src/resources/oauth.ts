@@ -1,7 +1,12 @@
 import type { paths } from '../../generated/agent-engine.js';
 import { call, type ResourceContext } from '../core/context.js';
 import type { CallOptions } from '../core/transport.js';
-import type { OAuthCredentialsRequest, OAuthCredentialsResponse, OAuthInitiateRequest, OAuthInitiateResponse } from '../schemas.js';
+import type {
+  OAuthCredentialsRequest,
+  OAuthCredentialsResponse,
+  OAuthInitiateRequest,
+  OAuthInitiateResponse,
+} from '../schemas.js';
 
 /** `client.oauth`: connectors created by the user's OAuth consent, and your own OAuth applications for them. */
 export interface OAuthResource {
@@ -22,12 +27,20 @@ export function oauthResource(context: ResourceContext<paths>): OAuthResource {
     setCredentials: (body, options) =>
       call(context, 'PUT', raw.PUT('/api/v1/oauth/credentials', { body, ...context.init(options) })),
     deleteCredentials: async (connectorType, options) => {
-      await call(context, 'DELETE', raw.DELETE('/api/v1/oauth/credentials/connector_type/{connector_type}', {
-        params: { path: { connector_type: connectorType } },
-        ...context.init(options),
-      }));
+      await call(
+        context,
+        'DELETE',
+        raw.DELETE('/api/v1/oauth/credentials/connector_type/{connector_type}', {
+          params: { path: { connector_type: connectorType } },
+          ...context.init(options),
+        }),
+      );
     },
     initiate: (body, options) =>
-      call(context, 'POST', raw.POST('/api/v1/integrations/connectors/oauth/initiate', { body, ...context.init(options) })),
+      call(
+        context,
+        'POST',
+        raw.POST('/api/v1/integrations/connectors/oauth/initiate', { body, ...context.init(options) }),
+      ),
   };
 }

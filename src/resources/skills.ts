@@ -2,7 +2,14 @@ import type { paths } from '../../generated/agent-engine.js';
 import { call, type ResourceContext } from '../core/context.js';
 import { AgentEngineError } from '../core/errors.js';
 import type { CallOptions } from '../core/transport.js';
-import type { SkillDocsQuery, SkillDocsResponse, SkillListQuery, SkillListResponse, SkillMetadata, SkillSearchQuery } from '../schemas.js';
+import type {
+  SkillDocsQuery,
+  SkillDocsResponse,
+  SkillListQuery,
+  SkillListResponse,
+  SkillMetadata,
+  SkillSearchQuery,
+} from '../schemas.js';
 
 /** `client.skills`: the docs an agent reads before it calls a connector (one docs skill per connector, and static ones). */
 export interface SkillsResource {
@@ -38,7 +45,8 @@ export function skillsResource(context: ResourceContext<paths>): SkillsResource 
       let page = await list(query, options, 'data');
       yield* page.data;
       while (page.next_cursor) {
-        if (seen.has(page.next_cursor)) throw new AgentEngineError('skills.all: the cursor repeated; stopping instead of looping');
+        if (seen.has(page.next_cursor))
+          throw new AgentEngineError('skills.all: the cursor repeated; stopping instead of looping');
         seen.add(page.next_cursor);
         page = await list({ ...query, cursor: page.next_cursor }, options, 'data');
         yield* page.data;
@@ -46,9 +54,17 @@ export function skillsResource(context: ResourceContext<paths>): SkillsResource 
     },
 
     search: (text, query = {}, options) =>
-      call(context, 'GET', raw.GET('/api/v1/skills/search', { params: { query: { ...query, query: text } }, ...context.init(options) })),
+      call(
+        context,
+        'GET',
+        raw.GET('/api/v1/skills/search', { params: { query: { ...query, query: text } }, ...context.init(options) }),
+      ),
 
     docs: (id, query = {}, options) =>
-      call(context, 'GET', raw.GET('/api/v1/skills/docs', { params: { query: { ...query, id } }, ...context.init(options) })),
+      call(
+        context,
+        'GET',
+        raw.GET('/api/v1/skills/docs', { params: { query: { ...query, id } }, ...context.init(options) }),
+      ),
   };
 }

@@ -64,29 +64,72 @@ export function templatesResource(context: ResourceContext<paths>): TemplatesRes
   return {
     sources: {
       list: (query = {}, options) =>
-        call(context, 'GET', raw.GET('/api/v1/integrations/templates/sources', { params: { query }, ...context.init(options) })),
+        call(
+          context,
+          'GET',
+          raw.GET('/api/v1/integrations/templates/sources', { params: { query }, ...context.init(options) }),
+        ),
       create: (body, options) =>
         call(context, 'POST', raw.POST('/api/v1/integrations/templates/sources', { body, ...context.init(options) })),
       get: (id, options) =>
-        call(context, 'GET', raw.GET('/api/v1/integrations/templates/sources/{id}', { ...byId(id), ...context.init(options) })),
+        call(
+          context,
+          'GET',
+          raw.GET('/api/v1/integrations/templates/sources/{id}', { ...byId(id), ...context.init(options) }),
+        ),
       update: (id, body, options) =>
-        call(context, 'PATCH', raw.PATCH('/api/v1/integrations/templates/sources/{id}', { ...byId(id), body, ...context.init(options) })),
+        call(
+          context,
+          'PATCH',
+          raw.PATCH('/api/v1/integrations/templates/sources/{id}', { ...byId(id), body, ...context.init(options) }),
+        ),
       delete: (id, options) =>
-        call(context, 'DELETE', raw.DELETE('/api/v1/integrations/templates/sources/{id}', { ...byId(id), ...context.init(options) })),
+        call(
+          context,
+          'DELETE',
+          raw.DELETE('/api/v1/integrations/templates/sources/{id}', { ...byId(id), ...context.init(options) }),
+        ),
     },
     connections: {
       list: (query = {}, options) =>
-        call(context, 'GET', raw.GET('/api/v1/integrations/templates/connections', { params: { query }, ...context.init(options) })),
+        call(
+          context,
+          'GET',
+          raw.GET('/api/v1/integrations/templates/connections', { params: { query }, ...context.init(options) }),
+        ),
       create: (body, options) =>
-        call(context, 'POST', raw.POST('/api/v1/integrations/templates/connections', { body, ...context.init(options) })),
+        call(
+          context,
+          'POST',
+          raw.POST('/api/v1/integrations/templates/connections', { body, ...context.init(options) }),
+        ),
       get: (id, options) =>
-        call(context, 'GET', raw.GET('/api/v1/integrations/templates/connections/{id}', { ...byId(id), ...context.init(options) })),
+        call(
+          context,
+          'GET',
+          raw.GET('/api/v1/integrations/templates/connections/{id}', { ...byId(id), ...context.init(options) }),
+        ),
       update: (id, body, options) =>
-        call(context, 'PATCH', raw.PATCH('/api/v1/integrations/templates/connections/{id}', { ...byId(id), body, ...context.init(options) })),
+        call(
+          context,
+          'PATCH',
+          raw.PATCH('/api/v1/integrations/templates/connections/{id}', { ...byId(id), body, ...context.init(options) }),
+        ),
       delete: (id, options) =>
-        call(context, 'DELETE', raw.DELETE('/api/v1/integrations/templates/connections/{id}', { ...byId(id), ...context.init(options) })),
+        call(
+          context,
+          'DELETE',
+          raw.DELETE('/api/v1/integrations/templates/connections/{id}', { ...byId(id), ...context.init(options) }),
+        ),
     },
     describeCron: (cronExpression, options) =>
-      call(context, 'POST', raw.POST('/api/v1/integrations/templates/connections/cron/describe', { body: { cron_expression: cronExpression }, ...context.init({ idempotent: true, ...options }) })),
+      call(
+        context,
+        'POST',
+        raw.POST('/api/v1/integrations/templates/connections/cron/describe', {
+          body: { cron_expression: cronExpression },
+          ...context.init({ idempotent: true, ...options }),
+        }),
+      ),
   };
 }

@@ -1,7 +1,12 @@
 import type { paths } from '../../generated/agent-engine.js';
 import { call, type ResourceContext } from '../core/context.js';
 import type { CallOptions } from '../core/transport.js';
-import type { ApplicationTokenResponse, ScopedTokenInfoResponse, TokenResponse, WidgetTokenRequest } from '../schemas.js';
+import type {
+  ApplicationTokenResponse,
+  ScopedTokenInfoResponse,
+  TokenResponse,
+  WidgetTokenRequest,
+} from '../schemas.js';
 
 /** The second argument of `tokens.scoped`: the request's other fields, named as the API names them. */
 export interface ScopedTokenOptions {
@@ -28,7 +33,10 @@ export interface TokensResource {
   scopedInfo(options?: CallOptions): Promise<ScopedTokenInfoResponse>;
 }
 
-export function tokensResource(context: ResourceContext<paths>, mintApplicationToken: TokensResource['application']): TokensResource {
+export function tokensResource(
+  context: ResourceContext<paths>,
+  mintApplicationToken: TokensResource['application'],
+): TokensResource {
   const { raw } = context;
   // Tokens the client hands out are secrets too: from now on they are scrubbed from errors and logs.
   const remember = async (pending: Promise<TokenResponse>) => {
@@ -40,13 +48,30 @@ export function tokensResource(context: ResourceContext<paths>, mintApplicationT
     application: (options) => mintApplicationToken(options),
 
     scoped: (workspaceName, scopedOptions = {}, options) =>
-      remember(call(context, 'POST', raw.POST('/api/v1/account/applications/scoped-token', {
-        body: { ...scopedOptions, workspace_name: workspaceName },
-        ...context.init({ idempotent: true, ...options }),
-      }), 'token')),
+      remember(
+        call(
+          context,
+          'POST',
+          raw.POST('/api/v1/account/applications/scoped-token', {
+            body: { ...scopedOptions, workspace_name: workspaceName },
+            ...context.init({ idempotent: true, ...options }),
+          }),
+          'token',
+        ),
+      ),
 
     widget: (body, options) =>
-      remember(call(context, 'POST', raw.POST('/api/v1/account/applications/widget-token', { body, ...context.init({ idempotent: true, ...options }) }), 'token')),
+      remember(
+        call(
+          context,
+          'POST',
+          raw.POST('/api/v1/account/applications/widget-token', {
+            body,
+            ...context.init({ idempotent: true, ...options }),
+          }),
+          'token',
+        ),
+      ),
 
     scopedInfo: (options) =>
       call(context, 'GET', raw.GET('/api/v1/account/applications/scoped-token/info', { ...context.init(options) })),

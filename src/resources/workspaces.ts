@@ -41,7 +41,12 @@ export function workspacesResource(context: ResourceContext<paths>): WorkspacesR
     call(context, 'GET', raw.GET('/api/v1/workspaces', { params: { query }, ...context.init(options) }), need);
 
   const pages = (query: WorkspaceListQuery = {}, options?: CallOptions) =>
-    followNextLinks(query, (q) => list(q, options, 'data'), context.baseUrl, (link) => link as WorkspaceListQuery);
+    followNextLinks(
+      query,
+      (q) => list(q, options, 'data'),
+      context.baseUrl,
+      (link) => link as WorkspaceListQuery,
+    );
 
   return {
     list,
@@ -50,12 +55,23 @@ export function workspacesResource(context: ResourceContext<paths>): WorkspacesR
       for await (const page of pages(query, options)) yield* page.data;
     },
     get: (workspaceId, options) =>
-      call(context, 'GET', raw.GET('/api/v1/workspaces/{workspace_id}', { ...byId(workspaceId), ...context.init(options) })),
+      call(
+        context,
+        'GET',
+        raw.GET('/api/v1/workspaces/{workspace_id}', { ...byId(workspaceId), ...context.init(options) }),
+      ),
     update: (workspaceId, body, options) =>
-      call(context, 'PUT', raw.PUT('/api/v1/workspaces/{workspace_id}', { ...byId(workspaceId), body, ...context.init(options) })),
+      call(
+        context,
+        'PUT',
+        raw.PUT('/api/v1/workspaces/{workspace_id}', { ...byId(workspaceId), body, ...context.init(options) }),
+      ),
     delete: (workspaceId, options) =>
-      call(context, 'DELETE', raw.DELETE('/api/v1/workspaces/{workspace_id}', { ...byId(workspaceId), ...context.init(options) })),
-    stats: (options) =>
-      call(context, 'GET', raw.GET('/api/v1/workspaces/stats', { ...context.init(options) })),
+      call(
+        context,
+        'DELETE',
+        raw.DELETE('/api/v1/workspaces/{workspace_id}', { ...byId(workspaceId), ...context.init(options) }),
+      ),
+    stats: (options) => call(context, 'GET', raw.GET('/api/v1/workspaces/stats', { ...context.init(options) })),
   };
 }

@@ -7,9 +7,18 @@
 import agentEngineSpec from '../../openapi/agent-engine.yaml';
 import airbyteApiV1Spec from '../../openapi/airbyte-api-v1.yaml';
 import { escapePointer, inlineSchema } from './spec-document.js';
-import { createResponseValidatorFor, type ResponseValidator, type ResponseValidatorOptions } from './response-validator.js';
+import {
+  createResponseValidatorFor,
+  type ResponseValidator,
+  type ResponseValidatorOptions,
+} from './response-validator.js';
 
-export { SpecViolationError, type ResponseValidator, type ResponseValidatorOptions, type SpecViolation } from './response-validator.js';
+export {
+  SpecViolationError,
+  type ResponseValidator,
+  type ResponseValidatorOptions,
+  type SpecViolation,
+} from './response-validator.js';
 
 /**
  * An openapi-fetch middleware that checks every response of either API against its spec: a status the operation

@@ -2,7 +2,15 @@
 // documents, a JSON body of its schema). Violations name the operation, the JSON pointer and the offending value.
 import type { Middleware } from 'openapi-fetch';
 import { SpecViolationError, type SpecViolation } from '../core/errors.js';
-import { SpecSchemas, derefPointer, escapePointer, listOperations, operationSchemaPointer, type OpenApiDocument, type SpecOperation } from './spec-document.js';
+import {
+  SpecSchemas,
+  derefPointer,
+  escapePointer,
+  listOperations,
+  operationSchemaPointer,
+  type OpenApiDocument,
+  type SpecOperation,
+} from './spec-document.js';
 
 export { SpecViolationError, type SpecViolation };
 
@@ -25,14 +33,21 @@ function valueAtPointer(value: unknown, pointer: string): unknown {
     .split('/')
     .slice(1)
     .map((part) => part.replaceAll('~1', '/').replaceAll('~0', '~'))
-    .reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), value);
+    .reduce<unknown>(
+      (node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined),
+      value,
+    );
 }
 
-export function createResponseValidatorFor(specs: { name: string; doc: OpenApiDocument }[], options: ResponseValidatorOptions = {}): ResponseValidator {
+export function createResponseValidatorFor(
+  specs: { name: string; doc: OpenApiDocument }[],
+  options: ResponseValidatorOptions = {},
+): ResponseValidator {
   const operations = new Map<string, { schemas: SpecSchemas; operation: SpecOperation }>();
   for (const { name, doc } of specs) {
     const schemas = new SpecSchemas(doc, name);
-    for (const operation of listOperations(doc)) operations.set(`${operation.method.toUpperCase()} ${operation.path}`, { schemas, operation });
+    for (const operation of listOperations(doc))
+      operations.set(`${operation.method.toUpperCase()} ${operation.path}`, { schemas, operation });
   }
   const coverage = new Map<string, Set<string>>();
   const redact = options.redact ?? ((text: string) => text);
@@ -54,13 +69,20 @@ export function createResponseValidatorFor(specs: { name: string; doc: OpenApiDo
     };
     violations = violations.map((v) => ({ ...v, value: scrub(v.value) }));
     const first = violations[0]!;
-    const lines = violations.map((v) => `${v.pointer || '(status)'}: ${v.message}${v.value === undefined ? '' : ` (got ${redact(JSON.stringify(v.value) ?? 'undefined').slice(0, 200)})`}`);
+    const lines = violations.map(
+      (v) =>
+        `${v.pointer || '(status)'}: ${v.message}${v.value === undefined ? '' : ` (got ${redact(JSON.stringify(v.value) ?? 'undefined').slice(0, 200)})`}`,
+    );
     const url = new URL(request.url);
-    throw new SpecViolationError(`${first.method} ${url.origin}${url.pathname} answered ${response.status} outside the spec of ${first.operationId}: ${lines.join('; ')}`, violations, {
-      status: response.status,
-      method: first.method,
-      url: `${url.origin}${url.pathname}`,
-    });
+    throw new SpecViolationError(
+      `${first.method} ${url.origin}${url.pathname} answered ${response.status} outside the spec of ${first.operationId}: ${lines.join('; ')}`,
+      violations,
+      {
+        status: response.status,
+        method: first.method,
+        url: `${url.origin}${url.pathname}`,
+      },
+    );
   };
 
   const middleware: Middleware = {
@@ -74,7 +96,11 @@ export function createResponseValidatorFor(specs: { name: string; doc: OpenApiDo
       coverage.get(operation.operationId)!.add(status);
       const base = { operationId: operation.operationId, method, status: response.status };
       if (!(status in operation.operation.responses)) {
-        report([{ ...base, pointer: '', message: `status ${status} is not documented`, value: undefined }], response, request);
+        report(
+          [{ ...base, pointer: '', message: `status ${status} is not documented`, value: undefined }],
+          response,
+          request,
+        );
         return undefined;
       }
       // Documented headers: present when required, of their schema when present.
@@ -84,21 +110,42 @@ export function createResponseValidatorFor(specs: { name: string; doc: OpenApiDo
         const header = derefPointer(schemas.doc, `${documented.pointer}/headers/${escapePointer(name)}`);
         const value = response.headers.get(name);
         if (value === null) {
-          if (header.value.required) headerViolations.push({ ...base, pointer: `header:${name}`, message: 'required header missing', value: undefined });
+          if (header.value.required)
+            headerViolations.push({
+              ...base,
+              pointer: `header:${name}`,
+              message: 'required header missing',
+              value: undefined,
+            });
           continue;
         }
         const schema = derefPointer(schemas.doc, `${header.pointer}/schema`);
-        const numeric = (schema.value.type === 'integer' || schema.value.type === 'number') && value.trim() !== '' && Number.isFinite(Number(value));
+        const numeric =
+          (schema.value.type === 'integer' || schema.value.type === 'number') &&
+          value.trim() !== '' &&
+          Number.isFinite(Number(value));
         const check = schemas.check(schema.pointer, numeric ? Number(value) : value);
-        for (const error of check.errors) headerViolations.push({ ...base, pointer: `header:${name}`, message: error.message ?? error.keyword, value });
+        for (const error of check.errors)
+          headerViolations.push({ ...base, pointer: `header:${name}`, message: error.message ?? error.keyword, value });
       }
       report(headerViolations, response, request);
       const mediaType = (response.headers.get('content-type') ?? '').split(';')[0]!.trim();
       if (response.status === 204 || !mediaType.endsWith('json')) return undefined;
-      const body: unknown = await response.clone().json().catch(() => undefined);
-      const result = schemas.check(operationSchemaPointer(schemas.doc, operation.method, operation.path, status as `${number}`, mediaType), body);
+      const body: unknown = await response
+        .clone()
+        .json()
+        .catch(() => undefined);
+      const result = schemas.check(
+        operationSchemaPointer(schemas.doc, operation.method, operation.path, status as `${number}`, mediaType),
+        body,
+      );
       report(
-        result.errors.map((error) => ({ ...base, pointer: error.instancePath || '/', message: error.message ?? error.keyword, value: valueAtPointer(body, error.instancePath) })),
+        result.errors.map((error) => ({
+          ...base,
+          pointer: error.instancePath || '/',
+          message: error.message ?? error.keyword,
+          value: valueAtPointer(body, error.instancePath),
+        })),
         response,
         request,
       );

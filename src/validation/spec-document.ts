@@ -169,7 +169,9 @@ export class SpecSchemas {
 
 /** One line per ajv error: where in the value, what is wrong. */
 export function describeErrors(errors: readonly SchemaError[]): string {
-  return errors.map((e) => `${e.instancePath || '(root)'} ${e.message ?? e.keyword} ${JSON.stringify(e.params)}`).join('\n');
+  return errors
+    .map((e) => `${e.instancePath || '(root)'} ${e.message ?? e.keyword} ${JSON.stringify(e.params)}`)
+    .join('\n');
 }
 
 /**
@@ -182,7 +184,8 @@ export function inlineSchema(doc: OpenApiDocument, pointer: string): Record<stri
     if (Array.isArray(node)) return node.map((item) => copy(item, trail));
     if (!node || typeof node !== 'object') return node;
     if (typeof node.$ref === 'string') {
-      if (trail.includes(node.$ref)) throw new Error(`${pointer} refers to itself through ${node.$ref}; it cannot be inlined`);
+      if (trail.includes(node.$ref))
+        throw new Error(`${pointer} refers to itself through ${node.$ref}; it cannot be inlined`);
       const { $ref, ...siblings } = node;
       return { ...copy(derefPointer(doc, $ref).value, [...trail, $ref]), ...copy(siblings, trail) };
     }

@@ -65,14 +65,21 @@ export const CASES: ContractCase[] = [
     covers: ['create_account_applications_token'],
     readOnly: true,
     async run({ raw, target }) {
-      const { data } = await raw.POST('/api/v1/account/applications/token', { body: { client_id: target.clientId, client_secret: target.clientSecret } });
+      const { data } = await raw.POST('/api/v1/account/applications/token', {
+        body: { client_id: target.clientId, client_secret: target.clientSecret },
+      });
       assert(data?.access_token, 'no access_token');
       assert(data.token_type.toLowerCase() === 'bearer', `token_type ${data.token_type}`);
     },
   },
   {
     name: 'list and filter the connector catalog, read a definition',
-    covers: ['list_integrations_definitions_sources', 'get_integrations_definitions_sources_id', 'list_integrations_definitions_destinations', 'get_integrations_definitions_destinations_id'],
+    covers: [
+      'list_integrations_definitions_sources',
+      'get_integrations_definitions_sources_id',
+      'list_integrations_definitions_destinations',
+      'get_integrations_definitions_destinations_id',
+    ],
     readOnly: true,
     async run({ client }) {
       const { definitions } = await client.definitions.listSources({ name: 'github' });
@@ -86,14 +93,25 @@ export const CASES: ContractCase[] = [
   },
   {
     name: 'scoped and widget tokens (current and deprecated paths), scoped token info',
-    covers: ['create_account_applications_scoped_token', 'create_account_applications_widget_token', 'create_embedded_scoped_token', 'create_embedded_widget_token', 'get_account_applications_scoped_token_info'],
+    covers: [
+      'create_account_applications_scoped_token',
+      'create_account_applications_widget_token',
+      'create_embedded_scoped_token',
+      'create_embedded_widget_token',
+      'get_account_applications_scoped_token_info',
+    ],
     async run({ client, unique }) {
       const workspace = unique('contract-scoped');
       const { token } = await client.tokens.scoped(workspace);
       assert(token, 'no scoped token');
-      assert((await client.tokens.widget({ workspace_name: workspace, allowed_origin: 'https://app.example.com' })).token, 'no widget token');
+      assert(
+        (await client.tokens.widget({ workspace_name: workspace, allowed_origin: 'https://app.example.com' })).token,
+        'no widget token',
+      );
       await client.raw.POST('/api/v1/embedded/scoped-token', { body: { workspace_name: workspace } });
-      await client.raw.POST('/api/v1/embedded/widget-token', { body: { workspace_name: workspace, allowed_origin: 'https://app.example.com' } });
+      await client.raw.POST('/api/v1/embedded/widget-token', {
+        body: { workspace_name: workspace, allowed_origin: 'https://app.example.com' },
+      });
       const info = await client.forWorkspace(workspace).tokens.scopedInfo();
       assert(info.workspace_id, 'no workspace id');
     },
@@ -125,14 +143,22 @@ export const CASES: ContractCase[] = [
       await client.connectors.get(connector.id);
       await client.connectors.update(connector.id, { name: 'Contract GitHub (renamed)' });
       await client.connectors.checkExisting(connector.id);
-      const page = await client.connectors.execute(connector.id, { entity: 'issues', action: 'list', params: { per_page: 5 } });
+      const page = await client.connectors.execute(connector.id, {
+        entity: 'issues',
+        action: 'list',
+        params: { per_page: 5 },
+      });
       assert(page.status, 'no execute status');
       if (target.stateful) {
         // Page through as GitHub's connector definition says (`end_cursor` back as `after`). (Prism's static example
         // repeats one cursor, which executePages rightly refuses to loop on.)
         let pages = 0;
         let issues = 0;
-        for await (const next of client.connectors.executePages(connector.id, { entity: 'issues', action: 'list', params: { per_page: 25 } })) {
+        for await (const next of client.connectors.executePages(connector.id, {
+          entity: 'issues',
+          action: 'list',
+          params: { per_page: 25 },
+        })) {
           pages += 1;
           issues += Array.isArray(next.result) ? next.result.length : 0;
         }
@@ -149,7 +175,11 @@ export const CASES: ContractCase[] = [
     async run({ client }) {
       const page = await client.skills.list({ limit: 5 });
       assert(Array.isArray(page.data), 'no skills list');
-      for (const skill of page.data) assert(skill?.id && skill.kind && skill.freshness, `skill without id, kind or freshness: ${JSON.stringify(skill)}`);
+      for (const skill of page.data)
+        assert(
+          skill?.id && skill.kind && skill.freshness,
+          `skill without id, kind or freshness: ${JSON.stringify(skill)}`,
+        );
       let count = 0;
       for await (const _skill of client.skills.all({ limit: 5 })) if (++count >= 50) break;
       const found = await client.skills.search('issues', { limit: 5 });
@@ -172,32 +202,60 @@ export const CASES: ContractCase[] = [
       if (target.stateful) {
         assert(inspected.connector_id === connector.id, `inspected ${inspected.connector_id}, not ${connector.id}`);
         const { data } = await client.skills.search('github', { limit: 100 });
-        assert(data.some((s) => s.id === inspected.docs_skill_id), 'the docs skill of the new connector is not found by search');
+        assert(
+          data.some((s) => s.id === inspected.docs_skill_id),
+          'the docs skill of the new connector is not found by search',
+        );
       }
       const overview = await client.skills.docs(inspected.docs_skill_id);
       assert(overview.outline?.length > 0, 'no outline, or an empty one');
       const section = overview.outline.find((s) => s?.id?.startsWith('action:')) ?? overview.outline[0]!;
       assert(section?.id, 'an outline section without id');
       const read = await client.skills.docs(inspected.docs_skill_id, { section: section.id });
-      if (target.stateful) assert(read.section_id === section.id && (read.content ?? []).length > 0, `section ${section.id} answered ${read.section_id}`);
+      if (target.stateful)
+        assert(
+          read.section_id === section.id && (read.content ?? []).length > 0,
+          `section ${section.id} answered ${read.section_id}`,
+        );
       await client.connectors.delete(connector.id);
     },
   },
   {
     name: 'OAuth: initiate a consent flow, set and remove the organization OAuth app',
-    covers: ['create_integrations_connectors_oauth_initiate', 'update_oauth_credentials', 'delete_oauth_credentials_connector_type_connector_type'],
+    covers: [
+      'create_integrations_connectors_oauth_initiate',
+      'update_oauth_credentials',
+      'delete_oauth_credentials_connector_type_connector_type',
+    ],
     async run({ client }) {
-      const { consent_url } = await client.oauth.initiate({ workspace_name: 'default', connector_type: 'HubSpot', redirect_url: 'https://app.example.com/oauth/done' });
+      const { consent_url } = await client.oauth.initiate({
+        workspace_name: 'default',
+        connector_type: 'HubSpot',
+        redirect_url: 'https://app.example.com/oauth/done',
+      });
       assert(/^https?:\/\//.test(consent_url), `consent_url ${consent_url}`);
-      await client.oauth.setCredentials({ connector_type: 'Facebook Marketing', configuration: { client_id: 'a', client_secret: 'contract-secret' } });
+      await client.oauth.setCredentials({
+        connector_type: 'Facebook Marketing',
+        configuration: { client_id: 'a', client_secret: 'contract-secret' },
+      });
       await client.oauth.deleteCredentials('Facebook Marketing');
     },
   },
   {
     name: 'source templates: create, clone, list, read, update, delete',
-    covers: ['create_integrations_templates_sources', 'list_integrations_templates_sources', 'get_integrations_templates_sources_id', 'update_integrations_templates_sources_id', 'delete_integrations_templates_sources_id'],
+    covers: [
+      'create_integrations_templates_sources',
+      'list_integrations_templates_sources',
+      'get_integrations_templates_sources_id',
+      'update_integrations_templates_sources_id',
+      'delete_integrations_templates_sources_id',
+    ],
     async run({ client }) {
-      const template = await client.templates.sources.create({ actor_definition_id: GITHUB, name: 'Contract template', partial_default_config: {} });
+      const template = await client.templates.sources.create({
+        actor_definition_id: GITHUB,
+        name: 'Contract template',
+        partial_default_config: {},
+      });
       await client.templates.sources.list({ use_global: true });
       await client.templates.sources.get(template.id);
       await client.templates.sources.update(template.id, { name: 'Contract template (renamed)' });
@@ -206,10 +264,25 @@ export const CASES: ContractCase[] = [
   },
   {
     name: 'connection templates of both hosting types, cron descriptions',
-    covers: ['create_integrations_templates_connections', 'list_integrations_templates_connections', 'get_integrations_templates_connections_id', 'update_integrations_templates_connections_id', 'delete_integrations_templates_connections_id', 'create_integrations_templates_connections_cron_describe'],
+    covers: [
+      'create_integrations_templates_connections',
+      'list_integrations_templates_connections',
+      'get_integrations_templates_connections_id',
+      'update_integrations_templates_connections_id',
+      'delete_integrations_templates_connections_id',
+      'create_integrations_templates_connections_cron_describe',
+    ],
     async run({ client }) {
-      const template = await client.templates.connections.create({ destination_name: 'Contract lake', destination_definition_id: S3, destination_config: { s3_bucket_name: 'b' }, cron_expression: '0 0 * * * ?' });
-      await client.templates.connections.create({ data_hosting_type: 'airbyte_hosted', cron_expression: '0 0 */6 * * ?' });
+      const template = await client.templates.connections.create({
+        destination_name: 'Contract lake',
+        destination_definition_id: S3,
+        destination_config: { s3_bucket_name: 'b' },
+        cron_expression: '0 0 * * * ?',
+      });
+      await client.templates.connections.create({
+        data_hosting_type: 'airbyte_hosted',
+        cron_expression: '0 0 */6 * * ?',
+      });
       await client.templates.connections.list();
       await client.templates.connections.get(template.id);
       await client.templates.connections.update(template.id, { sync_on_create: false });
@@ -242,7 +315,9 @@ export const CASES: ContractCase[] = [
     async run({ client, unique, target }) {
       const name = unique('contract-admin');
       await client.tokens.scoped(name);
-      const found = target.stateful ? (await client.workspaces.list({ name_contains: name })).data?.[0] : (await client.workspaces.list()).data?.[0];
+      const found = target.stateful
+        ? (await client.workspaces.list({ name_contains: name })).data?.[0]
+        : (await client.workspaces.list()).data?.[0];
       assert(found, 'the new workspace does not list');
       await client.workspaces.get(found.id);
       await client.workspaces.update(found.id, { status: 'inactive' });
@@ -255,8 +330,13 @@ export const CASES: ContractCase[] = [
     async run({ raw, client }) {
       const none = await raw.GET('/api/v1/workspaces/stats');
       assert(none.response.status === 401, `no token: ${none.response.status}`);
-      const invalid = await client.raw.POST('/api/v1/integrations/connectors', { body: { name: 'no workspace' } as never });
-      assert(invalid.response.status === 400 || invalid.response.status === 422, `invalid body: ${invalid.response.status}`);
+      const invalid = await client.raw.POST('/api/v1/integrations/connectors', {
+        body: { name: 'no workspace' } as never,
+      });
+      assert(
+        invalid.response.status === 400 || invalid.response.status === 422,
+        `invalid body: ${invalid.response.status}`,
+      );
     },
   },
   {
@@ -267,19 +347,40 @@ export const CASES: ContractCase[] = [
       // Prism only checks that a bearer token is there; the mocks know which tokens they issued.
       const bad = await raw.GET('/api/v1/workspaces/stats', { headers: { authorization: 'Bearer not-a-token' } });
       assert(bad.response.status === 401, `a token never issued: ${bad.response.status}`);
-      const missing = await client.raw.GET('/api/v1/integrations/connectors/{id}', { params: { path: { id: '00000000-0000-4000-8000-000000000000' } } });
+      const missing = await client.raw.GET('/api/v1/integrations/connectors/{id}', {
+        params: { path: { id: '00000000-0000-4000-8000-000000000000' } },
+      });
       assert(missing.response.status === 404, `unknown connector: ${missing.response.status}`);
-      const { data } = await raw.POST('/api/v1/account/applications/token', { body: { client_id: target.clientId, client_secret: target.clientSecret } });
+      const { data } = await raw.POST('/api/v1/account/applications/token', {
+        body: { client_id: target.clientId, client_secret: target.clientSecret },
+      });
       target.advanceClock!(15 * 60_000 + 1_000);
-      const expired = await raw.GET('/api/v1/workspaces/stats', { headers: { authorization: `Bearer ${data!.access_token}` } });
+      const expired = await raw.GET('/api/v1/workspaces/stats', {
+        headers: { authorization: `Bearer ${data!.access_token}` },
+      });
       assert(expired.response.status === 401, `expired token: ${expired.response.status}`);
-      const other = await client.connectors.create({ workspace_name: 'default', connector_type: 'GitHub', credentials: { token: 'ghp_contract' }, replication_config: { repositories: ['airbytehq/airbyte'] } });
+      const other = await client.connectors.create({
+        workspace_name: 'default',
+        connector_type: 'GitHub',
+        credentials: { token: 'ghp_contract' },
+        replication_config: { repositories: ['airbytehq/airbyte'] },
+      });
       const scoped = client.forWorkspace(unique('contract-isolated'));
-      const outside = await scoped.raw.GET('/api/v1/integrations/connectors/{id}', { params: { path: { id: other.id } } });
-      assert(outside.response.status === 404 || outside.response.status === 403, `scoped token outside its workspace: ${outside.response.status}`);
-      const { token } = await client.tokens.widget({ workspace_name: unique('contract-widget'), allowed_origin: 'https://app.example.com' });
+      const outside = await scoped.raw.GET('/api/v1/integrations/connectors/{id}', {
+        params: { path: { id: other.id } },
+      });
+      assert(
+        outside.response.status === 404 || outside.response.status === 403,
+        `scoped token outside its workspace: ${outside.response.status}`,
+      );
+      const { token } = await client.tokens.widget({
+        workspace_name: unique('contract-widget'),
+        allowed_origin: 'https://app.example.com',
+      });
       const widget = (JSON.parse(atob(token)) as { token: string }).token;
-      const foreign = await raw.GET('/api/v1/account/applications/scoped-token/info', { headers: { authorization: `Bearer ${widget}`, origin: 'https://evil.example.com' } });
+      const foreign = await raw.GET('/api/v1/account/applications/scoped-token/info', {
+        headers: { authorization: `Bearer ${widget}`, origin: 'https://evil.example.com' },
+      });
       assert(foreign.response.status === 403, `widget token from another origin: ${foreign.response.status}`);
     },
   },
@@ -289,23 +390,44 @@ export const CASES: ContractCase[] = [
     stateful: true,
     async run({ target }) {
       // A client of its own with retries on (the shared one runs with maxRetries 0).
-      const retrying = createAgentEngineClient({ baseUrl: target.agentEngine, clientId: target.clientId, clientSecret: target.clientSecret, maxRetries: 2, ...(target.fetch ? { fetch: target.fetch } : {}) });
+      const retrying = createAgentEngineClient({
+        baseUrl: target.agentEngine,
+        clientId: target.clientId,
+        clientSecret: target.clientSecret,
+        maxRetries: 2,
+        ...(target.fetch ? { fetch: target.fetch } : {}),
+      });
       await retrying.workspaces.stats();
       target.failNext!(2, 503);
       const stats = await retrying.workspaces.stats();
       assert(typeof stats.total_count === 'number', 'no stats after the 503s');
       target.failNext!(1, 429);
-      const created = await retrying.connectors.create({ workspace_name: 'default', connector_type: 'GitHub', credentials: { token: 'ghp_contract' }, replication_config: { repositories: ['airbytehq/airbyte'] } });
+      const created = await retrying.connectors.create({
+        workspace_name: 'default',
+        connector_type: 'GitHub',
+        credentials: { token: 'ghp_contract' },
+        replication_config: { repositories: ['airbytehq/airbyte'] },
+      });
       assert(created.id, 'no connector after the 429 (a create is retried on 429)');
     },
   },
   {
     name: 'v1: token, workspaces create, list, read, update, delete, health',
-    covers: ['createAccessToken', 'createWorkspace', 'listWorkspaces', 'getWorkspace', 'updateWorkspace', 'deleteWorkspace', 'getHealthCheck'],
+    covers: [
+      'createAccessToken',
+      'createWorkspace',
+      'listWorkspaces',
+      'getWorkspace',
+      'updateWorkspace',
+      'deleteWorkspace',
+      'getHealthCheck',
+    ],
     v1: true,
     async run({ v1, v1Raw, target, unique }) {
       assert(v1 && v1Raw, 'no v1 API on this target');
-      const { data } = await v1Raw.POST('/applications/token', { body: { client_id: target.clientId, client_secret: target.clientSecret } });
+      const { data } = await v1Raw.POST('/applications/token', {
+        body: { client_id: target.clientId, client_secret: target.clientSecret },
+      });
       assert(data?.access_token, 'no v1 token');
       const created = await v1.workspaces.create({ name: unique('contract-v1') });
       await v1.workspaces.list({ limit: 5 });

@@ -9,9 +9,20 @@ import { createResponseValidator, type SpecViolation } from '../validation/index
 import { CASES, type CaseContext, type ContractCase, type Target } from './cases.js';
 
 /** The clients of one target, each answer passing through `middleware` (and the v1 ones through `v1Middleware`). */
-export function createCaseContext(target: Target, middleware: Middleware, v1Middleware: Middleware = middleware, runId = Date.now().toString(36)): CaseContext {
+export function createCaseContext(
+  target: Target,
+  middleware: Middleware,
+  v1Middleware: Middleware = middleware,
+  runId = Date.now().toString(36),
+): CaseContext {
   const viaFetch = target.fetch ? { fetch: target.fetch } : {};
-  const client = createAgentEngineClient({ baseUrl: target.agentEngine, clientId: target.clientId, clientSecret: target.clientSecret, maxRetries: 0, ...viaFetch });
+  const client = createAgentEngineClient({
+    baseUrl: target.agentEngine,
+    clientId: target.clientId,
+    clientSecret: target.clientSecret,
+    maxRetries: 0,
+    ...viaFetch,
+  });
   client.raw.use(middleware);
   const forWorkspace = client.forWorkspace.bind(client);
   // Scoped surfaces have raw clients of their own: instrument each once.
@@ -29,7 +40,13 @@ export function createCaseContext(target: Target, middleware: Middleware, v1Midd
   let v1: ReturnType<typeof createAirbyteApiClient> | undefined;
   let v1Raw: ReturnType<typeof createClient<V1Paths, 'application/json'>> | undefined;
   if (target.v1) {
-    v1 = createAirbyteApiClient({ baseUrl: target.v1, clientId: target.clientId, clientSecret: target.clientSecret, maxRetries: 0, ...viaFetch });
+    v1 = createAirbyteApiClient({
+      baseUrl: target.v1,
+      clientId: target.clientId,
+      clientSecret: target.clientSecret,
+      maxRetries: 0,
+      ...viaFetch,
+    });
     v1.raw.use(v1Middleware);
     v1Raw = createClient<V1Paths, 'application/json'>({ baseUrl: target.v1, ...viaFetch });
     v1Raw.use(v1Middleware);
@@ -109,7 +126,10 @@ function failureReason(error: unknown): string {
 export async function probeTarget(baseUrl: string, v1BaseUrl?: string): Promise<Probe> {
   const ask = async (url: string, headers: Record<string, string> = {}) => {
     try {
-      return await fetch(url, { headers: { accept: 'application/json', ...headers }, signal: AbortSignal.timeout(PROBE_TIMEOUT_MS) });
+      return await fetch(url, {
+        headers: { accept: 'application/json', ...headers },
+        signal: AbortSignal.timeout(PROBE_TIMEOUT_MS),
+      });
     } catch (error) {
       return failureReason(error);
     }
@@ -117,7 +137,9 @@ export async function probeTarget(baseUrl: string, v1BaseUrl?: string): Promise<
   const base = baseUrl.replace(/\/+$/, '');
   const v1 = v1BaseUrl?.replace(/\/+$/, '');
   const [answer, v1Answer] = await Promise.all([
-    ask(`${base}/api/v1/integrations/connectors/${crypto.randomUUID()}`, { authorization: 'Bearer agent-engine-kit-verify-probe' }),
+    ask(`${base}/api/v1/integrations/connectors/${crypto.randomUUID()}`, {
+      authorization: 'Bearer agent-engine-kit-verify-probe',
+    }),
     v1 === undefined ? undefined : ask(`${v1}/health`),
   ]);
   if (typeof answer === 'string') return { unreachable: { url: base, reason: answer }, stateless: false };
@@ -125,7 +147,11 @@ export async function probeTarget(baseUrl: string, v1BaseUrl?: string): Promise<
   if (typeof v1Answer === 'string') return { unreachable: { url: v1!, reason: v1Answer }, stateless: false };
   await v1Answer?.body?.cancel().catch(() => undefined);
   const contentType = answer.headers.get('content-type') ?? '';
-  if (answer.ok && !/json/i.test(contentType)) return { notApi: { url: base, status: answer.status, contentType: contentType || 'no content type' }, stateless: false };
+  if (answer.ok && !/json/i.test(contentType))
+    return {
+      notApi: { url: base, status: answer.status, contentType: contentType || 'no content type' },
+      stateless: false,
+    };
   return { stateless: answer.ok };
 }
 
@@ -135,21 +161,26 @@ export async function probeTarget(baseUrl: string, v1BaseUrl?: string): Promise<
  * stateful server all the same (told so, or a server the probe could not tell), the hint says what to do.
  */
 const LOOPING = /pagination link|cursor repeated|same page twice/;
-const STATELESS_HINT = 'if this server answers static examples (as Prism does), pass --stateless: the cases then do not follow its links and cursors';
+const STATELESS_HINT =
+  'if this server answers static examples (as Prism does), pass --stateless: the cases then do not follow its links and cursors';
 
-const describeViolation = (v: SpecViolation) => `${v.operationId} (${v.method}) answered ${v.status}, which breaks the spec: ${v.pointer ? `${v.pointer} ` : ''}${v.message}`;
+const describeViolation = (v: SpecViolation) =>
+  `${v.operationId} (${v.method}) answered ${v.status}, which breaks the spec: ${v.pointer ? `${v.pointer} ` : ''}${v.message}`;
 
 /** Runs the cases that suit a server this process does not control (no clock, no faults) and reports each. */
 export async function verify(options: VerifyOptions): Promise<VerifyReport> {
   const violations: SpecViolation[] = [];
   const validator = createResponseValidator({ onViolation: (violation) => violations.push(violation) });
   const v1 = options.v1BaseUrl?.replace(/\/+$/, '');
-  const selected = CASES.filter((c: ContractCase) => !c.stateful && (options.readOnly ? c.readOnly && !c.v1 : !c.v1 || v1 !== undefined));
+  const selected = CASES.filter(
+    (c: ContractCase) => !c.stateful && (options.readOnly ? c.readOnly && !c.v1 : !c.v1 || v1 !== undefined),
+  );
   // The v1 API is probed only when a case will call it.
   const probe = await probeTarget(options.baseUrl, selected.some((c) => c.v1) ? v1 : undefined);
   const stateless = options.stateless ?? probe.stateless;
   options.onProbe?.(probe);
-  if (probe.unreachable || probe.notApi) return { probe, stateless, results: [], coverage: validator.coverage, notExercised: [], ok: false };
+  if (probe.unreachable || probe.notApi)
+    return { probe, stateless, results: [], coverage: validator.coverage, notExercised: [], ok: false };
   const target: Target = {
     name: 'verify',
     agentEngine: options.baseUrl.replace(/\/+$/, ''),
@@ -190,7 +221,10 @@ export function statusTable(coverage: Map<string, Set<string>>, notExercised: st
   const width = Math.max(...['operation', ...coverage.keys(), ...notExercised].map((id) => id.length)) + 2;
   // A mark under the middle digit of its status.
   const lines = [`${'operation'.padEnd(width)}${statuses.map((status) => status.padEnd(5)).join('')}`.trimEnd()];
-  for (const [operation, seen] of coverage) lines.push(`${operation.padEnd(width)}${statuses.map((status) => ` ${seen.has(status) ? '✓' : '·'}   `).join('')}`.trimEnd());
+  for (const [operation, seen] of coverage)
+    lines.push(
+      `${operation.padEnd(width)}${statuses.map((status) => ` ${seen.has(status) ? '✓' : '·'}   `).join('')}`.trimEnd(),
+    );
   for (const operation of notExercised) lines.push(`${operation.padEnd(width)}not answered`);
   return lines;
 }

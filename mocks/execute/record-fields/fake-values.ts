@@ -2,9 +2,31 @@
 // function takes the Draw it consumes, so a record's values depend only on its seed.
 import { seededRandom } from '../../service/random.js';
 import {
-  ADDRESSES, CAMPAIGN_AUDIENCES, CAMPAIGN_THEMES, CHANGE_SUBJECTS, CHANGE_VERBS, CHANNEL_NAMES, COMPANIES, DEAL_KINDS,
-  DOCUMENT_TITLES, EVENT_TITLES, FILE_EXTENSIONS, FIRST_NAMES, GENERIC_ADJECTIVES, ISSUE_AREAS, ISSUE_PROBLEMS, JOB_TITLES,
-  LABEL_NAMES, LAST_NAMES, PRODUCT_NAMES, PROGRAMMING_LANGUAGES, PROJECT_NAMES, REPOSITORY_NAMES, SENTENCES_BY_KIND, TASK_TITLES, TEAM_NAMES,
+  ADDRESSES,
+  CAMPAIGN_AUDIENCES,
+  CAMPAIGN_THEMES,
+  CHANGE_SUBJECTS,
+  CHANGE_VERBS,
+  CHANNEL_NAMES,
+  COMPANIES,
+  DEAL_KINDS,
+  DOCUMENT_TITLES,
+  EVENT_TITLES,
+  FILE_EXTENSIONS,
+  FIRST_NAMES,
+  GENERIC_ADJECTIVES,
+  ISSUE_AREAS,
+  ISSUE_PROBLEMS,
+  JOB_TITLES,
+  LABEL_NAMES,
+  LAST_NAMES,
+  PRODUCT_NAMES,
+  PROGRAMMING_LANGUAGES,
+  PROJECT_NAMES,
+  REPOSITORY_NAMES,
+  SENTENCES_BY_KIND,
+  TASK_TITLES,
+  TEAM_NAMES,
   TICKET_SUBJECTS,
 } from './vocabulary.js';
 
@@ -96,7 +118,12 @@ export interface Company {
 export type Address = (typeof ADDRESSES)[number];
 
 /** Names folded to ASCII once, for logins and email local parts. */
-const asciiOf = (name: string) => name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z]/g, '');
+const asciiOf = (name: string) =>
+  name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z]/g, '');
 const FIRST_ASCII = FIRST_NAMES.map(asciiOf);
 const LAST_ASCII = LAST_NAMES.map(asciiOf);
 
@@ -109,12 +136,21 @@ export function person(draw: Draw, employer: Company): Person {
   const l = draw.int(0, LAST_NAMES.length - 1);
   const first = FIRST_NAMES[f]!;
   const last = LAST_NAMES[l]!;
-  const login = draw.chance(0.5) ? `${FIRST_ASCII[f]}${LAST_ASCII[l]}` : `${FIRST_ASCII[f]![0]}${LAST_ASCII[l]}${draw.int(1, 99)}`;
-  return { first, last, full: `${first} ${last}`, login, email: `${FIRST_ASCII[f]}.${LAST_ASCII[l]}@${employer.domain}` };
+  const login = draw.chance(0.5)
+    ? `${FIRST_ASCII[f]}${LAST_ASCII[l]}`
+    : `${FIRST_ASCII[f]![0]}${LAST_ASCII[l]}${draw.int(1, 99)}`;
+  return {
+    first,
+    last,
+    full: `${first} ${last}`,
+    login,
+    email: `${FIRST_ASCII[f]}.${LAST_ASCII[l]}@${employer.domain}`,
+  };
 }
 
 /** A phone number in the 555-01xx block that North American numbering keeps for fiction. */
-export const phoneNumber = (draw: Draw) => `+1${draw.pick(['415', '212', '312', '512', '206', '617'])}55501${draw.chars(DECIMAL, 2)}`;
+export const phoneNumber = (draw: Draw) =>
+  `+1${draw.pick(['415', '212', '312', '512', '206', '617'])}55501${draw.chars(DECIMAL, 2)}`;
 /** An address from the documentation ranges (RFC 5737), never a real host. */
 export const ipAddress = (draw: Draw) => `${draw.pick(['192.0.2', '198.51.100', '203.0.113'])}.${draw.int(1, 254)}`;
 
@@ -140,12 +176,41 @@ export function base64(draw: Draw, bytes: number): string {
 // ---- text ---------------------------------------------------------------------------------------------------------
 
 export type RecordKind =
-  | 'person' | 'company' | 'adAccount' | 'workItem' | 'ticket' | 'task' | 'change' | 'comment' | 'deal' | 'campaign'
-  | 'product' | 'order' | 'project' | 'repository' | 'team' | 'channel' | 'label' | 'document' | 'file' | 'event'
-  | 'release' | 'branch' | 'message' | 'address' | 'job' | 'general';
+  | 'person'
+  | 'company'
+  | 'adAccount'
+  | 'workItem'
+  | 'ticket'
+  | 'task'
+  | 'change'
+  | 'comment'
+  | 'deal'
+  | 'campaign'
+  | 'product'
+  | 'order'
+  | 'project'
+  | 'repository'
+  | 'team'
+  | 'channel'
+  | 'label'
+  | 'document'
+  | 'file'
+  | 'event'
+  | 'release'
+  | 'branch'
+  | 'message'
+  | 'address'
+  | 'job'
+  | 'general';
 
-const titleCase = (text: string) => text.replace(/(^|[\s_-])([a-z])/g, (_, space: string, letter: string) => (space ? ' ' : '') + letter.toUpperCase());
-export const kebab = (text: string) => text.toLowerCase().normalize('NFD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+const titleCase = (text: string) =>
+  text.replace(/(^|[\s_-])([a-z])/g, (_, space: string, letter: string) => (space ? ' ' : '') + letter.toUpperCase());
+export const kebab = (text: string) =>
+  text
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 export const semver = (draw: Draw) => `${draw.int(0, 4)}.${draw.int(0, 20)}.${draw.int(0, 12)}`;
 
 /**
@@ -154,31 +219,59 @@ export const semver = (draw: Draw) => `${draw.int(0, 4)}.${draw.int(0, 20)}.${dr
  */
 export function headline(draw: Draw, kind: RecordKind, noun: string, owner: () => Company, who: () => Person): string {
   switch (kind) {
-    case 'person': return who().full;
-    case 'company': return owner().name;
-    case 'adAccount': return `${owner().name} - ${draw.pick(['US', 'EMEA', 'Brand', 'Performance', 'Retargeting'])}`;
-    case 'workItem': return `${draw.pick(ISSUE_AREAS)}: ${draw.pick(ISSUE_PROBLEMS)}`;
-    case 'ticket': case 'message': return draw.pick(TICKET_SUBJECTS);
-    case 'task': return draw.pick(TASK_TITLES);
-    case 'change': return `${draw.pick(CHANGE_VERBS)}: ${draw.pick(CHANGE_SUBJECTS)}`;
-    case 'comment': return draw.pick(SENTENCES_BY_KIND.comment);
-    case 'deal': return `${owner().name} - ${draw.pick(DEAL_KINDS)}`;
-    case 'campaign': return `${draw.pick(CAMPAIGN_THEMES)} ${draw.int(2024, 2026)} - ${draw.pick(CAMPAIGN_AUDIENCES)}`;
-    case 'product': return draw.pick(PRODUCT_NAMES);
-    case 'order': return `#${draw.int(1001, 9999)}`;
-    case 'project': return draw.pick(PROJECT_NAMES);
-    case 'repository': return draw.pick(REPOSITORY_NAMES);
-    case 'team': return draw.pick(TEAM_NAMES);
-    case 'channel': return draw.pick(CHANNEL_NAMES);
-    case 'label': return draw.pick(labelVocabularyOf(noun));
-    case 'document': return draw.pick(DOCUMENT_TITLES);
-    case 'file': { const [extension] = draw.pick(FILE_EXTENSIONS); return `${kebab(draw.pick(DOCUMENT_TITLES))}.${extension}`; }
-    case 'event': return `${draw.pick(EVENT_TITLES)} with ${owner().name}`;
-    case 'release': return `v${semver(draw)}`;
-    case 'branch': return /default|base|target/.test(noun) ? 'main' : `${who().login}/${kebab(draw.pick(CHANGE_SUBJECTS))}`;
-    case 'address': return draw.pick(ADDRESSES)[1];
-    case 'job': return draw.pick(JOB_TITLES);
-    case 'general': return `${draw.pick(GENERIC_ADJECTIVES)} ${titleCase(noun)}`;
+    case 'person':
+      return who().full;
+    case 'company':
+      return owner().name;
+    case 'adAccount':
+      return `${owner().name} - ${draw.pick(['US', 'EMEA', 'Brand', 'Performance', 'Retargeting'])}`;
+    case 'workItem':
+      return `${draw.pick(ISSUE_AREAS)}: ${draw.pick(ISSUE_PROBLEMS)}`;
+    case 'ticket':
+    case 'message':
+      return draw.pick(TICKET_SUBJECTS);
+    case 'task':
+      return draw.pick(TASK_TITLES);
+    case 'change':
+      return `${draw.pick(CHANGE_VERBS)}: ${draw.pick(CHANGE_SUBJECTS)}`;
+    case 'comment':
+      return draw.pick(SENTENCES_BY_KIND.comment);
+    case 'deal':
+      return `${owner().name} - ${draw.pick(DEAL_KINDS)}`;
+    case 'campaign':
+      return `${draw.pick(CAMPAIGN_THEMES)} ${draw.int(2024, 2026)} - ${draw.pick(CAMPAIGN_AUDIENCES)}`;
+    case 'product':
+      return draw.pick(PRODUCT_NAMES);
+    case 'order':
+      return `#${draw.int(1001, 9999)}`;
+    case 'project':
+      return draw.pick(PROJECT_NAMES);
+    case 'repository':
+      return draw.pick(REPOSITORY_NAMES);
+    case 'team':
+      return draw.pick(TEAM_NAMES);
+    case 'channel':
+      return draw.pick(CHANNEL_NAMES);
+    case 'label':
+      return draw.pick(labelVocabularyOf(noun));
+    case 'document':
+      return draw.pick(DOCUMENT_TITLES);
+    case 'file': {
+      const [extension] = draw.pick(FILE_EXTENSIONS);
+      return `${kebab(draw.pick(DOCUMENT_TITLES))}.${extension}`;
+    }
+    case 'event':
+      return `${draw.pick(EVENT_TITLES)} with ${owner().name}`;
+    case 'release':
+      return `v${semver(draw)}`;
+    case 'branch':
+      return /default|base|target/.test(noun) ? 'main' : `${who().login}/${kebab(draw.pick(CHANGE_SUBJECTS))}`;
+    case 'address':
+      return draw.pick(ADDRESSES)[1];
+    case 'job':
+      return draw.pick(JOB_TITLES);
+    case 'general':
+      return `${draw.pick(GENERIC_ADJECTIVES)} ${titleCase(noun)}`;
   }
 }
 
@@ -203,9 +296,15 @@ export function labelVocabularyOf(noun: string): readonly string[] {
 }
 
 const SENTENCE_BANK: Partial<Record<RecordKind, readonly string[]>> = {
-  workItem: SENTENCES_BY_KIND.workItem, task: SENTENCES_BY_KIND.workItem, change: SENTENCES_BY_KIND.workItem,
-  ticket: SENTENCES_BY_KIND.ticket, message: SENTENCES_BY_KIND.ticket, comment: SENTENCES_BY_KIND.comment,
-  deal: SENTENCES_BY_KIND.deal, product: SENTENCES_BY_KIND.product, company: SENTENCES_BY_KIND.company,
+  workItem: SENTENCES_BY_KIND.workItem,
+  task: SENTENCES_BY_KIND.workItem,
+  change: SENTENCES_BY_KIND.workItem,
+  ticket: SENTENCES_BY_KIND.ticket,
+  message: SENTENCES_BY_KIND.ticket,
+  comment: SENTENCES_BY_KIND.comment,
+  deal: SENTENCES_BY_KIND.deal,
+  product: SENTENCES_BY_KIND.product,
+  company: SENTENCES_BY_KIND.company,
 };
 
 /** One to three sentences that read like the body of a record of this kind. */

@@ -47,7 +47,10 @@ export const compactSingular = (name: string) => singular(nameOf(name).compact);
 // ---- the kind of record an entity or an object field holds ---------------------------------------------------------
 const KIND_BY_WORD: Record<string, RecordKind> = {};
 const kinds: [RecordKind, string][] = [
-  ['person', 'user contact customer lead member person people candidate employee agent requester author assignee owner creator reporter follower stargazer viewer profile subscriber recipient participant collaborator attendee applicant submitter sender actor admin teammate visitor mergedby createdby modifiedby updatedby manager approver committer answerchosenby organizer editor'],
+  [
+    'person',
+    'user contact customer lead member person people candidate employee agent requester author assignee owner creator reporter follower stargazer viewer profile subscriber recipient participant collaborator attendee applicant submitter sender actor admin teammate visitor mergedby createdby modifiedby updatedby manager approver committer answerchosenby organizer editor',
+  ],
   ['company', 'company account organization org business brand vendor client merchant partner'],
   ['adAccount', 'adaccount accessiblecustomer advertiser'],
   ['workItem', 'issue bug incident'],
@@ -57,15 +60,30 @@ const kinds: [RecordKind, string][] = [
   ['comment', 'comment reply note review story worklog post feedback annotation prcomment'],
   ['deal', 'deal opportunity quote'],
   ['campaign', 'campaign adset adsquad adgroup ad creative audience segment flow insight promotion adgroupad'],
-  ['product', 'product variant productvariant price plan sku lineitem collection smartcollection inventoryitem coupon pricerule discountcode'],
-  ['order', 'order invoice charge payment refund transaction payout dispute subscription balancetransaction fulfillment draftorder paymentintent checkoutsession creditnote orderrefund fulfillmentorder'],
+  [
+    'product',
+    'product variant productvariant price plan sku lineitem collection smartcollection inventoryitem coupon pricerule discountcode',
+  ],
+  [
+    'order',
+    'order invoice charge payment refund transaction payout dispute subscription balancetransaction fulfillment draftorder paymentintent checkoutsession creditnote orderrefund fulfillmentorder',
+  ],
   ['project', 'project board space folder list workspace base site goal portfolio section initiative cycle sprint'],
   ['repository', 'repository repo orgrepository viewerrepository'],
   ['team', 'team group department queue squad'],
   ['channel', 'channel'],
-  ['label', 'label tag topic category keyword customfield issuefield ticketfield interest interestcategory stage status workflowstate opportunitystage priority issuetype state resolution language primarylanguage license licenseinfo'],
-  ['file', 'file attachment image video media contentversion asset recording productimage directorycontent filecontent'],
-  ['document', 'document doc page article form report dashboard sheet template draft macro trigger automation view transcript block content sitemap'],
+  [
+    'label',
+    'label tag topic category keyword customfield issuefield ticketfield interest interestcategory stage status workflowstate opportunitystage priority issuetype state resolution language primarylanguage license licenseinfo',
+  ],
+  [
+    'file',
+    'file attachment image video media contentversion asset recording productimage directorycontent filecontent',
+  ],
+  [
+    'document',
+    'document doc page article form report dashboard sheet template draft macro trigger automation view transcript block content sitemap',
+  ],
   ['event', 'event meeting call conference appointment engagement'],
   ['release', 'release version milestone'],
   ['branch', 'branch ref'],
@@ -116,21 +134,73 @@ export function objectKindOf(field: FieldName): RecordKind | undefined {
 export type TimeRole = 'created' | 'updated' | 'closed' | 'future' | 'start' | 'end' | 'birth' | 'other';
 
 const TIME_SUFFIXES = new Set(['at', 'time', 'timestamp', 'date', 'datetime', 'dt', 'deadline', 'until']);
-const TIME_VERBS = new Set(['created', 'updated', 'modified', 'changed', 'started', 'ended', 'completed', 'published', 'deleted', 'archived', 'closed', 'resolved', 'paid', 'sent', 'received', 'expires', 'expired', 'submitted', 'posted', 'committed', 'authored']);
-const BARE_TIMES = new Set(['created', 'updated', 'modified', 'start', 'end', 'due', 'expires', 'expiry', 'deadline', 'started', 'ended', 'birthday', 'timestamp', 'date', 'datetime', 'time', 'createdate', 'closedate', 'lastmodifieddate']);
+const TIME_VERBS = new Set([
+  'created',
+  'updated',
+  'modified',
+  'changed',
+  'started',
+  'ended',
+  'completed',
+  'published',
+  'deleted',
+  'archived',
+  'closed',
+  'resolved',
+  'paid',
+  'sent',
+  'received',
+  'expires',
+  'expired',
+  'submitted',
+  'posted',
+  'committed',
+  'authored',
+]);
+const BARE_TIMES = new Set([
+  'created',
+  'updated',
+  'modified',
+  'start',
+  'end',
+  'due',
+  'expires',
+  'expiry',
+  'deadline',
+  'started',
+  'ended',
+  'birthday',
+  'timestamp',
+  'date',
+  'datetime',
+  'time',
+  'createdate',
+  'closedate',
+  'lastmodifieddate',
+]);
 const COMPACT_DATES = /(create|close|modified|due|start|end|birth|activity|publish)date$/;
 
 /** Whether a name is a point in time (created_at, CreatedDate, dueOn, Stripe's `created`, hs_lastmodifieddate). */
 export function isTimeName(field: FieldName): boolean {
   // A zone word at the end (date_created_gmt) does not change what the field is.
-  if (field.words.length > 2 && (field.last === 'gmt' || field.last === 'utc' || field.last === 'local')) return isTimeName(nameOf(field.words.slice(0, -1).join('_')));
+  if (field.words.length > 2 && (field.last === 'gmt' || field.last === 'utc' || field.last === 'local'))
+    return isTimeName(nameOf(field.words.slice(0, -1).join('_')));
   const { words, last, compact } = field;
-  if ((words[0] === 'date' || words[0] === 'timestamp') && words.length > 1 && !/format|range|type/.test(compact)) return true;
+  if ((words[0] === 'date' || words[0] === 'timestamp') && words.length > 1 && !/format|range|type/.test(compact))
+    return true;
   // last_open, last_click, lastSeen, firstSeen: when it last (or first) happened.
-  if ((words[0] === 'last' || words[0] === 'first') && words.length === 2 && /^(open|click|seen|login|sync|run|activity|message|contact|update|modified|visit|sent|reply|used|changed|active|event)/.test(words[1]!)) return true;
+  if (
+    (words[0] === 'last' || words[0] === 'first') &&
+    words.length === 2 &&
+    /^(open|click|seen|login|sync|run|activity|message|contact|update|modified|visit|sent|reply|used|changed|active|event)/.test(
+      words[1]!,
+    )
+  )
+    return true;
   if (BARE_TIMES.has(compact)) return true;
   if (words.length < 2) return COMPACT_DATES.test(compact);
-  if (TIME_SUFFIXES.has(last) || COMPACT_DATES.test(last)) return !/format|zone|spent|type|range|window|unit/.test(compact);
+  if (TIME_SUFFIXES.has(last) || COMPACT_DATES.test(last))
+    return !/format|zone|spent|type|range|window|unit/.test(compact);
   if (last === 'on') return !/^(turn|add|opt|log)/.test(words[words.length - 2]!);
   if (TIME_VERBS.has(last)) return words[0] === 'date' || words.includes('last') || words[words.length - 2] === 'at';
   return last === 'start' || last === 'end' || last === 'due' || last === 'expires';
@@ -143,7 +213,12 @@ export function timeRoleOf(field: FieldName): TimeRole {
   if (/due|expir|deadline|until|next|renew|schedul|remind/.test(c)) return 'future';
   if (/start|begin|since/.test(c)) return 'start';
   if (/end$|enddate|endtime|endsat|finish/.test(c)) return 'end';
-  if (/clos|resolv|complet|merg|answer|delet|archiv|cancel|ended|paid|finaliz|void|convert|remov|expired|disabl|accept|solv|ship|fulfill|deliver|refund|trash|dismiss|declin|reject|revok|terminat|suspend|locked/.test(c)) return 'closed';
+  if (
+    /clos|resolv|complet|merg|answer|delet|archiv|cancel|ended|paid|finaliz|void|convert|remov|expired|disabl|accept|solv|ship|fulfill|deliver|refund|trash|dismiss|declin|reject|revok|terminat|suspend|locked/.test(
+      c,
+    )
+  )
+    return 'closed';
   if (/creat|insert|regist|join|signup|submit|opened|added|first|generated/.test(c)) return 'created';
   if (/updat|modif|chang|edit|last|sync|push|refresh|seen|activ|login/.test(c)) return 'updated';
   return 'other';
@@ -152,28 +227,121 @@ export function timeRoleOf(field: FieldName): TimeRole {
 /** How often a nullable time is null: creation and updates nearly never, closings and due dates often. */
 export function nullChanceOfTime(field: FieldName): number {
   const role = timeRoleOf(field);
-  return role === 'created' || role === 'updated' ? 0.03 : role === 'closed' ? 0.55 : role === 'future' || role === 'end' ? 0.4 : 0.2;
+  return role === 'created' || role === 'updated'
+    ? 0.03
+    : role === 'closed'
+      ? 0.55
+      : role === 'future' || role === 'end'
+        ? 0.4
+        : 0.2;
 }
 
 /** Dates without a time: CloseDate, due_date, birthday (not CreatedDate or date_created, which are instants). */
 export function isDateOnlyName(field: FieldName): boolean {
   const { last, compact } = field;
   if (/creat|modif|updat|commit|system|time/.test(compact)) return false;
-  return last === 'date' || last === 'day' || last === 'birthday' || /(close|due|start|end|birth|activity)date$/.test(compact);
+  return (
+    last === 'date' ||
+    last === 'day' ||
+    last === 'birthday' ||
+    /(close|due|start|end|birth|activity)date$/.test(compact)
+  );
 }
 
 // ---- strings --------------------------------------------------------------------------------------------------------
 export type StringKind =
-  | 'ownId' | 'foreignId' | 'recordKey' | 'externalId' | 'slackTs' | 'time' | 'email' | 'phone' | 'url' | 'imageUrl'
-  | 'website' | 'domain' | 'ip' | 'userAgent' | 'firstName' | 'lastName' | 'fullName' | 'username' | 'initials'
-  | 'jobTitle' | 'companyName' | 'industry' | 'department' | 'street' | 'street2' | 'city' | 'region' | 'postalCode'
-  | 'country' | 'countryName' | 'timezone' | 'locale' | 'language' | 'programmingLanguage' | 'currency' | 'color' | 'sha'
-  | 'shortSha' | 'version' | 'apiVersion' | 'mime' | 'fileName' | 'filePath' | 'branch' | 'tagName' | 'token' | 'code'
-  | 'sku' | 'documentNumber' | 'issueKey' | 'projectKey' | 'slug' | 'repoFullName' | 'headline' | 'body' | 'html'
-  | 'status' | 'stage' | 'lifecycleStage' | 'priority' | 'severity' | 'recordType' | 'role' | 'visibility' | 'channel'
-  | 'reason' | 'objectName' | 'pipeline' | 'labelWord' | 'labelList' | 'money' | 'sobjectType' | 'sobjectUrl'
-  | 'shopifyGlobalId' | 'numericText' | 'direction' | 'namedValue' | 'errorCode' | 'errorMessage' | 'location'
-  | 'statementDescriptor' | 'resourceName' | 'httpMethod' | 'currencySymbol' | 'refPrefix' | 'md5' | 'sha256' | 'last4' | 'asin' | 'namedHeadline' | 'genericName' | 'genericWord';
+  | 'ownId'
+  | 'foreignId'
+  | 'recordKey'
+  | 'externalId'
+  | 'slackTs'
+  | 'time'
+  | 'email'
+  | 'phone'
+  | 'url'
+  | 'imageUrl'
+  | 'website'
+  | 'domain'
+  | 'ip'
+  | 'userAgent'
+  | 'firstName'
+  | 'lastName'
+  | 'fullName'
+  | 'username'
+  | 'initials'
+  | 'jobTitle'
+  | 'companyName'
+  | 'industry'
+  | 'department'
+  | 'street'
+  | 'street2'
+  | 'city'
+  | 'region'
+  | 'postalCode'
+  | 'country'
+  | 'countryName'
+  | 'timezone'
+  | 'locale'
+  | 'language'
+  | 'programmingLanguage'
+  | 'currency'
+  | 'color'
+  | 'sha'
+  | 'shortSha'
+  | 'version'
+  | 'apiVersion'
+  | 'mime'
+  | 'fileName'
+  | 'filePath'
+  | 'branch'
+  | 'tagName'
+  | 'token'
+  | 'code'
+  | 'sku'
+  | 'documentNumber'
+  | 'issueKey'
+  | 'projectKey'
+  | 'slug'
+  | 'repoFullName'
+  | 'headline'
+  | 'body'
+  | 'html'
+  | 'status'
+  | 'stage'
+  | 'lifecycleStage'
+  | 'priority'
+  | 'severity'
+  | 'recordType'
+  | 'role'
+  | 'visibility'
+  | 'channel'
+  | 'reason'
+  | 'objectName'
+  | 'pipeline'
+  | 'labelWord'
+  | 'labelList'
+  | 'money'
+  | 'sobjectType'
+  | 'sobjectUrl'
+  | 'shopifyGlobalId'
+  | 'numericText'
+  | 'direction'
+  | 'namedValue'
+  | 'errorCode'
+  | 'errorMessage'
+  | 'location'
+  | 'statementDescriptor'
+  | 'resourceName'
+  | 'httpMethod'
+  | 'currencySymbol'
+  | 'refPrefix'
+  | 'md5'
+  | 'sha256'
+  | 'last4'
+  | 'asin'
+  | 'namedHeadline'
+  | 'genericName'
+  | 'genericWord';
 
 export interface NameContext {
   connector: string;
@@ -185,14 +353,105 @@ export interface NameContext {
 
 const OWN_ID_NAMES = new Set(['id', 'gid', 'sid', 'uuid', 'nodeid', 'databaseid']);
 const ID_WORDS = new Set(['id', 'ids', 'gid', 'sid', 'uuid', 'key']);
-const MONEY_WORDS = new Set(['amount', 'price', 'total', 'subtotal', 'cost', 'balance', 'fee', 'fees', 'spend', 'spent', 'revenue', 'budget', 'bid', 'salary', 'msrp', 'tcv', 'acv', 'arr', 'mrr', 'tax', 'taxes', 'discounts', 'duties']);
+const MONEY_WORDS = new Set([
+  'amount',
+  'price',
+  'total',
+  'subtotal',
+  'cost',
+  'balance',
+  'fee',
+  'fees',
+  'spend',
+  'spent',
+  'revenue',
+  'budget',
+  'bid',
+  'salary',
+  'msrp',
+  'tcv',
+  'acv',
+  'arr',
+  'mrr',
+  'tax',
+  'taxes',
+  'discounts',
+  'duties',
+]);
 /** Numbers a service sends as strings ('duration': '42'), as their number kinds. */
-const NUMERIC_TEXT_KINDS = new Set<NumberKind>(['count', 'bigCount', 'duration', 'quantity', 'bytes', 'percent', 'rate', 'score', 'dimension', 'position', 'weight']);
-const PERSON_NAMES = /^(fullname|displayname|realname|name|individualname|ownername|customername|contactname|authorname|sendername|assigneename|requestername|membername)$/;
+const NUMERIC_TEXT_KINDS = new Set<NumberKind>([
+  'count',
+  'bigCount',
+  'duration',
+  'quantity',
+  'bytes',
+  'percent',
+  'rate',
+  'score',
+  'dimension',
+  'position',
+  'weight',
+]);
+const PERSON_NAMES =
+  /^(fullname|displayname|realname|name|individualname|ownername|customername|contactname|authorname|sendername|assigneename|requestername|membername)$/;
 const SLACK_REFERENCES = new Set(['channel', 'user', 'team', 'bot', 'creator', 'inviter', 'parentuser']);
-const BODY_LAST_WORDS = new Set(['description', 'notes', 'note', 'body', 'content', 'text', 'memo', 'feedback', 'conditions', 'excerpt', 'comment', 'message', 'bio']);
+const BODY_LAST_WORDS = new Set([
+  'description',
+  'notes',
+  'note',
+  'body',
+  'content',
+  'text',
+  'memo',
+  'feedback',
+  'conditions',
+  'excerpt',
+  'comment',
+  'message',
+  'bio',
+]);
 /** Strings that name another record outright hold its id (a Stripe-like `customer`, Asana's `workspace`). */
-const REFERENCE_NOUNS = new Set(['parent', 'owner', 'user', 'creator', 'assignee', 'campaign', 'account', 'customer', 'project', 'team', 'workspace', 'organization', 'base', 'template', 'schedule', 'board', 'folder', 'space', 'list', 'contact', 'conversation', 'member', 'group', 'form', 'pipeline', 'segment', 'audience', 'file', 'media', 'document', 'page', 'block', 'ticket', 'issue', 'task', 'invoice', 'order', 'product', 'plan']);
+const REFERENCE_NOUNS = new Set([
+  'parent',
+  'owner',
+  'user',
+  'creator',
+  'assignee',
+  'campaign',
+  'account',
+  'customer',
+  'project',
+  'team',
+  'workspace',
+  'organization',
+  'base',
+  'template',
+  'schedule',
+  'board',
+  'folder',
+  'space',
+  'list',
+  'contact',
+  'conversation',
+  'member',
+  'group',
+  'form',
+  'pipeline',
+  'segment',
+  'audience',
+  'file',
+  'media',
+  'document',
+  'page',
+  'block',
+  'ticket',
+  'issue',
+  'task',
+  'invoice',
+  'order',
+  'product',
+  'plan',
+]);
 const ADDRESS_OWNERS = new Set(['billing', 'shipping', 'mailing', 'other', 'home', 'work']);
 /** The address part a word names (for Billing_Code and the like), if any. */
 function addressPartOf(word: string): StringKind | undefined {
@@ -242,23 +501,71 @@ function classifyString(field: FieldName, context: NameContext): StringKind {
   if (compact === 'admingraphqlapiid') return 'shopifyGlobalId';
   if (compact === 'hsobjectid' || compact === 'objectid') return 'recordKey';
   if (isOwnIdName(field)) return 'ownId';
-  if (compact === 'externalid' || compact === 'requestid' || compact === 'idempotencykey' || compact === 'objectwritetraceid') return 'externalId';
-  if (compact === 'key') return kind === 'project' || kind === 'team' ? 'projectKey' : kind === 'workItem' || kind === 'ticket' || kind === 'task' ? 'issueKey' : 'slug';
+  if (
+    compact === 'externalid' ||
+    compact === 'requestid' ||
+    compact === 'idempotencykey' ||
+    compact === 'objectwritetraceid'
+  )
+    return 'externalId';
+  if (compact === 'key')
+    return kind === 'project' || kind === 'team'
+      ? 'projectKey'
+      : kind === 'workItem' || kind === 'ticket' || kind === 'task'
+        ? 'issueKey'
+        : 'slug';
   if (foreignTargetOf(field) !== undefined && last !== 'key') return 'foreignId';
   if (connector === 'stripe' && stripeObjectOf(compact) && compact !== 'source') return 'foreignId';
-  if (connector === 'slack' && (SLACK_REFERENCES.has(compact) || /^(ts|threadts|latestreply|lastread)$/.test(compact))) return SLACK_REFERENCES.has(compact) ? 'foreignId' : 'slackTs';
+  if (connector === 'slack' && (SLACK_REFERENCES.has(compact) || /^(ts|threadts|latestreply|lastread)$/.test(compact)))
+    return SLACK_REFERENCES.has(compact) ? 'foreignId' : 'slackTs';
   if (compact.includes('md5')) return 'md5';
   if (compact.includes('sha256')) return 'sha256';
   if (compact === 'last4' || compact === 'lastfour') return 'last4';
   if (compact === 'asin') return 'asin';
-  if (last === 'sha' || compact === 'sha1checksum' || compact === 'oid' || compact === 'hash' || compact === 'etag' || compact === 'checksum' || compact === 'md5' || compact === 'fingerprint' || compact === 'commitsha') return 'sha';
+  if (
+    last === 'sha' ||
+    compact === 'sha1checksum' ||
+    compact === 'oid' ||
+    compact === 'hash' ||
+    compact === 'etag' ||
+    compact === 'checksum' ||
+    compact === 'md5' ||
+    compact === 'fingerprint' ||
+    compact === 'commitsha'
+  )
+    return 'sha';
   if (compact === 'abbreviatedoid' || compact === 'shortsha' || compact === 'shortid') return 'shortSha';
   if (isTimeName(field)) return 'time';
 
-  if (/email(address|addr|alias)?(e?s)?$/.test(compact) || compact === 'replyto' || (compact === 'recipient' && connector !== 'twilio')) return 'email';
-  if (/phone|mobile|fax|msisdn/.test(compact) || (connector === 'twilio' && /^(to|from|forwardedfrom|callerid|toformatted|fromformatted)$/.test(compact))) return 'phone';
-  if (/^(avatar|picture|photo|image|logo|icon|thumbnail|profilepicture|profilephoto|src)$/.test(compact) || /avatar/.test(parent)) return 'imageUrl';
-  if (last === 'url' || last === 'uri' || last === 'href' || last === 'link' || last === 'permalink' || compact === 'self' || last === 'website' || last === 'homepage' || last === 'urls' || last === 'pdf' || /^(webui|editui|edituiv2|tinyui)$/.test(compact)) {
+  if (
+    /email(address|addr|alias)?(e?s)?$/.test(compact) ||
+    compact === 'replyto' ||
+    (compact === 'recipient' && connector !== 'twilio')
+  )
+    return 'email';
+  if (
+    /phone|mobile|fax|msisdn/.test(compact) ||
+    (connector === 'twilio' && /^(to|from|forwardedfrom|callerid|toformatted|fromformatted)$/.test(compact))
+  )
+    return 'phone';
+  if (
+    /^(avatar|picture|photo|image|logo|icon|thumbnail|profilepicture|profilephoto|src)$/.test(compact) ||
+    /avatar/.test(parent)
+  )
+    return 'imageUrl';
+  if (
+    last === 'url' ||
+    last === 'uri' ||
+    last === 'href' ||
+    last === 'link' ||
+    last === 'permalink' ||
+    compact === 'self' ||
+    last === 'website' ||
+    last === 'homepage' ||
+    last === 'urls' ||
+    last === 'pdf' ||
+    /^(webui|editui|edituiv2|tinyui)$/.test(compact)
+  ) {
     if (/avatar|picture|photo|image|logo|icon|thumbnail|thumb|gravatar/.test(compact)) return 'imageUrl';
     if (/website|homepage|site|domain|company/.test(compact)) return 'website';
     return 'url';
@@ -271,22 +578,61 @@ function classifyString(field: FieldName, context: NameContext): StringKind {
   if (compact.endsWith('useragent') || compact === 'browser') return 'userAgent';
 
   if (compact === 'firstname' || compact === 'givenname' || compact === 'first') return 'firstName';
-  if (compact === 'lastname' || compact === 'familyname' || compact === 'surname' || compact === 'last') return 'lastName';
+  if (compact === 'lastname' || compact === 'familyname' || compact === 'surname' || compact === 'last')
+    return 'lastName';
   if (compact === 'handle' && kind !== 'person') return 'slug';
-  if (compact === 'login' || compact === 'username' || compact === 'handle' || compact === 'screenname' || compact === 'twitterusername' || compact === 'slackhandle') return 'username';
+  if (
+    compact === 'login' ||
+    compact === 'username' ||
+    compact === 'handle' ||
+    compact === 'screenname' ||
+    compact === 'twitterusername' ||
+    compact === 'slackhandle'
+  )
+    return 'username';
   if (compact === 'initials') return 'initials';
-  if ((connector === 'github' || connector === 'gitlab') && /^(fullname|namewithowner|pathwithnamespace)$/.test(compact)) return 'repoFullName';
-  if (PERSON_NAMES.test(compact) && ((compact !== 'name' && compact !== 'displayname') || kind === 'person')) return 'fullName';
-  if (last === 'name' && words.length > 1 && (KIND_BY_WORD[words[words.length - 2]!] === 'person' || /^(from|to|sender|replyto|caller|callee)$/.test(words[words.length - 2]!))) return 'fullName';
-  if (compact === 'jobtitle' || compact === 'position' || (kind === 'person' && (compact === 'title' || compact === 'occupation'))) return 'jobTitle';
-  if (/^(company|companyname|businessname|organization|organizationname|accountname|employer|vendor|merchant|brand)$/.test(compact) || (compact === 'name' && kind === 'company')) return 'companyName';
+  if (
+    (connector === 'github' || connector === 'gitlab') &&
+    /^(fullname|namewithowner|pathwithnamespace)$/.test(compact)
+  )
+    return 'repoFullName';
+  if (PERSON_NAMES.test(compact) && ((compact !== 'name' && compact !== 'displayname') || kind === 'person'))
+    return 'fullName';
+  if (
+    last === 'name' &&
+    words.length > 1 &&
+    (KIND_BY_WORD[words[words.length - 2]!] === 'person' ||
+      /^(from|to|sender|replyto|caller|callee)$/.test(words[words.length - 2]!))
+  )
+    return 'fullName';
+  if (
+    compact === 'jobtitle' ||
+    compact === 'position' ||
+    (kind === 'person' && (compact === 'title' || compact === 'occupation'))
+  )
+    return 'jobTitle';
+  if (
+    /^(company|companyname|businessname|organization|organizationname|accountname|employer|vendor|merchant|brand)$/.test(
+      compact,
+    ) ||
+    (compact === 'name' && kind === 'company')
+  )
+    return 'companyName';
   if (compact === 'industry' || compact === 'sector') return 'industry';
   if (compact === 'department' || (compact === 'team' && kind === 'person')) return 'department';
 
-  if (/^(line1|address1|addressline1|street|street1|streetaddress|address)$/.test(compact) || (inAddress && compact === 'line')) return 'street';
+  if (
+    /^(line1|address1|addressline1|street|street1|streetaddress|address)$/.test(compact) ||
+    (inAddress && compact === 'line')
+  )
+    return 'street';
   if (/^(line2|address2|addressline2|street2)$/.test(compact)) return 'street2';
   if (compact === 'city' || compact === 'town' || compact === 'locality') return 'city';
-  if (/^(province|statecode|provincecode|region|stateorregion|stateorprovince)$/.test(compact) || (inAddress && compact === 'state')) return 'region';
+  if (
+    /^(province|statecode|provincecode|region|stateorregion|stateorprovince)$/.test(compact) ||
+    (inAddress && compact === 'state')
+  )
+    return 'region';
   if (/^(postalcode|postcode|zip|zipcode|postal)$/.test(compact)) return 'postalCode';
   if (/^(country|countrycode|countryiso|countryiso2)$/.test(compact) || last === 'country') return 'country';
   if (compact === 'countryname') return 'countryName';
@@ -296,7 +642,14 @@ function classifyString(field: FieldName, context: NameContext): StringKind {
     return connector === 'github' || connector === 'gitlab' ? 'programmingLanguage' : 'language';
   }
   if (compact === 'currencysymbol') return 'currencySymbol';
-  if (last === 'currency' || compact.endsWith('currencycode') || compact === 'currencyisocode' || compact === 'isocurrency' || compact === 'priceunit') return 'currency';
+  if (
+    last === 'currency' ||
+    compact.endsWith('currencycode') ||
+    compact === 'currencyisocode' ||
+    compact === 'isocurrency' ||
+    compact === 'priceunit'
+  )
+    return 'currency';
   if (compact === 'direction') return 'direction';
 
   if (last === 'color' || last === 'colour' || last === 'rgb') return 'color';
@@ -305,37 +658,84 @@ function classifyString(field: FieldName, context: NameContext): StringKind {
   if (/^(mimetype|contenttype|mediatype|filetype)$/.test(compact)) return 'mime';
   if (/^(filename|originalfilename|fname|title)$/.test(compact) && kind === 'file') return 'fileName';
   if (compact === 'filename' || compact === 'originalfilename') return 'fileName';
-  if (compact === 'path' || compact === 'filepath' || compact === 'fullpath' || compact === 'relativepath') return 'filePath';
-  if (/^(branch|ref|defaultbranch|baserefname|headrefname|headref|baseref|sourcebranch|targetbranch)$/.test(compact)) return 'branch';
+  if (compact === 'path' || compact === 'filepath' || compact === 'fullpath' || compact === 'relativepath')
+    return 'filePath';
+  if (/^(branch|ref|defaultbranch|baserefname|headrefname|headref|baseref|sourcebranch|targetbranch)$/.test(compact))
+    return 'branch';
   if (compact === 'tagname' || compact === 'releasetag') return 'tagName';
   if (/token|secret|apikey|password|signature/.test(compact)) return 'token';
-  if (last === 'code' && words.some((word) => word === 'error' || word === 'failure' || word === 'decline' || word === 'advice' || word === 'reason')) return 'errorCode';
+  if (
+    last === 'code' &&
+    words.some(
+      (word) => word === 'error' || word === 'failure' || word === 'decline' || word === 'advice' || word === 'reason',
+    )
+  )
+    return 'errorCode';
   if (last === 'message' && (words[0] === 'failure' || words[0] === 'error')) return 'errorMessage';
   if (compact === 'location' || compact === 'hometown') return 'location';
   if (/statementdescriptor/.test(compact)) return 'statementDescriptor';
-  if (compact === 'identifier') return kind === 'workItem' || kind === 'ticket' || kind === 'task' ? 'issueKey' : 'slug';
+  if (compact === 'identifier')
+    return kind === 'workItem' || kind === 'ticket' || kind === 'task' ? 'issueKey' : 'slug';
   if (compact === 'namespace') return 'slug';
   if (connector === 'github' && compact === 'prefix') return 'refPrefix';
-  if (compact === 'code' || last === 'prefix' || /^(couponcode|promocode|discountcode|promotioncode)$/.test(compact)) return 'code';
+  if (compact === 'code' || last === 'prefix' || /^(couponcode|promocode|discountcode|promotioncode)$/.test(compact))
+    return 'code';
   if (compact === 'sku') return 'sku';
   if (last === 'number' || compact === 'reference' || compact === 'receiptnumber') return 'documentNumber';
   if (compact === 'slug' || compact === 'permalinkslug') return 'slug';
   if (compact === 'fullname' || compact === 'namewithowner' || compact === 'pathwithnamespace') return 'repoFullName';
 
-  if (MONEY_WORDS.has(last) || words[0] === 'amount' || words[0] === 'cost' || compact === 'cpc' || compact === 'cpm') return 'money';
-  if (/^(title|subject|summary|headline|rawtitle|rawsubject|topic|dealname|campaignname|subjectline|messageheadline|friendlyname|alt|display)$/.test(compact)) return 'headline';
-  if (compact === 'name' || compact === 'displayname' || compact === 'label' || compact === 'nickname' || compact === 'shortdescription') return compact === 'shortdescription' ? 'body' : 'headline';
+  if (MONEY_WORDS.has(last) || words[0] === 'amount' || words[0] === 'cost' || compact === 'cpc' || compact === 'cpm')
+    return 'money';
+  if (
+    /^(title|subject|summary|headline|rawtitle|rawsubject|topic|dealname|campaignname|subjectline|messageheadline|friendlyname|alt|display)$/.test(
+      compact,
+    )
+  )
+    return 'headline';
+  if (
+    compact === 'name' ||
+    compact === 'displayname' ||
+    compact === 'label' ||
+    compact === 'nickname' ||
+    compact === 'shortdescription'
+  )
+    return compact === 'shortdescription' ? 'body' : 'headline';
   if (compact.includes('html')) return 'html';
-  if (/^(body|description|content|text|message|comment|note|notes|snippet|details|bio|about|preview|excerpt|instructions|plainbody|bodytext|richtext|plaintext|memo|reasontext|answer|question|footer|header|annotation|feedback)$/.test(compact) || BODY_LAST_WORDS.has(last)) return 'body';
+  if (
+    /^(body|description|content|text|message|comment|note|notes|snippet|details|bio|about|preview|excerpt|instructions|plainbody|bodytext|richtext|plaintext|memo|reasontext|answer|question|footer|header|annotation|feedback)$/.test(
+      compact,
+    ) ||
+    BODY_LAST_WORDS.has(last)
+  )
+    return 'body';
 
-  if (compact === 'dealstage' || compact === 'stage' || compact === 'stagename' || compact === 'hspipelinestage') return 'stage';
+  if (compact === 'dealstage' || compact === 'stage' || compact === 'stagename' || compact === 'hspipelinestage')
+    return 'stage';
   if (compact === 'lifecyclestage') return 'lifecycleStage';
-  if (last === 'status' || last === 'state' || compact === 'phase' || compact === 'statereason') return compact === 'statereason' ? 'reason' : 'status';
+  if (last === 'status' || last === 'state' || compact === 'phase' || compact === 'statereason')
+    return compact === 'statereason' ? 'reason' : 'status';
   if (last === 'priority') return 'priority';
   if (last === 'severity' || compact === 'urgency' || compact === 'impact') return 'severity';
-  if (compact === 'object' || compact === 'resourcetype' || compact === 'objecttype' || compact === 'sobjecttype') return 'objectName';
-  if (last === 'type' || last === 'kind' || last === 'category' || compact === 'format' || compact === 'subtype' || compact === 'resourcesubtype') return 'recordType';
-  if (last === 'role' || compact === 'access' || last === 'permission' || compact === 'permissionlevel' || compact === 'accesslevel') return 'role';
+  if (compact === 'object' || compact === 'resourcetype' || compact === 'objecttype' || compact === 'sobjecttype')
+    return 'objectName';
+  if (
+    last === 'type' ||
+    last === 'kind' ||
+    last === 'category' ||
+    compact === 'format' ||
+    compact === 'subtype' ||
+    compact === 'resourcesubtype'
+  )
+    return 'recordType';
+  if (
+    last === 'role' ||
+    compact === 'access' ||
+    last === 'permission' ||
+    compact === 'permissionlevel' ||
+    compact === 'accesslevel'
+  )
+    return 'role';
   if (compact === 'visibility' || compact === 'privacy' || compact === 'sharing') return 'visibility';
   if (/^(channel|source|via|origin|medium|platform|utmsource|leadsource)$/.test(compact)) return 'channel';
   if (last === 'reason') return 'reason';
@@ -343,7 +743,12 @@ function classifyString(field: FieldName, context: NameContext): StringKind {
   if (compact === 'tags' || compact === 'labels' || compact === 'keywords') return 'labelList';
   if (compact === 'tag' || compact === 'keyword' || compact === 'label' || compact === 'topic') return 'labelWord';
   // Strings named after another record (parent, owner, campaign) hold its id.
-  if (last === 'parent' || REFERENCE_NOUNS.has(compact) || (words.length === 2 && /^(parent|default|latest|top|current|primary)$/.test(words[0]!) && REFERENCE_NOUNS.has(last))) return 'foreignId';
+  if (
+    last === 'parent' ||
+    REFERENCE_NOUNS.has(compact) ||
+    (words.length === 2 && /^(parent|default|latest|top|current|primary)$/.test(words[0]!) && REFERENCE_NOUNS.has(last))
+  )
+    return 'foreignId';
   if (last === 'name' && words.length > 1 && KIND_BY_WORD[singular(words[words.length - 2]!)]) return 'namedHeadline';
   if (compact.includes('name') || last === 'title') return 'genericName';
   return NUMERIC_TEXT_KINDS.has(numberKindOf(field)) ? 'numericText' : 'genericWord';
@@ -351,32 +756,140 @@ function classifyString(field: FieldName, context: NameContext): StringKind {
 
 // ---- numbers and flags ----------------------------------------------------------------------------------------------
 export type NumberKind =
-  | 'ownId' | 'foreignId' | 'recordKey' | 'sequence' | 'time' | 'money' | 'count' | 'bigCount' | 'position' | 'quantity'
-  | 'bytes' | 'dimension' | 'duration' | 'percent' | 'rate' | 'year' | 'month' | 'day' | 'age' | 'score' | 'version'
-  | 'priority' | 'latitude' | 'longitude' | 'exchangeRate' | 'weight' | 'plain';
+  | 'ownId'
+  | 'foreignId'
+  | 'recordKey'
+  | 'sequence'
+  | 'time'
+  | 'money'
+  | 'count'
+  | 'bigCount'
+  | 'position'
+  | 'quantity'
+  | 'bytes'
+  | 'dimension'
+  | 'duration'
+  | 'percent'
+  | 'rate'
+  | 'year'
+  | 'month'
+  | 'day'
+  | 'age'
+  | 'score'
+  | 'version'
+  | 'priority'
+  | 'latitude'
+  | 'longitude'
+  | 'exchangeRate'
+  | 'weight'
+  | 'plain';
 
-const COUNT_WORDS = new Set(['count', 'followers', 'following', 'forks', 'stars', 'stargazers', 'watchers', 'comments', 'replies', 'reactions', 'votes', 'attempts', 'retries', 'additions', 'deletions', 'changes', 'lines', 'seats', 'licenses', 'uses', 'downloads', 'subscribers', 'contacts', 'recipients', 'members', 'employees', 'users', 'files', 'items', 'tickets', 'issues', 'calls', 'messages', 'responses', 'opens', 'unsubscribes', 'bounces', 'forwards', 'installs', 'sessions', 'pageviews', 'visits', 'answers', 'questions', 'segments', 'credits', 'points']);
-const BIG_COUNT_WORDS = new Set(['impressions', 'reach', 'views', 'clicks', 'sends', 'deliveries', 'pageviews', 'visits', 'sessions', 'events']);
+const COUNT_WORDS = new Set([
+  'count',
+  'followers',
+  'following',
+  'forks',
+  'stars',
+  'stargazers',
+  'watchers',
+  'comments',
+  'replies',
+  'reactions',
+  'votes',
+  'attempts',
+  'retries',
+  'additions',
+  'deletions',
+  'changes',
+  'lines',
+  'seats',
+  'licenses',
+  'uses',
+  'downloads',
+  'subscribers',
+  'contacts',
+  'recipients',
+  'members',
+  'employees',
+  'users',
+  'files',
+  'items',
+  'tickets',
+  'issues',
+  'calls',
+  'messages',
+  'responses',
+  'opens',
+  'unsubscribes',
+  'bounces',
+  'forwards',
+  'installs',
+  'sessions',
+  'pageviews',
+  'visits',
+  'answers',
+  'questions',
+  'segments',
+  'credits',
+  'points',
+]);
+const BIG_COUNT_WORDS = new Set([
+  'impressions',
+  'reach',
+  'views',
+  'clicks',
+  'sends',
+  'deliveries',
+  'pageviews',
+  'visits',
+  'sessions',
+  'events',
+]);
 
 export function numberKindOf(field: FieldName): NumberKind {
   const { words, last, compact } = field;
   if (compact === 'hsobjectid' || compact === 'objectid') return 'recordKey';
   if (isOwnIdName(field)) return 'ownId';
-  if (compact === 'iid' || (last === 'number' && !/phone|account|tax|card|routing|vat/.test(compact))) return 'sequence';
+  if (compact === 'iid' || (last === 'number' && !/phone|account|tax|card|routing|vat/.test(compact)))
+    return 'sequence';
   if (foreignTargetOf(field) !== undefined) return 'foreignId';
   if (/^(latitude|lat)$/.test(compact)) return 'latitude';
   if (/^(longitude|lng|lon|long)$/.test(compact)) return 'longitude';
   if (compact.includes('exchangerate') || compact === 'fxrate') return 'exchangeRate';
   if (isTimeName(field) && !/duration|seconds|minutes|hours|spent|elapsed|ttl/.test(compact)) return 'time';
-  if (last === 'count' || compact.endsWith('count') || (words.length > 1 && (words[0] === 'num' || words[0] === 'number' || words[0] === 'total' || words[0] === 'n') && !MONEY_WORDS.has(last))) {
+  if (
+    last === 'count' ||
+    compact.endsWith('count') ||
+    (words.length > 1 &&
+      (words[0] === 'num' || words[0] === 'number' || words[0] === 'total' || words[0] === 'n') &&
+      !MONEY_WORDS.has(last))
+  ) {
     return BIG_COUNT_WORDS.has(words[words.length - 2] ?? '') ? 'bigCount' : 'count';
   }
-  if (MONEY_WORDS.has(last) || words[0] === 'amount' || compact === 'tax' || compact === 'discount' || compact.endsWith('cents') || compact === 'unitamount' || compact === 'cpc' || compact === 'cpm') return 'money';
+  if (
+    MONEY_WORDS.has(last) ||
+    words[0] === 'amount' ||
+    compact === 'tax' ||
+    compact === 'discount' ||
+    compact.endsWith('cents') ||
+    compact === 'unitamount' ||
+    compact === 'cpc' ||
+    compact === 'cpm'
+  )
+    return 'money';
   if (BIG_COUNT_WORDS.has(last)) return 'bigCount';
   if (COUNT_WORDS.has(last)) return 'count';
   if (/rate$|ratio$|^ctr$|share$|conversionrate/.test(compact)) return 'rate';
   if (/percent|percentage|progress/.test(compact)) return 'percent';
-  if (/^(position|index|order|orderindex|rank|sequence|sortorder|displayorder|level|depth|step|sort|row)$/.test(compact) || last === 'position' || last === 'index' || last === 'order') return 'position';
+  if (
+    /^(position|index|order|orderindex|rank|sequence|sortorder|displayorder|level|depth|step|sort|row)$/.test(
+      compact,
+    ) ||
+    last === 'position' ||
+    last === 'index' ||
+    last === 'order'
+  )
+    return 'position';
   if (last === 'priority') return 'priority';
   if (/^(quantity|qty|units|unitcount)$/.test(compact) || last === 'quantity') return 'quantity';
   if (/page|limit|batch/.test(compact) && /size|count|number|limit/.test(compact)) return 'position';
@@ -396,16 +909,28 @@ export function numberKindOf(field: FieldName): NumberKind {
 /** How likely a flag is true: `deleted` and `livemode` rarely are, `active` and `enabled` usually. */
 export function flagChanceOf(field: FieldName): number {
   const c = field.compact;
-  if (/delet|archiv|test|livemode|lock|private|hidden|disabl|suspend|spam|block|draft|fork|template|trash|pinned|muted|delinquent|minimized|bot|siteadmin|employee|banned|readonly|incident|closed|merged|fraud|exempt|cancel|refunded|overdue|failed|deactivated|default/.test(c)) return 0.15;
-  if (/^(is|has)?(active|enabled|success|ok|verified|visible|public|published|confirmed|valid|available|subscribed|paid|primary|current)|allow|^can|enabled$|^viewer/.test(c)) return 0.85;
+  if (
+    /delet|archiv|test|livemode|lock|private|hidden|disabl|suspend|spam|block|draft|fork|template|trash|pinned|muted|delinquent|minimized|bot|siteadmin|employee|banned|readonly|incident|closed|merged|fraud|exempt|cancel|refunded|overdue|failed|deactivated|default/.test(
+      c,
+    )
+  )
+    return 0.15;
+  if (
+    /^(is|has)?(active|enabled|success|ok|verified|visible|public|published|confirmed|valid|available|subscribed|paid|primary|current)|allow|^can|enabled$|^viewer/.test(
+      c,
+    )
+  )
+    return 0.85;
   return 0.5;
 }
 
 // ---- objects and untyped fields -------------------------------------------------------------------------------------
 export type FreeObjectKind = 'person' | 'address' | 'links' | 'avatarUrls' | 'connection' | 'reference' | 'empty';
 
-const GITHUB_CONNECTIONS = /^(fields|labels|assignees|comments|reviews|commits|repositories|issues|pullrequests|followers|following|starredrepositories|members|teams|releaseassets|repositorytopics|reviewrequests|associatedpullrequests|parents|organizations|memberswithrole|fieldvalues|projects|items|discussions|stargazers|watchers|releases|tags|milestones)$/;
-const EMPTY_OBJECTS = /metadata|custom|propert|setting|attribute|extra|option|config|preference|^meta$|^data$|context|stats|capabilit|feature|extended|payload|params|parameters|details|info$|fields$|values$|history|association|trace|rendering|tax|limits|permissions|source|transfer|automatic|liability|issuer|subresource|balance|cash|credit|result|raw/;
+const GITHUB_CONNECTIONS =
+  /^(fields|labels|assignees|comments|reviews|commits|repositories|issues|pullrequests|followers|following|starredrepositories|members|teams|releaseassets|repositorytopics|reviewrequests|associatedpullrequests|parents|organizations|memberswithrole|fieldvalues|projects|items|discussions|stargazers|watchers|releases|tags|milestones)$/;
+const EMPTY_OBJECTS =
+  /metadata|custom|propert|setting|attribute|extra|option|config|preference|^meta$|^data$|context|stats|capabilit|feature|extended|payload|params|parameters|details|info$|fields$|values$|history|association|trace|rendering|tax|limits|permissions|source|transfer|automatic|liability|issuer|subresource|balance|cash|credit|result|raw/;
 
 /** What to put in an object the schema leaves free-form (no `properties`), by its name. */
 export function freeObjectKindOf(field: FieldName, connector: string): FreeObjectKind {
@@ -418,7 +943,11 @@ export function freeObjectKindOf(field: FieldName, connector: string): FreeObjec
   if (kind === 'address') return 'address';
   if (EMPTY_OBJECTS.test(c)) return 'empty';
   if (kind) return 'reference';
-  return /status|state|priority|type|project|parent|plan|workspace|language|license|branch|target|category|milestone|node|space|folder|list|board|client|group|pipeline|stage|resolution/.test(c) ? 'reference' : 'empty';
+  return /status|state|priority|type|project|parent|plan|workspace|language|license|branch|target|category|milestone|node|space|folder|list|board|client|group|pipeline|stage|resolution/.test(
+    c,
+  )
+    ? 'reference'
+    : 'empty';
 }
 
 export type InferredType = 'string' | 'integer' | 'number' | 'boolean' | 'object' | 'array';
@@ -426,17 +955,43 @@ export type InferredType = 'string' | 'integer' | 'number' | 'boolean' | 'object
 /** A type for a field the schema leaves untyped (`{}`), from its name: isLocked → boolean, author → object. */
 export function inferredTypeOf(field: FieldName, connector: string): InferredType {
   const { words, compact } = field;
-  if (words[0] === 'is' || words[0] === 'has' || words[0] === 'can' || (words[0] === 'viewer' && (words[1] === 'can' || words[1] === 'is' || words[1] === 'has'))) return 'boolean';
-  if (/^(locked|closed|merged|public|private|enabled|active|deleted|archived|draft|watching|verified|livemode|default)$/.test(compact)) return 'boolean';
+  if (
+    words[0] === 'is' ||
+    words[0] === 'has' ||
+    words[0] === 'can' ||
+    (words[0] === 'viewer' && (words[1] === 'can' || words[1] === 'is' || words[1] === 'has'))
+  )
+    return 'boolean';
+  if (
+    /^(locked|closed|merged|public|private|enabled|active|deleted|archived|draft|watching|verified|livemode|default)$/.test(
+      compact,
+    )
+  )
+    return 'boolean';
   if (isTimeName(field)) return 'string';
   if (compact === 'databaseid' || compact === 'number' || compact === 'iid') return 'integer';
   if (connector === 'github' && GITHUB_CONNECTIONS.test(compact)) return 'object';
   const numberKind = numberKindOf(field);
-  if (numberKind === 'count' || numberKind === 'bigCount' || numberKind === 'bytes' || numberKind === 'position' || numberKind === 'quantity') return 'integer';
+  if (
+    numberKind === 'count' ||
+    numberKind === 'bigCount' ||
+    numberKind === 'bytes' ||
+    numberKind === 'position' ||
+    numberKind === 'quantity'
+  )
+    return 'integer';
   if (numberKind === 'percent' || numberKind === 'rate') return 'number';
   if (isOwnIdName(field) || foreignTargetOf(field) !== undefined) return 'string';
   const objectKind = objectKindOf(field);
-  if (objectKind === 'person' || (objectKind === 'address' && compact.includes('address')) || /^(milestone|primarylanguage|licenseinfo|defaultbranchref|category|parentteam|target|answer|node|readme|owner|changedvalues|paymentmethoddetails)$/.test(compact)) return 'object';
-  if (/s$/.test(compact) && /fields|followers|options|items|values|ids|members|tags|labels/.test(compact)) return 'array';
+  if (
+    objectKind === 'person' ||
+    (objectKind === 'address' && compact.includes('address')) ||
+    /^(milestone|primarylanguage|licenseinfo|defaultbranchref|category|parentteam|target|answer|node|readme|owner|changedvalues|paymentmethoddetails)$/.test(
+      compact,
+    )
+  )
+    return 'object';
+  if (/s$/.test(compact) && /fields|followers|options|items|values|ids|members|tags|labels/.test(compact))
+    return 'array';
   return 'string';
 }

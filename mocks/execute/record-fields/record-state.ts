@@ -1,7 +1,16 @@
 // What one record's values share while it is generated: its stream, its key, its moments in time, and per object the
 // person, company and address its fields describe, so `name`, `email` and `login` agree and updated_at ≥ created_at.
 import {
-  type Address, type Company, type Draw, type Person, type RecordKind, REFERENCE_TIME, company, days, headline, person,
+  type Address,
+  type Company,
+  type Draw,
+  type Person,
+  type RecordKind,
+  REFERENCE_TIME,
+  company,
+  days,
+  headline,
+  person,
 } from './fake-values.js';
 import { ADDRESSES } from './vocabulary.js';
 import type { FieldName, NameContext, TimeRole } from './field-kinds.js';
@@ -22,18 +31,25 @@ export interface RecordState {
 export function timeOf(record: RecordState, role: TimeRole): number {
   const { draw } = record;
   switch (role) {
-    case 'created': return record.createdMs;
-    case 'closed': case 'updated':
+    case 'created':
+      return record.createdMs;
+    case 'closed':
+    case 'updated':
       if (record.closedMs === undefined) {
         record.closedMs = record.createdMs + draw.int(3_600_000, days(20));
         record.updatedMs = Math.min(REFERENCE_TIME, record.closedMs + draw.int(0, days(3)));
       }
       return role === 'closed' ? record.closedMs : record.updatedMs!;
-    case 'future': return (record.futureMs ??= REFERENCE_TIME + draw.int(days(1), days(90)));
-    case 'start': return (record.startMs ??= record.createdMs + draw.int(0, days(7)));
-    case 'end': return timeOf(record, 'start') + draw.int(900_000, days(31));
-    case 'birth': return Date.UTC(draw.int(1960, 2002), draw.int(0, 11), draw.int(1, 28));
-    case 'other': return record.createdMs + draw.int(0, days(40));
+    case 'future':
+      return (record.futureMs ??= REFERENCE_TIME + draw.int(days(1), days(90)));
+    case 'start':
+      return (record.startMs ??= record.createdMs + draw.int(0, days(7)));
+    case 'end':
+      return timeOf(record, 'start') + draw.int(900_000, days(31));
+    case 'birth':
+      return Date.UTC(draw.int(1960, 2002), draw.int(0, 11), draw.int(1, 28));
+    case 'other':
+      return record.createdMs + draw.int(0, days(40));
   }
 }
 
@@ -59,7 +75,13 @@ export class Scope {
     return (this.addressValue ??= this.record.draw.pick(ADDRESSES));
   }
   headline(): string {
-    return (this.headlineValue ??= headline(this.record.draw, this.kind, this.noun, () => this.company(), () => this.person()));
+    return (this.headlineValue ??= headline(
+      this.record.draw,
+      this.kind,
+      this.noun,
+      () => this.company(),
+      () => this.person(),
+    ));
   }
 }
 

@@ -12,7 +12,13 @@ import type { MockService } from '../../service.js';
 import { inspectView } from '../../service/inspect.js';
 import type { Connector, IssuedToken, MockStore, SourceTemplate } from '../../service/store.js';
 import type { MockAnswer, MockRequest } from '../../pipeline/request.js';
-import { connectorSummaryView, connectorView, globalTemplateFor, sourceEntry, sourceEntryByName } from '../../service/views.js';
+import {
+  connectorSummaryView,
+  connectorView,
+  globalTemplateFor,
+  sourceEntry,
+  sourceEntryByName,
+} from '../../service/views.js';
 import { defineOperations } from '../types.js';
 import { assertWorkspaceAccess } from '../../pipeline/auth.js';
 
@@ -24,7 +30,18 @@ const READ_ACTIONS = new Set(['list', 'get', 'api_search', 'download', 'search',
 const present = (value: unknown) => value !== undefined && value !== null;
 
 /** A new connector of a workspace, made from a source template, stored. */
-function storeConnector(store: MockStore, workspaceId: string, template: SourceTemplate, fields: { name?: string | null; replicationConfig?: Record<string, unknown> | null; credentials: Record<string, unknown> | null; serverSideOAuthSecretId?: string | null; entities?: Schemas['EntityConfig'][] | null }): Connector {
+function storeConnector(
+  store: MockStore,
+  workspaceId: string,
+  template: SourceTemplate,
+  fields: {
+    name?: string | null;
+    replicationConfig?: Record<string, unknown> | null;
+    credentials: Record<string, unknown> | null;
+    serverSideOAuthSecretId?: string | null;
+    entities?: Schemas['EntityConfig'][] | null;
+  },
+): Connector {
   const now = store.timestamp();
   const connector: Connector = {
     id: store.ids.uuid(),
@@ -53,10 +70,26 @@ export function connectorOperations(service: MockService) {
   function resolveCreate(context: { principal: IssuedToken | undefined }, body: Schemas['ConnectorCreateRequest']) {
     const given = exactlyOne.filter((field) => present((body as Record<string, unknown>)[field]));
     if (given.length !== 1) {
-      throw unprocessable(`Exactly one of ${exactlyOne.join(', ')} must be provided${given.length > 1 ? ` (got ${given.join(' and ')})` : ''}.`, exactlyOne.map((field) => ({ field, message: `Exactly one of ${exactlyOne.join(', ')} must be provided.`, error_code: 'value_error', details: { fields: exactlyOne } })));
+      throw unprocessable(
+        `Exactly one of ${exactlyOne.join(', ')} must be provided${given.length > 1 ? ` (got ${given.join(' and ')})` : ''}.`,
+        exactlyOne.map((field) => ({
+          field,
+          message: `Exactly one of ${exactlyOne.join(', ')} must be provided.`,
+          error_code: 'value_error',
+          details: { fields: exactlyOne },
+        })),
+      );
     }
     if (!atLeastOne.some((field) => present((body as Record<string, unknown>)[field]))) {
-      throw unprocessable(`At least one of ${atLeastOne.join(', ')} must be provided.`, atLeastOne.map((field) => ({ field, message: `At least one of ${atLeastOne.join(', ')} must be provided.`, error_code: 'value_error', details: { fields: atLeastOne } })));
+      throw unprocessable(
+        `At least one of ${atLeastOne.join(', ')} must be provided.`,
+        atLeastOne.map((field) => ({
+          field,
+          message: `At least one of ${atLeastOne.join(', ')} must be provided.`,
+          error_code: 'value_error',
+          details: { fields: atLeastOne },
+        })),
+      );
     }
     const workspace = store.workspaceByName(body.workspace_name);
     if (!workspace) throw notFound(`Workspace ${body.workspace_name}`);
@@ -66,8 +99,15 @@ export function connectorOperations(service: MockService) {
       template = store.sourceTemplates.get(body.source_template_id!);
       if (!template) throw notFound(`Source template ${body.source_template_id}`);
     } else {
-      const entry = present(body.definition_id) ? sourceEntry(body.definition_id!) : sourceEntryByName(body.connector_type!);
-      if (!entry) throw notFound(present(body.definition_id) ? `Source definition ${body.definition_id}` : `Connector type ${body.connector_type}`);
+      const entry = present(body.definition_id)
+        ? sourceEntry(body.definition_id!)
+        : sourceEntryByName(body.connector_type!);
+      if (!entry)
+        throw notFound(
+          present(body.definition_id)
+            ? `Source definition ${body.definition_id}`
+            : `Connector type ${body.connector_type}`,
+        );
       template = globalTemplateFor(store, entry.definition.sourceDefinitionId!);
     }
     // Against the agent connector's definition: credentials in either shape, the replication config's required keys.
@@ -75,7 +115,10 @@ export function connectorOperations(service: MockService) {
     if (definition) {
       const problems = [
         ...credentialsProblems(definition, body.credentials),
-        ...replicationConfigProblems(definition, { ...template.partialDefaultConfig, ...(body.replication_config ?? {}) }),
+        ...replicationConfigProblems(definition, {
+          ...template.partialDefaultConfig,
+          ...(body.replication_config ?? {}),
+        }),
       ];
       if (problems.length > 0) throw unprocessable(problems.map((p) => p.message).join('; '), problems);
     }
@@ -90,17 +133,37 @@ export function connectorOperations(service: MockService) {
   }
 
   /** A deterministic check: credentials that say "invalid" (any value) fail like a rejected login. */
-  function checkResult(credentials: Record<string, unknown> | null | undefined, entities: Schemas['EntityConfig'][] | null | undefined): Schemas['ConnectorCheckResponse'] {
-    const rejected = Object.values(credentials ?? {}).some((value) => typeof value === 'string' && /invalid|wrong|bad/i.test(value));
+  function checkResult(
+    credentials: Record<string, unknown> | null | undefined,
+    entities: Schemas['EntityConfig'][] | null | undefined,
+  ): Schemas['ConnectorCheckResponse'] {
+    const rejected = Object.values(credentials ?? {}).some(
+      (value) => typeof value === 'string' && /invalid|wrong|bad/i.test(value),
+    );
     const status = rejected ? 'failed' : 'succeeded';
     return {
       id: store.ids.uuid(),
       status,
       error_message: rejected ? 'The credentials were rejected by the service (401).' : null,
       failure_reason: rejected
-        ? { timestamp: service.config.clock.now(), failure_origin: 'source', failure_type: 'config_error', external_message: 'The credentials were rejected by the service (401).', internal_message: null, stacktrace: null, retryable: false, from_trace_message: true, stream_descriptor: null }
+        ? {
+            timestamp: service.config.clock.now(),
+            failure_origin: 'source',
+            failure_type: 'config_error',
+            external_message: 'The credentials were rejected by the service (401).',
+            internal_message: null,
+            stacktrace: null,
+            retryable: false,
+            from_trace_message: true,
+            stream_descriptor: null,
+          }
         : null,
-      entity_check_results: (entities ?? []).map((e) => ({ entity: e.entity, status, status_code: rejected ? 401 : 200, error_message: rejected ? 'Unauthorized' : null })),
+      entity_check_results: (entities ?? []).map((e) => ({
+        entity: e.entity,
+        status,
+        status_code: rejected ? 401 : 200,
+        error_message: rejected ? 'Unauthorized' : null,
+      })),
     };
   }
 
@@ -139,8 +202,10 @@ export function connectorOperations(service: MockService) {
       return { status: 200, body: checkResult(body.credentials, body.entities) };
     },
 
-    get_integrations_connectors_id: (context) =>
-      ({ status: 200, body: connectorView(store, connectorFor(context, context.path.id)) }),
+    get_integrations_connectors_id: (context) => ({
+      status: 200,
+      body: connectorView(store, connectorFor(context, context.path.id)),
+    }),
 
     update_integrations_connectors_id: (context) => {
       const connector = connectorFor(context, context.path.id);
@@ -160,8 +225,10 @@ export function connectorOperations(service: MockService) {
       return { status: 202, body: { job_id: store.ids.uuid() } };
     },
 
-    get_integrations_connectors_id_inspect: (context) =>
-      ({ status: 200, body: inspectView(store, connectorFor(context, context.path.id)) }),
+    get_integrations_connectors_id_inspect: (context) => ({
+      status: 200,
+      body: inspectView(store, connectorFor(context, context.path.id)),
+    }),
 
     create_integrations_connectors_id_check: (context) => {
       const connector = connectorFor(context, context.path.id);
@@ -176,11 +243,14 @@ export function connectorOperations(service: MockService) {
       let status = 500;
       try {
         const workspace = store.workspaces.get(connector.workspaceId)!;
-        if (workspace.status === 'inactive') throw forbidden(`Workspace ${workspace.name} is inactive: its connections are disabled.`);
+        if (workspace.status === 'inactive')
+          throw forbidden(`Workspace ${workspace.name} is inactive: its connections are disabled.`);
         const definition = connectorDefinition(connector.definitionId);
         if (!definition) {
           const name = sourceEntry(connector.definitionId)?.definition.name ?? 'This connector';
-          throw unprocessable(`${name} has no agent connector definition: execute runs the agent connectors (see GET /api/v1/integrations/definitions/sources).`);
+          throw unprocessable(
+            `${name} has no agent connector definition: execute runs the agent connectors (see GET /api/v1/integrations/definitions/sources).`,
+          );
         }
         let dataset = store.records.get(connector.id);
         if (!dataset) {
@@ -205,19 +275,40 @@ export function connectorOperations(service: MockService) {
           const { body: bytes, contentType, filename } = outcome.download;
           status = 200;
           context.unchanged = true;
-          return { status: 200, headers: { 'content-type': contentType, 'content-disposition': `attachment; filename="${filename}"` }, body: bytes };
+          return {
+            status: 200,
+            headers: { 'content-type': contentType, 'content-disposition': `attachment; filename="${filename}"` },
+            body: bytes,
+          };
         }
-        if (outcome.status !== 200) throw new MockHttpError(outcome.status, (outcome.body as { message: string }).message, (outcome.body as { errors?: any[] }).errors ?? []);
+        if (outcome.status !== 200)
+          throw new MockHttpError(
+            outcome.status,
+            (outcome.body as { message: string }).message,
+            (outcome.body as { errors?: any[] }).errors ?? [],
+          );
         let answer = outcome.body as Schemas['ExecuteResponse'];
         // The context store is off while the workspace's cache is: its answers may be stale, and say so.
         if ((body.action === 'context_store_search' || body.action === 'search') && workspace.cacheEnabled === false) {
-          answer = { ...answer, warning: { code: 'context_store_inactive', message: `The context store of workspace ${workspace.name} is inactive (its cache is off): results may be out of date.`, deactivated_at: workspace.updatedAt, reactivated_at: null, stale_since: workspace.updatedAt } };
+          answer = {
+            ...answer,
+            warning: {
+              code: 'context_store_inactive',
+              message: `The context store of workspace ${workspace.name} is inactive (its cache is off): results may be out of date.`,
+              deactivated_at: workspace.updatedAt,
+              reactivated_at: null,
+              stale_since: workspace.updatedAt,
+            },
+          };
         }
         status = 200;
         // An action that reads leaves nothing to keep (its records are rebuilt from the seed).
         if (READ_ACTIONS.has(body.action)) context.unchanged = true;
         // skip_truncation defaults to true: values are cut short only when the caller asks for it.
-        return { status: 200, body: body.skip_truncation === false ? { ...answer, result: truncateLongStrings(answer.result) } : answer };
+        return {
+          status: 200,
+          body: body.skip_truncation === false ? { ...answer, result: truncateLongStrings(answer.result) } : answer,
+        };
       } catch (error) {
         status = error instanceof MockHttpError ? error.status : 500;
         throw error;
@@ -231,9 +322,16 @@ export function connectorOperations(service: MockService) {
       const workspace = store.workspaceByName(body.workspace_name);
       if (!workspace) throw notFound(`Workspace ${body.workspace_name}`);
       assertWorkspaceAccess(context.principal, workspace.id, `Workspace ${body.workspace_name}`);
-      const given = ['connector_type', 'definition_id', 'source_template_id'].filter((f) => present((body as Record<string, unknown>)[f]));
-      if (given.length !== 1) throw unprocessable('Exactly one of connector_type, definition_id or source_template_id must be provided.');
-      const entry = body.definition_id ? sourceEntry(body.definition_id) : body.connector_type ? sourceEntryByName(body.connector_type) : undefined;
+      const given = ['connector_type', 'definition_id', 'source_template_id'].filter((f) =>
+        present((body as Record<string, unknown>)[f]),
+      );
+      if (given.length !== 1)
+        throw unprocessable('Exactly one of connector_type, definition_id or source_template_id must be provided.');
+      const entry = body.definition_id
+        ? sourceEntry(body.definition_id)
+        : body.connector_type
+          ? sourceEntryByName(body.connector_type)
+          : undefined;
       if (!body.source_template_id && !entry) throw notFound(`Connector ${body.definition_id ?? body.connector_type}`);
       const state = store.ids.text(24);
       store.oauthFlows.set(state, { workspaceId: workspace.id, body });
@@ -247,7 +345,11 @@ export function connectorOperations(service: MockService) {
 /** Where the mock's stand-in for a provider's OAuth consent screen is served. */
 export const OAUTH_CONSENT_PATH = '/mock-oauth/consent';
 
-const textAnswer = (status: number, text: string): MockAnswer => ({ status, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: text });
+const textAnswer = (status: number, text: string): MockAnswer => ({
+  status,
+  headers: { 'content-type': 'text/plain; charset=utf-8' },
+  body: text,
+});
 
 /**
  * Not part of the API: the provider's consent page, which in the mock consents at once (or refuses with ?deny=1) and
@@ -265,8 +367,16 @@ export function oauthConsentPage(service: MockService) {
       back.searchParams.set('error', 'access_denied');
       back.searchParams.set('error_description', 'The user declined the consent screen.');
     } else {
-      const entry = flow.body.definition_id ? sourceEntry(flow.body.definition_id) : flow.body.connector_type ? sourceEntryByName(flow.body.connector_type) : undefined;
-      const template = flow.body.source_template_id ? store.sourceTemplates.get(flow.body.source_template_id) : entry ? globalTemplateFor(store, entry.definition.sourceDefinitionId!) : undefined;
+      const entry = flow.body.definition_id
+        ? sourceEntry(flow.body.definition_id)
+        : flow.body.connector_type
+          ? sourceEntryByName(flow.body.connector_type)
+          : undefined;
+      const template = flow.body.source_template_id
+        ? store.sourceTemplates.get(flow.body.source_template_id)
+        : entry
+          ? globalTemplateFor(store, entry.definition.sourceDefinitionId!)
+          : undefined;
       if (!template) return textAnswer(400, 'The connector of this OAuth flow no longer exists.');
       const connector = storeConnector(store, flow.workspaceId, template, {
         name: flow.body.name,

@@ -9,18 +9,29 @@ export function definitionOperations(_service: MockService) {
   return defineOperations('agent-engine', {
     list_integrations_definitions_sources: ({ query }) => {
       const name = typeof query.name === 'string' ? query.name.toLowerCase() : '';
-      const definitions = sourceCatalog().filter((entry) => entry.definition.name.toLowerCase().includes(name)).map((entry) => entry.definition);
+      const definitions = sourceCatalog()
+        .filter((entry) => entry.definition.name.toLowerCase().includes(name))
+        .map((entry) => entry.definition);
       return { status: 200, body: { definitions } };
     },
     get_integrations_definitions_sources_id: ({ path }) => {
       // An id a document printed (the seeds' Salesforce id) resolves to the canonical one, which the answer carries.
       const entry = sourceEntry(path.id);
       if (!entry) throw notFound(`Source definition ${path.id}`);
-      return { status: 200, body: { id: entry.definition.sourceDefinitionId!, definition: { ...entry.definition, spec: entry.spec }, example_questions: entry.exampleQuestions } };
+      return {
+        status: 200,
+        body: {
+          id: entry.definition.sourceDefinitionId!,
+          definition: { ...entry.definition, spec: entry.spec },
+          example_questions: entry.exampleQuestions,
+        },
+      };
     },
     list_integrations_definitions_destinations: ({ query }) => {
       const wanted: string[] | undefined = query.actorDefinitionIds;
-      const destinations = DESTINATION_CATALOG.filter((e) => !wanted || wanted.includes(e.definition.destinationDefinitionId!)).map((e) => ({
+      const destinations = DESTINATION_CATALOG.filter(
+        (e) => !wanted || wanted.includes(e.definition.destinationDefinitionId!),
+      ).map((e) => ({
         id: e.definition.destinationDefinitionId!,
         name: e.definition.name,
         icon: e.definition.iconUrl ?? '',

@@ -14,7 +14,10 @@ export function skillOperations(service: MockService) {
   const { store } = service;
 
   /** The connectors whose skills the request may see (the token's organization and workspace, the filters), oldest first. */
-  function connectorsInScope(context: { query: { organization_id?: string | null; workspace_id?: string | null }; principal: IssuedToken | undefined }): Connector[] {
+  function connectorsInScope(context: {
+    query: { organization_id?: string | null; workspace_id?: string | null };
+    principal: IssuedToken | undefined;
+  }): Connector[] {
     const { query, principal } = context;
     const organizationId = principal?.organizationId ?? service.config.organizationId;
     if (query.organization_id && query.organization_id !== organizationId) throw notFound('Organization');
@@ -38,8 +41,13 @@ export function skillOperations(service: MockService) {
   }
 
   return defineOperations('agent-engine', {
-    list_skills: (context) =>
-      ({ status: 200, body: page(connectorsInScope(context).map((c) => connectorSkill(store, c)), context.query) }),
+    list_skills: (context) => ({
+      status: 200,
+      body: page(
+        connectorsInScope(context).map((c) => connectorSkill(store, c)),
+        context.query,
+      ),
+    }),
 
     list_skills_search: (context) => {
       const scored = connectorsInScope(context)
@@ -48,14 +56,21 @@ export function skillOperations(service: MockService) {
         .filter((s) => s.score > 0);
       // Best first; the list's order among equals.
       const ranked = scored.map((s, order) => ({ ...s, order })).sort((a, b) => b.score - a.score || a.order - b.order);
-      return { status: 200, body: page(ranked.map((s) => s.skill), context.query) };
+      return {
+        status: 200,
+        body: page(
+          ranked.map((s) => s.skill),
+          context.query,
+        ),
+      };
     },
 
     get_skills_docs: (context) => {
       const id = String(context.query.id);
       const connectorId = id.startsWith(CONNECTOR_SKILL_PREFIX) ? id.slice(CONNECTOR_SKILL_PREFIX.length) : undefined;
       // The skill exists for this request only if its connector is in scope; the id is never quoted back.
-      const connector = connectorId === undefined ? undefined : connectorsInScope(context).find((c) => c.id === connectorId);
+      const connector =
+        connectorId === undefined ? undefined : connectorsInScope(context).find((c) => c.id === connectorId);
       if (!connector) throw notFound('Skill');
       const { metadata, docs } = connectorSkill(store, connector);
       const section: string | null | undefined = context.query.section;
@@ -64,7 +79,9 @@ export function skillOperations(service: MockService) {
       }
       const content = docs.sections.get(section);
       if (!content) {
-        throw new MockHttpError(404, 'Section not found in this skill; the outline lists its sections.', [{ field: 'query.section', message: 'Unknown section', error_code: 'not_found' }]);
+        throw new MockHttpError(404, 'Section not found in this skill; the outline lists its sections.', [
+          { field: 'query.section', message: 'Unknown section', error_code: 'not_found' },
+        ]);
       }
       return { status: 200, body: { metadata, outline: docs.outline, section_id: section, content } };
     },

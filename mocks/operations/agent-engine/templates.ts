@@ -5,7 +5,12 @@ import { notFound } from '../../pipeline/errors.js';
 import type { MockService } from '../../service.js';
 import { describeCron } from '../../service/cron.js';
 import type { SourceTemplate } from '../../service/store.js';
-import { sourceEntry, sourceTemplateDetailView, sourceTemplateView, summarizedTemplateView } from '../../service/views.js';
+import {
+  sourceEntry,
+  sourceTemplateDetailView,
+  sourceTemplateView,
+  summarizedTemplateView,
+} from '../../service/views.js';
 import { defineOperations } from '../types.js';
 
 type Schemas = components['schemas'];
@@ -46,7 +51,16 @@ export function templateOperations(service: MockService) {
       let template: SourceTemplate;
       if ('original_source_template_id' in request) {
         const original = sourceTemplate(request.original_source_template_id);
-        template = { ...original, id: store.ids.uuid(), organizationId, name: request.name ?? `${original.name} (copy)`, mode: request.mode ?? original.mode, tags: [...original.tags], createdAt: now, updatedAt: now };
+        template = {
+          ...original,
+          id: store.ids.uuid(),
+          organizationId,
+          name: request.name ?? `${original.name} (copy)`,
+          mode: request.mode ?? original.mode,
+          tags: [...original.tags],
+          createdAt: now,
+          updatedAt: now,
+        };
       } else {
         const entry = sourceEntry(request.actor_definition_id);
         if (!entry) throw notFound(`Source definition ${request.actor_definition_id}`);
@@ -67,8 +81,10 @@ export function templateOperations(service: MockService) {
       return { status: 200, body: sourceTemplateView(template) };
     },
 
-    get_integrations_templates_sources_id: ({ path }) =>
-      ({ status: 200, body: sourceTemplateDetailView(sourceTemplate(path.id)) }),
+    get_integrations_templates_sources_id: ({ path }) => ({
+      status: 200,
+      body: sourceTemplateDetailView(sourceTemplate(path.id)),
+    }),
 
     update_integrations_templates_sources_id: ({ path, body }) => {
       const template = sourceTemplate(path.id, { writable: true });
@@ -80,7 +96,8 @@ export function templateOperations(service: MockService) {
       template.updatedAt = store.timestamp();
       if (update.propagate && update.partial_default_config) {
         for (const connector of store.connectors.values()) {
-          if (connector.sourceTemplateId === template.id) connector.replicationConfig = { ...update.partial_default_config, ...connector.replicationConfig };
+          if (connector.sourceTemplateId === template.id)
+            connector.replicationConfig = { ...update.partial_default_config, ...connector.replicationConfig };
         }
       }
       return { status: 200, body: sourceTemplateView(template) };
@@ -93,17 +110,31 @@ export function templateOperations(service: MockService) {
     },
 
     list_integrations_templates_connections: ({ query }) => {
-      const data = [...store.connectionTemplates.values()].filter((t) => matchesTags(t.tags ?? [], query.tags, query.tags_mode));
+      const data = [...store.connectionTemplates.values()].filter((t) =>
+        matchesTags(t.tags ?? [], query.tags, query.tags_mode),
+      );
       return { status: 200, body: { data } };
     },
 
     create_integrations_templates_connections: ({ body }) => {
       const request = body as Schemas['ConnectionTemplateCreateRequest'];
       const now = store.timestamp();
-      const common = { id: store.ids.uuid(), organization_id: organizationId, cron_expression: request.cron_expression ?? null, tags: [] as string[], created_at: now, updated_at: now };
+      const common = {
+        id: store.ids.uuid(),
+        organization_id: organizationId,
+        cron_expression: request.cron_expression ?? null,
+        tags: [] as string[],
+        created_at: now,
+        updated_at: now,
+      };
       let template: Schemas['ConnectionTemplate'];
       if (request.data_hosting_type === 'airbyte_hosted') {
-        template = { ...common, destination_name: 'Airbyte-hosted storage', icon: null, data_hosting_type: 'airbyte_hosted' };
+        template = {
+          ...common,
+          destination_name: 'Airbyte-hosted storage',
+          icon: null,
+          data_hosting_type: 'airbyte_hosted',
+        };
       } else {
         const userHosted = request as Schemas['UserHostedConnectionTemplateCreateRequest'];
         template = {
@@ -121,11 +152,12 @@ export function templateOperations(service: MockService) {
       return { status: 200, body: template };
     },
 
-    create_integrations_templates_connections_cron_describe: ({ body }) =>
-      ({ status: 200, body: describeCron(body.cron_expression) }),
+    create_integrations_templates_connections_cron_describe: ({ body }) => ({
+      status: 200,
+      body: describeCron(body.cron_expression),
+    }),
 
-    get_integrations_templates_connections_id: ({ path }) =>
-      ({ status: 200, body: connectionTemplate(path.id) }),
+    get_integrations_templates_connections_id: ({ path }) => ({ status: 200, body: connectionTemplate(path.id) }),
 
     update_integrations_templates_connections_id: ({ path, body }) => {
       const template = connectionTemplate(path.id) as Record<string, unknown>;

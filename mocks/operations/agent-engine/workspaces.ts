@@ -21,9 +21,11 @@ export function workspaceOperations(service: MockService) {
   return defineOperations('agent-engine', {
     list_workspaces: ({ query, url }) => {
       const limit: number = query.limit ?? 20;
-      const offset = query.cursor ? decodeCursor(query.cursor, 'pass the cursor of a previous page\'s next URL.') : 0;
+      const offset = query.cursor ? decodeCursor(query.cursor, "pass the cursor of a previous page's next URL.") : 0;
       const matching = [...store.workspaces.values()]
-        .filter((w) => (query.name_contains ? w.name.toLowerCase().includes(String(query.name_contains).toLowerCase()) : true))
+        .filter((w) =>
+          query.name_contains ? w.name.toLowerCase().includes(String(query.name_contains).toLowerCase()) : true,
+        )
         .filter((w) => (query.status ? w.status === query.status : true))
         .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
       const page = matching.slice(offset, offset + limit);
@@ -40,18 +42,26 @@ export function workspaceOperations(service: MockService) {
     get_workspaces_stats: () => {
       const all = [...store.workspaces.values()];
       const active = all.filter((w) => w.status === 'active').length;
-      return { status: 200, body: { active_count: active, inactive_count: all.length - active, total_count: all.length } };
+      return {
+        status: 200,
+        body: { active_count: active, inactive_count: all.length - active, total_count: all.length },
+      };
     },
 
-    get_workspaces_workspace_id: (context) =>
-      ({ status: 200, body: workspaceView(workspaceFor(context, context.path.workspace_id)) }),
+    get_workspaces_workspace_id: (context) => ({
+      status: 200,
+      body: workspaceView(workspaceFor(context, context.path.workspace_id)),
+    }),
 
     update_workspaces_workspace_id: (context) => {
       const workspace = workspaceFor(context, context.path.workspace_id);
       const body = context.body ?? {};
       if (typeof body.name === 'string') {
         const clash = store.workspaceByName(body.name);
-        if (clash && clash.id !== workspace.id) throw new MockHttpError(422, `A workspace named ${body.name} exists already.`, [{ field: 'name', message: 'already taken', error_code: 'value_error' }]);
+        if (clash && clash.id !== workspace.id)
+          throw new MockHttpError(422, `A workspace named ${body.name} exists already.`, [
+            { field: 'name', message: 'already taken', error_code: 'value_error' },
+          ]);
         workspace.name = body.name;
       }
       if (body.status) workspace.status = body.status;
