@@ -5,9 +5,9 @@ import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { describeWithBrowser } from '../support/browser.js';
+import { describeWithBrowser, launchBrowser } from '../support/browser.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 let browser: Browser;
@@ -26,18 +26,7 @@ describeWithBrowser('the mock in headless Chromium', (executablePath) => {
     // Served as `npm run demo:browser` serves it.
     const { serveBrowserDemo } = await import(pathToFileURL(join(root, 'scripts/serve-browser-demo.mjs')).href);
     demo = await serveBrowserDemo(0);
-    browser = await chromium.launch({
-      executablePath,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchBrowser(executablePath);
   }, 60_000);
 
   afterAll(async () => {

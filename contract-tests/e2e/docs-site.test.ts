@@ -7,10 +7,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { describeWithBrowser } from '../support/browser.js';
+import { describeWithBrowser, launchBrowser } from '../support/browser.js';
 import { SPEC_NAMES, listOperations, loadSpec } from '../../mocks/spec.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -27,21 +27,7 @@ let site: BuiltSite;
 describeWithBrowser('the documentation site', (executablePath) => {
   beforeAll(async () => {
     const { buildDocs } = await import(pathToFileURL(join(root, 'scripts/build-docs.mjs')).href);
-    [site, browser] = await Promise.all([
-      buildDocs() as Promise<BuiltSite>,
-      chromium.launch({
-        executablePath,
-        args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-quic',
-          '--no-first-run',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-        ],
-      }),
-    ]);
+    [site, browser] = await Promise.all([buildDocs() as Promise<BuiltSite>, launchBrowser(executablePath)]);
   }, 120_000);
 
   afterAll(async () => {

@@ -10,7 +10,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freePort, runNodeProcess, startProcess } from '../support/processes.js';
 import { openConsumerProject, type ConsumerProject } from '../support/quick-info.js';
-import { planBrowserSuite } from '../support/browser.js';
+import { planBrowserSuite, launchBrowser } from '../support/browser.js';
 
 /**
  * A program's stderr without Node's own experimental-feature notices: on Node 26 msw's cookie store touches the
@@ -339,11 +339,7 @@ describe('the package', () => {
       server.close();
       return;
     }
-    const { chromium } = await import('playwright-core');
-    const browser = await chromium.launch({
-      executablePath: plan.run,
-      args: ['--no-sandbox', '--disable-gpu', '--no-first-run'],
-    });
+    const browser = await launchBrowser(plan.run);
     try {
       const page = await browser.newPage();
       await page.goto(`http://127.0.0.1:${(server.address() as { port: number }).port}/`);

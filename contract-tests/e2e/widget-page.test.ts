@@ -2,10 +2,10 @@
 // examples/widget-token-backend.ts and calls the mock (npm start's server) with it, across origins. The page never
 // holds a client secret: not in its script, not in any request it makes.
 import { readFileSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startWidgetPageDemo } from '../../examples/widget-page/serve.js';
-import { describeWithBrowser } from '../support/browser.js';
+import { describeWithBrowser, launchBrowser } from '../support/browser.js';
 
 let browser: Browser;
 let demo: Awaited<ReturnType<typeof startWidgetPageDemo>>;
@@ -13,18 +13,7 @@ let demo: Awaited<ReturnType<typeof startWidgetPageDemo>>;
 describeWithBrowser('a page with a widget token', (executablePath) => {
   beforeAll(async () => {
     demo = await startWidgetPageDemo({ mock: 0, backend: 0, page: 0 });
-    browser = await chromium.launch({
-      executablePath,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchBrowser(executablePath);
   }, 60_000);
 
   afterAll(async () => {

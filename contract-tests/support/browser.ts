@@ -113,3 +113,20 @@ export function describeWithBrowser(name: string, body: (executablePath: string)
   if ('skip' in plan) console.warn(plan.skip);
   describe.skipIf('skip' in plan)(name, () => body('run' in plan ? plan.run : ''));
 }
+
+/** Headless Chromium at `executablePath`, with the flags a test run wants (no sandbox in containers, no GPU, no background traffic). */
+export async function launchBrowser(executablePath: string): Promise<import('playwright-core').Browser> {
+  const { chromium } = await import('playwright-core');
+  return chromium.launch({
+    executablePath,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
