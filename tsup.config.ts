@@ -4,6 +4,8 @@ import { esbuildYamlPlugin } from './scripts/yaml-plugin.mjs';
 // @ts-expect-error: a plain .mjs helper without type declarations
 import { writeConnectorsBundle } from './scripts/bundle-connectors.mjs';
 // @ts-expect-error: a plain .mjs helper without type declarations
+import { hideValidatorImport } from './scripts/hide-validator-import.mjs';
+// @ts-expect-error: a plain .mjs helper without type declarations
 import { buildBrowserMock } from './scripts/build-browser-demo.mjs';
 
 // The package: ESM and CommonJS builds of src/ with their type declarations (the generated types inlined). The
@@ -25,6 +27,10 @@ export default defineConfig([
     external: ['openapi-fetch'],
     noExternal: ['ajv', 'ajv-formats'],
     esbuildPlugins: [esbuildYamlPlugin],
+    // The validator's lazy import, hidden from bundlers that bundle dist/ again (scripts/hide-validator-import.mjs).
+    onSuccess: async () => {
+      hideValidatorImport('dist');
+    },
   },
   {
     // The mock (`agent-engine-kit/mock`) and the `agent-engine-kit` command: Node only, ESM only. The mock reads the

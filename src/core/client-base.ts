@@ -3,7 +3,7 @@
 import type { Middleware } from 'openapi-fetch';
 import { createOpenapiClient } from './openapi-client.js';
 import type { ResourceContext } from './context.js';
-import type { ResolvedOptions } from './options.js';
+import type { ResolvedOptions, ResponseValidatorFactory } from './options.js';
 import { Redactor } from './redact.js';
 import { TokenCache, type MintedToken } from './token-cache.js';
 import { createCallTransport, createTransport, type TokenSource, type TransportSettings } from './transport.js';
@@ -39,11 +39,11 @@ export function clientTokens(
  * The response validator, loaded on the first response: the specs and ajv stay out of clients that never turn
  * validation on (a chunk of its own in the ESM build).
  */
-function lazyResponseValidation(redact: (text: string) => string): Middleware {
+function lazyResponseValidation(redact: (text: string) => string, given: boolean | ResponseValidatorFactory): Middleware {
   let validator: Promise<Middleware> | undefined;
   return {
     async onResponse(params) {
-      validator ??= import('../validation/index.js').then((module) => module.createResponseValidator({ redact }));
+      validator ??= (given === true ? import('../validation/index.js').then((module) => module.createResponseValidator) : Promise.resolve(given as ResponseValidatorFactory)).then((create) => create({ redact }));
       return (await validator).onResponse!(params);
     },
   };
@@ -73,7 +73,7 @@ export function createClientBase<Paths extends {}>(
       fetch: createTransport(settings),
     });
     raw.use(...resolved.middleware);
-    if (resolved.validateResponses) raw.use((validation ??= lazyResponseValidation((text) => redactor.text(text))));
+    if (resolved.validateResponses) raw.use((validation ??= lazyResponseValidation((text) => redactor.text(text), resolved.validateResponses)));
     return {
       raw,
       baseUrl: resolved.baseUrl,

@@ -53,10 +53,15 @@ export interface ClientOptions {
   middleware?: Middleware[] | undefined;
   /**
    * Check every response against the spec (a documented status, a body of its schema) and fail the call with a
-   * SpecViolationError when one breaks it. For development and tests: loads both specs and ajv on first use.
+   * SpecViolationError when one breaks it. For development and tests. `true` loads both specs and ajv on first use
+   * (a chunk of the package); in a bundle made without code splitting, pass the factory instead, imported where the
+   * bundle should carry it: `validateResponses: createResponseValidator` from `agent-engine-kit/validation`.
    */
-  validateResponses?: boolean | undefined;
+  validateResponses?: boolean | ResponseValidatorFactory | undefined;
 }
+
+/** What makes the response validator: `createResponseValidator` of `agent-engine-kit/validation`. */
+export type ResponseValidatorFactory = (options: { redact: (text: string) => string }) => Middleware;
 
 export interface ResolvedOptions {
   token: GivenToken | undefined;
@@ -70,7 +75,7 @@ export interface ResolvedOptions {
   headers: Record<string, string>;
   logger: Logger | undefined;
   middleware: Middleware[];
-  validateResponses: boolean;
+  validateResponses: boolean | ResponseValidatorFactory;
 }
 
 function environment(): Record<string, string | undefined> {
@@ -131,7 +136,7 @@ export function resolveOptions(
     headers: { ...options.headers },
     logger: options.logger,
     middleware: options.middleware ?? [],
-    validateResponses: options.validateResponses === true,
+    validateResponses: options.validateResponses ?? false,
   };
 }
 
