@@ -9,7 +9,11 @@ const HINT =
 
 /** The forms the built client takes the validator in: ESM's import(), CommonJS's require() behind a promise. */
 const FORMS = [
-  { file: 'index.js', from: 'import("./validation.js")', to: 'import(/* webpackIgnore: true */ /* @vite-ignore */ ["./validation.js"][0])' },
+  {
+    file: 'index.js',
+    from: 'import("./validation.js")',
+    to: 'import(/* webpackIgnore: true */ /* @vite-ignore */ ["./validation.js"][0])',
+  },
   {
     file: 'index.cjs',
     from: 'Promise.resolve().then(() => _interopRequireWildcard(require("./validation.cjs")))',
@@ -24,7 +28,10 @@ export function hideValidatorImport(dir) {
     const at = code.indexOf(from);
     if (at < 0 || code.indexOf(from, at + 1) >= 0) throw new Error(`${path}: expected exactly one ${from}`);
     // The load's own failure becomes the hint; the chain after it (createResponseValidator) is unchanged.
-    const replaced = code.replace(from, `${to}.catch((cause) => { throw new Error(${JSON.stringify(HINT)}, { cause }); })`);
+    const replaced = code.replace(
+      from,
+      `${to}.catch((cause) => { throw new Error(${JSON.stringify(HINT)}, { cause }); })`,
+    );
     writeFileSync(path, replaced);
   }
 }

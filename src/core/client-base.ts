@@ -39,11 +39,18 @@ export function clientTokens(
  * The response validator, loaded on the first response: the specs and ajv stay out of clients that never turn
  * validation on (a chunk of its own in the ESM build).
  */
-function lazyResponseValidation(redact: (text: string) => string, given: boolean | ResponseValidatorFactory): Middleware {
+function lazyResponseValidation(
+  redact: (text: string) => string,
+  given: boolean | ResponseValidatorFactory,
+): Middleware {
   let validator: Promise<Middleware> | undefined;
   return {
     async onResponse(params) {
-      validator ??= (given === true ? import('../validation/index.js').then((module) => module.createResponseValidator) : Promise.resolve(given as ResponseValidatorFactory)).then((create) => create({ redact }));
+      validator ??= (
+        given === true
+          ? import('../validation/index.js').then((module) => module.createResponseValidator)
+          : Promise.resolve(given as ResponseValidatorFactory)
+      ).then((create) => create({ redact }));
       return (await validator).onResponse!(params);
     },
   };
@@ -73,7 +80,8 @@ export function createClientBase<Paths extends {}>(
       fetch: createTransport(settings),
     });
     raw.use(...resolved.middleware);
-    if (resolved.validateResponses) raw.use((validation ??= lazyResponseValidation((text) => redactor.text(text), resolved.validateResponses)));
+    if (resolved.validateResponses)
+      raw.use((validation ??= lazyResponseValidation((text) => redactor.text(text), resolved.validateResponses)));
     return {
       raw,
       baseUrl: resolved.baseUrl,
