@@ -1,5 +1,5 @@
 // The browser demo: the mock runs in a service worker, and the client calls it from the page as it would call the
-// API. The page shows what came back.
+// API, holding only a widget token. The page shows what came back.
 import githubDefinition from '../../openapi/connectors/github.yaml';
 import { setupMockWorker } from '../browser.js';
 import { createAgentEngineClient } from '../../src/index.js';
@@ -9,15 +9,21 @@ const output = document.querySelector('#result')!;
 
 async function main() {
   // The one connector the demo uses: all 51 definitions would make the bundle megabytes larger.
-  const { worker } = setupMockWorker({ seed: 1, connectors: [githubDefinition] });
+  const { worker, service } = setupMockWorker({ seed: 1, connectors: [githubDefinition] });
   await worker.start({ serviceWorker: { url: '/mockServiceWorker.js' }, onUnhandledRequest: 'bypass', quiet: true });
   status.textContent = 'mock worker running';
 
-  const client = createAgentEngineClient({
+  // The part your backend plays (examples/widget-token-backend.ts): it holds the credentials and mints widget tokens.
+  // Here the mock stands in for it, with the credentials it was configured with; the page's own client never sees
+  // them, only the widget token it is handed.
+  const backend = createAgentEngineClient({
     baseUrl: location.origin,
-    clientId: 'demo-client-id',
-    clientSecret: 'demo-client-secret',
+    clientId: service.config.clientId,
+    clientSecret: service.config.clientSecret,
   });
+  const widgetToken = async (allowed_origin: string) =>
+    (await backend.tokens.widget({ workspace_name: 'default', allowed_origin })).token;
+  const client = createAgentEngineClient({ baseUrl: location.origin, token: () => widgetToken(location.origin) });
   const { definitions } = await client.definitions.listSources({ name: 'github' });
   const connector = await client.connectors.create({
     workspace_name: 'default',
@@ -42,11 +48,7 @@ async function main() {
 
   // Widget tokens: one minted for this page's origin works here, one for another origin is refused.
   const bearer = async (allowed_origin: string) =>
-    (
-      JSON.parse(atob((await client.tokens.widget({ workspace_name: 'default', allowed_origin })).token)) as {
-        token: string;
-      }
-    ).token;
+    (JSON.parse(atob(await widgetToken(allowed_origin))) as { token: string }).token;
   const listWith = async (token: string) =>
     (
       await fetch('/api/v1/integrations/connectors?workspace_name=default', {
