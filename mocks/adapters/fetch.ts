@@ -1,6 +1,6 @@
 // The Fetch API adapter: a `Request` read into the pipeline's MockRequest, its MockAnswer written back as a `Response`.
 // Behind createMockFetch() (a fetch function handed to a client, no interception) and the MSW handlers.
-import { MockHttpError, apiOf } from '../pipeline/errors.js';
+import { MockHttpError, apiOf, withRequestId } from '../pipeline/errors.js';
 import { joinChunks } from '../pipeline/json.js';
 import { MAX_BODY_BYTES, bodyTooLarge } from '../pipeline/limits.js';
 import type { MockAnswer, MockRequest } from '../pipeline/request.js';
@@ -65,9 +65,7 @@ export async function answerFetch(service: MockService, request: Request): Promi
     read = await readFetchRequest(request);
   } catch (error) {
     if (!(error instanceof MockHttpError)) throw error;
-    const answer = error.answer(apiOf(new URL(request.url).pathname));
-    answer.headers['x-request-id'] = crypto.randomUUID();
-    return toResponse(answer);
+    return toResponse(withRequestId(error.answer(apiOf(new URL(request.url).pathname))));
   }
   return toResponse(await service.answer(read));
 }

@@ -1,7 +1,7 @@
 // The node:http adapter: an IncomingMessage read straight into the pipeline's MockRequest (no Fetch objects, no MSW),
 // the MockAnswer written with writeHead/end. Behind `npm start`, the CLI's mock and startStandaloneMock().
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
-import { MockHttpError, apiOf, errorAnswer } from '../pipeline/errors.js';
+import { MockHttpError, apiOf, failureAnswer, withRequestId } from '../pipeline/errors.js';
 import { MAX_BODY_BYTES, bodyTooLarge } from '../pipeline/limits.js';
 import { splitTarget, type MockAnswer, type MockRequest } from '../pipeline/request.js';
 import type { MockService } from '../service.js';
@@ -68,18 +68,12 @@ export function requestListener(
     try {
       answer = await service.answer(await readRequest(incoming, origin()));
     } catch (error) {
-      if (error instanceof MockHttpError) {
-        // Refused while reading (a body over the limit): answered without reading the rest; the connection then closes.
-        answer = error.answer(apiOf(incoming.url ?? '/'));
-        answer.headers.connection = 'close';
-      } else {
-        // A client that went away mid-request has no one to answer.
-        if (incoming.destroyed) return;
-        // The request could not be read (the pipeline itself never throws): logged, answered without any detail.
-        console.error(error);
-        answer = errorAnswer(apiOf(incoming.url ?? '/'), 500, "Mock failure: an internal error (see the mock's log).");
-      }
-      answer.headers['x-request-id'] = crypto.randomUUID();
+      // The request could not be read (the pipeline itself never throws). A client that went away mid-request has no
+      // one to answer.
+      if (!(error instanceof MockHttpError) && incoming.destroyed) return;
+      answer = withRequestId(failureAnswer(apiOf(incoming.url ?? '/'), error));
+      // Refused while reading (a body over the limit): answered without reading the rest; the connection then closes.
+      if (error instanceof MockHttpError) answer.headers.connection = 'close';
     }
     if (answer.drop) {
       incoming.socket.destroy(); // a simulated dropped connection

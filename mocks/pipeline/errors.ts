@@ -109,3 +109,19 @@ export class DroppedConnection extends Error {
 export const notFound = (what: string) => new MockHttpError(404, `${what} not found.`);
 export const forbidden = (why: string) => new MockHttpError(403, why);
 export const unprocessable = (message: string, errors: FieldProblem[] = []) => new MockHttpError(422, message, errors);
+
+/**
+ * The answer to what went wrong with a request: an HTTP error in its API's shape, or for anything else (a bug of the
+ * mock) a 500 that says nothing of the request, with the error logged where the mock's operator sees it.
+ */
+export function failureAnswer(api: SpecName, error: unknown): MockAnswer {
+  if (error instanceof MockHttpError) return error.answer(api);
+  console.error(error);
+  return errorAnswer(api, 500, "Mock failure: an internal error (see the mock's log).");
+}
+
+/** As the real API's gateway does: an id on every answer, which the client's errors carry. */
+export function withRequestId(answer: MockAnswer): MockAnswer {
+  answer.headers['x-request-id'] = crypto.randomUUID();
+  return answer;
+}

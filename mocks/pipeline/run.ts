@@ -6,7 +6,7 @@ import type { AnyResult, OperationContext } from '../operations/types.js';
 import type { MockService } from '../service.js';
 import { authenticate } from './auth.js';
 import { allowOrigin, preflight } from './cors.js';
-import { DroppedConnection, MockHttpError, apiOf, errorAnswer, errorBody } from './errors.js';
+import { DroppedConnection, MockHttpError, apiOf, errorBody, failureAnswer, withRequestId } from './errors.js';
 import { applyFaults } from './faults.js';
 import { checkedBodyText } from './limits.js';
 import { jsonAnswer, type MockAnswer, type MockRequest } from './request.js';
@@ -24,17 +24,10 @@ export async function runPipeline(service: MockService, request: MockRequest): P
     answer = await route(service, api, request);
   } catch (error) {
     if (error instanceof DroppedConnection) return { status: 0, headers: {}, body: null, drop: true };
-    if (error instanceof MockHttpError) answer = error.answer(api);
-    else {
-      // A bug of the mock: logged where its operator sees it, answered without a stack or any request data.
-      console.error(error);
-      answer = errorAnswer(api, 500, "Mock failure: an internal error (see the mock's log).");
-    }
+    answer = failureAnswer(api, error);
   }
   allowOrigin(service.store, request, answer);
-  // As the real API's gateway does: an id per request, which the client's errors carry.
-  answer.headers['x-request-id'] = crypto.randomUUID();
-  return answer;
+  return withRequestId(answer);
 }
 
 /** Stages 1 and 2: what the request names, and the faults asked for; pages of the mock itself are answered here. */
