@@ -14,13 +14,16 @@ const FILES = {
   '/mockServiceWorker.js': ['mocks/public/mockServiceWorker.js', 'text/javascript'],
 };
 
-/** Builds the demo and serves it; answers its origin and how to stop it. */
-export async function serveBrowserDemo(port = 0) {
-  await buildBrowserDemo();
+/**
+ * A static server on 127.0.0.1 for the pages the kit opens in a browser (this demo, the widget page, a test's build):
+ * `files` maps each URL path to `[file, content type]`, read when asked for; anything else is a 404. Port 0 picks a
+ * free one. Answers its origin and how to stop it.
+ */
+export async function serveFiles(files, port = 0) {
   const server = createServer((request, response) => {
-    const file = FILES[new URL(request.url ?? '/', 'http://demo.invalid').pathname];
+    const file = files[new URL(request.url ?? '/', 'http://page.invalid').pathname];
     if (!file) return void response.writeHead(404).end();
-    response.writeHead(200, { 'content-type': file[1] }).end(readFileSync(`${root}${file[0]}`));
+    response.writeHead(200, { 'content-type': file[1] }).end(readFileSync(file[0]));
   });
   await new Promise((resolve, reject) => {
     server.once('error', reject);
@@ -28,6 +31,15 @@ export async function serveBrowserDemo(port = 0) {
   });
   const origin = `http://127.0.0.1:${server.address().port}`;
   return { origin, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+/** Builds the demo and serves it; answers its origin and how to stop it. */
+export async function serveBrowserDemo(port = 0) {
+  await buildBrowserDemo();
+  return serveFiles(
+    Object.fromEntries(Object.entries(FILES).map(([path, [file, type]]) => [path, [`${root}${file}`, type]])),
+    port,
+  );
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -365,32 +365,25 @@ describe('the package', () => {
       expect(readFileSync(join(outDir, 'assets', asset), 'utf8')).not.toMatch(/from ["']node:/);
 
     // Vite's build served as a static site, as a front-end project deploys it.
-    const { createServer } = await import('node:http');
-    const server = createServer((request, response) => {
-      const path = new URL(request.url ?? '/', 'http://x').pathname;
-      const file = join(outDir, path === '/' ? 'index.html' : path);
-      let content: Buffer;
-      try {
-        content = readFileSync(file);
-      } catch {
-        return void response.writeHead(404).end();
-      }
-      response
-        .writeHead(200, { 'content-type': file.endsWith('.html') ? 'text/html' : 'text/javascript' })
-        .end(content);
+    const { serveFiles } = await import(pathToFileURL(join(root, 'scripts/serve-browser-demo.mjs')).href);
+    const site: { origin: string; close: () => Promise<void> } = await serveFiles({
+      '/': [join(outDir, 'index.html'), 'text/html'],
+      ...Object.fromEntries(
+        assets.map((asset) => [`/assets/${asset}`, [join(outDir, 'assets', asset), 'text/javascript']]),
+      ),
+      '/mockServiceWorker.js': [join(outDir, 'mockServiceWorker.js'), 'text/javascript'],
     });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const plan = planBrowserSuite('the front-end project in Chromium');
     if ('fail' in plan) throw new Error(plan.fail);
     if ('skip' in plan) {
       console.warn(plan.skip);
-      server.close();
+      await site.close();
       return;
     }
     const browser = await launchBrowser(plan.run);
     try {
       const page = await browser.newPage();
-      await page.goto(`http://127.0.0.1:${(server.address() as { port: number }).port}/`);
+      await page.goto(`${site.origin}/`);
       await page.waitForFunction(
         () => /^(done|failed)/.test(document.querySelector('#status')?.textContent ?? ''),
         undefined,
@@ -399,7 +392,7 @@ describe('the package', () => {
       expect(await page.textContent('#status')).toBe('done: GitHub, 4 issues');
     } finally {
       await browser.close();
-      server.close();
+      await site.close();
     }
   }, 120_000);
 
