@@ -1,7 +1,7 @@
 // Where the contract cases run: the MSW mock in-process, the mock's fetch function handed to the clients, the standalone
 // mock over HTTP, Prism (both specs), and the real API when credentials are given. CONTRACT_TARGETS picks them
 // (default: msw,fetch,standalone,prism).
-import { ManualClock, createMockFetch, setupMockServer } from '../../mocks/node.js';
+import { ManualClock, createMockFetch, setupMockServer, type MockService } from '../../mocks/node.js';
 import { startStandaloneMock } from '../../mocks/standalone.js';
 import { startPrism } from './processes.js';
 
@@ -31,6 +31,27 @@ export function liveCredentials(): { clientId: string; clientSecret: string } | 
   return clientId && clientSecret ? { clientId, clientSecret } : undefined;
 }
 
+/** A target of the kit's own mock (MSW, its fetch function, or its HTTP server): stateful, its clock and faults in reach. */
+function mockTarget(
+  name: TargetName,
+  origin: string,
+  service: MockService,
+  clock: ManualClock,
+  rest: Pick<Target, 'stop'> & Partial<Pick<Target, 'fetch'>>,
+): Target {
+  return {
+    name,
+    agentEngine: origin,
+    v1: `${origin}/v1`,
+    ...DEMO,
+    stateful: true,
+    live: false,
+    advanceClock: (ms: number) => clock.advance(ms),
+    failNext: (count: number, status = 503) => service.failNext(count, { status, retryAfterSeconds: 0 }),
+    ...rest,
+  };
+}
+
 export async function startTarget(name: TargetName): Promise<Target> {
   switch (name) {
     case 'msw': {
@@ -38,60 +59,21 @@ export async function startTarget(name: TargetName): Promise<Target> {
       const clock = new ManualClock(Date.now());
       const { server, service } = setupMockServer({ seed: 11, clock });
       server.listen({ onUnhandledRequest: 'error' });
-      const origin = 'http://127.0.0.1:4010';
-      const controls = {
-        advanceClock: (ms: number) => clock.advance(ms),
-        failNext: (count: number, status = 503) => service.failNext(count, { status, retryAfterSeconds: 0 }),
-      };
-      return {
-        name,
-        agentEngine: origin,
-        v1: `${origin}/v1`,
-        ...DEMO,
-        stateful: true,
-        live: false,
-        ...controls,
-        stop: async () => server.close(),
-      };
+      return mockTarget(name, 'http://127.0.0.1:4010', service, clock, { stop: async () => server.close() });
     }
     case 'fetch': {
       // No server and no interception: the clients call the mock's fetch function.
       const clock = new ManualClock(Date.now());
       const mock = createMockFetch({ seed: 11, clock });
-      const origin = 'https://api.airbyte.ai';
-      const controls = {
-        advanceClock: (ms: number) => clock.advance(ms),
-        failNext: (count: number, status = 503) => mock.service.failNext(count, { status, retryAfterSeconds: 0 }),
-      };
-      return {
-        name,
-        agentEngine: origin,
-        v1: `${origin}/v1`,
-        ...DEMO,
-        stateful: true,
-        live: false,
+      return mockTarget(name, 'https://api.airbyte.ai', mock.service, clock, {
         fetch: mock.fetch,
-        ...controls,
         stop: async () => {},
-      };
+      });
     }
     case 'standalone': {
       const clock = new ManualClock(Date.now());
       const mock = await startStandaloneMock({ port: 0, log: false, seed: 11, clock });
-      const controls = {
-        advanceClock: (ms: number) => clock.advance(ms),
-        failNext: (count: number, status = 503) => mock.service.failNext(count, { status, retryAfterSeconds: 0 }),
-      };
-      return {
-        name,
-        agentEngine: mock.url,
-        v1: `${mock.url}/v1`,
-        ...DEMO,
-        stateful: true,
-        live: false,
-        ...controls,
-        stop: mock.close,
-      };
+      return mockTarget(name, mock.url, mock.service, clock, { stop: mock.close });
     }
     case 'prism': {
       const [agentEngine, v1] = await Promise.all([
