@@ -50,6 +50,22 @@ async function rounds(url: string, load: Load, headers: Record<string, string>, 
   return { rps: stats(rps), cpu: stats(cpu) };
 }
 
+/** Every load against one server started by `start`, in order, then the server stopped. */
+async function measure(
+  server: { child: { pid?: number; kill(signal: string): unknown } },
+  base: string,
+  loads: Load[],
+  headers: Record<string, string>,
+) {
+  try {
+    const rows: Awaited<ReturnType<typeof rounds>>[] = [];
+    for (const load of loads) rows.push(await rounds(base, load, headers, server.child.pid!));
+    return rows;
+  } finally {
+    server.child.kill('SIGTERM');
+  }
+}
+
 async function inProcess(
   fetchOf: (url: string, init: RequestInit) => Promise<Response>,
   origin: string,
@@ -107,13 +123,7 @@ export async function benchMockFigures() {
       body: JSON.stringify({ entity: 'issues', action: 'list', params: { per_page: 30 } }),
     },
   ];
-  type Rounds = Awaited<ReturnType<typeof rounds>>;
-  const standalone: Rounds[] = [];
-  try {
-    for (const load of loads) standalone.push(await rounds(base, load, auth, mock.child.pid));
-  } finally {
-    mock.child.kill('SIGTERM');
-  }
+  const standalone = await measure(mock, base, loads, auth);
 
   // Prism, static, on the same spec: any bearer passes; the connector id is any path value.
   const prismPort: number = await freePort();
@@ -134,13 +144,7 @@ export async function benchMockFigures() {
     {},
     async () => (await fetch(`${prismBase}${loads[0]!.path}`, { headers: { authorization: 'Bearer x' } })).ok,
   );
-  const prismRows: Rounds[] = [];
-  try {
-    for (const load of loads)
-      prismRows.push(await rounds(prismBase, load, { authorization: 'Bearer x' }, prism.child.pid));
-  } finally {
-    prism.child.kill('SIGTERM');
-  }
+  const prismRows = await measure(prism, prismBase, loads, { authorization: 'Bearer x' });
 
   const barePort: number = await freePort();
   const bareBase = `http://127.0.0.1:${barePort}`;
@@ -151,12 +155,7 @@ export async function benchMockFigures() {
     { PORT: String(barePort), BARE_BODY: '{"definitions":[]}' },
     async () => (await fetch(`${bareBase}/`)).ok,
   );
-  let bareRow: Rounds;
-  try {
-    bareRow = await rounds(bareBase, { method: 'GET', path: '/' }, {}, bare.child.pid);
-  } finally {
-    bare.child.kill('SIGTERM');
-  }
+  const bareRow = (await measure(bare, bareBase, [{ method: 'GET', path: '/' }], {}))[0]!;
 
   lines.push(
     `Each figure: min / median / max of ${ROUNDS} rounds of autocannon (${CONNECTIONS} connections, ${DURATION_S} s), one server after the other, each its own process.`,
