@@ -13,7 +13,7 @@ import { buildBrowserMock } from './scripts/build-browser-demo.mjs';
 // `validateResponses` on.
 export default defineConfig([
   {
-    entry: { index: 'src/index.ts', validation: 'src/validation/index.ts' },
+    entry: { index: 'src/index.ts', validation: 'src/validation/index.ts', agent: 'src/agent/index.ts' },
     format: ['esm', 'cjs'],
     dts: true,
     splitting: true,
