@@ -24,6 +24,7 @@ Commands:
   mock      the stateful mock of both APIs on 127.0.0.1 (the same as npm start)
   prism     Prism serving the packaged spec (static examples, request validation)
   verify    the contract cases against a server, every answer checked against the spec
+  mcp       a Model Context Protocol server: the workspace's connectors as tools for AI agents
 
 Options:
   -h, --help     help for the command: agent-engine-kit <command> --help
@@ -72,6 +73,31 @@ Options:
   --client-id <id>
   --client-secret <secret>
 `,
+  mcp: `Usage: agent-engine-kit mcp [--workspace NAME] [--base-url URL] [--tools auto|static|dynamic] [--http PORT]
+
+A Model Context Protocol server: the connectors of a workspace (or of the organization) as tools an AI agent calls,
+over stdio (what desktop MCP clients start), or over Streamable HTTP on 127.0.0.1 with --http.
+
+Tools: one per connector, entity and action (e.g. github_issues_list), their input schemas from the connector
+definitions; or three tools for any number of connectors (list_connectors, describe_action, execute_action).
+Malformed arguments are refused before any request, with what to fix; answers larger than --max-result-bytes are
+trimmed with a note on how to ask for the rest; the API's refusals come back as tool errors (validation: what to
+change; 429: when to retry).
+
+Credentials come from AIRBYTE_CLIENT_ID and AIRBYTE_CLIENT_SECRET (AIRBYTE_ORGANIZATION_ID when needed); against
+127.0.0.1 or localhost the mock's demo credentials are the default. The base URL: --base-url, else AIRBYTE_API_HOST,
+else https://api.airbyte.ai.
+
+Options:
+  --workspace <name>      only this workspace's connectors, with a token scoped to it
+  --base-url <url>        the API, e.g. http://127.0.0.1:4010 (the mock: npm start)
+  --tools <mode>          static: a tool per action; dynamic: the three tools; auto (default): static while
+                          there are at most 64 action tools, dynamic beyond
+  --max-result-bytes <n>  the largest answer a tool gives (default 100000)
+  --http <port>           serve Streamable HTTP at http://127.0.0.1:<port>/mcp instead of stdio (0: a free port)
+  --client-id <id>
+  --client-secret <secret>
+`,
 };
 
 class UsageError extends Error {}
@@ -97,9 +123,9 @@ function parse(
 }
 
 /** `--port`, else the environment's PORT when there is one to fall back on, else `fallback`; a usage error when not a port. */
-function port(value: unknown, fallback: number, env?: string): number {
+function port(value: unknown, fallback: number, env?: string, flag = '--port'): number {
   try {
-    if (value !== undefined) return parsePort(String(value), '--port', fallback);
+    if (value !== undefined) return parsePort(String(value), flag, fallback);
     return env === undefined ? fallback : parsePort(process.env[env], env, fallback);
   } catch (error) {
     if (error instanceof InvalidPortError) throw new UsageError(error.message);
@@ -254,6 +280,77 @@ async function verifyCommand(args: string[]): Promise<number> {
   return report.ok ? 0 : 1;
 }
 
+async function mcpCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parse('mcp', args, {
+    workspace: { type: 'string' },
+    'base-url': { type: 'string' },
+    tools: { type: 'string' },
+    'max-result-bytes': { type: 'string' },
+    http: { type: 'string' },
+    'client-id': { type: 'string' },
+    'client-secret': { type: 'string' },
+  });
+  if (values.help) {
+    console.log(HELP.mcp);
+    return 0;
+  }
+  if (positionals.length > 0) throw new UsageError(`mcp takes no arguments besides options\n\n${HELP.mcp}`);
+  const tools = (values.tools as string | undefined) ?? 'auto';
+  if (tools !== 'auto' && tools !== 'static' && tools !== 'dynamic')
+    throw new UsageError(`--tools: ${tools} is not one of auto, static, dynamic`);
+  const maxText = values['max-result-bytes'] as string | undefined;
+  const maxResultBytes = maxText === undefined ? undefined : Number(maxText);
+  if (maxResultBytes !== undefined && (!Number.isInteger(maxResultBytes) || maxResultBytes < 2000))
+    throw new UsageError(`--max-result-bytes: ${maxText} is not an integer of at least 2000`);
+  const workspace = values.workspace as string | undefined;
+  if (workspace !== undefined && workspace.trim() === '') throw new UsageError('--workspace: a name is needed');
+  const baseText = (values['base-url'] as string | undefined) ?? process.env.AIRBYTE_API_HOST;
+  let baseUrl: URL | undefined;
+  if (baseText !== undefined) {
+    try {
+      baseUrl = new URL(/^https?:\/\//.test(baseText) ? baseText : `https://${baseText}`);
+    } catch {
+      throw new UsageError(`--base-url: ${baseText} is not an http(s) URL`);
+    }
+  }
+  const demo = baseUrl !== undefined && isLoopback(baseUrl);
+  const clientId =
+    (values['client-id'] as string | undefined) ??
+    process.env.AIRBYTE_CLIENT_ID ??
+    (demo ? DEFAULT_MOCK_CLIENT_ID : undefined);
+  const clientSecret =
+    (values['client-secret'] as string | undefined) ??
+    process.env.AIRBYTE_CLIENT_SECRET ??
+    (demo ? DEFAULT_MOCK_CLIENT_SECRET : undefined);
+  if (!clientId || !clientSecret)
+    throw new UsageError('mcp: set AIRBYTE_CLIENT_ID and AIRBYTE_CLIENT_SECRET (or --client-id / --client-secret)');
+  const { version } = createRequire(import.meta.url)(join(root, 'package.json')) as { version: string };
+  // Loaded only for this command: the MCP SDK is no part of the mock's start-up.
+  const { runMcp } = await import('./mcp/serve.js');
+  const log = (line: string) => process.stderr.write(`${line}\n`);
+  try {
+    const running = await runMcp({
+      baseUrl: baseUrl?.href,
+      clientId,
+      clientSecret,
+      organizationId: process.env.AIRBYTE_ORGANIZATION_ID,
+      workspace,
+      tools,
+      maxResultBytes,
+      httpPort: values.http === undefined ? undefined : port(values.http, 0, undefined, '--http'),
+      version,
+      log,
+    });
+    for (const signal of ['SIGINT', 'SIGTERM'] as const)
+      process.once(signal, () => void running.close().finally(() => process.exit(0)));
+    return -1; // serves until stdin closes (stdio) or a signal
+  } catch (error) {
+    // Not reachable, refused credentials, an unknown workspace: one line (the kit's messages carry no secret).
+    log(`agent-engine-kit mcp: ${(error as Error)?.message ?? String(error)}`);
+    return 1;
+  }
+}
+
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   try {
@@ -279,6 +376,8 @@ export async function main(argv: string[]): Promise<number> {
         return await prism(rest);
       case 'verify':
         return await verifyCommand(rest);
+      case 'mcp':
+        return await mcpCommand(rest);
       default:
         throw new UsageError(`unknown command ${command}\n\n${HELP.main}`);
     }
