@@ -95,6 +95,8 @@ Options:
                           there are at most 64 action tools, dynamic beyond
   --max-result-bytes <n>  the largest answer a tool gives (default 100000)
   --http <port>           serve Streamable HTTP at http://127.0.0.1:<port>/mcp instead of stdio (0: a free port)
+  --max-retries <n>       retries of a failed call (429, 5xx, network) before the tool reports it (default 3);
+                          0 hands every 429 to the model at once, with when to retry
   --client-id <id>
   --client-secret <secret>
 `,
@@ -287,6 +289,7 @@ async function mcpCommand(args: string[]): Promise<number> {
     tools: { type: 'string' },
     'max-result-bytes': { type: 'string' },
     http: { type: 'string' },
+    'max-retries': { type: 'string' },
     'client-id': { type: 'string' },
     'client-secret': { type: 'string' },
   });
@@ -302,6 +305,10 @@ async function mcpCommand(args: string[]): Promise<number> {
   const maxResultBytes = maxText === undefined ? undefined : Number(maxText);
   if (maxResultBytes !== undefined && (!Number.isInteger(maxResultBytes) || maxResultBytes < 2000))
     throw new UsageError(`--max-result-bytes: ${maxText} is not an integer of at least 2000`);
+  const retriesText = values['max-retries'] as string | undefined;
+  const maxRetries = retriesText === undefined ? undefined : Number(retriesText);
+  if (maxRetries !== undefined && (!Number.isInteger(maxRetries) || maxRetries < 0 || maxRetries > 10))
+    throw new UsageError(`--max-retries: ${retriesText} is not an integer from 0 to 10`);
   const workspace = values.workspace as string | undefined;
   if (workspace !== undefined && workspace.trim() === '') throw new UsageError('--workspace: a name is needed');
   const baseText = (values['base-url'] as string | undefined) ?? process.env.AIRBYTE_API_HOST;
@@ -337,6 +344,7 @@ async function mcpCommand(args: string[]): Promise<number> {
       workspace,
       tools,
       maxResultBytes,
+      maxRetries,
       httpPort: values.http === undefined ? undefined : port(values.http, 0, undefined, '--http'),
       version,
       log,

@@ -17,6 +17,8 @@ export interface McpCommandOptions {
   workspace?: string | undefined;
   tools: ToolsMode;
   maxResultBytes?: number | undefined;
+  /** Retries of a failed call before the tool reports it (the client's default when left out). */
+  maxRetries?: number | undefined;
   /** Serve Streamable HTTP on 127.0.0.1 at this port (0: a free one) instead of stdio. */
   httpPort?: number | undefined;
   version: string;
@@ -40,6 +42,7 @@ export async function runMcp(options: McpCommandOptions): Promise<RunningMcp> {
     ...(options.clientId ? { clientId: options.clientId } : {}),
     ...(options.clientSecret ? { clientSecret: options.clientSecret } : {}),
     ...(options.organizationId ? { organizationId: options.organizationId } : {}),
+    ...(options.maxRetries !== undefined ? { maxRetries: options.maxRetries } : {}),
   });
   const scope = options.workspace ? client.forWorkspace(options.workspace) : client;
   const tools = await workspaceTools(scope, {
