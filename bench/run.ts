@@ -6,7 +6,7 @@ import { cpus, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const PARTS = ['client', 'tokens', 'servers', 'execute', 'types'];
+const PARTS = ['client', 'tokens', 'servers', 'execute', 'mcp', 'types'];
 const only = new Set((process.env.BENCH_ONLY ?? PARTS.join(',')).split(','));
 
 execFileSync('npx', ['tsup', '--silent'], { cwd: root, stdio: 'inherit' });
@@ -88,6 +88,32 @@ if (only.has('execute')) {
     '| request | requests/s | p99 latency |',
     '| --- | ---: | ---: |',
     ...result.rows.map((r) => `| ${r.name} | ${f(r.rps)} | ${r.p99} ms |`),
+  ]);
+}
+
+if (only.has('mcp')) {
+  const { benchMcp } = await import('./mcp.js');
+  const r = await benchMcp();
+  const us = (s: { min: number; median: number; max: number }) => `${f(s.min)} / **${f(s.median)}** / ${f(s.max)} µs`;
+  const ms = (s: { min: number; median: number; max: number }) =>
+    `${f(s.min, 1)} / **${f(s.median, 1)}** / ${f(s.max, 1)} ms`;
+  section([
+    '## MCP server (`agent-engine-kit mcp`)',
+    '',
+    `One GitHub \`issues list\` (10 issues, 3 fields each) against the same in-process mock (createMockFetch), three ways, interleaved: ${r.rounds} rounds of ${r.calls} calls each, one after another; min / median / max of the rounds' means.`,
+    '',
+    '| call | µs per call (min / median / max) | over the direct call (medians) |',
+    '| --- | ---: | ---: |',
+    `| typed client, direct (\`github.issues.list\`) | ${us(r.direct)} | |`,
+    `| agent tool in-process (\`github_issues_list\`: arguments checked, answer as JSON text) | ${us(r.tool)} | ${f(r.tool.median - r.direct.median)} µs |`,
+    `| MCP \`tools/call\` over stdio (server in its own process, the official client) | ${us(r.mcp)} | **${f(r.mcp.median - r.direct.median)} µs** |`,
+    '',
+    `A workspace with a connector of every definition (${r.every.connectors} connectors), min / median / max of 15 requests:`,
+    '',
+    '| tools | `tools/list` | size of the list | other |',
+    '| --- | ---: | ---: | --- |',
+    `| a tool per action (\`--tools static\`): ${f(r.every.staticTools)} tools | ${ms(r.every.staticListMs)} | ${f(r.every.staticListBytes / 1024)} kB | spawn to first \`tools/list\` answered: ${f(r.every.staticStartMs)} ms (51 connectors created in the in-process mock included) |`,
+    `| dynamic (\`--tools dynamic\`, what \`auto\` picks here): 3 tools | ${ms(r.every.dynamicListMs)} | | \`list_connectors\`: ${ms(r.every.listConnectorsMs)} |`,
   ]);
 }
 
