@@ -268,6 +268,36 @@ describe('the package', () => {
       const cjs = spawnSync(process.execPath, ['cjs.cjs'], { cwd: app, encoding: 'utf8', env });
       expect(withoutNodeWarnings(cjs.stderr)).toBe('');
       expect(JSON.parse(cjs.stdout)).toEqual({ names: ['HubSpot'], refused: true, schema: 'object' });
+
+      // The bin's MCP server runs from the install alone (the MCP SDK is bundled into it), driven by the official client.
+      const { Client } = await import('@modelcontextprotocol/client');
+      const { StdioClientTransport } = await import('@modelcontextprotocol/client/stdio');
+      const mcp = new Client({ name: 'package-test', version: '1.0.0' });
+      await mcp.connect(
+        new StdioClientTransport({
+          command: join(app, 'node_modules/.bin/agent-engine-kit'),
+          args: ['mcp', '--base-url', env.MOCK_URL, '--tools', 'dynamic'],
+          cwd: app,
+          env: { PATH: process.env.PATH ?? '' },
+          stderr: 'ignore',
+        }),
+      );
+      try {
+        expect((await mcp.listTools()).tools.map((t) => t.name)).toEqual([
+          'list_connectors',
+          'describe_action',
+          'execute_action',
+        ]);
+        const described = await mcp.callTool({
+          name: 'describe_action',
+          arguments: { connector: 'github', entity: 'issues', action: 'list' },
+        });
+        // The programs above made the organization's GitHub connector; its list's params come from the definition.
+        const text = (described as { content: { text: string }[] }).content[0]!.text;
+        expect(JSON.parse(text).params.properties.per_page).toMatchObject({ maximum: 100 });
+      } finally {
+        await mcp.close();
+      }
     } finally {
       mock.kill('SIGTERM');
     }
