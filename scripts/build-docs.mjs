@@ -30,6 +30,11 @@ const CLIENT_MODULES = [
     what: 'response validation against the specs',
   },
   {
+    name: 'agent-engine-kit/agent',
+    page: 'client/modules/agent-engine-kit_agent.html',
+    what: 'the connectors as tools for AI agents',
+  },
+  {
     name: 'agent-engine-kit/mock',
     page: 'client/modules/agent-engine-kit_mock.html',
     what: 'the stateful mock for Node tests and servers',

@@ -1,5 +1,10 @@
-// `agent-engine-kit/agent`: the connectors as tools for AI agents, framework-neutral (JSON Schema input, an execute
-// function that never throws, answers within a size limit). The MCP server and the framework adapters build on it.
+/**
+ * The connectors as tools for AI agents, framework-neutral: a tool per entity and action (JSON Schema input from the
+ * connector definitions) or three dynamic tools, an execute function that never throws, answers within a size limit.
+ * The MCP server (`agent-engine-kit mcp`) and the framework adapters build on it.
+ *
+ * @module agent-engine-kit/agent
+ */
 export { catalogConnectors, catalogEntry } from './catalog.js';
 export type { ActionToolCatalog, ConnectorToolCatalog, EntityToolCatalog } from './catalog.js';
 export { toolErrorText } from './errors.js';
