@@ -337,6 +337,21 @@ describe('agent-engine-kit mcp, what a user gets wrong', () => {
     expect(output).not.toMatch(STACK_FRAME);
   });
 
+  it('says in one line that the credentials were refused, without echoing them', async () => {
+    const child = spawn(
+      process.execPath,
+      [bundle, 'mcp', '--base-url', mock.url, '--client-secret', 'not-the-secret-0123456789'],
+      { cwd: ROOT, env: { PATH: process.env.PATH ?? '' }, stdio: ['pipe', 'pipe', 'pipe'] },
+    );
+    let output = '';
+    child.stdout!.on('data', (c) => (output += c));
+    child.stderr!.on('data', (c) => (output += c));
+    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+    expect(code).toBe(1);
+    expect(output.trim()).toMatch(/^agent-engine-kit mcp: .* failed with 401 \(Authentication failed\)/);
+    expect(output).not.toContain('not-the-secret-0123456789');
+  });
+
   it('refuses bad options with the usage', async () => {
     for (const args of [
       ['--tools', 'some'],
