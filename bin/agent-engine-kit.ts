@@ -89,7 +89,8 @@ Credentials come from AIRBYTE_CLIENT_ID and AIRBYTE_CLIENT_SECRET (AIRBYTE_ORGAN
 else https://api.airbyte.ai.
 
 Options:
-  --workspace <name>      only this workspace's connectors, with a token scoped to it
+  --workspace <name>      only this workspace's connectors, with a token scoped to it (default:
+                          $AIRBYTE_WORKSPACE; none: every connector of the organization)
   --base-url <url>        the API, e.g. http://127.0.0.1:4010 (the mock: npm start)
   --tools <mode>          static: a tool per action; dynamic: the three tools; auto (default): static while
                           there are at most 64 action tools, dynamic beyond
@@ -309,7 +310,7 @@ async function mcpCommand(args: string[]): Promise<number> {
   const maxRetries = retriesText === undefined ? undefined : Number(retriesText);
   if (maxRetries !== undefined && (!Number.isInteger(maxRetries) || maxRetries < 0 || maxRetries > 10))
     throw new UsageError(`--max-retries: ${retriesText} is not an integer from 0 to 10`);
-  const workspace = values.workspace as string | undefined;
+  const workspace = (values.workspace as string | undefined) ?? (process.env.AIRBYTE_WORKSPACE || undefined);
   if (workspace !== undefined && workspace.trim() === '') throw new UsageError('--workspace: a name is needed');
   const baseText = (values['base-url'] as string | undefined) ?? process.env.AIRBYTE_API_HOST;
   let baseUrl: URL | undefined;
