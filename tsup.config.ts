@@ -13,7 +13,13 @@ import { buildBrowserMock } from './scripts/build-browser-demo.mjs';
 // `validateResponses` on.
 export default defineConfig([
   {
-    entry: { index: 'src/index.ts', validation: 'src/validation/index.ts', agent: 'src/agent/index.ts' },
+    entry: {
+      index: 'src/index.ts',
+      validation: 'src/validation/index.ts',
+      agent: 'src/agent/index.ts',
+      'ai-sdk': 'src/agent/ai-sdk.ts',
+      'openai-agents': 'src/agent/openai-agents.ts',
+    },
     format: ['esm', 'cjs'],
     dts: true,
     splitting: true,
@@ -24,7 +30,8 @@ export default defineConfig([
     outDir: 'dist',
     // openapi-fetch is the one dependency; ajv (the response validator's, a chunk loaded on first use) is bundled in, so
     // that installing the client installs nothing else.
-    external: ['openapi-fetch'],
+    // The agent frameworks (`ai`, `@openai/agents-core`) are optional peers, imported by their adapters' entries only.
+    external: ['openapi-fetch', 'ai', '@openai/agents-core'],
     noExternal: ['ajv', 'ajv-formats'],
     esbuildPlugins: [esbuildYamlPlugin],
     // The validator's lazy import, hidden from bundlers that bundle dist/ again (scripts/hide-validator-import.mjs).

@@ -6,6 +6,7 @@ import { startStandaloneMock } from '../../mocks/standalone.js';
 import { createAgentEngineClient } from '../../src/index.js';
 import { specSchema } from '../../src/validation/index.js';
 import { agentTurn, createExecuteTool } from '../../examples/agent-tool.js';
+import { agentLoop } from '../../examples/agent-loop.js';
 import { pageThroughIssues } from '../../examples/github-issues.js';
 import { everyStripeCustomer } from '../../examples/stripe-customers.js';
 import { startWidgetBackend } from '../../examples/widget-token-backend.js';
@@ -51,6 +52,7 @@ describe('every example runs as a user runs it, against the running mock', () =>
     ],
     ['examples/stripe-customers.ts', {}, new RegExp(`^${stripeCustomers().length} customers, 10 a page$`, 'm')],
     ['examples/agent-tool.ts', {}, /^< error: ValidationError 422: entity: Unknown entity "tickets" for GitHub/m],
+    ['examples/agent-loop.ts', {}, /^Filed #\d+, listing 10 open issues\.$/m],
   ] as const)(
     '%s',
     async (file, env, expected) => {
@@ -290,5 +292,34 @@ describe('the AI-agent tool around execute', () => {
     expect(result.is_error).toBe(false);
     expect(result.content).toMatch(/… \(truncated at 200 characters; use select_fields/);
     expect(result.content.length).toBeLessThan(300);
+  });
+});
+
+describe('the agent loop (AI SDK, scripted model)', () => {
+  it('runs the tool calls the model makes: a refused one, a list, a create, then the answer', async () => {
+    const lines: string[] = [];
+    const { text, calls, listed } = await agentLoop(mock.url, {
+      workspace: 'agent-loop-test',
+      log: (line) => lines.push(line),
+    });
+    expect(calls.map((c) => c.tool)).toEqual(['github_issues_list', 'github_issues_list', 'github_issues_create']);
+    expect(calls[0]).toMatchObject({
+      isError: true,
+      text: 'Invalid arguments: `per_page` must be of type integer. Nothing was sent; fix these and call again.',
+    });
+    const open = githubIssues().filter((i) => i.state === 'OPEN');
+    expect(listed).toEqual(open.slice(0, 10).map(({ number, title }) => ({ number, title })));
+    // The issue it filed is in the workspace, read back through the client.
+    const created = JSON.parse(calls[2]!.text) as { data: { number: number } };
+    expect(text).toBe(`Filed #${created.data.number}, listing 10 open issues.`);
+    const github = demoClient().forWorkspace('agent-loop-test').connector('github');
+    const { data: issue } = await github.issues.get({
+      owner: 'airbytehq',
+      repo: 'airbyte',
+      number: created.data.number,
+    });
+    expect(issue.title).toBe('Triage: 10 open issues');
+    expect(issue.body!.split('\n')).toEqual(listed.map((i) => `- #${i.number} ${i.title}`));
+    expect(lines.at(-1)).toBe(text);
   });
 });
