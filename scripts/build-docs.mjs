@@ -35,6 +35,16 @@ const CLIENT_MODULES = [
     what: 'the connectors as tools for AI agents',
   },
   {
+    name: 'agent-engine-kit/ai-sdk',
+    page: 'client/modules/agent-engine-kit_ai-sdk.html',
+    what: 'the agent tools for the Vercel AI SDK',
+  },
+  {
+    name: 'agent-engine-kit/openai-agents',
+    page: 'client/modules/agent-engine-kit_openai-agents.html',
+    what: 'the agent tools for the OpenAI Agents SDK',
+  },
+  {
     name: 'agent-engine-kit/mock',
     page: 'client/modules/agent-engine-kit_mock.html',
     what: 'the stateful mock for Node tests and servers',

@@ -210,6 +210,9 @@ describe('the package', () => {
     const mswVersion = (
       JSON.parse(readFileSync(join(root, 'node_modules/msw/package.json'), 'utf8')) as { version: string }
     ).version;
+    // ai and @openai/agents-core: the optional peers of the framework adapters, as a user of them installs them.
+    const peer = (name: string) =>
+      `${name}@${(JSON.parse(readFileSync(join(root, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version}`;
     const install = spawnSync(
       'npm',
       [
@@ -217,6 +220,8 @@ describe('the package', () => {
         tarball,
         `@types/node@${nodeTypes}`,
         `msw@${mswVersion}`,
+        peer('ai'),
+        peer('@openai/agents-core'),
         '--prefer-offline',
         '--no-audit',
         '--no-fund',
@@ -268,6 +273,14 @@ describe('the package', () => {
       const cjs = spawnSync(process.execPath, ['cjs.cjs'], { cwd: app, encoding: 'utf8', env });
       expect(withoutNodeWarnings(cjs.stderr)).toBe('');
       expect(JSON.parse(cjs.stdout)).toEqual({ names: ['HubSpot'], refused: true, schema: 'object' });
+
+      const agents = spawnSync(process.execPath, ['agents.mjs'], { cwd: app, encoding: 'utf8', env });
+      expect(withoutNodeWarnings(agents.stderr)).toBe('');
+      expect(JSON.parse(agents.stdout)).toEqual({
+        listed: 2,
+        refused: true,
+        agentsTool: ['function', false, 'object'],
+      });
 
       // The bin's MCP server runs from the install alone (the MCP SDK is bundled into it), driven by the official client.
       const { Client } = await import('@modelcontextprotocol/client');

@@ -3,6 +3,12 @@
 // sent), and an answer, error or not, is the tool's text. A failure is returned, not thrown: `toModelOutput` turns it
 // into the SDK's `error-text` output, so the model reads the actionable text as an error in this call and in later
 // turns (a thrown error reaches a UI message stream as "An error occurred.", and the model would read that next turn).
+/**
+ * The agent tools as a Vercel AI SDK tool set (`ai` 6, an optional peer): `aiSdkTools(tools)`,
+ * `workspaceAiSdkTools(client)`.
+ *
+ * @module agent-engine-kit/ai-sdk
+ */
 import { jsonSchema, tool, type Tool } from 'ai';
 import type { WorkspaceClient } from '../client.js';
 import { workspaceTools, type AgentTool, type AgentToolsOptions, type ToolOutput, type ToolsMode } from './tools.js';

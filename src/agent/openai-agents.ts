@@ -6,6 +6,12 @@
 // as the tool's text, as the SDK does with an MCP tool's result (a function call's output has no error flag, and a
 // thrown error would reach the model as the SDK's fixed message); whether it was an error is the output item's
 // `customData.isError`.
+/**
+ * The agent tools as function tools of the OpenAI Agents SDK for JavaScript (`@openai/agents-core`, an optional peer):
+ * `openaiAgentsTools(tools)`, `workspaceOpenaiAgentsTools(client)`.
+ *
+ * @module agent-engine-kit/openai-agents
+ */
 import { tool, type FunctionTool, type RunContext } from '@openai/agents-core';
 import type { JsonObjectSchemaNonStrict } from '@openai/agents-core/types';
 import type { WorkspaceClient } from '../client.js';
