@@ -4,8 +4,7 @@ import { createServer as createNetServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStandaloneMock } from '../../mocks/standalone.js';
 import { createAgentEngineClient } from '../../src/index.js';
-import { specSchema } from '../../src/validation/index.js';
-import { agentTurn, createExecuteTool } from '../../examples/agent-tool.js';
+import { agentTurn } from '../../examples/agent-tool.js';
 import { agentLoop } from '../../examples/agent-loop.js';
 import { pageThroughIssues } from '../../examples/github-issues.js';
 import { everyStripeCustomer } from '../../examples/stripe-customers.js';
@@ -51,7 +50,7 @@ describe('every example runs as a user runs it, against the running mock', () =>
       /^200 widget for workspace [0-9a-f-]{36}$/m,
     ],
     ['examples/stripe-customers.ts', {}, new RegExp(`^${stripeCustomers().length} customers, 10 a page$`, 'm')],
-    ['examples/agent-tool.ts', {}, /^< error: ValidationError 422: entity: Unknown entity "tickets" for GitHub/m],
+    ['examples/agent-tool.ts', {}, /^< error: Invalid arguments: `state` is not a param of this action/m],
     ['examples/agent-loop.ts', {}, /^Filed #\d+, listing 10 open issues\.$/m],
   ] as const)(
     '%s',
@@ -230,68 +229,33 @@ describe('the widget token backend', () => {
   });
 });
 
-describe('the AI-agent tool around execute', () => {
-  it("takes its input schema from the spec's ExecuteRequest, plus the choice of connector", () => {
-    const tool = createExecuteTool(demoClient(), [
-      { name: 'github', connector: demoClient().connector('github', 'x'), description: 'GitHub' },
+describe('the agent tools of a workspace', () => {
+  it('give a tool per action, page with next_page, refuse a malformed call, and cover any number of connectors in three', async () => {
+    const { definitions, results } = await agentTurn(mock.url, () => {});
+    expect(definitions.find((d) => d.name === 'github_issues_list')?.input_schema).toMatchObject({
+      type: 'object',
+      properties: { per_page: { maximum: 100 }, select_fields: { type: 'array' } },
+    });
+    const [first, second, malformed, get, listed, described, executed] = results.map((r) => r.output);
+    const page = (output: typeof first) => JSON.parse(output!.text) as { data: { number: number; title: string }[] };
+    expect(page(first).data).toHaveLength(3);
+    expect(Object.keys(page(first).data[0]!).sort()).toEqual(['number', 'title']);
+    const numbers = (output: typeof first) => page(output).data.map((r) => r.number);
+    expect(numbers(second)).toHaveLength(3);
+    for (const n of numbers(second)) expect(numbers(first)).not.toContain(n);
+    expect(malformed).toEqual({
+      isError: true,
+      text: expect.stringMatching(
+        /`state` is not a param of this action; .*`per_page` must be <= 100\. Nothing was sent/,
+      ),
+    });
+    expect(JSON.parse(get!.text).data).toMatchObject({ number: numbers(first)[0], title: page(first).data[0]!.title });
+    expect(JSON.parse(listed!.text).connectors).toEqual([
+      expect.objectContaining({ connector: 'github', name: 'GitHub for the agent' }),
     ]);
-    const execute = specSchema('agent-engine', 'ExecuteRequest');
-    expect(tool.definition.input_schema.properties).toEqual({
-      connector: expect.objectContaining({ enum: ['github'] }),
-      ...execute.properties,
-    });
-    expect(tool.definition.input_schema.required).toEqual(['connector', 'entity', 'action']);
-    expect(JSON.stringify(tool.definition)).not.toContain('$ref');
-  });
-
-  it('answers the model with records, or with an error it can act on', async () => {
-    const { results } = await agentTurn(mock.url, () => {});
-    const [list, search, unknownEntity, unknownConnector] = results;
-    expect(list!.is_error).toBe(false);
-    const listed = JSON.parse(list!.content) as {
-      records: Record<string, unknown>[];
-      next_page: { has_next_page: boolean };
-    };
-    expect(listed.records).toHaveLength(3);
-    expect(Object.keys(listed.records[0]!).sort()).toEqual(['number', 'title']);
-    expect(listed.next_page.has_next_page).toBe(true);
-    expect(search!.is_error).toBe(false);
-    const found = JSON.parse(search!.content) as {
-      records: { data: { number: number; state: string }[]; meta: { has_more: boolean } };
-    };
-    expect(found.records.data.length).toBe(5);
-    for (const record of found.records.data) expect(record.state).toBe('OPEN');
-    expect(found.records.data.map((r) => r.number)).toEqual(
-      [...found.records.data.map((r) => r.number)].sort((a, b) => b - a),
-    );
-    expect(unknownEntity).toMatchObject({
-      is_error: true,
-      content: expect.stringMatching(/Unknown entity "tickets" for GitHub; the entities are .*issues, .*pull_requests/),
-    });
-    // Refused before any request: the model is told the allowed connectors.
-    expect(unknownConnector).toEqual({
-      is_error: true,
-      content: 'Invalid arguments: /connector must be equal to one of the allowed values: github',
-    });
-  });
-
-  it('truncates long answers and says how to ask for less', async () => {
-    const client = demoClient();
-    const connector = await client.connectors.create({
-      workspace_name: 'default',
-      connector_type: 'GitHub',
-      credentials: { token: 'ghp_example' },
-      replication_config: { repositories: ['airbytehq/airbyte'] },
-    });
-    const tool = createExecuteTool(
-      client,
-      [{ name: 'github', connector: client.connector('github', connector.id), description: 'GitHub' }],
-      { maxChars: 200 },
-    );
-    const result = await tool.run({ connector: 'github', entity: 'issues', action: 'list', params: { per_page: 50 } });
-    expect(result.is_error).toBe(false);
-    expect(result.content).toMatch(/… \(truncated at 200 characters; use select_fields/);
-    expect(result.content.length).toBeLessThan(300);
+    expect(JSON.parse(described!.text).params.properties).toHaveProperty('per_page');
+    expect(page(executed).data).toHaveLength(2);
+    for (const { output } of results.filter((r) => r.output !== malformed)) expect(output.isError).toBe(false);
   });
 });
 
