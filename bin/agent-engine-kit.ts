@@ -99,7 +99,7 @@ Options:
   --max-retries <n>       retries of a failed call (429, 5xx, network) before the tool reports it (default 3);
                           0 hands every 429 to the model at once, with when to retry
   --client-id <id>
-  --client-secret <secret>
+  --client-secret <secret>  (prefer AIRBYTE_CLIENT_SECRET: arguments show in the process list)
 `,
 };
 

@@ -279,27 +279,36 @@ async function pagingTable(files) {
 // One small module per connector, loaded when its tools are made; the index lists them all without loading any.
 
 /** A schema with its own `$ref` (and that one's) followed. */
-function followRef(node, doc) {
-  return node?.$ref
-    ? followRef(
-        node.$ref
-          .replace(/^#\//, '')
-          .split('/')
-          .reduce((at, key) => at?.[key], doc),
-        doc,
-      )
-    : node;
+function followRef(node, doc, seen = new Set()) {
+  if (!node?.$ref) return node;
+  if (seen.has(node.$ref)) throw new Error(`${node.$ref} refers to itself`);
+  seen.add(node.$ref);
+  const target = node.$ref
+    .replace(/^#\//, '')
+    .split('/')
+    .reduce((at, key) => at?.[key], doc);
+  if (target === undefined) throw new Error(`Unresolved ${node.$ref}`);
+  return followRef(target, doc, seen);
 }
 
-/** Follows `$ref`s and leaves out `x-` keys: a schema any JSON Schema validator and any model reads as it is. */
-function plainSchema(node, doc) {
-  if (Array.isArray(node)) return node.map((item) => plainSchema(item, doc));
+/**
+ * Follows `$ref`s and leaves out `x-` keys: a schema any JSON Schema validator and any model reads as it is. A recursive
+ * schema is refused (a tool's input cannot refer to itself once its refs are gone).
+ */
+function plainSchema(node, doc, path = []) {
+  if (Array.isArray(node)) return node.map((item) => plainSchema(item, doc, path));
   if (!node || typeof node !== 'object') return node;
-  if (typeof node.$ref === 'string') return plainSchema(followRef(node, doc), doc);
+  if (typeof node.$ref === 'string') {
+    if (path.includes(node.$ref)) throw new Error(`${node.$ref} refers to itself`);
+    return plainSchema(followRef(node, doc), doc, [...path, node.$ref]);
+  }
   const out = {};
-  for (const [key, value] of Object.entries(node)) if (!key.startsWith('x-')) out[key] = plainSchema(value, doc);
+  for (const [key, value] of Object.entries(node)) if (!key.startsWith('x-')) out[key] = plainSchema(value, doc, path);
   return out;
 }
+
+/** A default the connector computes when the action runs (`{{ now_utc() ... }}`): no value a caller could send. */
+const isTemplate = (value) => typeof value === 'string' && value.includes('{{');
 
 /** The execute request's own options, which an agent's tool takes beside an action's params. */
 const TOOL_OPTIONS = ['select_fields', 'exclude_fields', 'intent'];
@@ -320,10 +329,18 @@ async function toolCatalog(file) {
     for (const option of TOOL_OPTIONS)
       if (Object.hasOwn(params.properties ?? {}, option))
         throw new Error(`${where}: a param named ${option} would collide with the execute option of that name`);
-    if (scoped.length > 0 && params.required) {
-      params.required = params.required.filter((name) => !scoped.includes(name));
+    // What the connector fills when it is left out is not the caller's to send: params scoped from its configuration,
+    // and params with a default (Google Drive's `alt: media`; a date the connector computes).
+    const filled = (name) => scoped.includes(name) || params.properties?.[name]?.default !== undefined;
+    if (params.required) {
+      params.required = params.required.filter((name) => !filled(name));
       if (params.required.length === 0) delete params.required;
     }
+    for (const schema of Object.values(params.properties ?? {}))
+      if (isTemplate(schema.default)) {
+        delete schema.default;
+        schema.description = 'Computed by the connector when left out (e.g. from the current date).';
+      }
     const action = { params };
     if (scoped.length > 0) action.scoped = scoped;
     (entity.actions ??= {})[operation['x-action']] = action;

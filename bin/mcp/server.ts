@@ -16,6 +16,8 @@ export interface McpServerInfo {
 /** A factory of MCP servers over one set of tools: the SDK's stdio and HTTP entry points ask it for each connection. */
 export function mcpServerFactory(tools: readonly AgentTool[], info: McpServerInfo): () => Server {
   const byName = new Map(tools.map((tool) => [tool.name, tool]));
+  if (byName.size !== tools.length)
+    throw new RangeError('Two tools have one name: a client could call only one of them');
   const listed = tools.map((tool) => ({
     name: tool.name,
     title: tool.annotations.title,

@@ -2,14 +2,17 @@
 // every connector with its params from the definition, arguments checked before any request, answers within the size
 // limit as whole records with the next page's params, API failures as text a model can act on, and the dynamic tools
 // finding connectors made after they first listed.
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import fc from 'fast-check';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { catalog as githubCatalog } from '../../generated/connector-tools/github.js';
 import { CONNECTOR_TOOLS } from '../../generated/connector-tools/index.js';
+import { connectorDefinition } from '../../mocks/connectors/definitions.js';
 import { createMockFetch, DEFAULT_MOCK_CLIENT_ID, DEFAULT_MOCK_CLIENT_SECRET } from '../../mocks/node.js';
 import {
   actionTools,
   answerText,
+  catalogConnectors,
   catalogEntry,
   connectorTools,
   dynamicTools,
@@ -32,6 +35,7 @@ import {
 } from '../../src/index.js';
 import { specSchema } from '../../src/validation/index.js';
 import facts from '../fixtures/agent-connector-facts.json' with { type: 'json' };
+import { createBody } from '../support/connector-samples.js';
 
 const WORKSPACE = 'agent-tools';
 const SECRET_TOKEN = 'ghp_agent_tools_secret_0123456789';
@@ -79,7 +83,7 @@ const byName = (tools: AgentTool[], name: string) => {
 };
 
 describe('a tool per action, from the connector definitions', () => {
-  type FactParam = { name: string; in: string; required?: boolean };
+  type FactParam = { name: string; in: string; required?: boolean; default?: unknown };
   type FactConnector = {
     name: string;
     entities: Record<string, { actions: Record<string, { params?: FactParam[] }> }>;
@@ -98,16 +102,25 @@ describe('a tool per action, from the connector definitions', () => {
         for (const [action, { params = [] }] of Object.entries(actions)) {
           const tool = byName(tools, `${fact.name}_${entity}_${action}`.replace(/[^A-Za-z0-9_-]/g, '_'));
           const own = params.filter((p) => p.in !== 'header');
+          // Property keys as Anthropic's API takes them (one bad key refuses the whole request): `page[size]` is
+          // `page_size` in the tool's input.
+          const safe = (name: string) => name.replace(/\[\]$/, '').replace(/\[([^\]]*)\]/g, '_$1');
+          for (const key of Object.keys(tool.inputSchema.properties))
+            expect(key, tool.name).toMatch(/^[A-Za-z0-9_.-]{1,64}$/);
+          const options = action === 'download' ? ['intent'] : ['select_fields', 'exclude_fields', 'intent'];
           expect(Object.keys(tool.inputSchema.properties).sort(), tool.name).toEqual(
-            [...own.map((p) => p.name), 'select_fields', 'exclude_fields', 'intent'].sort(),
+            [...own.map((p) => safe(p.name)), ...options].sort(),
           );
+          // Required: what the definition requires and the connector does not fill (from its configuration, or a default).
           const scoped = tc.catalog.entities[entity]!.actions[action]!.scoped ?? [];
           expect((tool.inputSchema.required ?? []).sort(), tool.name).toEqual(
             own
-              .filter((p) => p.required && !scoped.includes(p.name))
-              .map((p) => p.name)
+              .filter((p) => p.required && !scoped.includes(p.name) && p.default === undefined)
+              .map((p) => safe(p.name))
               .sort(),
           );
+          for (const schema of Object.values(tool.inputSchema.properties))
+            expect(String((schema as { default?: unknown }).default ?? ''), tool.name).not.toContain('{{');
           expect(tool.name).toMatch(/^[A-Za-z0-9_-]{1,64}$/);
           expect(names.has(tool.name)).toBe(false);
           names.add(tool.name);
@@ -216,7 +229,7 @@ describe('calling the tools against the mock', () => {
     const result = await byName(tools, 'github_issues_create').execute({ title: ' ' });
     expect(result.isError).toBe(true);
     expect(result.text).toBe(
-      'The Agent Engine refused the request (422): params.title: must not be blank. Change the arguments accordingly and call again.',
+      'The Agent Engine refused the request (422): title: must not be blank. Change the arguments accordingly and call again.',
     );
   });
 });
@@ -405,5 +418,215 @@ describe('inputProblems', () => {
       '`filter.state` must be one of "open", "closed"',
     ]);
     expect(inputProblems(schema, { filter: { state: 'open' } })).toEqual([]);
+  });
+});
+
+/** A workspace of a fresh in-process mock with a sample connector of each named definition. */
+async function workspaceWith(names: string[], workspaceName = WORKSPACE) {
+  const mock = createMockFetch();
+  let executes = 0;
+  const client = createAgentEngineClient({
+    baseUrl: 'https://api.airbyte.ai',
+    clientId: DEFAULT_MOCK_CLIENT_ID,
+    clientSecret: DEFAULT_MOCK_CLIENT_SECRET,
+    maxRetries: 0,
+    fetch: (input, init) => {
+      if ((input instanceof Request ? input.url : String(input)).endsWith('/execute')) executes += 1;
+      return mock.fetch(input, init);
+    },
+  });
+  const workspace = client.forWorkspace(workspaceName);
+  for (const name of names)
+    await workspace.connectors.create(createBody(connectorDefinition(name)!, workspaceName) as never);
+  return { client, workspace, mock, executes: () => executes };
+}
+
+const parse = (output: { text: string }) => JSON.parse(output.text);
+
+describe('params whose names a model API would refuse, or that the connector fills', () => {
+  it("renames Klaviyo's page[size] and page[cursor] in the tool's input, and pages with the new names", async () => {
+    const { workspace } = await workspaceWith(['klaviyo']);
+    const tools = await workspaceTools(workspace);
+    const list = byName(tools, 'klaviyo_profiles_list');
+    expect(Object.keys(list.inputSchema.properties)).toEqual(expect.arrayContaining(['page_size', 'page_cursor']));
+    const first = parse(await list.execute({ page_size: 2, select_fields: ['id'] }));
+    expect(first.data).toHaveLength(2);
+    expect(Object.keys(first.next_page)).toEqual(['page_cursor']);
+    const second = parse(await list.execute({ page_size: 2, select_fields: ['id'], ...first.next_page }));
+    expect(second.data.map((r: { id: string }) => r.id)).not.toContain(first.data[0].id);
+    // The dynamic tools keep the API's names inside params.
+    const [, , execute] = dynamicTools(workspace) as [AgentTool, AgentTool, AgentTool];
+    const dynamic = parse(
+      await execute.execute({
+        connector: 'klaviyo',
+        entity: 'profiles',
+        action: 'list',
+        params: { 'page[size]': 2 },
+        select_fields: ['id'],
+      }),
+    );
+    expect(Object.keys(dynamic.next_page)).toEqual(['page[cursor]']);
+  });
+
+  it('leaves what the connector fills to it: a default (Google Drive alt) or a date it computes (Amplitude)', async () => {
+    const { workspace, executes } = await workspaceWith(['google-drive', 'amplitude']);
+    const tools = await workspaceTools(workspace, { mode: 'static' });
+    const [file] = parse(await byName(tools, 'google-drive_files_list').execute({ select_fields: ['id'] })).data;
+    const download = await byName(tools, 'google-drive_files_download').execute({ fileId: file.id });
+    expect(download.isError, download.text).toBe(false);
+    expect(parse(download)).toMatchObject({ bytes: expect.any(Number), encoding: expect.any(String) });
+    const users = await byName(tools, 'amplitude_active_users_list').execute({});
+    expect(users.isError, users.text).toBe(false);
+    expect(byName(tools, 'amplitude_active_users_list').inputSchema.properties.start).toEqual({
+      type: 'string',
+      description: 'Computed by the connector when left out (e.g. from the current date).',
+    });
+    expect(executes()).toBe(3);
+  });
+
+  it('takes null for "not set" where a param does not take null', async () => {
+    const { workspace } = await workspaceWith(['github']);
+    const list = byName(await workspaceTools(workspace), 'github_issues_list');
+    const answer = await list.execute({ per_page: 2, states: null, after: null, select_fields: ['number'] });
+    expect(answer.isError, answer.text).toBe(false);
+    expect(parse(answer).data).toHaveLength(2);
+  });
+});
+
+describe('paging that survives a small answer', () => {
+  it("keeps the key a last-id page goes on from (Stripe's id) when select_fields leaves it out", async () => {
+    const { workspace } = await workspaceWith(['stripe']);
+    const list = byName(await workspaceTools(workspace), 'stripe_customers_list');
+    const first = parse(await list.execute({ limit: 3, select_fields: ['email'] }));
+    expect(first.next_page).toEqual({ starting_after: first.data[2].id });
+    const second = parse(await list.execute({ limit: 3, select_fields: ['email'], ...first.next_page }));
+    expect(second.data[0].id).not.toBe(first.data[2].id);
+    const excluded = parse(await list.execute({ limit: 3, exclude_fields: ['id'] }));
+    expect(excluded.next_page).toEqual({ starting_after: expect.any(String) });
+  });
+
+  it('resumes a last-id page cut by the size limit right after the last record shown', async () => {
+    const { workspace } = await workspaceWith(['stripe']);
+    const list = byName(await workspaceTools(workspace, { maxResultBytes: 4_000 }), 'stripe_customers_list');
+    const cut = parse(await list.execute({ limit: 30 }));
+    expect(cut.truncated.shown).toBeLessThan(30);
+    expect(cut.next_page).toEqual({ starting_after: cut.data.at(-1).id });
+    expect(cut.note).toContain(`starting_after: ${JSON.stringify(cut.data.at(-1).id)}`);
+  });
+});
+
+describe('the dynamic tools, at scale and under concurrency', () => {
+  it('refuse a name two connectors answer to, and act on the one named by key', async () => {
+    const first = await workspaceWith(['github'], 'team-a');
+    await first.client
+      .forWorkspace('team-b')
+      .connectors.create(createBody(connectorDefinition('github')!, 'team-b') as never);
+    const [list, , execute] = dynamicTools(first.client) as [AgentTool, AgentTool, AgentTool];
+    const { connectors } = parse(await list.execute({}));
+    expect(connectors).toHaveLength(2);
+    const refused = await execute.execute({ connector: 'GitHub (sample)', entity: 'issues', action: 'list' });
+    expect(refused.isError).toBe(true);
+    expect(refused.text).toContain('2 connectors are named "GitHub (sample)"');
+    expect(refused.text).toContain(connectors[0].connector);
+    const ok = await execute.execute({
+      connector: connectors[1].connector,
+      entity: 'issues',
+      action: 'list',
+      params: { per_page: 1 },
+    });
+    expect(ok.isError, ok.text).toBe(false);
+  });
+
+  it('list every connector in pages of 50, with only the entities when the actions would not fit', async () => {
+    const { workspace } = await workspaceWith(catalogConnectors().map((c) => c.name));
+    const [list] = dynamicTools(workspace, { maxResultBytes: 20_000 }) as [AgentTool];
+    const first = parse(await list.execute({}));
+    expect(first.connectors).toHaveLength(50);
+    expect(first.next_page).toEqual({ offset: 50 });
+    expect(first.total).toBe(51);
+    expect(Array.isArray(first.connectors[0].entities)).toBe(true); // the compact form
+    const second = parse(await list.execute({ offset: 50 }));
+    expect(second.connectors).toHaveLength(1);
+    expect(second.next_page).toBeUndefined();
+  });
+
+  it("compile an action's params once, however many calls run it", async () => {
+    const { workspace } = await workspaceWith(['github']);
+    const [, , execute] = dynamicTools(workspace) as [AgentTool, AgentTool, AgentTool];
+    const call = () =>
+      execute.execute({ connector: 'github', entity: 'issues', action: 'list', params: { per_page: 1 } });
+    await call();
+    const compile = vi.spyOn(Ajv2020.prototype, 'compile');
+    try {
+      for (let i = 0; i < 5; i++) expect((await call()).isError).toBe(false);
+      expect(compile).not.toHaveBeenCalled();
+    } finally {
+      compile.mockRestore();
+    }
+  });
+
+  it("does not let one caller's cancellation cancel another's call", async () => {
+    const { workspace } = await workspaceWith(['github']);
+    const [, , execute] = dynamicTools(workspace) as [AgentTool, AgentTool, AgentTool];
+    const controller = new AbortController();
+    const args = { connector: 'github', entity: 'issues', action: 'list', params: { per_page: 1 } };
+    const cancelled = execute.execute(args, { signal: controller.signal });
+    const other = execute.execute(args);
+    controller.abort();
+    expect(await cancelled).toEqual({ isError: true, text: 'The call was cancelled.' });
+    expect((await other).isError).toBe(false);
+  });
+});
+
+describe('answers of any content within the limit', () => {
+  it('downloads: UTF-8 text of any characters and binary content, cut to fit', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.string({ unit: 'binary', maxLength: 20_000 }).map((text) => new TextEncoder().encode(text)),
+          fc.uint8Array({ maxLength: 20_000 }),
+        ),
+        fc.integer({ min: 2_000, max: 12_000 }),
+        (content, maxBytes) => {
+          const text = answerText(content, { paging: undefined, params: {}, fields: [], maxBytes });
+          expect(new TextEncoder().encode(text).length).toBeLessThanOrEqual(maxBytes);
+          const answer = JSON.parse(text);
+          expect(answer.bytes).toBe(content.length);
+          const shown =
+            answer.encoding === 'base64'
+              ? Uint8Array.from(atob(answer.content), (c) => c.charCodeAt(0))
+              : new TextEncoder().encode(answer.content);
+          expect(shown).toEqual(content.subarray(0, shown.length));
+          if (!answer.note) expect(shown.length).toBe(content.length);
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
+  it('records with strings of any characters', () => {
+    const records = fc.array(fc.record({ id: fc.integer(), text: fc.string({ unit: 'binary', maxLength: 2_000 }) }), {
+      maxLength: 40,
+    });
+    fc.assert(
+      fc.property(records, fc.integer({ min: 2_000, max: 20_000 }), (data, maxBytes) => {
+        const text = answerText(
+          { data, meta: { has_more: true }, warning: null },
+          {
+            paging: { style: 'last_id', cursor: 'starting_after', more: 'has_more', key: 'id' },
+            params: {},
+            fields: ['id', 'text'],
+            maxBytes,
+          },
+        );
+        expect(new TextEncoder().encode(text).length).toBeLessThanOrEqual(maxBytes);
+        const answer = JSON.parse(text);
+        if (answer.truncated?.shown !== undefined && answer.truncated.strings_cut_to === undefined) {
+          expect(answer.data).toEqual(data.slice(0, answer.truncated.shown));
+          expect(answer.next_page).toEqual({ starting_after: data[answer.truncated.shown - 1]!.id });
+        }
+      }),
+      { numRuns: 100 },
+    );
   });
 });

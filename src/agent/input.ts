@@ -1,11 +1,9 @@
 // A tool's arguments checked against its JSON Schema before any request, and what is wrong said so that a model can
 // fix it: which param, what it must be, the allowed values or params, never the whole input echoed back.
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import ajvFormats from 'ajv-formats';
+import type { Ajv2020, ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
+import { createOpenApiAjv } from '../validation/spec-document.js';
 
-// ajv-formats is CommonJS: seen from an ES module its default import is `module.exports`, whose `.default` is the plugin.
-const addFormats = ajvFormats.default;
-
+// The kit's one ajv set-up (the mock's and the response validator's): OpenAPI's formats as the API reads them.
 let ajv: Ajv2020 | undefined;
 const compiled = new WeakMap<object, ValidateFunction>();
 
@@ -13,7 +11,7 @@ const compiled = new WeakMap<object, ValidateFunction>();
 function validatorOf(schema: object): ValidateFunction {
   let validate = compiled.get(schema);
   if (!validate) {
-    ajv ??= addFormats(new Ajv2020({ strict: false, allErrors: true, validateFormats: true }));
+    ajv ??= createOpenApiAjv();
     validate = ajv.compile(schema);
     compiled.set(schema, validate);
   }
@@ -31,6 +29,16 @@ function pathOf(pointer: string, prefix: string): string {
   return path;
 }
 
+/**
+ * A name the model sent, as a message quotes it: in backticks when it is a plain name, else as JSON cut to 40
+ * characters (raw input is never echoed whole, and cannot break out of the quoting).
+ */
+export function quoted(name: string): string {
+  return /^[A-Za-z0-9_.\-[\]]{1,64}$/.test(name)
+    ? `\`${name}\``
+    : `${JSON.stringify(name.slice(0, 40))}${name.length > 40 ? '…' : ''}`;
+}
+
 const names = (list: readonly unknown[], max = 40) =>
   `${list
     .slice(0, max)
@@ -39,17 +47,17 @@ const names = (list: readonly unknown[], max = 40) =>
 
 function describe(error: ErrorObject, prefix: string, schemaOf: (path: string) => any): string {
   const at = pathOf(error.instancePath, prefix);
-  const where = at ? `\`${at}\`` : 'the arguments';
+  const where = at ? quoted(at) : 'the arguments';
   const params = error.params as Record<string, any>;
   switch (error.keyword) {
     case 'required': {
       const name = at ? `${at}.${params.missingProperty}` : params.missingProperty;
-      return `\`${name}\` is required`;
+      return `${quoted(name)} is required`;
     }
     case 'additionalProperties': {
       const allowed = Object.keys(schemaOf(error.schemaPath)?.properties ?? {});
       const name = at ? `${at}.${params.additionalProperty}` : params.additionalProperty;
-      return `\`${name}\` is not a param of this action${allowed.length ? `; it takes ${names(allowed)}` : ''}`;
+      return `${quoted(name)} is not a param of this action${allowed.length ? `; it takes ${names(allowed)}` : ''}`;
     }
     case 'enum':
       return `${where} must be one of ${names(params.allowedValues ?? [])}`;

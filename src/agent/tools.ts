@@ -6,11 +6,13 @@
 import type { WorkspaceClient } from '../client.js';
 import type { ConnectorName, TypedConnectorBase } from '../connectors/typed.js';
 import { pagingRuleOf } from '../core/execute-paging.js';
+import { AbortError } from '../core/errors.js';
 import type { CallOptions } from '../core/transport.js';
 import { catalogEntry, loadCatalog, type ActionToolCatalog, type ConnectorToolCatalog } from './catalog.js';
 import { toolErrorText } from './errors.js';
-import { inputProblems } from './input.js';
+import { inputProblems, quoted } from './input.js';
 import { answerText, DEFAULT_MAX_RESULT_BYTES, valueText, type ActionOutcome } from './output.js';
+import type { PagingRule } from '../../generated/connector-paging.js';
 
 /** An object JSON Schema: what a tool takes. */
 export type ToolInputSchema = {
@@ -106,18 +108,73 @@ const VERBS: Record<string, string> = {
 
 const words = (name: string) => name.replaceAll('_', ' ');
 
-/** The action's params as the model sees them: the definition's schema, each paging and scoped param explained. */
-function paramsSchema(catalog: ConnectorToolCatalog, entity: string, action: string, spec: ActionToolCatalog) {
+/**
+ * A param's name as a tool's input may have it: Anthropic's API (and so Claude's clients) refuses a whole request when
+ * one property key of one tool is not `[A-Za-z0-9_.-]{1,64}`; Klaviyo's `page[size]` becomes `page_size`, ClickUp's
+ * `statuses[]` `statuses`.
+ */
+function safeParamName(name: string): string {
+  const safe = name
+    .replace(/\[\]$/, '')
+    .replace(/\[([^\]]*)\]/g, '_$1')
+    .replace(/[^A-Za-z0-9_.-]/g, '_')
+    .slice(0, 64);
+  return safe || 'param';
+}
+
+/** What one action gives its tools, worked out once per action (tool calls reuse it, and its compiled validator). */
+interface ActionShape {
+  rule: PagingRule | undefined;
+  /** The params as JSON Schema, by the API's names, each paging and filled param explained (execute_action). */
+  params: ToolInputSchema;
+  /** The static tool's input: the params by safe names, and the execute options. */
+  input: ToolInputSchema;
+  /** Safe name -> the API's name, for the params that had to be renamed. */
+  original: Map<string, string>;
+  /** The API's name -> safe name. */
+  safe: Map<string, string>;
+}
+
+const shapes = new WeakMap<object, ActionShape>();
+
+function shapeOf(catalog: ConnectorToolCatalog, entity: string, action: string): ActionShape {
+  const spec: ActionToolCatalog = catalog.entities[entity]!.actions[action]!;
+  let shape = shapes.get(spec);
+  if (shape) return shape;
   const rule = pagingRuleOf(catalog.definitionId, entity, action);
   const properties: Record<string, any> = {};
   for (const [name, schema] of Object.entries(spec.params.properties ?? {})) {
-    const notes: string[] = [];
+    const notes: string[] = schema.description ? [schema.description] : [];
     if (spec.scoped?.includes(name)) notes.push("Defaults to the connector's configured value.");
+    else if (schema.default !== undefined && !schema.description)
+      notes.push('The connector sends the default when left out.');
     if (rule?.cursor === name) notes.push("The next page's position: pass next_page from the previous answer.");
     if (rule?.size === name) notes.push('Records per page.');
     properties[name] = notes.length ? { ...schema, description: notes.join(' ') } : schema;
   }
-  return { ...spec.params, properties } as ToolInputSchema;
+  const params = { ...spec.params, properties } as ToolInputSchema;
+  const original = new Map<string, string>();
+  const safe = new Map<string, string>();
+  const inputProperties: Record<string, any> = {};
+  for (const [name, schema] of Object.entries(properties)) {
+    let alias = safeParamName(name);
+    while (alias !== name && (Object.hasOwn(properties, alias) || original.has(alias))) alias = `${alias}_`;
+    if (alias !== name) {
+      original.set(alias, name);
+      safe.set(name, alias);
+    }
+    inputProperties[alias] = schema;
+  }
+  // A download answers bytes: there are no fields to select.
+  const options = action === 'download' ? { intent: OPTION_SCHEMAS.intent } : OPTION_SCHEMAS;
+  const input: ToolInputSchema = {
+    ...params,
+    properties: { ...inputProperties, ...options },
+    ...(params.required ? { required: params.required.map((name) => safe.get(name) ?? name) } : {}),
+  };
+  shape = { rule, params, input, original, safe };
+  shapes.set(spec, shape);
+  return shape;
 }
 
 function describeAction(tc: ToolConnector, entity: string, action: string): string {
@@ -143,7 +200,8 @@ function annotationsOf(title: string, action: string): ToolAnnotations {
     title,
     readOnlyHint: READS.has(action),
     destructiveHint: action === 'delete' || action === 'update',
-    idempotentHint: READS.has(action) || action === 'delete',
+    // The same update or delete twice leaves the record as once; a second create makes a second record.
+    idempotentHint: action !== 'create',
     openWorldHint: true,
   };
 }
@@ -151,6 +209,12 @@ function annotationsOf(title: string, action: string): ToolAnnotations {
 interface RunSettings {
   maxBytes: number;
   unexpected: ((error: unknown) => void) | undefined;
+}
+
+/** How the model names params in one kind of tool: a static tool's safe names, or `params.<name>` for execute_action. */
+interface Naming {
+  argument: (param: string) => string;
+  nextPageKey: (param: string) => string;
 }
 
 /** Runs one action whose arguments are already valid, and answers the model. */
@@ -162,22 +226,34 @@ async function runAction(
   options: Partial<Record<OptionName, unknown>>,
   settings: RunSettings,
   call: Pick<CallOptions, 'signal'> | undefined,
+  naming: Naming,
 ): Promise<ToolOutput> {
+  const { rule } = shapeOf(tc.catalog, entity, action);
   try {
     const request: Record<string, unknown> = { entity, action, params };
     for (const name of OPTION_NAMES) if (options[name] !== undefined) request[name] = options[name];
+    // A page that goes on after its last record's key needs that key, whatever fields the model asked for.
+    if (rule?.style === 'last_id') {
+      const key = rule.key ?? 'id';
+      if (Array.isArray(request.select_fields) && !request.select_fields.includes(key))
+        request.select_fields = [...request.select_fields, key];
+      if (Array.isArray(request.exclude_fields))
+        request.exclude_fields = request.exclude_fields.filter((field) => field !== key);
+    }
     const outcome = (await tc.connector.execute(request as never, call?.signal ? { signal: call.signal } : {})) as
       | ActionOutcome
       | { data: unknown; meta: unknown; warning: unknown };
     const text = answerText(outcome, {
-      paging: pagingRuleOf(tc.catalog.definitionId, entity, action),
+      paging: rule,
       params,
       fields: tc.catalog.entities[entity]?.fields ?? [],
       maxBytes: settings.maxBytes,
+      argumentName: naming.argument,
+      nextPageKey: naming.nextPageKey,
     });
     return { isError: false, text };
   } catch (error) {
-    return { isError: true, text: toolErrorText(error, settings.unexpected) };
+    return { isError: true, text: toolErrorText(error, settings.unexpected, { argument: naming.argument }) };
   }
 }
 
@@ -189,6 +265,22 @@ const invalid = (problems: string[], hint = '') => ({
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
+/**
+ * Arguments with the nulls a model sends for "not set" left out, where the schema does not take null: many models
+ * fill every optional param, and `null` would be refused.
+ */
+function withoutNulls(input: unknown, schema: ToolInputSchema): unknown {
+  if (!isObject(input)) return input;
+  const out: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(input)) {
+    const type = Object.hasOwn(schema.properties, name) ? schema.properties[name]?.type : undefined;
+    const takesNull = type === 'null' || (Array.isArray(type) && type.includes('null'));
+    if (value === null && Object.hasOwn(schema.properties, name) && !takesNull) continue;
+    out[name] = value;
+  }
+  return out;
+}
+
 function settingsOf(options: AgentToolsOptions): RunSettings {
   const maxBytes = options.maxResultBytes ?? DEFAULT_MAX_RESULT_BYTES;
   if (!Number.isInteger(maxBytes) || maxBytes < 2_000)
@@ -196,36 +288,58 @@ function settingsOf(options: AgentToolsOptions): RunSettings {
   return { maxBytes, unexpected: options.onUnexpectedError };
 }
 
-/** The tool name of one action: `github_issues_list` (letters, digits, `_` and `-`, at most 64 characters). */
+/** The tool name of one action: `github_issues_list` (letters, digits, `_` and `-`). */
 export function actionToolName(key: string, entity: string, action: string): string {
-  return `${key}_${entity}_${action}`.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 64);
+  return `${key}_${entity}_${action}`.replace(/[^A-Za-z0-9_-]/g, '_');
 }
 
 /** One tool per entity and action of the connectors, named `<connector>_<entity>_<action>`. */
 export function actionTools(connectors: readonly ToolConnector[], options: AgentToolsOptions = {}): AgentTool[] {
   const settings = settingsOf(options);
   const tools: AgentTool[] = [];
+  const names = new Set<string>();
+  const sameDefinition = new Map<string, number>();
+  for (const tc of connectors) sameDefinition.set(tc.catalog.name, (sameDefinition.get(tc.catalog.name) ?? 0) + 1);
   for (const tc of connectors) {
     for (const [entity, spec] of Object.entries(tc.catalog.entities)) {
-      for (const [action, actionSpec] of Object.entries(spec.actions)) {
+      for (const action of Object.keys(spec.actions)) {
         if (options.actions && !options.actions(entity, action)) continue;
-        const params = paramsSchema(tc.catalog, entity, action, actionSpec);
-        const inputSchema: ToolInputSchema = {
-          ...params,
-          properties: { ...params.properties, ...OPTION_SCHEMAS },
-        };
+        const shape = shapeOf(tc.catalog, entity, action);
         const name = actionToolName(tc.key, entity, action);
+        if (name.length > 64 || names.has(name))
+          throw new RangeError(
+            `The tool name ${name} is ${names.has(name) ? 'taken twice' : 'longer than 64 characters'}: give the connector a shorter, unique key`,
+          );
+        names.add(name);
+        const naming: Naming = {
+          argument: (param) => shape.safe.get(param) ?? param,
+          nextPageKey: (param) => shape.safe.get(param) ?? param,
+        };
+        // Two connectors of one definition: the titles say which is which.
+        const who =
+          sameDefinition.get(tc.catalog.name)! > 1 ? `${tc.catalog.title} (${tc.name ?? tc.key})` : tc.catalog.title;
         tools.push({
           name,
           description: describeAction(tc, entity, action),
-          inputSchema,
-          annotations: annotationsOf(`${tc.catalog.title} ${words(entity)}: ${words(action)}`, action),
+          inputSchema: shape.input,
+          annotations: annotationsOf(`${who} ${words(entity)}: ${words(action)}`, action),
           async execute(input, call) {
-            const args = input ?? {};
-            const problems = inputProblems(inputSchema, args);
+            const args = withoutNulls(input ?? {}, shape.input);
+            const problems = inputProblems(shape.input, args);
             if (problems.length) return invalid(problems);
             const { select_fields, exclude_fields, intent, ...rest } = args as Record<string, unknown>;
-            return runAction(tc, entity, action, rest, { select_fields, exclude_fields, intent }, settings, call);
+            const params: Record<string, unknown> = {};
+            for (const [key, value] of Object.entries(rest)) params[shape.original.get(key) ?? key] = value;
+            return runAction(
+              tc,
+              entity,
+              action,
+              params,
+              { select_fields, exclude_fields, intent },
+              settings,
+              call,
+              naming,
+            );
           },
         });
       }
@@ -270,7 +384,8 @@ export async function listToolConnectors(
   const found: { summary: (typeof data)[number]; entry: NonNullable<ReturnType<typeof catalogEntry>> }[] = [];
   const unknown: { id: string; name: string }[] = [];
   for (const summary of data) {
-    const entry = catalogEntry(summary.summarized_source_template.actor_definition_id);
+    const definitionId = summary.summarized_source_template?.actor_definition_id;
+    const entry = typeof definitionId === 'string' ? catalogEntry(definitionId) : undefined;
     if (entry) found.push({ summary, entry });
     else unknown.push({ id: summary.id, name: summary.name });
   }
@@ -313,6 +428,20 @@ export async function workspaceTools(
 /** What the dynamic tools read the connectors from: a client (asked again when a name is not known), or a list. */
 type ConnectorSource = Pick<WorkspaceClient, 'connectors' | 'connector'> | readonly ToolConnector[];
 
+/** `promise`, or an AbortError as soon as `signal` aborts (the work behind the promise goes on for its other waiters). */
+function orAbort<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return promise;
+  if (signal.aborted) return Promise.reject(new AbortError('The call was aborted'));
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(new AbortError('The call was aborted'));
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
+/** The most connectors list_connectors names with their entities and actions in one answer. */
+const LIST_PAGE = 50;
+
 /**
  * Three tools for any number of connectors: `list_connectors` (the connectors and their entities and actions),
  * `describe_action` (one action's params as JSON Schema, a record's fields, how it pages) and `execute_action`.
@@ -326,18 +455,28 @@ export function dynamicTools(
   const prefix = options.prefix ?? '';
   let listed: Promise<ToolConnector[]> | undefined;
   let unknownConnectors: { id: string; name: string }[] = [];
+  // The listing is shared by concurrent calls: it runs without any one caller's signal, and each caller waits on it
+  // with its own.
   const connectors = (call: Pick<CallOptions, 'signal'> = {}, fresh = false): Promise<ToolConnector[]> => {
     if (Array.isArray(source)) return Promise.resolve(source as ToolConnector[]);
     if (!listed || fresh) {
-      listed = listToolConnectors(source as Exclude<ConnectorSource, readonly ToolConnector[]>, call).then((found) => {
+      const listing = listToolConnectors(source as Exclude<ConnectorSource, readonly ToolConnector[]>).then((found) => {
         unknownConnectors = found.unknown;
         return found.connectors;
       });
-      listed.catch(() => (listed = undefined));
+      listed = listing;
+      listing.catch(() => {
+        if (listed === listing) listed = undefined;
+      });
     }
-    return listed;
+    return orAbort(listed, call.signal);
   };
   const allowed = (entity: string, action: string) => !options.actions || options.actions(entity, action);
+  const keys = (list: ToolConnector[]) =>
+    `${list
+      .slice(0, 20)
+      .map((c) => JSON.stringify(c.key))
+      .join(', ')}${list.length > 20 ? `, … (${list.length - 20} more; list_connectors names them)` : ''}` || 'none';
 
   /** The connector, entity and action named, or a tool error naming the ones there are. */
   async function resolve(
@@ -345,26 +484,36 @@ export function dynamicTools(
     call: Pick<CallOptions, 'signal'> | undefined,
   ): Promise<{ tc: ToolConnector; entity: string; action: string } | ToolOutput> {
     const wanted = String(args.connector).trim();
-    const match = (list: ToolConnector[]) =>
-      list.find((c) => c.key === wanted || c.id === wanted) ??
-      list.find((c) => c.key.toLowerCase() === wanted.toLowerCase() || c.name?.toLowerCase() === wanted.toLowerCase());
+    const lower = wanted.toLowerCase();
+    const match = (list: ToolConnector[]) => {
+      const exact = list.filter((c) => c.key === wanted || c.id === wanted);
+      if (exact.length) return exact;
+      return list.filter((c) => c.key.toLowerCase() === lower || c.name?.toLowerCase() === lower);
+    };
     let list = await connectors(call);
-    let tc = match(list);
-    if (!tc && !Array.isArray(source)) tc = match((list = await connectors(call, true)));
-    if (!tc)
+    let found = match(list);
+    if (found.length === 0 && !Array.isArray(source)) found = match((list = await connectors(call, true)));
+    if (found.length === 0)
+      return invalid([`there is no connector ${quoted(wanted)}; the connectors are ${keys(list)}`]);
+    // Two connectors answer to one name (e.g. two workspaces' "GitHub"): acting on either could be the wrong one.
+    if (found.length > 1)
       return invalid([
-        `there is no connector \`${wanted}\`; the connectors are ${list.map((c) => JSON.stringify(c.key)).join(', ') || 'none'}`,
+        `${found.length} connectors are named ${quoted(wanted)}: ${found
+          .slice(0, 10)
+          .map((c) => `${JSON.stringify(c.key)} (id ${c.id ?? '?'})`)
+          .join(', ')}; name one by its key or id`,
       ]);
+    const tc = found[0]!;
     const entity = String(args.entity);
     const spec = Object.hasOwn(tc.catalog.entities, entity) ? tc.catalog.entities[entity] : undefined;
     if (!spec)
       return invalid([
-        `${tc.key} has no entity \`${entity}\`; its entities are ${Object.keys(tc.catalog.entities).join(', ')}`,
+        `${tc.key} has no entity ${quoted(entity)}; its entities are ${Object.keys(tc.catalog.entities).join(', ')}`,
       ]);
     const action = String(args.action);
     const actions = Object.keys(spec.actions).filter((a) => allowed(entity, a));
     if (!actions.includes(action))
-      return invalid([`${tc.key} ${entity} has no action \`${action}\`; its actions are ${actions.join(', ')}`]);
+      return invalid([`${tc.key} ${entity} has no action ${quoted(action)}; its actions are ${actions.join(', ')}`]);
     return { tc, entity, action };
   }
 
@@ -399,6 +548,11 @@ export function dynamicTools(
     type: 'object',
     properties: {
       connector: { type: 'string', description: 'Only this connector (its name or id); all of them when left out.' },
+      offset: {
+        type: 'integer',
+        minimum: 0,
+        description: `Skip this many connectors (the list names at most ${LIST_PAGE} at a time).`,
+      },
     },
     additionalProperties: false,
   };
@@ -410,47 +564,61 @@ export function dynamicTools(
       return { isError: true, text: toolErrorText(error, settings.unexpected) };
     }
   };
-  const small = (value: unknown): ToolOutput => ({ isError: false, text: valueText(value, settings.maxBytes) });
+  const answer = (value: unknown): ToolOutput => ({ isError: false, text: valueText(value) });
+  const dynamicNaming: Naming = { argument: (param) => `params.${param}`, nextPageKey: (param) => param };
 
   return [
     {
       name: `${prefix}list_connectors`,
-      description:
-        "The user's connected services (connectors) this agent can act on, each with its entities and their actions. Start here; then describe_action for an action's params, and execute_action to run it.",
+      description: `The user's connected services (connectors) this agent can act on, each with its entities and their actions, ${LIST_PAGE} at a time. Start here; then describe_action for an action's params, and execute_action to run it.`,
       inputSchema: listSchema,
-      annotations: { ...annotationsOf('List connectors', 'list') },
+      annotations: { ...annotationsOf('List connectors', 'list'), openWorldHint: false },
       execute: (input, call) =>
         guard(async () => {
-          const problems = inputProblems(listSchema, input ?? {});
+          const args = withoutNulls(input ?? {}, listSchema) as { connector?: string; offset?: number };
+          const problems = inputProblems(listSchema, args);
           if (problems.length) return invalid(problems);
-          const only = (input as { connector?: string } | undefined)?.connector;
           const list = await connectors(call, true);
-          const shown = only ? list.filter((c) => c.key === only || c.id === only) : list;
+          const only = args.connector;
+          const shown = only ? list.filter((c) => c.key === only || c.id === only || c.name === only) : list;
           if (only && shown.length === 0)
-            return invalid([
-              `there is no connector \`${only}\`; the connectors are ${list.map((c) => JSON.stringify(c.key)).join(', ') || 'none'}`,
-            ]);
-          return small({
-            connectors: shown.map((c) => ({
-              connector: c.key,
-              ...(c.id ? { id: c.id } : {}),
-              ...(c.name ? { name: c.name } : {}),
-              service: c.catalog.title,
-              entities: Object.fromEntries(
-                Object.entries(c.catalog.entities)
-                  .map(
-                    ([entity, spec]) => [entity, Object.keys(spec.actions).filter((a) => allowed(entity, a))] as const,
-                  )
-                  .filter(([, actions]) => actions.length > 0),
-              ),
-            })),
+            return invalid([`there is no connector ${quoted(only)}; the connectors are ${keys(list)}`]);
+          const offset = args.offset ?? 0;
+          const page = shown.slice(offset, offset + LIST_PAGE);
+          const entry = (c: ToolConnector) => ({
+            connector: c.key,
+            ...(c.id ? { id: c.id } : {}),
+            ...(c.name ? { name: c.name } : {}),
+            service: c.catalog.title,
+            entities: Object.fromEntries(
+              Object.entries(c.catalog.entities)
+                .map(([entity, spec]) => [entity, Object.keys(spec.actions).filter((a) => allowed(entity, a))] as const)
+                .filter(([, actions]) => actions.length > 0),
+            ),
+          });
+          const more = offset + page.length < shown.length;
+          const value = {
+            connectors: page.map(entry),
+            ...(more
+              ? { next_page: { offset: offset + page.length }, total: shown.length }
+              : offset > 0
+                ? { total: shown.length }
+                : {}),
             ...(unknownConnectors.length && !only
               ? {
-                  not_supported: unknownConnectors.map(
-                    (c) => `${c.name} (${c.id}): the kit has no definition of its connector`,
-                  ),
+                  not_supported: unknownConnectors
+                    .slice(0, 20)
+                    .map((c) => `${c.name.slice(0, 80)} (${c.id}): the kit has no definition of its connector`),
                 }
               : {}),
+          };
+          const text = valueText(value);
+          if (new TextEncoder().encode(text).length <= settings.maxBytes) return { isError: false, text };
+          // Too long with every action: the entities' names, and describe_action for the rest.
+          return answer({
+            ...value,
+            connectors: page.map((c) => ({ ...entry(c), entities: Object.keys(entry(c).entities) })),
+            note: 'Only the entities are named here: describe_action says whether one has an action, or ask list_connectors with connector for one connector.',
           });
         }),
     },
@@ -459,7 +627,7 @@ export function dynamicTools(
       description:
         "One action of a connector's entity: its params as JSON Schema (what execute_action takes in params), a record's fields, and how it pages.",
       inputSchema: describeSchema,
-      annotations: annotationsOf('Describe an action', 'get'),
+      annotations: { ...annotationsOf('Describe an action', 'get'), openWorldHint: false },
       execute: (input, call) =>
         guard(async () => {
           const problems = inputProblems(describeSchema, input ?? {});
@@ -468,20 +636,20 @@ export function dynamicTools(
           if ('isError' in found) return found;
           const { tc, entity, action } = found;
           const spec = tc.catalog.entities[entity]!;
+          const shape = shapeOf(tc.catalog, entity, action);
           const actionSpec = spec.actions[action]!;
-          const rule = pagingRuleOf(tc.catalog.definitionId, entity, action);
-          return small({
+          return answer({
             connector: tc.key,
             entity,
             action,
             description: describeAction(tc, entity, action),
-            params: paramsSchema(tc.catalog, entity, action, actionSpec),
+            params: shape.params,
             ...(actionSpec.scoped ? { filled_from_configuration: actionSpec.scoped } : {}),
             ...(spec.key ? { record_key: spec.key } : {}),
             record_fields: spec.fields,
             paging:
-              rule && rule.style !== 'none'
-                ? `next_page in each answer holds the params of the following page${rule.size ? `; ${rule.size} sets the page size` : ''}`
+              shape.rule && shape.rule.style !== 'none'
+                ? `next_page in each answer holds the params of the following page${shape.rule.size ? `; params.${shape.rule.size} sets the page size` : ''}`
                 : null,
           });
         }),
@@ -494,15 +662,16 @@ export function dynamicTools(
       annotations: { ...annotationsOf('Execute an action', 'create'), destructiveHint: true },
       execute: (input, call) =>
         guard(async () => {
-          const args = input ?? {};
+          const args = withoutNulls(input ?? {}, executeSchema);
           const problems = inputProblems(executeSchema, args);
           if (problems.length) return invalid(problems);
           const found = await resolve(args as Record<string, unknown>, call);
           if ('isError' in found) return found;
           const { tc, entity, action } = found;
-          const { params = {}, select_fields, exclude_fields, intent } = args as Record<string, unknown>;
-          const schema = paramsSchema(tc.catalog, entity, action, tc.catalog.entities[entity]!.actions[action]!);
-          const paramProblems = inputProblems(schema, params, 'params');
+          const { params: given = {}, select_fields, exclude_fields, intent } = args as Record<string, unknown>;
+          const shape = shapeOf(tc.catalog, entity, action);
+          const params = withoutNulls(given, shape.params);
+          const paramProblems = inputProblems(shape.params, params, 'params');
           if (paramProblems.length)
             return invalid(paramProblems, ` describe_action gives ${tc.key} ${entity} ${action}'s params.`);
           return runAction(
@@ -513,6 +682,7 @@ export function dynamicTools(
             { select_fields, exclude_fields, intent },
             settings,
             call,
+            dynamicNaming,
           );
         }),
     },
