@@ -44,7 +44,10 @@ export default defineConfig([
     // specs from openapi/ next to dist/ at run time, the connector definitions from dist/connectors.json.
     entry: { mock: 'mocks/node.ts', cli: 'bin/agent-engine-kit.ts' },
     format: ['esm'],
-    dts: { entry: { mock: 'mocks/node.ts' } },
+    // The declarations of `agent-engine-kit/mock/browser` too, from the same TypeScript program (a second program over
+    // the mock's types cost the build about 10 s). Its JavaScript is built by esbuild itself (onSuccess below), whose
+    // plugins stub the Node modules the mock imports but never calls there, which tsup would leave as imports.
+    dts: { entry: { mock: 'mocks/node.ts', 'mock-browser': 'mocks/browser.ts' } },
     splitting: true,
     platform: 'node',
     target: 'node20',
@@ -62,18 +65,8 @@ export default defineConfig([
     // file per connector for pages (`agent-engine-kit/mock/connectors/<name>.json`).
     onSuccess: async () => {
       writeConnectorsBundle('dist', { perConnector: true });
-      // `agent-engine-kit/mock/browser`'s JavaScript (its declarations: the config below).
+      // `agent-engine-kit/mock/browser`'s JavaScript: ESM for bundlers, the specs built in, msw the page's own.
       await buildBrowserMock('dist/mock-browser.js');
     },
-  },
-  {
-    // The mock in a browser (`agent-engine-kit/mock/browser`): its declarations here; its JavaScript is built by esbuild
-    // itself above (scripts/build-browser-demo.mjs), whose plugins stub the Node modules the mock imports but never
-    // calls there, which tsup would leave as imports. ESM for bundlers, the specs built in, msw the page's own.
-    entry: { 'mock-browser': 'mocks/browser.ts' },
-    dts: { only: true },
-    format: ['esm'],
-    clean: false,
-    outDir: 'dist',
   },
 ]);
