@@ -58,7 +58,7 @@ console.log(`arethetypeswrong: ${problems.length} problem(s)`);
 const pack = packed; // the tarball attw read is the one checked here
 const files = pack.files.map((f) => f.path).sort();
 const allowed =
-  /^(dist\/(index|validation|agent|ai-sdk|openai-agents|mock|mock-browser|cli|(chunk|errors|client|service|tools|validation|execute-paging|given-token)-[\w-]+|[a-z0-9-]+-[A-Z0-9]{8})\.(js|cjs|d\.ts|d\.cts)(\.map)?|dist\/connectors(\/[\w-]+)?\.json|openapi\/(connectors\/)?[\w-]+\.yaml|README\.md|LICENSE|package\.json)$/;
+  /^(dist\/(index|validation|agent|ai-sdk|openai-agents|mock|mock-browser|cli|(chunk|errors|client|service|tools|connector-paging|validation|execute-paging|given-token)-[\w-]+|[a-z0-9-]+-[A-Z0-9]{8})\.(js|cjs|d\.ts|d\.cts)(\.map)?|dist\/connectors(\/[\w-]+)?\.json|openapi\/(connectors\/)?[\w-]+\.yaml|README\.md|LICENSE|package\.json)$/;
 const unexpected = files.filter((file) => !allowed.test(file));
 for (const file of unexpected) failures.push(`npm pack: unexpected file ${file}`);
 for (const needed of [

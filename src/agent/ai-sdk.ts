@@ -10,8 +10,14 @@
  * @module agent-engine-kit/ai-sdk
  */
 import { jsonSchema, tool, type Tool } from 'ai';
-import type { WorkspaceClient } from '../client.js';
-import { workspaceTools, type AgentTool, type AgentToolsOptions, type ToolOutput, type ToolsMode } from './tools.js';
+import {
+  workspaceTools,
+  type AgentTool,
+  type AgentToolsOptions,
+  type ToolOutput,
+  type ToolsClient,
+  type ToolsMode,
+} from './tools.js';
 
 /** One agent tool as the AI SDK takes it: arguments as the model sent them, the tool's output (`isError`, `text`). */
 export type AiSdkTool = Tool<unknown, ToolOutput>;
@@ -37,7 +43,7 @@ export function aiSdkTools(tools: readonly AgentTool[]): Record<string, AiSdkToo
 
 /** `aiSdkTools(await workspaceTools(client, options))`: the tools of every connector a (workspace) client sees. */
 export async function workspaceAiSdkTools(
-  client: Pick<WorkspaceClient, 'connectors' | 'connector'>,
+  client: ToolsClient,
   options: AgentToolsOptions & { mode?: ToolsMode } = {},
 ): Promise<Record<string, AiSdkTool>> {
   return aiSdkTools(await workspaceTools(client, options));

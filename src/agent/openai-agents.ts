@@ -14,8 +14,7 @@
  */
 import { tool, type FunctionTool, type RunContext } from '@openai/agents-core';
 import type { JsonObjectSchemaNonStrict } from '@openai/agents-core/types';
-import type { WorkspaceClient } from '../client.js';
-import { workspaceTools, type AgentTool, type AgentToolsOptions, type ToolsMode } from './tools.js';
+import { workspaceTools, type AgentTool, type AgentToolsOptions, type ToolsClient, type ToolsMode } from './tools.js';
 
 /** One agent tool as the Agents SDK takes it: it answers the model with the tool's text. */
 export type OpenAIAgentsTool = FunctionTool<unknown, any, string>;
@@ -59,7 +58,7 @@ export function openaiAgentsTools(tools: readonly AgentTool[]): OpenAIAgentsTool
 
 /** `openaiAgentsTools(await workspaceTools(client, options))`: the tools of every connector a (workspace) client sees. */
 export async function workspaceOpenaiAgentsTools(
-  client: Pick<WorkspaceClient, 'connectors' | 'connector'>,
+  client: ToolsClient,
   options: AgentToolsOptions & { mode?: ToolsMode } = {},
 ): Promise<OpenAIAgentsTool[]> {
   return openaiAgentsTools(await workspaceTools(client, options));

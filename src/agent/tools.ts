@@ -3,16 +3,41 @@
 // action's params, execute an action). Arguments are checked against the schema before any request; answers are
 // trimmed to a size limit; failures come back as tool errors the model can act on. Framework-neutral: the MCP server
 // and the adapters for the Vercel AI SDK and the OpenAI Agents SDK wrap these.
-import type { WorkspaceClient } from '../client.js';
-import type { ConnectorName, TypedConnectorBase } from '../connectors/typed.js';
 import { pagingRuleOf } from '../core/execute-paging.js';
 import { AbortError } from '../core/errors.js';
-import type { CallOptions } from '../core/transport.js';
 import { catalogEntry, loadCatalog, type ActionToolCatalog, type ConnectorToolCatalog } from './catalog.js';
 import { toolErrorText } from './errors.js';
 import { inputProblems, quoted } from './input.js';
 import { answerText, DEFAULT_MAX_RESULT_BYTES, valueText, type ActionOutcome } from './output.js';
 import type { PagingRule } from '../../generated/connector-paging.js';
+
+/** What a call of a tool may carry: a signal that cancels it. */
+export interface ToolCallOptions {
+  signal?: AbortSignal | undefined;
+}
+
+/**
+ * What the tools need of a connector: its definition's name and `execute`. A typed connector
+ * (`client.connector('github', id)`, a workspace's `connector('github')`) is one. Declared here, structurally, so that
+ * the tools' types stay small (not the whole client's).
+ */
+export interface ExecutableConnector {
+  readonly connectorName: string;
+  execute(request: any, options?: ToolCallOptions): Promise<unknown>;
+}
+
+/** One connector as a list of the API names it (`GET /integrations/connectors`). */
+export interface ListedConnector {
+  id: string;
+  name: string;
+  summarized_source_template?: { actor_definition_id?: string | null } | null;
+}
+
+/** What the tools need of a client (a workspace client, or the organization's): its connectors, and a typed one. */
+export interface ToolsClient {
+  connectors: { list(query?: undefined, options?: ToolCallOptions): Promise<{ data: readonly ListedConnector[] }> };
+  connector(name: any, id: string): ExecutableConnector;
+}
 
 /** An object JSON Schema: what a tool takes. */
 export type ToolInputSchema = {
@@ -49,7 +74,7 @@ export interface AgentTool {
   inputSchema: ToolInputSchema;
   annotations: ToolAnnotations;
   /** Runs the tool; never throws (failures are `isError` outputs), never answers more than the size limit. */
-  execute(input: unknown, options?: Pick<CallOptions, 'signal'>): Promise<ToolOutput>;
+  execute(input: unknown, options?: ToolCallOptions): Promise<ToolOutput>;
 }
 
 export interface AgentToolsOptions {
@@ -69,7 +94,7 @@ export interface ToolConnector {
   id?: string | undefined;
   /** Its name in the workspace (`GitHub for support`), when known. */
   name?: string | undefined;
-  connector: Pick<TypedConnectorBase<ConnectorName>, 'connectorName' | 'execute'>;
+  connector: ExecutableConnector;
   catalog: ConnectorToolCatalog;
 }
 
@@ -225,7 +250,7 @@ async function runAction(
   params: Record<string, unknown>,
   options: Partial<Record<OptionName, unknown>>,
   settings: RunSettings,
-  call: Pick<CallOptions, 'signal'> | undefined,
+  call: ToolCallOptions | undefined,
   naming: Naming,
 ): Promise<ToolOutput> {
   const { rule } = shapeOf(tc.catalog, entity, action);
@@ -350,7 +375,7 @@ export function actionTools(connectors: readonly ToolConnector[], options: Agent
 
 /** A connector of one definition (by name, id or title) as the tools take it: `github` or `workspace.connector('github')`. */
 export async function toolConnector(
-  connector: Pick<TypedConnectorBase<ConnectorName>, 'connectorName' | 'execute'>,
+  connector: ExecutableConnector,
   details: { key?: string; id?: string; name?: string } = {},
 ): Promise<ToolConnector> {
   const entry = catalogEntry(connector.connectorName);
@@ -369,7 +394,7 @@ export async function toolConnector(
  * workspace's `connector('github')`.
  */
 export async function connectorTools(
-  connector: Pick<TypedConnectorBase<ConnectorName>, 'connectorName' | 'execute'>,
+  connector: ExecutableConnector,
   options: AgentToolsOptions & { key?: string } = {},
 ): Promise<AgentTool[]> {
   return actionTools([await toolConnector(connector, options.key ? { key: options.key } : {})], options);
@@ -377,8 +402,8 @@ export async function connectorTools(
 
 /** The connectors a client sees (a workspace client: its workspace's), each keyed by its definition's name. */
 export async function listToolConnectors(
-  client: Pick<WorkspaceClient, 'connectors' | 'connector'>,
-  call: Pick<CallOptions, 'signal'> = {},
+  client: ToolsClient,
+  call: ToolCallOptions = {},
 ): Promise<{ connectors: ToolConnector[]; unknown: { id: string; name: string }[] }> {
   const { data } = await client.connectors.list(undefined, call);
   const found: { summary: (typeof data)[number]; entry: NonNullable<ReturnType<typeof catalogEntry>> }[] = [];
@@ -397,7 +422,7 @@ export async function listToolConnectors(
       key: perDefinition.get(entry.name)! > 1 ? `${entry.name}-${summary.id.slice(0, 8)}` : entry.name,
       id: summary.id,
       name: summary.name,
-      connector: client.connector(entry.name as ConnectorName, summary.id),
+      connector: client.connector(entry.name, summary.id),
       catalog: await loadCatalog(entry),
     })),
   );
@@ -415,7 +440,7 @@ export type ToolsMode = 'static' | 'dynamic' | 'auto';
  * per action while they number at most 64 and dynamic beyond (`auto`, the default).
  */
 export async function workspaceTools(
-  client: Pick<WorkspaceClient, 'connectors' | 'connector'>,
+  client: ToolsClient,
   options: AgentToolsOptions & { mode?: ToolsMode } = {},
 ): Promise<AgentTool[]> {
   const mode = options.mode ?? 'auto';
@@ -426,7 +451,7 @@ export async function workspaceTools(
 }
 
 /** What the dynamic tools read the connectors from: a client (asked again when a name is not known), or a list. */
-type ConnectorSource = Pick<WorkspaceClient, 'connectors' | 'connector'> | readonly ToolConnector[];
+type ConnectorSource = ToolsClient | readonly ToolConnector[];
 
 /** `promise`, or an AbortError as soon as `signal` aborts (the work behind the promise goes on for its other waiters). */
 function orAbort<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
@@ -457,7 +482,7 @@ export function dynamicTools(
   let unknownConnectors: { id: string; name: string }[] = [];
   // The listing is shared by concurrent calls: it runs without any one caller's signal, and each caller waits on it
   // with its own.
-  const connectors = (call: Pick<CallOptions, 'signal'> = {}, fresh = false): Promise<ToolConnector[]> => {
+  const connectors = (call: ToolCallOptions = {}, fresh = false): Promise<ToolConnector[]> => {
     if (Array.isArray(source)) return Promise.resolve(source as ToolConnector[]);
     if (!listed || fresh) {
       const listing = listToolConnectors(source as Exclude<ConnectorSource, readonly ToolConnector[]>).then((found) => {
@@ -481,7 +506,7 @@ export function dynamicTools(
   /** The connector, entity and action named, or a tool error naming the ones there are. */
   async function resolve(
     args: Record<string, unknown>,
-    call: Pick<CallOptions, 'signal'> | undefined,
+    call: ToolCallOptions | undefined,
   ): Promise<{ tc: ToolConnector; entity: string; action: string } | ToolOutput> {
     const wanted = String(args.connector).trim();
     const lower = wanted.toLowerCase();
