@@ -27,7 +27,9 @@ console.log(`publint: ${messages.length} finding(s)`);
 // The client entries are dual (ESM and CommonJS); the mock is ESM only by design (MSW's Node interceptors, the
 // specs read next to dist/), and so is the browser mock (for bundlers), so CommonJS not resolving them is no problem.
 // One attw run over the packed tarball.
-const packDir = mkdtempSync(join(tmpdir(), 'agent-engine-kit-attw-'));
+// PACK_DESTINATION keeps the tarball there (the package test installs that one instead of packing again).
+const keep = process.env.PACK_DESTINATION;
+const packDir = keep ?? mkdtempSync(join(tmpdir(), 'agent-engine-kit-attw-'));
 const [packed] = JSON.parse(
   execFileSync('npm', ['pack', '--json', '--pack-destination', packDir], {
     cwd: root,
@@ -50,7 +52,7 @@ try {
 } catch {
   failures.push(`attw: could not read its report: ${attw.stdout.slice(0, 500)} ${attw.stderr.slice(0, 500)}`);
 }
-rmSync(packDir, { recursive: true, force: true });
+if (!keep) rmSync(packDir, { recursive: true, force: true });
 for (const problem of problems)
   failures.push(`attw: ${problem.kind} ${problem.entrypoint ?? ''} ${problem.resolutionKind ?? ''}`);
 console.log(`arethetypeswrong: ${problems.length} problem(s)`);
