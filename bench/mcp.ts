@@ -126,13 +126,15 @@ export async function benchMcp(calls = Number(process.env.BENCH_MCP_CALLS ?? 300
   const listConnectorsMs = await timed(15, () =>
     dynamicServer.client.callTool({ name: 'list_connectors', arguments: {} }),
   );
-  const connectors = JSON.parse(
+  // list_connectors answers 50 at a time, with the total when there are more.
+  const listedConnectors = JSON.parse(
     (
       (await dynamicServer.client.callTool({ name: 'list_connectors', arguments: {} })) as {
         content: { text: string }[];
       }
     ).content[0]!.text,
-  ).connectors.length as number;
+  ) as { connectors: unknown[]; total?: number };
+  const connectors = listedConnectors.total ?? listedConnectors.connectors.length;
   await dynamicServer.client.close();
 
   return {
