@@ -211,6 +211,31 @@ async function prism(args: string[]): Promise<number> {
 
 const isLoopback = (url: URL) => ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
 
+/**
+ * The client credentials of a command: --client-id / --client-secret, else AIRBYTE_CLIENT_ID / AIRBYTE_CLIENT_SECRET,
+ * else, against 127.0.0.1 or localhost, the mock's demo ones; a usage error without them.
+ */
+function credentials(
+  command: string,
+  values: Record<string, string | boolean | undefined>,
+  baseUrl: URL | undefined,
+): { clientId: string; clientSecret: string } {
+  const demo = baseUrl !== undefined && isLoopback(baseUrl);
+  const clientId =
+    (values['client-id'] as string | undefined) ??
+    process.env.AIRBYTE_CLIENT_ID ??
+    (demo ? DEFAULT_MOCK_CLIENT_ID : undefined);
+  const clientSecret =
+    (values['client-secret'] as string | undefined) ??
+    process.env.AIRBYTE_CLIENT_SECRET ??
+    (demo ? DEFAULT_MOCK_CLIENT_SECRET : undefined);
+  if (!clientId || !clientSecret)
+    throw new UsageError(
+      `${command}: set AIRBYTE_CLIENT_ID and AIRBYTE_CLIENT_SECRET (or --client-id / --client-secret)`,
+    );
+  return { clientId, clientSecret };
+}
+
 async function verifyCommand(args: string[]): Promise<number> {
   const { values, positionals } = parse('verify', args, {
     all: { type: 'boolean' },
@@ -231,17 +256,7 @@ async function verifyCommand(args: string[]): Promise<number> {
   } catch {
     throw new UsageError(`verify: ${positionals[0]} is not an http(s) URL`);
   }
-  const demo = isLoopback(baseUrl);
-  const clientId =
-    (values['client-id'] as string | undefined) ??
-    process.env.AIRBYTE_CLIENT_ID ??
-    (demo ? DEFAULT_MOCK_CLIENT_ID : undefined);
-  const clientSecret =
-    (values['client-secret'] as string | undefined) ??
-    process.env.AIRBYTE_CLIENT_SECRET ??
-    (demo ? DEFAULT_MOCK_CLIENT_SECRET : undefined);
-  if (!clientId || !clientSecret)
-    throw new UsageError('verify: set AIRBYTE_CLIENT_ID and AIRBYTE_CLIENT_SECRET (or --client-id / --client-secret)');
+  const { clientId, clientSecret } = credentials('verify', values, baseUrl);
 
   const readOnly = !values.all;
   const shown = `${baseUrl.origin}${baseUrl.pathname === '/' ? '' : baseUrl.pathname}`;
@@ -321,17 +336,7 @@ async function mcpCommand(args: string[]): Promise<number> {
       throw new UsageError(`--base-url: ${baseText} is not an http(s) URL`);
     }
   }
-  const demo = baseUrl !== undefined && isLoopback(baseUrl);
-  const clientId =
-    (values['client-id'] as string | undefined) ??
-    process.env.AIRBYTE_CLIENT_ID ??
-    (demo ? DEFAULT_MOCK_CLIENT_ID : undefined);
-  const clientSecret =
-    (values['client-secret'] as string | undefined) ??
-    process.env.AIRBYTE_CLIENT_SECRET ??
-    (demo ? DEFAULT_MOCK_CLIENT_SECRET : undefined);
-  if (!clientId || !clientSecret)
-    throw new UsageError('mcp: set AIRBYTE_CLIENT_ID and AIRBYTE_CLIENT_SECRET (or --client-id / --client-secret)');
+  const { clientId, clientSecret } = credentials('mcp', values, baseUrl);
   const { version } = createRequire(import.meta.url)(join(root, 'package.json')) as { version: string };
   // Loaded only for this command: the MCP SDK is no part of the mock's start-up.
   const { runMcp } = await import('./mcp/serve.js');

@@ -47,7 +47,15 @@ interface Setup {
   executes: () => number;
 }
 
-async function setup(connectors: ('GitHub' | 'Stripe')[] = ['GitHub'], options: { maxRetries?: number } = {}) {
+/**
+ * A workspace of a fresh in-process mock with a connector per item: a definition's name (a sample connector of it), or
+ * a create body. The client counts the execute requests it sends.
+ */
+async function workspaceWith(
+  connectors: (string | Record<string, unknown>)[],
+  workspaceName = WORKSPACE,
+  options: { maxRetries?: number } = {},
+) {
   const mock = createMockFetch();
   let executes = 0;
   const client = createAgentEngineClient({
@@ -56,14 +64,22 @@ async function setup(connectors: ('GitHub' | 'Stripe')[] = ['GitHub'], options: 
     clientSecret: DEFAULT_MOCK_CLIENT_SECRET,
     maxRetries: options.maxRetries ?? 0,
     fetch: (input, init) => {
-      const url = input instanceof Request ? input.url : String(input);
-      if (url.endsWith('/execute')) executes += 1;
+      if ((input instanceof Request ? input.url : String(input)).endsWith('/execute')) executes += 1;
       return mock.fetch(input, init);
     },
   });
-  const workspace = client.forWorkspace(WORKSPACE);
-  for (const type of connectors)
-    await workspace.connectors.create({
+  const workspace = client.forWorkspace(workspaceName);
+  for (const connector of connectors)
+    await workspace.connectors.create(
+      (typeof connector === 'string' ? createBody(connectorDefinition(connector)!, workspaceName) : connector) as never,
+    );
+  return { client, workspace, mock, executes: () => executes } satisfies Setup & Record<string, unknown>;
+}
+
+/** The workspace the tests below share the shape of: a GitHub connector holding a known token (and Stripe's). */
+const setup = (types: ('GitHub' | 'Stripe')[] = ['GitHub'], options: { maxRetries?: number } = {}) =>
+  workspaceWith(
+    types.map((type) => ({
       workspace_name: WORKSPACE,
       connector_type: type,
       name: `${type} of the agent`,
@@ -72,9 +88,10 @@ async function setup(connectors: ('GitHub' | 'Stripe')[] = ['GitHub'], options: 
         type === 'GitHub'
           ? { repositories: ['airbytehq/airbyte'], start_date: '2024-01-01T00:00:00Z' }
           : { account_id: 'acct_agent_tools', start_date: '2024-01-01T00:00:00Z' },
-    } as never);
-  return { workspace, mock, executes: () => executes } satisfies Setup;
-}
+    })),
+    WORKSPACE,
+    options,
+  );
 
 const byName = (tools: AgentTool[], name: string) => {
   const tool = tools.find((t) => t.name === name);
@@ -420,26 +437,6 @@ describe('inputProblems', () => {
     expect(inputProblems(schema, { filter: { state: 'open' } })).toEqual([]);
   });
 });
-
-/** A workspace of a fresh in-process mock with a sample connector of each named definition. */
-async function workspaceWith(names: string[], workspaceName = WORKSPACE) {
-  const mock = createMockFetch();
-  let executes = 0;
-  const client = createAgentEngineClient({
-    baseUrl: 'https://api.airbyte.ai',
-    clientId: DEFAULT_MOCK_CLIENT_ID,
-    clientSecret: DEFAULT_MOCK_CLIENT_SECRET,
-    maxRetries: 0,
-    fetch: (input, init) => {
-      if ((input instanceof Request ? input.url : String(input)).endsWith('/execute')) executes += 1;
-      return mock.fetch(input, init);
-    },
-  });
-  const workspace = client.forWorkspace(workspaceName);
-  for (const name of names)
-    await workspace.connectors.create(createBody(connectorDefinition(name)!, workspaceName) as never);
-  return { client, workspace, mock, executes: () => executes };
-}
 
 const parse = (output: { text: string }) => JSON.parse(output.text);
 

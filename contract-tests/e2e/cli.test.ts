@@ -10,27 +10,14 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStandaloneMock } from '../../mocks/standalone.js';
 import { verify } from '../../src/verify/run.js';
-import { STACK_FRAME, freePort, runNodeProcess } from '../support/processes.js';
+import { STACK_FRAME, bundleCli, freePort, runNodeProcess } from '../support/processes.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 // One folder below the root, as dist/ is: the command finds openapi/ and package.json the same way.
 const bundle = `${root}mock-dist/cli-under-test.mjs`;
 
 beforeAll(async () => {
-  const { build } = await import('esbuild');
-  // @ts-expect-error: a plain .mjs helper without type declarations
-  const { esbuildYamlPlugin } = await import('../../scripts/yaml-plugin.mjs');
-  await build({
-    entryPoints: [`${root}bin/agent-engine-kit.ts`],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    packages: 'external',
-    outfile: bundle,
-    plugins: [esbuildYamlPlugin],
-    logLevel: 'warning',
-  });
+  await bundleCli(bundle);
 });
 
 function start(

@@ -10,7 +10,7 @@ import { catalog as githubCatalog } from '../../generated/connector-tools/github
 import { DEFAULT_MOCK_CLIENT_ID, DEFAULT_MOCK_CLIENT_SECRET } from '../../mocks/node.js';
 import { type StandaloneMock, startStandaloneMock } from '../../mocks/standalone.js';
 import { createAgentEngineClient, type WorkspaceClient } from '../../src/index.js';
-import { ROOT, STACK_FRAME } from '../support/processes.js';
+import { ROOT, STACK_FRAME, bundleCli } from '../support/processes.js';
 
 // One folder below the root, as dist/ is: the command finds openapi/ and package.json the same way.
 const bundle = `${ROOT}mock-dist/cli-mcp-under-test.mjs`;
@@ -23,20 +23,7 @@ let api: WorkspaceClient;
 let executeRequests = 0;
 
 beforeAll(async () => {
-  const { build } = await import('esbuild');
-  // @ts-expect-error: a plain .mjs helper without type declarations
-  const { esbuildYamlPlugin } = await import('../../scripts/yaml-plugin.mjs');
-  await build({
-    entryPoints: [`${ROOT}bin/agent-engine-kit.ts`],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    packages: 'external',
-    outfile: bundle,
-    plugins: [esbuildYamlPlugin],
-    logLevel: 'warning',
-  });
+  await bundleCli(bundle);
   mock = await startStandaloneMock({
     port: 0,
     log: (line) => {

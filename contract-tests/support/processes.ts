@@ -116,3 +116,25 @@ export async function startPrism(spec: string): Promise<{ url: string; child: Ch
   );
   return { url: `http://127.0.0.1:${port}`, child };
 }
+
+/**
+ * The `agent-engine-kit` command bundled from source as tsup builds it (its dependencies left to node_modules), into
+ * `outfile`, which must sit one folder below the root as dist/ does: the command finds openapi/ and package.json the
+ * same way. Each suite bundles to a file of its own (suites run side by side).
+ */
+export async function bundleCli(outfile: string): Promise<void> {
+  const { build } = await import('esbuild');
+  // @ts-expect-error: a plain .mjs helper without type declarations
+  const { esbuildYamlPlugin } = await import('../../scripts/yaml-plugin.mjs');
+  await build({
+    entryPoints: [`${ROOT}bin/agent-engine-kit.ts`],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    outfile,
+    plugins: [esbuildYamlPlugin],
+    logLevel: 'warning',
+  });
+}
