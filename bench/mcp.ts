@@ -6,6 +6,7 @@ import { Client } from '@modelcontextprotocol/client';
 import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
 import { fileURLToPath } from 'node:url';
 import { workspaceTools } from '../src/agent/index.js';
+import { bundleForNode } from '../contract-tests/support/processes.js';
 import { benchWorkspace } from './mcp-server.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -40,21 +41,8 @@ const spread = (values: number[]): Spread => {
 
 /** The bench server bundled once (node runs it without a TypeScript loader). */
 async function serverBundle(): Promise<string> {
-  const { build } = await import('esbuild');
-  // @ts-expect-error: a plain .mjs helper without type declarations
-  const { esbuildYamlPlugin } = await import('../scripts/yaml-plugin.mjs');
   const outfile = `${root}mock-dist/bench-mcp-server.mjs`;
-  await build({
-    entryPoints: [`${root}bench/mcp-server.ts`],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    packages: 'external',
-    outfile,
-    plugins: [esbuildYamlPlugin],
-    logLevel: 'warning',
-  });
+  await bundleForNode('bench/mcp-server.ts', outfile);
   return outfile;
 }
 

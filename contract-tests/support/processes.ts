@@ -118,16 +118,15 @@ export async function startPrism(spec: string): Promise<{ url: string; child: Ch
 }
 
 /**
- * The `agent-engine-kit` command bundled from source as tsup builds it (its dependencies left to node_modules), into
- * `outfile`, which must sit one folder below the root as dist/ does: the command finds openapi/ and package.json the
- * same way. Each suite bundles to a file of its own (suites run side by side).
+ * A module of the project (`bin/agent-engine-kit.ts`, a bench's server) bundled from source for Node as tsup builds the
+ * command (its dependencies left to node_modules), into `outfile`: node runs it without a TypeScript loader.
  */
-export async function bundleCli(outfile: string): Promise<void> {
+export async function bundleForNode(entry: string, outfile: string): Promise<void> {
   const { build } = await import('esbuild');
   // @ts-expect-error: a plain .mjs helper without type declarations
   const { esbuildYamlPlugin } = await import('../../scripts/yaml-plugin.mjs');
   await build({
-    entryPoints: [`${ROOT}bin/agent-engine-kit.ts`],
+    entryPoints: [`${ROOT}${entry}`],
     bundle: true,
     platform: 'node',
     format: 'esm',
@@ -138,3 +137,10 @@ export async function bundleCli(outfile: string): Promise<void> {
     logLevel: 'warning',
   });
 }
+
+/**
+ * The `agent-engine-kit` command bundled into `outfile`, which must sit one folder below the root as dist/ does: the
+ * command finds openapi/ and package.json the same way. Each suite bundles to a file of its own (suites run side by
+ * side).
+ */
+export const bundleCli = (outfile: string) => bundleForNode('bin/agent-engine-kit.ts', outfile);
