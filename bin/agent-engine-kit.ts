@@ -93,7 +93,7 @@ Options:
                           $AIRBYTE_WORKSPACE; none: every connector of the organization)
   --base-url <url>        the API, e.g. http://127.0.0.1:4010 (the mock: npm start)
   --tools <mode>          static: a tool per action; dynamic: the three tools; auto (default): static while
-                          there are at most 64 action tools, dynamic beyond
+                          there are at most 80 action tools (one connector's always fit), dynamic beyond
   --max-result-bytes <n>  the largest answer a tool gives (default 100000)
   --http <port>           serve Streamable HTTP at http://127.0.0.1:<port>/mcp instead of stdio (0: a free port)
   --max-retries <n>       retries of a failed call (429, 5xx, network) before the tool reports it (default 3);

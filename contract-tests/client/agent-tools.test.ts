@@ -103,13 +103,17 @@ describe('a tool per action, from the connector definitions', () => {
   type FactParam = { name: string; in: string; required?: boolean; default?: unknown };
   type FactConnector = {
     name: string;
-    entities: Record<string, { actions: Record<string, { params?: FactParam[] }> }>;
+    entities: Record<
+      string,
+      { actions: Record<string, { params?: FactParam[] }>; contextStoreFields?: { name: string }[] }
+    >;
   };
   const connectors = (facts as unknown as { connectors: FactConnector[] }).connectors;
 
   it('covers every action of every connector, with its params and the required ones the connector does not fill', async () => {
     expect(CONNECTOR_TOOLS.map((c) => c.name).sort()).toEqual(connectors.map((c) => c.name).sort());
     let count = 0;
+    let searches = 0;
     const names = new Set<string>();
     for (const fact of connectors) {
       const entry = catalogEntry(fact.name)!;
@@ -144,9 +148,26 @@ describe('a tool per action, from the connector definitions', () => {
           count += 1;
         }
       }
-      expect(tools).toHaveLength(Object.values(fact.entities).reduce((n, e) => n + Object.keys(e.actions).length, 0));
+      // And a context-store search of each entity the store keeps, over the fields it keeps.
+      for (const [entity, { contextStoreFields }] of Object.entries(fact.entities)) {
+        const search = tools.find((t) => t.name === `${fact.name}_${entity}_search`.replace(/[^A-Za-z0-9_-]/g, '_'));
+        if (!contextStoreFields?.length) {
+          expect(search, `${fact.name} ${entity}`).toBeUndefined();
+          continue;
+        }
+        expect(search!.inputSchema.properties.fields.items.enum).toEqual(contextStoreFields.map((f) => f.name));
+        expect(search!.annotations.readOnlyHint).toBe(true);
+        searches += 1;
+      }
+      expect(tools).toHaveLength(
+        Object.values(fact.entities).reduce(
+          (n, e) => n + Object.keys(e.actions).length + (e.contextStoreFields?.length ? 1 : 0),
+          0,
+        ),
+      );
     }
     expect(count).toBe(1053);
+    expect(searches).toBeGreaterThan(300);
   });
 
   it("takes the execute options as the spec's ExecuteRequest defines them", async () => {
@@ -187,9 +208,9 @@ describe('calling the tools against the mock', () => {
     tools = await workspaceTools(env.workspace);
   });
 
-  it('gives a tool per action of the one GitHub connector (static: at most 64)', () => {
+  it('gives a tool per action of the one GitHub connector (static: at most 80)', () => {
     expect(tools.length).toBe(
-      Object.values(githubCatalog.entities).reduce((n, e) => n + Object.keys(e.actions).length, 0),
+      Object.values(githubCatalog.entities).reduce((n, e) => n + Object.keys(e.actions).length + (e.search ? 1 : 0), 0),
     );
     expect(tools.length).toBeLessThanOrEqual(MAX_STATIC_TOOLS);
   });
@@ -213,6 +234,30 @@ describe('calling the tools against the mock', () => {
       expect(result.isError, JSON.stringify(input)).toBe(true);
       expect(result.text).toMatch(/^Invalid arguments: .+ Nothing was sent; fix these and call again\.$/);
     }
+    expect(env.executes()).toBe(before);
+  });
+
+  it("searches the context store's copy with filter, sort and limit, and pages with its cursor", async () => {
+    const search = byName(tools, 'github_issues_search');
+    expect(search.description).toMatch(
+      /^Search the context store's copy .* of the issues of GitHub \(GitHub of the agent\)\./,
+    );
+    const query = { filter: { eq: { state: 'OPEN' } }, sort: [{ number: 'desc' }] };
+    const first = JSON.parse((await search.execute({ query, limit: 3, fields: ['number', 'state'] })).text);
+    expect(first.data).toHaveLength(3);
+    for (const record of first.data) expect(record.state).toBe('OPEN');
+    const numbers = first.data.map((r: { number: number }) => r.number);
+    expect(numbers).toEqual([...numbers].sort((a: number, b: number) => b - a));
+    expect(Object.keys(first.next_page)).toEqual(['cursor']);
+    const second = JSON.parse(
+      (await search.execute({ query, limit: 3, fields: ['number', 'state'], ...first.next_page })).text,
+    );
+    expect(second.data[0].number).toBeLessThan(numbers[2]);
+    const before = env.executes();
+    const refused = await search.execute({ query: { sort: [{ number: 'up' }] }, limit: 500, fields: ['colour'] });
+    expect(refused.text).toContain('`query.sort[0].number` must be one of "asc", "desc"');
+    expect(refused.text).toContain('`limit` must be <= 100');
+    expect(refused.text).toContain('`fields[0]` must be one of "id"');
     expect(env.executes()).toBe(before);
   });
 
@@ -252,7 +297,7 @@ describe('calling the tools against the mock', () => {
 });
 
 describe('the dynamic tools', () => {
-  it('are what workspaceTools gives beyond 64 action tools, and find a connector made after they listed', async () => {
+  it('are what workspaceTools gives beyond 80 action tools, and find a connector made after they listed', async () => {
     const env = await setup(['GitHub', 'Stripe']);
     const tools = await workspaceTools(env.workspace);
     expect(tools.map((t) => t.name)).toEqual(['list_connectors', 'describe_action', 'execute_action']);

@@ -123,9 +123,11 @@ const jsonOf = (result: unknown) => JSON.parse(textOf(result));
 // The typed client asks for owner and repo (the definition requires them); the tools leave them to the connector.
 const REPO_PARAMS_AND = <T extends object>(params: T) => ({ owner: 'airbytehq', repo: 'airbyte', ...params });
 
-const GITHUB_ACTIONS = Object.entries(githubCatalog.entities).flatMap(([entity, spec]) =>
-  Object.keys(spec.actions).map((action) => `github_${entity}_${action}`),
-);
+// The definition's actions, and a context-store search of each entity the store keeps (`github_issues_search`).
+const GITHUB_ACTIONS = Object.entries(githubCatalog.entities).flatMap(([entity, spec]) => [
+  ...Object.keys(spec.actions).map((action) => `github_${entity}_${action}`),
+  ...(spec.search ? [`github_${entity}_search`] : []),
+]);
 
 describe.each([
   ['stdio', overStdio],
@@ -267,7 +269,9 @@ describe('agent-engine-kit mcp --tools dynamic', () => {
       expect.objectContaining({
         connector: 'github',
         name: 'GitHub of the support team',
-        entities: expect.objectContaining({ issues: ['list', 'get', 'api_search', 'create', 'update'] }),
+        entities: expect.objectContaining({
+          issues: ['list', 'get', 'api_search', 'create', 'update', 'context_store_search'],
+        }),
       }),
     ]);
     const described = jsonOf(

@@ -14,6 +14,8 @@ export interface EntityToolCatalog {
   key: string | null;
   fields: string[];
   actions: Record<string, ActionToolCatalog>;
+  /** The fields the context store keeps of the entity, where it keeps it: `context_store_search` queries them. */
+  search?: string[];
 }
 
 /** What agent tools need of one connector definition. */
@@ -31,6 +33,9 @@ export interface ConnectorToolEntry {
   definitionId: string;
   load: () => Promise<ConnectorToolCatalog>;
 }
+
+/** The params of the API's own actions (`context_store_search`), from openapi/agent-engine.yaml. */
+export const API_ACTION_PARAMS: Readonly<Record<'context_store_search', ActionToolCatalog['params']>> = {"context_store_search":{"type":"object","additionalProperties":false,"description":"The params of `context_store_search`: a query over the fields the context store keeps of the\nentity (its `contextStore` fields in the connector's definition), one page at a time. The\nanswer's `result` is `{data, meta: {has_more, cursor, took_ms}}`; the next page takes\n`meta.cursor` back as `cursor`. The bounds and the default of `limit` are inferred.\n","properties":{"query":{"type":"object","additionalProperties":false,"properties":{"filter":{"type":"object","description":"A condition on the stored fields, e.g. `{\"eq\": {\"state\": \"OPEN\"}}`: `eq`, `neq`, `gt`,\n`gte`, `lt`, `lte`, `in`, `like`, `fuzzy`, `keyword`, `contains` and `any` take\n`{field: value}`; `and` and `or` take a list of conditions, `not` one condition.\n"},"sort":{"type":"array","description":"Sort keys in order, each `{field: \"asc\" | \"desc\"}`.","items":{"type":"object","minProperties":1,"maxProperties":1,"additionalProperties":{"type":"string","enum":["asc","desc"]}}}}},"limit":{"type":"integer","minimum":1,"maximum":100,"default":25,"description":"Records per page."},"cursor":{"type":["string","null"],"description":"The next page's position: `meta.cursor` of the previous answer."},"fields":{"type":"array","description":"Only these stored fields of each record.","items":{"type":"string"}}}}};
 
 /** Every agent connector by name. */
 export const CONNECTOR_TOOLS: readonly ConnectorToolEntry[] = [

@@ -1,9 +1,12 @@
 // The tool catalog of every agent connector (generated/connector-tools: each entity's actions with their params as
 // JSON Schema), looked up by name, definition id or title, each connector's part loaded once on first use.
 import {
+  API_ACTION_PARAMS,
   CONNECTOR_TOOLS,
+  type ActionToolCatalog,
   type ConnectorToolCatalog,
   type ConnectorToolEntry,
+  type EntityToolCatalog,
 } from '../../generated/connector-tools/index.js';
 
 export type {
@@ -36,4 +39,44 @@ export function loadCatalog(entry: ConnectorToolEntry): Promise<ConnectorToolCat
 /** Every connector the kit has a definition of: name, title, definition id. */
 export function catalogConnectors(): readonly Pick<ConnectorToolEntry, 'name' | 'title' | 'definitionId'>[] {
   return CONNECTOR_TOOLS;
+}
+
+/** The action the API runs over the context store's copy of an entity, beside the connector's own actions. */
+export const CONTEXT_STORE_SEARCH = 'context_store_search';
+
+const searches = new WeakMap<EntityToolCatalog, ActionToolCatalog>();
+
+/**
+ * An entity's actions: its definition's, and `context_store_search` where the context store keeps it (its params from
+ * openapi/agent-engine.yaml, `fields` and the filter's fields narrowed to what the store keeps of the entity).
+ */
+export function entityActions(entity: EntityToolCatalog): Record<string, ActionToolCatalog> {
+  if (!entity.search) return entity.actions;
+  let search = searches.get(entity);
+  if (!search) {
+    const params = API_ACTION_PARAMS.context_store_search;
+    const properties = params.properties as Record<string, any>;
+    const fields = entity.search.join(', ');
+    search = {
+      params: {
+        ...params,
+        properties: {
+          ...properties,
+          query: {
+            ...properties.query,
+            properties: {
+              ...properties.query.properties,
+              filter: {
+                ...properties.query.properties.filter,
+                description: `${properties.query.properties.filter.description.trim()} The fields: ${fields}.`,
+              },
+            },
+          },
+          fields: { ...properties.fields, items: { type: 'string', enum: entity.search } },
+        },
+      },
+    };
+    searches.set(entity, search);
+  }
+  return { ...entity.actions, [CONTEXT_STORE_SEARCH]: search };
 }

@@ -5,7 +5,14 @@
 // and the adapters for the Vercel AI SDK and the OpenAI Agents SDK wrap these.
 import { pagingRuleOf } from '../core/execute-paging.js';
 import { AbortError } from '../core/errors.js';
-import { catalogEntry, loadCatalog, type ActionToolCatalog, type ConnectorToolCatalog } from './catalog.js';
+import {
+  CONTEXT_STORE_SEARCH,
+  catalogEntry,
+  entityActions,
+  loadCatalog,
+  type ActionToolCatalog,
+  type ConnectorToolCatalog,
+} from './catalog.js';
 import { toolErrorText } from './errors.js';
 import { inputProblems, quoted } from './input.js';
 import { answerText, DEFAULT_MAX_RESULT_BYTES, valueText, type ActionOutcome } from './output.js';
@@ -98,7 +105,16 @@ export interface ToolConnector {
   catalog: ConnectorToolCatalog;
 }
 
-const READS = new Set(['list', 'get', 'api_search', 'download']);
+const READS = new Set(['list', 'get', 'api_search', 'download', CONTEXT_STORE_SEARCH]);
+
+/** How a context-store search pages: `meta.cursor` back as `cursor` while `meta.has_more`, `limit` a page. */
+const SEARCH_PAGING: PagingRule = {
+  style: 'cursor',
+  cursor: 'cursor',
+  next: 'cursor',
+  more: 'has_more',
+  size: 'limit',
+};
 
 // The execute request's own options (ExecuteRequest in openapi/agent-engine.yaml; a test holds them to it).
 const OPTION_SCHEMAS = {
@@ -129,6 +145,7 @@ const VERBS: Record<string, string> = {
   delete: 'Delete',
   api_search: "Search with the service's own search:",
   download: 'Download the content of one of the',
+  [CONTEXT_STORE_SEARCH]: "Search the context store's copy (fast; it may lag the service a little) of the",
 };
 
 const words = (name: string) => name.replaceAll('_', ' ');
@@ -163,10 +180,10 @@ interface ActionShape {
 const shapes = new WeakMap<object, ActionShape>();
 
 function shapeOf(catalog: ConnectorToolCatalog, entity: string, action: string): ActionShape {
-  const spec: ActionToolCatalog = catalog.entities[entity]!.actions[action]!;
+  const spec: ActionToolCatalog = entityActions(catalog.entities[entity]!)[action]!;
   let shape = shapes.get(spec);
   if (shape) return shape;
-  const rule = pagingRuleOf(catalog.definitionId, entity, action);
+  const rule = action === CONTEXT_STORE_SEARCH ? SEARCH_PAGING : pagingRuleOf(catalog.definitionId, entity, action);
   const properties: Record<string, any> = {};
   for (const [name, schema] of Object.entries(spec.params.properties ?? {})) {
     const notes: string[] = schema.description ? [schema.description] : [];
@@ -208,14 +225,15 @@ function describeAction(tc: ToolConnector, entity: string, action: string): stri
   const spec = catalog.entities[entity]!;
   const lines = [`${VERBS[action] ?? words(action)} ${words(entity)} of ${of}.`];
   if (action === 'get' && spec.key) lines[0] = `${VERBS.get} ${words(entity)} of ${of}, by ${spec.key}.`;
-  const rule = pagingRuleOf(catalog.definitionId, entity, action);
+  const { rule } = shapeOf(catalog, entity, action);
   if (rule && rule.style !== 'none')
     lines.push(
       'One page per call: next_page in the answer holds the params of the following page (null after the last).',
     );
-  if (READS.has(action) && action !== 'download' && spec.fields.length)
+  const fields = action === CONTEXT_STORE_SEARCH ? (spec.search ?? []) : spec.fields;
+  if (READS.has(action) && action !== 'download' && fields.length)
     lines.push(
-      `Records have ${spec.fields.slice(0, 25).join(', ')}${spec.fields.length > 25 ? ', …' : ''}; select_fields keeps answers small.`,
+      `Records have ${fields.slice(0, 25).join(', ')}${fields.length > 25 ? ', …' : ''}; select_fields keeps answers small.`,
     );
   return lines.join(' ');
 }
@@ -265,13 +283,18 @@ async function runAction(
       if (Array.isArray(request.exclude_fields))
         request.exclude_fields = request.exclude_fields.filter((field) => field !== key);
     }
-    const outcome = (await tc.connector.execute(request as never, call?.signal ? { signal: call.signal } : {})) as
+    let outcome = (await tc.connector.execute(request as never, call?.signal ? { signal: call.signal } : {})) as
       | ActionOutcome
       | { data: unknown; meta: unknown; warning: unknown };
+    // A context-store search answers `{data, meta}` in `result`: its records, and its paging.
+    if (action === CONTEXT_STORE_SEARCH && !(outcome instanceof Uint8Array) && isObject(outcome.data))
+      outcome = { data: outcome.data.data, meta: outcome.data.meta, warning: outcome.warning };
     const text = answerText(outcome, {
       paging: rule,
       params,
-      fields: tc.catalog.entities[entity]?.fields ?? [],
+      fields:
+        (action === CONTEXT_STORE_SEARCH ? tc.catalog.entities[entity]?.search : tc.catalog.entities[entity]?.fields) ??
+        [],
       maxBytes: settings.maxBytes,
       argumentName: naming.argument,
       nextPageKey: naming.nextPageKey,
@@ -315,7 +338,8 @@ function settingsOf(options: AgentToolsOptions): RunSettings {
 
 /** The tool name of one action: `github_issues_list` (letters, digits, `_` and `-`). */
 export function actionToolName(key: string, entity: string, action: string): string {
-  return `${key}_${entity}_${action}`.replace(/[^A-Za-z0-9_-]/g, '_');
+  // `context_store_search` is `search` in the name (`github_issues_search`): the whole name would pass 64 characters.
+  return `${key}_${entity}_${action === CONTEXT_STORE_SEARCH ? 'search' : action}`.replace(/[^A-Za-z0-9_-]/g, '_');
 }
 
 /** One tool per entity and action of the connectors, named `<connector>_<entity>_<action>`. */
@@ -327,7 +351,7 @@ export function actionTools(connectors: readonly ToolConnector[], options: Agent
   for (const tc of connectors) sameDefinition.set(tc.catalog.name, (sameDefinition.get(tc.catalog.name) ?? 0) + 1);
   for (const tc of connectors) {
     for (const [entity, spec] of Object.entries(tc.catalog.entities)) {
-      for (const action of Object.keys(spec.actions)) {
+      for (const action of Object.keys(entityActions(spec))) {
         if (options.actions && !options.actions(entity, action)) continue;
         const shape = shapeOf(tc.catalog, entity, action);
         const name = actionToolName(tc.key, entity, action);
@@ -429,15 +453,15 @@ export async function listToolConnectors(
   return { connectors, unknown };
 }
 
-/** Above this many action tools (what one connector has at most, 52, fits), `workspaceTools` (mode `auto`) gives the three dynamic tools instead. */
-export const MAX_STATIC_TOOLS = 64;
+/** Above this many action tools, `workspaceTools` (mode `auto`) gives the three dynamic tools instead: one connector's always fit (Shopify's 80, with its context-store searches, are the most). */
+export const MAX_STATIC_TOOLS = 80;
 
 /** How a workspace's connectors become tools: one per action, the three dynamic tools, or whichever fits. */
 export type ToolsMode = 'static' | 'dynamic' | 'auto';
 
 /**
  * The tools of every connector a client sees: per action (`static`), three tools for all of them (`dynamic`), or
- * per action while they number at most 64 and dynamic beyond (`auto`, the default).
+ * per action while they number at most 80 and dynamic beyond (`auto`, the default).
  */
 export async function workspaceTools(
   client: ToolsClient,
@@ -536,7 +560,7 @@ export function dynamicTools(
         `${tc.key} has no entity ${quoted(entity)}; its entities are ${Object.keys(tc.catalog.entities).join(', ')}`,
       ]);
     const action = String(args.action);
-    const actions = Object.keys(spec.actions).filter((a) => allowed(entity, a));
+    const actions = Object.keys(entityActions(spec)).filter((a) => allowed(entity, a));
     if (!actions.includes(action))
       return invalid([`${tc.key} ${entity} has no action ${quoted(action)}; its actions are ${actions.join(', ')}`]);
     return { tc, entity, action };
@@ -617,7 +641,10 @@ export function dynamicTools(
             service: c.catalog.title,
             entities: Object.fromEntries(
               Object.entries(c.catalog.entities)
-                .map(([entity, spec]) => [entity, Object.keys(spec.actions).filter((a) => allowed(entity, a))] as const)
+                .map(
+                  ([entity, spec]) =>
+                    [entity, Object.keys(entityActions(spec)).filter((a) => allowed(entity, a))] as const,
+                )
                 .filter(([, actions]) => actions.length > 0),
             ),
           });
@@ -662,7 +689,7 @@ export function dynamicTools(
           const { tc, entity, action } = found;
           const spec = tc.catalog.entities[entity]!;
           const shape = shapeOf(tc.catalog, entity, action);
-          const actionSpec = spec.actions[action]!;
+          const actionSpec = entityActions(spec)[action]!;
           return answer({
             connector: tc.key,
             entity,
@@ -671,7 +698,7 @@ export function dynamicTools(
             params: shape.params,
             ...(actionSpec.scoped ? { filled_from_configuration: actionSpec.scoped } : {}),
             ...(spec.key ? { record_key: spec.key } : {}),
-            record_fields: spec.fields,
+            record_fields: action === CONTEXT_STORE_SEARCH ? (spec.search ?? []) : spec.fields,
             paging:
               shape.rule && shape.rule.style !== 'none'
                 ? `next_page in each answer holds the params of the following page${shape.rule.size ? `; params.${shape.rule.size} sets the page size` : ''}`
