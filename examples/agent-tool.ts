@@ -2,8 +2,8 @@
 // a description, a JSON Schema input taken from the connector's definition and an `execute` that never throws. Here
 // they are handed to a model in the shape tool-calling APIs take (`{name, description, input_schema}`: Anthropic; put
 // the same schema under `function.parameters` for OpenAI), and a scripted turn plays the model: a page of issues and
-// the next one, a malformed call and what the tool said to fix, one issue read back, and the three dynamic tools that
-// cover any number of connectors. No model is called.
+// the next one, a malformed call and what the tool said to fix, one issue read back, the three dynamic tools that
+// cover any number of connectors, and a search of the context store's copy of the issues. No model is called.
 //
 //   npm start                            (the mock, in one terminal)
 //   npm run example:agent
@@ -77,6 +77,12 @@ export async function agentTurn(baseUrl: string, log: (line: string) => void = c
     action: 'list',
     params: { per_page: 2 },
     select_fields: ['number', 'title'],
+  });
+  // The context store's copy of the issues, searched: a filter and a sort over the fields it keeps.
+  await call(byName.get('github_issues_search'), {
+    query: { filter: { eq: { state: 'OPEN' } }, sort: [{ number: 'desc' }] },
+    limit: 5,
+    fields: ['number', 'title', 'state'],
   });
   return { definitions, results };
 }

@@ -236,7 +236,7 @@ describe('the agent tools of a workspace', () => {
       type: 'object',
       properties: { per_page: { maximum: 100 }, select_fields: { type: 'array' } },
     });
-    const [first, second, malformed, get, listed, described, executed] = results.map((r) => r.output);
+    const [first, second, malformed, get, listed, described, executed, searched] = results.map((r) => r.output);
     const page = (output: typeof first) => JSON.parse(output!.text) as { data: { number: number; title: string }[] };
     expect(page(first).data).toHaveLength(3);
     expect(Object.keys(page(first).data[0]!).sort()).toEqual(['number', 'title']);
@@ -255,6 +255,10 @@ describe('the agent tools of a workspace', () => {
     ]);
     expect(JSON.parse(described!.text).params.properties).toHaveProperty('per_page');
     expect(page(executed).data).toHaveLength(2);
+    const found = page(searched).data as unknown as { number: number; state: string }[];
+    expect(found).toHaveLength(5);
+    for (const issue of found) expect(issue.state).toBe('OPEN');
+    expect(found.map((r) => r.number)).toEqual([...found.map((r) => r.number)].sort((a, b) => b - a));
     for (const { output } of results.filter((r) => r.output !== malformed)) expect(output.isError).toBe(false);
   });
 });
