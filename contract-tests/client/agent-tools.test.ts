@@ -253,6 +253,16 @@ describe('calling the tools against the mock', () => {
       (await search.execute({ query, limit: 3, fields: ['number', 'state'], ...first.next_page })).text,
     );
     expect(second.data[0].number).toBeLessThan(numbers[2]);
+    // The bounds the spec gives `limit` are the mock's: 100 answers, 101 is refused there too.
+    const { id } = await env.workspace.connectors.find({
+      workspace_name: WORKSPACE,
+      definition_id: githubCatalog.definitionId,
+    });
+    const stored = (params: Record<string, unknown>) =>
+      env.workspace.connectors.execute(id, { entity: 'issues', action: 'context_store_search', params });
+    await expect(stored({ limit: 100 })).resolves.toMatchObject({ status: 'success' });
+    await expect(stored({ limit: 101 })).rejects.toBeInstanceOf(ValidationError);
+    await expect(stored({ colour: 'red' })).rejects.toBeInstanceOf(ValidationError);
     const before = env.executes();
     const refused = await search.execute({ query: { sort: [{ number: 'up' }] }, limit: 500, fields: ['colour'] });
     expect(refused.text).toContain('`query.sort[0].number` must be one of "asc", "desc"');
