@@ -8,14 +8,9 @@ import { fileURLToPath } from 'node:url';
 import { workspaceTools } from '../src/agent/index.js';
 import { bundleForNode } from '../contract-tests/support/processes.js';
 import { benchWorkspace } from './mcp-server.js';
+import { spread, type Spread } from './spread.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-
-export interface Spread {
-  min: number;
-  median: number;
-  max: number;
-}
 
 export interface McpBench {
   calls: number;
@@ -33,11 +28,6 @@ export interface McpBench {
     listConnectorsMs: Spread;
   };
 }
-
-const spread = (values: number[]): Spread => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return { min: sorted[0]!, median: sorted[Math.floor(sorted.length / 2)]!, max: sorted.at(-1)! };
-};
 
 /** The bench server bundled once (node runs it without a TypeScript loader). */
 async function serverBundle(): Promise<string> {

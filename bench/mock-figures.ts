@@ -5,12 +5,32 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createMockFetch, setupMockServer } from '../mocks/node.js';
+import { spread, type Spread } from './spread.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 3);
 const ROUNDS = 3;
 const CLIENT = { client_id: 'demo-client-id', client_secret: 'demo-client-secret' };
 const GITHUB = 'ef69ef6e-aa7f-4af1-a01d-ef775033524e';
+
+/** A GitHub connector of the default workspace, made through `fetchOf` (a server's URL, or an in-process mock). */
+async function createGitHubConnector(
+  fetchOf: (url: string, init: RequestInit) => Promise<Response>,
+  origin: string,
+  token: string,
+): Promise<{ id: string }> {
+  const response = await fetchOf(`${origin}/api/v1/integrations/connectors`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({
+      workspace_name: 'default',
+      definition_id: GITHUB,
+      credentials: { token: 'x' },
+      replication_config: { repositories: ['airbytehq/airbyte'] },
+    }),
+  });
+  return (await response.json()) as { id: string };
+}
 
 interface Load {
   method: 'GET' | 'POST';
@@ -24,11 +44,7 @@ const cpuMicros = (pid: number) => {
   return (Number(fields[11]) + Number(fields[12])) * 10_000;
 };
 
-const stats = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return { min: sorted[0]!, median: sorted[Math.floor(sorted.length / 2)]!, max: sorted.at(-1)! };
-};
-const fmt = (s: { min: number; median: number; max: number }, digits = 0) =>
+const fmt = (s: Spread, digits = 0) =>
   [s.min, s.median, s.max].map((n) => n.toLocaleString('en-US', { maximumFractionDigits: digits })).join(' / ');
 
 // @ts-expect-error: plain .mjs modules without type declarations
@@ -47,7 +63,7 @@ async function rounds(url: string, load: Load, headers: Record<string, string>, 
     rps.push(result.rps);
     cpu.push((cpuMicros(pid) - before) / result.total);
   }
-  return { rps: stats(rps), cpu: stats(cpu) };
+  return { rps: spread(rps), cpu: spread(cpu) };
 }
 
 /** Every load against one server started by `start`, in order, then the server stopped. */
@@ -85,7 +101,7 @@ async function inProcess(
     for (let i = 0; i < calls; i++) await (await fetchOf(origin + load.path, init)).arrayBuffer();
     samples.push(((performance.now() - started) * 1000) / calls);
   }
-  return stats(samples);
+  return spread(samples);
 }
 
 export async function benchMockFigures() {
@@ -102,18 +118,7 @@ export async function benchMockFigures() {
     Boolean((token = await mintToken(base))),
   );
   const auth = { authorization: `Bearer ${token}` };
-  const connector = await (
-    await fetch(`${base}/api/v1/integrations/connectors`, {
-      method: 'POST',
-      headers: { ...auth, 'content-type': 'application/json' },
-      body: JSON.stringify({
-        workspace_name: 'default',
-        definition_id: GITHUB,
-        credentials: { token: 'x' },
-        replication_config: { repositories: ['airbytehq/airbyte'] },
-      }),
-    })
-  ).json();
+  const connector = await createGitHubConnector(fetch, base, token);
   const loads: Load[] = [
     { method: 'GET', path: '/api/v1/integrations/definitions/sources?name=git' },
     { method: 'GET', path: `/api/v1/integrations/connectors/${connector.id}` },
@@ -197,18 +202,7 @@ export async function benchMockFigures() {
           body: JSON.stringify(CLIENT),
         })
       ).json();
-      const made = await (
-        await fetchOf(`${origin}/api/v1/integrations/connectors`, {
-          method: 'POST',
-          headers: { authorization: `Bearer ${minted.access_token}`, 'content-type': 'application/json' },
-          body: JSON.stringify({
-            workspace_name: 'default',
-            definition_id: GITHUB,
-            credentials: { token: 'x' },
-            replication_config: { repositories: ['airbytehq/airbyte'] },
-          }),
-        })
-      ).json();
+      const made = await createGitHubConnector(fetchOf, origin, minted.access_token);
       const own = loads.map((load) => ({ ...load, path: load.path.replace(connector.id, made.id) }));
       const cells: string[] = [];
       for (const load of own) cells.push(fmt(await inProcess(fetchOf, origin, minted.access_token, load), 0));

@@ -93,10 +93,10 @@ if (only.has('execute')) {
 
 if (only.has('mcp')) {
   const { benchMcp } = await import('./mcp.js');
+  type Spread = import('./spread.js').Spread;
   const r = await benchMcp();
-  const us = (s: { min: number; median: number; max: number }) => `${f(s.min)} / **${f(s.median)}** / ${f(s.max)} µs`;
-  const ms = (s: { min: number; median: number; max: number }) =>
-    `${f(s.min, 1)} / **${f(s.median, 1)}** / ${f(s.max, 1)} ms`;
+  const us = (s: Spread) => `${f(s.min)} / **${f(s.median)}** / ${f(s.max)} µs`;
+  const ms = (s: Spread) => `${f(s.min, 1)} / **${f(s.median, 1)}** / ${f(s.max, 1)} ms`;
   section([
     '## MCP server (`agent-engine-kit mcp`)',
     '',

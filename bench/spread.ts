@@ -1,0 +1,13 @@
+// What every bench reports of repeated measurements on a noisy machine: min / median / max.
+
+/** The min, median and max of repeated measurements. */
+export interface Spread {
+  min: number;
+  median: number;
+  max: number;
+}
+
+export function spread(values: number[]): Spread {
+  const sorted = [...values].sort((a, b) => a - b);
+  return { min: sorted[0]!, median: sorted[Math.floor(sorted.length / 2)]!, max: sorted.at(-1)! };
+}
