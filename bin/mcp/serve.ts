@@ -44,13 +44,14 @@ export async function runMcp(options: McpCommandOptions): Promise<RunningMcp> {
     ...(options.organizationId ? { organizationId: options.organizationId } : {}),
     ...(options.maxRetries !== undefined ? { maxRetries: options.maxRetries } : {}),
   });
+  const say = (line: string) => options.log(`agent-engine-kit mcp: ${line}`);
+  const reason = (error: unknown) => (error instanceof Error ? error.message : String(error));
   const scope = options.workspace ? client.forWorkspace(options.workspace) : client;
   const tools = await workspaceTools(scope, {
     mode: options.tools,
     ...(options.maxResultBytes ? { maxResultBytes: options.maxResultBytes } : {}),
     // A bug's message goes to the log, never to the model.
-    onUnexpectedError: (error) =>
-      options.log(`agent-engine-kit mcp: tool failed: ${(error as Error)?.message ?? error}`),
+    onUnexpectedError: (error) => say(`tool failed: ${reason(error)}`),
   });
   const factory = mcpServerFactory(tools, {
     name: 'agent-engine-kit',
@@ -61,15 +62,13 @@ export async function runMcp(options: McpCommandOptions): Promise<RunningMcp> {
 
   if (options.httpPort === undefined) {
     const handle = serveStdio(factory, {
-      onerror: (error) => options.log(`agent-engine-kit mcp: ${error.message}`),
+      onerror: (error) => say(error.message),
     });
-    options.log(`agent-engine-kit mcp: ${tools.length} tools for ${where} on stdio`);
+    say(`${tools.length} tools for ${where} on stdio`);
     return { tools, close: () => handle.close() };
   }
 
-  const handler = toNodeHandler(
-    createMcpHandler(factory, { onerror: (error) => options.log(`agent-engine-kit mcp: ${error.message}`) }),
-  );
+  const handler = toNodeHandler(createMcpHandler(factory, { onerror: (error) => say(error.message) }));
   // DNS rebinding and cross-site pages: only loopback Host names and Origins are served.
   const validHost = localhostHostValidation();
   const validOrigin = localhostOriginValidation();
@@ -81,7 +80,7 @@ export async function runMcp(options: McpCommandOptions): Promise<RunningMcp> {
       return;
     }
     handler(req, res).catch((error: unknown) => {
-      options.log(`agent-engine-kit mcp: ${(error as Error)?.message ?? error}`);
+      say(reason(error));
       if (!res.headersSent) res.writeHead(500).end();
       else res.end();
     });
@@ -92,7 +91,7 @@ export async function runMcp(options: McpCommandOptions): Promise<RunningMcp> {
   });
   const address = server.address();
   const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : options.httpPort}/mcp`;
-  options.log(`agent-engine-kit mcp: ${tools.length} tools for ${where} at ${url}`);
+  say(`${tools.length} tools for ${where} at ${url}`);
   return {
     tools,
     url,

@@ -97,10 +97,22 @@ describe('the package', () => {
     expect(result.status).toBe(0);
   }, 180_000);
 
+  /** The built package as ESM and as CommonJS. */
+  const builtKits = async () => [
+    await import(pathToFileURL(join(root, 'dist/index.js')).href),
+    createRequire(import.meta.url)(join(root, 'dist/index.cjs')),
+  ];
+  /** A client of a built package over a stub `fetch`. */
+  const builtClient = (kit: any, fetch: (request: Request) => Promise<Response>) =>
+    kit.createAgentEngineClient({
+      clientId: 'id',
+      clientSecret: 'secret-value',
+      baseUrl: 'https://api.example.test',
+      fetch,
+    });
+
   it('the built package works from ESM and from CommonJS', async () => {
-    const esm = await import(pathToFileURL(join(root, 'dist/index.js')).href);
-    const cjs = createRequire(import.meta.url)(join(root, 'dist/index.cjs'));
-    for (const kit of [esm, cjs]) {
+    for (const kit of await builtKits()) {
       const calls: string[] = [];
       const fetch = async (request: Request) => {
         calls.push(new URL(request.url).pathname);
@@ -110,12 +122,7 @@ describe('the package', () => {
             : { active_count: 1, inactive_count: 0, total_count: 1 };
         return new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } });
       };
-      const client = kit.createAgentEngineClient({
-        clientId: 'id',
-        clientSecret: 'secret-value',
-        baseUrl: 'https://api.example.test',
-        fetch,
-      });
+      const client = builtClient(kit, fetch);
       expect(await client.workspaces.stats()).toEqual({ active_count: 1, inactive_count: 0, total_count: 1 });
       expect(calls).toEqual(['/api/v1/account/applications/token', '/api/v1/workspaces/stats']);
       expect(new kit.NotFoundError('x')).toBeInstanceOf(kit.AgentEngineError);
@@ -145,9 +152,7 @@ describe('the package', () => {
   });
 
   it('executePages works from the built package (the paging table chunk loads on first use), ESM and CommonJS', async () => {
-    const esm = await import(pathToFileURL(join(root, 'dist/index.js')).href);
-    const cjs = createRequire(import.meta.url)(join(root, 'dist/index.cjs'));
-    for (const kit of [esm, cjs]) {
+    for (const kit of await builtKits()) {
       const sent: unknown[] = [];
       const fetch = async (request: Request) => {
         if (new URL(request.url).pathname.endsWith('/token'))
@@ -165,12 +170,7 @@ describe('the package', () => {
         };
         return new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } });
       };
-      const client = kit.createAgentEngineClient({
-        clientId: 'id',
-        clientSecret: 'secret-value',
-        baseUrl: 'https://api.example.test',
-        fetch,
-      });
+      const client = builtClient(kit, fetch);
       const ids: unknown[] = [];
       for await (const record of client.connectors.executeRecords(
         'c',

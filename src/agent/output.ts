@@ -9,7 +9,8 @@ import { nextPageParams } from '../core/execute-paging.js';
 export const DEFAULT_MAX_RESULT_BYTES = 100_000;
 
 const encoder = new TextEncoder();
-const bytes = (text: string) => encoder.encode(text).length;
+/** The size of a text in UTF-8 bytes: what the size limit counts. */
+export const bytes = (text: string) => encoder.encode(text).length;
 
 /** What an action of a typed connector answered: records and metadata, or a download's bytes. */
 export type ActionOutcome = { data: unknown; meta: unknown; warning: unknown } | Uint8Array;
@@ -104,11 +105,6 @@ function resumeParams(rule: PagingRule | undefined, params: Row, shown: unknown[
     return Number.isInteger(offset) ? { [rule.cursor]: offset + shown.length } : null;
   }
   return null;
-}
-
-/** Any value as a tool's answer: its JSON, which must be small (the tools' own descriptions and lists). */
-export function valueText(value: unknown): string {
-  return JSON.stringify(value);
 }
 
 /** The model's view of an action's answer, within `maxBytes`. */

@@ -15,7 +15,7 @@ import {
 } from './catalog.js';
 import { toolErrorText } from './errors.js';
 import { inputProblems, quoted } from './input.js';
-import { answerText, DEFAULT_MAX_RESULT_BYTES, valueText, type ActionOutcome } from './output.js';
+import { answerText, bytes, DEFAULT_MAX_RESULT_BYTES, type ActionOutcome } from './output.js';
 import type { PagingRule } from '../../generated/connector-paging.js';
 
 /** What a call of a tool may carry: a signal that cancels it. */
@@ -613,7 +613,8 @@ export function dynamicTools(
       return { isError: true, text: toolErrorText(error, settings.unexpected) };
     }
   };
-  const answer = (value: unknown): ToolOutput => ({ isError: false, text: valueText(value) });
+  // The tools' own descriptions and lists, small by construction (list_connectors pages and compacts its own).
+  const answer = (value: unknown): ToolOutput => ({ isError: false, text: JSON.stringify(value) });
   const dynamicNaming: Naming = { argument: (param) => `params.${param}`, nextPageKey: (param) => param };
 
   return [
@@ -664,8 +665,8 @@ export function dynamicTools(
                 }
               : {}),
           };
-          const text = valueText(value);
-          if (new TextEncoder().encode(text).length <= settings.maxBytes) return { isError: false, text };
+          const whole = answer(value);
+          if (bytes(whole.text) <= settings.maxBytes) return whole;
           // Too long with every action: the entities' names, and describe_action for the rest.
           return answer({
             ...value,
