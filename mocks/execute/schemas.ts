@@ -2,7 +2,7 @@
 // its records (what the engine answers, checked when response validation is on). Errors name the param as the API
 // does (`params.per_page`) and never quote more than a short, JSON-escaped piece of the caller's value.
 import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
-import { createOpenApiAjv } from '../../src/validation/spec-document.js';
+import { createOpenApiAjv, pointerSegments } from '../../src/validation/spec-document.js';
 import type { ActionDefinition, ConnectorDefinition, JsonSchema } from '../connectors/definitions.js';
 import type { Row } from './query.js';
 
@@ -30,10 +30,7 @@ const describe = (value: unknown) => JSON.stringify(value)?.slice(0, 40) ?? Stri
 
 /** One problem per param, in the API's words. */
 function problemOf(error: ErrorObject, action: ActionDefinition): ParamProblem {
-  const path = error.instancePath
-    .split('/')
-    .slice(1)
-    .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const path = pointerSegments(error.instancePath);
   const allowed = Object.keys(action.params.properties ?? {});
   switch (error.keyword) {
     case 'required': {

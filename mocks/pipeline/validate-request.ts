@@ -1,6 +1,7 @@
 // Stage 5, request validation: path, query and header parameters (read from text into the types the spec gives them)
 // and the JSON body, checked with ajv against the spec. What fails is a 400 (unreadable) or 422 (invalid) naming each
 // field. Parsed values land in null-prototype objects: no parameter name reaches a prototype.
+import { pointerSegments } from '../../src/validation/spec-document.js';
 import type { SchemaError, SpecValidator } from '../spec.js';
 import { MockHttpError, type FieldProblem } from './errors.js';
 import type { MockRequest } from './request.js';
@@ -29,10 +30,7 @@ export function fieldProblems(errors: readonly SchemaError[], prefix: string | n
   const seen = new Set<string>();
   const problems: FieldProblem[] = [];
   for (const error of chosen) {
-    const parts = error.instancePath
-      .split('/')
-      .filter(Boolean)
-      .map((p) => p.replaceAll('~1', '/').replaceAll('~0', '~'));
+    const parts = pointerSegments(error.instancePath).filter(Boolean);
     if (error.keyword === 'required') parts.push(String(error.params.missingProperty));
     if (error.keyword === 'additionalProperties') parts.push(String(error.params.additionalProperty));
     const path = parts.join('.');

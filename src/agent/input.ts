@@ -1,7 +1,7 @@
 // A tool's arguments checked against its JSON Schema before any request, and what is wrong said so that a model can
 // fix it: which param, what it must be, the allowed values or params, never the whole input echoed back.
 import type { Ajv2020, ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
-import { createOpenApiAjv } from '../validation/spec-document.js';
+import { createOpenApiAjv, pointerSegments } from '../validation/spec-document.js';
 
 // The kit's one ajv set-up (the mock's and the response validator's): OpenAPI's formats as the API reads them.
 let ajv: Ajv2020 | undefined;
@@ -20,12 +20,8 @@ function validatorOf(schema: object): ValidateFunction {
 
 /** `/params/states/0` as `params.states[0]`; the input itself as `(arguments)`. */
 function pathOf(pointer: string, prefix: string): string {
-  const parts = pointer
-    .split('/')
-    .slice(1)
-    .map((part) => part.replaceAll('~1', '/').replaceAll('~0', '~'));
   let path = prefix;
-  for (const part of parts) path += /^\d+$/.test(part) ? `[${part}]` : path ? `.${part}` : part;
+  for (const part of pointerSegments(pointer)) path += /^\d+$/.test(part) ? `[${part}]` : path ? `.${part}` : part;
   return path;
 }
 
@@ -81,10 +77,8 @@ export function inputProblems(schema: object, input: unknown, prefix = ''): stri
   // A oneOf/anyOf failing says so once besides each branch's own complaint; the branches' say more.
   const specific = errors.filter((e) => e.keyword !== 'anyOf' && e.keyword !== 'oneOf' && e.keyword !== 'if');
   const schemaOf = (path: string) =>
-    path
-      .replace(/^#\//, '')
-      .split('/')
+    pointerSegments(path)
       .slice(0, -1)
-      .reduce<any>((node, key) => node?.[key.replaceAll('~1', '/').replaceAll('~0', '~')], schema);
+      .reduce<any>((node, key) => node?.[key], schema);
   return [...new Set((specific.length ? specific : errors).map((e) => describe(e, prefix, schemaOf)))].slice(0, 20);
 }

@@ -7,6 +7,7 @@ import {
   derefPointer,
   escapePointer,
   listOperations,
+  pointerSegments,
   operationSchemaPointer,
   type OpenApiDocument,
   type SpecOperation,
@@ -29,14 +30,10 @@ export type ResponseValidator = Middleware & {
 };
 
 function valueAtPointer(value: unknown, pointer: string): unknown {
-  return pointer
-    .split('/')
-    .slice(1)
-    .map((part) => part.replaceAll('~1', '/').replaceAll('~0', '~'))
-    .reduce<unknown>(
-      (node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined),
-      value,
-    );
+  return pointerSegments(pointer).reduce<unknown>(
+    (node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined),
+    value,
+  );
 }
 
 export function createResponseValidatorFor(

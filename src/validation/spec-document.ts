@@ -23,6 +23,20 @@ export interface SpecOperation {
   parameters: Record<string, any>[];
 }
 
+/**
+ * The keys of a JSON pointer, unescaped (`/a/b~1c` → `a`, `b/c`); a leading `#` (a URI fragment) is allowed, and `''`
+ * or `'#'` is the root.
+ */
+export function pointerSegments(pointer: string): string[] {
+  const path = pointer.startsWith('#') ? pointer.slice(1) : pointer;
+  return path === ''
+    ? []
+    : path
+        .slice(1)
+        .split('/')
+        .map((part) => part.replaceAll('~1', '/').replaceAll('~0', '~'));
+}
+
 export function escapePointer(segment: string): string {
   return segment.replaceAll('~', '~0').replaceAll('/', '~1');
 }
@@ -47,11 +61,8 @@ export function listOperations(doc: OpenApiDocument): SpecOperation[] {
 }
 
 function valueAt(doc: OpenApiDocument, pointer: string): any {
-  return pointer
-    .replace(/^#\/?/, '')
-    .split('/')
+  return pointerSegments(pointer)
     .filter((part) => part !== '')
-    .map((part) => part.replaceAll('~1', '/').replaceAll('~0', '~'))
     .reduce<any>((parent, key) => parent?.[key], doc);
 }
 
