@@ -176,17 +176,8 @@ const PAGING_FIELDS = ['cursor', 'next', 'size', 'more', 'done', 'total'];
 
 /** One param of an operation's request body (its `$ref` followed), or undefined. */
 function paramOf(doc, operation, name) {
-  const follow = (node) =>
-    node?.$ref
-      ? follow(
-          node.$ref
-            .replace(/^#\//, '')
-            .split('/')
-            .reduce((at, key) => at?.[key], doc),
-        )
-      : node;
-  const params = follow(operation.requestBody?.content?.['application/json']?.schema);
-  return name && Object.hasOwn(params?.properties ?? {}, name) ? follow(params.properties[name]) : undefined;
+  const params = followRef(operation.requestBody?.content?.['application/json']?.schema, doc);
+  return name && Object.hasOwn(params?.properties ?? {}, name) ? followRef(params.properties[name], doc) : undefined;
 }
 
 const isInteger = (schema) =>
