@@ -469,9 +469,10 @@ export async function workspaceTools(
 ): Promise<AgentTool[]> {
   const mode = options.mode ?? 'auto';
   if (mode === 'dynamic') return dynamicTools(client, options);
-  const { connectors } = await listToolConnectors(client);
-  const tools = actionTools(connectors, options);
-  return mode === 'auto' && tools.length > MAX_STATIC_TOOLS ? dynamicTools(client, options) : tools;
+  const found = await listToolConnectors(client);
+  const tools = actionTools(found.connectors, options);
+  // The dynamic tools start from this listing instead of asking for it again.
+  return mode === 'auto' && tools.length > MAX_STATIC_TOOLS ? dynamicToolsOver(client, options, found) : tools;
 }
 
 /** What the dynamic tools read the connectors from: a client (asked again when a name is not known), or a list. */
@@ -500,10 +501,19 @@ export function dynamicTools(
   source: ConnectorSource,
   options: AgentToolsOptions & { prefix?: string } = {},
 ): AgentTool[] {
+  return dynamicToolsOver(source, options);
+}
+
+/** The dynamic tools, over a listing of the client's connectors already made (`initial`) when there is one. */
+function dynamicToolsOver(
+  source: ConnectorSource,
+  options: AgentToolsOptions & { prefix?: string },
+  initial?: Awaited<ReturnType<typeof listToolConnectors>>,
+): AgentTool[] {
   const settings = settingsOf(options);
   const prefix = options.prefix ?? '';
-  let listed: Promise<ToolConnector[]> | undefined;
-  let unknownConnectors: { id: string; name: string }[] = [];
+  let listed: Promise<ToolConnector[]> | undefined = initial && Promise.resolve(initial.connectors);
+  let unknownConnectors: { id: string; name: string }[] = initial?.unknown ?? [];
   // The listing is shared by concurrent calls: it runs without any one caller's signal, and each caller waits on it
   // with its own.
   const connectors = (call: ToolCallOptions = {}, fresh = false): Promise<ToolConnector[]> => {
