@@ -541,6 +541,16 @@ function connectorDocument(c) {
           path: action.upstreamPath,
           ...(action.upstreamBody ? { body: action.upstreamBody } : {}),
         },
+        // One entity and action the definition gives twice (Zendesk Support's audits of all tickets or of one): each
+        // variant's endpoint and the params that select it; a param only one variant takes is optional.
+        ...(action.variants?.length
+          ? {
+              'x-variants': action.variants.map((v) => ({
+                upstream: { method: action.method, path: v.upstreamPath },
+                params: v.params,
+              })),
+            }
+          : {}),
         ...(action.recordPath ? { 'x-record-path': action.recordPath } : {}),
         ...(headers.length
           ? { 'x-headers': Object.fromEntries(headers.map((h) => [h.name, { ...paramSchema(h), 'x-in': undefined }])) }

@@ -212,6 +212,12 @@ describe('the connector definitions match the facts of the published definitions
             path: actionFact.upstreamPath,
             ...(actionFact.upstreamBody ? { body: actionFact.upstreamBody } : {}),
           });
+          expect(action.variants, `${where}: variants`).toEqual(
+            (actionFact.variants ?? []).map((v: { upstreamPath: string; params: string[] }) => ({
+              upstream: { method: actionFact.method, path: v.upstreamPath },
+              params: v.params,
+            })),
+          );
           expect(action.check, `${where}: preferred for check`).toBe(actionFact.preferredForCheck === true);
         }
       }

@@ -306,9 +306,14 @@ export interface components {
                 NumberOfItems?: string;
             };
             BuyerInfo?: {
-                BuyerCustomizedInfo?: Record<string, unknown>;
+                BuyerCustomizedInfo?: {
+                    CustomizedURL?: string;
+                };
                 GiftMessageText?: string;
-                GiftWrapPrice?: Record<string, unknown>;
+                GiftWrapPrice?: {
+                    CurrencyCode?: string;
+                    Amount?: string;
+                };
                 GiftWrapLevel?: string;
             };
             BuyerRequestedCancel?: {
@@ -317,7 +322,10 @@ export interface components {
             };
             PointsGranted?: {
                 PointsNumber?: number;
-                PointsMonetaryValue?: Record<string, unknown>;
+                PointsMonetaryValue?: {
+                    CurrencyCode?: string;
+                    Amount?: string;
+                };
             };
             TaxCollection?: {
                 Model?: string;
@@ -385,14 +393,41 @@ export interface components {
             RentalTransactionEventList?: Record<string, unknown>[];
             ProductAdsPaymentEventList?: Record<string, unknown>[];
             ServiceFeeEventList?: {
-                FeeList?: Record<string, unknown>[];
+                FeeList?: {
+                    FeeType?: string;
+                    FeeAmount?: {
+                        CurrencyCode?: string;
+                        CurrencyAmount?: number;
+                    };
+                }[];
             }[];
             SellerDealPaymentEventList?: Record<string, unknown>[];
             DebtRecoveryEventList?: {
                 DebtRecoveryType?: string;
-                RecoveryAmount?: Record<string, unknown>;
-                DebtRecoveryItemList?: Record<string, unknown>[];
-                ChargeInstrumentList?: Record<string, unknown>[];
+                RecoveryAmount?: {
+                    CurrencyCode?: string;
+                    CurrencyAmount?: number;
+                };
+                DebtRecoveryItemList?: {
+                    RecoveryAmount?: {
+                        CurrencyCode?: string;
+                        CurrencyAmount?: number;
+                    };
+                    OriginalAmount?: {
+                        CurrencyCode?: string;
+                        CurrencyAmount?: number;
+                    };
+                    GroupBeginDate?: string;
+                    GroupEndDate?: string;
+                }[];
+                ChargeInstrumentList?: {
+                    Description?: string;
+                    Tail?: string;
+                    Amount?: {
+                        CurrencyCode?: string;
+                        CurrencyAmount?: number;
+                    };
+                }[];
             }[];
             LoanServicingEventList?: Record<string, unknown>[];
             AdjustmentEventList?: Record<string, unknown>[];
@@ -446,7 +481,10 @@ export interface components {
                 adultProduct?: boolean;
                 autographed?: boolean;
                 brand?: string;
-                browseClassification?: Record<string, unknown>;
+                browseClassification?: {
+                    displayName?: string;
+                    classificationId?: string;
+                };
                 color?: string;
                 itemClassification?: string;
                 itemName?: string;

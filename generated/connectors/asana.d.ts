@@ -960,10 +960,18 @@ export interface components {
             created_at?: string;
             current_status?: {
                 gid?: string;
-                author?: Record<string, unknown>;
+                author?: {
+                    gid?: string;
+                    name?: string;
+                    resource_type?: string;
+                };
                 color?: string;
                 created_at?: string;
-                created_by?: Record<string, unknown>;
+                created_by?: {
+                    gid?: string;
+                    name?: string;
+                    resource_type?: string;
+                };
                 modified_at?: string;
                 resource_type?: string;
                 text?: string;
@@ -1034,10 +1042,18 @@ export interface components {
             created_at?: string;
             current_status?: {
                 gid?: string;
-                author?: Record<string, unknown>;
+                author?: {
+                    gid?: string;
+                    name?: string;
+                    resource_type?: string;
+                };
                 color?: string;
                 created_at?: string;
-                created_by?: Record<string, unknown>;
+                created_by?: {
+                    gid?: string;
+                    name?: string;
+                    resource_type?: string;
+                };
                 modified_at?: string;
                 resource_type?: string;
                 text?: string;
@@ -1109,10 +1125,18 @@ export interface components {
             created_at?: string;
             current_status?: {
                 gid?: string;
-                author?: Record<string, unknown>;
+                author?: {
+                    gid?: string;
+                    name?: string;
+                    resource_type?: string;
+                };
                 color?: string;
                 created_at?: string;
-                created_by?: Record<string, unknown>;
+                created_by?: {
+                    gid?: string;
+                    name?: string;
+                    resource_type?: string;
+                };
                 modified_at?: string;
                 resource_type?: string;
                 text?: string;

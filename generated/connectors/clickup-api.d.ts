@@ -451,7 +451,21 @@ export interface components {
             color?: string | null;
             avatar?: string | null;
             members?: {
-                user?: Record<string, unknown>;
+                user?: {
+                    id?: number;
+                    username?: string;
+                    email?: string;
+                    color?: string | null;
+                    profilePicture?: string | null;
+                    initials?: string | null;
+                    role?: number | null;
+                    role_subtype?: number | null;
+                    role_key?: string | null;
+                    custom_role?: Record<string, unknown> | null;
+                    last_active?: string | null;
+                    date_joined?: string | null;
+                    date_invited?: string | null;
+                };
             }[];
         };
         teams_list_params: Record<string, unknown>;
@@ -471,26 +485,80 @@ export interface components {
             }[];
             multiple_assignees?: boolean;
             features?: {
-                due_dates?: Record<string, unknown>;
-                sprints?: Record<string, unknown>;
-                time_tracking?: Record<string, unknown>;
-                points?: Record<string, unknown>;
-                custom_items?: Record<string, unknown>;
-                priorities?: Record<string, unknown>;
-                tags?: Record<string, unknown>;
-                time_estimates?: Record<string, unknown>;
-                check_unresolved?: Record<string, unknown>;
-                milestones?: Record<string, unknown>;
-                custom_fields?: Record<string, unknown>;
-                remap_dependencies?: Record<string, unknown>;
-                dependency_warning?: Record<string, unknown>;
-                status_pies?: Record<string, unknown>;
-                multiple_assignees?: Record<string, unknown>;
-                emails?: Record<string, unknown>;
+                due_dates?: {
+                    enabled?: boolean;
+                    start_date?: boolean;
+                    remap_due_dates?: boolean;
+                    remap_closed_due_date?: boolean;
+                };
+                sprints?: {
+                    enabled?: boolean;
+                };
+                time_tracking?: {
+                    enabled?: boolean;
+                    harvest?: boolean;
+                    rollup?: boolean;
+                    default_to_billable?: number | null;
+                };
+                points?: {
+                    enabled?: boolean;
+                };
+                custom_items?: {
+                    enabled?: boolean;
+                };
+                priorities?: {
+                    enabled?: boolean;
+                    priorities?: {
+                        color?: string;
+                        id?: string;
+                        orderindex?: string;
+                        priority?: string;
+                    }[];
+                };
+                tags?: {
+                    enabled?: boolean;
+                };
+                time_estimates?: {
+                    enabled?: boolean;
+                    rollup?: boolean;
+                    per_assignee?: boolean;
+                };
+                check_unresolved?: {
+                    enabled?: boolean;
+                    subtasks?: boolean | null;
+                    checklists?: boolean | null;
+                    comments?: boolean | null;
+                };
+                milestones?: {
+                    enabled?: boolean;
+                };
+                custom_fields?: {
+                    enabled?: boolean;
+                };
+                remap_dependencies?: {
+                    enabled?: boolean;
+                };
+                dependency_warning?: {
+                    enabled?: boolean;
+                };
+                status_pies?: {
+                    enabled?: boolean;
+                };
+                multiple_assignees?: {
+                    enabled?: boolean;
+                };
+                emails?: {
+                    enabled?: boolean;
+                };
                 scheduler_enabled?: boolean;
                 dependency_type_enabled?: boolean;
-                dependency_enforcement?: Record<string, unknown>;
-                reschedule_closed_dependencies?: Record<string, unknown>;
+                dependency_enforcement?: {
+                    enforcement_enabled?: boolean;
+                    enforcement_mode?: number | null;
+                };
+                reschedule_closed_dependencies?: {
+                    enabled?: boolean;
+                };
             };
             archived?: boolean;
         };
@@ -535,7 +603,14 @@ export interface components {
                 space?: Record<string, unknown> | null;
                 archived?: boolean | null;
                 override_statuses?: boolean | null;
-                statuses?: Record<string, unknown>[];
+                statuses?: {
+                    id?: string;
+                    status?: string;
+                    type?: string;
+                    orderindex?: number;
+                    color?: string;
+                    status_group?: string | null;
+                }[];
                 permission_level?: string | null;
             }[];
             permission_level?: string | null;

@@ -428,18 +428,40 @@ export interface components {
                 affiliation?: string;
                 methods?: string[];
                 phoneNumber?: string;
-                context?: Record<string, unknown>[];
+                context?: {
+                    system?: string;
+                    objects?: {
+                        objectType?: string;
+                        objectId?: string;
+                        fields?: Record<string, unknown>[];
+                    }[];
+                }[];
             }[];
             interaction?: {
-                interactionStats?: Record<string, unknown>[];
-                questions?: Record<string, unknown>;
+                interactionStats?: {
+                    name?: string;
+                    value?: number;
+                }[];
+                questions?: {
+                    companyCount?: number;
+                    nonCompanyCount?: number;
+                };
             };
             collaboration?: {
                 publicComments?: Record<string, unknown>[];
             };
             content?: {
-                topics?: Record<string, unknown>[];
-                trackers?: Record<string, unknown>[];
+                topics?: {
+                    name?: string;
+                    duration?: number;
+                }[];
+                trackers?: {
+                    id?: string;
+                    name?: string;
+                    count?: number;
+                    type?: string;
+                    occurrences?: Record<string, unknown>[];
+                }[];
                 pointsOfInterest?: Record<string, unknown>;
             };
             media?: {
@@ -463,12 +485,76 @@ export interface components {
         };
         call_audio_download_record: {
             calls?: {
-                metaData?: Record<string, unknown>;
-                parties?: Record<string, unknown>[];
-                interaction?: Record<string, unknown>;
-                collaboration?: Record<string, unknown>;
-                content?: Record<string, unknown>;
-                media?: Record<string, unknown>;
+                metaData?: {
+                    id?: string;
+                    url?: string;
+                    title?: string;
+                    /** Format: date-time */
+                    scheduled?: string;
+                    /** Format: date-time */
+                    started?: string;
+                    duration?: number;
+                    primaryUserId?: string;
+                    direction?: string;
+                    system?: string;
+                    scope?: string;
+                    media?: string;
+                    language?: string;
+                    workspaceId?: string;
+                    sdrDisposition?: string | null;
+                    clientUniqueId?: string | null;
+                    customData?: string | null;
+                    purpose?: string | null;
+                    isPrivate?: boolean;
+                    meetingUrl?: string;
+                    calendarEventId?: string | null;
+                };
+                parties?: {
+                    id?: string;
+                    emailAddress?: string;
+                    name?: string;
+                    title?: string;
+                    userId?: string;
+                    speakerId?: string | null;
+                    affiliation?: string;
+                    methods?: string[];
+                    phoneNumber?: string;
+                    context?: {
+                        system?: string;
+                        objects?: Record<string, unknown>[];
+                    }[];
+                }[];
+                interaction?: {
+                    interactionStats?: {
+                        name?: string;
+                        value?: number;
+                    }[];
+                    questions?: {
+                        companyCount?: number;
+                        nonCompanyCount?: number;
+                    };
+                };
+                collaboration?: {
+                    publicComments?: Record<string, unknown>[];
+                };
+                content?: {
+                    topics?: {
+                        name?: string;
+                        duration?: number;
+                    }[];
+                    trackers?: {
+                        id?: string;
+                        name?: string;
+                        count?: number;
+                        type?: string;
+                        occurrences?: Record<string, unknown>[];
+                    }[];
+                    pointsOfInterest?: Record<string, unknown>;
+                };
+                media?: {
+                    audioUrl?: string;
+                    videoUrl?: string;
+                };
             }[];
             records?: {
                 totalRecords?: number;
@@ -484,12 +570,76 @@ export interface components {
         };
         call_video_download_record: {
             calls?: {
-                metaData?: Record<string, unknown>;
-                parties?: Record<string, unknown>[];
-                interaction?: Record<string, unknown>;
-                collaboration?: Record<string, unknown>;
-                content?: Record<string, unknown>;
-                media?: Record<string, unknown>;
+                metaData?: {
+                    id?: string;
+                    url?: string;
+                    title?: string;
+                    /** Format: date-time */
+                    scheduled?: string;
+                    /** Format: date-time */
+                    started?: string;
+                    duration?: number;
+                    primaryUserId?: string;
+                    direction?: string;
+                    system?: string;
+                    scope?: string;
+                    media?: string;
+                    language?: string;
+                    workspaceId?: string;
+                    sdrDisposition?: string | null;
+                    clientUniqueId?: string | null;
+                    customData?: string | null;
+                    purpose?: string | null;
+                    isPrivate?: boolean;
+                    meetingUrl?: string;
+                    calendarEventId?: string | null;
+                };
+                parties?: {
+                    id?: string;
+                    emailAddress?: string;
+                    name?: string;
+                    title?: string;
+                    userId?: string;
+                    speakerId?: string | null;
+                    affiliation?: string;
+                    methods?: string[];
+                    phoneNumber?: string;
+                    context?: {
+                        system?: string;
+                        objects?: Record<string, unknown>[];
+                    }[];
+                }[];
+                interaction?: {
+                    interactionStats?: {
+                        name?: string;
+                        value?: number;
+                    }[];
+                    questions?: {
+                        companyCount?: number;
+                        nonCompanyCount?: number;
+                    };
+                };
+                collaboration?: {
+                    publicComments?: Record<string, unknown>[];
+                };
+                content?: {
+                    topics?: {
+                        name?: string;
+                        duration?: number;
+                    }[];
+                    trackers?: {
+                        id?: string;
+                        name?: string;
+                        count?: number;
+                        type?: string;
+                        occurrences?: Record<string, unknown>[];
+                    }[];
+                    pointsOfInterest?: Record<string, unknown>;
+                };
+                media?: {
+                    audioUrl?: string;
+                    videoUrl?: string;
+                };
             }[];
             records?: {
                 totalRecords?: number;
@@ -511,7 +661,11 @@ export interface components {
             transcript?: {
                 speakerId?: string;
                 topic?: string | null;
-                sentences?: Record<string, unknown>[];
+                sentences?: {
+                    start?: number;
+                    end?: number;
+                    text?: string;
+                }[];
             }[];
         };
         call_transcripts_list_params: {
@@ -625,7 +779,11 @@ export interface components {
                 created?: string;
                 /** Format: date-time */
                 updated?: string;
-                answerOptions?: Record<string, unknown>[];
+                answerOptions?: {
+                    optionId?: string;
+                    optionText?: string;
+                    score?: number;
+                }[];
             }[];
         };
         settings_scorecards_list_params: {

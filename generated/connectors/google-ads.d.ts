@@ -237,8 +237,15 @@ export interface components {
         accounts_record: {
             customer?: {
                 autoTaggingEnabled?: boolean;
-                callReportingSetting?: Record<string, unknown>;
-                conversionTrackingSetting?: Record<string, unknown>;
+                callReportingSetting?: {
+                    callConversionAction?: string;
+                    callConversionReportingEnabled?: boolean;
+                    callReportingEnabled?: boolean;
+                };
+                conversionTrackingSetting?: {
+                    conversionTrackingId?: string;
+                    crossAccountConversionTrackingId?: string;
+                };
                 currencyCode?: string;
                 descriptiveName?: string;
                 finalUrlSuffix?: string;
@@ -248,7 +255,9 @@ export interface components {
                 optimizationScore?: number;
                 optimizationScoreWeight?: number;
                 payPerConversionEligibilityFailureReasons?: string[];
-                remarketingSetting?: Record<string, unknown>;
+                remarketingSetting?: {
+                    googleGlobalSiteTag?: string;
+                };
                 resourceName?: string;
                 testAccount?: boolean;
                 timeZone?: string;
@@ -280,7 +289,12 @@ export interface components {
                 servingStatus?: string;
                 resourceName?: string;
                 labels?: string[];
-                networkSettings?: Record<string, unknown>;
+                networkSettings?: {
+                    targetGoogleSearch?: boolean;
+                    targetSearchNetwork?: boolean;
+                    targetContentNetwork?: boolean;
+                    targetPartnerSearchNetwork?: boolean;
+                };
             };
             campaignBudget?: {
                 resourceName?: string;
@@ -377,14 +391,27 @@ export interface components {
                 resourceName?: string;
             };
             adGroupAd?: {
-                ad?: Record<string, unknown>;
+                ad?: {
+                    id?: string;
+                    name?: string;
+                    type?: string;
+                    displayUrl?: string;
+                    finalUrls?: string[];
+                    finalMobileUrls?: string[];
+                    finalUrlSuffix?: string;
+                    trackingUrlTemplate?: string;
+                    resourceName?: string;
+                };
                 /** @enum {string} */
                 status?: "ENABLED" | "PAUSED" | "REMOVED" | "UNKNOWN" | "UNSPECIFIED";
                 adStrength?: string;
                 adGroup?: string;
                 resourceName?: string;
                 labels?: string[];
-                policySummary?: Record<string, unknown>;
+                policySummary?: {
+                    approvalStatus?: string;
+                    reviewStatus?: string;
+                };
             };
             segments?: {
                 date?: string;
@@ -467,7 +494,9 @@ export interface components {
         };
         ad_group_ad_labels_record: {
             adGroupAd?: {
-                ad?: Record<string, unknown>;
+                ad?: {
+                    id?: string;
+                };
             };
             adGroupAdLabel?: {
                 adGroupAd?: string;

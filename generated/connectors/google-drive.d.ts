@@ -465,7 +465,11 @@ export interface components {
                 maxApertureValue?: number | null;
                 subjectDistance?: number | null;
                 lens?: string | null;
-                location?: Record<string, unknown> | null;
+                location?: {
+                    latitude?: number | null;
+                    longitude?: number | null;
+                    altitude?: number | null;
+                } | null;
             } | null;
             videoMediaMetadata?: {
                 width?: number | null;
@@ -624,7 +628,11 @@ export interface components {
                 maxApertureValue?: number | null;
                 subjectDistance?: number | null;
                 lens?: string | null;
-                location?: Record<string, unknown> | null;
+                location?: {
+                    latitude?: number | null;
+                    longitude?: number | null;
+                    altitude?: number | null;
+                } | null;
             } | null;
             videoMediaMetadata?: {
                 width?: number | null;

@@ -546,7 +546,12 @@ export interface components {
                 createdUserId?: string;
                 updatedUserId?: string;
                 showCurrencySymbol?: boolean;
-                modificationMetadata?: Record<string, unknown>;
+                modificationMetadata?: {
+                    archivable?: boolean;
+                    readOnlyDefinition?: boolean;
+                    readOnlyValue?: boolean;
+                    readOnlyOptions?: boolean;
+                };
             }[];
             associations?: {
                 fromObjectTypeId?: string;

@@ -415,7 +415,13 @@ export interface components {
             created_at?: string | null;
             updated_at?: string | null;
             creator?: {
-                user?: Record<string, unknown> | null;
+                user?: {
+                    id?: string | null;
+                    name?: string | null;
+                    email?: string | null;
+                    role?: string | null;
+                    slack_user_id?: string | null;
+                } | null;
             } | null;
             incident_status?: {
                 id?: string | null;
@@ -496,9 +502,21 @@ export interface components {
             created_at?: string | null;
             updated_at?: string | null;
             creator?: {
-                alert?: Record<string, unknown> | null;
-                user?: Record<string, unknown> | null;
-                workflow?: Record<string, unknown> | null;
+                alert?: {
+                    id?: string | null;
+                    title?: string | null;
+                } | null;
+                user?: {
+                    id?: string | null;
+                    name?: string | null;
+                    email?: string | null;
+                    role?: string | null;
+                    slack_user_id?: string | null;
+                } | null;
+                workflow?: {
+                    id?: string | null;
+                    name?: string | null;
+                } | null;
             } | null;
             priority?: {
                 name?: string | null;
@@ -566,7 +584,13 @@ export interface components {
                 updated_at?: string | null;
             } | null;
             updater?: {
-                user?: Record<string, unknown> | null;
+                user?: {
+                    id?: string | null;
+                    name?: string | null;
+                    email?: string | null;
+                    role?: string | null;
+                    slack_user_id?: string | null;
+                } | null;
             } | null;
         };
         incident_updates_list_params: {

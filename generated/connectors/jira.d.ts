@@ -424,16 +424,115 @@ export interface components {
             expand?: string | null;
             fields?: {
                 summary?: string;
-                issuetype?: Record<string, unknown>;
+                issuetype?: {
+                    /** Format: uri */
+                    self?: string;
+                    id?: string;
+                    description?: string;
+                    /** Format: uri */
+                    iconUrl?: string;
+                    name?: string;
+                    subtask?: boolean;
+                    avatarId?: number | null;
+                    hierarchyLevel?: number | null;
+                };
                 /** Format: date-time */
                 created?: string;
                 /** Format: date-time */
                 updated?: string;
-                project?: Record<string, unknown>;
-                reporter?: Record<string, unknown> | null;
-                assignee?: Record<string, unknown> | null;
-                priority?: Record<string, unknown> | null;
-                status?: Record<string, unknown>;
+                project?: {
+                    /** Format: uri */
+                    self?: string;
+                    id?: string;
+                    key?: string;
+                    name?: string;
+                    projectTypeKey?: string;
+                    simplified?: boolean;
+                    avatarUrls?: {
+                        /** Format: uri */
+                        "16x16"?: string;
+                        /** Format: uri */
+                        "24x24"?: string;
+                        /** Format: uri */
+                        "32x32"?: string;
+                        /** Format: uri */
+                        "48x48"?: string;
+                    };
+                    projectCategory?: {
+                        /** Format: uri */
+                        self?: string;
+                        id?: string;
+                        name?: string;
+                        description?: string;
+                    } | null;
+                };
+                reporter?: {
+                    /** Format: uri */
+                    self?: string;
+                    accountId?: string;
+                    /** Format: email */
+                    emailAddress?: string;
+                    avatarUrls?: {
+                        /** Format: uri */
+                        "16x16"?: string;
+                        /** Format: uri */
+                        "24x24"?: string;
+                        /** Format: uri */
+                        "32x32"?: string;
+                        /** Format: uri */
+                        "48x48"?: string;
+                    };
+                    displayName?: string;
+                    active?: boolean;
+                    timeZone?: string;
+                    accountType?: string;
+                } | null;
+                assignee?: {
+                    /** Format: uri */
+                    self?: string;
+                    accountId?: string;
+                    /** Format: email */
+                    emailAddress?: string;
+                    avatarUrls?: {
+                        /** Format: uri */
+                        "16x16"?: string;
+                        /** Format: uri */
+                        "24x24"?: string;
+                        /** Format: uri */
+                        "32x32"?: string;
+                        /** Format: uri */
+                        "48x48"?: string;
+                    };
+                    displayName?: string;
+                    active?: boolean;
+                    timeZone?: string;
+                    accountType?: string;
+                } | null;
+                priority?: {
+                    /** Format: uri */
+                    self?: string;
+                    /** Format: uri */
+                    iconUrl?: string;
+                    name?: string;
+                    id?: string;
+                } | null;
+                status?: {
+                    /** Format: uri */
+                    self?: string;
+                    description?: string;
+                    /** Format: uri */
+                    iconUrl?: string;
+                    name?: string;
+                    id?: string;
+                    statusCategory?: {
+                        /** Format: uri */
+                        self?: string;
+                        id?: number;
+                        key?: string;
+                        colorName?: string;
+                        name?: string;
+                    };
+                };
             };
         };
         issues_api_search_params: {
@@ -505,7 +604,16 @@ export interface components {
                 self?: string;
                 accountId?: string;
                 accountType?: string;
-                avatarUrls?: Record<string, unknown>;
+                avatarUrls?: {
+                    /** Format: uri */
+                    "16x16"?: string;
+                    /** Format: uri */
+                    "24x24"?: string;
+                    /** Format: uri */
+                    "32x32"?: string;
+                    /** Format: uri */
+                    "48x48"?: string;
+                };
                 displayName?: string;
                 active?: boolean;
             } | null;
@@ -599,11 +707,41 @@ export interface components {
             expand?: string | null;
             groups?: {
                 size?: number;
-                items?: Record<string, unknown>[];
+                items?: {
+                    name?: string;
+                    groupId?: string;
+                    /** Format: uri */
+                    self?: string;
+                }[];
             } | null;
             applicationRoles?: {
                 size?: number;
-                items?: Record<string, unknown>[];
+                items?: {
+                    key?: string;
+                    name?: string;
+                    groups?: string[];
+                    groupDetails?: {
+                        name?: string;
+                        groupId?: string;
+                        /** Format: uri */
+                        self?: string;
+                    }[];
+                    defaultGroups?: string[];
+                    defaultGroupsDetails?: {
+                        name?: string;
+                        groupId?: string;
+                        /** Format: uri */
+                        self?: string;
+                    }[];
+                    selectedByDefault?: boolean;
+                    defined?: boolean;
+                    numberOfSeats?: number;
+                    remainingSeats?: number;
+                    userCount?: number;
+                    userCountDescription?: string;
+                    hasUnlimitedSeats?: boolean;
+                    platform?: boolean;
+                }[];
             } | null;
         };
         users_get_params: {
@@ -696,7 +834,14 @@ export interface components {
                 navigable?: boolean | null;
                 searchable?: boolean | null;
                 clauseNames?: unknown[] | null;
-                schema?: Record<string, unknown> | null;
+                schema?: {
+                    type?: string;
+                    system?: string | null;
+                    items?: string | null;
+                    custom?: string | null;
+                    customId?: number | null;
+                    configuration?: Record<string, unknown> | null;
+                } | null;
                 untranslatedName?: string | null;
                 typeDisplayName?: string | null;
                 description?: string | null;
@@ -714,7 +859,13 @@ export interface components {
             body?: {
                 type?: string;
                 version?: number;
-                content?: Record<string, unknown>[];
+                content?: {
+                    type?: string;
+                    content?: {
+                        type?: string;
+                        text?: string;
+                    }[];
+                }[];
             };
             author?: {
                 /** Format: uri */
@@ -726,7 +877,16 @@ export interface components {
                 active?: boolean;
                 timeZone?: string;
                 accountType?: string;
-                avatarUrls?: Record<string, unknown>;
+                avatarUrls?: {
+                    /** Format: uri */
+                    "16x16"?: string;
+                    /** Format: uri */
+                    "24x24"?: string;
+                    /** Format: uri */
+                    "32x32"?: string;
+                    /** Format: uri */
+                    "48x48"?: string;
+                };
             };
             updateAuthor?: {
                 /** Format: uri */
@@ -738,7 +898,16 @@ export interface components {
                 active?: boolean;
                 timeZone?: string;
                 accountType?: string;
-                avatarUrls?: Record<string, unknown>;
+                avatarUrls?: {
+                    /** Format: uri */
+                    "16x16"?: string;
+                    /** Format: uri */
+                    "24x24"?: string;
+                    /** Format: uri */
+                    "32x32"?: string;
+                    /** Format: uri */
+                    "48x48"?: string;
+                };
             };
             /** Format: date-time */
             created?: string;
@@ -813,7 +982,16 @@ export interface components {
                 active?: boolean;
                 timeZone?: string;
                 accountType?: string;
-                avatarUrls?: Record<string, unknown>;
+                avatarUrls?: {
+                    /** Format: uri */
+                    "16x16"?: string;
+                    /** Format: uri */
+                    "24x24"?: string;
+                    /** Format: uri */
+                    "32x32"?: string;
+                    /** Format: uri */
+                    "48x48"?: string;
+                };
             };
             updateAuthor?: {
                 /** Format: uri */
@@ -825,12 +1003,27 @@ export interface components {
                 active?: boolean;
                 timeZone?: string;
                 accountType?: string;
-                avatarUrls?: Record<string, unknown>;
+                avatarUrls?: {
+                    /** Format: uri */
+                    "16x16"?: string;
+                    /** Format: uri */
+                    "24x24"?: string;
+                    /** Format: uri */
+                    "32x32"?: string;
+                    /** Format: uri */
+                    "48x48"?: string;
+                };
             };
             comment?: {
                 type?: string;
                 version?: number;
-                content?: Record<string, unknown>[];
+                content?: {
+                    type?: string;
+                    content?: {
+                        type?: string;
+                        text?: string;
+                    }[];
+                }[];
             };
             /** Format: date-time */
             created?: string;
@@ -903,7 +1096,14 @@ export interface components {
                 iconUrl?: string;
                 name?: string;
                 id?: string;
-                statusCategory?: Record<string, unknown>;
+                statusCategory?: {
+                    /** Format: uri */
+                    self?: string;
+                    id?: number;
+                    key?: string;
+                    colorName?: string;
+                    name?: string;
+                };
             };
             hasScreen?: boolean;
             isGlobal?: boolean;

@@ -243,7 +243,17 @@ export interface components {
                 image?: string | null;
                 created?: string | null;
                 updated?: string | null;
-                location?: Record<string, unknown> | null;
+                location?: {
+                    address1?: string | null;
+                    address2?: string | null;
+                    city?: string | null;
+                    country?: string | null;
+                    region?: string | null;
+                    zip?: string | null;
+                    timezone?: string | null;
+                    latitude?: number | null;
+                    longitude?: number | null;
+                } | null;
                 properties?: Record<string, unknown> | null;
             } | null;
             links?: {
@@ -326,8 +336,18 @@ export interface components {
                 event_properties?: Record<string, unknown> | null;
             } | null;
             relationships?: {
-                profile?: Record<string, unknown> | null;
-                metric?: Record<string, unknown> | null;
+                profile?: {
+                    data?: {
+                        type?: string | null;
+                        id?: string | null;
+                    } | null;
+                } | null;
+                metric?: {
+                    data?: {
+                        type?: string | null;
+                        id?: string | null;
+                    } | null;
+                } | null;
             } | null;
             links?: {
                 self?: string | null;
@@ -350,7 +370,11 @@ export interface components {
                 name?: string | null;
                 created?: string | null;
                 updated?: string | null;
-                integration?: Record<string, unknown> | null;
+                integration?: {
+                    id?: string | null;
+                    name?: string | null;
+                    category?: string | null;
+                } | null;
             } | null;
             links?: {
                 self?: string | null;

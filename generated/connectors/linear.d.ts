@@ -323,7 +323,14 @@ export interface components {
         issues_get_params: {
             id: string;
         };
-        issues_create_params: Record<string, unknown>;
+        issues_create_params: {
+            teamId: string;
+            title: string;
+            description?: string;
+            stateId?: string;
+            priority?: number;
+            projectId?: string;
+        };
         issues_create_record: {
             success?: boolean;
             issue?: {
@@ -340,7 +347,15 @@ export interface components {
                 updatedAt?: string;
             };
         };
-        issues_update_params: Record<string, unknown>;
+        issues_update_params: {
+            id: string;
+            title?: string;
+            description?: string;
+            stateId?: string;
+            priority?: number;
+            assigneeId?: string;
+            projectId?: string;
+        };
         issues_update_record: {
             success?: boolean;
             issue?: {
@@ -384,7 +399,17 @@ export interface components {
         projects_get_params: {
             id: string;
         };
-        projects_create_params: Record<string, unknown>;
+        projects_create_params: {
+            name: string;
+            teamIds: string[];
+            description?: string;
+            state?: string;
+            /** Format: date */
+            startDate?: string;
+            /** Format: date */
+            targetDate?: string;
+            leadId?: string;
+        };
         projects_create_record: {
             success?: boolean;
             project?: {
@@ -403,7 +428,17 @@ export interface components {
                 updatedAt?: string;
             };
         };
-        projects_update_params: Record<string, unknown>;
+        projects_update_params: {
+            id: string;
+            name?: string;
+            description?: string;
+            state?: string;
+            /** Format: date */
+            startDate?: string;
+            /** Format: date */
+            targetDate?: string;
+            leadId?: string;
+        };
         projects_update_record: {
             success?: boolean;
             project?: {
@@ -513,7 +548,10 @@ export interface components {
         comments_get_params: {
             id: string;
         };
-        comments_create_params: Record<string, unknown>;
+        comments_create_params: {
+            issueId: string;
+            body: string;
+        };
         comments_create_record: {
             success?: boolean;
             comment?: {
@@ -527,7 +565,10 @@ export interface components {
                 updatedAt?: string;
             };
         };
-        comments_update_params: Record<string, unknown>;
+        comments_update_params: {
+            id: string;
+            body: string;
+        };
         comments_update_record: {
             success?: boolean;
             comment?: {

@@ -238,8 +238,14 @@ export interface components {
             reference?: string | null;
             test?: boolean | null;
             changeAuditStamps?: {
-                created?: Record<string, unknown> | null;
-                lastModified?: Record<string, unknown> | null;
+                created?: {
+                    actor?: string | null;
+                    time?: number | null;
+                } | null;
+                lastModified?: {
+                    actor?: string | null;
+                    time?: number | null;
+                } | null;
             } | null;
             notifiedOnCampaignOptimization?: boolean | null;
             notifiedOnCreativeApproval?: boolean | null;
@@ -269,8 +275,14 @@ export interface components {
             user?: string | null;
             role?: string | null;
             changeAuditStamps?: {
-                created?: Record<string, unknown> | null;
-                lastModified?: Record<string, unknown> | null;
+                created?: {
+                    actor?: string | null;
+                    time?: number | null;
+                } | null;
+                lastModified?: {
+                    actor?: string | null;
+                    time?: number | null;
+                } | null;
             } | null;
         };
         account_users_list_params: {
@@ -307,8 +319,14 @@ export interface components {
             connectedTelevisionOnly?: boolean | null;
             politicalIntent?: string | null;
             changeAuditStamps?: {
-                created?: Record<string, unknown> | null;
-                lastModified?: Record<string, unknown> | null;
+                created?: {
+                    actor?: string | null;
+                    time?: number | null;
+                } | null;
+                lastModified?: {
+                    actor?: string | null;
+                    time?: number | null;
+                } | null;
             } | null;
             dailyBudget?: {
                 amount?: string | null;
@@ -360,8 +378,14 @@ export interface components {
             test?: boolean | null;
             backfilled?: boolean | null;
             changeAuditStamps?: {
-                created?: Record<string, unknown> | null;
-                lastModified?: Record<string, unknown> | null;
+                created?: {
+                    actor?: string | null;
+                    time?: number | null;
+                } | null;
+                lastModified?: {
+                    actor?: string | null;
+                    time?: number | null;
+                } | null;
             } | null;
             totalBudget?: {
                 amount?: string | null;
@@ -470,8 +494,16 @@ export interface components {
         };
         ad_campaign_analytics_record: {
             dateRange?: {
-                start?: Record<string, unknown>;
-                end?: Record<string, unknown>;
+                start?: {
+                    year?: number;
+                    month?: number;
+                    day?: number;
+                };
+                end?: {
+                    year?: number;
+                    month?: number;
+                    day?: number;
+                };
             } | null;
             pivotValues?: unknown[] | null;
             impressions?: number | null;
@@ -546,8 +578,16 @@ export interface components {
         };
         ad_creative_analytics_record: {
             dateRange?: {
-                start?: Record<string, unknown>;
-                end?: Record<string, unknown>;
+                start?: {
+                    year?: number;
+                    month?: number;
+                    day?: number;
+                };
+                end?: {
+                    year?: number;
+                    month?: number;
+                    day?: number;
+                };
             } | null;
             pivotValues?: unknown[] | null;
             impressions?: number | null;

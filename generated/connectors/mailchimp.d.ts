@@ -388,7 +388,11 @@ export interface components {
                 clicks?: number | null;
                 subscriber_clicks?: number | null;
                 click_rate?: number | null;
-                ecommerce?: Record<string, unknown> | null;
+                ecommerce?: {
+                    total_orders?: number | null;
+                    total_spent?: number | null;
+                    total_revenue?: number | null;
+                } | null;
             } | null;
             delivery_status?: {
                 enabled?: boolean | null;
@@ -525,7 +529,11 @@ export interface components {
             stats?: {
                 avg_open_rate?: number | null;
                 avg_click_rate?: number | null;
-                ecommerce_data?: Record<string, unknown> | null;
+                ecommerce_data?: {
+                    total_revenue?: number | null;
+                    number_of_orders?: number | null;
+                    currency_code?: string | null;
+                } | null;
             } | null;
             ip_signup?: string | null;
             timestamp_signup?: string | null;
@@ -699,7 +707,11 @@ export interface components {
                 list_id?: string | null;
                 list_is_active?: boolean | null;
                 list_name?: string | null;
-                segment_opts?: Record<string, unknown> | null;
+                segment_opts?: {
+                    saved_segment_id?: number | null;
+                    match?: string | null;
+                    conditions?: unknown[] | null;
+                } | null;
                 store_id?: string | null;
             } | null;
             settings?: {

@@ -384,7 +384,10 @@ export interface components {
             } | null;
             owners_subscribers?: unknown[] | null;
             settings?: {
-                icon?: Record<string, unknown> | null;
+                icon?: {
+                    color?: string | null;
+                    image?: string | null;
+                } | null;
             } | null;
             team_owners_subscribers?: unknown[] | null;
             teams_subscribers?: unknown[] | null;

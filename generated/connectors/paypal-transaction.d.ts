@@ -131,9 +131,18 @@ export interface components {
             balances?: {
                 primary?: boolean;
                 currency?: string;
-                total_balance?: Record<string, unknown>;
-                available_balance?: Record<string, unknown>;
-                withheld_balance?: Record<string, unknown>;
+                total_balance?: {
+                    currency_code?: string;
+                    value?: string;
+                };
+                available_balance?: {
+                    currency_code?: string;
+                    value?: string;
+                };
+                withheld_balance?: {
+                    currency_code?: string;
+                    value?: string;
+                };
             }[];
             account_id?: string;
             as_of_time?: string;
@@ -154,11 +163,26 @@ export interface components {
                 transaction_initiation_date?: string;
                 /** Format: date-time */
                 transaction_updated_date?: string;
-                transaction_amount?: Record<string, unknown>;
-                fee_amount?: Record<string, unknown>;
-                insurance_amount?: Record<string, unknown>;
-                shipping_amount?: Record<string, unknown>;
-                shipping_discount_amount?: Record<string, unknown>;
+                transaction_amount?: {
+                    currency_code?: string;
+                    value?: string;
+                };
+                fee_amount?: {
+                    currency_code?: string;
+                    value?: string;
+                };
+                insurance_amount?: {
+                    currency_code?: string;
+                    value?: string;
+                };
+                shipping_amount?: {
+                    currency_code?: string;
+                    value?: string;
+                };
+                shipping_discount_amount?: {
+                    currency_code?: string;
+                    value?: string;
+                };
                 transaction_status?: string;
                 transaction_subject?: string;
                 transaction_note?: string;
@@ -171,15 +195,46 @@ export interface components {
                 email_address?: string;
                 address_status?: string;
                 payer_status?: string;
-                payer_name?: Record<string, unknown>;
+                payer_name?: {
+                    given_name?: string;
+                    surname?: string;
+                    alternate_full_name?: string;
+                };
                 country_code?: string;
             };
             shipping_info?: {
                 name?: string;
-                address?: Record<string, unknown>;
+                address?: {
+                    line1?: string;
+                    line2?: string;
+                    city?: string;
+                    country_code?: string;
+                    postal_code?: string;
+                };
             };
             cart_info?: {
-                item_details?: Record<string, unknown>[];
+                item_details?: {
+                    item_code?: string;
+                    item_name?: string;
+                    item_description?: string;
+                    item_quantity?: string;
+                    item_unit_price?: {
+                        currency_code?: string;
+                        value?: string;
+                    };
+                    item_amount?: {
+                        currency_code?: string;
+                        value?: string;
+                    };
+                    total_item_amount?: {
+                        currency_code?: string;
+                        value?: string;
+                    };
+                    tax_amounts?: {
+                        tax_amount?: Record<string, unknown>;
+                    }[];
+                    invoice_number?: string;
+                }[];
                 tax_inclusive?: boolean;
                 paypal_invoice_id?: string;
             };
@@ -191,7 +246,15 @@ export interface components {
                 auction_closing_date?: string;
             };
             incentive_info?: {
-                incentive_details?: Record<string, unknown>[];
+                incentive_details?: {
+                    incentive_type?: string;
+                    incentive_code?: string;
+                    incentive_amount?: {
+                        currency_code?: string;
+                        value?: string;
+                    };
+                    incentive_program_code?: string;
+                }[];
             };
             store_info?: {
                 store_id?: string;
@@ -236,10 +299,26 @@ export interface components {
             payer?: {
                 payment_method?: string;
                 status?: string;
-                payer_info?: Record<string, unknown>;
+                payer_info?: {
+                    email?: string;
+                    first_name?: string;
+                    last_name?: string;
+                    payer_id?: string;
+                    country_code?: string;
+                };
             };
             transactions?: {
-                amount?: Record<string, unknown>;
+                amount?: {
+                    total?: string;
+                    currency?: string;
+                    details?: {
+                        subtotal?: string;
+                        shipping?: string;
+                        insurance?: string;
+                        handling_fee?: string;
+                        shipping_discount?: string;
+                    };
+                };
                 description?: string;
                 related_resources?: Record<string, unknown>[];
             }[];
@@ -281,7 +360,9 @@ export interface components {
             outcome?: string;
             disputed_transactions?: {
                 buyer_transaction_id?: string;
-                seller?: Record<string, unknown>;
+                seller?: {
+                    merchant_id?: string;
+                };
             }[];
             links?: {
                 href?: string;
@@ -352,48 +433,117 @@ export interface components {
                 memo?: string;
                 invoice_number?: string;
                 invoice_date?: string;
-                payment_term?: Record<string, unknown>;
-                metadata?: Record<string, unknown>;
+                payment_term?: {
+                    term_type?: string;
+                    due_date?: string;
+                };
+                metadata?: {
+                    /** Format: date-time */
+                    create_time?: string;
+                    created_by?: string;
+                    /** Format: date-time */
+                    last_update_time?: string;
+                    last_updated_by?: string;
+                    /** Format: date-time */
+                    first_sent_time?: string;
+                    /** Format: date-time */
+                    last_sent_time?: string;
+                    created_by_flow?: string;
+                    invoicer_view_url?: string;
+                    recipient_view_url?: string;
+                    /** Format: date-time */
+                    cancel_time?: string;
+                    cancelled_by?: string;
+                };
             };
             invoicer?: {
-                name?: Record<string, unknown>;
+                name?: {
+                    given_name?: string;
+                    surname?: string;
+                    full_name?: string;
+                };
                 address?: Record<string, unknown>;
                 email_address?: string;
             };
             primary_recipients?: {
-                billing_info?: Record<string, unknown>;
+                billing_info?: {
+                    name?: {
+                        given_name?: string;
+                        surname?: string;
+                        full_name?: string;
+                    };
+                    email_address?: string;
+                    additional_info_value?: string;
+                };
             }[];
             additional_recipients?: string[];
             items?: {
                 name?: string;
                 description?: string;
                 quantity?: string;
-                unit_amount?: Record<string, unknown>;
-                tax?: Record<string, unknown>;
+                unit_amount?: {
+                    currency_code?: string;
+                    value?: string;
+                };
+                tax?: {
+                    name?: string;
+                    percent?: string;
+                    amount?: {
+                        currency_code?: string;
+                        value?: string;
+                    };
+                };
                 unit_of_measure?: string;
             }[];
             amount?: {
                 currency_code?: string;
                 value?: string;
-                breakdown?: Record<string, unknown>;
+                breakdown?: {
+                    item_total?: {
+                        currency_code?: string;
+                        value?: string;
+                    };
+                    discount?: Record<string, unknown>;
+                    tax_total?: {
+                        currency_code?: string;
+                        value?: string;
+                    };
+                    shipping?: {
+                        currency_code?: string;
+                        value?: string;
+                    };
+                    custom?: Record<string, unknown>;
+                };
             };
             configuration?: {
                 tax_calculated_after_discount?: string;
                 tax_inclusive?: string;
                 allow_tip?: string;
                 template_id?: string;
-                partial_payment?: Record<string, unknown>;
+                partial_payment?: {
+                    allow_partial_payment?: string;
+                    minimum_amount_due?: {
+                        currency_code?: string;
+                        value?: string;
+                    };
+                };
             };
             due_amount?: {
                 currency_code?: string;
                 value?: string;
             };
             payments?: {
-                paid_amount?: Record<string, unknown>;
+                paid_amount?: {
+                    currency_code?: string;
+                    value?: string;
+                };
                 transactions?: Record<string, unknown>[];
             };
             refunds?: {
-                refund_amount?: Record<string, unknown>;
+                refund_amount?: {
+                    currency_code?: string;
+                    value?: string;
+                };
                 transactions?: Record<string, unknown>[];
             };
             links?: {

@@ -745,7 +745,10 @@ export interface components {
         accounts_api_search_record: {
             searchRecords?: {
                 Id?: string;
-                attributes?: Record<string, unknown>;
+                attributes?: {
+                    type?: string;
+                    url?: string;
+                };
             }[];
         };
         contacts_record: {
@@ -774,7 +777,10 @@ export interface components {
         contacts_api_search_record: {
             searchRecords?: {
                 Id?: string;
-                attributes?: Record<string, unknown>;
+                attributes?: {
+                    type?: string;
+                    url?: string;
+                };
             }[];
         };
         leads_record: {
@@ -803,7 +809,10 @@ export interface components {
         leads_api_search_record: {
             searchRecords?: {
                 Id?: string;
-                attributes?: Record<string, unknown>;
+                attributes?: {
+                    type?: string;
+                    url?: string;
+                };
             }[];
         };
         opportunities_record: {
@@ -832,7 +841,10 @@ export interface components {
         opportunities_api_search_record: {
             searchRecords?: {
                 Id?: string;
-                attributes?: Record<string, unknown>;
+                attributes?: {
+                    type?: string;
+                    url?: string;
+                };
             }[];
         };
         tasks_record: {
@@ -861,7 +873,10 @@ export interface components {
         tasks_api_search_record: {
             searchRecords?: {
                 Id?: string;
-                attributes?: Record<string, unknown>;
+                attributes?: {
+                    type?: string;
+                    url?: string;
+                };
             }[];
         };
         events_record: {
@@ -890,7 +905,10 @@ export interface components {
         events_api_search_record: {
             searchRecords?: {
                 Id?: string;
-                attributes?: Record<string, unknown>;
+                attributes?: {
+                    type?: string;
+                    url?: string;
+                };
             }[];
         };
         campaigns_record: {
@@ -919,7 +937,10 @@ export interface components {
         campaigns_api_search_record: {
             searchRecords?: {
                 Id?: string;
-                attributes?: Record<string, unknown>;
+                attributes?: {
+                    type?: string;
+                    url?: string;
+                };
             }[];
         };
         cases_record: {
@@ -949,7 +970,10 @@ export interface components {
         cases_api_search_record: {
             searchRecords?: {
                 Id?: string;
-                attributes?: Record<string, unknown>;
+                attributes?: {
+                    type?: string;
+                    url?: string;
+                };
             }[];
         };
         notes_record: {
@@ -978,7 +1002,10 @@ export interface components {
         notes_api_search_record: {
             searchRecords?: {
                 Id?: string;
-                attributes?: Record<string, unknown>;
+                attributes?: {
+                    type?: string;
+                    url?: string;
+                };
             }[];
         };
         content_versions_record: {

@@ -446,7 +446,15 @@ export interface components {
             authors?: unknown[] | null;
             projects?: unknown[] | null;
             versionInfo?: {
-                version?: Record<string, unknown> | null;
+                version?: {
+                    raw?: string | null;
+                    major?: number | null;
+                    minor?: number | null;
+                    patch?: number | null;
+                    pre?: string | null;
+                    buildCode?: string | null;
+                    components?: number | null;
+                } | null;
                 description?: string | null;
                 package?: string | null;
                 buildHash?: string | null;

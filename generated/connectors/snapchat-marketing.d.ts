@@ -397,9 +397,16 @@ export interface components {
             target_bid?: boolean;
             targeting?: {
                 regulated_content?: boolean;
-                geos?: Record<string, unknown>[];
+                geos?: {
+                    country_code?: string;
+                    operation?: string;
+                }[];
                 enable_targeting_expansion?: boolean;
-                auto_expansion_options?: Record<string, unknown>;
+                auto_expansion_options?: {
+                    interest_expansion_option?: {
+                        enabled?: boolean;
+                    };
+                };
                 demographics?: Record<string, unknown>[];
                 interests?: Record<string, unknown>[];
                 locations?: Record<string, unknown>[];

@@ -827,7 +827,11 @@ export interface components {
                 customer?: string;
                 customer_account?: string | null;
                 livemode?: boolean;
-                settings?: Record<string, unknown>;
+                settings?: {
+                    /** @enum {string} */
+                    reconciliation_mode?: "automatic" | "manual";
+                    using_merchant_default?: boolean;
+                };
             } | null;
             /** Format: int64 */
             created?: number;
@@ -847,7 +851,11 @@ export interface components {
                 invoice?: string | null;
                 invoice_item?: string | null;
                 promotion_code?: string | null;
-                source?: Record<string, unknown>;
+                source?: {
+                    coupon?: string | null;
+                    /** @enum {string} */
+                    type?: "coupon";
+                };
                 start?: number;
                 subscription?: string | null;
                 subscription_item?: string | null;
@@ -860,7 +868,10 @@ export interface components {
                 custom_fields?: unknown[] | null;
                 default_payment_method?: string | null;
                 footer?: string | null;
-                rendering_options?: Record<string, unknown> | null;
+                rendering_options?: {
+                    amount_tax_display?: string | null;
+                    template?: string | null;
+                } | null;
             };
             livemode?: boolean;
             metadata?: Record<string, unknown>;
@@ -869,21 +880,145 @@ export interface components {
             phone?: string | null;
             preferred_locales?: unknown[] | null;
             shipping?: {
-                address?: Record<string, unknown>;
+                address?: {
+                    city?: string | null;
+                    country?: string | null;
+                    line1?: string | null;
+                    line2?: string | null;
+                    postal_code?: string | null;
+                    state?: string | null;
+                };
                 name?: string;
                 phone?: string | null;
             } | null;
             sources?: {
                 /** @enum {string} */
                 object?: "list";
-                data?: Record<string, unknown>[];
+                data?: {
+                    id?: string;
+                    object?: string;
+                    account?: string | null;
+                    account_holder_name?: string | null;
+                    account_holder_type?: string | null;
+                    account_type?: string | null;
+                    available_payout_methods?: unknown[] | null;
+                    bank_name?: string | null;
+                    country?: string;
+                    currency?: string;
+                    customer?: string | null;
+                    fingerprint?: string | null;
+                    last4?: string;
+                    metadata?: Record<string, unknown> | null;
+                    routing_number?: string | null;
+                    status?: string;
+                }[];
                 has_more?: boolean;
                 url?: string;
             } | null;
             subscriptions?: {
                 /** @enum {string} */
                 object?: "list";
-                data?: Record<string, unknown>[];
+                data?: {
+                    id?: string;
+                    /** @enum {string} */
+                    object?: "subscription";
+                    application?: string | null;
+                    application_fee_percent?: number | null;
+                    automatic_tax?: {
+                        disabled_reason?: string | null;
+                        enabled?: boolean;
+                        liability?: Record<string, unknown> | null;
+                    };
+                    /** Format: int64 */
+                    billing_cycle_anchor?: number;
+                    billing_cycle_anchor_config?: {
+                        day_of_month?: number;
+                        hour?: number | null;
+                        minute?: number | null;
+                        month?: number | null;
+                        second?: number | null;
+                    } | null;
+                    billing_mode?: {
+                        flexible?: Record<string, unknown> | null;
+                        /** @enum {string} */
+                        type?: "classic" | "flexible";
+                        updated_at?: number | null;
+                    };
+                    billing_thresholds?: {
+                        amount_gte?: number | null;
+                        reset_billing_cycle_anchor?: boolean | null;
+                    } | null;
+                    cancel_at?: number | null;
+                    cancel_at_period_end?: boolean;
+                    canceled_at?: number | null;
+                    cancellation_details?: {
+                        comment?: string | null;
+                        feedback?: string | null;
+                        reason?: string | null;
+                    } | null;
+                    /** @enum {string} */
+                    collection_method?: "charge_automatically" | "send_invoice";
+                    /** Format: int64 */
+                    created?: number;
+                    currency?: string;
+                    customer?: string;
+                    customer_account?: string | null;
+                    days_until_due?: number | null;
+                    default_payment_method?: string | null;
+                    default_source?: string | null;
+                    default_tax_rates?: unknown[] | null;
+                    description?: string | null;
+                    discounts?: string[];
+                    ended_at?: number | null;
+                    invoice_settings?: {
+                        account_tax_ids?: unknown[] | null;
+                        issuer?: Record<string, unknown>;
+                    };
+                    items?: {
+                        /** @enum {string} */
+                        object?: "list";
+                        data?: Record<string, unknown>[];
+                        has_more?: boolean;
+                        url?: string;
+                        total_count?: number;
+                    };
+                    latest_invoice?: string | null;
+                    livemode?: boolean;
+                    metadata?: Record<string, unknown>;
+                    next_pending_invoice_item_invoice?: number | null;
+                    on_behalf_of?: string | null;
+                    pause_collection?: {
+                        /** @enum {string} */
+                        behavior?: "keep_as_draft" | "mark_uncollectible" | "void";
+                        resumes_at?: number | null;
+                    } | null;
+                    payment_settings?: {
+                        payment_method_options?: Record<string, unknown> | null;
+                        payment_method_types?: unknown[] | null;
+                    } | null;
+                    /** @enum {string} */
+                    status?: "incomplete" | "incomplete_expired" | "trialing" | "active" | "past_due" | "canceled" | "unpaid" | "paused";
+                    /** Format: int64 */
+                    current_period_start?: number;
+                    /** Format: int64 */
+                    current_period_end?: number;
+                    /** Format: int64 */
+                    start_date?: number;
+                    trial_start?: number | null;
+                    trial_end?: number | null;
+                    discount?: Record<string, unknown> | null;
+                    plan?: Record<string, unknown> | null;
+                    quantity?: number | null;
+                    schedule?: string | null;
+                    test_clock?: string | null;
+                    transfer_data?: Record<string, unknown> | null;
+                    trial_settings?: {
+                        end_behavior?: Record<string, unknown>;
+                    } | null;
+                    pending_invoice_item_interval?: Record<string, unknown> | null;
+                    pending_setup_intent?: string | null;
+                    pending_update?: Record<string, unknown> | null;
+                }[];
                 has_more?: boolean;
                 url?: string;
             } | null;
@@ -962,7 +1097,11 @@ export interface components {
             automatic_tax?: {
                 disabled_reason?: string | null;
                 enabled?: boolean;
-                liability?: Record<string, unknown> | null;
+                liability?: {
+                    account?: string | null;
+                    /** @enum {string} */
+                    type?: "account" | "self";
+                } | null;
                 provider?: string | null;
                 status?: string | null;
             };
@@ -994,7 +1133,14 @@ export interface components {
             customer_name?: string | null;
             customer_phone?: string | null;
             customer_shipping?: {
-                address?: Record<string, unknown>;
+                address?: {
+                    city?: string | null;
+                    country?: string | null;
+                    line1?: string | null;
+                    line2?: string | null;
+                    postal_code?: string | null;
+                    state?: string | null;
+                };
                 name?: string;
                 phone?: string | null;
             } | null;
@@ -1017,7 +1163,10 @@ export interface components {
                 livemode?: boolean;
                 metadata?: Record<string, unknown> | null;
                 percentage?: number;
-                flat_amount?: Record<string, unknown> | null;
+                flat_amount?: {
+                    amount?: number;
+                    currency?: string;
+                } | null;
                 /** @enum {string|null} */
                 jurisdiction_level?: "city" | "country" | "county" | "district" | "multiple" | "state" | null;
                 /** @enum {string|null} */
@@ -1031,7 +1180,23 @@ export interface components {
                 id?: string;
                 object?: string;
                 checkout_session?: string | null;
-                coupon?: Record<string, unknown> | null;
+                coupon?: {
+                    id?: string;
+                    object?: string;
+                    amount_off?: number | null;
+                    created?: number;
+                    currency?: string | null;
+                    duration?: string;
+                    duration_in_months?: number | null;
+                    livemode?: boolean;
+                    max_redemptions?: number | null;
+                    metadata?: Record<string, unknown>;
+                    name?: string;
+                    percent_off?: number | null;
+                    redeem_by?: number | null;
+                    times_redeemed?: number;
+                    valid?: boolean;
+                } | null;
                 customer?: string;
                 customer_account?: string | null;
                 end?: number | null;
@@ -1074,7 +1239,27 @@ export interface components {
             lines?: {
                 /** @enum {string} */
                 object?: "list";
-                data?: Record<string, unknown>[];
+                data?: {
+                    id?: string;
+                    object?: string;
+                    amount?: number;
+                    currency?: string;
+                    description?: string | null;
+                    discount_amounts?: unknown[] | null;
+                    discountable?: boolean;
+                    discounts?: string[];
+                    invoice?: string | null;
+                    livemode?: boolean;
+                    metadata?: Record<string, unknown>;
+                    period?: {
+                        /** Format: int64 */
+                        end?: number;
+                        /** Format: int64 */
+                        start?: number;
+                    };
+                    proration?: boolean;
+                    quantity?: number | null;
+                }[];
                 has_more?: boolean;
                 total_count?: number | null;
                 url?: string | null;
@@ -1087,8 +1272,14 @@ export interface components {
             paid?: boolean | null;
             paid_out_of_band?: boolean | null;
             parent?: {
-                quote_details?: Record<string, unknown> | null;
-                subscription_details?: Record<string, unknown> | null;
+                quote_details?: {
+                    quote?: string;
+                } | null;
+                subscription_details?: {
+                    metadata?: Record<string, unknown> | null;
+                    subscription?: string;
+                    subscription_proration_date?: number | null;
+                } | null;
                 /** @enum {string} */
                 type?: "quote_details" | "subscription_details";
             } | null;
@@ -1101,7 +1292,19 @@ export interface components {
             payments?: {
                 /** @enum {string} */
                 object?: "list";
-                data?: Record<string, unknown>[];
+                data?: {
+                    id?: string;
+                    object?: string;
+                    amount_paid?: number | null;
+                    amount_requested?: number;
+                    /** Format: int64 */
+                    created?: number;
+                    currency?: string;
+                    invoice?: string;
+                    is_default?: boolean;
+                    livemode?: boolean;
+                    status?: string;
+                }[];
                 has_more?: boolean;
                 url?: string;
             };
@@ -1115,7 +1318,10 @@ export interface components {
             receipt_number?: string | null;
             rendering?: {
                 amount_tax_display?: string | null;
-                pdf?: Record<string, unknown> | null;
+                pdf?: {
+                    /** @enum {string|null} */
+                    page_size?: "a4" | "auto" | "letter" | null;
+                } | null;
                 template?: string | null;
                 template_version?: number | null;
             } | null;
@@ -1128,7 +1334,14 @@ export interface components {
                 taxes?: unknown[] | null;
             } | null;
             shipping_details?: {
-                address?: Record<string, unknown>;
+                address?: {
+                    city?: string | null;
+                    country?: string | null;
+                    line1?: string | null;
+                    line2?: string | null;
+                    postal_code?: string | null;
+                    state?: string | null;
+                };
                 name?: string;
                 phone?: string | null;
             } | null;
@@ -1152,7 +1365,10 @@ export interface components {
             test_clock?: string | null;
             threshold_reason?: {
                 amount_gte?: number | null;
-                item_reasons?: Record<string, unknown>[];
+                item_reasons?: {
+                    line_item_ids?: string[];
+                    usage_gte?: number;
+                }[];
             } | null;
             total?: number;
             total_discount_amounts?: unknown[] | null;
@@ -1225,45 +1441,171 @@ export interface components {
                 attempt_count?: number;
                 attempted?: boolean;
                 auto_advance?: boolean;
-                automatic_tax?: Record<string, unknown>;
+                automatic_tax?: {
+                    disabled_reason?: string | null;
+                    enabled?: boolean;
+                    liability?: {
+                        account?: string | null;
+                        /** @enum {string} */
+                        type?: "account" | "self";
+                    } | null;
+                    provider?: string | null;
+                    status?: string | null;
+                };
                 automatically_finalizes_at?: number | null;
                 /** @enum {string|null} */
                 billing_reason?: "automatic_pending_invoice_item_invoice" | "manual" | "quote_accept" | "subscription" | "subscription_create" | "subscription_cycle" | "subscription_threshold" | "subscription_update" | "upcoming" | null;
                 charge?: string | null;
                 /** @enum {string} */
                 collection_method?: "charge_automatically" | "send_invoice";
-                confirmation_secret?: Record<string, unknown> | null;
+                confirmation_secret?: {
+                    client_secret?: string;
+                    type?: string;
+                } | null;
                 /** Format: int64 */
                 created?: number;
                 currency?: string;
                 custom_fields?: unknown[] | null;
                 customer?: string;
                 customer_account?: string | null;
-                customer_address?: Record<string, unknown> | null;
+                customer_address?: {
+                    city?: string | null;
+                    country?: string | null;
+                    line1?: string | null;
+                    line2?: string | null;
+                    postal_code?: string | null;
+                    state?: string | null;
+                } | null;
                 customer_email?: string | null;
                 customer_name?: string | null;
                 customer_phone?: string | null;
-                customer_shipping?: Record<string, unknown> | null;
+                customer_shipping?: {
+                    address?: {
+                        city?: string | null;
+                        country?: string | null;
+                        line1?: string | null;
+                        line2?: string | null;
+                        postal_code?: string | null;
+                        state?: string | null;
+                    };
+                    name?: string;
+                    phone?: string | null;
+                } | null;
                 /** @enum {string|null} */
                 customer_tax_exempt?: "exempt" | "none" | "reverse" | null;
                 customer_tax_ids?: unknown[] | null;
                 default_payment_method?: string | null;
                 default_source?: string | null;
-                default_tax_rates?: Record<string, unknown>[];
+                default_tax_rates?: {
+                    id?: string;
+                    object?: string;
+                    active?: boolean;
+                    country?: string | null;
+                    created?: number;
+                    description?: string | null;
+                    display_name?: string;
+                    effective_percentage?: number | null;
+                    inclusive?: boolean;
+                    jurisdiction?: string | null;
+                    livemode?: boolean;
+                    metadata?: Record<string, unknown> | null;
+                    percentage?: number;
+                    flat_amount?: {
+                        amount?: number;
+                        currency?: string;
+                    } | null;
+                    /** @enum {string|null} */
+                    jurisdiction_level?: "city" | "country" | "county" | "district" | "multiple" | "state" | null;
+                    /** @enum {string|null} */
+                    rate_type?: "flat_amount" | "percentage" | null;
+                    state?: string | null;
+                    /** @enum {string|null} */
+                    tax_type?: "amusement_tax" | "communications_tax" | "gst" | "hst" | "igst" | "jct" | "lease_tax" | "pst" | "qst" | "retail_delivery_fee" | "rst" | "sales_tax" | "service_tax" | "vat" | null;
+                }[];
                 description?: string | null;
-                discount?: Record<string, unknown> | null;
+                discount?: {
+                    id?: string;
+                    object?: string;
+                    checkout_session?: string | null;
+                    coupon?: {
+                        id?: string;
+                        object?: string;
+                        amount_off?: number | null;
+                        created?: number;
+                        currency?: string | null;
+                        duration?: string;
+                        duration_in_months?: number | null;
+                        livemode?: boolean;
+                        max_redemptions?: number | null;
+                        metadata?: Record<string, unknown>;
+                        name?: string;
+                        percent_off?: number | null;
+                        redeem_by?: number | null;
+                        times_redeemed?: number;
+                        valid?: boolean;
+                    } | null;
+                    customer?: string;
+                    customer_account?: string | null;
+                    end?: number | null;
+                    invoice?: string | null;
+                    invoice_item?: string | null;
+                    promotion_code?: string | null;
+                    start?: number;
+                    subscription?: string | null;
+                    subscription_item?: string | null;
+                } | null;
                 discounts?: string[];
                 due_date?: number | null;
                 effective_at?: number | null;
                 ending_balance?: number | null;
                 footer?: string | null;
-                from_invoice?: Record<string, unknown> | null;
+                from_invoice?: {
+                    action?: string;
+                    invoice?: string;
+                } | null;
                 hosted_invoice_url?: string | null;
                 invoice_pdf?: string | null;
-                issuer?: Record<string, unknown>;
-                last_finalization_error?: Record<string, unknown> | null;
+                issuer?: {
+                    account?: string | null;
+                    /** @enum {string} */
+                    type?: "account" | "self";
+                };
+                last_finalization_error?: {
+                    advice_code?: string | null;
+                    code?: string | null;
+                    doc_url?: string | null;
+                    message?: string | null;
+                    network_advice_code?: string | null;
+                    network_decline_code?: string | null;
+                    param?: string | null;
+                    payment_method_type?: string | null;
+                    /** @enum {string} */
+                    type?: "api_error" | "card_error" | "idempotency_error" | "invalid_request_error";
+                } | null;
                 latest_revision?: string | null;
-                lines?: Record<string, unknown>;
+                lines?: {
+                    /** @enum {string} */
+                    object?: "list";
+                    data?: {
+                        id?: string;
+                        object?: string;
+                        amount?: number;
+                        currency?: string;
+                        description?: string | null;
+                        discount_amounts?: unknown[] | null;
+                        discountable?: boolean;
+                        discounts?: string[];
+                        invoice?: string | null;
+                        livemode?: boolean;
+                        metadata?: Record<string, unknown>;
+                        period?: Record<string, unknown>;
+                        proration?: boolean;
+                        quantity?: number | null;
+                    }[];
+                    has_more?: boolean;
+                    total_count?: number | null;
+                    url?: string | null;
+                };
                 livemode?: boolean;
                 metadata?: Record<string, unknown>;
                 next_payment_attempt?: number | null;
@@ -1271,10 +1613,43 @@ export interface components {
                 on_behalf_of?: string | null;
                 paid?: boolean | null;
                 paid_out_of_band?: boolean | null;
-                parent?: Record<string, unknown> | null;
+                parent?: {
+                    quote_details?: {
+                        quote?: string;
+                    } | null;
+                    subscription_details?: {
+                        metadata?: Record<string, unknown> | null;
+                        subscription?: string;
+                        subscription_proration_date?: number | null;
+                    } | null;
+                    /** @enum {string} */
+                    type?: "quote_details" | "subscription_details";
+                } | null;
                 payment_intent?: string | null;
-                payment_settings?: Record<string, unknown>;
-                payments?: Record<string, unknown>;
+                payment_settings?: {
+                    default_mandate?: string | null;
+                    payment_method_options?: Record<string, unknown> | null;
+                    payment_method_types?: unknown[] | null;
+                };
+                payments?: {
+                    /** @enum {string} */
+                    object?: "list";
+                    data?: {
+                        id?: string;
+                        object?: string;
+                        amount_paid?: number | null;
+                        amount_requested?: number;
+                        /** Format: int64 */
+                        created?: number;
+                        currency?: string;
+                        invoice?: string;
+                        is_default?: boolean;
+                        livemode?: boolean;
+                        status?: string;
+                    }[];
+                    has_more?: boolean;
+                    url?: string;
+                };
                 /** Format: int64 */
                 period_end?: number;
                 /** Format: int64 */
@@ -1283,22 +1658,60 @@ export interface components {
                 pre_payment_credit_notes_amount?: number;
                 quote?: string | null;
                 receipt_number?: string | null;
-                rendering?: Record<string, unknown> | null;
+                rendering?: {
+                    amount_tax_display?: string | null;
+                    pdf?: {
+                        /** @enum {string|null} */
+                        page_size?: "a4" | "auto" | "letter" | null;
+                    } | null;
+                    template?: string | null;
+                    template_version?: number | null;
+                } | null;
                 rendering_options?: Record<string, unknown> | null;
-                shipping_cost?: Record<string, unknown> | null;
-                shipping_details?: Record<string, unknown> | null;
+                shipping_cost?: {
+                    amount_subtotal?: number;
+                    amount_tax?: number;
+                    amount_total?: number;
+                    shipping_rate?: string | null;
+                    taxes?: unknown[] | null;
+                } | null;
+                shipping_details?: {
+                    address?: {
+                        city?: string | null;
+                        country?: string | null;
+                        line1?: string | null;
+                        line2?: string | null;
+                        postal_code?: string | null;
+                        state?: string | null;
+                    };
+                    name?: string;
+                    phone?: string | null;
+                } | null;
                 starting_balance?: number;
                 statement_descriptor?: string | null;
                 /** @enum {string|null} */
                 status?: "draft" | "open" | "paid" | "uncollectible" | "void" | null;
-                status_transitions?: Record<string, unknown>;
+                status_transitions?: {
+                    finalized_at?: number | null;
+                    marked_uncollectible_at?: number | null;
+                    paid_at?: number | null;
+                    voided_at?: number | null;
+                };
                 subscription?: string | null;
-                subscription_details?: Record<string, unknown> | null;
+                subscription_details?: {
+                    metadata?: Record<string, unknown> | null;
+                } | null;
                 subtotal?: number;
                 subtotal_excluding_tax?: number | null;
                 tax?: number | null;
                 test_clock?: string | null;
-                threshold_reason?: Record<string, unknown> | null;
+                threshold_reason?: {
+                    amount_gte?: number | null;
+                    item_reasons?: {
+                        line_item_ids?: string[];
+                        usage_gte?: number;
+                    }[];
+                } | null;
                 total?: number;
                 total_discount_amounts?: unknown[] | null;
                 total_excluding_tax?: number | null;
@@ -1332,7 +1745,11 @@ export interface components {
             automatic_tax?: {
                 disabled_reason?: string | null;
                 enabled?: boolean;
-                liability?: Record<string, unknown> | null;
+                liability?: {
+                    account?: string | null;
+                    /** @enum {string} */
+                    type?: "account" | "self";
+                } | null;
                 provider?: string | null;
                 status?: string | null;
             };
@@ -1364,7 +1781,14 @@ export interface components {
             customer_name?: string | null;
             customer_phone?: string | null;
             customer_shipping?: {
-                address?: Record<string, unknown>;
+                address?: {
+                    city?: string | null;
+                    country?: string | null;
+                    line1?: string | null;
+                    line2?: string | null;
+                    postal_code?: string | null;
+                    state?: string | null;
+                };
                 name?: string;
                 phone?: string | null;
             } | null;
@@ -1387,7 +1811,10 @@ export interface components {
                 livemode?: boolean;
                 metadata?: Record<string, unknown> | null;
                 percentage?: number;
-                flat_amount?: Record<string, unknown> | null;
+                flat_amount?: {
+                    amount?: number;
+                    currency?: string;
+                } | null;
                 /** @enum {string|null} */
                 jurisdiction_level?: "city" | "country" | "county" | "district" | "multiple" | "state" | null;
                 /** @enum {string|null} */
@@ -1401,7 +1828,23 @@ export interface components {
                 id?: string;
                 object?: string;
                 checkout_session?: string | null;
-                coupon?: Record<string, unknown> | null;
+                coupon?: {
+                    id?: string;
+                    object?: string;
+                    amount_off?: number | null;
+                    created?: number;
+                    currency?: string | null;
+                    duration?: string;
+                    duration_in_months?: number | null;
+                    livemode?: boolean;
+                    max_redemptions?: number | null;
+                    metadata?: Record<string, unknown>;
+                    name?: string;
+                    percent_off?: number | null;
+                    redeem_by?: number | null;
+                    times_redeemed?: number;
+                    valid?: boolean;
+                } | null;
                 customer?: string;
                 customer_account?: string | null;
                 end?: number | null;
@@ -1444,7 +1887,27 @@ export interface components {
             lines?: {
                 /** @enum {string} */
                 object?: "list";
-                data?: Record<string, unknown>[];
+                data?: {
+                    id?: string;
+                    object?: string;
+                    amount?: number;
+                    currency?: string;
+                    description?: string | null;
+                    discount_amounts?: unknown[] | null;
+                    discountable?: boolean;
+                    discounts?: string[];
+                    invoice?: string | null;
+                    livemode?: boolean;
+                    metadata?: Record<string, unknown>;
+                    period?: {
+                        /** Format: int64 */
+                        end?: number;
+                        /** Format: int64 */
+                        start?: number;
+                    };
+                    proration?: boolean;
+                    quantity?: number | null;
+                }[];
                 has_more?: boolean;
                 total_count?: number | null;
                 url?: string | null;
@@ -1457,8 +1920,14 @@ export interface components {
             paid?: boolean | null;
             paid_out_of_band?: boolean | null;
             parent?: {
-                quote_details?: Record<string, unknown> | null;
-                subscription_details?: Record<string, unknown> | null;
+                quote_details?: {
+                    quote?: string;
+                } | null;
+                subscription_details?: {
+                    metadata?: Record<string, unknown> | null;
+                    subscription?: string;
+                    subscription_proration_date?: number | null;
+                } | null;
                 /** @enum {string} */
                 type?: "quote_details" | "subscription_details";
             } | null;
@@ -1471,7 +1940,19 @@ export interface components {
             payments?: {
                 /** @enum {string} */
                 object?: "list";
-                data?: Record<string, unknown>[];
+                data?: {
+                    id?: string;
+                    object?: string;
+                    amount_paid?: number | null;
+                    amount_requested?: number;
+                    /** Format: int64 */
+                    created?: number;
+                    currency?: string;
+                    invoice?: string;
+                    is_default?: boolean;
+                    livemode?: boolean;
+                    status?: string;
+                }[];
                 has_more?: boolean;
                 url?: string;
             };
@@ -1485,7 +1966,10 @@ export interface components {
             receipt_number?: string | null;
             rendering?: {
                 amount_tax_display?: string | null;
-                pdf?: Record<string, unknown> | null;
+                pdf?: {
+                    /** @enum {string|null} */
+                    page_size?: "a4" | "auto" | "letter" | null;
+                } | null;
                 template?: string | null;
                 template_version?: number | null;
             } | null;
@@ -1498,7 +1982,14 @@ export interface components {
                 taxes?: unknown[] | null;
             } | null;
             shipping_details?: {
-                address?: Record<string, unknown>;
+                address?: {
+                    city?: string | null;
+                    country?: string | null;
+                    line1?: string | null;
+                    line2?: string | null;
+                    postal_code?: string | null;
+                    state?: string | null;
+                };
                 name?: string;
                 phone?: string | null;
             } | null;
@@ -1522,7 +2013,10 @@ export interface components {
             test_clock?: string | null;
             threshold_reason?: {
                 amount_gte?: number | null;
-                item_reasons?: Record<string, unknown>[];
+                item_reasons?: {
+                    line_item_ids?: string[];
+                    usage_gte?: number;
+                }[];
             } | null;
             total?: number;
             total_discount_amounts?: unknown[] | null;
@@ -1557,7 +2051,11 @@ export interface components {
             automatic_tax?: {
                 disabled_reason?: string | null;
                 enabled?: boolean;
-                liability?: Record<string, unknown> | null;
+                liability?: {
+                    account?: string | null;
+                    /** @enum {string} */
+                    type?: "account" | "self";
+                } | null;
                 provider?: string | null;
                 status?: string | null;
             };
@@ -1589,7 +2087,14 @@ export interface components {
             customer_name?: string | null;
             customer_phone?: string | null;
             customer_shipping?: {
-                address?: Record<string, unknown>;
+                address?: {
+                    city?: string | null;
+                    country?: string | null;
+                    line1?: string | null;
+                    line2?: string | null;
+                    postal_code?: string | null;
+                    state?: string | null;
+                };
                 name?: string;
                 phone?: string | null;
             } | null;
@@ -1612,7 +2117,10 @@ export interface components {
                 livemode?: boolean;
                 metadata?: Record<string, unknown> | null;
                 percentage?: number;
-                flat_amount?: Record<string, unknown> | null;
+                flat_amount?: {
+                    amount?: number;
+                    currency?: string;
+                } | null;
                 /** @enum {string|null} */
                 jurisdiction_level?: "city" | "country" | "county" | "district" | "multiple" | "state" | null;
                 /** @enum {string|null} */
@@ -1626,7 +2134,23 @@ export interface components {
                 id?: string;
                 object?: string;
                 checkout_session?: string | null;
-                coupon?: Record<string, unknown> | null;
+                coupon?: {
+                    id?: string;
+                    object?: string;
+                    amount_off?: number | null;
+                    created?: number;
+                    currency?: string | null;
+                    duration?: string;
+                    duration_in_months?: number | null;
+                    livemode?: boolean;
+                    max_redemptions?: number | null;
+                    metadata?: Record<string, unknown>;
+                    name?: string;
+                    percent_off?: number | null;
+                    redeem_by?: number | null;
+                    times_redeemed?: number;
+                    valid?: boolean;
+                } | null;
                 customer?: string;
                 customer_account?: string | null;
                 end?: number | null;
@@ -1669,7 +2193,27 @@ export interface components {
             lines?: {
                 /** @enum {string} */
                 object?: "list";
-                data?: Record<string, unknown>[];
+                data?: {
+                    id?: string;
+                    object?: string;
+                    amount?: number;
+                    currency?: string;
+                    description?: string | null;
+                    discount_amounts?: unknown[] | null;
+                    discountable?: boolean;
+                    discounts?: string[];
+                    invoice?: string | null;
+                    livemode?: boolean;
+                    metadata?: Record<string, unknown>;
+                    period?: {
+                        /** Format: int64 */
+                        end?: number;
+                        /** Format: int64 */
+                        start?: number;
+                    };
+                    proration?: boolean;
+                    quantity?: number | null;
+                }[];
                 has_more?: boolean;
                 total_count?: number | null;
                 url?: string | null;
@@ -1682,8 +2226,14 @@ export interface components {
             paid?: boolean | null;
             paid_out_of_band?: boolean | null;
             parent?: {
-                quote_details?: Record<string, unknown> | null;
-                subscription_details?: Record<string, unknown> | null;
+                quote_details?: {
+                    quote?: string;
+                } | null;
+                subscription_details?: {
+                    metadata?: Record<string, unknown> | null;
+                    subscription?: string;
+                    subscription_proration_date?: number | null;
+                } | null;
                 /** @enum {string} */
                 type?: "quote_details" | "subscription_details";
             } | null;
@@ -1696,7 +2246,19 @@ export interface components {
             payments?: {
                 /** @enum {string} */
                 object?: "list";
-                data?: Record<string, unknown>[];
+                data?: {
+                    id?: string;
+                    object?: string;
+                    amount_paid?: number | null;
+                    amount_requested?: number;
+                    /** Format: int64 */
+                    created?: number;
+                    currency?: string;
+                    invoice?: string;
+                    is_default?: boolean;
+                    livemode?: boolean;
+                    status?: string;
+                }[];
                 has_more?: boolean;
                 url?: string;
             };
@@ -1710,7 +2272,10 @@ export interface components {
             receipt_number?: string | null;
             rendering?: {
                 amount_tax_display?: string | null;
-                pdf?: Record<string, unknown> | null;
+                pdf?: {
+                    /** @enum {string|null} */
+                    page_size?: "a4" | "auto" | "letter" | null;
+                } | null;
                 template?: string | null;
                 template_version?: number | null;
             } | null;
@@ -1723,7 +2288,14 @@ export interface components {
                 taxes?: unknown[] | null;
             } | null;
             shipping_details?: {
-                address?: Record<string, unknown>;
+                address?: {
+                    city?: string | null;
+                    country?: string | null;
+                    line1?: string | null;
+                    line2?: string | null;
+                    postal_code?: string | null;
+                    state?: string | null;
+                };
                 name?: string;
                 phone?: string | null;
             } | null;
@@ -1747,7 +2319,10 @@ export interface components {
             test_clock?: string | null;
             threshold_reason?: {
                 amount_gte?: number | null;
-                item_reasons?: Record<string, unknown>[];
+                item_reasons?: {
+                    line_item_ids?: string[];
+                    usage_gte?: number;
+                }[];
             } | null;
             total?: number;
             total_discount_amounts?: unknown[] | null;
@@ -1808,7 +2383,45 @@ export interface components {
             payment_method?: string | null;
             payment_method_details?: {
                 type?: string;
-                card?: Record<string, unknown> | null;
+                card?: {
+                    amount_authorized?: number | null;
+                    authorization_code?: string | null;
+                    brand?: string;
+                    checks?: {
+                        address_line1_check?: string | null;
+                        address_postal_code_check?: string | null;
+                        cvc_check?: string | null;
+                    } | null;
+                    country?: string;
+                    exp_month?: number;
+                    exp_year?: number;
+                    extended_authorization?: {
+                        status?: string;
+                    } | null;
+                    fingerprint?: string;
+                    funding?: string;
+                    incremental_authorization?: {
+                        status?: string;
+                    } | null;
+                    installments?: Record<string, unknown> | null;
+                    last4?: string;
+                    mandate?: string | null;
+                    multicapture?: {
+                        status?: string;
+                    } | null;
+                    network?: string;
+                    network_token?: {
+                        used?: boolean;
+                    } | null;
+                    network_transaction_id?: string | null;
+                    overcapture?: {
+                        maximum_amount_capturable?: number;
+                        status?: string;
+                    } | null;
+                    regulated_status?: string | null;
+                    three_d_secure?: Record<string, unknown> | null;
+                    wallet?: Record<string, unknown> | null;
+                } | null;
             } | null;
             presentment_details?: {
                 amount_authorized?: number | null;
@@ -1840,7 +2453,14 @@ export interface components {
             captured?: boolean;
             balance_transaction?: string | null;
             billing_details?: {
-                address?: Record<string, unknown> | null;
+                address?: {
+                    city?: string | null;
+                    country?: string | null;
+                    line1?: string | null;
+                    line2?: string | null;
+                    postal_code?: string | null;
+                    state?: string | null;
+                } | null;
                 email?: string | null;
                 name?: string | null;
                 phone?: string | null;
@@ -1900,21 +2520,71 @@ export interface components {
                 failure_balance_transaction?: string | null;
                 failure_code?: string | null;
                 failure_message?: string | null;
-                fraud_details?: Record<string, unknown> | null;
+                fraud_details?: {
+                    stripe_report?: string | null;
+                    user_report?: string | null;
+                } | null;
                 invoice?: string | null;
                 on_behalf_of?: string | null;
                 order?: string | null;
-                outcome?: Record<string, unknown> | null;
+                outcome?: {
+                    advice_code?: string | null;
+                    network_advice_code?: string | null;
+                    network_decline_code?: string | null;
+                    network_status?: string;
+                    reason?: string | null;
+                    risk_level?: string;
+                    risk_score?: number;
+                    seller_message?: string;
+                    type?: string;
+                } | null;
                 paid?: boolean;
                 payment_intent?: string | null;
                 payment_method?: string | null;
-                payment_method_details?: Record<string, unknown> | null;
-                presentment_details?: Record<string, unknown> | null;
+                payment_method_details?: {
+                    type?: string;
+                    card?: {
+                        amount_authorized?: number | null;
+                        authorization_code?: string | null;
+                        brand?: string;
+                        checks?: Record<string, unknown> | null;
+                        country?: string;
+                        exp_month?: number;
+                        exp_year?: number;
+                        extended_authorization?: Record<string, unknown> | null;
+                        fingerprint?: string;
+                        funding?: string;
+                        incremental_authorization?: Record<string, unknown> | null;
+                        installments?: Record<string, unknown> | null;
+                        last4?: string;
+                        mandate?: string | null;
+                        multicapture?: Record<string, unknown> | null;
+                        network?: string;
+                        network_token?: Record<string, unknown> | null;
+                        network_transaction_id?: string | null;
+                        overcapture?: Record<string, unknown> | null;
+                        regulated_status?: string | null;
+                        three_d_secure?: Record<string, unknown> | null;
+                        wallet?: Record<string, unknown> | null;
+                    } | null;
+                } | null;
+                presentment_details?: {
+                    amount_authorized?: number | null;
+                    amount_charged?: number | null;
+                    currency?: string | null;
+                } | null;
                 receipt_email?: string | null;
                 receipt_number?: string | null;
                 receipt_url?: string | null;
                 refunded?: boolean;
-                refunds?: Record<string, unknown> | null;
+                refunds?: {
+                    /** @enum {string} */
+                    object?: "list";
+                    data?: Record<string, unknown>[];
+                    has_more?: boolean;
+                    total_count?: number;
+                    url?: string;
+                } | null;
                 review?: string | null;
                 shipping?: Record<string, unknown> | null;
                 source?: Record<string, unknown> | null;
@@ -1927,7 +2597,20 @@ export interface components {
                 transfer_group?: string | null;
                 captured?: boolean;
                 balance_transaction?: string | null;
-                billing_details?: Record<string, unknown>;
+                billing_details?: {
+                    address?: {
+                        city?: string | null;
+                        country?: string | null;
+                        line1?: string | null;
+                        line2?: string | null;
+                        postal_code?: string | null;
+                        state?: string | null;
+                    } | null;
+                    email?: string | null;
+                    name?: string | null;
+                    phone?: string | null;
+                    tax_id?: string | null;
+                };
                 metadata?: Record<string, unknown>;
                 radar_options?: Record<string, unknown> | null;
             }[];
@@ -1944,7 +2627,11 @@ export interface components {
             automatic_tax?: {
                 disabled_reason?: string | null;
                 enabled?: boolean;
-                liability?: Record<string, unknown> | null;
+                liability?: {
+                    account?: string | null;
+                    /** @enum {string} */
+                    type?: "account" | "self";
+                } | null;
             };
             /** Format: int64 */
             billing_cycle_anchor?: number;
@@ -1956,7 +2643,10 @@ export interface components {
                 second?: number | null;
             } | null;
             billing_mode?: {
-                flexible?: Record<string, unknown> | null;
+                flexible?: {
+                    /** @enum {string} */
+                    proration_discounts?: "included" | "itemized";
+                } | null;
                 /** @enum {string} */
                 type?: "classic" | "flexible";
                 updated_at?: number | null;
@@ -1989,12 +2679,35 @@ export interface components {
             ended_at?: number | null;
             invoice_settings?: {
                 account_tax_ids?: unknown[] | null;
-                issuer?: Record<string, unknown>;
+                issuer?: {
+                    account?: string | null;
+                    /** @enum {string} */
+                    type?: "account" | "self";
+                };
             };
             items?: {
                 /** @enum {string} */
                 object?: "list";
-                data?: Record<string, unknown>[];
+                data?: {
+                    id?: string;
+                    object?: string;
+                    billing_thresholds?: {
+                        usage_gte?: number | null;
+                    } | null;
+                    /** Format: int64 */
+                    created?: number;
+                    /** Format: int64 */
+                    current_period_end?: number;
+                    /** Format: int64 */
+                    current_period_start?: number;
+                    discounts?: string[];
+                    metadata?: Record<string, unknown>;
+                    plan?: Record<string, unknown> | null;
+                    price?: Record<string, unknown>;
+                    quantity?: number | null;
+                    subscription?: string;
+                    tax_rates?: unknown[] | null;
+                }[];
                 has_more?: boolean;
                 url?: string;
                 total_count?: number;
@@ -2030,7 +2743,9 @@ export interface components {
             test_clock?: string | null;
             transfer_data?: Record<string, unknown> | null;
             trial_settings?: {
-                end_behavior?: Record<string, unknown>;
+                end_behavior?: {
+                    missing_payment_method?: string;
+                };
             } | null;
             pending_invoice_item_interval?: Record<string, unknown> | null;
             pending_setup_intent?: string | null;
@@ -2118,16 +2833,45 @@ export interface components {
                 object?: "subscription";
                 application?: string | null;
                 application_fee_percent?: number | null;
-                automatic_tax?: Record<string, unknown>;
+                automatic_tax?: {
+                    disabled_reason?: string | null;
+                    enabled?: boolean;
+                    liability?: {
+                        account?: string | null;
+                        /** @enum {string} */
+                        type?: "account" | "self";
+                    } | null;
+                };
                 /** Format: int64 */
                 billing_cycle_anchor?: number;
-                billing_cycle_anchor_config?: Record<string, unknown> | null;
-                billing_mode?: Record<string, unknown>;
-                billing_thresholds?: Record<string, unknown> | null;
+                billing_cycle_anchor_config?: {
+                    day_of_month?: number;
+                    hour?: number | null;
+                    minute?: number | null;
+                    month?: number | null;
+                    second?: number | null;
+                } | null;
+                billing_mode?: {
+                    flexible?: {
+                        /** @enum {string} */
+                        proration_discounts?: "included" | "itemized";
+                    } | null;
+                    /** @enum {string} */
+                    type?: "classic" | "flexible";
+                    updated_at?: number | null;
+                };
+                billing_thresholds?: {
+                    amount_gte?: number | null;
+                    reset_billing_cycle_anchor?: boolean | null;
+                } | null;
                 cancel_at?: number | null;
                 cancel_at_period_end?: boolean;
                 canceled_at?: number | null;
-                cancellation_details?: Record<string, unknown> | null;
+                cancellation_details?: {
+                    comment?: string | null;
+                    feedback?: string | null;
+                    reason?: string | null;
+                } | null;
                 /** @enum {string} */
                 collection_method?: "charge_automatically" | "send_invoice";
                 /** Format: int64 */
@@ -2142,15 +2886,53 @@ export interface components {
                 description?: string | null;
                 discounts?: string[];
                 ended_at?: number | null;
-                invoice_settings?: Record<string, unknown>;
-                items?: Record<string, unknown>;
+                invoice_settings?: {
+                    account_tax_ids?: unknown[] | null;
+                    issuer?: {
+                        account?: string | null;
+                        /** @enum {string} */
+                        type?: "account" | "self";
+                    };
+                };
+                items?: {
+                    /** @enum {string} */
+                    object?: "list";
+                    data?: {
+                        id?: string;
+                        object?: string;
+                        billing_thresholds?: Record<string, unknown> | null;
+                        /** Format: int64 */
+                        created?: number;
+                        /** Format: int64 */
+                        current_period_end?: number;
+                        /** Format: int64 */
+                        current_period_start?: number;
+                        discounts?: string[];
+                        metadata?: Record<string, unknown>;
+                        plan?: Record<string, unknown> | null;
+                        price?: Record<string, unknown>;
+                        quantity?: number | null;
+                        subscription?: string;
+                        tax_rates?: unknown[] | null;
+                    }[];
+                    has_more?: boolean;
+                    url?: string;
+                    total_count?: number;
+                };
                 latest_invoice?: string | null;
                 livemode?: boolean;
                 metadata?: Record<string, unknown>;
                 next_pending_invoice_item_invoice?: number | null;
                 on_behalf_of?: string | null;
-                pause_collection?: Record<string, unknown> | null;
-                payment_settings?: Record<string, unknown> | null;
+                pause_collection?: {
+                    /** @enum {string} */
+                    behavior?: "keep_as_draft" | "mark_uncollectible" | "void";
+                    resumes_at?: number | null;
+                } | null;
+                payment_settings?: {
+                    payment_method_options?: Record<string, unknown> | null;
+                    payment_method_types?: unknown[] | null;
+                } | null;
                 /** @enum {string} */
                 status?: "incomplete" | "incomplete_expired" | "trialing" | "active" | "past_due" | "canceled" | "unpaid" | "paused";
                 /** Format: int64 */
@@ -2167,7 +2949,11 @@ export interface components {
                 schedule?: string | null;
                 test_clock?: string | null;
                 transfer_data?: Record<string, unknown> | null;
-                trial_settings?: Record<string, unknown> | null;
+                trial_settings?: {
+                    end_behavior?: {
+                        missing_payment_method?: string;
+                    };
+                } | null;
                 pending_invoice_item_interval?: Record<string, unknown> | null;
                 pending_setup_intent?: string | null;
                 pending_update?: Record<string, unknown> | null;
@@ -2194,34 +2980,95 @@ export interface components {
                 alma?: Record<string, unknown> | null;
                 amazon_pay?: Record<string, unknown> | null;
                 au_bank_transfer?: Record<string, unknown> | null;
-                blik?: Record<string, unknown> | null;
-                br_bank_transfer?: Record<string, unknown> | null;
-                card?: Record<string, unknown> | null;
+                blik?: {
+                    network_decline_code?: string | null;
+                    reference?: string | null;
+                    /** @enum {string|null} */
+                    reference_status?: "pending" | "available" | "unavailable" | null;
+                } | null;
+                br_bank_transfer?: {
+                    reference?: string | null;
+                    /** @enum {string|null} */
+                    reference_status?: "pending" | "available" | "unavailable" | null;
+                } | null;
+                card?: {
+                    reference?: string | null;
+                    /** @enum {string|null} */
+                    reference_status?: "pending" | "available" | "unavailable" | null;
+                    reference_type?: string | null;
+                    /** @enum {string} */
+                    type?: "pending" | "refund" | "reversal";
+                } | null;
                 cashapp?: Record<string, unknown> | null;
-                crypto?: Record<string, unknown> | null;
+                crypto?: {
+                    reference?: string | null;
+                } | null;
                 customer_cash_balance?: Record<string, unknown> | null;
                 eps?: Record<string, unknown> | null;
-                eu_bank_transfer?: Record<string, unknown> | null;
-                gb_bank_transfer?: Record<string, unknown> | null;
+                eu_bank_transfer?: {
+                    reference?: string | null;
+                    /** @enum {string|null} */
+                    reference_status?: "pending" | "available" | "unavailable" | null;
+                } | null;
+                gb_bank_transfer?: {
+                    reference?: string | null;
+                    /** @enum {string|null} */
+                    reference_status?: "pending" | "available" | "unavailable" | null;
+                } | null;
                 giropay?: Record<string, unknown> | null;
                 grabpay?: Record<string, unknown> | null;
-                jp_bank_transfer?: Record<string, unknown> | null;
+                jp_bank_transfer?: {
+                    reference?: string | null;
+                    /** @enum {string|null} */
+                    reference_status?: "pending" | "available" | "unavailable" | null;
+                } | null;
                 klarna?: Record<string, unknown> | null;
-                mb_way?: Record<string, unknown> | null;
-                multibanco?: Record<string, unknown> | null;
-                mx_bank_transfer?: Record<string, unknown> | null;
+                mb_way?: {
+                    reference?: string | null;
+                    /** @enum {string|null} */
+                    reference_status?: "pending" | "available" | "unavailable" | null;
+                } | null;
+                multibanco?: {
+                    reference?: string | null;
+                    /** @enum {string|null} */
+                    reference_status?: "pending" | "available" | "unavailable" | null;
+                } | null;
+                mx_bank_transfer?: {
+                    reference?: string | null;
+                    /** @enum {string|null} */
+                    reference_status?: "pending" | "available" | "unavailable" | null;
+                } | null;
                 nz_bank_transfer?: Record<string, unknown> | null;
-                p24?: Record<string, unknown> | null;
+                p24?: {
+                    reference?: string | null;
+                    /** @enum {string|null} */
+                    reference_status?: "pending" | "available" | "unavailable" | null;
+                } | null;
                 paynow?: Record<string, unknown> | null;
-                paypal?: Record<string, unknown> | null;
+                paypal?: {
+                    network_decline_code?: string | null;
+                } | null;
                 pix?: Record<string, unknown> | null;
                 revolut?: Record<string, unknown> | null;
                 sofort?: Record<string, unknown> | null;
-                swish?: Record<string, unknown> | null;
-                th_bank_transfer?: Record<string, unknown> | null;
+                swish?: {
+                    network_decline_code?: string | null;
+                    reference?: string | null;
+                    /** @enum {string|null} */
+                    reference_status?: "pending" | "available" | "unavailable" | null;
+                } | null;
+                th_bank_transfer?: {
+                    reference?: string | null;
+                    /** @enum {string|null} */
+                    reference_status?: "pending" | "available" | "unavailable" | null;
+                } | null;
                 twint?: Record<string, unknown> | null;
                 type?: string;
-                us_bank_transfer?: Record<string, unknown> | null;
+                us_bank_transfer?: {
+                    reference?: string | null;
+                    /** @enum {string|null} */
+                    reference_status?: "pending" | "available" | "unavailable" | null;
+                } | null;
                 wechat_pay?: Record<string, unknown> | null;
                 zip?: Record<string, unknown> | null;
             } | null;
@@ -2230,7 +3077,15 @@ export interface components {
             instructions_email?: string | null;
             metadata?: Record<string, unknown> | null;
             next_action?: {
-                display_details?: Record<string, unknown> | null;
+                display_details?: {
+                    email_sent?: {
+                        /** Format: int64 */
+                        email_sent_at?: number;
+                        email_sent_to?: string;
+                    };
+                    /** Format: int64 */
+                    expires_at?: number;
+                } | null;
                 type?: string;
             } | null;
             payment_intent?: string | null;
@@ -2382,21 +3237,53 @@ export interface components {
             available?: {
                 amount?: number;
                 currency?: string;
-                source_types?: Record<string, unknown> | null;
+                source_types?: {
+                    bank_account?: number | null;
+                    card?: number | null;
+                    fpx?: number | null;
+                } | null;
             }[];
             connect_reserved?: unknown[] | null;
             instant_available?: unknown[] | null;
             issuing?: {
-                available?: Record<string, unknown>[];
+                available?: {
+                    amount?: number;
+                    currency?: string;
+                    source_types?: {
+                        bank_account?: number | null;
+                        card?: number | null;
+                        fpx?: number | null;
+                    } | null;
+                }[];
             } | null;
             pending?: {
                 amount?: number;
                 currency?: string;
-                source_types?: Record<string, unknown> | null;
+                source_types?: {
+                    bank_account?: number | null;
+                    card?: number | null;
+                    fpx?: number | null;
+                } | null;
             }[];
             refund_and_dispute_prefunding?: {
-                available?: Record<string, unknown>[];
-                pending?: Record<string, unknown>[];
+                available?: {
+                    amount?: number;
+                    currency?: string;
+                    source_types?: {
+                        bank_account?: number | null;
+                        card?: number | null;
+                        fpx?: number | null;
+                    } | null;
+                }[];
+                pending?: {
+                    amount?: number;
+                    currency?: string;
+                    source_types?: {
+                        bank_account?: number | null;
+                        card?: number | null;
+                        fpx?: number | null;
+                    } | null;
+                }[];
             } | null;
         };
         balance_get_params: Record<string, unknown>;
@@ -2669,7 +3556,14 @@ export interface components {
             /** @enum {string} */
             object?: "payment_method";
             billing_details?: {
-                address?: Record<string, unknown> | null;
+                address?: {
+                    city?: string | null;
+                    country?: string | null;
+                    line1?: string | null;
+                    line2?: string | null;
+                    postal_code?: string | null;
+                    state?: string | null;
+                } | null;
                 email?: string | null;
                 name?: string | null;
                 phone?: string | null;

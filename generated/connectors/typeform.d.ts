@@ -143,7 +143,14 @@ export interface components {
             settings?: {
                 language?: string | null;
                 progress_bar?: string | null;
-                meta?: Record<string, unknown> | null;
+                meta?: {
+                    allow_indexing?: boolean | null;
+                    title?: string | null;
+                    description?: string | null;
+                    image?: {
+                        href?: string | null;
+                    } | null;
+                } | null;
                 hide_navigation?: boolean | null;
                 is_public?: boolean | null;
                 is_trial?: boolean | null;
@@ -155,9 +162,33 @@ export interface components {
                 google_analytics?: string | null;
                 facebook_pixel?: string | null;
                 google_tag_manager?: string | null;
-                capabilities?: Record<string, unknown> | null;
-                notifications?: Record<string, unknown> | null;
-                cui_settings?: Record<string, unknown> | null;
+                capabilities?: {
+                    e2e_encryption?: {
+                        enabled?: boolean | null;
+                        modifiable?: boolean | null;
+                    } | null;
+                } | null;
+                notifications?: {
+                    self?: {
+                        enabled?: boolean | null;
+                        recipients?: unknown[] | null;
+                        subject?: string | null;
+                        message?: string | null;
+                        reply_to?: string | null;
+                    } | null;
+                    respondent?: {
+                        enabled?: boolean | null;
+                        recipients?: unknown[] | null;
+                        subject?: string | null;
+                        message?: string | null;
+                        reply_to?: string | null;
+                    } | null;
+                } | null;
+                cui_settings?: {
+                    avatar?: string | null;
+                    is_typing_emulation_disabled?: boolean | null;
+                    typing_emulation_speed?: string | null;
+                } | null;
             } | null;
             welcome_screens?: unknown[] | null;
             thankyou_screens?: unknown[] | null;

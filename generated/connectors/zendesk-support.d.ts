@@ -1137,9 +1137,9 @@ export interface components {
             created_at?: string;
         };
         ticket_audits_list_params: {
-            ticket_id: number;
             page?: number;
             per_page?: number;
+            ticket_id?: number;
         };
         ticket_audits_list_meta: {
             next_page?: string | null;

@@ -604,7 +604,13 @@ export interface components {
         leads_create_record: {
             data?: {
                 code?: string;
-                details?: Record<string, unknown>;
+                details?: {
+                    Modified_Time?: string | null;
+                    Modified_By?: Record<string, unknown> | null;
+                    Created_Time?: string | null;
+                    id?: string;
+                    Created_By?: Record<string, unknown> | null;
+                };
                 message?: string;
                 status?: string;
             }[];
@@ -619,7 +625,13 @@ export interface components {
         leads_update_record: {
             data?: {
                 code?: string;
-                details?: Record<string, unknown>;
+                details?: {
+                    Modified_Time?: string | null;
+                    Modified_By?: Record<string, unknown> | null;
+                    Created_Time?: string | null;
+                    id?: string;
+                    Created_By?: Record<string, unknown> | null;
+                };
                 message?: string;
                 status?: string;
             }[];
@@ -676,7 +688,13 @@ export interface components {
         contacts_create_record: {
             data?: {
                 code?: string;
-                details?: Record<string, unknown>;
+                details?: {
+                    Modified_Time?: string | null;
+                    Modified_By?: Record<string, unknown> | null;
+                    Created_Time?: string | null;
+                    id?: string;
+                    Created_By?: Record<string, unknown> | null;
+                };
                 message?: string;
                 status?: string;
             }[];
@@ -691,7 +709,13 @@ export interface components {
         contacts_update_record: {
             data?: {
                 code?: string;
-                details?: Record<string, unknown>;
+                details?: {
+                    Modified_Time?: string | null;
+                    Modified_By?: Record<string, unknown> | null;
+                    Created_Time?: string | null;
+                    id?: string;
+                    Created_By?: Record<string, unknown> | null;
+                };
                 message?: string;
                 status?: string;
             }[];
@@ -750,7 +774,13 @@ export interface components {
         accounts_create_record: {
             data?: {
                 code?: string;
-                details?: Record<string, unknown>;
+                details?: {
+                    Modified_Time?: string | null;
+                    Modified_By?: Record<string, unknown> | null;
+                    Created_Time?: string | null;
+                    id?: string;
+                    Created_By?: Record<string, unknown> | null;
+                };
                 message?: string;
                 status?: string;
             }[];
@@ -765,7 +795,13 @@ export interface components {
         accounts_update_record: {
             data?: {
                 code?: string;
-                details?: Record<string, unknown>;
+                details?: {
+                    Modified_Time?: string | null;
+                    Modified_By?: Record<string, unknown> | null;
+                    Created_Time?: string | null;
+                    id?: string;
+                    Created_By?: Record<string, unknown> | null;
+                };
                 message?: string;
                 status?: string;
             }[];
@@ -815,7 +851,13 @@ export interface components {
         deals_create_record: {
             data?: {
                 code?: string;
-                details?: Record<string, unknown>;
+                details?: {
+                    Modified_Time?: string | null;
+                    Modified_By?: Record<string, unknown> | null;
+                    Created_Time?: string | null;
+                    id?: string;
+                    Created_By?: Record<string, unknown> | null;
+                };
                 message?: string;
                 status?: string;
             }[];
@@ -830,7 +872,13 @@ export interface components {
         deals_update_record: {
             data?: {
                 code?: string;
-                details?: Record<string, unknown>;
+                details?: {
+                    Modified_Time?: string | null;
+                    Modified_By?: Record<string, unknown> | null;
+                    Created_Time?: string | null;
+                    id?: string;
+                    Created_By?: Record<string, unknown> | null;
+                };
                 message?: string;
                 status?: string;
             }[];
@@ -912,7 +960,13 @@ export interface components {
         tasks_create_record: {
             data?: {
                 code?: string;
-                details?: Record<string, unknown>;
+                details?: {
+                    Modified_Time?: string | null;
+                    Modified_By?: Record<string, unknown> | null;
+                    Created_Time?: string | null;
+                    id?: string;
+                    Created_By?: Record<string, unknown> | null;
+                };
                 message?: string;
                 status?: string;
             }[];
@@ -927,7 +981,13 @@ export interface components {
         tasks_update_record: {
             data?: {
                 code?: string;
-                details?: Record<string, unknown>;
+                details?: {
+                    Modified_Time?: string | null;
+                    Modified_By?: Record<string, unknown> | null;
+                    Created_Time?: string | null;
+                    id?: string;
+                    Created_By?: Record<string, unknown> | null;
+                };
                 message?: string;
                 status?: string;
             }[];

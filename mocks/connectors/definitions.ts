@@ -51,6 +51,8 @@ export interface ActionDefinition {
   /** `get`: the param that names a record and the record field it matches. */
   key: { param: string; field: string } | null;
   upstream: { method: string; path: string; body?: string };
+  /** Where the definition gives the entity and action twice: each variant's endpoint and the params that select it. */
+  variants: { upstream: { method: string; path: string }; params: string[] }[];
   check: boolean;
 }
 
@@ -250,6 +252,7 @@ function buildDefinition(doc: JsonSchema): ConnectorDefinition {
       paging: op['x-paging'] ? (paging as Paging) : null,
       key: op['x-key'] ? { param: op['x-key'].param, field: op['x-key'].field } : null,
       upstream: op['x-upstream'],
+      variants: op['x-variants'] ?? [],
       check: op['x-check'] === true,
     });
   }
