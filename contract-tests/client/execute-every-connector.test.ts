@@ -33,7 +33,7 @@ describe.each(connectorIndex().map((c) => [c.name]))('%s through the client', (n
       for (const action of entity.actions.values()) {
         if (!action.paging) continue;
         // Pages of about a dozen: several pages a list, fewer requests than the engine suite's pages of seven.
-        const params = { ...requiredParams(definition, action, records[0]), ...smallPage(action, 12) };
+        const params = { ...requiredParams(definition, action, records[0], dataset), ...smallPage(action, 12) };
         const seen: Record<string, unknown>[] = [];
         let pages = 0;
         if (action.action === 'list') {
@@ -67,7 +67,10 @@ describe.each(connectorIndex().map((c) => [c.name]))('%s through the client', (n
           expect(new Set(seen.map((r) => JSON.stringify(r[entity.key!]))).size, `${where}: each record once`).toBe(
             seen.length,
           );
-        if (!narrows(params, records[0]) && (action.paging.style !== 'none' || !action.paging.size)) {
+        if (
+          !narrows(params, records[0], definition, action) &&
+          (action.paging.style !== 'none' || !action.paging.size)
+        ) {
           expect(seen.length, `${where}: every record`).toBe(records.length);
           if (action.paging.style !== 'none' && action.paging.size && records.length > 12)
             expect(pages, `${where}: several pages`).toBeGreaterThan(1);

@@ -42,8 +42,12 @@ describe('the store in a state file', () => {
       params: { owner: 'airbytehq', repo: 'airbyte', title: 'Kept across restarts' },
     });
     const number = (created.data as { number: number }).number;
+    // A comment on the new issue: its parent is kept beside it, so the issue's comments list it after the restart.
+    const comment = await acme
+      .connector('github', connector.id)
+      .comments.create({ owner: 'airbytehq', repo: 'airbyte', issue_number: number, body: 'Kept too' });
     await first.close();
-    expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ format: 'agent-engine-kit-mock-state', version: 1 });
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ format: 'agent-engine-kit-mock-state', version: 2 });
 
     const second = await startStandaloneMock({ port: 0, log: false, stateFile: file });
     try {
@@ -54,6 +58,10 @@ describe('the store in a state file', () => {
         .connector('github', connector.id)
         .issues.get({ owner: 'airbytehq', repo: 'airbyte', number });
       expect(issue.data.title).toBe('Kept across restarts');
+      const comments = await again
+        .connector('github', connector.id)
+        .comments.list({ owner: 'airbytehq', repo: 'airbyte', number });
+      expect(comments.data.map((c) => String(c.id))).toEqual([String((comment.data as { id?: unknown }).id)]);
       const another = await again.connectors.create(github('acme-state'));
       expect(another.id).not.toBe(connector.id);
     } finally {

@@ -2,7 +2,9 @@
 // body (its first credentials option, every replication-config key), an action's required params (from a record where
 // the record has the field) and a small page size. Shared by the engine suite, the client suite and the bench.
 import type { ActionDefinition, ConnectorDefinition, JsonSchema } from '../../mocks/connectors/definitions.js';
+import type { Dataset } from '../../mocks/execute/dataset.js';
 import { SEARCH_TEXT_PARAMS } from '../../mocks/execute/engine.js';
+import { relationsOf } from '../../mocks/execute/relations.js';
 import { validatorOf } from '../../mocks/execute/schemas.js';
 
 type Row = Record<string, unknown>;
@@ -53,20 +55,36 @@ export function createBody(definition: ConnectorDefinition, workspace = 'default
   };
 }
 
-/** The params an action requires: the record's value where the record has the field (as the param types it), else a sample. */
+/**
+ * The params an action requires: the record's value where the record has the field (as the param types it), a parent's
+ * key where the param names a parent (the record's own parent, from the dataset), else a sample.
+ */
 export function requiredParams(
   definition: ConnectorDefinition,
   action: ActionDefinition,
   record: Row | undefined,
+  dataset?: Dataset,
 ): Row {
   const params: Row = {};
+  const links = new Map(
+    relationsOf(definition)
+      .linksOf(action)
+      .map((l) => [l.param, l]),
+  );
   const config = replicationConfigOf(definition);
   const scoped = new Set(definition.scoping.filter((s) => Object.hasOwn(config, s.config_key)).map((s) => s.param));
   const key = action.key ?? definition.entities.get(action.entity)!.actions.get('get')?.key ?? null;
   for (const name of action.params.required ?? []) {
     if (scoped.has(name)) continue;
     const schema = action.params.properties[name] as JsonSchema;
-    const fromRecord = key && key.param === name ? record?.[key.field] : record?.[name];
+    const link = links.get(name);
+    const parent =
+      link && dataset ? (record ? dataset.ancestorOf(record, link.parent) : dataset.get(link.parent)?.[0]) : undefined;
+    const fromRecord = parent
+      ? link!.parentFields.map((f) => parent[f]).find((v) => v !== undefined && v !== null)
+      : key && key.param === name
+        ? record?.[key.field]
+        : record?.[name];
     // An integer id looked up by a string param, and back.
     const candidates =
       fromRecord === undefined || fromRecord === null || typeof fromRecord === 'object'
@@ -91,9 +109,24 @@ export function smallPage(action: ActionDefinition, wanted = 7): Row {
   };
 }
 
-/** Whether an action's params narrow its records (a param naming a record field, or a search text). */
-export function narrows(params: Row, record: Row | undefined): boolean {
+/** Whether an action's params narrow its records (a param naming a record field or a parent, or a search text). */
+export function narrows(
+  params: Row,
+  record: Row | undefined,
+  definition?: ConnectorDefinition,
+  action?: ActionDefinition,
+): boolean {
+  const parents = new Set(
+    definition && action
+      ? relationsOf(definition)
+          .linksOf(action)
+          .map((l) => l.param)
+      : [],
+  );
   return Object.keys(params).some(
-    (p) => (record && Object.hasOwn(record, p)) || (SEARCH_TEXT_PARAMS.includes(p) && typeof params[p] === 'string'),
+    (p) =>
+      parents.has(p) ||
+      (record && Object.hasOwn(record, p) && params[p] !== '') ||
+      (SEARCH_TEXT_PARAMS.includes(p) && typeof params[p] === 'string'),
   );
 }

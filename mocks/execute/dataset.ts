@@ -1,13 +1,13 @@
-// The records one connector serves: for each readable entity of its definition, 25 to 32 records generated from the
-// entity's record schema (one for a singleton such as GitHub's `viewer`), deterministic for the seed, built when the
-// connector is first executed. Related entities agree: a foreign key takes the values of the key it points to, so
-// GitHub comments belong to issues that exist.
-import type { ConnectorDefinition, EntityDefinition, JsonSchema } from '../connectors/definitions.js';
+// The records one connector serves: for each readable entity of its definition, 25 to 32 records (or `records` of
+// them, when the mock is asked for more) generated from the entity's record schema (one for a singleton such as
+// GitHub's `viewer`), deterministic for the seed, each entity built when it is first read. Related entities agree: a
+// foreign key takes the values of the key it points to, and a child belongs to a parent that exists (relations.ts),
+// every parent having at least one: a ClickUp team's spaces, a space's folders, down to the tasks of a list.
+import type { ActionDefinition, ConnectorDefinition, EntityDefinition, JsonSchema } from '../connectors/definitions.js';
 import type { Row } from './query.js';
-import { hashText } from './record-fields/fake-values.js';
+import { hashText, mixSeeds } from './record-fields/fake-values.js';
 import { generateRecords } from './record-generator.js';
-
-export type Dataset = Map<string, Row[]>;
+import { type ParentLink, relationsOf } from './relations.js';
 
 const READ_ACTIONS = ['list', 'get', 'api_search'];
 
@@ -66,27 +66,209 @@ export const isReadable = (entity: EntityDefinition) =>
 export const isSingleton = (entity: EntityDefinition) =>
   !entity.actions.has('list') && !entity.actions.has('api_search') && entity.actions.get('get')?.key === null;
 
-export function buildDataset(definition: ConnectorDefinition, seed: number): Dataset {
-  const dataset: Dataset = new Map();
-  const building = new Set<string>();
-  const build = (entity: EntityDefinition): Row[] => {
-    const done = dataset.get(entity.name);
-    if (done) return done;
-    building.add(entity.name);
+/** How many records a listable entity holds when nothing says otherwise: 25 to 32, by connector and entity. */
+const defaultCount = (definition: ConnectorDefinition, entity: EntityDefinition) =>
+  25 + (hashText(`${definition.name}/${entity.name}`) % 8);
+
+export interface DatasetOptions {
+  /** Records each listable entity holds (at least one per parent record). Default 25 to 32. */
+  records?: number;
+}
+
+/** A dataset as a state file keeps it: each built entity's records, and each record's parents by their index. */
+export interface DatasetSnapshot {
+  entities: [string, Row[]][];
+  /** Per entity, per record (same order), its parents: parent entity -> index of the parent record. */
+  parents: [string, (Record<string, number> | null)[]][];
+}
+
+/** Parents of a record: parent entity -> the parent record. */
+type Parents = Map<string, Row>;
+
+/**
+ * The records of one connector, entity by entity, each built when first read (its parents first), and each record's
+ * parents. `get` is a Map's: the engine and the tests read an entity's records, push and splice them.
+ */
+export class Dataset {
+  private readonly rows = new Map<string, Row[]>();
+  private readonly parents = new WeakMap<Row, Parents>();
+  private readonly building = new Set<string>();
+  /** Each entity's records as built, before any write: children are spread over these, whenever they are built. */
+  private readonly seeded = new Map<string, Row[]>();
+
+  constructor(
+    readonly definition: ConnectorDefinition,
+    readonly seed: number,
+    readonly options: DatasetOptions = {},
+  ) {}
+
+  /** A dataset as a snapshot left it; entities it never built are built as they are read. */
+  static restore(
+    definition: ConnectorDefinition,
+    seed: number,
+    snapshot: DatasetSnapshot,
+    options?: DatasetOptions,
+  ): Dataset {
+    const dataset = new Dataset(definition, seed, options);
+    for (const [name, records] of snapshot.entities) if (definition.entities.has(name)) dataset.rows.set(name, records);
+    for (const [name, links] of snapshot.parents) {
+      const records = dataset.rows.get(name) ?? [];
+      links.forEach((link, i) => {
+        if (!link || !records[i]) return;
+        const parents: Parents = new Map();
+        for (const [parent, index] of Object.entries(link)) {
+          const parentRecord = dataset.rows.get(parent)?.[index];
+          if (parentRecord) parents.set(parent, parentRecord);
+        }
+        dataset.parents.set(records[i], parents);
+      });
+    }
+    return dataset;
+  }
+
+  snapshot(): DatasetSnapshot {
+    const entities = [...this.rows.entries()];
+    const positions = new Map(entities.map(([name, records]) => [name, new Map(records.map((r, i) => [r, i]))]));
+    return {
+      entities,
+      parents: entities.map(([name, records]) => [
+        name,
+        records.map((record) => {
+          const parents = this.parents.get(record);
+          if (!parents) return null;
+          const link: Record<string, number> = {};
+          for (const [parent, parentRecord] of parents) {
+            const index = positions.get(parent)?.get(parentRecord);
+            if (index !== undefined) link[parent] = index;
+          }
+          return link;
+        }),
+      ]),
+    };
+  }
+
+  /** The records of an entity of the connector, built on first read; undefined for an entity it does not have. */
+  get(name: string): Row[] | undefined {
+    const built = this.rows.get(name);
+    if (built) return built;
+    const entity = this.definition.entities.get(name);
+    if (!entity) return undefined;
+    return this.build(entity);
+  }
+
+  has(name: string): boolean {
+    return this.definition.entities.has(name);
+  }
+
+  /** The entities built so far. */
+  entries(): IterableIterator<[string, Row[]]> {
+    return this.rows.entries();
+  }
+
+  [Symbol.iterator](): IterableIterator<[string, Row[]]> {
+    return this.rows.entries();
+  }
+
+  /** Builds every entity (what a walk over all of them or a comparison of two datasets needs). */
+  buildAll(): this {
+    for (const name of this.definition.entities.keys()) this.get(name);
+    return this;
+  }
+
+  /** The record of `ancestor` a record belongs to, directly or through its parents (a task's team, via its list). */
+  ancestorOf(record: Row, ancestor: string, depth = 0): Row | undefined {
+    const parents = this.parents.get(record);
+    if (!parents || depth > 8) return undefined;
+    const direct = parents.get(ancestor);
+    if (direct) return direct;
+    for (const parent of parents.values()) {
+      const found = this.ancestorOf(parent, ancestor, depth + 1);
+      if (found) return found;
+    }
+    return undefined;
+  }
+
+  /**
+   * The parent records an action's params name (a Jira issue by `issueIdOrKey`, by its id or its key), or the first
+   * param whose value names none: the service answers that with a not-found, never with an empty list.
+   */
+  parentsNamed(
+    action: ActionDefinition,
+    params: Row,
+  ): { found: [ParentLink, Row][]; missing?: undefined } | { missing: { link: ParentLink; value: unknown } } {
+    const found: [ParentLink, Row][] = [];
+    for (const link of relationsOf(this.definition).linksOf(action)) {
+      const value = params[link.param];
+      if (value === undefined || value === null || value === '') continue;
+      const text = String(value);
+      const parent = this.get(link.parent)?.find((record) =>
+        link.parentFields.some(
+          (field) => record[field] !== undefined && record[field] !== null && String(record[field]) === text,
+        ),
+      );
+      if (!parent) return { missing: { link, value } };
+      found.push([link, parent]);
+    }
+    return { found };
+  }
+
+  /** Whether a record belongs to every parent named (directly or through its own parents). */
+  belongsTo(record: Row, parents: [ParentLink, Row][]): boolean {
+    return parents.every(([link, parent]) => this.ancestorOf(record, link.parent) === parent);
+  }
+
+  /** Makes `parent` (a record of entity `parentEntity`) a parent of `record`, and sets the record's own parent fields. */
+  attach(entity: EntityDefinition, record: Row, parentEntity: string, parent: Row): void {
+    let parents = this.parents.get(record);
+    if (!parents) this.parents.set(record, (parents = new Map()));
+    parents.set(parentEntity, parent);
+    for (const link of relationsOf(this.definition).entityLinks(entity.name)) {
+      if (!link.childField || (link.parent !== parentEntity && !this.ancestorOf(parent, link.parent))) continue;
+      const holder = link.parent === parentEntity ? parent : this.ancestorOf(parent, link.parent)!;
+      setParentField(record, link, keyOfParent(holder, link), entityRecordSchema(entity));
+    }
+  }
+
+  private build(entity: EntityDefinition): Row[] {
+    const { definition } = this;
+    if (!isReadable(entity) || this.building.has(entity.name)) {
+      // Write-only entities (Stripe `invoice_sends`) start empty; their creates are kept.
+      const empty: Row[] = [];
+      if (!this.building.has(entity.name)) this.rows.set(entity.name, empty);
+      return empty;
+    }
+    this.building.add(entity.name);
+    const relations = relationsOf(definition);
+    const links = relations.entityLinks(entity.name);
+    const linkParams = new Set(links.map((l) => l.param));
     const references = definition.relationships
       .filter(
         (r) =>
-          r.source_entity === entity.name && !building.has(r.target_entity) && definition.entities.has(r.target_entity),
+          r.source_entity === entity.name &&
+          !linkParams.has(r.foreign_key) &&
+          !this.building.has(r.target_entity) &&
+          definition.entities.has(r.target_entity),
       )
       .map((r) => {
-        const values = build(definition.entities.get(r.target_entity)!)
+        const values = this.get(r.target_entity)!
           .map((row) => row[r.target_key])
           .filter((v) => v !== undefined && v !== null);
         // The key as this entity types it (ClickUp's workspace_id is a number here, a string there).
         const integer = [entityRecordSchema(entity)?.properties?.[r.foreign_key]?.type].flat().includes('integer');
         return { field: r.foreign_key, values: integer ? values.map(Number).filter(Number.isFinite) : values };
       });
-    const schema = entityRecordSchema(entity) ?? { type: 'object', properties: {} };
+    // The parents each record belongs to: every parent record has a child (the first ones go one to each), the rest
+    // are spread by the seed; beside a second parent of its own (Gong coaching: a workspace and a manager) the records
+    // go round both, so the first pairs a walk takes have children.
+    const parentRows = relations
+      .parentsOf(entity.name)
+      .filter((p) => !this.building.has(p))
+      .map((p) => {
+        const current = this.get(p)!;
+        return [p, this.seeded.get(p) ?? current] as const;
+      })
+      .filter(([, rows]) => rows.length > 0);
+    const schema = withParamEnums(entity, entityRecordSchema(entity) ?? { type: 'object', properties: {} });
     // The key takes the type callers look it up with (the get's param), else the record field's.
     const lookup = entity.actions.get('get')?.key;
     const paramType = lookup
@@ -94,15 +276,44 @@ export function buildDataset(definition: ConnectorDefinition, seed: number): Dat
       : undefined;
     const fieldType = entity.key ? [schema.properties?.[entity.key]?.type].flat().filter((t) => t && t !== 'null') : [];
     const keyType = entity.key ? (fieldType.length === 1 ? fieldType[0] : (paramType ?? 'string')) : undefined;
-    const count = isSingleton(entity) ? 1 : 25 + (hashText(`${definition.name}/${entity.name}`) % 8);
+    const wanted = isSingleton(entity) ? 1 : (this.options.records ?? defaultCount(definition, entity));
+    const count = Math.max(wanted, ...parentRows.map(([, rows]) => rows.length));
+    const spread = mixSeeds(this.seed >>> 0, hashText(`${definition.name}\u0000${entity.name}\u0000parents`));
+    const assignment = parentRows.map(([parent, rows]) => {
+      const chosen: Row[] = new Array(count);
+      const round = parentRows.length > 1;
+      for (let i = 0; i < count; i++)
+        chosen[i] = rows[i < rows.length || round ? i % rows.length : mixSeeds(spread, i) % rows.length]!;
+      return { parent, chosen };
+    });
+    // The parent fields a record has (Zendesk audits' `ticket_id`), from the parent it belongs to or that one's own.
+    const holderOf = (link: ParentLink, i: number): Row | undefined => {
+      for (const { parent, chosen } of assignment) {
+        if (parent === link.parent) return chosen[i];
+        const above = this.ancestorOf(chosen[i]!, link.parent);
+        if (above) return above;
+      }
+      return undefined;
+    };
+    const fieldLinks = links.filter((l) => l.childField && assignment.length > 0);
+    const assigned = fieldLinks
+      .filter((l) => !l.childField!.includes('.'))
+      .map((link) => ({
+        field: link.childField!,
+        values: Array.from({ length: count }, (_, i) => {
+          const holder = holderOf(link, i);
+          return holder ? keyOfParent(holder, link) : undefined;
+        }),
+      }));
     const records = generateRecords({
       connector: definition.name,
       entity: entity.name,
       schema,
       count,
-      seed,
+      seed: this.seed,
       ...(entity.key ? { key: { field: entity.key, type: keyType === 'integer' ? 'integer' : 'string' } } : {}),
       references,
+      assigned,
     });
     // A foreign key held inside an object (Asana `workspace: {gid, name}`) points by the target's key inside it.
     for (const relation of definition.relationships.filter((r) => r.source_entity === entity.name)) {
@@ -112,7 +323,7 @@ export function buildDataset(definition: ConnectorDefinition, seed: number): Dat
       for (const record of records) {
         const value = record[relation.foreign_key];
         if (value !== null && typeof value !== 'object')
-          record[relation.foreign_key] = { ...(property.properties ? {} : {}), [relation.target_key]: value };
+          record[relation.foreign_key] = { [relation.target_key]: value };
       }
     }
     // A text key looked up by a number (Zendesk Chat `shortcut_id`): numeric text, so both forms find it.
@@ -120,12 +331,86 @@ export function buildDataset(definition: ConnectorDefinition, seed: number): Dat
       records.forEach((record, i) => {
         record[entity.key!] = String(1001 + i);
       });
-    dataset.set(entity.name, records);
-    building.delete(entity.name);
+    records.forEach((record, i) => {
+      if (assignment.length === 0) return;
+      const parents: Parents = new Map();
+      for (const { parent, chosen } of assignment) parents.set(parent, chosen[i]!);
+      this.parents.set(record, parents);
+      // Parent fields inside an object (ClickUp lists' `folder.id`).
+      for (const link of fieldLinks.filter((l) => l.childField!.includes('.'))) {
+        const holder = holderOf(link, i);
+        if (holder) setParentField(record, link, keyOfParent(holder, link), schema);
+      }
+    });
+    this.rows.set(entity.name, records);
+    this.seeded.set(entity.name, records.slice());
+    this.building.delete(entity.name);
     return records;
-  };
-  for (const entity of definition.entities.values()) if (isReadable(entity)) build(entity);
-  // Write-only entities (Stripe `invoice_sends`) start empty; their creates are kept.
-  for (const entity of definition.entities.values()) if (!dataset.has(entity.name)) dataset.set(entity.name, []);
-  return dataset;
+  }
+}
+
+/**
+ * The record schema with the values a list's enumerated param filters a text field by (Pylon's custom fields by
+ * `object_type: issue|account|contact`): records hold those values, so that each choice, the default first, finds some.
+ */
+function withParamEnums(entity: EntityDefinition, schema: JsonSchema): JsonSchema {
+  let properties: Record<string, JsonSchema> | null = null;
+  for (const action of entity.actions.values()) {
+    if (action.action !== 'list' && action.action !== 'api_search') continue;
+    for (const [name, param] of Object.entries<JsonSchema>(action.params.properties ?? {})) {
+      const values = (param.enum ?? param.items?.enum)?.filter((v: unknown) => typeof v === 'string');
+      const field = param.enum ? name : name.replace(/s$/, '');
+      const property = (properties ?? schema.properties)?.[field] as JsonSchema | undefined;
+      if (
+        !values?.length ||
+        !property ||
+        property.enum ||
+        !typesOf(property).every((t) => t === 'string' || t === 'null')
+      )
+        continue;
+      const changed: Record<string, JsonSchema> = properties ?? { ...schema.properties };
+      changed[field] = { ...property, type: 'string', enum: values };
+      properties = changed;
+    }
+  }
+  return properties ? { ...schema, properties } : schema;
+}
+
+const typesOf = (schema: JsonSchema | undefined) => [schema?.type].flat().filter((t) => t !== undefined);
+
+/** The value of a parent record a child keeps and a caller names it by: the link's first field the record has. */
+function keyOfParent(parent: Row, link: ParentLink): unknown {
+  for (const field of link.parentFields)
+    if (parent[field] !== undefined && parent[field] !== null) return parent[field];
+  return undefined;
+}
+
+/** Sets a child's own parent field (`ticket_id`, `folder.id`) to the parent's key, as the field's schema types it. */
+function setParentField(record: Row, link: ParentLink, value: unknown, schema: JsonSchema | null): void {
+  if (value === undefined || !link.childField) return;
+  const [outer, inner] = link.childField.split('.') as [string, string | undefined];
+  const property = schema?.properties?.[outer] as JsonSchema | undefined;
+  if (inner) {
+    const current = record[outer];
+    const object = current && typeof current === 'object' && !Array.isArray(current) ? (current as Row) : {};
+    const innerTypes = [property?.properties?.[inner]?.type].flat();
+    object[inner] = innerTypes.includes('integer') && !innerTypes.includes('string') ? Number(value) : String(value);
+    record[outer] = object;
+    return;
+  }
+  const types = [property?.type].flat();
+  if (types.includes('object') && typeof value !== 'object') {
+    const current = record[outer];
+    const object = current && typeof current === 'object' && !Array.isArray(current) ? (current as Row) : {};
+    const idField = Object.keys(property?.properties ?? {}).find((k) => /^(id|gid|Id|key|sid)$/.test(k)) ?? 'id';
+    object[idField] = value;
+    record[outer] = object;
+  } else if (types.includes('integer') && !types.includes('string')) record[outer] = Number(value);
+  else if (types.includes('string') && !types.includes('integer')) record[outer] = String(value);
+  else record[outer] = value;
+}
+
+/** The connector's records, each entity built when first read. */
+export function buildDataset(definition: ConnectorDefinition, seed: number, options?: DatasetOptions): Dataset {
+  return new Dataset(definition, seed, options);
 }

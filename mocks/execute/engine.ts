@@ -64,14 +64,19 @@ function fieldFilters(
   params: Row,
   records: Row[],
   skip: Set<string>,
+  recordSchema: JsonSchema | null,
 ): ((r: Row) => boolean)[] {
   const sample = records[0];
   if (!sample) return [];
   const filters: ((r: Row) => boolean)[] = [];
   for (const [name, value] of Object.entries(params)) {
-    if (skip.has(name) || value === undefined || value === null) continue;
+    // An empty value (LinkedIn's `account: ""`, GitHub's `path: ""` at the root) asks for no narrowing.
+    if (skip.has(name) || value === undefined || value === null || value === '') continue;
     const schema = action.params.properties?.[name];
     if (schema?.['x-scoped-from']) continue;
+    // A field that is an object (LinkedIn analytics' `dateRange`) is not what a text param names: that param says how to read.
+    const fieldTypes = [recordSchema?.properties?.[name]?.type].flat();
+    if (fieldTypes.includes('object') && !fieldTypes.includes('string')) continue;
     if (Object.hasOwn(sample, name) && (typeof value !== 'object' || Array.isArray(value))) {
       filters.push(Array.isArray(value) ? (r) => value.some((v) => same(r[name], v)) : (r) => same(r[name], value));
     } else if (Array.isArray(value) && name.endsWith('s') && Object.hasOwn(sample, name.slice(0, -1))) {
@@ -80,6 +85,17 @@ function fieldFilters(
     }
   }
   return filters;
+}
+
+/**
+ * A finder or mode rather than search text (LinkedIn's `q: "search"`, a report's default query): a value the param
+ * enumerates, or its own default. It says how to read, never which records.
+ */
+function isMode(action: ActionDefinition, name: string, value: unknown): boolean {
+  const schema = action.params.properties?.[name] as JsonSchema | undefined;
+  return (
+    schema !== undefined && (schema.enum !== undefined || (schema.default !== undefined && schema.default === value))
+  );
 }
 
 /** Params that carry a service's own search text (applied by textSearch). */
@@ -305,6 +321,19 @@ export function executeAction(
       }
       return stored;
     };
+    // The parent records the params name (a ClickUp team's spaces, a Jira issue's comments): an unknown one is a 404, as
+    // the service answers for an id it never had; a list, get or write then sees that parent's records only.
+    const named = dataset.parentsNamed(action, withScope);
+    if (named.missing) {
+      const { link, value } = named.missing;
+      return failure(
+        404,
+        `No ${definition.title} ${link.parent} with ${link.param} ${JSON.stringify(value)?.slice(0, 60)}`,
+        problem(`params.${link.param}`, 'Not found', 'not_found', { entity: link.parent }),
+      );
+    }
+    const parents = named.found;
+    const inScope = parents.length === 0 ? records : records.filter((r) => dataset.belongsTo(r, parents));
     // The param naming the one record an action is about, as its definition says (none: the entity's only or first record).
     const keyParam = action.key;
     switch (action.action) {
@@ -324,14 +353,15 @@ export function executeAction(
             'sort_by',
             'sort_order',
             ...SEARCH_TEXT_PARAMS,
+            ...parents.map(([link]) => link.param),
           ].filter((p): p is string => Boolean(p)),
         );
-        const filters = fieldFilters(action, withScope, records, skip);
+        const filters = fieldFilters(action, withScope, inScope, skip, recordSchema);
         for (const name of SEARCH_TEXT_PARAMS)
-          if (typeof withScope[name] === 'string' && withScope[name] !== '')
-            filters.push(textSearch(withScope[name] as string, records));
+          if (typeof withScope[name] === 'string' && withScope[name] !== '' && !isMode(action, name, withScope[name]))
+            filters.push(textSearch(withScope[name] as string, inScope));
         if (withScope.filterGroups !== undefined) filters.push(filterGroups(withScope.filterGroups));
-        const matching = records.filter((r) => filters.every((f) => f(r)));
+        const matching = filters.length === 0 ? inScope : inScope.filter((r) => filters.every((f) => f(r)));
         const page = pageRequest(action, withScope, matching, entity.key);
         const slice = matching.slice(page.offset, page.offset + page.size);
         const fields = Array.isArray(withScope.fields) ? fieldList(withScope.fields, 'params.fields') : null;
@@ -342,7 +372,7 @@ export function executeAction(
         );
       }
       case 'get': {
-        const record = keyParam ? findRecord(records, keyParam.field, withScope[keyParam.param]) : records[0];
+        const record = keyParam ? findRecord(inScope, keyParam.field, withScope[keyParam.param]) : inScope[0];
         if (!record)
           return failure(
             404,
@@ -366,6 +396,7 @@ export function executeAction(
         });
         applyWrite(record!, withScope, schema.properties ?? {}, new Set(definition.scoping.map((s) => s.param)));
         if (key) record![key] = newKey(records, key, keyType, records.length + 1);
+        for (const [link, parent] of parents) dataset.attach(entity, record!, link.parent, parent);
         records.push(checked(record!));
         return respond(out(record!), null);
       }
@@ -374,7 +405,7 @@ export function executeAction(
       case 'download': {
         const param = keyParam?.param;
         const value = param ? withScope[param] : undefined;
-        const record = param && keyParam ? findRecord(records, keyParam.field, value) : records[0];
+        const record = param && keyParam ? findRecord(inScope, keyParam.field, value) : inScope[0];
         if (!record) {
           if (action.action === 'download' && records.length === 0 && value !== undefined)
             return downloadOf(definition, entity, null, String(value));

@@ -35,6 +35,11 @@ export interface GenerateRecordsInput {
   key?: { field: string; type: 'string' | 'integer' };
   /** Foreign keys: `field` takes values drawn from `values` (another entity's keys), added when the schema lacks it. */
   references?: { field: string; values: readonly unknown[] }[];
+  /**
+   * Parent keys: record `i`'s `field` is `values[i]` (the key of the parent it belongs to), in the form the field's
+   * schema takes; fields the schema lacks are left out (the mock keeps the record's parent beside it).
+   */
+  assigned?: { field: string; values: readonly unknown[] }[];
   /** The service's base URL for URLs in records, e.g. 'https://github.com' (by default the service's own). */
   host?: string;
 }
@@ -59,6 +64,11 @@ export function generateRecords(input: GenerateRecordsInput): Record<string, unk
   for (const reference of input.references ?? []) {
     const make = referenceMaker(reference.values, compiled, reference.field, reference.field === keyField, entityDraw);
     if (make) referenceFields.set(reference.field, make);
+  }
+  for (const assignment of input.assigned ?? []) {
+    if (!compiled.names.includes(assignment.field)) continue;
+    const make = assignedMaker(assignment.values, compiled, assignment.field);
+    if (make) referenceFields.set(assignment.field, make);
   }
   const keyFromReference = keyField !== undefined && referenceFields.has(keyField);
   const makeKey =
@@ -215,6 +225,24 @@ function referenceMaker(
     return (record, scope) => makers[order[record.index % order.length]!]!(record, scope);
   }
   return (record, scope) => makers[record.draw.int(0, makers.length - 1)]!(record, scope);
+}
+
+/** A parent key's maker: record `i` takes `values[i]`, as the field's schema accepts it (else the field's own value). */
+function assignedMaker(values: readonly unknown[], compiled: CompiledRecord, field: string): Make | undefined {
+  const declared = compiled.properties[field];
+  const generated = compiled.makers[compiled.names.indexOf(field)];
+  const schema = declared ? withoutNull(declared) : undefined;
+  return (record, scope) => {
+    const accepted = acceptedValue(values[record.index], schema);
+    if (!accepted) return generated?.(record, scope);
+    if (accepted.as === 'objectId') {
+      const made = generated?.(record, scope);
+      const object = made && typeof made === 'object' && !Array.isArray(made) ? (made as Record<string, unknown>) : {};
+      setField(object, accepted.property, accepted.value);
+      return object;
+    }
+    return accepted.as === 'array' ? [accepted.value] : accepted.value;
+  };
 }
 
 type Accepted = { as: 'value' | 'array'; value: unknown } | { as: 'objectId'; property: string; value: unknown };

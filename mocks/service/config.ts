@@ -29,6 +29,12 @@ export interface MockOptions {
   tokenTtlSeconds?: number;
   /** Check every response against the spec and fail loudly when one breaks it. Default true. */
   validateResponses?: boolean;
+  /**
+   * How many records each listable entity of a connector holds (at least one per parent record), for tests of paging,
+   * truncation and agents over large results; each entity is built when first read. Default 25 to 32 per entity;
+   * AGENT_ENGINE_MOCK_RECORDS.
+   */
+  records?: number;
 }
 
 export interface MockConfig {
@@ -39,7 +45,11 @@ export interface MockConfig {
   organizationId: string;
   tokenTtlSeconds: number | undefined;
   validateResponses: boolean;
+  recordsPerEntity: number | undefined;
 }
+
+/** The most records an entity may be asked to hold: beyond it a build would take minutes and gigabytes. */
+export const MAX_RECORDS_PER_ENTITY = 1_000_000;
 
 function env(name: string): string | undefined {
   const value = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.[name];
@@ -52,6 +62,12 @@ export function resolveMockConfig(options: MockOptions = {}): MockConfig {
     (env('AGENT_ENGINE_MOCK_TOKEN_TTL_SECONDS') ? Number(env('AGENT_ENGINE_MOCK_TOKEN_TTL_SECONDS')) : undefined);
   if (ttl !== undefined && (!Number.isFinite(ttl) || ttl <= 0))
     throw new Error(`AGENT_ENGINE_MOCK_TOKEN_TTL_SECONDS must be a positive number of seconds, not ${ttl}`);
+  const records =
+    options.records ?? (env('AGENT_ENGINE_MOCK_RECORDS') ? Number(env('AGENT_ENGINE_MOCK_RECORDS')) : undefined);
+  if (records !== undefined && (!Number.isInteger(records) || records < 1 || records > MAX_RECORDS_PER_ENTITY))
+    throw new Error(
+      `records (AGENT_ENGINE_MOCK_RECORDS, --records) must be a whole number from 1 to ${MAX_RECORDS_PER_ENTITY}, not ${String(records).slice(0, 20)}`,
+    );
   return {
     seed: options.seed ?? 1,
     clock: options.clock ?? systemClock,
@@ -60,5 +76,6 @@ export function resolveMockConfig(options: MockOptions = {}): MockConfig {
     organizationId: options.organizationId ?? DEFAULT_MOCK_ORGANIZATION_ID,
     tokenTtlSeconds: ttl,
     validateResponses: options.validateResponses ?? true,
+    recordsPerEntity: records,
   };
 }

@@ -1,6 +1,8 @@
 // The mock's one in-memory store: everything the handlers read and write lives here, so that one request's write is
 // the next request's read, and reset() starts over from the seed.
 import type { components } from '../../generated/agent-engine.js';
+import { connectorDefinition } from '../connectors/definitions.js';
+import { Dataset, type DatasetSnapshot } from '../execute/dataset.js';
 import type { MockConfig } from './config.js';
 import { IdSource } from './random.js';
 
@@ -87,7 +89,8 @@ export interface IssuedToken {
 
 /** What a state file holds: a format name and version (a file of another is refused), and the store. */
 export const STATE_FORMAT = 'agent-engine-kit-mock-state';
-export const STATE_VERSION = 1;
+// 2: records kept with each one's parents, and entities built as they are read.
+export const STATE_VERSION = 2;
 
 export interface StoreSnapshot {
   format: typeof STATE_FORMAT;
@@ -102,7 +105,7 @@ export interface StoreSnapshot {
   oauthCredentials: OAuthCredential[];
   tokens: [string, IssuedToken][];
   oauthFlows: [string, { workspaceId: string; body: Schemas['OAuthInitiateRequest'] }][];
-  records: [string, [string, Record<string, unknown>[]][]][];
+  records: [string, DatasetSnapshot][];
   executions: ExecutionAudit[];
 }
 
@@ -117,7 +120,7 @@ export class MockStore {
   /** OAuth flows started and not yet consented to, by state. */
   oauthFlows!: Map<string, { workspaceId: string; body: Schemas['OAuthInitiateRequest'] }>;
   /** Records the execute engine serves, per connector id (entity -> records), created on first use. */
-  records!: Map<string, Map<string, Record<string, unknown>[]>>;
+  records!: Map<string, Dataset>;
   /** Every execute call, oldest first. */
   executions!: ExecutionAudit[];
 
@@ -140,7 +143,7 @@ export class MockStore {
       oauthCredentials: [...this.oauthCredentials.values()],
       tokens: [...this.tokens.entries()],
       oauthFlows: [...this.oauthFlows.entries()],
-      records: [...this.records.entries()].map(([id, entities]) => [id, [...entities.entries()]]),
+      records: [...this.records.entries()].map(([id, dataset]) => [id, dataset.snapshot()]),
       executions: this.executions,
     };
   }
@@ -156,7 +159,12 @@ export class MockStore {
     this.oauthCredentials = byId(snapshot.oauthCredentials);
     this.tokens = new Map(snapshot.tokens);
     this.oauthFlows = new Map(snapshot.oauthFlows);
-    this.records = new Map(snapshot.records.map(([id, entities]) => [id, new Map(entities)]));
+    this.records = new Map();
+    for (const [id, records] of snapshot.records) {
+      const definition = connectorDefinition(this.connectors.get(id)?.definitionId ?? '');
+      if (definition)
+        this.records.set(id, Dataset.restore(definition, this.config.seed, records, this.datasetOptions()));
+    }
     this.executions = snapshot.executions;
   }
 
@@ -173,6 +181,11 @@ export class MockStore {
     this.oauthFlows = new Map();
     this.executions = [];
     this.createWorkspace('default');
+  }
+
+  /** How the records of a connector are built: `records` per listable entity when the mock was asked for more. */
+  datasetOptions() {
+    return this.config.recordsPerEntity === undefined ? {} : { records: this.config.recordsPerEntity };
   }
 
   timestamp(): string {

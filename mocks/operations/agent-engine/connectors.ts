@@ -254,7 +254,7 @@ export function connectorOperations(service: MockService) {
         }
         let dataset = store.records.get(connector.id);
         if (!dataset) {
-          dataset = buildDataset(definition, service.config.seed);
+          dataset = buildDataset(definition, service.config.seed, store.datasetOptions());
           store.records.set(connector.id, dataset);
         }
         let outcome: ReturnType<typeof executeAction>;
