@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { DEFAULT_MOCK_CLIENT_ID, DEFAULT_MOCK_CLIENT_SECRET } from '../mocks/service/config.js';
+import { DEFAULT_MOCK_CLIENT_ID, DEFAULT_MOCK_CLIENT_SECRET, MAX_RECORDS_PER_ENTITY } from '../mocks/service/config.js';
 import { InvalidPortError, parsePort, runStandaloneMock } from '../mocks/standalone.js';
 import { statusTable, verify } from '../src/verify/run.js';
 
@@ -30,7 +30,7 @@ Options:
   -h, --help     help for the command: agent-engine-kit <command> --help
   -v, --version  the kit's version
 `,
-  mock: `Usage: agent-engine-kit mock [--port 4010] [--host 127.0.0.1] [--seed 1] [--state FILE] [--quiet]
+  mock: `Usage: agent-engine-kit mock [--port 4010] [--host 127.0.0.1] [--seed 1] [--state FILE] [--records N] [--quiet]
 
 The stateful mock of the Agent Engine API (/api/v1/...) and of the Airbyte API's Embedded endpoints (/v1/...).
 Demo credentials: client_id=${DEFAULT_MOCK_CLIENT_ID} client_secret=${DEFAULT_MOCK_CLIENT_SECRET}
@@ -41,6 +41,8 @@ Options:
   --host <h>    address to listen on (default 127.0.0.1)
   --seed <n>    same seed, same ids and data (default 1)
   --state <f>   keep the store in this file between runs (default: $AGENT_ENGINE_MOCK_STATE; none: in memory)
+  --records <n> records each listable entity of a connector holds, built when first read (default:
+                $AGENT_ENGINE_MOCK_RECORDS, else 25 to 32; up to 1,000,000)
   --quiet       no log line per request
 `,
   prism: `Usage: agent-engine-kit prism [--port 4011] [--spec agent-engine|airbyte-api-v1]
@@ -142,6 +144,7 @@ async function mock(args: string[]): Promise<void> {
     host: { type: 'string' },
     seed: { type: 'string' },
     state: { type: 'string' },
+    records: { type: 'string' },
     quiet: { type: 'boolean' },
   });
   if (values.help) {
@@ -151,11 +154,17 @@ async function mock(args: string[]): Promise<void> {
   const seed = values.seed === undefined ? undefined : Number(values.seed);
   if (seed !== undefined && !Number.isInteger(seed))
     throw new UsageError(`--seed: ${String(values.seed)} is not an integer`);
+  const records = values.records === undefined ? undefined : Number(values.records);
+  if (records !== undefined && (!Number.isInteger(records) || records < 1 || records > MAX_RECORDS_PER_ENTITY))
+    throw new UsageError(
+      `--records: ${String(values.records).slice(0, 20)} is not a whole number from 1 to ${MAX_RECORDS_PER_ENTITY.toLocaleString('en-US')}`,
+    );
   await runStandaloneMock({
     port: port(values.port, 4010, 'PORT'),
     host: (values.host as string | undefined) ?? '127.0.0.1',
     ...(seed === undefined ? {} : { seed }),
     ...(values.state ? { stateFile: values.state as string } : {}),
+    ...(records === undefined ? {} : { records }),
     ...(values.quiet ? { log: false as const } : {}),
   });
 }

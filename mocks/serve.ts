@@ -2,9 +2,15 @@
 // (scripts/build-mock.mjs); mocks/standalone.ts itself only exports, so bundling it into anything starts nothing.
 import { InvalidPortError, parsePort, runStandaloneMock } from './standalone.js';
 
-// `npm start -- --state FILE` keeps the store in FILE between runs (AGENT_ENGINE_MOCK_STATE does the same).
-const stateFlag = process.argv.indexOf('--state');
-const stateFile = stateFlag > 0 ? process.argv[stateFlag + 1] : undefined;
+// `npm start -- --state FILE` keeps the store in FILE between runs (AGENT_ENGINE_MOCK_STATE does the same);
+// `npm start -- --records N` gives each listable entity N records (AGENT_ENGINE_MOCK_RECORDS does the same).
+const flag = (name: string) => {
+  const at = process.argv.indexOf(name);
+  return at > 0 ? process.argv[at + 1] : undefined;
+};
+const stateFile = flag('--state');
+const recordsText = flag('--records');
+const records = recordsText === undefined ? undefined : Number(recordsText);
 
 let port: number;
 try {
@@ -15,4 +21,8 @@ try {
   console.error(`agent-engine-kit mock: ${error.message}`);
   process.exit(2);
 }
-await runStandaloneMock({ port, ...(stateFile ? { stateFile } : {}) });
+if (records !== undefined && !Number.isInteger(records)) {
+  console.error(`agent-engine-kit mock: --records: ${recordsText!.slice(0, 20)} is not a whole number`);
+  process.exit(2);
+}
+await runStandaloneMock({ port, ...(stateFile ? { stateFile } : {}), ...(records === undefined ? {} : { records }) });

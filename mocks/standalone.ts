@@ -3,7 +3,7 @@
 import { createServer, type Server } from 'node:http';
 import { requestListener } from './adapters/node-http.js';
 import { MockService } from './service.js';
-import { resolveMockConfig, type MockOptions } from './service/config.js';
+import { MockConfigError, resolveMockConfig, type MockOptions } from './service/config.js';
 import { readStateFile, writeStateFile, StateFileError } from './service/state-file.js';
 import type { MockStore } from './service/store.js';
 
@@ -163,7 +163,7 @@ export async function runStandaloneMock(options: StandaloneOptions = {}): Promis
   } catch (error) {
     // What a user can fix (a taken port, a state file that is not the mock's) is said in one line, without a stack.
     const problem =
-      error instanceof StateFileError
+      error instanceof StateFileError || error instanceof MockConfigError
         ? error.message
         : listenProblem(error, options.host ?? '127.0.0.1', options.port ?? 4010);
     if (problem === undefined) throw error;
@@ -172,6 +172,11 @@ export async function runStandaloneMock(options: StandaloneOptions = {}): Promis
   }
   console.log(banner(mock.url, mock.service));
   if (stateFile) console.log(`  state kept in ${stateFile} (AGENT_ENGINE_MOCK_STATE or --state)`);
+  const records = mock.service.config.recordsPerEntity;
+  if (records !== undefined)
+    console.log(
+      `  ${records.toLocaleString('en-US')} records per listable entity, each built when first read (--records)`,
+    );
   console.log(`  ready in ${(performance.now() - started).toFixed(0)} ms\n`);
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, async () => {

@@ -9,6 +9,7 @@ import { createServer as createNetServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStandaloneMock } from '../../mocks/standalone.js';
+import { createAgentEngineClient } from '../../src/index.js';
 import { verify } from '../../src/verify/run.js';
 import { STACK_FRAME, bundleCli, freePort, runNodeProcess } from '../support/processes.js';
 
@@ -149,6 +150,50 @@ describe('agent-engine-kit mock', () => {
       stderr: "agent-engine-kit: PORT must be an integer from 0 to 65535, got '65536'\n",
     });
   }, 20_000);
+
+  it('refuses a --records that is not a whole number from 1 to a million in one line, as it does AGENT_ENGINE_MOCK_RECORDS', async () => {
+    const [zero, text, env] = await Promise.all([
+      runNodeProcess([bundle, 'mock', '--records', '0'], { timeoutMs: 10_000 }),
+      runNodeProcess([bundle, 'mock', '--records', 'lots'], { timeoutMs: 10_000 }),
+      runNodeProcess([bundle, 'mock', '--port', '0'], { env: { AGENT_ENGINE_MOCK_RECORDS: '2.5' }, timeoutMs: 10_000 }),
+    ]);
+    for (const refused of [zero, text]) {
+      expect(refused.code).toBe(2);
+      expect(refused.stderr.trimEnd().split('\n')[0]).toMatch(
+        /^agent-engine-kit: --records: .* is not a whole number from 1 to 1,000,000$/,
+      );
+    }
+    expect(env.code).toBe(1);
+    expect(env.stderr).toBe(
+      'agent-engine-kit mock: records (--records, AGENT_ENGINE_MOCK_RECORDS) must be a whole number from 1 to 1,000,000, not 2.5\n',
+    );
+  }, 20_000);
+
+  it('serves --records N records per listable entity, and says so at start', async () => {
+    const port = await freePort();
+    const mock = start(['mock', '--port', String(port), '--records', '130', '--quiet']);
+    try {
+      await waitFor(() => /ready in \d+ ms/.test(mock.output()), 'the banner');
+      expect(mock.output()).toContain('130 records per listable entity, each built when first read (--records)');
+      const client = createAgentEngineClient({
+        baseUrl: `http://127.0.0.1:${port}`,
+        clientId: 'demo-client-id',
+        clientSecret: 'demo-client-secret',
+      });
+      const connector = await client.connectors.create({
+        workspace_name: 'default',
+        connector_type: 'Stripe',
+        credentials: { api_key: 'sk_test_records' },
+      });
+      const customers: unknown[] = [];
+      for await (const customer of client.connector('stripe', connector.id).customers.all({ limit: 100 }))
+        customers.push(customer);
+      expect(customers).toHaveLength(130);
+    } finally {
+      mock.child.kill('SIGTERM');
+    }
+    expect(await mock.exit).toBe(0);
+  }, 60_000);
 
   it('says in one line, without a stack, that the port is in use, and exits 1', async () => {
     const taken = createNetServer();

@@ -353,6 +353,52 @@ describe('the engine, beyond the definitions', () => {
     expect(Object.hasOwn(h.dataset.get('comments')![0]!, 'number')).toBe(false);
   });
 
+  it('creates and updates Linear issues, projects and comments with the params their definitions take', () => {
+    const h = harness('linear');
+    const team = h.run('teams', 'list').body.result[0];
+    const created = h.run('issues', 'create', {
+      teamId: team.id,
+      title: 'Offline first',
+      description: 'Made in the mock',
+    });
+    expect(created.status, JSON.stringify(created.body).slice(0, 300)).toBe(200);
+    // Linear answers the mutation's payload: success and the issue.
+    expect(created.body.result).toMatchObject({
+      success: true,
+      issue: { title: 'Offline first', description: 'Made in the mock' },
+    });
+    const id = created.body.result.issue.id;
+    expect(h.run('issues', 'get', { id }).body.result.title).toBe('Offline first');
+    const updated = h.run('issues', 'update', { id, title: 'Renamed' });
+    expect(updated.body.result).toMatchObject({ success: true, issue: { id, title: 'Renamed' } });
+    expect(h.run('issues', 'get', { id }).body.result.title).toBe('Renamed');
+    const comment = h.run('comments', 'create', { issueId: id, body: 'First!' });
+    expect(comment.body.result).toMatchObject({ success: true, comment: { body: 'First!' } });
+    expect(h.run('comments', 'list', { issueId: id }).body.result.map((c: Row) => c.body)).toEqual(['First!']);
+    const project = h.run('projects', 'create', { name: 'Roadmap', teamIds: [team.id] });
+    expect(project.body.result).toMatchObject({ success: true, project: { name: 'Roadmap' } });
+    // What the definitions require is required; a team the mock never had is not found.
+    const missing = h.run('issues', 'create', { title: 'No team' });
+    expect([missing.status, missing.body.errors[0].field]).toEqual([422, 'params.teamId']);
+    const unknownTeam = h.run('issues', 'create', { teamId: 'no-such-team', title: 'Lost' });
+    expect([unknownTeam.status, unknownTeam.body.errors[0].field]).toEqual([404, 'params.teamId']);
+  });
+
+  it("lists Zendesk Support's audits of every ticket, or of one ticket (the two variants of one action)", () => {
+    const h = harness('zendesk-support');
+    const audits = h.dataset.get('ticket_audits')!;
+    const all = h.run('ticket_audits', 'list', { per_page: 100 });
+    expect(all.status).toBe(200);
+    expect(all.body.result).toHaveLength(Math.min(100, audits.length));
+    const ticket = h.run('tickets', 'list').body.result[0];
+    const one = h.run('ticket_audits', 'list', { ticket_id: ticket.id });
+    expect(one.body.result.length).toBeGreaterThan(0);
+    expect(one.body.result.length).toBeLessThan(audits.length);
+    for (const audit of one.body.result) expect(audit.ticket_id).toBe(ticket.id);
+    const unknown = h.run('ticket_audits', 'list', { ticket_id: 1 });
+    expect([unknown.status, unknown.body.errors[0].field]).toEqual([404, 'params.ticket_id']);
+  });
+
   it('is deterministic for a seed', () => {
     const a = buildDataset(connectorDefinition('stripe')!, 3).buildAll();
     const b = buildDataset(connectorDefinition('stripe')!, 3).buildAll();

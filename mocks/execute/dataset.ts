@@ -45,6 +45,7 @@ function mergeRecordSchemas(entity: EntityDefinition): JsonSchema | null {
   // The get's record first (the fullest shape), then the others' fields it lacks.
   const ordered = [...entity.actions.values()].sort((a, b) => Number(b.action === 'get') - Number(a.action === 'get'));
   const schemas = ordered
+    .filter((a) => !isWriteEnvelope(a, entity))
     .map((a) => a.record)
     .filter((s): s is JsonSchema => s !== null && typeof s === 'object' && s.properties);
   if (schemas.length === 0) return null;
@@ -55,6 +56,20 @@ function mergeRecordSchemas(entity: EntityDefinition): JsonSchema | null {
     for (const name of schema.required ?? []) required.add(name);
   }
   return { type: 'object', required: [...required], properties };
+}
+
+const READ_RECORD_ACTIONS = ['list', 'get', 'api_search'];
+
+/**
+ * Whether a write answers an envelope around the record rather than the record (Linear's `{success, issue}`, Pylon's
+ * `{data, request_id}`, Zoho's `{data: [{details: {id}}]}`): its record shares no field with the entity's reads.
+ */
+export function isWriteEnvelope(action: ActionDefinition, entity: EntityDefinition): boolean {
+  if (READ_RECORD_ACTIONS.includes(action.action) || !action.record?.properties) return false;
+  const read = new Set(
+    READ_RECORD_ACTIONS.flatMap((a) => Object.keys(entity.actions.get(a)?.record?.properties ?? {})),
+  );
+  return read.size > 0 && Object.keys(action.record.properties).every((field) => !read.has(field));
 }
 
 /** An entity with records to serve: a list, a get or a search, or a download of something its records describe. */
@@ -305,6 +320,9 @@ export class Dataset {
           return holder ? keyOfParent(holder, link) : undefined;
         }),
       }));
+    // The values a list's enumerated param reads by go round the records, the default first, so each finds some.
+    for (const [field, values] of enumeratedFields(entity, schema))
+      assigned.push({ field, values: Array.from({ length: count }, (_, i) => values[i % values.length]) });
     const records = generateRecords({
       connector: definition.name,
       entity: entity.name,
@@ -347,6 +365,21 @@ export class Dataset {
     this.building.delete(entity.name);
     return records;
   }
+}
+
+/** The text fields a list's enumerated param filters (Pylon's `object_type`), with the param's values, default first. */
+function enumeratedFields(entity: EntityDefinition, schema: JsonSchema): [string, unknown[]][] {
+  const fields: [string, unknown[]][] = [];
+  for (const action of entity.actions.values()) {
+    if (action.action !== 'list' && action.action !== 'api_search') continue;
+    for (const [name, param] of Object.entries<JsonSchema>(action.params.properties ?? {})) {
+      if (!param.enum || param.default === undefined) continue;
+      const enumerated: unknown[] | undefined = schema.properties?.[name]?.enum;
+      if (!enumerated?.includes(param.default) || fields.some(([f]) => f === name)) continue;
+      fields.push([name, [param.default, ...enumerated.filter((v) => v !== param.default && v !== null)]]);
+    }
+  }
+  return fields;
 }
 
 /**

@@ -6,7 +6,7 @@
 // entity the context store keeps, context_store_search (with `search` as its older name).
 import type { components } from '../../generated/agent-engine.js';
 import type { ActionDefinition, ConnectorDefinition, EntityDefinition, JsonSchema } from '../connectors/definitions.js';
-import { type Dataset, entityRecordSchema, upstreamOrigin } from './dataset.js';
+import { type Dataset, entityRecordSchema, isWriteEnvelope, upstreamOrigin } from './dataset.js';
 import { pageMetadata, pageRequest } from './paging.js';
 import { cacheableJson, forgetJson } from '../pipeline/json.js';
 import {
@@ -214,6 +214,51 @@ function applyWrite(record: Row, params: Row, schemaProperties: Record<string, u
   }
 }
 
+/**
+ * What a create or update answers, as the action's own record says: the record, or the envelope the service wraps it
+ * in (Linear's `{success: true, issue}`, Pylon's `{data, request_id}`), the record inside it where the envelope names
+ * it (a field named after the entity, or `data`), else its key where the envelope keeps one (Zoho's `data[].details.id`).
+ */
+function writeAnswer(
+  definition: ConnectorDefinition,
+  entity: EntityDefinition,
+  action: ActionDefinition,
+  record: Row,
+  seed: number,
+): unknown {
+  if (!isWriteEnvelope(action, entity)) return record;
+  const schema = action.record!;
+  const [envelope] = generateRecords({
+    connector: definition.name,
+    entity: `${entity.name}_${action.action}`,
+    schema,
+    count: 1,
+    seed,
+  });
+  const properties: Record<string, JsonSchema> = schema.properties;
+  const noun = entity.name.replace(/ies$/, 'y').replace(/s$/, '');
+  const holder = Object.keys(properties).find(
+    (name) => (name === noun || name === 'data') && [properties[name]!.type].flat().includes('object'),
+  );
+  for (const [name, property] of Object.entries(properties))
+    if (/^(success|ok)$/.test(name) && [property.type].flat().includes('boolean')) envelope![name] = true;
+  if (holder) envelope![holder] = record;
+  else {
+    const key = entity.key ?? 'id';
+    const place = (node: unknown): boolean => {
+      if (Array.isArray(node)) return node.some(place);
+      if (!node || typeof node !== 'object') return false;
+      if (Object.hasOwn(node, key)) {
+        (node as Row)[key] = record[key];
+        return true;
+      }
+      return Object.values(node).some(place);
+    };
+    place(envelope);
+  }
+  return envelope;
+}
+
 export class RecordViolation extends Error {}
 
 /**
@@ -398,7 +443,7 @@ export function executeAction(
         if (key) record![key] = newKey(records, key, keyType, records.length + 1);
         for (const [link, parent] of parents) dataset.attach(entity, record!, link.parent, parent);
         records.push(checked(record!));
-        return respond(out(record!), null);
+        return respond(writeAnswer(definition, entity, action, out(record!), context.seed), null);
       }
       case 'update':
       case 'delete':
@@ -431,7 +476,7 @@ export function executeAction(
         checkedRecords.delete(record);
         views.delete(record);
         forgetJson(record);
-        return respond(out(checked(record)), null);
+        return respond(writeAnswer(definition, entity, action, out(checked(record)), context.seed), null);
       }
       default:
         return failure(

@@ -51,6 +51,11 @@ export interface MockConfig {
 /** The most records an entity may be asked to hold: beyond it a build would take minutes and gigabytes. */
 export const MAX_RECORDS_PER_ENTITY = 1_000_000;
 
+/** A setting the user got wrong (an option or an AGENT_ENGINE_MOCK_* variable): said in one line, never a stack. */
+export class MockConfigError extends Error {
+  override readonly name = 'MockConfigError';
+}
+
 function env(name: string): string | undefined {
   const value = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.[name];
   return value === undefined || value.trim() === '' ? undefined : value.trim();
@@ -61,12 +66,12 @@ export function resolveMockConfig(options: MockOptions = {}): MockConfig {
     options.tokenTtlSeconds ??
     (env('AGENT_ENGINE_MOCK_TOKEN_TTL_SECONDS') ? Number(env('AGENT_ENGINE_MOCK_TOKEN_TTL_SECONDS')) : undefined);
   if (ttl !== undefined && (!Number.isFinite(ttl) || ttl <= 0))
-    throw new Error(`AGENT_ENGINE_MOCK_TOKEN_TTL_SECONDS must be a positive number of seconds, not ${ttl}`);
+    throw new MockConfigError(`AGENT_ENGINE_MOCK_TOKEN_TTL_SECONDS must be a positive number of seconds, not ${ttl}`);
   const records =
     options.records ?? (env('AGENT_ENGINE_MOCK_RECORDS') ? Number(env('AGENT_ENGINE_MOCK_RECORDS')) : undefined);
   if (records !== undefined && (!Number.isInteger(records) || records < 1 || records > MAX_RECORDS_PER_ENTITY))
-    throw new Error(
-      `records (AGENT_ENGINE_MOCK_RECORDS, --records) must be a whole number from 1 to ${MAX_RECORDS_PER_ENTITY}, not ${String(records).slice(0, 20)}`,
+    throw new MockConfigError(
+      `records (--records, AGENT_ENGINE_MOCK_RECORDS) must be a whole number from 1 to ${MAX_RECORDS_PER_ENTITY.toLocaleString('en-US')}, not ${String(records).slice(0, 20)}`,
     );
   return {
     seed: options.seed ?? 1,

@@ -1,0 +1,65 @@
+// `records`: how many records each listable entity of a connector holds (`--records`, AGENT_ENGINE_MOCK_RECORDS,
+// `createMockFetch`/`setupMockServer` options), for tests of paging, truncation and agents over large results. Each
+// entity is built when first read, so a large GitHub `issues` builds nothing else; the same seed gives the same
+// records; a bad value is refused in one line.
+import { describe, expect, it } from 'vitest';
+import { createMockFetch } from '../../mocks/node.js';
+import { MockConfigError, resolveMockConfig } from '../../mocks/service/config.js';
+import { createAgentEngineClient } from '../../src/index.js';
+
+async function githubOf(records: number, seed = 1) {
+  const mock = createMockFetch({ records, seed });
+  const client = createAgentEngineClient({
+    baseUrl: 'https://api.airbyte.ai',
+    clientId: 'demo-client-id',
+    clientSecret: 'demo-client-secret',
+    fetch: mock.fetch,
+  });
+  const connector = await client.connectors.create({
+    workspace_name: 'default',
+    connector_type: 'GitHub',
+    credentials: { token: 'ghp_records' },
+    replication_config: { repositories: ['airbytehq/airbyte'] },
+  });
+  return { mock, github: client.connector('github', connector.id), id: connector.id };
+}
+
+describe('records per entity', () => {
+  it('holds N records in a listable entity, built alone when first read, and pages through all of them', async () => {
+    const { mock, github, id } = await githubOf(2_500);
+    const first = await github.issues.list({ owner: 'airbytehq', repo: 'airbyte', per_page: 100 });
+    expect(first.data).toHaveLength(100);
+    expect([...mock.service.store.records.get(id)!.entries()].map(([entity]) => entity)).toEqual(['issues']);
+    const numbers = new Set<number>();
+    for await (const issue of github.issues.all({ owner: 'airbytehq', repo: 'airbyte', per_page: 100 }))
+      numbers.add(issue.number as number);
+    expect(numbers.size).toBe(2_500);
+    // A child entity holds N as well, every issue with a comment of its own.
+    const comments = await github.comments.list({
+      owner: 'airbytehq',
+      repo: 'airbyte',
+      number: first.data[0]!.number!,
+    });
+    expect(comments.data.length).toBeGreaterThan(0);
+    expect(mock.service.store.records.get(id)!.get('comments')).toHaveLength(2_500);
+  }, 60_000);
+
+  it('gives the same records for the same seed, other records for another', async () => {
+    const page = async (seed: number) =>
+      (await (await githubOf(300, seed)).github.issues.list({ owner: 'airbytehq', repo: 'airbyte', per_page: 50 }))
+        .data;
+    const [a, b, c] = await Promise.all([page(4), page(4), page(5)]);
+    expect(JSON.stringify(a)).toBe(JSON.stringify(b));
+    expect(JSON.stringify(a)).not.toBe(JSON.stringify(c));
+  });
+
+  it('refuses a number of records that is not a whole number from 1 to a million, naming the setting', () => {
+    for (const records of [0, -1, 2.5, Number.NaN, 1_000_001])
+      expect(() => resolveMockConfig({ records })).toThrow(
+        /^records \(--records, AGENT_ENGINE_MOCK_RECORDS\) must be a whole number from 1 to 1,000,000/,
+      );
+    expect(() => resolveMockConfig({ records: 0 })).toThrow(MockConfigError);
+    expect(resolveMockConfig({ records: 1_000_000 }).recordsPerEntity).toBe(1_000_000);
+    expect(resolveMockConfig({}).recordsPerEntity).toBeUndefined();
+  });
+});
