@@ -9,6 +9,8 @@ export interface PagingRule {
   cursor?: string;
   /** Where in connector_metadata the next position is: a dotted path (`cursor`), or the key of the next URL (`link`). */
   next?: string;
+  /** `link`: `next` holds link objects ({href, rel, method}); the next URL is the href of the one with this rel. */
+  rel?: string;
   /** The param that sets the page size. */
   size?: string;
   /** The size param's default: the size of a page when the caller sets none. */
@@ -685,16 +687,17 @@ export const CONNECTOR_PAGING: Readonly<Record<string, ConnectorPaging>> = {
       { style: "none" },
       { style: "page", cursor: "page", size: "page_size", sizeDefault: 100, total: "total_items", first: 1 },
       { style: "cursor", cursor: "start_id", next: "next_id", size: "count", sizeDefault: 10 },
-      { style: "link", cursor: "page", next: "next", size: "page_size", sizeDefault: 10, integer: true },
-      { style: "link", cursor: "page", next: "next", size: "page_size", sizeDefault: 20, integer: true },
+      { style: "link", cursor: "next_page_token", next: "next", rel: "next", size: "page_size", sizeDefault: 10 },
+      { style: "link", cursor: "page", next: "next", rel: "next", size: "page_size", sizeDefault: 10, integer: true },
+      { style: "link", cursor: "page", next: "next", rel: "next", size: "page_size", sizeDefault: 20, integer: true },
     ],
     entities: {
       balances: { list: 0 },
       transactions: { list: 1 },
       list_payments: { list: 2 },
-      list_disputes: { list: 0 },
-      list_products: { list: 3 },
-      search_invoices: { list: 4 },
+      list_disputes: { list: 3 },
+      list_products: { list: 4 },
+      search_invoices: { list: 5 },
     },
   },
   // Pinterest

@@ -3,7 +3,13 @@
 import { createServer, type Server } from 'node:http';
 import { requestListener } from './adapters/node-http.js';
 import { MockService } from './service.js';
-import { MockConfigError, resolveMockConfig, type MockOptions } from './service/config.js';
+import {
+  DEFAULT_MOCK_CLIENT_SECRET,
+  MockConfigError,
+  resolveMockConfig,
+  type MockConfig,
+  type MockOptions,
+} from './service/config.js';
 import { readStateFile, writeStateFile, StateFileError } from './service/state-file.js';
 import type { MockStore } from './service/store.js';
 
@@ -31,7 +37,7 @@ export interface StandaloneOptions extends MockOptions {
   port?: number;
   /** The address to listen on. Default 127.0.0.1. */
   host?: string;
-  /** Where request log lines go; nothing is logged when false. */
+  /** Where request log lines go (a client secret other than the demo one is replaced in them); none when false. */
   log?: ((line: string) => void) | false;
   /**
    * Keep the store in this file between runs: loaded at start (a file that is not the mock's, or of another version,
@@ -92,7 +98,9 @@ export async function startStandaloneMock(options: StandaloneOptions = {}): Prom
       : {}),
   });
   const host = options.host ?? '127.0.0.1';
-  const log = options.log === false ? undefined : (options.log ?? batchedStdout());
+  const sink = options.log === false ? undefined : (options.log ?? batchedStdout());
+  const scrub = secretScrubber(service.config.clientSecret);
+  const log = sink && ((line: string) => sink(scrub(line)));
   let origin = '';
 
   const server = createServer(requestListener(service, () => origin, log));
@@ -113,21 +121,54 @@ export async function startStandaloneMock(options: StandaloneOptions = {}): Prom
   return { server, service, url: origin, close };
 }
 
-function banner(url: string, service: MockService): string {
-  const { clientId, clientSecret } = service.config;
+/**
+ * A log line with a client secret the user set replaced (as written, or as a client percent-encodes it in a URL's path
+ * or query): a caller that puts it in a URL must not get it printed. The demo default is public and stays.
+ */
+function secretScrubber(secret: string): (line: string) => string {
+  if (secret === '' || secret === DEFAULT_MOCK_CLIENT_SECRET) return (line) => line;
+  const forms = [
+    ...new Set([
+      secret,
+      encodeURIComponent(secret),
+      new URLSearchParams({ s: secret }).toString().slice(2),
+      new URL(`http://h/?${secret}`).search.slice(1),
+      new URL(`http://h/${secret}`).pathname.slice(1),
+    ]),
+  ].filter((form) => form !== '');
+  return (line) => forms.reduce((out, form) => out.split(form).join('[client secret]'), line);
+}
+
+/**
+ * The client secret as the banner shows it: the demo default as it is; one the user set, by where it came from (a
+ * banner lands in terminals, CI logs and screenshots).
+ */
+function secretShown(config: MockConfig, options: MockOptions): { text: string; json: string } {
+  if (config.clientSecret === DEFAULT_MOCK_CLIENT_SECRET)
+    return { text: config.clientSecret, json: config.clientSecret };
+  if (options.clientSecret !== undefined)
+    return { text: '(the clientSecret option)', json: '<the clientSecret option>' };
+  // Read from the environment by the shell that runs the curl line.
+  return { text: '(from AGENT_ENGINE_MOCK_CLIENT_SECRET)', json: `'"$AGENT_ENGINE_MOCK_CLIENT_SECRET"'` };
+}
+
+function banner(url: string, service: MockService, options: MockOptions): string {
+  const { clientId } = service.config;
+  const secret = secretShown(service.config, options);
+  const demo = service.config.clientSecret === DEFAULT_MOCK_CLIENT_SECRET;
   return [
     '',
     `  agent-engine-kit mock API on ${url}`,
     '',
     `    Agent Engine API   ${url}/api/v1/...`,
     `    Airbyte API (v1)   ${url}/v1/...`,
-    `    demo credentials   client_id=${clientId}  client_secret=${clientSecret}`,
+    `    ${demo ? 'demo credentials' : 'credentials     '}   client_id=${clientId}  client_secret=${secret.text}`,
     '                       (AGENT_ENGINE_MOCK_CLIENT_ID / AGENT_ENGINE_MOCK_CLIENT_SECRET to change them)',
     `    organization id    ${service.config.organizationId}`,
     '',
     '  Try it:',
     `    curl -s -X POST ${url}/api/v1/account/applications/token -H 'Content-Type: application/json' \\`,
-    `      -d '{"client_id": "${clientId}", "client_secret": "${clientSecret}"}'`,
+    `      -d '{"client_id": "${clientId}", "client_secret": "${secret.json}"}'`,
     '',
     '  Ctrl-C stops it.',
     '',
@@ -170,7 +211,7 @@ export async function runStandaloneMock(options: StandaloneOptions = {}): Promis
     console.error(`agent-engine-kit mock: ${problem}`);
     process.exit(1);
   }
-  console.log(banner(mock.url, mock.service));
+  console.log(banner(mock.url, mock.service, options));
   if (stateFile) console.log(`  state kept in ${stateFile} (AGENT_ENGINE_MOCK_STATE or --state)`);
   const records = mock.service.config.recordsPerEntity;
   if (records !== undefined)

@@ -172,7 +172,7 @@ function connectorDocument(file) {
 }
 
 const PAGING_STYLES = ['cursor', 'link', 'last_id', 'offset', 'page', 'none'];
-const PAGING_FIELDS = ['cursor', 'next', 'size', 'more', 'done', 'total'];
+const PAGING_FIELDS = ['cursor', 'next', 'rel', 'size', 'more', 'done', 'total'];
 
 /** One param of an operation's request body (its `$ref` followed), or undefined. */
 function paramOf(doc, operation, name) {
@@ -198,6 +198,7 @@ function pagingRule(doc, head, operation) {
     const size = field === 'size' ? paramOf(doc, operation, paging.size) : undefined;
     if (typeof size?.default === 'number') rule.sizeDefault = size.default;
   }
+  if (rule.rel && paging.style !== 'link') throw new Error(`${where}: x-paging.rel is for a link pager only`);
   const cursor = paramOf(doc, operation, paging.cursor);
   if (paging.style !== 'none' && !cursor)
     throw new Error(`${where}: x-paging.cursor ${JSON.stringify(paging.cursor)} is not a param`);
@@ -225,6 +226,8 @@ export interface PagingRule {
   cursor?: string;
   /** Where in connector_metadata the next position is: a dotted path (\`cursor\`), or the key of the next URL (\`link\`). */
   next?: string;
+  /** \`link\`: \`next\` holds link objects ({href, rel, method}); the next URL is the href of the one with this rel. */
+  rel?: string;
   /** The param that sets the page size. */
   size?: string;
   /** The size param's default: the size of a page when the caller sets none. */

@@ -285,8 +285,12 @@ const TOKEN_PARAMS = [
   'NextToken',
   'bookmark',
   'start_id',
+  'next_page_token',
 ];
 const OFFSET_PARAMS = ['offset', 'startAt', 'start', 'startRow'];
+
+/** A key taken from a whole `links` array (PayPal `$.links`, Mailchimp `$._links`): HATEOAS link objects. */
+const LINKS_ARRAY = /^\$\._?links$/;
 
 /** What a list's next-page metadata holds (a token, a URL, or an object with the position inside) and its role. */
 function metaDescriptions(meta, params) {
@@ -294,7 +298,11 @@ function metaDescriptions(meta, params) {
   for (const [key, from] of Object.entries(meta ?? {})) {
     let role;
     let type;
-    if (
+    if (NEXT_URL_KEYS.has(key) && LINKS_ARRAY.test(from)) {
+      // The next page is the href of the link whose rel is `next` (PayPal answers no string there).
+      role = 'next_links';
+      type = 'array<object>';
+    } else if (
       NEXT_URL_KEYS.has(key) ||
       (key === 'next_page' &&
         /links?\.next|next_page$/.test(from) &&
@@ -338,7 +346,8 @@ function pagingOf(action, paramList) {
 
   const nextToken = keyWith('next_token');
   const nextObject = keyWith('next_object');
-  const nextUrl = keyWith('next_url');
+  const nextLinks = keyWith('next_links');
+  const nextUrl = keyWith('next_url') ?? nextLinks;
   if (nextToken) {
     const cursor = TOKEN_PARAMS.find(positional) ?? OFFSET_PARAMS.find(positional) ?? null;
     if (cursor) return { style: 'cursor', cursor, next: nextToken, ...base };
@@ -350,7 +359,8 @@ function pagingOf(action, paramList) {
     // The next URL carries the position in one of its query params: a page number where the list takes one.
     const cursor =
       ['cursor', 'page[cursor]', 'page', ...OFFSET_PARAMS, ...TOKEN_PARAMS].find((p) => positional(p)) ?? null;
-    if (cursor) return { style: 'link', cursor, next: nextUrl, ...base };
+    // `rel`: the next key is an array of link objects, and the next URL is the href of the one with this rel.
+    if (cursor) return { style: 'link', cursor, next: nextUrl, ...(nextLinks ? { rel: 'next' } : {}), ...base };
   }
   if (more && positional('starting_after')) return { style: 'last_id', cursor: 'starting_after', next: null, ...base };
   if (positional('after') && !nextUrl) {
@@ -370,6 +380,14 @@ function metaSchema(action, paramList) {
   const properties = {};
   for (const [key, { from, role, type }] of Object.entries(meta)) {
     properties[key] = { ...typeSchema(type), 'x-from': from, 'x-role': role, 'x-inferred': true };
+    if (LINKS_ARRAY.test(from) && type === 'array<object>') {
+      properties[key].items = {
+        type: 'object',
+        required: ['href', 'rel'],
+        properties: { href: { type: 'string', format: 'uri' }, rel: { type: 'string' }, method: { type: 'string' } },
+        'x-inferred': true,
+      };
+    }
     if (role === 'next_object') {
       properties[key].properties = { offset: { type: 'string' }, path: { type: 'string' }, uri: { type: 'string' } };
     }

@@ -26,6 +26,7 @@ const DEFINITION = {
   klaviyo: '95e8cffd-b8c4-4039-968e-d32fb4a69bde',
   linkedinAds: '137ece28-5434-455c-8f34-69dc3782f451',
   mailchimp: 'b03a9f3e-22a5-11eb-adc1-0242ac120002',
+  paypal: 'd913b0f2-cc51-4e55-a44c-8ba1697b9239',
   salesforce: 'b117307c-14b6-41aa-9422-947e34922962',
   stripe: 'e094cb9a-26de-4645-8761-65c0c425d1de',
   typeform: 'e7eff203-90bf-43e5-a240-19ea3056c474',
@@ -185,6 +186,30 @@ describe('executePages pages by the connector definition', () => {
     });
     expect(await pageSizes(api, 'profiles')).toEqual([[1, 2], [3]]);
     expect(api.sentParams()[1]).toEqual({ 'page[cursor]': btoa('2') });
+  });
+
+  it("link with rel (PayPal disputes): the token in the rel=next link's href, not self's or prev's; no next ends it", async () => {
+    const all = rows(5);
+    const href = (token: string) =>
+      `https://api-m.paypal.com/v1/customer/disputes?page_size=2${token ? `&next_page_token=${token}` : ''}`;
+    const api = connectorApi(DEFINITION.paypal, (params) => {
+      const start = params.next_page_token ? Number(params.next_page_token.slice(1)) : 0;
+      const end = start + 2;
+      const links = [{ href: href(`t${start}`), rel: 'self', method: 'GET' }];
+      if (start > 0) links.push({ href: href(`t${start - 2}`), rel: 'prev', method: 'GET' });
+      if (end < all.length) links.push({ href: href(`t${end}`), rel: 'next', method: 'GET' });
+      return { result: all.slice(start, end), meta: { next: links } };
+    });
+    expect(await pageSizes(api, 'list_disputes', { page_size: 2 })).toEqual([[1, 2], [3, 4], [5]]);
+    expect(api.sentParams().map((p) => p.next_page_token)).toEqual([undefined, 't2', 't4']);
+  });
+
+  it('link with rel: a rel=next href without the position stops with an error that names it', async () => {
+    const api = connectorApi(DEFINITION.paypal, () => ({
+      result: rows(1),
+      meta: { next: [{ href: 'https://api-m.paypal.com/v1/customer/disputes?page_size=1', rel: 'next' }] },
+    }));
+    await expect(pageSizes(api, 'list_disputes')).rejects.toThrow(/rel=next link .* carries no `next_page_token`/);
   });
 
   it("last_id with a more key (Stripe customers): `starting_after` is the last record's id while has_more", async () => {

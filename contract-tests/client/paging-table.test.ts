@@ -34,7 +34,7 @@ describe('the paging table', () => {
           actions += 1;
           const where = `${name} ${entity.name}.${action.action}`;
           const rule = table.rules[table.entities[entity.name]![action.action]!]!;
-          const { style, cursor, next, size, more, done, total } = action.paging;
+          const { style, cursor, next, rel, size, more, done, total } = action.paging;
           if (style === 'none') {
             expect(rule, where).toEqual({ style: 'none' });
             continue;
@@ -44,6 +44,7 @@ describe('the paging table', () => {
             style,
             ...(cursor ? { cursor } : {}),
             ...(next ? { next } : {}),
+            ...(rel ? { rel } : {}),
             ...(size ? { size } : {}),
             ...(typeof param(size)?.default === 'number' ? { sizeDefault: param(size).default } : {}),
             ...(more ? { more } : {}),

@@ -6,6 +6,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createNetServer } from 'node:net';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStandaloneMock } from '../../mocks/standalone.js';
@@ -214,10 +217,12 @@ describe('agent-engine-kit mock', () => {
 
   it('serves the mock with its banner until SIGTERM, then exits 0', async () => {
     const port = await freePort();
-    const mock = start(['mock', '--port', String(port), '--seed', '7']);
+    const mock = start(['mock', '--port', String(port), '--seed', '7'], { AGENT_ENGINE_MOCK_CLIENT_SECRET: undefined });
     try {
       await waitFor(() => /ready in \d+ ms/.test(mock.output()), 'the banner');
       expect(mock.output()).toContain(`agent-engine-kit mock API on http://127.0.0.1:${port}`);
+      // Nothing set: the demo default is shown, as the README and the help show it.
+      expect(mock.output()).toContain('client_id=demo-client-id  client_secret=demo-client-secret');
       const answer = await fetch(`http://127.0.0.1:${port}/api/v1/account/applications/token`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
@@ -230,6 +235,43 @@ describe('agent-engine-kit mock', () => {
     }
     expect(await mock.exit).toBe(0);
     expect(mock.output()).toContain('SIGTERM: shutting down');
+  }, 60_000);
+});
+
+describe('agent-engine-kit mock with a client secret of the user', () => {
+  const SECRET = 'cli-user-secret-93b4e0d2';
+
+  it('names it in the banner and prints it nowhere: not in the help, the log lines, the state line or on shutdown', async () => {
+    const port = await freePort();
+    const folder = mkdtempSync(join(tmpdir(), 'cli-secret-'));
+    const env = { AGENT_ENGINE_MOCK_CLIENT_SECRET: SECRET };
+    const mock = start(['mock', '--port', String(port), '--state', join(folder, 'state.json')], env);
+    try {
+      await waitFor(() => /ready in \d+ ms/.test(mock.output()), 'the banner');
+      expect(mock.output()).toContain('client_id=demo-client-id  client_secret=(from AGENT_ENGINE_MOCK_CLIENT_SECRET)');
+      expect(mock.output()).toContain('"client_secret": "\'"$AGENT_ENGINE_MOCK_CLIENT_SECRET"\'"');
+      expect(mock.output()).toContain(`state kept in ${join(folder, 'state.json')}`);
+      // The secret is in force, and a caller that puts it in a URL does not get it logged.
+      for (const query of ['', `?client_secret=${SECRET}`]) {
+        const answer = await fetch(`http://127.0.0.1:${port}/api/v1/account/applications/token${query}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ client_id: 'demo-client-id', client_secret: SECRET }),
+        });
+        expect(answer.status).toBe(200);
+      }
+      await waitFor(() => /token\?client_secret=\[client secret\] 200/.test(mock.output()), 'the log lines');
+      const help = await run(['mock', '--help'], env);
+      expect(help.output).toContain('client_secret=demo-client-secret');
+      expect(help.output).not.toContain(SECRET);
+    } finally {
+      mock.child.kill('SIGTERM');
+      await mock.exit;
+      rmSync(folder, { recursive: true, force: true });
+    }
+    expect(mock.output()).toContain('SIGTERM: shutting down');
+    expect(mock.output()).not.toContain(SECRET);
+    expect(mock.output()).not.toContain('demo-client-secret');
   }, 60_000);
 });
 

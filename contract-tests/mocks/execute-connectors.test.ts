@@ -14,6 +14,7 @@ import {
 import { buildDataset, entityRecordSchema, type Dataset } from '../../mocks/execute/dataset.js';
 import { executeAction, type Outcome } from '../../mocks/execute/engine.js';
 import { valueAt, type Row } from '../../mocks/execute/query.js';
+import { validatorOf } from '../../mocks/execute/schemas.js';
 import {
   narrows,
   replicationConfigOf,
@@ -80,6 +81,13 @@ function walk(h: Harness, action: ActionDefinition, first: Row): Row[] {
     expect(Object.keys(meta), 'every metadata key the definition names').toEqual(
       Object.keys(action.meta?.properties ?? {}),
     );
+    if (action.meta) {
+      const validate = validatorOf(action.meta);
+      expect(
+        validate(meta),
+        `${h.definition.name} ${action.entity}.${action.action} connector_metadata: ${JSON.stringify(validate.errors)}`,
+      ).toBe(true);
+    }
     seen.push(...records);
     let next: unknown;
     const stopped = (paging.more && meta[paging.more] === false) || (paging.done && meta[paging.done] === true);
@@ -88,7 +96,9 @@ function walk(h: Harness, action: ActionDefinition, first: Row): Row[] {
         next = stopped ? undefined : valueAt(meta, paging.next!);
         break;
       case 'link': {
-        const url = valueAt(meta, paging.next!);
+        const value = valueAt(meta, paging.next!);
+        // With `rel`, the next key holds link objects (PayPal): the next URL is the href of the one with that rel.
+        const url = paging.rel && Array.isArray(value) ? value.find((l: Row) => l?.rel === paging.rel)?.href : value;
         next = typeof url === 'string' ? new URL(url).searchParams.get(paging.cursor!) : undefined;
         if (
           next !== undefined &&

@@ -1,11 +1,14 @@
 // The standalone mock (`npm start`): real HTTP on 127.0.0.1 straight on node:http (msw not loaded); the seed flow and the
-// README's example against it; one log line per request; a banner; clean shutdown on SIGTERM.
-import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+// README's example against it; one log line per request; a banner (a client secret the user set named, never printed);
+// clean shutdown on SIGTERM.
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createServer } from 'node:net';
-import { parsePort, startStandaloneMock } from '../../mocks/standalone.js';
+import { parsePort, runStandaloneMock, startStandaloneMock, type StandaloneOptions } from '../../mocks/standalone.js';
 import { quickstart } from '../../examples/quickstart.js';
 import { STACK_FRAME, runNodeProcess } from '../support/processes.js';
 
@@ -235,5 +238,94 @@ describe('npm start with a port it cannot use', () => {
     expect(() => parsePort('-1', 'PORT', 4010)).toThrow("got '-1'");
     expect(() => parsePort('4010.5', 'PORT', 4010)).toThrow("got '4010.5'");
     expect(() => parsePort('065536', 'PORT', 4010)).toThrow("got '065536'");
+  });
+});
+
+describe('the start banner and log lines never print a client secret the user set', () => {
+  const SECRET = 'user-set-secret-5c1e9a77';
+  const ENV = 'AGENT_ENGINE_MOCK_CLIENT_SECRET';
+
+  /**
+   * runStandaloneMock in-process with `env` as AGENT_ENGINE_MOCK_CLIENT_SECRET: everything it printed and logged (the
+   * request log lines through `log`), after a token request with the secret and one with it in the query string. The
+   * console, the variable and the signal handlers it installs are put back.
+   */
+  async function started(env: string | undefined, options: StandaloneOptions = {}) {
+    const printed: string[] = [];
+    const spies = (['log', 'error', 'warn'] as const).map((name) =>
+      vi.spyOn(console, name).mockImplementation((...args) => void printed.push(args.join(' '))),
+    );
+    const signals = ['SIGINT', 'SIGTERM'].map((s) => [s, process.listeners(s as NodeJS.Signals)] as const);
+    const before = process.env[ENV];
+    if (env === undefined) delete process.env[ENV];
+    else process.env[ENV] = env;
+    let mock: Awaited<ReturnType<typeof runStandaloneMock>> | undefined;
+    try {
+      mock = await runStandaloneMock({ port: 0, log: (line) => printed.push(line), ...options });
+      const secret = mock.service.config.clientSecret;
+      const token = async (query = '') =>
+        (
+          await fetch(`${mock!.url}/api/v1/account/applications/token${query}`, {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json' },
+            body: JSON.stringify({ client_id: 'demo-client-id', client_secret: secret }),
+          })
+        ).status;
+      expect(await token()).toBe(200);
+      await token(`?client_secret=${encodeURIComponent(secret)}&again=${secret}`);
+      return { output: printed.join('\n'), secret };
+    } finally {
+      await mock?.close();
+      for (const spy of spies) spy.mockRestore();
+      if (before === undefined) delete process.env[ENV];
+      else process.env[ENV] = before;
+      for (const [signal, kept] of signals)
+        for (const listener of process.listeners(signal as NodeJS.Signals))
+          if (!kept.includes(listener)) process.removeListener(signal, listener);
+    }
+  }
+
+  /** The JSON body of the banner's curl line, as a shell with `env` reads it. */
+  const curlBody = (output: string, env: Record<string, string>) => {
+    const line = output.split('\n').find((l) => l.trimStart().startsWith("-d '"))!;
+    const argument = line.trim().slice(3);
+    return JSON.parse(execFileSync('sh', ['-c', `printf '%s' ${argument}`], { env, encoding: 'utf8' }));
+  };
+
+  it('names one set through AGENT_ENGINE_MOCK_CLIENT_SECRET, and its curl line reads the variable', async () => {
+    const { output, secret } = await started(SECRET);
+    expect(secret).toBe(SECRET);
+    expect(output).toContain('client_secret=(from AGENT_ENGINE_MOCK_CLIENT_SECRET)');
+    expect(output).toContain('"client_secret": "\'"$AGENT_ENGINE_MOCK_CLIENT_SECRET"\'"');
+    expect(curlBody(output, { [ENV]: SECRET })).toEqual({ client_id: 'demo-client-id', client_secret: SECRET });
+    // The request log lines are there, with the secret of the query string replaced.
+    expect(output).toMatch(
+      /^POST \/api\/v1\/account\/applications\/token\?client_secret=\[client secret\]&again=\[client secret\] \d{3} /m,
+    );
+    expect(output).not.toContain(SECRET);
+    expect(output).not.toContain('demo-client-secret');
+  });
+
+  it('names one passed as the clientSecret option; the state-file line does not print it either', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'banner-secret-'));
+    try {
+      const { output } = await started(undefined, {
+        clientSecret: `${SECRET} with space/&`,
+        stateFile: join(folder, 'state.json'),
+      });
+      expect(output).toContain('client_secret=(the clientSecret option)');
+      expect(output).toContain(`state kept in ${join(folder, 'state.json')}`);
+      expect(output).toContain('POST /api/v1/account/applications/token 200');
+      expect(output).not.toContain(SECRET);
+      expect(output).not.toContain(encodeURIComponent(SECRET));
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
+  it('shows the demo default when nothing sets one, in the banner and in a curl line that works as printed', async () => {
+    const { output } = await started(undefined);
+    expect(output).toContain('demo credentials   client_id=demo-client-id  client_secret=demo-client-secret');
+    expect(curlBody(output, {})).toEqual({ client_id: 'demo-client-id', client_secret: 'demo-client-secret' });
   });
 });

@@ -228,7 +228,7 @@ describe('the connector definitions match the facts of the published definitions
         for (const action of entity.actions.values()) {
           if (!action.paging) continue;
           const where = `${name} ${entity.name}.${action.action}`;
-          const { style, size, cursor, next, more, done, total } = action.paging;
+          const { style, size, cursor, next, rel, more, done, total } = action.paging;
           const params = Object.keys(action.params.properties);
           const meta = Object.keys(action.meta?.properties ?? {});
           if (size) expect(params, `${where}: size param`).toContain(size);
@@ -238,6 +238,15 @@ describe('the connector definitions match the facts of the published definitions
           if (style === 'cursor' || style === 'link')
             expect(next, `${where}: a ${style} pager reads a next key`).not.toBeNull();
           if (style !== 'none') expect(cursor, `${where}: a ${style} pager hands a position back`).not.toBeNull();
+          // rel: the next key is an array of link objects, one of which is the next page's.
+          if (rel) {
+            expect(style, `${where}: rel is a link pager's`).toBe('link');
+            expect(action.meta!.properties[next!].items.properties, `${where}: link objects`).toMatchObject({
+              href: { type: 'string', format: 'uri' },
+              rel: { type: 'string' },
+              method: { type: 'string' },
+            });
+          }
         }
       }
     });
@@ -270,5 +279,18 @@ describe('the connector definitions match the facts of the published definitions
     expect(paging('asana', 'tasks')).toMatchObject({ style: 'cursor', cursor: 'offset', next: 'next_page.offset' });
     expect(paging('zoho-crm', 'leads')).toMatchObject({ style: 'page', cursor: 'page', more: 'more_records' });
     expect(paging('salesforce', 'accounts')).toMatchObject({ style: 'none', done: 'done' });
+    // PayPal's `links` array: the href whose rel is next, carrying the page number or the next_page_token.
+    expect(paging('paypal-transaction', 'list_products')).toMatchObject({
+      style: 'link',
+      cursor: 'page',
+      next: 'next',
+      rel: 'next',
+    });
+    expect(paging('paypal-transaction', 'list_disputes')).toMatchObject({
+      style: 'link',
+      cursor: 'next_page_token',
+      next: 'next',
+      rel: 'next',
+    });
   });
 });

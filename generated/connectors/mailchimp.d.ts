@@ -427,7 +427,12 @@ export interface components {
             sort_dir?: "ASC" | "DESC";
         };
         campaigns_list_meta: {
-            links?: Record<string, unknown>[];
+            links?: {
+                /** Format: uri */
+                href: string;
+                rel: string;
+                method?: string;
+            }[];
         };
         campaigns_get_params: {
             campaign_id: string;
@@ -507,7 +512,12 @@ export interface components {
             sort_dir?: "ASC" | "DESC";
         };
         lists_list_meta: {
-            links?: Record<string, unknown>[];
+            links?: {
+                /** Format: uri */
+                href: string;
+                rel: string;
+                method?: string;
+            }[];
         };
         lists_get_params: {
             list_id: string;
@@ -587,7 +597,12 @@ export interface components {
             sort_dir?: "ASC" | "DESC";
         };
         list_members_list_meta: {
-            links?: Record<string, unknown>[];
+            links?: {
+                /** Format: uri */
+                href: string;
+                rel: string;
+                method?: string;
+            }[];
         };
         list_members_get_params: {
             list_id: string;
@@ -671,7 +686,12 @@ export interface components {
             since_send_time?: string;
         };
         reports_list_meta: {
-            links?: Record<string, unknown>[];
+            links?: {
+                /** Format: uri */
+                href: string;
+                rel: string;
+                method?: string;
+            }[];
         };
         reports_get_params: {
             campaign_id: string;
@@ -694,7 +714,12 @@ export interface components {
             since?: string;
         };
         email_activity_list_meta: {
-            links?: Record<string, unknown>[];
+            links?: {
+                /** Format: uri */
+                href: string;
+                rel: string;
+                method?: string;
+            }[];
         };
         automations_record: {
             id?: string;
@@ -759,7 +784,12 @@ export interface components {
             status?: "save" | "paused" | "sending";
         };
         automations_list_meta: {
-            links?: Record<string, unknown>[];
+            links?: {
+                /** Format: uri */
+                href: string;
+                rel: string;
+                method?: string;
+            }[];
         };
         tags_record: {
             id?: number;
@@ -770,7 +800,12 @@ export interface components {
             name?: string;
         };
         tags_list_meta: {
-            links?: Record<string, unknown>[];
+            links?: {
+                /** Format: uri */
+                href: string;
+                rel: string;
+                method?: string;
+            }[];
         };
         interest_categories_record: {
             list_id?: string | null;
@@ -788,7 +823,12 @@ export interface components {
             offset?: number;
         };
         interest_categories_list_meta: {
-            links?: Record<string, unknown>[];
+            links?: {
+                /** Format: uri */
+                href: string;
+                rel: string;
+                method?: string;
+            }[];
         };
         interest_categories_get_params: {
             list_id: string;
@@ -811,7 +851,12 @@ export interface components {
             offset?: number;
         };
         interests_list_meta: {
-            links?: Record<string, unknown>[];
+            links?: {
+                /** Format: uri */
+                href: string;
+                rel: string;
+                method?: string;
+            }[];
         };
         interests_get_params: {
             list_id: string;
@@ -849,7 +894,12 @@ export interface components {
             before_updated_at?: string;
         };
         segments_list_meta: {
-            links?: Record<string, unknown>[];
+            links?: {
+                /** Format: uri */
+                href: string;
+                rel: string;
+                method?: string;
+            }[];
         };
         segments_get_params: {
             list_id: string;
@@ -897,7 +947,12 @@ export interface components {
             offset?: number;
         };
         segment_members_list_meta: {
-            links?: Record<string, unknown>[];
+            links?: {
+                /** Format: uri */
+                href: string;
+                rel: string;
+                method?: string;
+            }[];
         };
         unsubscribes_record: {
             email_id?: string | null;
@@ -918,7 +973,12 @@ export interface components {
             offset?: number;
         };
         unsubscribes_list_meta: {
-            links?: Record<string, unknown>[];
+            links?: {
+                /** Format: uri */
+                href: string;
+                rel: string;
+                method?: string;
+            }[];
         };
     };
     responses: never;

@@ -378,7 +378,12 @@ export interface components {
             next_page_token?: string;
         };
         list_disputes_list_meta: {
-            next?: string | null;
+            next?: {
+                /** Format: uri */
+                href: string;
+                rel: string;
+                method?: string;
+            }[];
         };
         list_products_record: {
             id?: string;
@@ -399,7 +404,12 @@ export interface components {
             page?: number;
         };
         list_products_list_meta: {
-            next?: string | null;
+            next?: {
+                /** Format: uri */
+                href: string;
+                rel: string;
+                method?: string;
+            }[];
         };
         show_product_details_record: {
             id?: string;
@@ -560,7 +570,12 @@ export interface components {
             creation_date_range?: Record<string, unknown>;
         };
         search_invoices_list_meta: {
-            next?: string | null;
+            next?: {
+                /** Format: uri */
+                href: string;
+                rel: string;
+                method?: string;
+            }[];
         };
     };
     responses: never;

@@ -21,13 +21,15 @@ export interface CredentialsOption {
 /**
  * How a list pages, as the definition says it (see scripts/import-connector-facts.mjs): `cursor` hands the value of
  * the metadata key `next` back in the `cursor` param; `link` hands back that param's value from the URL in `next`;
- * `last_id` the last record's key; `offset` and `page` count on; `none` cannot page through execute.
+ * `last_id` the last record's key; `offset` and `page` count on; `none` cannot page through execute. A `link` list with
+ * `rel` answers an array of link objects in `next` (PayPal): the next URL is the href of the one with that rel.
  */
 export interface Paging {
   style: 'cursor' | 'link' | 'last_id' | 'offset' | 'page' | 'none';
   size: string | null;
   cursor: string | null;
   next: string | null;
+  rel?: string;
   more: string | null;
   done: string | null;
   total: string | null;

@@ -1,4 +1,4 @@
-// Paging as each connector's definition says it (x-paging: style, size, cursor, next, more, done, total) and the
+// Paging as each connector's definition says it (x-paging: style, size, cursor, next, rel, more, done, total) and the
 // connector_metadata its list answers, key by key from each key's role. Positions are offsets inside the engine; what
 // the caller sees is the connector's own form of them: an opaque cursor, a next-page URL, the last record's key, an
 // offset or a page number.
@@ -143,6 +143,15 @@ export function pageMetadata(
       case 'next_url':
         meta[key] = more ? link(nextOffset) : null;
         break;
+      case 'next_links': {
+        // PayPal's HATEOAS links: this page, the one before it and the next one, each re-asked with the list's method.
+        const method = action.upstream.method.toUpperCase();
+        const links = [{ href: link(offset), rel: 'self', method }];
+        if (offset > 0) links.push({ href: link(Math.max(0, offset - size)), rel: 'prev', method });
+        if (more) links.push({ href: link(nextOffset), rel: 'next', method });
+        meta[key] = links;
+        break;
+      }
       case 'next_object':
         meta[key] = more
           ? { offset: encodeToken(nextOffset), path: action.upstream.path, uri: link(nextOffset) }

@@ -130,7 +130,9 @@ function pagingText(action: ActionDefinition): string[] {
       break;
     case 'link':
       out.push(
-        `Pages by link: ${meta(paging.next)} is the next page's URL; pass its ${paging.cursor} parameter back as params.${paging.cursor}.`,
+        paging.rel
+          ? `Pages by link: ${meta(paging.next)} is a list of links ({href, rel, method}); the one with rel "${paging.rel}" is the next page's URL (none on the last page); pass its ${paging.cursor} parameter back as params.${paging.cursor}.`
+          : `Pages by link: ${meta(paging.next)} is the next page's URL; pass its ${paging.cursor} parameter back as params.${paging.cursor}.`,
       );
       break;
     case 'last_id':

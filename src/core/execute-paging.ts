@@ -89,6 +89,17 @@ function linkParam(link: string, name: string): string | null {
   }
 }
 
+/** The next URL: the value itself, or with `rel`, the href of the link object with that rel (PayPal's `links`). */
+function nextLink(value: unknown, rel: string | undefined): unknown {
+  if (rel === undefined) return value;
+  return Array.isArray(value)
+    ? own(
+        value.find((link) => own(link, 'rel') === rel),
+        'href',
+      )
+    : undefined;
+}
+
 /**
  * The params that ask for the page after this one, or undefined after the last page. `params` are the ones this page
  * was asked with; the answer's connector_metadata and records say where the next page starts.
@@ -108,12 +119,13 @@ export function nextPageParams(rule: PagingRule, params: Row, metadata: unknown,
       return present(value) ? { [cursor]: value } : undefined;
     }
     case 'link': {
-      const link = own(meta, rule.next ?? '');
+      const link = nextLink(own(meta, rule.next ?? ''), rule.rel);
       if (typeof link !== 'string' || link === '') return undefined;
       const position = rule.integer ? integer(linkParam(link, cursor)) : linkParam(link, cursor);
+      const where = rule.rel ? `the rel=${rule.rel} link` : 'the next link';
       if (!present(position))
         throw new AgentEngineError(
-          `executePages: the next link in connector_metadata.${rule.next} carries no ${rule.integer ? 'integer ' : ''}\`${cursor}\` to page with`,
+          `executePages: ${where} in connector_metadata.${rule.next} carries no ${rule.integer ? 'integer ' : ''}\`${cursor}\` to page with`,
         );
       return { [cursor]: position };
     }
