@@ -25,7 +25,7 @@ export interface PagingRule {
   key?: string;
   /** `page`: the number of the first page. */
   first?: number;
-  /** `link`: the position is an integer (read from the URL as text). */
+  /** `link`, `cursor`: the position is an integer (read from the URL, or a token of digits, as text). */
   integer?: boolean;
 }
 
@@ -546,8 +546,8 @@ export const CONNECTOR_PAGING: Readonly<Record<string, ConnectorPaging>> = {
       { style: "link", cursor: "startAt", next: "nextPage", size: "maxResults", total: "total", integer: true },
       { style: "offset", cursor: "startAt", size: "maxResults", sizeDefault: 50 },
       { style: "none" },
-      { style: "cursor", cursor: "startAt", next: "next_offset", size: "maxResults", sizeDefault: 50, total: "total" },
-      { style: "cursor", cursor: "startAt", next: "next_offset", size: "maxResults", sizeDefault: 1048576, total: "total" },
+      { style: "cursor", cursor: "startAt", next: "next_offset", size: "maxResults", sizeDefault: 50, total: "total", integer: true },
+      { style: "cursor", cursor: "startAt", next: "next_offset", size: "maxResults", sizeDefault: 1048576, total: "total", integer: true },
     ],
     entities: {
       issues: { api_search: 0 },
@@ -597,7 +597,7 @@ export const CONNECTOR_PAGING: Readonly<Record<string, ConnectorPaging>> = {
     name: "linkedin-ads",
     rules: [
       { style: "cursor", cursor: "pageToken", next: "nextPageToken", size: "pageSize", sizeDefault: 100 },
-      { style: "cursor", cursor: "start", next: "nextPageToken", size: "count", sizeDefault: 100 },
+      { style: "cursor", cursor: "start", next: "nextPageToken", size: "count", sizeDefault: 100, integer: true },
       { style: "offset", cursor: "start", size: "count", sizeDefault: 100, total: "total" },
       { style: "none" },
     ],

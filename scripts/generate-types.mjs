@@ -204,7 +204,8 @@ function pagingRule(doc, head, operation) {
     throw new Error(`${where}: x-paging.cursor ${JSON.stringify(paging.cursor)} is not a param`);
   if (paging.style === 'last_id') rule.key = head.entities?.[operation['x-entity']]?.key ?? 'id';
   if (paging.style === 'page') rule.first = cursor.default ?? cursor.minimum ?? 1;
-  if (paging.style === 'link' && isInteger(cursor)) rule.integer = true;
+  // A position read from a URL, or a cursor token of digits handed back to an integer param (LinkedIn's `start`).
+  if ((paging.style === 'link' || paging.style === 'cursor') && isInteger(cursor)) rule.integer = true;
   return rule;
 }
 
@@ -242,7 +243,7 @@ export interface PagingRule {
   key?: string;
   /** \`page\`: the number of the first page. */
   first?: number;
-  /** \`link\`: the position is an integer (read from the URL as text). */
+  /** \`link\`, \`cursor\`: the position is an integer (read from the URL, or a token of digits, as text). */
   integer?: boolean;
 }
 

@@ -146,6 +146,17 @@ describe('executePages pages by the connector definition', () => {
     expect(api.sentParams().map((p) => p.offset)).toEqual([undefined, btoa('20'), btoa('40')]);
   });
 
+  it('cursor into an integer param (LinkedIn Ads account users): a nextPageToken of digits goes back as the number `start`', async () => {
+    const all = rows(9);
+    const api = connectorApi(DEFINITION.linkedinAds, (params) => {
+      const start = params.start ?? 0;
+      const end = start + (params.count ?? 4);
+      return { result: all.slice(start, end), meta: { nextPageToken: end < all.length ? String(end) : null } };
+    });
+    expect((await pageSizes(api, 'account_users', { count: 4 })).map((p) => p.length)).toEqual([4, 4, 1]);
+    expect(api.sentParams().map((p) => p.start)).toEqual([undefined, 4, 8]);
+  });
+
   it("link with an integer page (Freshdesk tickets): the next URL's `page`, sent as a number, until next is null", async () => {
     const all = rows(5);
     const api = connectorApi(DEFINITION.freshdesk, (params) => {

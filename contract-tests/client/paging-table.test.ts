@@ -52,7 +52,9 @@ describe('the paging table', () => {
             ...(total ? { total } : {}),
             ...(style === 'last_id' ? { key: entity.key ?? 'id' } : {}),
             ...(style === 'page' ? { first: param(cursor)?.default ?? param(cursor)?.minimum ?? 1 } : {}),
-            ...(style === 'link' && [param(cursor)?.type].flat().includes('integer') ? { integer: true } : {}),
+            ...((style === 'link' || style === 'cursor') && [param(cursor)?.type].flat().includes('integer')
+              ? { integer: true }
+              : {}),
           });
         }
       }

@@ -94,6 +94,12 @@ function walk(h: Harness, action: ActionDefinition, first: Row): Row[] {
     switch (paging.style) {
       case 'cursor':
         next = stopped ? undefined : valueAt(meta, paging.next!);
+        if (
+          typeof next === 'string' &&
+          /^\d+$/.test(next) &&
+          [action.params.properties[paging.cursor!]?.type].flat().includes('integer')
+        )
+          next = Number(next);
         break;
       case 'link': {
         const value = valueAt(meta, paging.next!);
@@ -184,7 +190,14 @@ describe.each(connectorIndex().map((c) => [c.name]))(
               expect(outcome.status, `${where}: ${JSON.stringify(outcome.body).slice(0, 300)}`).toBe(200);
               expect(records.length, `${where}: stored`).toBe(before + 1);
               if (getAction?.key && entity.key) {
-                const key = outcome.body.result[entity.key];
+                // The new record's key: the answer's own, or (a write that answers an envelope) inside the envelope.
+                const key = records.at(-1)![entity.key];
+                if (outcome.body.result[entity.key] !== undefined)
+                  expect(outcome.body.result[entity.key], where).toBe(key);
+                else
+                  expect(JSON.stringify(outcome.body.result), `${where}: the envelope names the record`).toContain(
+                    JSON.stringify(key),
+                  );
                 const again = h.run(entity.name, 'get', {
                   ...requiredParams(h, getAction, records.at(-1)),
                   [getAction.key.param]: key,

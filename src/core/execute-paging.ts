@@ -116,7 +116,9 @@ export function nextPageParams(rule: PagingRule, params: Row, metadata: unknown,
   switch (rule.style) {
     case 'cursor': {
       const value = at(meta, rule.next ?? '');
-      return present(value) ? { [cursor]: value } : undefined;
+      if (!present(value)) return undefined;
+      // A token of digits handed back to an integer param (LinkedIn's `start` from `nextPageToken`) goes back a number.
+      return { [cursor]: rule.integer && typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value };
     }
     case 'link': {
       const link = nextLink(own(meta, rule.next ?? ''), rule.rel);
