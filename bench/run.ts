@@ -6,7 +6,7 @@ import { cpus, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const PARTS = ['client', 'tokens', 'servers', 'execute', 'mcp', 'types'];
+const PARTS = ['client', 'tokens', 'servers', 'execute', 'records', 'mcp', 'types'];
 const only = new Set((process.env.BENCH_ONLY ?? PARTS.join(',')).split(','));
 
 execFileSync('npx', ['tsup', '--silent'], { cwd: root, stdio: 'inherit' });
@@ -79,15 +79,40 @@ if (only.has('execute')) {
   section([
     '## Execute in the standalone mock',
     '',
-    `The mock as \`npm start\` runs it (its own process), with the 51 agent connector definitions. Memory: one connector of each definition created and executed once (which builds all of its entities' records), in the fresh process, before any load. Then autocannon, ${process.env.BENCH_CONNECTIONS ?? 10} connections, ${process.env.BENCH_DURATION_S ?? 10} s each, with auth, request validation, the engine (params from the definition, paging, records checked against their schema) and response validation on.`,
+    `The mock as \`npm start\` runs it (its own process), with the 51 agent connector definitions. Memory: one connector of each definition created and each of its entities read once (which builds all of its records: entities are built when first read), in the fresh process, before any load. Then autocannon, ${process.env.BENCH_CONNECTIONS ?? 10} connections, ${process.env.BENCH_DURATION_S ?? 10} s each, with auth, request validation, the engine (params from the definition, paging, records checked against their schema) and response validation on.`,
     '',
-    "| start-up (spawn to first answer) | RSS at start | RSS with every connector's records built | building all 51 (51 creates + 51 executes) |",
+    "| start-up (spawn to first answer) | RSS at start | RSS with every connector's records built | building all 51 (51 creates + 584 executes, one per entity) |",
     '| ---: | ---: | ---: | ---: |',
     `| ${f(result.startupMs)} ms (target < 500) | ${f(result.rssBeforeMb)} MB | ${f(result.rssAfterMb)} MB (target < 150) | ${f(result.buildAllMs)} ms |`,
     '',
     '| request | requests/s | p99 latency |',
     '| --- | ---: | ---: |',
     ...result.rows.map((r) => `| ${r.name} | ${f(r.rps)} | ${r.p99} ms |`),
+  ]);
+}
+
+if (only.has('records')) {
+  const { benchLargeRecords, benchWalk } = await import('./records.js');
+  type Spread = import('./spread.js').Spread;
+  const ms = (s: Spread) => `${f(s.min)} / **${f(s.median)}** / ${f(s.max)} ms`;
+  const walk = benchWalk(5);
+  const large = await benchLargeRecords(100_000);
+  section([
+    '## Navigable data: the walk, and 100,000 records',
+    '',
+    `A user's walk over all ${walk.connectors} connectors in process (\`contract-tests/support/connector-walk.ts\`, what the walk test runs): every listable entity from the roots down through every parent, each child list checked against its parent, an unknown parent key answered 404, every listed record's get. ${walk.rounds} rounds, each on fresh datasets of another seed (the first also compiles the validators); min / median / max.`,
+    '',
+    '| lists | gets | unknown-parent 404s | time (min / median / max) |',
+    '| ---: | ---: | ---: | ---: |',
+    `| ${f(walk.lists)} | ${f(walk.gets)} | one per child list | ${ms(walk.ms)} |`,
+    '',
+    `\`npm start -- --records ${f(large.records)}\` (its own process): GitHub issues listed 100 a page over HTTP with \`after\` from \`end_cursor\`. The first page builds the ${f(large.records)} issues and nothing else.`,
+    '',
+    '| start-up | first page (builds the issues) | second page | every page (' +
+      f(large.pages) +
+      ') | RSS at start | RSS after the walk |',
+    '| ---: | ---: | ---: | ---: | ---: | ---: |',
+    `| ${f(large.startupMs)} ms | ${f(large.firstPageMs)} ms | ${f(large.secondPageMs, 1)} ms | ${f(large.walkMs)} ms (${f(large.walkMs / (large.pages - 1), 1)} ms a page) | ${f(large.rssStartMb)} MB | ${f(large.rssAfterMb)} MB |`,
   ]);
 }
 

@@ -40,6 +40,8 @@ export type Outcome =
   | { status: 200; download: { body: Uint8Array; contentType: string; filename: string } };
 
 const STORE_ACTIONS = ['context_store_search', 'search'];
+/** The most records an entity may hold for their JSON to be kept between answers. */
+const JSON_KEPT_UP_TO = 10_000;
 const SEARCH_LIMIT = { default: 25, max: 100 };
 
 function failure(status: number, message: string, problems: ParamProblem[] | ParamProblem): Outcome {
@@ -351,8 +353,9 @@ export function executeAction(
     // The stored records an answer holds, checked against the entity's record schema before they are shaped; a record
     // is checked again only after a write changed it.
     const checked = <T extends Row | Row[]>(stored: T): T => {
-      // Stored records are answered often and change only here: their JSON text is kept until a write.
-      for (const record of [stored].flat()) cacheableJson(record);
+      // Stored records are answered often and change only here: their JSON text is kept until a write. Not for an
+      // entity asked to hold very many (`records`): walked once, its bytes would double the memory for nothing.
+      if (records.length <= JSON_KEPT_UP_TO) for (const record of [stored].flat()) cacheableJson(record);
       if (context.validateRecords && recordSchema) {
         const validate = validatorOf(recordSchema);
         for (const record of [stored].flat()) {
