@@ -86,13 +86,22 @@ function buildRelations(definition: ConnectorDefinition): Relations {
   const readable = (name: string) =>
     ['list', 'get', 'api_search'].some((a) => entities.get(name)?.actions.has(a) === true);
 
-  const recordHas = (entity: EntityDefinition, field: string): boolean =>
-    [...entity.actions.values()].some((a) => a.record?.properties && Object.hasOwn(a.record.properties, field));
+  /** The record field of that name, or of the same words in another case (Twilio's `account_sid` for `AccountSid`). */
+  const recordField = (entity: EntityDefinition, name: string): string | undefined => {
+    for (const action of entity.actions.values()) {
+      const fields = Object.keys(action.record?.properties ?? {});
+      const found = fields.find((f) => f === name) ?? fields.find((f) => compact(f) === compact(name));
+      if (found) return found;
+    }
+    return undefined;
+  };
 
   /** The child's field that holds the parent's key: the param's own name, else an object named after the parent. */
   function childFieldOf(entity: EntityDefinition, param: string, foreignKey: string, parent: string): string | null {
-    for (const name of [foreignKey, param]) {
-      if (!recordHas(entity, name)) continue;
+    for (const wanted of [foreignKey, param]) {
+      const name = recordField(entity, wanted);
+      // The record's own key (Pylon's messages listed by their issue's `id`) is never its parent's.
+      if (!name || name === entity.key || /^(id|Id|ID|gid|sid)$/.test(name)) continue;
       // An object field (Asana `parent: {gid, resource_type}`) holds the key inside it.
       const property = [...entity.actions.values()]
         .map((a) => a.record?.properties?.[name])
