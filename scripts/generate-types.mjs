@@ -483,13 +483,17 @@ const ACTION_SENTENCES = {
 /** Text for a JSDoc comment: `*\/` would end it early. */
 const docText = (text) => text.replaceAll('*/', '*\\/');
 
+/** Markdown code: a value with a backtick of its own needs a longer fence. */
+const code = (text) => (text.includes('`') ? `\`\` ${text} \`\`` : `\`${text}\``);
+
+// A long default (Facebook Marketing's field lists) is cut: a hover shows how it starts.
 const DOC_VALUE_LENGTH = 60;
 const docValue = (value) => {
   const text = JSON.stringify(value);
   return text.length > DOC_VALUE_LENGTH ? `${text.slice(0, DOC_VALUE_LENGTH)}…` : text;
 };
 
-/** A param's type as TypeScript would write it: enums as their literals, arrays of them, `object {keys}`. */
+/** A param's type as TypeScript would write it: enums as their literals, arrays of them, an object as `{ keys }`. */
 function paramTypeText(node, doc) {
   const schema = followRef(node, doc) ?? {};
   if (Array.isArray(schema.enum)) return schema.enum.map((value) => JSON.stringify(value)).join(' | ');
@@ -514,10 +518,10 @@ function boundsText(low, high, unit = '') {
   return high !== undefined ? `at most ${high}${unit}` : undefined;
 }
 
+/** One param as a list item: name, type, whether the caller must send it, bounds, default. */
 function paramLine(name, node, required, doc) {
   const schema = followRef(node, doc);
-  const type = paramTypeText(schema, doc);
-  const parts = [`\`${name}\` ${type.includes('`') ? type : `\`${type}\``}`];
+  const parts = [`${code(name)} ${code(paramTypeText(schema, doc))}`];
   const scopedFrom = schema['x-scoped-from'];
   if (scopedFrom) parts.push(`optional: filled from the configuration's \`${scopedFrom}\``);
   else if (required && schema.default === undefined) parts.push('**required**');
@@ -526,7 +530,7 @@ function paramLine(name, node, required, doc) {
   const length = boundsText(schema.minLength, schema.maxLength, ' characters');
   if (length) parts.push(length);
   if (isTemplate(schema.default)) parts.push('default computed by the connector (e.g. from the current date)');
-  else if (schema.default !== undefined) parts.push(`default \`${docValue(schema.default)}\``);
+  else if (schema.default !== undefined) parts.push(`default ${code(docValue(schema.default))}`);
   return `- ${parts.join(', ')}`;
 }
 
@@ -551,15 +555,20 @@ function pagingText(rule, action) {
   return `${parts.join('; ')}.${action === 'list' ? ' `all()` reads every page.' : ''}`;
 }
 
+/** The service's own endpoint, or each variant's with the params that choose it. */
 function upstreamText(operation) {
   const endpoint = ({ method, path }) => `\`${method} ${path}\``;
   const variants = operation['x-variants'];
   if (variants?.length)
     return variants
       .map(
-        (v) => (v.params.length ? `with ${v.params.map((p) => `\`${p}\``).join(', ')}: ` : '') + endpoint(v.upstream),
+        (v) =>
+          endpoint(v.upstream) +
+          (v.params.length
+            ? ` when ${v.params.map((p) => `\`${p}\``).join(', ')} ${v.params.length > 1 ? 'are' : 'is'} given`
+            : ''),
       )
-      .join('; ');
+      .join(', or ');
   const upstream = operation['x-upstream'];
   return endpoint(upstream) + (upstream.body === 'graphql' ? ' (GraphQL)' : '');
 }

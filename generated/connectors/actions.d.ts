@@ -11573,7 +11573,7 @@ export interface ConnectorActions {
     /** Zendesk Support ticket audits: `list`. */
     ticket_audits: {
       /**
-       * Lists Zendesk Support ticket audits; upstream `GET /ticket_audits.json`; with `ticket_id`: `GET /tickets/{ticket_id}/audits.json`.
+       * Lists Zendesk Support ticket audits; upstream `GET /ticket_audits.json`, or `GET /tickets/{ticket_id}/audits.json` when `ticket_id` is given.
        *
        * Params:
        * - `page` `integer`, at least 1
