@@ -3,8 +3,9 @@
 // The spec/output pairs come from redocly.yaml (`apis.*.x-openapi-ts.output`), the one list both tools read, plus one
 // per agent connector definition: openapi/connectors/<name>.yaml -> generated/connectors/<name>.d.ts. Beside the types,
 // one data module: generated/connector-paging.ts, the paging table of every connector (from their `x-paging`).
-// --only a,b limits the run to those names (an API of redocly.yaml, `connectors/<name>`, `connectors/index` or
-// `connector-paging`). generated/connectors/index.d.ts maps each connector's name to its operations (typed connectors).
+// --only a,b limits the run to those names (an API of redocly.yaml, `connectors/<name>`, `connectors/index`,
+// `connectors/actions` or `connector-paging`). generated/connectors/index.d.ts maps each connector's name to its
+// operations (typed connectors); generated/connectors/actions.d.ts documents each action for their hovers.
 // The Node API is used instead of the CLI because the CLI's --check stops at the first up-to-date file.
 import { readFile, readdir, writeFile, mkdir } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
@@ -65,6 +66,12 @@ async function targets() {
       build: () => toolCatalog(file),
     });
   }
+  list.push({
+    name: 'connectors/actions',
+    spec: 'openapi/connectors/*.yaml',
+    output: 'generated/connectors/actions.d.ts',
+    build: () => connectorActionTypes(connectors),
+  });
   list.push({
     name: 'connectors/index',
     spec: 'openapi/connectors/*.yaml',
@@ -459,6 +466,182 @@ export const API_ACTION_PARAMS: Readonly<Record<'context_store_search', ActionTo
     text += `  {\n    name: ${literal(head.name)},\n    title: ${literal(head.title)},\n    definitionId: ${literal(head.definitionId)},\n    load: async () => (await import('./${name}.js')).catalog,\n  },\n`;
   }
   return `${text}];\n`;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The actions' docs: per connector, entity and action, a JSDoc comment written from the definition (what it does, the
+// upstream endpoint, the params, the paging) on a member whose type names the params the connector fills when they are
+// left out. Typed connectors map over these members homomorphically, so an editor's hover on a method shows the comment.
+
+/** What an action does, in a sentence's start, by action. */
+const ACTION_SENTENCES = {
+  list: (what) => `Lists ${what}`,
+  get: (what) => `Gets one record of ${what}`,
+  create: (what) => `Creates a record of ${what}`,
+  update: (what) => `Updates a record of ${what}`,
+  delete: (what) => `Deletes a record of ${what}`,
+  download: (what) => `Downloads the content (bytes) of a record of ${what}`,
+  api_search: (what) => `Searches ${what} with the service's own search`,
+};
+
+/** Text for a JSDoc comment: `*\/` would end it early. */
+const docText = (text) => text.replaceAll('*/', '*\\/');
+
+/** Markdown code: a value with a backtick of its own needs a longer fence. */
+const code = (text) => (text.includes('`') ? `\`\` ${text} \`\`` : `\`${text}\``);
+
+// A long default (Facebook Marketing's field lists) is cut: a hover shows how it starts.
+const DOC_VALUE_LENGTH = 60;
+const docValue = (value) => {
+  const text = JSON.stringify(value);
+  return text.length > DOC_VALUE_LENGTH ? `${text.slice(0, DOC_VALUE_LENGTH)}…` : text;
+};
+
+/** A param's type as TypeScript would write it: enums as their literals, arrays of them, an object as `{ keys }`. */
+function paramTypeText(node, doc) {
+  const schema = followRef(node, doc) ?? {};
+  if (Array.isArray(schema.enum)) return schema.enum.map((value) => JSON.stringify(value)).join(' | ');
+  const types = [schema.type].flat().filter(Boolean);
+  const text = types
+    .map((type) => {
+      if (type === 'array') {
+        const item = paramTypeText(schema.items, doc);
+        return item.includes(' ') ? `(${item})[]` : `${item}[]`;
+      }
+      if (type === 'object' && schema.properties) return `{ ${Object.keys(schema.properties).join(', ')} }`;
+      return type === 'integer' ? 'integer' : type;
+    })
+    .join(' | ');
+  return (text || 'unknown') + (schema.format ? ` (${schema.format})` : '');
+}
+
+/** `1 to 100`, `at least 1`, with a unit for lengths. */
+function boundsText(low, high, unit = '') {
+  if (low !== undefined && high !== undefined) return `${low} to ${high}${unit}`;
+  if (low !== undefined) return `at least ${low}${unit}`;
+  return high !== undefined ? `at most ${high}${unit}` : undefined;
+}
+
+/** One param as a list item: name, type, whether the caller must send it, bounds, default. */
+function paramLine(name, node, required, doc) {
+  const schema = followRef(node, doc);
+  const parts = [`${code(name)} ${code(paramTypeText(schema, doc))}`];
+  const scopedFrom = schema['x-scoped-from'];
+  if (scopedFrom) parts.push(`optional: filled from the configuration's \`${scopedFrom}\``);
+  else if (required && schema.default === undefined) parts.push('**required**');
+  const range = boundsText(schema.minimum, schema.maximum);
+  if (range) parts.push(range);
+  const length = boundsText(schema.minLength, schema.maxLength, ' characters');
+  if (length) parts.push(length);
+  if (isTemplate(schema.default)) parts.push('default computed by the connector (e.g. from the current date)');
+  else if (schema.default !== undefined) parts.push(`default ${code(docValue(schema.default))}`);
+  return `- ${parts.join(', ')}`;
+}
+
+/** How an action pages, from its `x-paging` (the rule the paging table holds). */
+function pagingText(rule, action) {
+  if (rule.style === 'none') return 'Does not page: one call answers all of it.';
+  const how = {
+    cursor: `Pages by cursor: \`connector_metadata.${rule.next}\` goes back as \`${rule.cursor}\``,
+    link: `Pages by link: \`connector_metadata.${rule.next}\` is the next page's URL, whose \`${rule.cursor}\` goes back as \`${rule.cursor}\``,
+    last_id: `Pages after the last record: its \`${rule.key}\` goes back as \`${rule.cursor}\``,
+    offset: `Pages by offset: \`${rule.cursor}\` counts the records already read`,
+    page: `Pages by number: \`${rule.cursor}\` counts from ${rule.first}`,
+  }[rule.style];
+  const parts = [how];
+  if (rule.size)
+    parts.push(
+      `\`${rule.size}\` sets the page size${rule.sizeDefault === undefined ? '' : ` (${rule.sizeDefault} by default)`}`,
+    );
+  if (rule.more) parts.push(`the last page answers \`${rule.more}: false\``);
+  if (rule.done) parts.push(`the last page answers \`${rule.done}: true\``);
+  if (rule.total) parts.push(`\`${rule.total}\` counts every record`);
+  return `${parts.join('; ')}.${action === 'list' ? ' `all()` reads every page.' : ''}`;
+}
+
+/** The service's own endpoint, or each variant's with the params that choose it. */
+function upstreamText(operation) {
+  const endpoint = ({ method, path }) => `\`${method} ${path}\``;
+  const variants = operation['x-variants'];
+  if (variants?.length)
+    return variants
+      .map(
+        (v) =>
+          endpoint(v.upstream) +
+          (v.params.length
+            ? ` when ${v.params.map((p) => `\`${p}\``).join(', ')} ${v.params.length > 1 ? 'are' : 'is'} given`
+            : ''),
+      )
+      .join(', or ');
+  const upstream = operation['x-upstream'];
+  return endpoint(upstream) + (upstream.body === 'graphql' ? ' (GraphQL)' : '');
+}
+
+/** The JSDoc comment of one action, indented for its place in the interface. */
+function actionDoc(doc, head, operation, indent) {
+  const action = operation['x-action'];
+  const entity = operation['x-entity'].replaceAll('_', ' ');
+  const sentence = ACTION_SENTENCES[action] ?? ((what) => `Runs \`${action}\` on ${what}`);
+  const key = operation['x-key']?.param;
+  const lines = [
+    `${sentence(`${head.title} ${entity}`)}${key && action !== 'list' ? ` by \`${key}\`` : ''}; upstream ${upstreamText(operation)}.`,
+  ];
+  const params = followRef(operation.requestBody?.content?.['application/json']?.schema, doc);
+  const entries = Object.entries(params?.properties ?? {});
+  lines.push('', ...(entries.length ? ['Params:'] : ['Takes no params.']));
+  for (const [name, schema] of entries) lines.push(paramLine(name, schema, params.required?.includes(name), doc));
+  if (operation['x-paging']) lines.push('', pagingText(pagingRule(doc, head, operation), action));
+  return [`${indent}/**`, ...lines.map((line) => `${indent} *${line ? ` ${docText(line)}` : ''}`), `${indent} */`];
+}
+
+/** The params the connector fills when left out: required ones scoped from its configuration or with a default. */
+function filledParams(doc, operation) {
+  const params = followRef(operation.requestBody?.content?.['application/json']?.schema, doc);
+  return (params?.required ?? []).filter((name) => {
+    const schema = followRef(params.properties?.[name], doc);
+    return schema?.['x-scoped-from'] !== undefined || schema?.default !== undefined;
+  });
+}
+
+async function connectorActionTypes(files) {
+  const lines = [
+    '// Generated by scripts/generate-types.mjs from openapi/connectors/*.yaml: do not edit, run `npm run generate`.',
+    "// Each action's docs, which a typed connector's method shows on hover (the members are mapped homomorphically).",
+    '',
+    '/**',
+    ' * Per connector, entity and action: what the action does, its upstream endpoint, params and paging. The type of an',
+    ' * action names the params the connector fills when they are left out (`never`: none).',
+    ' */',
+    'export interface ConnectorActions {',
+  ];
+  for (const file of files) {
+    const doc = await connectorDocument(file);
+    const head = doc['x-airbyte-connector'];
+    const entities = new Map();
+    for (const item of Object.values(doc.paths ?? {})) {
+      const operation = item.post;
+      if (!entities.has(operation['x-entity'])) entities.set(operation['x-entity'], []);
+      entities.get(operation['x-entity']).push(operation);
+    }
+    lines.push(`  /** The ${head.title} connector (definition ${head.definitionId}, version ${head.version}). */`);
+    lines.push(`  ${literal(head.name)}: {`);
+    for (const [entity, operations] of entities) {
+      const actions = operations.map((operation) => `\`${operation['x-action']}\``).join(', ');
+      lines.push(`    /** ${docText(`${head.title} ${entity.replaceAll('_', ' ')}: ${actions}.`)} */`);
+      lines.push(`    ${property(entity)}: {`);
+      for (const operation of operations) {
+        const filled = filledParams(doc, operation);
+        lines.push(...actionDoc(doc, head, operation, '      '));
+        lines.push(
+          `      ${property(operation['x-action'])}: ${filled.length ? filled.map(literal).join(' | ') : 'never'};`,
+        );
+      }
+      lines.push('    };');
+    }
+    lines.push('  };');
+  }
+  lines.push('}', '');
+  return lines.join('\n');
 }
 
 async function main() {

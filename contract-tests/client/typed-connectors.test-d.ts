@@ -6,6 +6,7 @@ import { createAgentEngineClient } from '../../src/index.js';
 
 declare const github: TypedConnector<'github'>;
 declare const stripe: TypedConnector<'stripe'>;
+declare const drive: TypedConnector<'google-drive'>;
 
 describe('typed connectors', () => {
   it('come from client.connector by name, one type per definition', () => {
@@ -53,9 +54,32 @@ describe('typed connectors', () => {
     // @ts-expect-error: states are OPEN or CLOSED
     github.issues.list({ owner: 'airbytehq', repo: 'airbyte', states: ['MAYBE'] });
     // @ts-expect-error: the params are required where the action requires some
-    github.issues.list();
+    github.issues.get();
     // An action without required params may be called without any.
     stripe.customers.list();
+  });
+
+  it('leave optional the params the connector fills (scoped from its configuration, or with a default), and only those', () => {
+    github.issues.list({ per_page: 10 });
+    github.issues.list();
+    github.issues.all({ states: ['OPEN'] });
+    github.issues.get({ number: 1 });
+    github.issues.create({ title: 'Bug' });
+    github.execute({ entity: 'issues', action: 'create', params: { title: 'Bug' } });
+    // @ts-expect-error: `number` is required and not scoped
+    github.issues.get({});
+    // @ts-expect-error: `title` is required and not scoped
+    github.issues.create({});
+    // @ts-expect-error: a scoped param keeps its type
+    github.issues.list({ owner: 1 });
+    expectTypeOf<ActionParams<'github', 'issues', 'get'>>().toEqualTypeOf<
+      { owner?: string; repo?: string } & { number: number; fields?: string[] }
+    >();
+    // Google Drive's `alt` is required with a default (`media`): the connector sends it.
+    drive.files.download({ fileId: 'f1' });
+    drive.files.download({ fileId: 'f1', alt: 'media' });
+    // @ts-expect-error: `fileId` is required, without a default
+    drive.files.download({ alt: 'media' });
   });
 
   it('type execute as a union of entity and action, each with its own params', async () => {

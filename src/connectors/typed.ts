@@ -1,8 +1,9 @@
 // Typed connectors: `client.connector('github', id)` gives each entity of the connector's definition with exactly the
 // actions it lists, their params and records typed from generated/connectors (openapi/connectors/*.yaml, through
-// openapi-typescript: no hand-written copy). At run time a typed connector is a thin layer over `execute` and
-// `executeRecords`; the types do the work.
+// openapi-typescript: no hand-written copy), each action documented from its definition (connectors/actions.d.ts).
+// At run time a typed connector is a thin layer over `execute` and `executeRecords`; the types do the work.
 import type { components } from '../../generated/agent-engine.js';
+import type { ConnectorActions } from '../../generated/connectors/actions.js';
 import type { ConnectorPaths } from '../../generated/connectors/index.js';
 import type { ExecutePagesOptions } from '../core/execute-paging.js';
 import type { CallOptions } from '../core/transport.js';
@@ -25,9 +26,28 @@ export type ActionName<N extends ConnectorName, E extends string> = ActionOfKey<
 type Operation<N extends ConnectorName, E extends string, A extends string> =
   ConnectorPaths[N] extends Record<`/${E}/${A}`, { post: infer O }> ? O : never;
 
-/** The params of one action: what `execute` takes in `params`, as the connector's definition types them. */
-export type ActionParams<N extends ConnectorName, E extends string, A extends string> =
-  Operation<N, E, A> extends { requestBody: { content: { 'application/json': infer P } } } ? P : never;
+// The generated docs of a connector's entities and actions: mapped over homomorphically, so hovers show them.
+type ActionsOf<N extends ConnectorName> = N extends keyof ConnectorActions ? ConnectorActions[N] : never;
+type EntityActions<N extends ConnectorName, E extends string> = E extends keyof ActionsOf<N> ? ActionsOf<N>[E] : never;
+// Required params the connector fills when they are left out (scoped from its configuration, or with a default).
+type FilledParams<N extends ConnectorName, E extends string, A extends string> = A extends keyof EntityActions<N, E>
+  ? EntityActions<N, E>[A]
+  : never;
+
+// `as` clauses that only filter keep each param's declaration (and its docs).
+type WithOptional<P, K> = [K] extends [never]
+  ? P
+  : { [F in keyof P as F extends K ? F : never]?: P[F] } & { [F in keyof P as F extends K ? never : F]: P[F] };
+
+/**
+ * The params of one action: what `execute` takes in `params`, as the connector's definition types them, except that
+ * those the connector fills when they are left out are optional (GitHub's `owner` and `repo`, scoped from its
+ * configuration's `repositories`; Google Drive's `alt`, which has a default).
+ */
+export type ActionParams<N extends ConnectorName, E extends string, A extends string> = WithOptional<
+  Operation<N, E, A> extends { requestBody: { content: { 'application/json': infer P } } } ? P : never,
+  FilledParams<N, E, A>
+>;
 
 type Answer<N extends ConnectorName, E extends string, A extends string> =
   Operation<N, E, A> extends { responses: { 200: { content: { 'application/json': infer R } } } } ? R : never;
@@ -84,9 +104,12 @@ type ActionMethod<N extends ConnectorName, E extends string, A extends string> =
       ...args: ParamsArgs<ActionParams<N, E, A>, ActionOptions>
     ) => Promise<ActionAnswer<ActionResult<N, E, A>, ActionMeta<N, E, A>>>;
 
-/** One entity of a typed connector: exactly the actions its definition lists, and `all()` where it has a list. */
+/**
+ * One entity of a typed connector: exactly the actions its definition lists, each documented from it, and `all()`
+ * where it has a list.
+ */
 export type TypedEntity<N extends ConnectorName, E extends string> = {
-  [A in ActionName<N, E>]: ActionMethod<N, E, A>;
+  [A in keyof EntityActions<N, E>]: ActionMethod<N, E, A & string>;
 } & ('list' extends ActionName<N, E>
   ? {
       /** Every record of the list across its pages, each once, paged as the connector's definition says. */
@@ -128,11 +151,11 @@ export interface TypedConnectorBase<N extends ConnectorName> {
 }
 
 /**
- * A connector typed from its definition: `github.issues.list({ owner, repo, per_page: 10 })`,
- * `github.issues.all({ owner, repo }, { limit: 500 })`, `github.issues.get({ owner, repo, number: 42 })`.
+ * A connector typed from its definition: `github.issues.list({ per_page: 10 })` (`owner` and `repo` may be left to
+ * the connector's configuration), `github.issues.all({}, { limit: 500 })`, `github.issues.get({ number: 42 })`.
  */
 export type TypedConnector<N extends ConnectorName> = TypedConnectorBase<N> & {
-  readonly [E in EntityName<N>]: TypedEntity<N, E>;
+  readonly [E in keyof ActionsOf<N>]: TypedEntity<N, E & string>;
 };
 
 /** What a typed connector needs of the client. */
