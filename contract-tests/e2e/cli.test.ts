@@ -187,6 +187,7 @@ describe('agent-engine-kit mock', () => {
         workspace_name: 'default',
         connector_type: 'Stripe',
         credentials: { api_key: 'sk_test_records' },
+        replication_config: { account_id: 'acct_records' },
       });
       const customers: unknown[] = [];
       for await (const customer of client.connector('stripe', connector.id).customers.all({ limit: 100 }))
