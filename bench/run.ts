@@ -79,7 +79,7 @@ if (only.has('execute')) {
   section([
     '## Execute in the standalone mock',
     '',
-    `The mock as \`npm start\` runs it (its own process), with the 51 agent connector definitions. Memory: one connector of each definition created and each of its entities read once (which builds all of its records: entities are built when first read), in the fresh process, before any load. Then autocannon, ${process.env.BENCH_CONNECTIONS ?? 10} connections, ${process.env.BENCH_DURATION_S ?? 10} s each, with auth, request validation, the engine (params from the definition, paging, records checked against their schema) and response validation on.`,
+    `The mock as \`npm start\` runs it (its own process), with the 51 agent connector definitions. Memory: one connector of each definition created and each of its entities read once (which builds all of its records: entities are built when first read; each read is refused for an unknown param, so nothing is answered or kept but the records), in the fresh process, before any load. Then autocannon, ${process.env.BENCH_CONNECTIONS ?? 10} connections, ${process.env.BENCH_DURATION_S ?? 10} s each, with auth, request validation, the engine (params from the definition, paging, records checked against their schema) and response validation on.`,
     '',
     "| start-up (spawn to first answer) | RSS at start | RSS with every connector's records built | building all 51 (51 creates + 584 executes, one per entity) |",
     '| ---: | ---: | ---: | ---: |',

@@ -304,6 +304,17 @@ describe('skills', () => {
     ]);
     const texts = section.content!.map((b) => b.text ?? '').join(' ');
     expect(texts).toContain('pass connector_metadata.end_cursor back as params.after');
+    // A param that names a parent says where its value comes from.
+    const comments = await c.skills.docs(docs_skill_id, { section: 'action:comments.list' });
+    expect(comments.content!.find((b) => b.type === 'table')!.rows).toContainEqual([
+      'number',
+      'integer',
+      'yes',
+      '',
+      '',
+      '',
+      'the number or id of a record of issues (list issues first); an unknown one is a 404',
+    ]);
     const connect = await c.skills.docs(docs_skill_id, { section: 'connect' });
     expect(JSON.stringify(connect.content)).toContain('token: string (secret)');
     expect(JSON.stringify(connect.content)).not.toContain('ghp_skills_secret_1');

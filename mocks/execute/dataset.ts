@@ -97,16 +97,14 @@ export interface DatasetSnapshot {
   parents: [string, (Record<string, number> | null)[]][];
 }
 
-/** Parents of a record: parent entity -> the parent record. */
-type Parents = Map<string, Row>;
-
 /**
  * The records of one connector, entity by entity, each built when first read (its parents first), and each record's
  * parents. `get` is a Map's: the engine and the tests read an entity's records, push and splice them.
  */
 export class Dataset {
   private readonly rows = new Map<string, Row[]>();
-  private readonly parents = new WeakMap<Row, Parents>();
+  /** Per parent entity, each child record's parent record: a table per entity, not a map per record (memory). */
+  private readonly parents = new Map<string, WeakMap<Row, Row>>();
   private readonly building = new Set<string>();
   /** Each entity's records as built, before any write: children are spread over these, whenever they are built. */
   private readonly seeded = new Map<string, Row[]>();
@@ -130,12 +128,11 @@ export class Dataset {
       const records = dataset.rows.get(name) ?? [];
       links.forEach((link, i) => {
         if (!link || !records[i]) return;
-        const parents: Parents = new Map();
         for (const [parent, index] of Object.entries(link)) {
-          const parentRecord = dataset.rows.get(parent)?.[index];
-          if (parentRecord) parents.set(parent, parentRecord);
+          // A state file is read as data: only a whole index of a record that is there names a parent.
+          const parentRecord = Number.isInteger(index) ? dataset.rows.get(parent)?.[index] : undefined;
+          if (parentRecord) dataset.link(records[i], parent, parentRecord);
         }
-        dataset.parents.set(records[i], parents);
       });
     }
     return dataset;
@@ -149,12 +146,11 @@ export class Dataset {
       parents: entities.map(([name, records]) => [
         name,
         records.map((record) => {
-          const parents = this.parents.get(record);
-          if (!parents) return null;
-          const link: Record<string, number> = {};
-          for (const [parent, parentRecord] of parents) {
-            const index = positions.get(parent)?.get(parentRecord);
-            if (index !== undefined) link[parent] = index;
+          let link: Record<string, number> | null = null;
+          for (const [parent, byChild] of this.parents) {
+            const parentRecord = byChild.get(record);
+            const index = parentRecord && positions.get(parent)?.get(parentRecord);
+            if (index !== undefined) (link ??= {})[parent] = index;
           }
           return link;
         }),
@@ -192,15 +188,21 @@ export class Dataset {
 
   /** The record of `ancestor` a record belongs to, directly or through its parents (a task's team, via its list). */
   ancestorOf(record: Row, ancestor: string, depth = 0): Row | undefined {
-    const parents = this.parents.get(record);
-    if (!parents || depth > 8) return undefined;
-    const direct = parents.get(ancestor);
+    if (depth > 8) return undefined;
+    const direct = this.parents.get(ancestor)?.get(record);
     if (direct) return direct;
-    for (const parent of parents.values()) {
-      const found = this.ancestorOf(parent, ancestor, depth + 1);
+    for (const byChild of this.parents.values()) {
+      const parent = byChild.get(record);
+      const found = parent && this.ancestorOf(parent, ancestor, depth + 1);
       if (found) return found;
     }
     return undefined;
+  }
+
+  private link(record: Row, parentEntity: string, parent: Row): void {
+    let byChild = this.parents.get(parentEntity);
+    if (!byChild) this.parents.set(parentEntity, (byChild = new WeakMap()));
+    byChild.set(record, parent);
   }
 
   /**
@@ -234,9 +236,7 @@ export class Dataset {
 
   /** Makes `parent` (a record of entity `parentEntity`) a parent of `record`, and sets the record's own parent fields. */
   attach(entity: EntityDefinition, record: Row, parentEntity: string, parent: Row): void {
-    let parents = this.parents.get(record);
-    if (!parents) this.parents.set(record, (parents = new Map()));
-    parents.set(parentEntity, parent);
+    this.link(record, parentEntity, parent);
     for (const link of relationsOf(this.definition).entityLinks(entity.name)) {
       if (!link.childField || (link.parent !== parentEntity && !this.ancestorOf(parent, link.parent))) continue;
       const holder = link.parent === parentEntity ? parent : this.ancestorOf(parent, link.parent)!;
@@ -351,9 +351,7 @@ export class Dataset {
       });
     records.forEach((record, i) => {
       if (assignment.length === 0) return;
-      const parents: Parents = new Map();
-      for (const { parent, chosen } of assignment) parents.set(parent, chosen[i]!);
-      this.parents.set(record, parents);
+      for (const { parent, chosen } of assignment) this.link(record, parent, chosen[i]!);
       // Parent fields inside an object (ClickUp lists' `folder.id`).
       for (const link of fieldLinks.filter((l) => l.childField!.includes('.'))) {
         const holder = holderOf(link, i);

@@ -4,6 +4,7 @@
 // records; and an example call. What an agent reads before it calls `execute`.
 import type { components } from '../../generated/agent-engine.js';
 import type { ActionDefinition, ConnectorDefinition, EntityDefinition, JsonSchema } from '../connectors/definitions.js';
+import { relationsOf } from '../execute/relations.js';
 
 type Block = components['schemas']['SkillContentBlock'];
 type OutlineSection = components['schemas']['SkillOutlineSection'];
@@ -156,9 +157,20 @@ function pagingText(action: ActionDefinition): string[] {
   return out;
 }
 
-function actionSection(entity: EntityDefinition, action: ActionDefinition): Block[] {
-  const scopedFrom = (schema: JsonSchema) =>
-    schema['x-scoped-from'] ? `filled from replication_config.${schema['x-scoped-from']} when left out` : '';
+function actionSection(definition: ConnectorDefinition, entity: EntityDefinition, action: ActionDefinition): Block[] {
+  // Where the value comes from: the connector's configuration, or a parent record the caller lists first.
+  const parents = new Map(
+    relationsOf(definition)
+      .linksOf(action)
+      .map((link) => [link.param, link]),
+  );
+  const scopedFrom = (schema: JsonSchema, path: string) => {
+    if (schema['x-scoped-from']) return `filled from replication_config.${schema['x-scoped-from']} when left out`;
+    const link = parents.get(path);
+    return link
+      ? `the ${link.parentFields.slice(0, 2).join(' or ')} of a record of ${link.parent} (list ${link.parent} first); an unknown one is a 404`
+      : '';
+  };
   const params = fieldsOf(action.params);
   const blocks: Block[] = [heading(`${entity.name} ${action.action}`, 2)];
   blocks.push(
@@ -172,7 +184,7 @@ function actionSection(entity: EntityDefinition, action: ActionDefinition): Bloc
             allowedValues(schema),
             defaultOf(schema),
             boundsOf(schema),
-            scopedFrom(schema),
+            scopedFrom(schema, path),
           ]),
         )
       : paragraph('Takes no params.'),
@@ -342,7 +354,7 @@ export function connectorDocs(definition: ConnectorDefinition): ConnectorDocs {
         summary,
         available: true,
       });
-      sections.set(actionSectionId(entity.name, action.action), actionSection(entity, action));
+      sections.set(actionSectionId(entity.name, action.action), actionSection(definition, entity, action));
     }
   }
   const overview: Block[] = [
