@@ -1,9 +1,9 @@
 // The execute engine in the standalone mock, as `npm start` runs it (its own process): start-up with the 51
 // connector definitions, requests/s and p99 of a GitHub `list` of 30 issues and of a Stripe `get`, and the process's
 // memory once every connector's records have been built (one connector of each definition, each entity read once).
-import { readFileSync } from 'node:fs';
 import { connectorDefinition, connectorIndex } from '../mocks/connectors/definitions.js';
 import { createBody } from '../contract-tests/support/connector-samples.js';
+import { rssMb } from './spread.js';
 
 export interface ExecuteBench {
   startupMs: number;
@@ -13,9 +13,6 @@ export interface ExecuteBench {
   connectors: number;
   buildAllMs: number;
 }
-
-const rssMb = (pid: number) =>
-  Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
 
 export async function benchExecute(): Promise<ExecuteBench> {
   // @ts-expect-error: plain .mjs modules without type declarations

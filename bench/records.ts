@@ -2,10 +2,9 @@
 // roots, every child list, every listed record's get) timed in process, and a mock as `npm start -- --records 100000`
 // runs it: the time to GitHub's first page of issues (which builds the 100,000), the time to walk every page, and the
 // process's memory then. Each repeated figure is min / median / max.
-import { readFileSync } from 'node:fs';
 import { connectorIndex } from '../mocks/connectors/definitions.js';
 import { walkConnector } from '../contract-tests/support/connector-walk.js';
-import { type Spread, spread } from './spread.js';
+import { type Spread, rssMb, spread } from './spread.js';
 
 export interface WalkBench {
   connectors: number;
@@ -44,9 +43,6 @@ export interface LargeBench {
   rssStartMb: number;
   rssAfterMb: number;
 }
-
-const rssMb = (pid: number) =>
-  Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
 
 /** GitHub issues in a mock process holding `records` of each listable entity: first page, every page, memory. */
 export async function benchLargeRecords(records = 100_000): Promise<LargeBench> {
