@@ -147,6 +147,9 @@ describeWithBrowser('the documentation site', (executablePath) => {
         expect(await page.title()).toBe(loadSpec(name).info.title);
         // Redoc's attribution logo is on a CDN; build-docs inlines it (this is where the site used to fetch a badge).
         expect(fromElsewhere(requests)).toEqual([]);
+        // Redoc 3 would send telemetry from the reader's browser some time after the page opens (so a request count
+        // alone can miss it): the page is built with it off (`telemetry: off` in redocly.yaml).
+        expect(readFileSync(join(root, 'docs/site', `${name}.html`), 'utf8')).toContain('"disableTelemetry":true');
         expect(errors).toEqual([]);
         await page.close();
       },
