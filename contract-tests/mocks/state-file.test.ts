@@ -102,6 +102,20 @@ describe('the store in a state file', () => {
     const future = join(work, 'future.json');
     writeFileSync(future, JSON.stringify({ format: 'agent-engine-kit-mock-state', version: 99 }));
     await expect(startStandaloneMock({ port: 0, log: false, stateFile: future })).rejects.toThrow(/another version/);
+    // A state file of version 1 (records without their parents) is refused; so are records not as the mock writes them.
+    const older = join(work, 'older.json');
+    writeFileSync(older, JSON.stringify({ format: 'agent-engine-kit-mock-state', version: 1 }));
+    await expect(startStandaloneMock({ port: 0, log: false, stateFile: older })).rejects.toThrow(/another version/);
+    const kept = join(work, 'kept.json');
+    const keeping = await startStandaloneMock({ port: 0, log: false, stateFile: kept });
+    await clientOf(keeping.url).tokens.scoped('kept');
+    await keeping.close();
+    const damaged = JSON.parse(readFileSync(kept, 'utf8'));
+    damaged.records = [['6f1c2d3e-4a5b-4c6d-8e7f-9a0b1c2d3e4f', { entities: [['issues', 'not a list']], parents: [] }]];
+    writeFileSync(kept, JSON.stringify(damaged));
+    await expect(startStandaloneMock({ port: 0, log: false, stateFile: kept })).rejects.toThrow(
+      /is damaged \(a connector's records are not as the mock writes them\)/,
+    );
     const seeded = join(work, 'seeded.json');
     const mock = await startStandaloneMock({ port: 0, log: false, stateFile: seeded, seed: 3 });
     await clientOf(mock.url).tokens.scoped('seeded');

@@ -50,6 +50,19 @@ export function readStateFile(file: string, config: Pick<MockConfig, 'seed' | 'o
     if (!Array.isArray(snapshot[key]))
       throw new StateFileError(`${file} is damaged (no ${key} list): delete it to start from the seed.`);
   }
+  // Each connector's records: its built entities, and their records' parents by index (state version 2).
+  for (const entry of snapshot.records as unknown[]) {
+    const [id, records] = Array.isArray(entry) ? entry : [];
+    const entities = (records as { entities?: unknown } | undefined)?.entities;
+    const parents = (records as { parents?: unknown } | undefined)?.parents;
+    const pairs = (list: unknown) =>
+      Array.isArray(list) &&
+      list.every((pair) => Array.isArray(pair) && typeof pair[0] === 'string' && Array.isArray(pair[1]));
+    if (typeof id !== 'string' || !pairs(entities) || !pairs(parents))
+      throw new StateFileError(
+        `${file} is damaged (a connector's records are not as the mock writes them): delete it to start from the seed.`,
+      );
+  }
   return snapshot as StoreSnapshot;
 }
 
