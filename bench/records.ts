@@ -1,7 +1,7 @@
 // The navigable data: the user's walk over all 51 connectors (support/connector-walk.ts: every listable entity from the
 // roots, every child list, every listed record's get) timed in process, and a mock as `npm start -- --records 100000`
-// runs it: the time to GitHub's first page of issues (which builds the 100,000), the time to walk every page, and the
-// process's memory then. Each repeated figure is min / median / max.
+// runs it: the time to GitHub's first page of issues (made as they are read), the time to walk every page (which
+// makes all 100,000), and the process's memory then. Each repeated figure is min / median / max.
 import { connectorIndex } from '../mocks/connectors/definitions.js';
 import { walkConnector } from '../contract-tests/support/connector-walk.js';
 import { type Spread, rssMb, spread } from './spread.js';

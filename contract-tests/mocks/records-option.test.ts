@@ -3,6 +3,9 @@
 // entity is built when first read, so a large GitHub `issues` builds nothing else; the same seed gives the same
 // records; a bad value is refused in one line.
 import { describe, expect, it } from 'vitest';
+import { connectorDefinition } from '../../mocks/connectors/definitions.js';
+import { Dataset, buildDataset } from '../../mocks/execute/dataset.js';
+import { executeAction } from '../../mocks/execute/engine.js';
 import { createMockFetch } from '../../mocks/node.js';
 import { MockConfigError, resolveMockConfig } from '../../mocks/service/config.js';
 import { createAgentEngineClient } from '../../src/index.js';
@@ -43,6 +46,46 @@ describe('records per entity', () => {
     expect(comments.data.length).toBeGreaterThan(0);
     expect(mock.service.store.records.get(id)!.get('comments')).toHaveLength(2_500);
   }, 60_000);
+
+  it('makes many records as they are read: the first page of a million issues costs a page, not a million', async () => {
+    const { github } = await githubOf(1_000_000);
+    const started = performance.now();
+    const first = await github.issues.list({ owner: 'airbytehq', repo: 'airbyte', per_page: 100 });
+    // Making all of them takes about a minute here: the first page must not.
+    expect(performance.now() - started).toBeLessThan(5_000);
+    expect(first.data).toHaveLength(100);
+    expect(first.meta).toMatchObject({ has_next_page: true });
+  }, 30_000);
+
+  it('reads the same records in any order, and writes to them as to any list', () => {
+    const definition = connectorDefinition('github')!;
+    const inOrder = buildDataset(definition, 9, { records: 3_000 }).get('issues')!;
+    const dataset = buildDataset(definition, 9, { records: 3_000 });
+    const issues = dataset.get('issues')!;
+    expect(issues).toHaveLength(3_000);
+    const last = issues[2_999]!;
+    expect(JSON.stringify(issues)).toBe(JSON.stringify(inOrder));
+    expect(issues[2_999]).toBe(last);
+    const h = (action: string, params: Record<string, unknown>) =>
+      executeAction(
+        definition,
+        dataset,
+        { entity: 'issues', action, params },
+        { connectorId: 'c', replicationConfig: { repositories: ['a/b'] }, seed: 9, validateRecords: true },
+      ) as { status: number; body: any };
+    const created = h('create', { title: 'Made on top of three thousand' });
+    expect(created.status).toBe(200);
+    expect(issues).toHaveLength(3_001);
+    expect(h('get', { number: created.body.result.number }).body.result.title).toBe('Made on top of three thousand');
+    expect(h('get', { number: last.number }).status).toBe(200);
+    // A snapshot (a state file) keeps them, the new one included, and the parents of children made lazily.
+    const comment = dataset.get('comments')![2_500]!;
+    const restored = Dataset.restore(definition, 9, JSON.parse(JSON.stringify(dataset.snapshot())));
+    expect(restored.get('issues')).toHaveLength(3_001);
+    expect(JSON.stringify(restored.get('issues'))).toBe(JSON.stringify(issues));
+    const again = restored.get('comments')![2_500]!;
+    expect(restored.ancestorOf(again, 'issues')?.number).toBe(dataset.ancestorOf(comment, 'issues')?.number);
+  });
 
   it('gives the same records for the same seed, other records for another', async () => {
     const page = async (seed: number) =>

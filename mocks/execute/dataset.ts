@@ -6,7 +6,7 @@
 import type { ActionDefinition, ConnectorDefinition, EntityDefinition, JsonSchema } from '../connectors/definitions.js';
 import type { Row } from './query.js';
 import { hashText, mixSeeds } from './record-fields/fake-values.js';
-import { generateRecords } from './record-generator.js';
+import { recordStream } from './record-generator.js';
 import { type ParentLink, relationsOf } from './relations.js';
 
 const READ_ACTIONS = ['list', 'get', 'api_search'];
@@ -294,36 +294,35 @@ export class Dataset {
     const wanted = isSingleton(entity) ? 1 : (this.options.records ?? defaultCount(definition, entity));
     const count = Math.max(wanted, ...parentRows.map(([, rows]) => rows.length));
     const spread = mixSeeds(this.seed >>> 0, hashText(`${definition.name}\u0000${entity.name}\u0000parents`));
-    const assignment = parentRows.map(([parent, rows]) => {
-      const chosen: Row[] = new Array(count);
-      const round = parentRows.length > 1;
-      for (let i = 0; i < count; i++)
-        chosen[i] = rows[i < rows.length || round ? i % rows.length : mixSeeds(spread, i) % rows.length]!;
-      return { parent, chosen };
-    });
+    const round = parentRows.length > 1;
+    const assignment = parentRows.map(([parent, rows]) => ({
+      parent,
+      at: (i: number) => rows[i < rows.length || round ? i % rows.length : mixSeeds(spread, i) % rows.length]!,
+    }));
     // The parent fields a record has (Zendesk audits' `ticket_id`), from the parent it belongs to or that one's own.
     const holderOf = (link: ParentLink, i: number): Row | undefined => {
-      for (const { parent, chosen } of assignment) {
-        if (parent === link.parent) return chosen[i];
-        const above = this.ancestorOf(chosen[i]!, link.parent);
+      for (const { parent, at } of assignment) {
+        if (parent === link.parent) return at(i);
+        const above = this.ancestorOf(at(i), link.parent);
         if (above) return above;
       }
       return undefined;
     };
     const fieldLinks = links.filter((l) => l.childField && assignment.length > 0);
+    const nestedFieldLinks = fieldLinks.filter((l) => l.childField!.includes('.'));
     const assigned = fieldLinks
       .filter((l) => !l.childField!.includes('.'))
       .map((link) => ({
         field: link.childField!,
-        values: Array.from({ length: count }, (_, i) => {
+        valueAt: (i: number) => {
           const holder = holderOf(link, i);
           return holder ? keyOfParent(holder, link) : undefined;
-        }),
+        },
       }));
     // The values a list's enumerated param reads by go round the records, the default first, so each finds some.
     for (const [field, values] of enumeratedFields(entity, schema))
-      assigned.push({ field, values: Array.from({ length: count }, (_, i) => values[i % values.length]) });
-    const records = generateRecords({
+      assigned.push({ field, valueAt: (i: number) => values[i % values.length] });
+    const next = recordStream({
       connector: definition.name,
       entity: entity.name,
       schema,
@@ -334,35 +333,130 @@ export class Dataset {
       assigned,
     });
     // A foreign key held inside an object (Asana `workspace: {gid, name}`) points by the target's key inside it.
-    for (const relation of definition.relationships.filter((r) => r.source_entity === entity.name)) {
-      const property = schema.properties?.[relation.foreign_key];
-      const types = [property?.type].flat();
-      if (!property || !types.includes('object')) continue;
-      for (const record of records) {
+    const objectKeys = definition.relationships.filter(
+      (r) => r.source_entity === entity.name && [schema.properties?.[r.foreign_key]?.type].flat().includes('object'),
+    );
+    // A text key looked up by a number (Zendesk Chat `shortcut_id`): numeric text, so both forms find it.
+    const numericTextKey = entity.key && keyType === 'string' && paramType === 'integer' ? entity.key : null;
+    /** Record `i`, made in order (the stream's next), with what the generator leaves to the dataset. */
+    const make = (i: number): Row => {
+      const record = next();
+      for (const relation of objectKeys) {
         const value = record[relation.foreign_key];
         if (value !== null && typeof value !== 'object')
           record[relation.foreign_key] = { [relation.target_key]: value };
       }
-    }
-    // A text key looked up by a number (Zendesk Chat `shortcut_id`): numeric text, so both forms find it.
-    if (entity.key && keyType === 'string' && paramType === 'integer')
-      records.forEach((record, i) => {
-        record[entity.key!] = String(1001 + i);
-      });
-    records.forEach((record, i) => {
-      if (assignment.length === 0) return;
-      for (const { parent, chosen } of assignment) this.link(record, parent, chosen[i]!);
+      if (numericTextKey) record[numericTextKey] = String(1001 + i);
+      for (const { parent, at } of assignment) this.link(record, parent, at(i));
       // Parent fields inside an object (ClickUp lists' `folder.id`).
-      for (const link of fieldLinks.filter((l) => l.childField!.includes('.'))) {
+      for (const link of nestedFieldLinks) {
         const holder = holderOf(link, i);
         if (holder) setParentField(record, link, keyOfParent(holder, link), schema);
       }
-    });
+      return record;
+    };
+    // Many records (`records`) are made as they are first read: a first page costs a page, not the whole entity.
+    const { records, seeded } =
+      count < MADE_WHEN_READ_FROM
+        ? (() => {
+            const all = Array.from({ length: count }, (_, i) => make(i));
+            return { records: all, seeded: all.slice() };
+          })()
+        : recordsMadeWhenRead(count, make);
     this.rows.set(entity.name, records);
-    this.seeded.set(entity.name, records.slice());
+    this.seeded.set(entity.name, seeded);
     this.building.delete(entity.name);
     return records;
   }
+}
+
+/** From how many records an entity's records are made as they are first read rather than all at once. */
+const MADE_WHEN_READ_FROM = 2_000;
+/** How many records are made ahead of the one read. */
+const MADE_AHEAD = 500;
+
+const indexOf = (key: string | symbol): number => {
+  if (typeof key !== 'string' || key.length === 0 || key.length > 10) return -1;
+  const first = key.charCodeAt(0);
+  if (first < 48 || first > 57 || (first === 48 && key.length > 1)) return -1;
+  const n = Number(key);
+  return Number.isInteger(n) ? n : -1;
+};
+
+/**
+ * An entity's `count` records as an array whose records are made when first read, in order (`make(i)` after `make(i -
+ * 1)`), a few hundred ahead: reading a page makes that far, and `length` is `count` from the start. The first write
+ * (a create's push, a delete's splice) makes the rest, and the array is a plain one from then on. `seeded` reads the
+ * same records, never written to.
+ */
+function recordsMadeWhenRead(count: number, make: (i: number) => Row): { records: Row[]; seeded: Row[] } {
+  const made: Row[] = [];
+  const upTo = (end: number) => {
+    const stop = Math.min(count, Math.max(end, made.length + MADE_AHEAD));
+    while (made.length < stop) made.push(make(made.length));
+  };
+  const read = (i: number) => {
+    if (i >= count) return undefined;
+    if (i >= made.length) upTo(i + 1);
+    return made[i];
+  };
+  const target: Row[] = [];
+  let written = false;
+  const writable = () => {
+    if (written) return;
+    upTo(count);
+    for (const record of made) target.push(record);
+    written = true;
+  };
+  const records = new Proxy(target, {
+    get(array, key, receiver) {
+      if (written) return Reflect.get(array, key, receiver);
+      if (key === 'length') return count;
+      const i = indexOf(key);
+      return i >= 0 ? read(i) : Reflect.get(array, key, receiver);
+    },
+    has(array, key) {
+      if (written) return Reflect.has(array, key);
+      const i = indexOf(key);
+      return i >= 0 ? i < count : Reflect.has(array, key);
+    },
+    getOwnPropertyDescriptor(array, key) {
+      if (!written) {
+        const i = indexOf(key);
+        if (i >= 0 && i < count) return { value: read(i), writable: true, enumerable: true, configurable: true };
+        if (key === 'length') return { value: count, writable: true, enumerable: false, configurable: false };
+      }
+      return Reflect.getOwnPropertyDescriptor(array, key);
+    },
+    ownKeys(array) {
+      writable();
+      return Reflect.ownKeys(array);
+    },
+    set(array, key, value) {
+      writable();
+      return Reflect.set(array, key, value);
+    },
+    deleteProperty(array, key) {
+      writable();
+      return Reflect.deleteProperty(array, key);
+    },
+    defineProperty(array, key, descriptor) {
+      writable();
+      return Reflect.defineProperty(array, key, descriptor);
+    },
+  });
+  const seeded = new Proxy([] as Row[], {
+    get: (array, key, receiver) => {
+      if (key === 'length') return count;
+      const i = indexOf(key);
+      return i >= 0 ? read(i) : Reflect.get(array, key, receiver);
+    },
+    has: (array, key) => {
+      const i = indexOf(key);
+      return i >= 0 ? i < count : Reflect.has(array, key);
+    },
+  });
+  return { records, seeded };
 }
 
 /** The text fields a list's enumerated param filters (Pylon's `object_type`), with the param's values, default first. */

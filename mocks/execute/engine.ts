@@ -187,7 +187,15 @@ function findRecord(records: Row[], field: string, value: unknown): Row | undefi
 
 /** A record's key for a create: one more than the largest number, or a new id in the style of the others. */
 function newKey(records: Row[], field: string, keyType: string | undefined, sequence: number): unknown {
-  if (keyType === 'integer') return Math.max(0, ...records.map((r) => Number(r[field])).filter(Number.isFinite)) + 1;
+  if (keyType === 'integer') {
+    // A loop, not Math.max(...): an entity may hold a million records, more than a call takes arguments.
+    let largest = 0;
+    for (const record of records) {
+      const value = Number(record[field]);
+      if (Number.isFinite(value) && value > largest) largest = value;
+    }
+    return largest + 1;
+  }
   const sample = records.find((r) => typeof r[field] === 'string')?.[field] as string | undefined;
   const prefix = sample ? (/^([A-Za-z]+_|[0-9A-Za-z]{3}(?=[0-9A-Za-z]{12,15}$))/.exec(sample)?.[1] ?? '') : '';
   let candidate: string;

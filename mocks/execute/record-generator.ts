@@ -36,10 +36,10 @@ export interface GenerateRecordsInput {
   /** Foreign keys: `field` takes values drawn from `values` (another entity's keys), added when the schema lacks it. */
   references?: { field: string; values: readonly unknown[] }[];
   /**
-   * Parent keys: record `i`'s `field` is `values[i]` (the key of the parent it belongs to), in the form the field's
+   * Parent keys: record `i`'s `field` is `valueAt(i)` (the key of the parent it belongs to), in the form the field's
    * schema takes; fields the schema lacks are left out (the mock keeps the record's parent beside it).
    */
-  assigned?: { field: string; values: readonly unknown[] }[];
+  assigned?: { field: string; valueAt: (index: number) => unknown }[];
   /** The service's base URL for URLs in records, e.g. 'https://github.com' (by default the service's own). */
   host?: string;
 }
@@ -53,7 +53,17 @@ interface CompiledRecord {
 }
 
 export function generateRecords(input: GenerateRecordsInput): Record<string, unknown>[] {
-  // Compiled per call and dropped with it: the mock builds an entity once, and only its records need to stay in memory.
+  const next = recordStream(input);
+  return Array.from({ length: input.count }, next);
+}
+
+/**
+ * The records of `generateRecords`, one a call, in the same order and the same bytes: for an entity whose records are
+ * made as they are first read. Record `i` is the `i`th call's (a string key may be drawn again after a repeat, so
+ * records are made in order).
+ */
+export function recordStream(input: GenerateRecordsInput): () => Record<string, unknown> {
+  // Compiled per stream and dropped with it: the mock builds an entity once, and only its records need to stay in memory.
   const compiled = compileRecord(input);
   const entitySeed = mixSeeds(input.seed >>> 0, hashText(`${input.connector}\u0000${input.entity}`));
   const entityDraw = new Draw(mixSeeds(entitySeed, 0x6b657973));
@@ -67,7 +77,7 @@ export function generateRecords(input: GenerateRecordsInput): Record<string, unk
   }
   for (const assignment of input.assigned ?? []) {
     if (!compiled.names.includes(assignment.field)) continue;
-    const make = assignedMaker(assignment.values, compiled, assignment.field);
+    const make = assignedMaker(assignment.valueAt, compiled, assignment.field);
     if (make) referenceFields.set(assignment.field, make);
   }
   const keyFromReference = keyField !== undefined && referenceFields.has(keyField);
@@ -88,8 +98,8 @@ export function generateRecords(input: GenerateRecordsInput): Record<string, unk
   forgetFieldNames();
 
   const { kind, noun } = compiled.entity;
-  const records: Record<string, unknown>[] = [];
-  for (let index = 0; index < input.count; index++) {
+  let index = 0;
+  return () => {
     const draw = new Draw(mixSeeds(entitySeed, index));
     const record: RecordState = { draw, index, createdMs: creationTime(draw, index), key: undefined };
     let scope = new Scope(record, kind, noun);
@@ -99,9 +109,9 @@ export function generateRecords(input: GenerateRecordsInput): Record<string, unk
     for (let i = 0; i < names.length; i++)
       setField(out, names[i]!, keyFromReference && names[i] === keyField ? record.key : makers[i]!(record, scope));
     compiled.finish?.(out, record, scope);
-    records.push(out);
-  }
-  return records;
+    index++;
+    return out;
+  };
 }
 
 function compileRecord(input: GenerateRecordsInput): CompiledRecord {
@@ -227,13 +237,13 @@ function referenceMaker(
   return (record, scope) => makers[record.draw.int(0, makers.length - 1)]!(record, scope);
 }
 
-/** A parent key's maker: record `i` takes `values[i]`, as the field's schema accepts it (else the field's own value). */
-function assignedMaker(values: readonly unknown[], compiled: CompiledRecord, field: string): Make | undefined {
+/** A parent key's maker: record `i` takes `valueAt(i)`, as the field's schema accepts it (else the field's own value). */
+function assignedMaker(valueAt: (index: number) => unknown, compiled: CompiledRecord, field: string): Make | undefined {
   const declared = compiled.properties[field];
   const generated = compiled.makers[compiled.names.indexOf(field)];
   const schema = declared ? withoutNull(declared) : undefined;
   return (record, scope) => {
-    const accepted = acceptedValue(values[record.index], schema);
+    const accepted = acceptedValue(valueAt(record.index), schema);
     if (!accepted) return generated?.(record, scope);
     if (accepted.as === 'objectId') {
       const made = generated?.(record, scope);

@@ -31,7 +31,8 @@ export interface MockOptions {
   validateResponses?: boolean;
   /**
    * How many records each listable entity of a connector holds (at least one per parent record), for tests of paging,
-   * truncation and agents over large results; each entity is built when first read. Default 25 to 32 per entity;
+   * truncation and agents over large results; each entity is built when first read, many records as they are read.
+   * Default 25 to 32 per entity;
    * AGENT_ENGINE_MOCK_RECORDS.
    */
   records?: number;
