@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { DEFAULT_MOCK_CLIENT_ID, DEFAULT_MOCK_CLIENT_SECRET, MAX_RECORDS_PER_ENTITY } from '../mocks/service/config.js';
+import { DEFAULT_MOCK_CLIENT_ID, DEFAULT_MOCK_CLIENT_SECRET, parseRecords } from '../mocks/service/config.js';
 import { InvalidPortError, parsePort, runStandaloneMock } from '../mocks/standalone.js';
 import { statusTable, verify } from '../src/verify/run.js';
 
@@ -154,11 +154,12 @@ async function mock(args: string[]): Promise<void> {
   const seed = values.seed === undefined ? undefined : Number(values.seed);
   if (seed !== undefined && !Number.isInteger(seed))
     throw new UsageError(`--seed: ${String(values.seed)} is not an integer`);
-  const records = values.records === undefined ? undefined : Number(values.records);
-  if (records !== undefined && (!Number.isInteger(records) || records < 1 || records > MAX_RECORDS_PER_ENTITY))
-    throw new UsageError(
-      `--records: ${String(values.records).slice(0, 20)} is not a whole number from 1 to ${MAX_RECORDS_PER_ENTITY.toLocaleString('en-US')}`,
-    );
+  let records: number | undefined;
+  try {
+    records = parseRecords(values.records as string | undefined);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
   await runStandaloneMock({
     port: port(values.port, 4010, 'PORT'),
     host: (values.host as string | undefined) ?? '127.0.0.1',

@@ -14,7 +14,7 @@ const client = createAgentEngineClient({
   clientSecret: 'demo-client-secret',
   fetch: mock.fetch,
 });
-const connect = async <N extends 'clickup-api' | 'airtable' | 'jira' | 'twilio' | 'notion'>(name: N) =>
+const connect = async <N extends 'clickup-api' | 'airtable' | 'jira' | 'twilio' | 'notion' | 'hubspot'>(name: N) =>
   client.connector(name, (await client.connectors.create(createBody(connectorDefinition(name)!))).id);
 
 describe('walks a user makes', () => {
@@ -49,18 +49,18 @@ describe('walks a user makes', () => {
     // A table is named by its id or its name; a table of another base is not this base's.
     const byName = await airtable.records.list({ base_id: String(base.id), table_id_or_name: String(table.name) });
     expect(byName.data.map((r) => r.id)).toEqual(records.map((r) => r.id));
+    // A table of another base is not found in this one, as Airtable answers.
     const otherBase = (await airtable.bases.list()).data[1]!;
-    const elsewhere = await airtable.records.list({
-      base_id: String(otherBase.id),
-      table_id_or_name: String(table.id),
-    });
-    expect(elsewhere.data).toEqual([]);
+    await expect(
+      airtable.records.list({ base_id: String(otherBase.id), table_id_or_name: String(table.id) }),
+    ).rejects.toThrow(/params\.table_id_or_name/);
   });
 
   it('Jira: an issue from a search → its comments and worklogs, by id or by key', async () => {
     const jira = await connect('jira');
     const issue = (await jira.issues.api_search({})).data[0]!;
     for (const issueIdOrKey of [String(issue.id), String(issue.key)]) {
+      expect((await jira.issues.get({ issueIdOrKey })).data.id).toBe(issue.id);
       expect((await jira.issue_comments.list({ issueIdOrKey })).data.length).toBeGreaterThan(0);
       expect((await jira.issue_worklogs.list({ issueIdOrKey })).data.length).toBeGreaterThan(0);
     }
@@ -82,5 +82,17 @@ describe('walks a user makes', () => {
     expect(blocks.length).toBeGreaterThan(0);
     for (const block of blocks)
       expect((await notion.blocks.get({ block_id: String(block.id) })).data.id).toBe(block.id);
+    // A block's own children are listed by its id too (these blocks have none), never a 404 for a block that exists.
+    expect((await notion.blocks.list({ block_id: String(blocks[0]!.id) })).data).toEqual([]);
+    await expect(notion.blocks.list({ block_id: 'no-such-block' })).rejects.toThrow(NotFoundError);
+  });
+
+  it('HubSpot: objects of a standard type, or of a custom schema', async () => {
+    const hubspot = await connect('hubspot');
+    // A standard object type is one of the connector's own entities: no schema of it, yet no 404 either.
+    expect((await hubspot.objects.list({ objectType: 'contacts' })).data).toBeInstanceOf(Array);
+    const schema = (await hubspot.schemas.list()).data[0]!;
+    const objects = await hubspot.objects.list({ objectType: String(schema.fullyQualifiedName) });
+    expect(objects.data.length).toBeGreaterThan(0);
   });
 });

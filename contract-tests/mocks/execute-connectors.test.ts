@@ -422,6 +422,50 @@ describe('the engine, beyond the definitions', () => {
     expect([unknown.status, unknown.body.errors[0].field]).toEqual([404, 'params.ticket_id']);
   });
 
+  it('refuses parents named together that do not agree, as the service does: a campaign of another ad account', () => {
+    const h = harness('facebook-marketing');
+    const [mine, theirs] = h.run('ad_accounts', 'list').body.result;
+    const theirCampaign = h.run('campaigns', 'list', { account_id: theirs.account_id }).body.result[0];
+    const create = h.definition.entities.get('ad_sets')!.actions.get('create')!;
+    const created = h.run('ad_sets', 'create', {
+      ...requiredParams(h, create, undefined),
+      account_id: mine.account_id,
+      campaign_id: theirCampaign.id,
+    });
+    expect(created.status).toBe(404);
+    expect(created.body.errors[0].field).toBe('params.campaign_id');
+  });
+
+  it('finds a record by either field a param takes (a Jira issue by its key as by its id)', () => {
+    const h = harness('jira');
+    const issue = h.dataset.get('issues')![0]!;
+    for (const issueIdOrKey of [String(issue.id), String(issue.key)])
+      expect(h.run('issues', 'get', { issueIdOrKey }).body.result.id).toBe(issue.id);
+  });
+
+  it("answers a write's envelope as success, with the record's key where the envelope keeps it (Zoho CRM)", () => {
+    const h = harness('zoho-crm');
+    for (let n = 0; n < 20; n++) {
+      const created = h.run('leads', 'create', { data: [{ Last_Name: `Lead ${n}` }] });
+      expect(created.status).toBe(200);
+      const [item] = created.body.result.data;
+      expect(item).toMatchObject({
+        code: 'SUCCESS',
+        status: 'success',
+        details: { id: h.dataset.get('leads')!.at(-1)!.id },
+      });
+    }
+  });
+
+  it("keeps a Slack reply's own ts: a thread's parent is named by the param, not by overwriting the reply's key", () => {
+    const h = harness('slack');
+    const channel = h.run('channels', 'list').body.result[0];
+    const message = h.run('channel_messages', 'list', { channel: channel.id }).body.result[0];
+    const replies = h.run('threads', 'list', { channel: channel.id, ts: message.ts }).body.result;
+    expect(replies.length).toBeGreaterThan(0);
+    for (const reply of replies) expect(reply.ts).not.toBe(message.ts);
+  });
+
   it('is deterministic for a seed', () => {
     const a = buildDataset(connectorDefinition('stripe')!, 3).buildAll();
     const b = buildDataset(connectorDefinition('stripe')!, 3).buildAll();

@@ -116,6 +116,11 @@ describe('the store in a state file', () => {
     await expect(startStandaloneMock({ port: 0, log: false, stateFile: kept })).rejects.toThrow(
       /is damaged \(a connector's records are not as the mock writes them\)/,
     );
+    for (const record of [42, null, ['a']]) {
+      damaged.records = [['6f1c2d3e-4a5b-4c6d-8e7f-9a0b1c2d3e4f', { entities: [['issues', [record]]], parents: [] }]];
+      writeFileSync(kept, JSON.stringify(damaged));
+      await expect(startStandaloneMock({ port: 0, log: false, stateFile: kept })).rejects.toThrow(StateFileError);
+    }
     const seeded = join(work, 'seeded.json');
     const mock = await startStandaloneMock({ port: 0, log: false, stateFile: seeded, seed: 3 });
     await clientOf(mock.url).tokens.scoped('seeded');

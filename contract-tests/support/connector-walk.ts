@@ -134,6 +134,14 @@ export function walkConnector(
         }
       }
     }
+    // ... and is one of that parent's records (an answer without shaping holds the stored records themselves).
+    for (const [link] of parents)
+      for (const record of records)
+        assert.equal(
+          String(w.dataset.ancestorOf(record, link.parent)?.[link.parentFields[0]!]),
+          String(params[link.param]),
+          `${name}: ${step}: a record of another ${link.parent} among the children`,
+        );
     // A parent key the mock never produced is the service's not-found, not an empty list.
     for (const [link] of parents) {
       const taken = new Set(

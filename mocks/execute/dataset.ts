@@ -6,10 +6,9 @@
 import type { ActionDefinition, ConnectorDefinition, EntityDefinition, JsonSchema } from '../connectors/definitions.js';
 import type { Row } from './query.js';
 import { hashText, mixSeeds } from './record-fields/fake-values.js';
+import { typesOf } from './record-fields/compile-schema.js';
 import { recordStream } from './record-generator.js';
-import { type ParentLink, relationsOf } from './relations.js';
-
-const READ_ACTIONS = ['list', 'get', 'api_search'];
+import { type ParentLink, READ_ACTIONS, relationsOf } from './relations.js';
 
 /** The service's API origin, for the next-page links connectors answer (record URLs use the service's web host). */
 export function upstreamOrigin(definition: ConnectorDefinition): string {
@@ -58,17 +57,13 @@ function mergeRecordSchemas(entity: EntityDefinition): JsonSchema | null {
   return { type: 'object', required: [...required], properties };
 }
 
-const READ_RECORD_ACTIONS = ['list', 'get', 'api_search'];
-
 /**
  * Whether a write answers an envelope around the record rather than the record (Linear's `{success, issue}`, Pylon's
  * `{data, request_id}`, Zoho's `{data: [{details: {id}}]}`): its record shares no field with the entity's reads.
  */
 export function isWriteEnvelope(action: ActionDefinition, entity: EntityDefinition): boolean {
-  if (READ_RECORD_ACTIONS.includes(action.action) || !action.record?.properties) return false;
-  const read = new Set(
-    READ_RECORD_ACTIONS.flatMap((a) => Object.keys(entity.actions.get(a)?.record?.properties ?? {})),
-  );
+  if (READ_ACTIONS.includes(action.action) || !action.record?.properties) return false;
+  const read = new Set(READ_ACTIONS.flatMap((a) => Object.keys(entity.actions.get(a)?.record?.properties ?? {})));
   return read.size > 0 && Object.keys(action.record.properties).every((field) => !read.has(field));
 }
 
@@ -88,6 +83,15 @@ const defaultCount = (definition: ConnectorDefinition, entity: EntityDefinition)
 export interface DatasetOptions {
   /** Records each listable entity holds (at least one per parent record). Default 25 to 32. */
   records?: number;
+}
+
+/** A parent an action's param names: the record, its entity, and the field and value it was named by. */
+export interface NamedParent {
+  link: ParentLink;
+  entity: string;
+  parent: Row;
+  field: string;
+  value: string;
 }
 
 /** A dataset as a state file keeps it: each built entity's records, and each record's parents by their index. */
@@ -207,31 +211,63 @@ export class Dataset {
 
   /**
    * The parent records an action's params name (a Jira issue by `issueIdOrKey`, by its id or its key), or the first
-   * param whose value names none: the service answers that with a not-found, never with an empty list.
+   * param whose value names none: the service answers that with a not-found, never with an empty list. Parents named
+   * together must agree (an Airtable table of the base named, a Facebook campaign of the account named): a deeper one
+   * that does not is not found there either.
    */
   parentsNamed(
     action: ActionDefinition,
     params: Row,
-  ): { found: [ParentLink, Row][]; missing?: undefined } | { missing: { link: ParentLink; value: unknown } } {
-    const found: [ParentLink, Row][] = [];
+  ): { found: NamedParent[]; missing?: undefined } | { missing: { link: ParentLink; value: unknown } } {
+    const found: NamedParent[] = [];
     for (const link of relationsOf(this.definition).linksOf(action)) {
       const value = params[link.param];
       if (value === undefined || value === null || value === '') continue;
       const text = String(value);
-      const parent = this.get(link.parent)?.find((record) =>
-        link.parentFields.some(
-          (field) => record[field] !== undefined && record[field] !== null && String(record[field]) === text,
-        ),
-      );
-      if (!parent) return { missing: { link, value } };
-      found.push([link, parent]);
+      // A type rather than a record (HubSpot's `objectType: "contacts"`, one of the connector's own entities).
+      if (this.definition.entities.has(text) && text !== link.parent) continue;
+      const named = this.recordNamed(link.parent, link.parentFields, text);
+      const other = !named && link.alsoParent ? this.recordNamed(link.alsoParent, ['id', 'key'], text) : undefined;
+      const hit = named ?? other;
+      if (!hit) return { missing: { link, value } };
+      found.push({
+        link,
+        entity: named ? link.parent : link.alsoParent!,
+        parent: hit.record,
+        field: hit.field,
+        value: text,
+      });
     }
+    for (const deeper of found)
+      for (const above of found)
+        if (
+          above !== deeper &&
+          relationsOf(this.definition).isAncestor(above.entity, deeper.entity) &&
+          !this.holds(deeper.parent, above)
+        )
+          return { missing: { link: deeper.link, value: params[deeper.link.param] } };
     return { found };
   }
 
+  /** The record of an entity whose field (the first that matches) holds `text`. */
+  private recordNamed(entity: string, fields: string[], text: string): { record: Row; field: string } | undefined {
+    for (const record of this.get(entity) ?? []) {
+      if (!record || typeof record !== 'object') continue;
+      const field = fields.find((f) => record[f] !== undefined && record[f] !== null && String(record[f]) === text);
+      if (field) return { record, field };
+    }
+    return undefined;
+  }
+
+  /** Whether a record is one of a named parent's: its ancestor of that entity holds the value named. */
+  private holds(record: Row, named: NamedParent): boolean {
+    const ancestor = this.ancestorOf(record, named.entity);
+    return ancestor !== undefined && String(ancestor[named.field]) === named.value;
+  }
+
   /** Whether a record belongs to every parent named (directly or through its own parents). */
-  belongsTo(record: Row, parents: [ParentLink, Row][]): boolean {
-    return parents.every(([link, parent]) => this.ancestorOf(record, link.parent) === parent);
+  belongsTo(record: Row, parents: NamedParent[]): boolean {
+    return parents.every((named) => this.holds(record, named));
   }
 
   /** Makes `parent` (a record of entity `parentEntity`) a parent of `record`, and sets the record's own parent fields. */
@@ -486,12 +522,7 @@ function withParamEnums(entity: EntityDefinition, schema: JsonSchema): JsonSchem
       const values = (param.enum ?? param.items?.enum)?.filter((v: unknown) => typeof v === 'string');
       const field = param.enum ? name : name.replace(/s$/, '');
       const property = (properties ?? schema.properties)?.[field] as JsonSchema | undefined;
-      if (
-        !values?.length ||
-        !property ||
-        property.enum ||
-        !typesOf(property).every((t) => t === 'string' || t === 'null')
-      )
+      if (!values?.length || !property || property.enum || !typesOf(property).types.every((t) => t === 'string'))
         continue;
       const changed: Record<string, JsonSchema> = properties ?? { ...schema.properties };
       changed[field] = { ...property, type: 'string', enum: values };
@@ -500,8 +531,6 @@ function withParamEnums(entity: EntityDefinition, schema: JsonSchema): JsonSchem
   }
   return properties ? { ...schema, properties } : schema;
 }
-
-const typesOf = (schema: JsonSchema | undefined) => [schema?.type].flat().filter((t) => t !== undefined);
 
 /** The value of a parent record a child keeps and a caller names it by: the link's first field the record has. */
 function keyOfParent(parent: Row, link: ParentLink): unknown {

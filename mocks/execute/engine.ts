@@ -22,6 +22,7 @@ import {
   valueAt,
   type Row,
 } from './query.js';
+import { singular } from './record-fields/field-kinds.js';
 import { generateRecords } from './record-generator.js';
 import { paramProblems, scopedDefaults, validatorOf, type ParamProblem } from './schemas.js';
 
@@ -181,8 +182,20 @@ function filterGroups(groups: unknown): (r: Row) => boolean {
     );
 }
 
-function findRecord(records: Row[], field: string, value: unknown): Row | undefined {
-  return records.find((r) => r[field] !== undefined && String(r[field]) === String(value));
+/**
+ * The record a key param names: by the field the definition keys it by, or, for a param that takes either
+ * (`issueIdOrKey`, `table_id_or_name`), by the other one too (a Jira issue by `OPS-101` as by its id).
+ */
+function findRecord(records: Row[], key: { param: string; field: string }, value: unknown): Row | undefined {
+  const fields = [key.field];
+  if (/(OrKey|_or_key)$/.test(key.param)) fields.push('key');
+  if (/(OrName|_or_name)$/.test(key.param)) fields.push('name');
+  const text = String(value);
+  for (const field of fields) {
+    const found = records.find((r) => r[field] !== undefined && r[field] !== null && String(r[field]) === text);
+    if (found) return found;
+  }
+  return undefined;
 }
 
 /** A record's key for a create: one more than the largest number, or a new id in the style of the others. */
@@ -246,25 +259,53 @@ function writeAnswer(
     seed,
   });
   const properties: Record<string, JsonSchema> = schema.properties;
-  const noun = entity.name.replace(/ies$/, 'y').replace(/s$/, '');
+  const noun = singular(entity.name.replace(/[^A-Za-z0-9]/g, '').toLowerCase());
   const holder = Object.keys(properties).find(
-    (name) => (name === noun || name === 'data') && [properties[name]!.type].flat().includes('object'),
+    (name) => (name.toLowerCase() === noun || name === 'data') && [properties[name]!.type].flat().includes('object'),
   );
-  for (const [name, property] of Object.entries(properties))
-    if (/^(success|ok)$/.test(name) && [property.type].flat().includes('boolean')) envelope![name] = true;
+  // The envelope says the write succeeded, as the service's does when it answers 200.
+  const succeed = (node: Row, nodeSchema: JsonSchema) => {
+    for (const [name, property] of Object.entries<JsonSchema>(nodeSchema.properties ?? {})) {
+      const types = [property.type].flat();
+      if (/^(success|ok)$/.test(name) && types.includes('boolean')) node[name] = true;
+      if (name === 'code' && types.includes('string')) node[name] = 'SUCCESS';
+      if (name === 'status' && types.includes('string')) node[name] = 'success';
+    }
+  };
+  succeed(envelope!, schema);
   if (holder) envelope![holder] = record;
   else {
+    // Where the envelope keeps the record's key (Zoho's `data[0].details.id`): the path the schema gives it, made where
+    // the generated envelope left it out (an empty `data`).
     const key = entity.key ?? 'id';
-    const place = (node: unknown): boolean => {
-      if (Array.isArray(node)) return node.some(place);
-      if (!node || typeof node !== 'object') return false;
-      if (Object.hasOwn(node, key)) {
-        (node as Row)[key] = record[key];
+    const place = (node: Row, nodeSchema: JsonSchema): boolean => {
+      const nodeProperties: Record<string, JsonSchema> = nodeSchema.properties ?? {};
+      if (Object.hasOwn(nodeProperties, key)) {
+        node[key] = record[key];
         return true;
       }
-      return Object.values(node).some(place);
+      for (const [name, property] of Object.entries(nodeProperties)) {
+        const types = [property.type].flat();
+        if (types.includes('array') && property.items?.properties) {
+          const items =
+            Array.isArray(node[name]) && (node[name] as unknown[]).length > 0 ? (node[name] as Row[]) : [{}];
+          const first = items[0] && typeof items[0] === 'object' ? items[0] : {};
+          succeed(first, property.items);
+          if (place(first, property.items)) {
+            node[name] = [first, ...items.slice(1)];
+            return true;
+          }
+        } else if (types.includes('object') && property.properties) {
+          const inner = node[name] && typeof node[name] === 'object' ? (node[name] as Row) : {};
+          if (place(inner, property)) {
+            node[name] = inner;
+            return true;
+          }
+        }
+      }
+      return false;
     };
-    place(envelope);
+    place(envelope!, schema);
   }
   return envelope;
 }
@@ -409,7 +450,7 @@ export function executeAction(
             'sort_by',
             'sort_order',
             ...SEARCH_TEXT_PARAMS,
-            ...parents.map(([link]) => link.param),
+            ...parents.map(({ link }) => link.param),
           ].filter((p): p is string => Boolean(p)),
         );
         const filters = fieldFilters(action, withScope, inScope, skip, recordSchema);
@@ -428,7 +469,7 @@ export function executeAction(
         );
       }
       case 'get': {
-        const record = keyParam ? findRecord(inScope, keyParam.field, withScope[keyParam.param]) : inScope[0];
+        const record = keyParam ? findRecord(inScope, keyParam, withScope[keyParam.param]) : inScope[0];
         if (!record)
           return failure(
             404,
@@ -452,7 +493,7 @@ export function executeAction(
         });
         applyWrite(record!, withScope, schema.properties ?? {}, new Set(definition.scoping.map((s) => s.param)));
         if (key) record![key] = newKey(records, key, keyType, records.length + 1);
-        for (const [link, parent] of parents) dataset.attach(entity, record!, link.parent, parent);
+        for (const { entity: parentEntity, parent } of parents) dataset.attach(entity, record!, parentEntity, parent);
         records.push(checked(record!));
         return respond(writeAnswer(definition, entity, action, out(record!), context.seed), null);
       }
@@ -461,7 +502,7 @@ export function executeAction(
       case 'download': {
         const param = keyParam?.param;
         const value = param ? withScope[param] : undefined;
-        const record = param && keyParam ? findRecord(inScope, keyParam.field, value) : inScope[0];
+        const record = param && keyParam ? findRecord(inScope, keyParam, value) : inScope[0];
         if (!record) {
           if (action.action === 'download' && records.length === 0 && value !== undefined)
             return downloadOf(definition, entity, null, String(value));

@@ -5,6 +5,7 @@
 // (`/issues/{id}/messages` → `issues`). The dataset gives each record its parents from this; the engine scopes lists,
 // gets and writes by it. Nothing here is per connector.
 import type { ActionDefinition, ConnectorDefinition, EntityDefinition, JsonSchema } from '../connectors/definitions.js';
+import { typesOf as schemaTypes } from './record-fields/compile-schema.js';
 import { nameOf, singular } from './record-fields/field-kinds.js';
 
 export interface ParentLink {
@@ -18,6 +19,11 @@ export interface ParentLink {
   childField: string | null;
   /** Why this param names that parent: a relationship of the definition, the param's name, or the upstream path. */
   from: 'relationship' | 'name' | 'path';
+  /**
+   * Another entity whose records the param may name too, the one its own name speaks of (Notion's `block_id` names a
+   * page, or a block: its children are listed by it as well).
+   */
+  alsoParent?: string;
 }
 
 export interface Relations {
@@ -34,6 +40,9 @@ export interface Relations {
   isAncestor(ancestor: string, entity: string): boolean;
 }
 
+/** The actions that read an entity's records. */
+export const READ_ACTIONS = ['list', 'get', 'api_search'];
+
 const cache = new WeakMap<ConnectorDefinition, Relations>();
 
 export function relationsOf(definition: ConnectorDefinition): Relations {
@@ -47,7 +56,8 @@ const REFERENCE_SUFFIX =
   /(_id_or_name|_id_or_key|IdOrKey|IdOrName|_gid|_iid|_id|Id|ID|Gid|Sid|_sid|_slug|_number|_key|_hash|_urn)$/;
 
 const compact = (text: string) => text.replace(/[^A-Za-z0-9]/g, '').toLowerCase();
-const typesOf = (schema: JsonSchema | undefined) => [schema?.type].flat().filter((t) => t && t !== 'null');
+/** The non-null types a schema allows (none for an absent schema). */
+const typesOf = (schema: JsonSchema | undefined): string[] => (schema ? schemaTypes(schema).types : []);
 const isScalar = (schema: JsonSchema | undefined) =>
   typesOf(schema).length > 0 && typesOf(schema).every((t) => t === 'string' || t === 'integer');
 
@@ -83,8 +93,7 @@ function buildRelations(definition: ConnectorDefinition): Relations {
   const byAction = new Map<ActionDefinition, ParentLink[]>();
   // Only an entity whose records the mock serves can be a parent: a key of a write-only one (Pylon `projects`) is the
   // caller's to know, never an unknown id.
-  const readable = (name: string) =>
-    ['list', 'get', 'api_search'].some((a) => entities.get(name)?.actions.has(a) === true);
+  const readable = (name: string) => READ_ACTIONS.some((a) => entities.get(name)?.actions.has(a) === true);
 
   /** The record field of that name, or of the same words in another case (Twilio's `account_sid` for `AccountSid`). */
   const recordField = (entity: EntityDefinition, name: string): string | undefined => {
@@ -97,11 +106,19 @@ function buildRelations(definition: ConnectorDefinition): Relations {
   };
 
   /** The child's field that holds the parent's key: the param's own name, else an object named after the parent. */
-  function childFieldOf(entity: EntityDefinition, param: string, foreignKey: string, parent: string): string | null {
+  function childFieldOf(
+    entity: EntityDefinition,
+    param: string,
+    foreignKey: string,
+    parent: string,
+    targetKey: string | null,
+  ): string | null {
     for (const wanted of [foreignKey, param]) {
       const name = recordField(entity, wanted);
-      // The record's own key (Pylon's messages listed by their issue's `id`) is never its parent's.
+      // The record's own key (Pylon's messages listed by their issue's `id`; a Slack reply's own `ts`, which shares the
+      // parent message's key name) is never its parent's.
       if (!name || name === entity.key || /^(id|Id|ID|gid|sid)$/.test(name)) continue;
+      if (name === targetKey && entity.key === null) continue;
       // An object field (Asana `parent: {gid, resource_type}`) holds the key inside it.
       const property = [...entity.actions.values()]
         .map((a) => a.record?.properties?.[name])
@@ -148,12 +165,21 @@ function buildRelations(definition: ConnectorDefinition): Relations {
       if (relationship) {
         // A get keyed by another entity's key (Asana `teams` by a workspace team's gid) is the same record, no parent.
         if (action.action === 'get' && !action.key) continue;
+        const stem = param.replace(REFERENCE_SUFFIX, '');
+        const named = stem !== param ? (entityNamed(stem, entities, '') ?? undefined) : undefined;
         links.push({
           param,
           parent: relationship.target_entity,
           parentFields: parentFieldsOf(relationship.target_entity, relationship.target_key, param),
-          childField: childFieldOf(entity, param, relationship.foreign_key, relationship.target_entity),
+          childField: childFieldOf(
+            entity,
+            param,
+            relationship.foreign_key,
+            relationship.target_entity,
+            relationship.target_key,
+          ),
           from: 'relationship',
+          ...(named && named !== relationship.target_entity && readable(named) ? { alsoParent: named } : {}),
         });
         continue;
       }
@@ -171,7 +197,7 @@ function buildRelations(definition: ConnectorDefinition): Relations {
         param,
         parent,
         parentFields: parentFieldsOf(parent, null, param),
-        childField: childFieldOf(entity, param, param, parent),
+        childField: childFieldOf(entity, param, param, parent, null),
         from: byName ? 'name' : 'path',
       });
     }

@@ -52,6 +52,17 @@ export interface MockConfig {
 /** The most records an entity may be asked to hold: beyond it a build would take minutes and gigabytes. */
 export const MAX_RECORDS_PER_ENTITY = 1_000_000;
 
+/** `--records` as the command line gives it (`agent-engine-kit mock`, `npm start --`): a MockConfigError when not one. */
+export function parseRecords(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const records = /^\d{1,7}$/.test(text) ? Number(text) : Number.NaN;
+  if (!Number.isInteger(records) || records < 1 || records > MAX_RECORDS_PER_ENTITY)
+    throw new MockConfigError(
+      `--records: ${text.slice(0, 20)} is not a whole number from 1 to ${MAX_RECORDS_PER_ENTITY.toLocaleString('en-US')}`,
+    );
+  return records;
+}
+
 /** A setting the user got wrong (an option or an AGENT_ENGINE_MOCK_* variable): said in one line, never a stack. */
 export class MockConfigError extends Error {
   override readonly name = 'MockConfigError';

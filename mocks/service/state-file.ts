@@ -58,7 +58,12 @@ export function readStateFile(file: string, config: Pick<MockConfig, 'seed' | 'o
     const pairs = (list: unknown) =>
       Array.isArray(list) &&
       list.every((pair) => Array.isArray(pair) && typeof pair[0] === 'string' && Array.isArray(pair[1]));
-    if (typeof id !== 'string' || !pairs(entities) || !pairs(parents))
+    const isObject = (value: unknown) => value !== null && typeof value === 'object' && !Array.isArray(value);
+    const rows = pairs(entities) && (entities as [string, unknown[]][]).every(([, list]) => list.every(isObject));
+    const links =
+      pairs(parents) &&
+      (parents as [string, unknown[]][]).every(([, list]) => list.every((link) => link === null || isObject(link)));
+    if (typeof id !== 'string' || !rows || !links)
       throw new StateFileError(
         `${file} is damaged (a connector's records are not as the mock writes them): delete it to start from the seed.`,
       );
