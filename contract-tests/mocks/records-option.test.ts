@@ -87,6 +87,29 @@ describe('records per entity', () => {
     expect(restored.ancestorOf(again, 'issues')?.number).toBe(dataset.ancestorOf(comment, 'issues')?.number);
   });
 
+  it('builds the same children after a restart as without one (a state file keeps what each entity was built as)', () => {
+    const definition = connectorDefinition('github')!;
+    const run = (dataset: Dataset, action: string, params: Record<string, unknown>) =>
+      executeAction(
+        definition,
+        dataset,
+        { entity: 'issues', action, params },
+        { connectorId: 'c', replicationConfig: { repositories: ['a/b'] }, seed: 4, validateRecords: true },
+      );
+    const once = buildDataset(definition, 4);
+    const restarted = buildDataset(definition, 4);
+    for (const dataset of [once, restarted]) {
+      run(dataset, 'create', { title: 'Before the comments were first read' });
+      const gone = dataset.get('issues')![3]!;
+      run(dataset, 'delete', { number: gone.number });
+    }
+    const afterRestart = Dataset.restore(definition, 4, JSON.parse(JSON.stringify(restarted.snapshot())));
+    expect(JSON.stringify(afterRestart.get('comments'))).toBe(JSON.stringify(once.get('comments')));
+    const parentOf = (dataset: Dataset) =>
+      dataset.get('comments')!.map((c) => dataset.ancestorOf(c, 'issues')?.number ?? null);
+    expect(parentOf(afterRestart)).toEqual(parentOf(once));
+  });
+
   it('gives the same records for the same seed, other records for another', async () => {
     const page = async (seed: number) =>
       (await (await githubOf(300, seed)).github.issues.list({ owner: 'airbytehq', repo: 'airbyte', per_page: 50 }))

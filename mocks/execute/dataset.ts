@@ -99,7 +99,15 @@ export interface DatasetSnapshot {
   entities: [string, Row[]][];
   /** Per entity, per record (same order), its parents: parent entity -> index of the parent record. */
   parents: [string, (Record<string, number> | null)[]][];
+  /**
+   * Per entity, its records as built, by index (-1: deleted since): children built after a restart are spread over
+   * these, as they would have been without it.
+   */
+  seeded?: [string, number[]][];
 }
+
+/** A seeded record deleted before a snapshot: children spread over it after a restart belong to no listed parent. */
+const GONE: Row = Object.freeze({});
 
 /**
  * The records of one connector, entity by entity, each built when first read (its parents first), and each record's
@@ -139,6 +147,14 @@ export class Dataset {
         }
       });
     }
+    for (const [name, indexes] of snapshot.seeded ?? []) {
+      const records = dataset.rows.get(name);
+      if (records && Array.isArray(indexes))
+        dataset.seeded.set(
+          name,
+          indexes.map((i) => (Number.isInteger(i) && i >= 0 && records[i] ? records[i]! : GONE)),
+        );
+    }
     return dataset;
   }
 
@@ -158,6 +174,10 @@ export class Dataset {
           }
           return link;
         }),
+      ]),
+      seeded: [...this.seeded.entries()].map(([name, records]) => [
+        name,
+        Array.from(records, (record) => positions.get(name)?.get(record) ?? -1),
       ]),
     };
   }

@@ -63,7 +63,18 @@ export function readStateFile(file: string, config: Pick<MockConfig, 'seed' | 'o
     const links =
       pairs(parents) &&
       (parents as [string, unknown[]][]).every(([, list]) => list.every((link) => link === null || isObject(link)));
-    if (typeof id !== 'string' || !rows || !links)
+    const seeded = (records as { seeded?: unknown } | undefined)?.seeded;
+    const positions =
+      seeded === undefined ||
+      (Array.isArray(seeded) &&
+        seeded.every(
+          (pair) =>
+            Array.isArray(pair) &&
+            typeof pair[0] === 'string' &&
+            Array.isArray(pair[1]) &&
+            pair[1].every((i: unknown) => Number.isInteger(i)),
+        ));
+    if (typeof id !== 'string' || !rows || !links || !positions)
       throw new StateFileError(
         `${file} is damaged (a connector's records are not as the mock writes them): delete it to start from the seed.`,
       );
