@@ -10,12 +10,20 @@ let base = '';
 
 beforeAll(async () => {
   upstream = await startStandaloneMock({ port: 0, log: false });
-  const port = await freePort();
-  base = `http://127.0.0.1:${port}`;
-  proxy = await startNodeProcess([`${ROOT}scripts/verify-live.mjs`], /Prism is listening/, {
-    VERIFY_UPSTREAM: upstream.url,
-    VERIFY_PORT: String(port),
-  });
+  // A free port can be taken by another suite's server in the second Prism needs to start: then another one.
+  for (let attempt = 1; ; attempt++) {
+    const port = await freePort();
+    base = `http://127.0.0.1:${port}`;
+    try {
+      proxy = await startNodeProcess([`${ROOT}scripts/verify-live.mjs`], /Prism is listening/, {
+        VERIFY_UPSTREAM: upstream.url,
+        VERIFY_PORT: String(port),
+      });
+      break;
+    } catch (error) {
+      if (attempt >= 3 || !/EADDRINUSE/.test(String(error))) throw error;
+    }
+  }
 }, 90_000);
 
 afterAll(async () => {
