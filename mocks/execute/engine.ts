@@ -24,7 +24,8 @@ import {
 } from './query.js';
 import { singular } from './record-fields/field-kinds.js';
 import { generateRecords } from './record-generator.js';
-import { paramProblems, scopedDefaults, validatorOf, type ParamProblem } from './schemas.js';
+import { actionsOf, checkExecuteRequest, SEARCH_LIMIT } from './request-check.js';
+import { validatorOf, type ParamProblem } from './schemas.js';
 
 type ExecuteRequest = components['schemas']['ExecuteRequest'];
 
@@ -40,10 +41,8 @@ export type Outcome =
   | { status: number; body: Row }
   | { status: 200; download: { body: Uint8Array; contentType: string; filename: string } };
 
-const STORE_ACTIONS = ['context_store_search', 'search'];
 /** The most records an entity may hold for their JSON to be kept between answers. */
 const JSON_KEPT_UP_TO = 10_000;
-const SEARCH_LIMIT = { default: 25, max: 100 };
 
 function failure(status: number, message: string, problems: ParamProblem[] | ParamProblem): Outcome {
   return { status, body: { message, errors: [problems].flat() } };
@@ -55,11 +54,6 @@ const problem = (field: string, message: string, error_code: string, details: Ro
   error_code,
   details,
 });
-
-/** The actions an entity offers, the definition's and the context store's. */
-export function actionsOf(entity: EntityDefinition): string[] {
-  return [...entity.actions.keys(), ...(entity.contextStore ? ['context_store_search'] : [])];
-}
 
 /** Params that name a record field filter by it (`state`, `email`; a plural `states` list by `state`). */
 function fieldFilters(
@@ -344,39 +338,17 @@ export function executeAction(
   request: ExecuteRequest,
   context: ExecuteContext,
 ): Outcome {
-  const entity = definition.entities.get(String(request.entity));
-  if (!entity) {
-    const allowed = [...definition.entities.keys()];
-    const message = `Unknown entity ${JSON.stringify(String(request.entity)).slice(0, 60)} for ${definition.title}; the entities are ${allowed.join(', ')}`;
-    return failure(422, message, problem('entity', message, 'unknown_entity', { allowed }));
-  }
+  const check = checkExecuteRequest(definition, request, context.replicationConfig);
+  if (!check.ok) return failure(check.status, check.message, check.problems);
+  const { entity, action, select, exclude, params: withScope } = check;
   const allowedActions = actionsOf(entity);
-  const storeAction = STORE_ACTIONS.includes(request.action) && entity.contextStore !== null;
-  const action = entity.actions.get(request.action);
-  if (!action && !storeAction) {
-    const message = `${definition.title} ${entity.name} has no action ${JSON.stringify(String(request.action)).slice(0, 40)}; use one of ${allowedActions.join(', ')}`;
-    return failure(422, message, problem('action', message, 'unsupported_action', { allowed: allowedActions }));
-  }
   const records = dataset.get(entity.name)!;
-  let select: string[][] | null;
-  let exclude: string[][] | null;
-  try {
-    select = fieldList(request.select_fields, 'select_fields');
-    exclude = fieldList(request.exclude_fields, 'exclude_fields');
-  } catch (error) {
-    if (error instanceof QueryError)
-      return failure(400, error.message, problem(error.field, error.message, 'invalid_field'));
-    throw error;
-  }
   const shaped = (select?.length ?? 0) > 0 || (exclude?.length ?? 0) > 0;
   /** A stored record as answered: params.fields (when given) then select/exclude applied, made once per shaping. */
   const out = (record: Row, fields: string[][] | null = null) =>
     viewOf(record, fields || shaped ? JSON.stringify([fields, select, exclude]) : '', () =>
       shape(fields ? shape(record, fields, null) : record, select, exclude),
     );
-  const params = (request.params ?? {}) as Row;
-  if (!params || typeof params !== 'object' || Array.isArray(params))
-    return failure(422, 'params is an object', problem('params', 'params is an object', 'type_error'));
   const respond = (result: unknown, connectorMetadata: Row | null): Outcome => ({
     status: 200,
     body: {
@@ -389,15 +361,7 @@ export function executeAction(
   });
 
   try {
-    if (!action) return contextStoreSearch(entity, records, params, out, respond);
-    const withScope = scopedDefaults(definition, action, params, context.replicationConfig);
-    const problems = paramProblems(action, withScope);
-    if (problems.length > 0)
-      return failure(
-        422,
-        `Invalid params for ${definition.title} ${entity.name} ${action.action}: ${problems.map((p) => p.message).join('; ')}`,
-        problems,
-      );
+    if (!action) return contextStoreSearch(entity, records, withScope, out, respond);
     const recordSchema = entityRecordSchema(entity);
     // The stored records an answer holds, checked against the entity's record schema before they are shaped; a record
     // is checked again only after a write changed it.
@@ -552,30 +516,9 @@ function contextStoreSearch(
   out: (r: Row, fields?: string[][] | null) => Row,
   respond: (result: unknown, meta: Row | null) => Outcome,
 ): Outcome {
-  const allowed = ['query', 'limit', 'cursor', 'fields'];
-  const unknown = Object.keys(params).find((k) => !allowed.includes(k));
-  if (unknown !== undefined)
-    return failure(
-      422,
-      `Unknown param ${JSON.stringify(unknown).slice(0, 40)}: context_store_search takes ${allowed.join(', ')}`,
-      problem(`params.${unknown}`, 'Unknown param', 'unknown_param', { allowed }),
-    );
-  const query = params.query ?? {};
-  if (typeof query !== 'object' || query === null || Array.isArray(query))
-    return failure(
-      400,
-      'params.query is an object {filter, sort}',
-      problem('params.query', 'params.query is an object {filter, sort}', 'type_error'),
-    );
-  const { filter, sort } = query as Row;
-  const limit = params.limit ?? SEARCH_LIMIT.default;
-  if (!Number.isInteger(limit) || (limit as number) < 1 || (limit as number) > SEARCH_LIMIT.max) {
-    return failure(
-      422,
-      `params.limit must be an integer from 1 to ${SEARCH_LIMIT.max}`,
-      problem('params.limit', `must be an integer from 1 to ${SEARCH_LIMIT.max}`, 'value_error'),
-    );
-  }
+  // Its params were checked with the request (request-check.ts): `query` an object, `limit` within bounds.
+  const { filter, sort } = (params.query ?? {}) as Row;
+  const limit = (params.limit ?? SEARCH_LIMIT.default) as number;
   const storeFields = Object.keys(entity.contextStore!.fields);
   const stored = records.map((r) =>
     Object.fromEntries(storeFields.filter((f) => Object.hasOwn(r, f)).map((f) => [f, r[f]])),

@@ -9,6 +9,8 @@ export interface FieldProblem {
   message: string;
   error_code: string;
   details?: Record<string, unknown> | null;
+  /** Where in the request, as a JSON pointer (`/query/limit`, `/body/workspace_name`): for reports, never answered. */
+  pointer?: string;
 }
 
 const TITLES: Record<number, string> = {

@@ -1,7 +1,7 @@
 // Stage 5, request validation: path, query and header parameters (read from text into the types the spec gives them)
 // and the JSON body, checked with ajv against the spec. What fails is a 400 (unreadable) or 422 (invalid) naming each
 // field. Parsed values land in null-prototype objects: no parameter name reaches a prototype.
-import { pointerSegments } from '../../src/validation/spec-document.js';
+import { escapePointer, pointerSegments } from '../../src/validation/spec-document.js';
 import type { SchemaError, SpecValidator } from '../spec.js';
 import { MockHttpError, type FieldProblem } from './errors.js';
 import type { MockRequest } from './request.js';
@@ -35,6 +35,9 @@ export function fieldProblems(errors: readonly SchemaError[], prefix: string | n
     if (error.keyword === 'additionalProperties') parts.push(String(error.params.additionalProperty));
     const path = parts.join('.');
     const field = prefix ? (path ? `${prefix}.${path}` : prefix) : path || null;
+    const where = prefix ? prefix.split('.') : ['body'];
+    if (where[0] === 'header') where[0] = 'headers';
+    const pointer = `/${[...where, ...parts].map(escapePointer).join('/')}`;
     const message =
       error.keyword === 'required'
         ? 'Field required'
@@ -42,7 +45,7 @@ export function fieldProblems(errors: readonly SchemaError[], prefix: string | n
     const key = `${field}|${message}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    problems.push({ field, message, error_code: CODES[error.keyword] ?? error.keyword, details: null });
+    problems.push({ field, message, error_code: CODES[error.keyword] ?? error.keyword, details: null, pointer });
   }
   return problems;
 }
@@ -82,6 +85,26 @@ export function validateRequest(
   pathParams: Record<string, string>,
   bodyText: string,
 ): ValidatedRequest {
+  const { problems, ...validated } = readValidatedRequest(validator, operation, request, pathParams, bodyText);
+  if (problems.length > 0) {
+    const summary = problems.map((p) => (p.field ? `${p.field}: ${p.message}` : p.message)).join('; ');
+    throw new MockHttpError(422, `Validation failed: ${summary}`, problems);
+  }
+  return validated;
+}
+
+/**
+ * The request's parameters and body as the spec types them, and every problem found (each with its JSON pointer,
+ * `/query/limit`, `/body/workspace_name`); throws only the 400 of a body that is not JSON. The mock refuses a request
+ * with problems; the proxy reports them and passes it on.
+ */
+export function readValidatedRequest(
+  validator: SpecValidator,
+  operation: MockOperation,
+  request: MockRequest,
+  pathParams: Record<string, string>,
+  bodyText: string,
+): ValidatedRequest & { problems: FieldProblem[] } {
   const problems: FieldProblem[] = [];
   const query: Record<string, unknown> = Object.create(null);
   const path: Record<string, unknown> = Object.create(null);
@@ -91,7 +114,12 @@ export function validateRequest(
     const value = readParameter(check, request, search, pathParams);
     if (value === undefined) {
       if (check.required)
-        problems.push({ field: `${check.in}.${check.name}`, message: 'Field required', error_code: 'missing' });
+        problems.push({
+          field: `${check.in}.${check.name}`,
+          message: 'Field required',
+          error_code: 'missing',
+          pointer: `/${check.in === 'header' ? 'headers' : check.in}/${escapePointer(check.name)}`,
+        });
       continue;
     }
     const result = validator.check(check.schemaPointer, value);
@@ -104,7 +132,7 @@ export function validateRequest(
   if (operation.bodyPointer) {
     if (bodyText === '') {
       if (operation.bodyRequired)
-        problems.push({ field: 'body', message: 'Request body required', error_code: 'missing' });
+        problems.push({ field: 'body', message: 'Request body required', error_code: 'missing', pointer: '/body' });
     } else {
       try {
         body = JSON.parse(bodyText);
@@ -119,9 +147,5 @@ export function validateRequest(
       if (!result.valid) problems.push(...fieldProblems(result.errors, null));
     }
   }
-  if (problems.length > 0) {
-    const summary = problems.map((p) => (p.field ? `${p.field}: ${p.message}` : p.message)).join('; ');
-    throw new MockHttpError(422, `Validation failed: ${summary}`, problems);
-  }
-  return { query, path, body };
+  return { query, path, body, problems };
 }

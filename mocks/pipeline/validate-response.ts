@@ -1,8 +1,16 @@
-// Stage 8, response validation: what an operation answers must be a status the spec documents for it and, for JSON, a
-// body of that status's schema. Checked on the body as the operation made it, before it is serialized once; a
-// response that breaks the spec is recorded and answered as a loud 500, so a drifting mock cannot pass unnoticed.
-import { describeErrors, operationSchemaPointer, type SpecValidator } from '../spec.js';
+// Stage 8, response validation: what an operation answers must be a status the spec documents for it, of a media type
+// documented for that status and, for JSON, a body of that status's schema. Checked on the body as the operation made
+// it, before it is serialized once; a response that breaks the spec is recorded and answered as a loud 500, so a
+// drifting mock cannot pass unnoticed. The proxy checks the real API's answers with the same function.
+import { derefPointer, escapePointer, operationSchemaPointer, type SpecValidator } from '../spec.js';
 import type { MockOperation } from './spec-operations.js';
+
+/** One way an answer breaks the spec: where (a JSON pointer: `/status`, `/headers/content-type`, `/body/data/0/id`). */
+export interface ResponseViolation {
+  pointer: string;
+  /** What was expected and what came, in a line; never the body's values beyond a short, typed hint. */
+  message: string;
+}
 
 /** Schema pointers of documented responses, looked up once per operation, status and media type. */
 const pointers = new WeakMap<MockOperation, Map<string, string>>();
@@ -19,7 +27,96 @@ function schemaPointer(validator: SpecValidator, operation: MockOperation, statu
   return pointer;
 }
 
-/** What is wrong with an answer of `operation`, or undefined when the spec allows it. */
+/** The media types documented for one status of an operation. */
+const documentedTypes = new WeakMap<MockOperation, Map<string, string[]>>();
+
+function mediaTypesOf(validator: SpecValidator, operation: MockOperation, status: string): string[] {
+  let byStatus = documentedTypes.get(operation);
+  if (!byStatus) documentedTypes.set(operation, (byStatus = new Map()));
+  let types = byStatus.get(status);
+  if (!types) {
+    const response = derefPointer(
+      validator.doc,
+      `#/paths/${escapePointer(operation.path)}/${operation.method.toLowerCase()}/responses/${status}`,
+    ).value as { content?: Record<string, unknown> };
+    types = Object.keys(response?.content ?? {});
+    byStatus.set(status, types);
+  }
+  return types;
+}
+
+const isJson = (mediaType: string) => /^application\/([\w.+-]+\+)?json$/.test(mediaType);
+
+/** Whether a media type answered is one documented: exactly, or any bytes where the spec documents octet-stream. */
+function documentedMediaType(types: string[], mediaType: string): string | undefined {
+  if (types.includes(mediaType)) return mediaType;
+  // A download's own type (text/csv, image/png) is what `application/octet-stream` documents: bytes of any kind.
+  if (!isJson(mediaType) && types.includes('application/octet-stream')) return 'application/octet-stream';
+  if (types.includes('*/*')) return '*/*';
+  return undefined;
+}
+
+/** Every way an answer of `operation` breaks the spec (none when the spec allows it). */
+export function responseViolations(
+  validator: SpecValidator,
+  operation: MockOperation,
+  status: number,
+  mediaType: string | undefined,
+  body: unknown,
+  options: { hasBody?: boolean } = {},
+): ResponseViolation[] {
+  const code = String(status);
+  if (!operation.statuses.includes(code))
+    return [
+      {
+        pointer: '/status',
+        message: `expected one of the documented statuses ${operation.statuses.join(', ')}, got ${code}`,
+      },
+    ];
+  const hasBody = options.hasBody ?? body !== undefined;
+  if (status === 204 || status === 304 || !hasBody) return [];
+  const types = mediaTypesOf(validator, operation, code);
+  if (types.length === 0) return [];
+  if (mediaType === undefined)
+    return [{ pointer: '/headers/content-type', message: `expected ${types.join(' or ')}, got no Content-Type` }];
+  const documented = documentedMediaType(types, mediaType);
+  if (!documented)
+    return [{ pointer: '/headers/content-type', message: `expected ${types.join(' or ')}, got ${mediaType.slice(0, 80)}` }];
+  if (!isJson(documented)) return [];
+  let pointer: string;
+  try {
+    pointer = schemaPointer(validator, operation, code, documented);
+  } catch {
+    return []; // a media type documented without a schema: anything of it is allowed
+  }
+  const result = validator.check(pointer, body);
+  if (result.valid) return [];
+  // A failed anyOf/oneOf also reports each branch's failure: the branches say more, when there are any.
+  const specific = result.errors.filter((e) => e.keyword !== 'anyOf' && e.keyword !== 'oneOf');
+  const seen = new Set<string>();
+  const violations: ResponseViolation[] = [];
+  for (const error of specific.length > 0 ? specific : result.errors) {
+    const at =
+      error.keyword === 'required'
+        ? `${error.instancePath}/${escapePointer(String(error.params.missingProperty))}`
+        : error.keyword === 'additionalProperties'
+          ? `${error.instancePath}/${escapePointer(String(error.params.additionalProperty))}`
+          : error.instancePath;
+    const message =
+      error.keyword === 'required'
+        ? 'expected a required field, got none'
+        : error.keyword === 'additionalProperties'
+          ? 'expected no field of this name, got one'
+          : `expected ${expectation(error)}, got ${describeValue(valueAtPointer(body, error.instancePath), error.keyword)}`;
+    const key = `${at} ${message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    violations.push({ pointer: `/body${at}`, message });
+  }
+  return violations;
+}
+
+/** What is wrong with an answer of `operation` in one text, or undefined when the spec allows it (the mock's check). */
 export function responseProblems(
   validator: SpecValidator,
   operation: MockOperation,
@@ -27,13 +124,64 @@ export function responseProblems(
   mediaType: string | undefined,
   body: unknown,
 ): string | undefined {
-  const code = String(status);
-  if (!operation.statuses.includes(code)) return `status ${code} is not documented`;
-  if (status === 204 || mediaType === undefined || !mediaType.endsWith('json')) return undefined;
-  try {
-    const result = validator.check(schemaPointer(validator, operation, code, mediaType), body);
-    return result.valid ? undefined : describeErrors(result.errors);
-  } catch (error) {
-    return (error as Error).message;
+  const violations = responseViolations(validator, operation, status, mediaType, body);
+  if (violations.length === 0) return undefined;
+  return violations.map((v) => `${v.pointer} ${v.message}`).join('\n');
+}
+
+/** What the schema wanted, from an ajv error: `integer`, `one of "a", "b"`, `format date-time`, `at most 100`. */
+export function expectation(error: { keyword: string; message?: string | undefined; params: Record<string, unknown> }) {
+  switch (error.keyword) {
+    case 'type':
+      return String(error.params.type).replace(/,/g, ' or ');
+    case 'enum':
+      return `one of ${(error.params.allowedValues as unknown[])
+        .slice(0, 8)
+        .map((v) => JSON.stringify(v))
+        .join(', ')}`;
+    case 'const':
+      return JSON.stringify(error.params.allowedValue);
+    case 'format':
+      return `format ${String(error.params.format)}`;
+    default:
+      return error.message ?? error.keyword;
   }
+}
+
+/**
+ * A value as a violation line shows it: its JSON type, and for a short number, boolean or enum-like word the value
+ * itself. Never a string's text (it may be a secret or a customer's data), never more than a type for an object.
+ */
+export function describeValue(value: unknown, keyword?: string): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return `an array of ${value.length}`;
+  switch (typeof value) {
+    case 'undefined':
+      return 'nothing';
+    case 'number':
+      return Number.isInteger(value) ? `integer ${value}` : `number ${value}`;
+    case 'boolean':
+      return `boolean ${value}`;
+    case 'string':
+      // An enum's or const's value is a word the spec names: a short one of letters is shown, other text never is.
+      return (keyword === 'enum' || keyword === 'const') && /^[\w.-]{1,32}$/.test(value)
+        ? `string ${JSON.stringify(value)}`
+        : `a string of ${value.length} characters`;
+    case 'object':
+      return 'an object';
+    default:
+      return typeof value;
+  }
+}
+
+/** The value at a JSON pointer inside a parsed body; undefined where there is none. */
+export function valueAtPointer(root: unknown, pointer: string): unknown {
+  if (pointer === '') return root;
+  let node: unknown = root;
+  for (const raw of pointer.slice(1).split('/')) {
+    const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    if (node === null || typeof node !== 'object' || !Object.hasOwn(node, key)) return undefined;
+    node = (node as Record<string, unknown>)[key];
+  }
+  return node;
 }
