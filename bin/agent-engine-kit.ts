@@ -2,7 +2,7 @@
 // The `agent-engine-kit` command: the stateful mock, Prism from the packaged spec, and the contract cases against any
 // server.
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,6 +24,8 @@ Commands:
   mock      the stateful mock of both APIs on 127.0.0.1 (the same as npm start)
   prism     Prism serving the packaged spec (static examples, request validation)
   verify    the contract cases against a server, every answer checked against the spec
+  proxy     a validating proxy in front of the API: live traffic checked against the specs and the connector
+            definitions, reported, and recorded as HAR with secrets redacted
   mcp       a Model Context Protocol server: the workspace's connectors as tools for AI agents
 
 Options:
@@ -74,6 +76,30 @@ Options:
                       links and cursors (found out by itself for a server that answers the spec's examples)
   --client-id <id>
   --client-secret <secret>
+`,
+  proxy: `Usage: agent-engine-kit proxy [--upstream URL] [--upstream-v1 URL] [--port 4020] [--host 127.0.0.1] [--strict]
+                            [--report FILE] [--report-junit FILE] [--fail-on-violation] [--exit-after N] [--quiet]
+
+A validating proxy: point any client at http://127.0.0.1:4020 instead of the API (the kit's client: baseUrl; curl;
+the official Python SDK: SDK_DEV_ADP_API_HOST). Every request goes on to the upstream and its answer comes back
+unchanged (status, headers, body bytes, streamed). Both are checked against the specs and, for execute, against the
+connector's definition (entity, action, params; every record of the answer, the paging keys): each violation is one
+line on stderr as it happens (operation, direction, JSON pointer, expected and got, request id), never a secret.
+Which connector an id runs is learned from the traffic (create, get, list answers), else asked of the upstream once
+with the caller's own token (a read-only GET).
+
+Options:
+  --upstream <url>      the Agent Engine API (default https://api.airbyte.ai)
+  --upstream-v1 <url>   the Airbyte API, for /v1/... (default https://api.airbyte.com)
+  --port <n>            port to listen on (default 4020; 0 picks a free one)
+  --host <h>            address to listen on (default 127.0.0.1)
+  --strict              refuse a violating request with the API's own 422 before it reaches the upstream, and turn
+                        a violating answer into a 502 naming the violations (default: never block traffic)
+  --report <file>       on exit, JSON: { upstream, operations: { <operationId>: { <status>: calls } }, violations }
+  --report-junit <file> on exit, the same as JUnit XML, a test case per operation, for CI
+  --fail-on-violation   exit 1 when any violation was seen
+  --exit-after <n>      stop after n requests (besides SIGINT and SIGTERM), writing the reports
+  --quiet               no log line per request
 `,
   mcp: `Usage: agent-engine-kit mcp [--workspace NAME] [--base-url URL] [--tools auto|static|dynamic] [--http PORT]
 
@@ -308,6 +334,83 @@ async function verifyCommand(args: string[]): Promise<number> {
   return report.ok ? 0 : 1;
 }
 
+/** A URL given as an option: http(s), nothing else. */
+function httpUrl(value: unknown, flag: string, fallback: string): string {
+  const text = value === undefined ? fallback : String(value);
+  try {
+    const url = new URL(text);
+    if (url.protocol === 'http:' || url.protocol === 'https:') return text;
+  } catch {
+    // said below
+  }
+  throw new UsageError(`${flag}: ${text.slice(0, 100)} is not an http(s) URL`);
+}
+
+async function proxyCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parse('proxy', args, {
+    upstream: { type: 'string' },
+    'upstream-v1': { type: 'string' },
+    port: { type: 'string' },
+    host: { type: 'string' },
+    strict: { type: 'boolean' },
+    report: { type: 'string' },
+    'report-junit': { type: 'string' },
+    'fail-on-violation': { type: 'boolean' },
+    'exit-after': { type: 'string' },
+    quiet: { type: 'boolean' },
+  });
+  if (values.help) {
+    console.log(HELP.proxy);
+    return 0;
+  }
+  if (positionals.length > 0) throw new UsageError(`proxy takes no arguments besides options\n\n${HELP.proxy}`);
+  const exitText = values['exit-after'] as string | undefined;
+  const exitAfter = exitText === undefined ? undefined : /^\d{1,9}$/.test(exitText) ? Number(exitText) : Number.NaN;
+  if (exitAfter !== undefined && !(exitAfter >= 1))
+    throw new UsageError(`--exit-after: ${exitText} is not a whole number of requests of at least 1`);
+  const { startProxy, DEFAULT_PROXY_PORT, DEFAULT_UPSTREAM, DEFAULT_UPSTREAM_V1 } = await import(
+    '../mocks/proxy/server.js'
+  );
+  const upstream = httpUrl(values.upstream, '--upstream', DEFAULT_UPSTREAM);
+  const upstreamV1 = httpUrl(values['upstream-v1'], '--upstream-v1', DEFAULT_UPSTREAM_V1);
+  const reportFile = values.report as string | undefined;
+  const junitFile = values['report-junit'] as string | undefined;
+  let stopping: Promise<number> | undefined;
+  let running: Awaited<ReturnType<typeof startProxy>> | undefined;
+  const stop = (): Promise<number> =>
+    (stopping ??= (async () => {
+      await running?.close();
+      const report = running?.report;
+      if (report && reportFile) writeFileSync(reportFile, `${JSON.stringify(report.json(), null, 2)}\n`);
+      if (report && junitFile) writeFileSync(junitFile, report.junit());
+      const count = report?.violationCount ?? 0;
+      process.stderr.write(`proxy: ${count} violation${count === 1 ? '' : 's'}\n`);
+      return values['fail-on-violation'] && count > 0 ? 1 : 0;
+    })());
+  try {
+    running = await startProxy({
+      upstream,
+      upstreamV1,
+      port: port(values.port, DEFAULT_PROXY_PORT),
+      host: (values.host as string | undefined) ?? '127.0.0.1',
+      strict: Boolean(values.strict),
+      ...(values.quiet ? {} : { log: (line: string) => console.log(line) }),
+      ...(exitAfter === undefined
+        ? {}
+        : { exitAfter, onExitAfter: () => void stop().then((code) => process.exit(code)) }),
+    });
+  } catch (error) {
+    console.error(`agent-engine-kit proxy: ${(error as Error).message}`);
+    return 1;
+  }
+  console.log(
+    `agent-engine-kit proxy on ${running.url}: /api/v1/... -> ${upstream}, /v1/... -> ${upstreamV1}${values.strict ? ' (strict)' : ''}`,
+  );
+  for (const signal of ['SIGINT', 'SIGTERM'] as const)
+    process.once(signal, () => void stop().then((code) => process.exit(code)));
+  return -1; // serves until a signal or --exit-after
+}
+
 async function mcpCommand(args: string[]): Promise<number> {
   const { values, positionals } = parse('mcp', args, {
     workspace: { type: 'string' },
@@ -398,6 +501,8 @@ export async function main(argv: string[]): Promise<number> {
         return -1; // keeps running until a signal
       case 'prism':
         return await prism(rest);
+      case 'proxy':
+        return await proxyCommand(rest);
       case 'verify':
         return await verifyCommand(rest);
       case 'mcp':

@@ -81,7 +81,8 @@ export function checkExecuteRequest(
     select = fieldList(request.select_fields, 'select_fields');
     exclude = fieldList(request.exclude_fields, 'exclude_fields');
   } catch (error) {
-    if (error instanceof QueryError) return refuse(400, error.message, problem(error.field, error.message, 'invalid_field'));
+    if (error instanceof QueryError)
+      return refuse(400, error.message, problem(error.field, error.message, 'invalid_field'));
     throw error;
   }
   const params = (request.params ?? {}) as Row;
@@ -95,7 +96,8 @@ export function checkExecuteRequest(
   const withScope = scopedDefaults(definition, action, params, config);
   const scoped = new Set(definition.scoping.map((s) => s.param));
   const problems = paramProblems(action, withScope).filter(
-    (p) => !(replicationConfig === 'unknown' && p.error_code === 'missing' && scoped.has(p.field.slice('params.'.length))),
+    (p) =>
+      !(replicationConfig === 'unknown' && p.error_code === 'missing' && scoped.has(p.field.slice('params.'.length))),
   );
   if (problems.length > 0)
     return refuse(

@@ -81,7 +81,9 @@ export function responseViolations(
     return [{ pointer: '/headers/content-type', message: `expected ${types.join(' or ')}, got no Content-Type` }];
   const documented = documentedMediaType(types, mediaType);
   if (!documented)
-    return [{ pointer: '/headers/content-type', message: `expected ${types.join(' or ')}, got ${mediaType.slice(0, 80)}` }];
+    return [
+      { pointer: '/headers/content-type', message: `expected ${types.join(' or ')}, got ${mediaType.slice(0, 80)}` },
+    ];
   if (!isJson(documented)) return [];
   let pointer: string;
   try {

@@ -1,0 +1,576 @@
+// `agent-engine-kit proxy`: a validating proxy in front of the real API. Every request goes on to the upstream and its
+// answer comes back unchanged (status, headers, body bytes, streamed), while both are checked with the mock's own
+// stages: the route table, the request validator, the execute request check and, on the way back, the response
+// validator and the execute answer check (records and paging keys from the connector definitions). Violations are
+// reported, never fixed; with `strict` a violating request is refused before it leaves and a violating answer becomes a
+// 502 naming what is wrong. Each exchange can be handed to a recorder (HAR, secrets redacted).
+import {
+  Agent as HttpAgent,
+  createServer,
+  request as httpRequest,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
+import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
+import { executeAnswerViolations } from '../execute/answer-check.js';
+import { checkExecuteRequest, type CheckedExecute } from '../execute/request-check.js';
+import type { Row } from '../execute/query.js';
+import { MockHttpError, apiOf, errorBody, type FieldProblem } from '../pipeline/errors.js';
+import { MAX_BODY_BYTES, checkedBodyText } from '../pipeline/limits.js';
+import { splitTarget, type MockRequest } from '../pipeline/request.js';
+import { RouteTable, unroutablePath } from '../pipeline/route.js';
+import { readValidatedRequest } from '../pipeline/validate-request.js';
+import { responseViolations, type ResponseViolation } from '../pipeline/validate-response.js';
+import { SpecValidator, type SpecName } from '../spec.js';
+import { ConnectorDirectory } from './connectors.js';
+import { TrafficReport, type Violation } from './report.js';
+
+export const DEFAULT_UPSTREAM = 'https://api.airbyte.ai';
+export const DEFAULT_UPSTREAM_V1 = 'https://api.airbyte.com';
+export const DEFAULT_PROXY_PORT = 4020;
+
+/** JSON answers up to this size are validated (and recorded); a larger one passes on unchecked, said in a line. */
+export const MAX_CHECKED_ANSWER_BYTES = 64 * 1024 * 1024;
+/** Other answers (downloads) are kept for the recording up to this size; the rest passes on without a copy. */
+const MAX_RECORDED_BINARY_BYTES = 1024 * 1024;
+const EXECUTE = 'create_integrations_connectors_id_execute';
+
+/** One exchange as the proxy hands it to a recorder (`mocks/har/recorder.ts` writes it as HAR, secrets redacted). */
+export interface ProxiedExchange {
+  startedAt: number;
+  timings: { send: number; wait: number; receive: number };
+  request: {
+    method: string;
+    url: string;
+    httpVersion: string;
+    headers: [string, string][];
+    body: Uint8Array | undefined;
+  };
+  response: {
+    status: number;
+    statusText: string;
+    httpVersion: string;
+    headers: [string, string][];
+    body: Uint8Array | undefined;
+    size: number;
+  };
+}
+
+export interface ExchangeRecorder {
+  record(exchange: ProxiedExchange): void;
+  close(): void;
+}
+
+export interface ProxyOptions {
+  /** The Agent Engine API (`/api/v1/...` and everything not under `/v1`). Default https://api.airbyte.ai. */
+  upstream?: string;
+  /** The Airbyte API for `/v1/...`. Default https://api.airbyte.com. */
+  upstreamV1?: string;
+  /** Default 4020; 0 picks a free port. */
+  port?: number;
+  /** Default 127.0.0.1. */
+  host?: string;
+  /** Refuse a violating request (the API's own 422) and turn a violating answer into a 502. Default false. */
+  strict?: boolean;
+  /** Gets every exchange once its answer has been passed on. */
+  recorder?: ExchangeRecorder;
+  /** One line per violation as it is found (default: stderr). */
+  warn?: (line: string) => void;
+  /** One line per request (default: none). */
+  log?: (line: string) => void;
+  /** Called once this many exchanges have ended (`--exit-after N`). */
+  exitAfter?: number;
+  onExitAfter?: () => void;
+}
+
+export interface RunningProxy {
+  server: Server;
+  /** e.g. http://127.0.0.1:4020: the base URL clients use instead of the API's. */
+  url: string;
+  report: TrafficReport;
+  /** Stops listening, waits for the exchanges under way, closes the recorder. */
+  close(): Promise<void>;
+}
+
+/** Headers of one connection only, never passed on (RFC 9110 section 7.6.1), and the Host, which is the upstream's. */
+const HOP_BY_HOP = new Set([
+  'connection',
+  'keep-alive',
+  'proxy-connection',
+  'proxy-authenticate',
+  'proxy-authorization',
+  'te',
+  'trailer',
+  'transfer-encoding',
+  'upgrade',
+  'host',
+]);
+
+const isJsonType = (mediaType: string | undefined) =>
+  mediaType !== undefined && /^application\/([\w.+-]+\+)?json$/.test(mediaType);
+
+const mediaTypeOf = (header: string | string[] | undefined) =>
+  (Array.isArray(header) ? header[0] : header)?.split(';')[0]?.trim().toLowerCase() || undefined;
+
+/** Header pairs as received, without the connection's own (and those the Connection header names). */
+function passedHeaders(raw: string[]): [string, string][] {
+  const named = new Set<string>();
+  for (let i = 0; i < raw.length; i += 2)
+    if (raw[i]!.toLowerCase() === 'connection')
+      for (const name of raw[i + 1]!.split(',')) named.add(name.trim().toLowerCase());
+  const pairs: [string, string][] = [];
+  for (let i = 0; i < raw.length; i += 2) {
+    const name = raw[i]!.toLowerCase();
+    if (!HOP_BY_HOP.has(name) && !named.has(name)) pairs.push([raw[i]!, raw[i + 1]!]);
+  }
+  return pairs;
+}
+
+/** A body decoded for validation (the bytes passed on stay as they came); a decompression bomb stops at the limit. */
+function decoded(bytes: Buffer, encoding: string | undefined): Buffer {
+  const options = { maxOutputLength: MAX_CHECKED_ANSWER_BYTES };
+  switch (encoding?.trim().toLowerCase()) {
+    case 'gzip':
+    case 'x-gzip':
+      return gunzipSync(bytes, options);
+    case 'deflate':
+      return inflateSync(bytes, options);
+    case 'br':
+      return brotliDecompressSync(bytes, options);
+    default:
+      return bytes;
+  }
+}
+
+/** The request's body: whole when within the limit; beyond it, what was read so far and the stream paused. */
+function readRequestBody(incoming: IncomingMessage): Promise<{ chunks: Buffer[]; size: number; whole: boolean }> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      chunks.push(chunk);
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        incoming.pause();
+        cleanup();
+        resolve({ chunks, size, whole: false });
+      }
+    };
+    const onEnd = () => {
+      cleanup();
+      resolve({ chunks, size, whole: true });
+    };
+    const onError = (error: Error) => {
+      cleanup();
+      reject(error);
+    };
+    const cleanup = () => {
+      incoming.off('data', onData);
+      incoming.off('end', onEnd);
+      incoming.off('error', onError);
+    };
+    incoming.on('data', onData);
+    incoming.on('end', onEnd);
+    incoming.on('error', onError);
+  });
+}
+
+/** A base URL's origin and path prefix (`https://host/prefix` -> `https://host`, `/prefix`). */
+function baseOf(text: string, name: string): URL {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new Error(`${name} is not a URL: ${text.slice(0, 100)}`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new Error(`${name} must be an http or https URL, got ${url.protocol}`);
+  if (url.search || url.hash) throw new Error(`${name} takes no query or fragment`);
+  return url;
+}
+
+/** Problems of the request as violations' pointers and lines. */
+function fromFieldProblems(problems: FieldProblem[]): ResponseViolation[] {
+  return problems.map((p) => ({
+    pointer: p.pointer ?? (p.field ? `/${p.field.replace(/\./g, '/')}` : ''),
+    message: p.message,
+  }));
+}
+
+export async function startProxy(options: ProxyOptions = {}): Promise<RunningProxy> {
+  const upstream = baseOf(options.upstream ?? DEFAULT_UPSTREAM, '--upstream');
+  const upstreamV1 = baseOf(options.upstreamV1 ?? DEFAULT_UPSTREAM_V1, '--upstream-v1');
+  const warn = options.warn ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const report = new TrafficReport(upstream.href.replace(/\/$/, ''), upstreamV1.href.replace(/\/$/, ''), warn);
+  const routes = new RouteTable();
+  const validators: Record<SpecName, SpecValidator> = {
+    'agent-engine': new SpecValidator('agent-engine'),
+    'airbyte-api-v1': new SpecValidator('airbyte-api-v1'),
+  };
+  const agents = { http: new HttpAgent({ keepAlive: true }), https: new HttpsAgent({ keepAlive: true }) };
+  const targetOf = (api: SpecName, target: string) => {
+    const base = api === 'airbyte-api-v1' ? upstreamV1 : upstream;
+    return new URL(`${base.pathname.replace(/\/$/, '')}${target}`, base.origin);
+  };
+  // What a connector runs, asked of the upstream with the caller's own credentials: one read-only GET.
+  const directory = new ConnectorDirectory(async (id, headers) => {
+    const response = await fetch(
+      targetOf('agent-engine', `/api/v1/integrations/connectors/${encodeURIComponent(id)}`),
+      {
+        headers,
+        signal: AbortSignal.timeout(10_000),
+      },
+    );
+    if (!response.ok) {
+      await response.body?.cancel();
+      return null;
+    }
+    return (await response.json()) as Row;
+  });
+  const pending = new Set<Promise<void>>();
+  let ended = 0;
+
+  const server = createServer((incoming, outgoing) => {
+    const work = handle(incoming, outgoing).catch((error: unknown) => {
+      warn(`proxy: ${(error as Error).message}`);
+      if (!outgoing.headersSent) {
+        outgoing.writeHead(502, { 'content-type': 'application/json' });
+        outgoing.end(JSON.stringify(errorBody('agent-engine', 502, 'The proxy failed to pass this request on.').body));
+      } else outgoing.destroy();
+    });
+    pending.add(work);
+    void work.finally(() => {
+      pending.delete(work);
+      if (options.exitAfter !== undefined && ++ended === options.exitAfter) options.onExitAfter?.();
+    });
+  });
+
+  async function handle(incoming: IncomingMessage, outgoing: ServerResponse): Promise<void> {
+    const startedAt = Date.now();
+    const started = performance.now();
+    const method = (incoming.method ?? 'GET').toUpperCase();
+    const rawTarget = incoming.url ?? '/';
+    const { path, query } = splitTarget(rawTarget.startsWith('/') ? rawTarget : `/${rawTarget}`);
+    const api = apiOf(path);
+    const target = targetOf(api, `${path}${query ? `?${query}` : ''}`);
+    const headers: Record<string, string> = Object.create(null);
+    for (const [name, value] of passedHeaders(incoming.rawHeaders)) {
+      const key = name.toLowerCase();
+      headers[key] = headers[key] === undefined ? value : `${headers[key]}, ${value}`;
+    }
+    const read =
+      method === 'GET' || method === 'HEAD' ? { chunks: [], size: 0, whole: true } : await readRequestBody(incoming);
+    const requestBody = read.whole && read.size > 0 ? Buffer.concat(read.chunks, read.size) : undefined;
+
+    // The request, checked as the mock checks it (except a preflight, which is the browser's, not the API's).
+    const match = method === 'OPTIONS' || unroutablePath(path) ? undefined : safeMatch(method, path);
+    const operation = match?.operation;
+    const operationName = operation?.operationId ?? `${method} ${path.slice(0, 120)}`;
+    const requestProblems: ResponseViolation[] = [];
+    let executeCheck: Promise<CheckedExecute | undefined> = Promise.resolve(undefined);
+    if (method !== 'OPTIONS' && !operation)
+      requestProblems.push({
+        pointer: '/path',
+        message: `expected a method and path of the spec, got ${method} ${path.slice(0, 120)}`,
+      });
+    if (operation && match) {
+      const request: MockRequest = { method, path, query, headers, body: requestBody, origin: target.origin };
+      let parsedBody: unknown;
+      try {
+        if (!read.whole) throw new MockHttpError(413, 'over the limit');
+        const bodyText = checkedBodyText(operation, request);
+        const { problems, body } = readValidatedRequest(validators[api], operation, request, match.params, bodyText);
+        requestProblems.push(...fromFieldProblems(problems));
+        parsedBody = body;
+      } catch (error) {
+        if (!(error instanceof MockHttpError)) throw error;
+        if (error.status === 413)
+          warn(`proxy: ${operation.operationId}: a request body over ${MAX_BODY_BYTES} bytes passes on unchecked`);
+        else
+          requestProblems.push(
+            ...(error.errors.length > 0
+              ? fromFieldProblems(error.errors)
+              : [{ pointer: '/body', message: error.message }]),
+          );
+      }
+      if (!operation.public && !/^bearer\s+\S/i.test(headers.authorization ?? ''))
+        requestProblems.push({ pointer: '/headers/authorization', message: 'expected a bearer token, got none' });
+      if (operation.operationId === EXECUTE && parsedBody && typeof parsedBody === 'object') {
+        const connectorId = String(match.params.id);
+        const asked = {
+          authorization: headers.authorization ?? '',
+          ...(headers['x-organization-id'] ? { 'x-organization-id': headers['x-organization-id'] } : {}),
+        };
+        executeCheck = directory.find(connectorId, asked).then((known) => {
+          if (!known) return undefined;
+          const checked = checkExecuteRequest(known.definition, parsedBody as never, known.replicationConfig);
+          if (checked.ok) return checked;
+          requestProblems.push(
+            ...fromFieldProblems(
+              checked.problems.map((p) => ({ ...p, pointer: `/body/${p.field.replace(/\./g, '/')}` })),
+            ),
+          );
+          return undefined;
+        });
+        // Strict refuses before anything leaves: the connector's definition is needed first.
+        if (options.strict) await executeCheck;
+      }
+    }
+    const violation = (direction: Violation['direction'], v: ResponseViolation, requestId: string | null) =>
+      report.add({ operation: operationName, direction, pointer: v.pointer, message: v.message, requestId });
+
+    if (options.strict && requestProblems.length > 0) {
+      const requestId = crypto.randomUUID();
+      for (const problem of requestProblems) violation('request', problem, requestId);
+      const status = api === 'airbyte-api-v1' ? 400 : 422; // the v1 API documents no 422
+      const made = errorBody(
+        api,
+        status,
+        `Validation failed (agent-engine-kit proxy, --strict): ${requestProblems.map((p) => `${p.pointer} ${p.message}`).join('; ')}`,
+        requestProblems.map((p) => ({ field: p.pointer, message: p.message, error_code: 'spec_violation' })),
+      );
+      const text = Buffer.from(JSON.stringify(made.body));
+      const answerHeaders: [string, string][] = [
+        ['content-type', made.mediaType],
+        ['content-length', String(text.length)],
+        ['x-request-id', requestId],
+      ];
+      outgoing.writeHead(status, answerHeaders.flat());
+      outgoing.end(text);
+      report.count(operationName, status);
+      record(
+        startedAt,
+        started,
+        started,
+        method,
+        target,
+        incoming,
+        requestBody,
+        status,
+        'Unprocessable Entity',
+        answerHeaders,
+        text,
+        text.length,
+      );
+      options.log?.(`${method} ${path} ${status} refused (strict) ${(performance.now() - started).toFixed(1)} ms`);
+      return;
+    }
+
+    // On to the upstream.
+    const upstreamHeaders = { ...headers, host: target.host };
+    const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
+    const upstreamRequest = send(target, {
+      method,
+      headers: upstreamHeaders,
+      agent: target.protocol === 'https:' ? agents.https : agents.http,
+    });
+    outgoing.on('close', () => {
+      if (!outgoing.writableFinished) upstreamRequest.destroy();
+    });
+    const sent = performance.now();
+    const answer = new Promise<IncomingMessage>((resolve, reject) => {
+      upstreamRequest.on('response', resolve);
+      upstreamRequest.on('error', reject);
+    });
+    for (const chunk of read.chunks) upstreamRequest.write(chunk);
+    if (read.whole) upstreamRequest.end();
+    else {
+      incoming.pipe(upstreamRequest);
+      incoming.resume();
+    }
+    let response: IncomingMessage;
+    try {
+      response = await answer;
+    } catch (error) {
+      const code = (error as { code?: string }).code ?? 'no answer';
+      const message = `The upstream at ${target.origin} did not answer (${code}).`;
+      warn(`proxy: ${operationName}: ${message}`);
+      await executeCheck;
+      for (const problem of requestProblems) violation('request', problem, null);
+      if (!outgoing.headersSent) {
+        const made = errorBody(api, 502, message);
+        outgoing.writeHead(502, { 'content-type': made.mediaType });
+        outgoing.end(JSON.stringify(made.body));
+      }
+      report.count(operationName, 502);
+      return;
+    }
+    const waited = performance.now();
+    const status = response.statusCode ?? 502;
+    const requestId = (response.headers['x-request-id'] as string | undefined) ?? null;
+    const mediaType = mediaTypeOf(response.headers['content-type']);
+    const json = isJsonType(mediaType);
+    const answerHeaders = passedHeaders(response.rawHeaders);
+    const keepUpTo = json ? MAX_CHECKED_ANSWER_BYTES : options.recorder ? MAX_RECORDED_BINARY_BYTES : 0;
+    const kept: Buffer[] = [];
+    let keptBytes = 0;
+    let size = 0;
+    let overflow = false;
+    const buffering = Boolean(options.strict && json && operation);
+    await new Promise<void>((resolve, reject) => {
+      response.on('data', (chunk: Buffer) => {
+        size += chunk.length;
+        if (keptBytes + chunk.length <= keepUpTo) {
+          kept.push(chunk);
+          keptBytes += chunk.length;
+        } else overflow = true;
+        if (buffering && overflow && !outgoing.headersSent) {
+          // Too large to hold back for a check: what was held goes on, and the rest streams unchecked.
+          outgoing.writeHead(status, response.statusMessage ?? '', answerHeaders.flat());
+          for (const held of kept) outgoing.write(held);
+          response.pipe(outgoing);
+        }
+      });
+      response.on('end', resolve);
+      response.on('error', reject);
+      if (!buffering) {
+        outgoing.writeHead(status, response.statusMessage ?? '', answerHeaders.flat());
+        response.pipe(outgoing);
+      }
+    });
+    const received = performance.now();
+
+    // The request's problems (the execute check may have waited for the connector's definition), then the answer's:
+    // the HTTP spec's side, then the connector definition's.
+    const checked = await executeCheck;
+    for (const problem of requestProblems) violation('request', problem, requestId);
+    const problems: ResponseViolation[] = [];
+    let body: unknown;
+    if (operation && !overflow) {
+      if (json && size > 0) {
+        try {
+          body = JSON.parse(
+            decoded(
+              Buffer.concat(kept, keptBytes),
+              response.headers['content-encoding'] as string | undefined,
+            ).toString('utf8'),
+          );
+        } catch {
+          problems.push({
+            pointer: '/body',
+            message: `expected JSON (${mediaType}), got a body that does not parse as JSON`,
+          });
+        }
+      }
+      if (problems.length === 0) {
+        problems.push(
+          ...responseViolations(validators[api], operation, status, mediaType, body, { hasBody: size > 0 }),
+        );
+        directory.learn(operation.operationId, status, body);
+        if (operation.operationId === 'delete_integrations_connectors_id' && status < 300)
+          directory.forget(String(match!.params.id));
+        if (checked && status === 200 && json) problems.push(...executeAnswerViolations(checked, body));
+      }
+    } else if (operation && overflow && json)
+      warn(`proxy: ${operation.operationId}: an answer over ${MAX_CHECKED_ANSWER_BYTES} bytes passed on unchecked`);
+    for (const problem of problems) violation('response', problem, requestId);
+
+    let finalStatus = status;
+    if (buffering && !outgoing.headersSent) {
+      if (problems.length > 0) {
+        finalStatus = 502;
+        const made = errorBody(
+          api,
+          502,
+          `The upstream's answer (${status}) breaks the spec (agent-engine-kit proxy, --strict): ${problems
+            .slice(0, 5)
+            .map((p) => `${p.pointer} ${p.message}`)
+            .join('; ')}${problems.length > 5 ? `; and ${problems.length - 5} more` : ''}`,
+          problems.map((p) => ({ field: p.pointer, message: p.message, error_code: 'spec_violation' })),
+        );
+        const text = JSON.stringify(made.body);
+        outgoing.writeHead(502, {
+          'content-type': made.mediaType,
+          'content-length': String(Buffer.byteLength(text)),
+          ...(requestId ? { 'x-request-id': requestId } : {}),
+        });
+        outgoing.end(text);
+      } else {
+        outgoing.writeHead(status, response.statusMessage ?? '', answerHeaders.flat());
+        outgoing.end(Buffer.concat(kept, keptBytes));
+      }
+    }
+    report.count(operationName, finalStatus);
+    record(
+      startedAt,
+      started,
+      sent,
+      method,
+      target,
+      incoming,
+      requestBody,
+      status,
+      response.statusMessage ?? '',
+      answerHeaders,
+      overflow ? undefined : Buffer.concat(kept, keptBytes),
+      size,
+      waited,
+      received,
+    );
+    options.log?.(`${method} ${path} ${finalStatus} ${(performance.now() - started).toFixed(1)} ms`);
+  }
+
+  function safeMatch(method: string, path: string) {
+    try {
+      return routes.match(method, path);
+    } catch {
+      return undefined;
+    }
+  }
+
+  function record(
+    startedAt: number,
+    started: number,
+    sent: number,
+    method: string,
+    target: URL,
+    incoming: IncomingMessage,
+    requestBody: Buffer | undefined,
+    status: number,
+    statusText: string,
+    headers: [string, string][],
+    body: Buffer | undefined,
+    size: number,
+    waited = sent,
+    received = waited,
+  ): void {
+    if (!options.recorder) return;
+    options.recorder.record({
+      startedAt,
+      timings: { send: sent - started, wait: waited - sent, receive: received - waited },
+      request: {
+        method,
+        url: target.href,
+        httpVersion: `HTTP/${incoming.httpVersion}`,
+        headers: passedHeaders(incoming.rawHeaders),
+        body: requestBody,
+      },
+      response: { status, statusText, httpVersion: 'HTTP/1.1', headers, body, size },
+    });
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? DEFAULT_PROXY_PORT, options.host ?? '127.0.0.1', () => resolve());
+  });
+  const address = server.address() as AddressInfo;
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  return {
+    server,
+    url: `http://${host}:${address.port}`,
+    report,
+    async close() {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+      });
+      await Promise.allSettled([...pending]);
+      agents.http.destroy();
+      agents.https.destroy();
+      options.recorder?.close();
+    },
+  };
+}
