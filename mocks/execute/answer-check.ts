@@ -66,7 +66,7 @@ export function executeAnswerViolations(request: CheckedExecute, body: unknown):
   switch (action.action) {
     case 'list':
     case 'api_search':
-      if (Array.isArray(result)) result.forEach((record, i) => check(record, `/body/result/${i}`));
+      if (Array.isArray(result)) for (const [i, record] of result.entries()) check(record, `/body/result/${i}`);
       else
         violations.push({
           pointer: '/body/result',
