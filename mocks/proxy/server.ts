@@ -224,7 +224,13 @@ export async function startProxy(options: ProxyOptions = {}): Promise<RunningPro
         signal: AbortSignal.timeout(10_000),
       },
     );
-    if (!response.ok) {
+    // Only a JSON answer of a sensible size is read: a connector, not whatever a misrouted upstream sends.
+    const length = Number(response.headers.get('content-length') ?? 0);
+    if (
+      !response.ok ||
+      !isJsonType(mediaTypeOf(response.headers.get('content-type') ?? undefined)) ||
+      length > MAX_BODY_BYTES
+    ) {
       await response.body?.cancel();
       return null;
     }
@@ -409,6 +415,36 @@ export async function startProxy(options: ProxyOptions = {}): Promise<RunningPro
     let keptBytes = 0;
     let size = 0;
     let overflow = false;
+    // Strict, and the status or the media type alone breaks the spec: the answer is refused without its body.
+    const early =
+      options.strict && operation && !json
+        ? responseViolations(validators[api], operation, status, mediaType, undefined, { hasBody: true })
+        : [];
+    if (early.length > 0) {
+      response.resume();
+      await executeCheck;
+      for (const problem of requestProblems) violation('request', problem, requestId);
+      for (const problem of early) violation('response', problem, requestId);
+      const text = badAnswer(api, status, early, requestId, outgoing);
+      report.count(operationName, 502);
+      record(
+        startedAt,
+        started,
+        sent,
+        method,
+        target,
+        incoming,
+        requestBody,
+        502,
+        'Bad Gateway',
+        [['content-type', 'application/json']],
+        Buffer.from(text),
+        text.length,
+        waited,
+        performance.now(),
+      );
+      return;
+    }
     const buffering = Boolean(options.strict && json && operation);
     await new Promise<void>((resolve, reject) => {
       response.on('data', (chunk: Buffer) => {
@@ -416,7 +452,7 @@ export async function startProxy(options: ProxyOptions = {}): Promise<RunningPro
         if (keptBytes + chunk.length <= keepUpTo) {
           kept.push(chunk);
           keptBytes += chunk.length;
-        } else overflow = true;
+        } else overflow = true; // JSON too large to check, or bytes too many to record: neither is kept
         if (buffering && overflow && !outgoing.headersSent) {
           // Too large to hold back for a check: what was held goes on, and the rest streams unchecked.
           outgoing.writeHead(status, response.statusMessage ?? '', answerHeaders.flat());
@@ -439,7 +475,7 @@ export async function startProxy(options: ProxyOptions = {}): Promise<RunningPro
     for (const problem of requestProblems) violation('request', problem, requestId);
     const problems: ResponseViolation[] = [];
     let body: unknown;
-    if (operation && !overflow) {
+    if (operation && !(json && overflow)) {
       if (json && size > 0) {
         try {
           body = JSON.parse(
@@ -472,22 +508,7 @@ export async function startProxy(options: ProxyOptions = {}): Promise<RunningPro
     if (buffering && !outgoing.headersSent) {
       if (problems.length > 0) {
         finalStatus = 502;
-        const made = errorBody(
-          api,
-          502,
-          `The upstream's answer (${status}) breaks the spec (agent-engine-kit proxy, --strict): ${problems
-            .slice(0, 5)
-            .map((p) => `${p.pointer} ${p.message}`)
-            .join('; ')}${problems.length > 5 ? `; and ${problems.length - 5} more` : ''}`,
-          problems.map((p) => ({ field: p.pointer, message: p.message, error_code: 'spec_violation' })),
-        );
-        const text = JSON.stringify(made.body);
-        outgoing.writeHead(502, {
-          'content-type': made.mediaType,
-          'content-length': String(Buffer.byteLength(text)),
-          ...(requestId ? { 'x-request-id': requestId } : {}),
-        });
-        outgoing.end(text);
+        badAnswer(api, status, problems, requestId, outgoing);
       } else {
         outgoing.writeHead(status, response.statusMessage ?? '', answerHeaders.flat());
         outgoing.end(Buffer.concat(kept, keptBytes));
@@ -511,6 +532,33 @@ export async function startProxy(options: ProxyOptions = {}): Promise<RunningPro
       received,
     );
     options.log?.(`${method} ${path} ${finalStatus} ${(performance.now() - started).toFixed(1)} ms`);
+  }
+
+  /** The 502 a strict proxy answers instead of an answer that breaks the spec, naming each violation. */
+  function badAnswer(
+    api: SpecName,
+    status: number,
+    problems: ResponseViolation[],
+    requestId: string | null,
+    outgoing: ServerResponse,
+  ): string {
+    const made = errorBody(
+      api,
+      502,
+      `The upstream's answer (${status}) breaks the spec (agent-engine-kit proxy, --strict): ${problems
+        .slice(0, 5)
+        .map((p) => `${p.pointer} ${p.message}`)
+        .join('; ')}${problems.length > 5 ? `; and ${problems.length - 5} more` : ''}`,
+      problems.map((p) => ({ field: p.pointer, message: p.message, error_code: 'spec_violation' })),
+    );
+    const text = JSON.stringify(made.body);
+    outgoing.writeHead(502, {
+      'content-type': made.mediaType,
+      'content-length': String(Buffer.byteLength(text)),
+      ...(requestId ? { 'x-request-id': requestId } : {}),
+    });
+    outgoing.end(text);
+    return text;
   }
 
   function safeMatch(method: string, path: string) {
