@@ -29,7 +29,7 @@ describe('a mock response that drifts from the spec', () => {
     await expect(client.workspaces.stats()).rejects.toMatchObject({ status: 500 });
     expect(service.specViolations).toEqual([
       expect.stringContaining(
-        "get_workspaces_stats (200) breaks the spec: /body/total_count expected a required field, got none",
+        'get_workspaces_stats (200) breaks the spec: /body/total_count expected a required field, got none',
       ),
     ]);
     service.specViolations.length = 0;
