@@ -1,5 +1,6 @@
-// `npm run verify:live` is Prism in proxy mode with --errors: proven here in front of the standalone mock (the only
-// upstream on this machine's loopback), both for traffic that conforms and for traffic that does not.
+// `npm run verify:live` is the kit's own proxy with --strict (it replaced a Prism proxy, which knew nothing of the
+// connectors): proven here in front of the standalone mock (the only upstream on this machine's loopback), for
+// traffic that conforms and for traffic that does not.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStandaloneMock } from '../../mocks/standalone.js';
 import { ROOT, freePort, startNodeProcess, type StartedProcess } from '../support/processes.js';
@@ -7,15 +8,16 @@ import { ROOT, freePort, startNodeProcess, type StartedProcess } from '../suppor
 let upstream: Awaited<ReturnType<typeof startStandaloneMock>>;
 let proxy: StartedProcess;
 let base = '';
+let upstreamCalls = 0;
 
 beforeAll(async () => {
-  upstream = await startStandaloneMock({ port: 0, log: false });
-  // A free port can be taken by another suite's server in the second Prism needs to start: then another one.
+  upstream = await startStandaloneMock({ port: 0, log: (line) => void (upstreamCalls += line ? 1 : 0) });
+  // A free port can be taken by another suite's server before the proxy listens on it: then another one.
   for (let attempt = 1; ; attempt++) {
     const port = await freePort();
     base = `http://127.0.0.1:${port}`;
     try {
-      proxy = await startNodeProcess([`${ROOT}scripts/verify-live.mjs`], /Prism is listening/, {
+      proxy = await startNodeProcess([`${ROOT}scripts/verify-live.mjs`], /agent-engine-kit proxy on/, {
         VERIFY_UPSTREAM: upstream.url,
         VERIFY_PORT: String(port),
       });
@@ -31,7 +33,7 @@ afterAll(async () => {
   await upstream?.close();
 });
 
-describe('npm run verify:live (Prism proxy)', () => {
+describe('npm run verify:live (the kit proxy, strict)', () => {
   it('passes conforming traffic through to the upstream', async () => {
     const token = await fetch(`${base}/api/v1/account/applications/token`, {
       method: 'POST',
@@ -47,23 +49,21 @@ describe('npm run verify:live (Prism proxy)', () => {
     expect(await stats.json()).toEqual({ active_count: 1, inactive_count: 0, total_count: 1 });
   });
 
-  it('reports a request that breaks the spec instead of sending it on', async () => {
+  it('refuses a request that breaks the spec in the API own shape, without sending it on', async () => {
     const before = proxy.output().length;
+    const callsBefore = upstreamCalls;
     const response = await fetch(`${base}/api/v1/account/applications/token`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ client_id: 1 }),
     });
-    // Prism's own problem JSON (the mock upstream would have answered application/json in the API's shape).
     expect(response.status).toBe(422);
-    expect(response.headers.get('content-type')).toBe('application/problem+json');
-    const problem = (await response.json()) as { type: string; validation: { message: string }[] };
-    expect(problem.type).toContain('prism');
-    expect(problem.validation.map((v) => v.message)).toContain(
-      "Request body must have required property 'client_secret'",
-    );
-    await new Promise((resolve) => setTimeout(resolve, 200)); // let the proxy's log lines arrive
-    expect(proxy.output().slice(before)).toContain('Request received');
-    expect(proxy.output().slice(before)).not.toContain('Forwarding');
+    expect(response.headers.get('content-type')).toBe('application/json');
+    const body = (await response.json()) as { message: string; errors: { field: string }[] };
+    expect(body.errors.map((e) => e.field).sort()).toEqual(['/body/client_id', '/body/client_secret']);
+    await expect
+      .poll(() => proxy.output().slice(before), { timeout: 5_000 })
+      .toMatch(/violation: create_account_applications_token request \/body\/client_id: expected string, got integer 1/);
+    expect(upstreamCalls).toBe(callsBefore);
   });
 });

@@ -11,6 +11,8 @@ export interface FieldProblem {
   details?: Record<string, unknown> | null;
   /** Where in the request, as a JSON pointer (`/query/limit`, `/body/workspace_name`): for reports, never answered. */
   pointer?: string;
+  /** What was expected and what came, for reports (the value only as a typed hint): never answered. */
+  report?: string;
 }
 
 const TITLES: Record<number, string> = {

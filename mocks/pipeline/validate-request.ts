@@ -6,6 +6,7 @@ import type { SchemaError, SpecValidator } from '../spec.js';
 import { MockHttpError, type FieldProblem } from './errors.js';
 import type { MockRequest } from './request.js';
 import type { MockOperation, ParameterCheck } from './spec-operations.js';
+import { describeValue, expectation, valueAtPointer } from './validate-response.js';
 
 function readScalar(text: string, type: string | undefined): unknown {
   if ((type === 'integer' || type === 'number') && text.trim() !== '' && Number.isFinite(Number(text)))
@@ -23,7 +24,7 @@ const CODES: Record<string, string> = {
 };
 
 /** ajv's errors as the API names them: the field as a dotted path, a message, a stable code. */
-export function fieldProblems(errors: readonly SchemaError[], prefix: string | null): FieldProblem[] {
+export function fieldProblems(errors: readonly SchemaError[], prefix: string | null, value?: unknown): FieldProblem[] {
   // A failed anyOf/oneOf also reports every branch's own failure; those are the useful ones when there are any.
   const specific = errors.filter((e) => e.keyword !== 'anyOf' && e.keyword !== 'oneOf');
   const chosen = specific.length > 0 ? specific : errors;
@@ -42,10 +43,24 @@ export function fieldProblems(errors: readonly SchemaError[], prefix: string | n
       error.keyword === 'required'
         ? 'Field required'
         : `${error.message ?? error.keyword}${error.keyword === 'enum' ? `: ${(error.params.allowedValues as unknown[]).join(', ')}` : ''}`;
+    // For reports (the proxy's lines): what was expected and what came, the value only as a typed hint.
+    const report =
+      error.keyword === 'required'
+        ? 'expected a required field, got none'
+        : error.keyword === 'additionalProperties'
+          ? 'expected no field of this name, got one'
+          : `expected ${expectation(error)}, got ${describeValue(valueAtPointer(value, error.instancePath), error.keyword)}`;
     const key = `${field}|${message}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    problems.push({ field, message, error_code: CODES[error.keyword] ?? error.keyword, details: null, pointer });
+    problems.push({
+      field,
+      message,
+      error_code: CODES[error.keyword] ?? error.keyword,
+      details: null,
+      pointer,
+      report,
+    });
   }
   return problems;
 }
@@ -118,12 +133,13 @@ export function readValidatedRequest(
           field: `${check.in}.${check.name}`,
           message: 'Field required',
           error_code: 'missing',
+          report: 'expected a required parameter, got none',
           pointer: `/${check.in === 'header' ? 'headers' : check.in}/${escapePointer(check.name)}`,
         });
       continue;
     }
     const result = validator.check(check.schemaPointer, value);
-    if (!result.valid) problems.push(...fieldProblems(result.errors, `${check.in}.${check.name}`));
+    if (!result.valid) problems.push(...fieldProblems(result.errors, `${check.in}.${check.name}`, value));
     if (check.in === 'query') query[check.name] = value;
     if (check.in === 'path') path[check.name] = value;
   }
@@ -132,7 +148,13 @@ export function readValidatedRequest(
   if (operation.bodyPointer) {
     if (bodyText === '') {
       if (operation.bodyRequired)
-        problems.push({ field: 'body', message: 'Request body required', error_code: 'missing', pointer: '/body' });
+        problems.push({
+          field: 'body',
+          message: 'Request body required',
+          error_code: 'missing',
+          pointer: '/body',
+          report: 'expected a request body, got none',
+        });
     } else {
       try {
         body = JSON.parse(bodyText);
@@ -144,7 +166,7 @@ export function readValidatedRequest(
         ]);
       }
       const result = validator.check(operation.bodyPointer, body);
-      if (!result.valid) problems.push(...fieldProblems(result.errors, null));
+      if (!result.valid) problems.push(...fieldProblems(result.errors, null, body));
     }
   }
   return { query, path, body, problems };

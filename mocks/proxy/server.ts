@@ -196,7 +196,7 @@ function baseOf(text: string, name: string): URL {
 function fromFieldProblems(problems: FieldProblem[]): ResponseViolation[] {
   return problems.map((p) => ({
     pointer: p.pointer ?? (p.field ? `/${p.field.replace(/\./g, '/')}` : ''),
-    message: p.message,
+    message: p.report ?? p.message,
   }));
 }
 
