@@ -47,6 +47,16 @@ describe('workspaces', () => {
     ]);
   });
 
+  it("follows a link to the API's own host through a proxy, asking the proxy", async () => {
+    // The proxy passes the API's answers on unchanged: their links name https://api.airbyte.ai.
+    const api = fakeApi(workspacePages('https://api.airbyte.ai'));
+    const client = createAgentEngineClient({ ...options, fetch: api.fetch });
+    const names: string[] = [];
+    for await (const w of client.workspaces.all({ limit: 2 })) names.push(w.name);
+    expect(names).toHaveLength(5);
+    expect(api.requests.every((r) => r.url.origin === BASE)).toBe(true);
+  });
+
   it('refuses a next link to another host (the token would go with it)', async () => {
     const api = fakeApi(workspacePages('https://evil.example.test'));
     const client = createAgentEngineClient({ ...options, fetch: api.fetch });

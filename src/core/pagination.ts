@@ -18,13 +18,20 @@ export interface PagingStyle {
 }
 
 /**
+ * The API's own public hosts: a link to one of them is the API's even when the client is pointed elsewhere (a proxy
+ * such as `agent-engine-kit proxy`, which passes answers on unchanged). Only the link's query is used, against the
+ * client's base URL, so nothing goes to the link's host.
+ */
+const API_ORIGINS = ['https://api.airbyte.ai', 'https://api.airbyte.com'];
+
+/**
  * The query of the next workspace page from its `next` URL, refusing a link that leaves the API's host: the token
  * would go with it.
  */
 export function nextPageQuery(next: string, baseUrl: string): Record<string, string> {
   const target = new URL(next, baseUrl);
   const base = new URL(baseUrl);
-  if (target.origin !== base.origin) {
+  if (target.origin !== base.origin && !API_ORIGINS.includes(target.origin)) {
     throw new AgentEngineError(
       `Refusing to follow a pagination link to ${target.origin}: it is not the API's host (${base.origin})`,
     );
