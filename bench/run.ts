@@ -6,7 +6,7 @@ import { cpus, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const PARTS = ['client', 'tokens', 'servers', 'execute', 'records', 'mcp', 'types'];
+const PARTS = ['client', 'tokens', 'servers', 'execute', 'records', 'proxy', 'mcp', 'types'];
 const only = new Set((process.env.BENCH_ONLY ?? PARTS.join(',')).split(','));
 
 execFileSync('npx', ['tsup', '--silent'], { cwd: root, stdio: 'inherit' });
@@ -111,6 +111,26 @@ if (only.has('records')) {
     `| start-up | first page | second page | every page (${f(large.pages)}) | RSS at start | RSS after the walk |`,
     '| ---: | ---: | ---: | ---: | ---: | ---: |',
     `| ${f(large.startupMs)} ms | ${f(large.firstPageMs)} ms | ${f(large.secondPageMs, 1)} ms | ${f(large.walkMs)} ms (${f(large.walkMs / (large.pages - 1), 1)} ms a page) | ${f(large.rssStartMb)} MB | ${f(large.rssAfterMb)} MB |`,
+  ]);
+}
+
+if (only.has('proxy')) {
+  const { benchProxy } = await import('./proxy.js');
+  type Spread = import('./spread.js').Spread;
+  const ms = (s: Spread) => `${f(s.min, 2)} / **${f(s.median, 2)}** / ${f(s.max, 2)} ms`;
+  const r = await benchProxy();
+  const [small, execute] = r.rows as [import('./proxy.js').OverheadRow, import('./proxy.js').OverheadRow];
+  section([
+    '## Validating proxy (`agent-engine-kit proxy`)',
+    '',
+    `The proxy as the command runs it (its own process) in front of the mock as \`npm start -- --records 200\` runs it (another process), against a direct call to the same mock. One call at a time, direct and proxied alternating; ${small.calls / 100} rounds; each round's median added time, min / median / max over the rounds. Every answer is checked (the spec; for execute, every record against its entity's schema and the paging keys): ${r.violations} violations.`,
+    '',
+    '| call | direct (median) | through the proxy (median) | added (min / median / max of the rounds) | target |',
+    '| --- | ---: | ---: | ---: | --- |',
+    `| ${small.name} | ${f(small.directMs, 2)} ms | ${f(small.proxiedMs, 2)} ms | ${ms(small.addedMs)} | ≤ 1 ms (${small.addedMs.median <= 1 ? 'met' : 'missed'}) |`,
+    `| ${execute.name} | ${f(execute.directMs, 2)} ms | ${f(execute.proxiedMs, 2)} ms | ${ms(execute.addedMs)} | ≤ 3 ms (${execute.addedMs.median <= 3 ? 'met' : 'missed'}) |`,
+    '',
+    `A ${f(r.stream.megabytes)} MB download through the proxy (its own process; the upstream a node:http server writing 64 kB chunks): ${f(r.stream.seconds, 1)} s; the proxy's RSS ${f(r.stream.rssBeforeMb)} MB before, **${f(r.stream.rssPeakMb)} MB at its peak**, ${f(r.stream.rssAfterMb)} MB after (flat: the bytes are never held).`,
   ]);
 }
 

@@ -468,7 +468,17 @@ export async function startProxy(options: ProxyOptions = {}): Promise<RunningPro
       }
     });
     const received = performance.now();
+    let joined: Buffer | undefined;
+    /** The answer's bytes in one buffer, joined once (for the check and the recording alike). */
+    const whole = () => (joined ??= kept.length === 1 ? kept[0]! : Buffer.concat(kept, keptBytes));
 
+    // Passed on: the check waits until the client has every byte (it never delays an answer it does not block).
+    if (!buffering)
+      await new Promise<void>((resolve) => {
+        if (outgoing.writableFinished || outgoing.destroyed) return resolve();
+        outgoing.once('finish', resolve);
+        outgoing.once('close', resolve);
+      });
     // The request's problems (the execute check may have waited for the connector's definition), then the answer's:
     // the HTTP spec's side, then the connector definition's.
     const checked = await executeCheck;
@@ -479,10 +489,7 @@ export async function startProxy(options: ProxyOptions = {}): Promise<RunningPro
       if (json && size > 0) {
         try {
           body = JSON.parse(
-            decoded(
-              Buffer.concat(kept, keptBytes),
-              response.headers['content-encoding'] as string | undefined,
-            ).toString('utf8'),
+            decoded(whole(), response.headers['content-encoding'] as string | undefined).toString('utf8'),
           );
         } catch {
           problems.push({
@@ -511,7 +518,7 @@ export async function startProxy(options: ProxyOptions = {}): Promise<RunningPro
         badAnswer(api, status, problems, requestId, outgoing);
       } else {
         outgoing.writeHead(status, response.statusMessage ?? '', answerHeaders.flat());
-        outgoing.end(Buffer.concat(kept, keptBytes));
+        outgoing.end(whole());
       }
     }
     report.count(operationName, finalStatus);
@@ -526,7 +533,7 @@ export async function startProxy(options: ProxyOptions = {}): Promise<RunningPro
       status,
       response.statusMessage ?? '',
       answerHeaders,
-      overflow ? undefined : Buffer.concat(kept, keptBytes),
+      () => (overflow ? undefined : whole()),
       size,
       waited,
       received,
@@ -580,12 +587,13 @@ export async function startProxy(options: ProxyOptions = {}): Promise<RunningPro
     status: number,
     statusText: string,
     headers: [string, string][],
-    body: Buffer | undefined,
+    body: Buffer | (() => Buffer | undefined) | undefined,
     size: number,
     waited = sent,
     received = waited,
   ): void {
     if (!options.recorder) return;
+    const bytes = typeof body === 'function' ? body() : body;
     options.recorder.record({
       startedAt,
       timings: { send: sent - started, wait: waited - sent, receive: received - waited },
@@ -596,7 +604,7 @@ export async function startProxy(options: ProxyOptions = {}): Promise<RunningPro
         headers: passedHeaders(incoming.rawHeaders),
         body: requestBody,
       },
-      response: { status, statusText, httpVersion: 'HTTP/1.1', headers, body, size },
+      response: { status, statusText, httpVersion: 'HTTP/1.1', headers, body: bytes, size },
     });
   }
 

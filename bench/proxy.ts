@@ -1,0 +1,215 @@
+// The validating proxy (`agent-engine-kit proxy`), as a process of its own in front of the mock as `npm start` runs it:
+// the time it adds to a call over a direct call to the same upstream, for a small answer (catalog `?name=git`) and for
+// an execute of 100 GitHub issues with every record checked against the definition; and its memory while a 100 MB
+// download streams through. Direct and proxied calls alternate, one at a time, so that drift hits both alike; each
+// round's medians give one added figure, reported as min / median / max over the rounds.
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { bundleForNode } from '../contract-tests/support/processes.js';
+import { type Spread, rssMb, spread } from './spread.js';
+
+export interface OverheadRow {
+  name: string;
+  directMs: number;
+  proxiedMs: number;
+  addedMs: Spread;
+  calls: number;
+}
+
+export interface ProxyBench {
+  rows: OverheadRow[];
+  violations: number;
+  stream: { megabytes: number; rssBeforeMb: number; rssPeakMb: number; rssAfterMb: number; seconds: number };
+}
+
+const median = (values: number[]) => spread(values).median;
+
+async function timed(call: () => Promise<Response>): Promise<number> {
+  const started = performance.now();
+  const response = await call();
+  await response.arrayBuffer();
+  if (!response.ok) throw new Error(`${response.url}: ${response.status}`);
+  return performance.now() - started;
+}
+
+/** Alternating direct and proxied calls: `rounds` rounds of `calls` each, the added median of each round. */
+async function overhead(
+  name: string,
+  direct: () => Promise<Response>,
+  proxied: () => Promise<Response>,
+  rounds: number,
+  calls: number,
+): Promise<OverheadRow> {
+  for (let i = 0; i < 20; i++) await Promise.all([timed(direct), timed(proxied)]); // warm both paths and the JITs
+  const added: number[] = [];
+  const allDirect: number[] = [];
+  const allProxied: number[] = [];
+  for (let round = 0; round < rounds; round++) {
+    const d: number[] = [];
+    const p: number[] = [];
+    for (let i = 0; i < calls; i++) {
+      if (i % 2 === 0) {
+        d.push(await timed(direct));
+        p.push(await timed(proxied));
+      } else {
+        p.push(await timed(proxied));
+        d.push(await timed(direct));
+      }
+    }
+    added.push(median(p) - median(d));
+    allDirect.push(...d);
+    allProxied.push(...p);
+  }
+  return {
+    name,
+    directMs: median(allDirect),
+    proxiedMs: median(allProxied),
+    addedMs: spread(added),
+    calls: rounds * calls,
+  };
+}
+
+export async function benchProxy({ rounds = 7, calls = 100 } = {}): Promise<ProxyBench> {
+  // @ts-expect-error: plain .mjs modules without type declarations
+  const { freePort, mintToken, start } = await import('./mock.mjs');
+  // @ts-expect-error: plain .mjs modules without type declarations
+  const { buildMock } = await import('../scripts/build-mock.mjs');
+  const cli = new URL('../mock-dist/cli-bench-proxy.mjs', import.meta.url).pathname;
+  await bundleForNode('bin/agent-engine-kit.ts', cli);
+  const mockPort: number = await freePort();
+  const base = `http://127.0.0.1:${mockPort}`;
+  let token = '';
+  const mock = await start(
+    'mock',
+    process.execPath,
+    [await buildMock(), '--records', '200'],
+    { PORT: String(mockPort) },
+    async () => Boolean((token = await mintToken(base))),
+  );
+  const proxyPort: number = await freePort();
+  const via = `http://127.0.0.1:${proxyPort}`;
+  const report = new URL('../mock-dist/bench-proxy-report.json', import.meta.url).pathname;
+  const proxy = await start(
+    'proxy',
+    process.execPath,
+    [
+      cli,
+      'proxy',
+      '--upstream',
+      base,
+      '--upstream-v1',
+      base,
+      '--port',
+      String(proxyPort),
+      '--quiet',
+      '--report',
+      report,
+    ],
+    {},
+    async () => (await fetch(`${via}/v1/health`)).ok,
+  );
+  const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+  try {
+    const created = await fetch(`${base}/api/v1/integrations/connectors`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({
+        workspace_name: 'default',
+        connector_type: 'GitHub',
+        credentials: { token: 'ghp_bench' },
+        replication_config: { repositories: ['airbytehq/airbyte'] },
+      }),
+    });
+    const connector = (await created.json()) as { id: string };
+    const catalog = (origin: string) => () =>
+      fetch(`${origin}/api/v1/integrations/definitions/sources?name=git`, { headers });
+    const issues = (origin: string) => () =>
+      fetch(`${origin}/api/v1/integrations/connectors/${connector.id}/execute`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ entity: 'issues', action: 'list', params: { per_page: 100 } }),
+      });
+    const check = (await (await issues(via)()).json()) as { result: unknown[] };
+    if (check.result.length !== 100) throw new Error(`execute answered ${check.result.length} issues, not 100`);
+    const rows = [
+      await overhead('catalog `?name=git` (small answer)', catalog(base), catalog(via), rounds, calls),
+      await overhead(
+        'execute: 100 GitHub issues, every record checked',
+        issues(base),
+        issues(via),
+        rounds,
+        Math.ceil(calls / 2),
+      ),
+    ];
+    const stream = await streamBench(cli, freePort, start);
+    proxy.child.kill('SIGTERM');
+    await new Promise((resolve) => proxy.child.once('exit', resolve));
+    const { readFileSync } = await import('node:fs');
+    const violations = (JSON.parse(readFileSync(report, 'utf8')) as { violations: unknown[] }).violations.length;
+    return { rows, violations, stream };
+  } finally {
+    proxy.child.kill('SIGTERM');
+    mock.child.kill('SIGTERM');
+  }
+}
+
+/** A 100 MB download through a proxy process of its own: its resident memory sampled while the bytes stream. */
+async function streamBench(
+  cli: string,
+  freePort: () => Promise<number>,
+  start: (...args: unknown[]) => Promise<{ child: import('node:child_process').ChildProcess }>,
+): Promise<ProxyBench['stream']> {
+  const SIZE = 100 * 1024 * 1024;
+  const upstream = createServer((incoming, outgoing) => {
+    incoming.resume();
+    if (!incoming.url?.endsWith('/execute')) {
+      outgoing.writeHead(404, { 'content-type': 'application/json' });
+      return void outgoing.end('{"message":"not found","errors":[]}');
+    }
+    outgoing.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': String(SIZE) });
+    const chunk = Buffer.alloc(64 * 1024, 1);
+    let sent = 0;
+    const pump = () => {
+      while (sent < SIZE) {
+        sent += chunk.length;
+        if (!outgoing.write(chunk)) return void outgoing.once('drain', pump);
+      }
+      outgoing.end();
+    };
+    pump();
+  });
+  await new Promise<void>((resolve) => upstream.listen(0, '127.0.0.1', resolve));
+  const upstreamUrl = `http://127.0.0.1:${(upstream.address() as AddressInfo).port}`;
+  const port = await freePort();
+  const via = `http://127.0.0.1:${port}`;
+  const proxy = await start(
+    'proxy (stream)',
+    process.execPath,
+    [cli, 'proxy', '--upstream', upstreamUrl, '--upstream-v1', upstreamUrl, '--port', String(port), '--quiet'],
+    {},
+    async () => (await fetch(`${via}/api/v1/health`)).status > 0,
+  );
+  try {
+    const pid = proxy.child.pid!;
+    const rssBeforeMb = rssMb(pid);
+    let rssPeakMb = rssBeforeMb;
+    const sampler = setInterval(() => (rssPeakMb = Math.max(rssPeakMb, rssMb(pid))), 20);
+    const started = performance.now();
+    const response = await fetch(`${via}/api/v1/integrations/connectors/00000000-0000-4000-8000-000000000000/execute`, {
+      method: 'POST',
+      headers: { authorization: 'Bearer bench', 'content-type': 'application/json' },
+      body: JSON.stringify({ entity: 'files', action: 'download', params: { fileId: 'big' } }),
+    });
+    let size = 0;
+    for await (const chunk of response.body! as unknown as AsyncIterable<Uint8Array>) size += chunk.byteLength;
+    const seconds = (performance.now() - started) / 1000;
+    clearInterval(sampler);
+    if (size !== SIZE) throw new Error(`streamed ${size} bytes, not ${SIZE}`);
+    return { megabytes: SIZE / 2 ** 20, rssBeforeMb, rssPeakMb, rssAfterMb: rssMb(pid), seconds };
+  } finally {
+    proxy.child.kill('SIGTERM');
+    upstream.close();
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) console.log(JSON.stringify(await benchProxy(), null, 2));
