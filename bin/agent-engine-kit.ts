@@ -10,6 +10,7 @@ import { parseArgs } from 'node:util';
 import { DEFAULT_MOCK_CLIENT_ID, DEFAULT_MOCK_CLIENT_SECRET, parseRecords } from '../mocks/service/config.js';
 import { InvalidPortError, parsePort, runStandaloneMock } from '../mocks/standalone.js';
 import { statusTable, verify } from '../src/verify/run.js';
+import { isAnswerWorker, runAnswerWorker } from '../mocks/proxy/answer-worker.js';
 
 /** The package root: this file runs from bin/ (source) or dist/ (built), one folder below it either way. */
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -394,6 +395,8 @@ async function proxyCommand(args: string[]): Promise<number> {
       port: port(values.port, DEFAULT_PROXY_PORT),
       host: (values.host as string | undefined) ?? '127.0.0.1',
       strict: Boolean(values.strict),
+      // Large answers are checked in a worker thread: this module, started again.
+      checkWorker: new URL(import.meta.url),
       ...(values.quiet ? {} : { log: (line: string) => console.log(line) }),
       ...(exitAfter === undefined
         ? {}
@@ -519,5 +522,9 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-const code = await main(process.argv.slice(2));
-if (code >= 0) process.exitCode = code;
+// Started again as the proxy's answer worker (mocks/proxy/answer-worker.ts), this module checks answers instead.
+if (isAnswerWorker()) runAnswerWorker();
+else {
+  const code = await main(process.argv.slice(2));
+  if (code >= 0) process.exitCode = code;
+}

@@ -46,7 +46,7 @@ export const DEVIATIONS = [
     name: 'an execute record that breaks its entity schema',
     method: 'POST',
     path: 'execute',
-    body: { entity: 'issues', action: 'list', params: { per_page: 3 } },
+    body: { entity: 'issues', action: 'list', params: { per_page: 60 } },
     operation: 'create_integrations_connectors_id_execute',
     direction: 'response',
     pointer: '/body/result/1/number',
@@ -82,7 +82,7 @@ export interface DeviatingApi {
 
 /** The deviating upstream on 127.0.0.1, its valid answers made by an in-process mock. */
 export async function startDeviatingApi(): Promise<DeviatingApi> {
-  const mock = createMockFetch({ seed: 5 });
+  const mock = createMockFetch({ seed: 5, records: 100 });
   const call = async (method: string, path: string, body?: unknown, token?: string) => {
     const response = await mock.fetch(`http://upstream.test${path}`, {
       method,
@@ -140,7 +140,8 @@ export async function startDeviatingApi(): Promise<DeviatingApi> {
       const request = JSON.parse(Buffer.concat(chunks).toString('utf8'));
       const { colour: _ignored, ...params } = request.params ?? {};
       const answer = await call('POST', `${connectorPath}/execute`, { ...request, params }, token);
-      if (params.per_page === 3) answer.result[1].number = 'seven';
+      // Sixty issues (140 kB): the command checks an answer this large in its worker thread.
+      if (params.per_page === 60) answer.result[1].number = 'seven';
       if (params.per_page === 4) delete answer.connector_metadata.end_cursor;
       return json(200, answer);
     }

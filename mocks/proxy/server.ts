@@ -14,9 +14,7 @@ import {
 } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
-import { executeAnswerViolations } from '../execute/answer-check.js';
-import { checkExecuteRequest, type CheckedExecute } from '../execute/request-check.js';
+import { checkExecuteRequest } from '../execute/request-check.js';
 import type { Row } from '../execute/query.js';
 import { MockHttpError, apiOf, errorBody, type FieldProblem } from '../pipeline/errors.js';
 import { MAX_BODY_BYTES, checkedBodyText } from '../pipeline/limits.js';
@@ -24,7 +22,9 @@ import { splitTarget, type MockRequest } from '../pipeline/request.js';
 import { RouteTable, unroutablePath } from '../pipeline/route.js';
 import { readValidatedRequest } from '../pipeline/validate-request.js';
 import { responseViolations, type ResponseViolation } from '../pipeline/validate-response.js';
-import { SpecValidator, type SpecName } from '../spec.js';
+import type { SpecName } from '../spec.js';
+import { MAX_CHECKED_ANSWER_BYTES, isJsonType, specChecks, type AnswerToCheck } from './answer-check.js';
+import { AnswerChecker } from './answer-worker.js';
 import { ConnectorDirectory } from './connectors.js';
 import { TrafficReport, type Violation } from './report.js';
 
@@ -32,11 +32,16 @@ export const DEFAULT_UPSTREAM = 'https://api.airbyte.ai';
 export const DEFAULT_UPSTREAM_V1 = 'https://api.airbyte.com';
 export const DEFAULT_PROXY_PORT = 4020;
 
-/** JSON answers up to this size are validated (and recorded); a larger one passes on unchecked, said in a line. */
-export const MAX_CHECKED_ANSWER_BYTES = 64 * 1024 * 1024;
 /** Other answers (downloads) are kept for the recording up to this size; the rest passes on without a copy. */
 const MAX_RECORDED_BINARY_BYTES = 1024 * 1024;
 const EXECUTE = 'create_integrations_connectors_id_execute';
+/** The answers a proxy learns which connector runs which definition from (ConnectorDirectory.learn). */
+const LEARNED_FROM = new Set([
+  'list_integrations_connectors',
+  'create_integrations_connectors',
+  'get_integrations_connectors_id',
+  'update_integrations_connectors_id',
+]);
 
 /** One exchange as the proxy hands it to a recorder (`mocks/har/recorder.ts` writes it as HAR, secrets redacted). */
 export interface ProxiedExchange {
@@ -81,6 +86,11 @@ export interface ProxyOptions {
   warn?: (line: string) => void;
   /** One line per request (default: none). */
   log?: (line: string) => void;
+  /**
+   * The module to start as a worker thread that checks large answers beside the proxy's thread (the command passes
+   * its own, which runs `runAnswerWorker` there); none: every check runs in the proxy's thread.
+   */
+  checkWorker?: URL;
   /** Called once this many exchanges have ended (`--exit-after N`). */
   exitAfter?: number;
   onExitAfter?: () => void;
@@ -109,9 +119,6 @@ const HOP_BY_HOP = new Set([
   'host',
 ]);
 
-const isJsonType = (mediaType: string | undefined) =>
-  mediaType !== undefined && /^application\/([\w.+-]+\+)?json$/.test(mediaType);
-
 const mediaTypeOf = (header: string | string[] | undefined) =>
   (Array.isArray(header) ? header[0] : header)?.split(';')[0]?.trim().toLowerCase() || undefined;
 
@@ -127,22 +134,6 @@ function passedHeaders(raw: string[]): [string, string][] {
     if (!HOP_BY_HOP.has(name) && !named.has(name)) pairs.push([raw[i]!, raw[i + 1]!]);
   }
   return pairs;
-}
-
-/** A body decoded for validation (the bytes passed on stay as they came); a decompression bomb stops at the limit. */
-function decoded(bytes: Buffer, encoding: string | undefined): Buffer {
-  const options = { maxOutputLength: MAX_CHECKED_ANSWER_BYTES };
-  switch (encoding?.trim().toLowerCase()) {
-    case 'gzip':
-    case 'x-gzip':
-      return gunzipSync(bytes, options);
-    case 'deflate':
-      return inflateSync(bytes, options);
-    case 'br':
-      return brotliDecompressSync(bytes, options);
-    default:
-      return bytes;
-  }
 }
 
 /** The request's body: whole when within the limit; beyond it, what was read so far and the stream paused. */
@@ -206,10 +197,8 @@ export async function startProxy(options: ProxyOptions = {}): Promise<RunningPro
   const warn = options.warn ?? ((line: string) => process.stderr.write(`${line}\n`));
   const report = new TrafficReport(upstream.href.replace(/\/$/, ''), upstreamV1.href.replace(/\/$/, ''), warn);
   const routes = new RouteTable();
-  const validators: Record<SpecName, SpecValidator> = {
-    'agent-engine': new SpecValidator('agent-engine'),
-    'airbyte-api-v1': new SpecValidator('airbyte-api-v1'),
-  };
+  const { validators } = specChecks();
+  const checker = new AnswerChecker(options.checkWorker);
   const agents = { http: new HttpAgent({ keepAlive: true }), https: new HttpsAgent({ keepAlive: true }) };
   const targetOf = (api: SpecName, target: string) => {
     const base = api === 'airbyte-api-v1' ? upstreamV1 : upstream;
@@ -276,7 +265,7 @@ export async function startProxy(options: ProxyOptions = {}): Promise<RunningPro
     const operation = match?.operation;
     const operationName = operation?.operationId ?? `${method} ${path.slice(0, 120)}`;
     const requestProblems: ResponseViolation[] = [];
-    let executeCheck: Promise<CheckedExecute | undefined> = Promise.resolve(undefined);
+    let executeCheck: Promise<AnswerToCheck['execute']> = Promise.resolve(undefined);
     if (method !== 'OPTIONS' && !operation)
       requestProblems.push({
         pointer: '/path',
@@ -313,7 +302,12 @@ export async function startProxy(options: ProxyOptions = {}): Promise<RunningPro
         executeCheck = directory.find(connectorId, asked).then((known) => {
           if (!known) return undefined;
           const checked = checkExecuteRequest(known.definition, parsedBody as never, known.replicationConfig);
-          if (checked.ok) return checked;
+          if (checked.ok)
+            return {
+              definitionId: known.definition.definitionId,
+              replicationConfig: known.replicationConfig,
+              request: parsedBody,
+            };
           requestProblems.push(
             ...fromFieldProblems(
               checked.problems.map((p) => ({ ...p, pointer: `/body/${p.field.replace(/\./g, '/')}` })),
@@ -481,32 +475,30 @@ export async function startProxy(options: ProxyOptions = {}): Promise<RunningPro
       });
     // The request's problems (the execute check may have waited for the connector's definition), then the answer's:
     // the HTTP spec's side, then the connector definition's.
-    const checked = await executeCheck;
+    const execute = await executeCheck;
     for (const problem of requestProblems) violation('request', problem, requestId);
     const problems: ResponseViolation[] = [];
-    let body: unknown;
     if (operation && !(json && overflow)) {
-      if (json && size > 0) {
-        try {
-          body = JSON.parse(
-            decoded(whole(), response.headers['content-encoding'] as string | undefined).toString('utf8'),
-          );
-        } catch {
-          problems.push({
-            pointer: '/body',
-            message: `expected JSON (${mediaType}), got a body that does not parse as JSON`,
-          });
-        }
-      }
-      if (problems.length === 0) {
-        problems.push(
-          ...responseViolations(validators[api], operation, status, mediaType, body, { hasBody: size > 0 }),
-        );
-        directory.learn(operation.operationId, status, body);
-        if (operation.operationId === 'delete_integrations_connectors_id' && status < 300)
-          directory.forget(String(match!.params.id));
-        if (checked && status === 200 && json) problems.push(...executeAnswerViolations(checked, body));
-      }
+      // What the proxy learns connectors from is parsed here; everything else may be checked in the worker.
+      const learns = LEARNED_FROM.has(operation.operationId);
+      const { problems: found, body } = await checker.check(
+        {
+          api,
+          operationId: operation.operationId,
+          status,
+          mediaType,
+          encoding: response.headers['content-encoding'] as string | undefined,
+          // A copy of its own for the check (handed to the worker whole), the bytes passed on stay as they were.
+          bytes: json && size > 0 ? new Uint8Array(whole()) : undefined,
+          size,
+          ...(execute ? { execute } : {}),
+        },
+        learns,
+      );
+      problems.push(...found);
+      if (learns) directory.learn(operation.operationId, status, body);
+      if (operation.operationId === 'delete_integrations_connectors_id' && status < 300)
+        directory.forget(String(match!.params.id));
     } else if (operation && overflow && json)
       warn(`proxy: ${operation.operationId}: an answer over ${MAX_CHECKED_ANSWER_BYTES} bytes passed on unchecked`);
     for (const problem of problems) violation('response', problem, requestId);
@@ -626,6 +618,7 @@ export async function startProxy(options: ProxyOptions = {}): Promise<RunningPro
       await Promise.allSettled([...pending]);
       agents.http.destroy();
       agents.https.destroy();
+      await checker.close();
       options.recorder?.close();
     },
   };
