@@ -329,3 +329,46 @@ describe('the proxy streams', () => {
     }
   });
 });
+
+describe('the proxy and hostile requests', () => {
+  let upstream: Server;
+  let url: string;
+  const seen: string[] = [];
+  beforeAll(async () => {
+    upstream = createServer((incoming, outgoing) => {
+      seen.push(`${incoming.headers.host} ${incoming.url}`);
+      outgoing.writeHead(404, { 'content-type': 'application/json' });
+      outgoing.end('{"message":"Not found.","errors":[]}');
+    });
+    await new Promise<void>((resolve) => upstream.listen(0, '127.0.0.1', resolve));
+    url = `http://127.0.0.1:${(upstream.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise<void>((resolve) => upstream.close(() => resolve())));
+
+  it('sends every request to its upstream only, whatever its target says', async () => {
+    const lines: string[] = [];
+    const proxy = await startProxy({ port: 0, upstream: url, upstreamV1: url, warn: (l) => lines.push(l) });
+    const { request } = await import('node:http');
+    const raw = (path: string) =>
+      new Promise<number>((resolve, reject) => {
+        const address = new URL(proxy.url);
+        const req = request({ host: address.hostname, port: address.port, path, method: 'GET' }, (res) => {
+          res.resume();
+          res.on('end', () => resolve(res.statusCode ?? 0));
+        });
+        req.on('error', reject);
+        req.end();
+      });
+    try {
+      for (const path of ['//evil.example/api/v1/workspaces', 'http://evil.example/api/v1/workspaces', '/api/v1/%zz'])
+        expect(await raw(path)).toBe(404);
+    } finally {
+      await proxy.close();
+    }
+    const host = new URL(url).host;
+    expect(seen.every((line) => line.startsWith(`${host} /`))).toBe(true);
+    expect(seen).toContain(`${host} //evil.example/api/v1/workspaces`);
+    // None of them is a path of the spec: each is reported as such, none crashed the proxy.
+    expect(lines.filter((l) => l.includes('/path: expected a method and path of the spec'))).toHaveLength(3);
+  });
+});

@@ -200,9 +200,14 @@ export async function startProxy(options: ProxyOptions = {}): Promise<RunningPro
   const { validators } = specChecks();
   const checker = new AnswerChecker(options.checkWorker);
   const agents = { http: new HttpAgent({ keepAlive: true }), https: new HttpsAgent({ keepAlive: true }) };
+  /** The upstream URL of a request target: always on the upstream's origin (a path `//host/...` stays a path). */
   const targetOf = (api: SpecName, target: string) => {
     const base = api === 'airbyte-api-v1' ? upstreamV1 : upstream;
-    return new URL(`${base.pathname.replace(/\/$/, '')}${target}`, base.origin);
+    const { path, query } = splitTarget(target);
+    const url = new URL(base.origin);
+    url.pathname = `${base.pathname.replace(/\/$/, '')}${path}`;
+    url.search = query;
+    return url;
   };
   // What a connector runs, asked of the upstream with the caller's own credentials: one read-only GET.
   const directory = new ConnectorDirectory(async (id, headers) => {
