@@ -14,7 +14,7 @@ export const bodyTooLarge = () => new MockHttpError(413, `Request body too large
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
 
 /** The deepest nesting of a JSON text's arrays and objects, in one pass (strings skipped). */
-function nestingDepth(text: string): number {
+export function nestingDepth(text: string): number {
   let depth = 0;
   let deepest = 0;
   let inString = false;
