@@ -79,7 +79,8 @@ Options:
   --client-secret <secret>
 `,
   proxy: `Usage: agent-engine-kit proxy [--upstream URL] [--upstream-v1 URL] [--port 4020] [--host 127.0.0.1] [--strict]
-                            [--report FILE] [--report-junit FILE] [--fail-on-violation] [--exit-after N] [--quiet]
+                            [--report FILE] [--report-junit FILE] [--fail-on-violation] [--exit-after N]
+                            [--record FILE.har] [--quiet]
 
 A validating proxy: point any client at http://127.0.0.1:4020 instead of the API (the kit's client: baseUrl; curl;
 the official Python SDK: SDK_DEV_ADP_API_HOST). Every request goes on to the upstream and its answer comes back
@@ -100,6 +101,9 @@ Options:
   --report-junit <file> on exit, the same as JUnit XML, a test case per operation, for CI
   --fail-on-violation   exit 1 when any violation was seen
   --exit-after <n>      stop after n requests (besides SIGINT and SIGTERM), writing the reports
+  --record <file.har>   write every exchange to this HAR 1.2 file as it happens (replaced if it exists), secrets
+                        always redacted (tokens, client secrets, credentials, OAuth secrets, cookies); replay it
+                        with: agent-engine-kit mock --replay <file.har>
   --quiet               no log line per request
 `,
   mcp: `Usage: agent-engine-kit mcp [--workspace NAME] [--base-url URL] [--tools auto|static|dynamic] [--http PORT]
@@ -358,6 +362,7 @@ async function proxyCommand(args: string[]): Promise<number> {
     'report-junit': { type: 'string' },
     'fail-on-violation': { type: 'boolean' },
     'exit-after': { type: 'string' },
+    record: { type: 'string' },
     quiet: { type: 'boolean' },
   });
   if (values.help) {
@@ -388,8 +393,14 @@ async function proxyCommand(args: string[]): Promise<number> {
       process.stderr.write(`proxy: ${count} violation${count === 1 ? '' : 's'}\n`);
       return values['fail-on-violation'] && count > 0 ? 1 : 0;
     })());
+  let recorder: import('../mocks/har/recorder.js').HarRecorder | undefined;
   try {
+    if (values.record) {
+      const { HarRecorder } = await import('../mocks/har/recorder.js');
+      recorder = HarRecorder.open(values.record as string);
+    }
     running = await startProxy({
+      ...(recorder ? { recorder } : {}),
       upstream,
       upstreamV1,
       port: port(values.port, DEFAULT_PROXY_PORT),
@@ -403,11 +414,12 @@ async function proxyCommand(args: string[]): Promise<number> {
         : { exitAfter, onExitAfter: () => void stop().then((code) => process.exit(code)) }),
     });
   } catch (error) {
+    recorder?.close();
     console.error(`agent-engine-kit proxy: ${(error as Error).message}`);
     return 1;
   }
   console.log(
-    `agent-engine-kit proxy on ${running.url}: /api/v1/... -> ${upstream}, /v1/... -> ${upstreamV1}${values.strict ? ' (strict)' : ''}`,
+    `agent-engine-kit proxy on ${running.url}: /api/v1/... -> ${upstream}, /v1/... -> ${upstreamV1}${values.strict ? ' (strict)' : ''}${values.record ? `, recording to ${values.record}` : ''}`,
   );
   for (const signal of ['SIGINT', 'SIGTERM'] as const)
     process.once(signal, () => void stop().then((code) => process.exit(code)));

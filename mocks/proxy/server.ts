@@ -22,6 +22,7 @@ import { splitTarget, type MockRequest } from '../pipeline/request.js';
 import { RouteTable, unroutablePath } from '../pipeline/route.js';
 import { readValidatedRequest } from '../pipeline/validate-request.js';
 import { responseViolations, type ResponseViolation } from '../pipeline/validate-response.js';
+import type { RecordedExchange } from '../har/recorder.js';
 import type { SpecName } from '../spec.js';
 import { MAX_CHECKED_ANSWER_BYTES, isJsonType, specChecks, type AnswerToCheck } from './answer-check.js';
 import { AnswerChecker } from './answer-worker.js';
@@ -43,29 +44,9 @@ const LEARNED_FROM = new Set([
   'update_integrations_connectors_id',
 ]);
 
-/** One exchange as the proxy hands it to a recorder (`mocks/har/recorder.ts` writes it as HAR, secrets redacted). */
-export interface ProxiedExchange {
-  startedAt: number;
-  timings: { send: number; wait: number; receive: number };
-  request: {
-    method: string;
-    url: string;
-    httpVersion: string;
-    headers: [string, string][];
-    body: Uint8Array | undefined;
-  };
-  response: {
-    status: number;
-    statusText: string;
-    httpVersion: string;
-    headers: [string, string][];
-    body: Uint8Array | undefined;
-    size: number;
-  };
-}
-
+/** Where the proxy hands each exchange once its answer is passed on (a HarRecorder: HAR, secrets redacted). */
 export interface ExchangeRecorder {
-  record(exchange: ProxiedExchange): void;
+  record(exchange: RecordedExchange): void;
   close(): void;
 }
 
