@@ -33,7 +33,8 @@ Options:
   -h, --help     help for the command: agent-engine-kit <command> --help
   -v, --version  the kit's version
 `,
-  mock: `Usage: agent-engine-kit mock [--port 4010] [--host 127.0.0.1] [--seed 1] [--state FILE] [--records N] [--quiet]
+  mock: `Usage: agent-engine-kit mock [--port 4010] [--host 127.0.0.1] [--seed 1] [--state FILE] [--replay FILE.har]
+                           [--records N] [--quiet]
 
 The stateful mock of the Agent Engine API (/api/v1/...) and of the Airbyte API's Embedded endpoints (/v1/...).
 Demo credentials: client_id=${DEFAULT_MOCK_CLIENT_ID} client_secret=${DEFAULT_MOCK_CLIENT_SECRET}
@@ -44,6 +45,10 @@ Options:
   --host <h>    address to listen on (default 127.0.0.1)
   --seed <n>    same seed, same ids and data (default 1)
   --state <f>   keep the store in this file between runs (default: $AGENT_ENGINE_MOCK_STATE; none: in memory)
+  --replay <f>  start from a recording (a HAR 1.2 file, as proxy --record writes): its workspaces, connectors,
+                templates and every record execute answered, served statefully (paged, searched, written to);
+                entities it never showed are generated. Tokens are minted afresh: the demo credentials work.
+                With --state, the state file must not exist yet; it keeps everything from then on
   --records <n> records each listable entity of a connector holds, built when first read (default:
                 $AGENT_ENGINE_MOCK_RECORDS, else 25 to 32; up to 1,000,000)
   --quiet       no log line per request
@@ -175,6 +180,7 @@ async function mock(args: string[]): Promise<void> {
     host: { type: 'string' },
     seed: { type: 'string' },
     state: { type: 'string' },
+    replay: { type: 'string' },
     records: { type: 'string' },
     quiet: { type: 'boolean' },
   });
@@ -196,6 +202,7 @@ async function mock(args: string[]): Promise<void> {
     host: (values.host as string | undefined) ?? '127.0.0.1',
     ...(seed === undefined ? {} : { seed }),
     ...(values.state ? { stateFile: values.state as string } : {}),
+    ...(values.replay ? { replay: values.replay as string } : {}),
     ...(records === undefined ? {} : { records }),
     ...(values.quiet ? { log: false as const } : {}),
   });

@@ -14,6 +14,9 @@ export { MockService, type Fault } from './service.js';
 export { ManualClock, type Clock } from './service/clock.js';
 export type { MockOptions } from './service/config.js';
 export { DEFAULT_MOCK_CLIENT_ID, DEFAULT_MOCK_CLIENT_SECRET } from './service/config.js';
+export { ReplayError } from './har/read.js';
+export type { Har, HarEntry } from './har/format.js';
+export type { ReplaySummary } from './service/replay.js';
 
 /** msw when it is installed. */
 const msw = await Promise.all([import('msw'), import('msw/node')]).then(

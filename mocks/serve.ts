@@ -5,17 +5,21 @@ import { MockConfigError, parseRecords } from './service/config.js';
 import { InvalidPortError, parsePort, runStandaloneMock } from './standalone.js';
 
 // `npm start -- --state FILE` keeps the store in FILE between runs (AGENT_ENGINE_MOCK_STATE does the same);
-// `npm start -- --records N` gives each listable entity N records (AGENT_ENGINE_MOCK_RECORDS does the same).
+// `npm start -- --records N` gives each listable entity N records (AGENT_ENGINE_MOCK_RECORDS does the same);
+// `npm start -- --replay FILE.har` starts from a recording (`agent-engine-kit proxy --record FILE.har`): its workspaces,
+// connectors and the records execute answered, served statefully; with --state, the state file must not exist yet.
 let port: number;
 let stateFile: string | undefined;
+let replay: string | undefined;
 let records: number | undefined;
 try {
   const { values } = parseArgs({
-    options: { state: { type: 'string' }, records: { type: 'string' } },
+    options: { state: { type: 'string' }, records: { type: 'string' }, replay: { type: 'string' } },
     strict: true,
     allowPositionals: false,
   });
   stateFile = values.state;
+  replay = values.replay;
   records = parseRecords(values.records);
   port = parsePort(process.env.PORT, 'PORT', 4010);
 } catch (error) {
@@ -31,4 +35,9 @@ try {
   console.error(`agent-engine-kit mock: ${(error as Error).message}`);
   process.exit(2);
 }
-await runStandaloneMock({ port, ...(stateFile ? { stateFile } : {}), ...(records === undefined ? {} : { records }) });
+await runStandaloneMock({
+  port,
+  ...(stateFile ? { stateFile } : {}),
+  ...(replay ? { replay } : {}),
+  ...(records === undefined ? {} : { records }),
+});

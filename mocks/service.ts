@@ -1,7 +1,9 @@
 // The mock service: the store, the operations of both specs as plain functions, and `answer()`, which runs a request
 // through the pipeline (mocks/pipeline/). The adapters (node:http, fetch, MSW) only read requests and write answers.
 import { SpecValidator, type SpecName } from './spec.js';
+import { readHar, readHarFile, ReplayError } from './har/read.js';
 import { resolveMockConfig, type MockConfig, type MockOptions } from './service/config.js';
+import { replayRecording, type ReplaySummary } from './service/replay.js';
 import { MockStore, type StoreSnapshot } from './service/store.js';
 import { createOperations, type MockPage } from './operations/index.js';
 import type { AnyOperation, Operations } from './operations/types.js';
@@ -18,7 +20,7 @@ export type { MockAnswer, MockRequest } from './pipeline/request.js';
 
 /** Options of a mock service: the mock's own, a store to start from, a hook on changes, the page it runs in. */
 export interface MockServiceOptions extends MockOptions {
-  /** A snapshot to start from instead of the seeded state (`--state FILE`). */
+  /** A snapshot to start from instead of the seeded state (`--state FILE`); not with `replay`. */
   initialState?: StoreSnapshot;
   /** Called with the store after every change the mock answers, before the answer goes out. */
   onChange?: (store: MockStore) => void;
@@ -46,24 +48,56 @@ export class MockService {
   readonly pendingFaults: Fault[] = [];
   /** The origin of the page the mock runs in, in a browser. */
   readonly pageOrigin: string | undefined;
+  /** What `replay` took from its recording (counts, entries skipped, warnings); undefined without one. */
+  readonly replayed: ReplaySummary | undefined;
 
   private readonly implementations: Map<string, AnyOperation>;
   private readonly pages: Map<string, MockPage>;
   private readonly overrides = new Map<string, AnyOperation>();
   private readonly onChange: ((store: MockStore) => void) | undefined;
+  /** The replayed recording's store, made again by `reset()` (the one restored is written to). */
+  private readonly replayedState: (() => StoreSnapshot) | undefined;
 
-  /** A mock seeded from `options.seed`, answering nothing until an adapter hands it requests. */
+  /**
+   * A mock seeded from `options.seed` (or from `options.replay`'s recording), answering nothing until an adapter hands
+   * it requests. Throws a ReplayError, one line, for a recording it cannot replay.
+   */
   constructor(options: MockServiceOptions = {}) {
-    this.config = resolveMockConfig(options);
+    this.routes = new RouteTable();
+    const config = resolveMockConfig(options);
+    let initialState = options.initialState;
+    if (options.replay !== undefined) {
+      const source = typeof options.replay === 'string' ? options.replay : 'the replay option';
+      if (initialState) throw new ReplayError(`${source}: a mock starts from a recording or from a state, not both`);
+      const read = typeof options.replay === 'string' ? readHarFile(options.replay) : readHar(options.replay, source);
+      const timestamp = new Date(config.clock.now()).toISOString().replace(/\.\d{3}Z$/, 'Z');
+      const replay = () =>
+        replayRecording(read, {
+          source,
+          seed: config.seed,
+          organizationId: options.organizationId,
+          timestamp,
+          routes: this.routes,
+        });
+      const replayed = replay();
+      this.replayed = replayed.summary;
+      // Made again rather than cloned: as fast, and no second copy of every record is kept meanwhile.
+      this.replayedState = () => replay().snapshot;
+      initialState = replayed.snapshot;
+    }
+    // The organization a state or recording acts in, unless the options name one.
+    this.config = {
+      ...config,
+      organizationId: options.organizationId ?? initialState?.organizationId ?? config.organizationId,
+    };
     this.store = new MockStore(this.config);
-    if (options.initialState) this.store.restore(options.initialState);
+    if (initialState) this.store.restore(initialState);
     this.onChange = options.onChange;
     this.pageOrigin = options.pageOrigin;
     this.validators = {
       'agent-engine': new SpecValidator('agent-engine'),
       'airbyte-api-v1': new SpecValidator('airbyte-api-v1'),
     };
-    this.routes = new RouteTable();
     const { operations, pages } = createOperations(this);
     this.implementations = operations;
     this.pages = pages;
@@ -74,9 +108,13 @@ export class MockService {
     return runPipeline(this, request);
   }
 
-  /** Back to the seeded state (and no pending faults). Operations replaced with `override` stay replaced. */
+  /**
+   * Back to the seeded state, or the replayed recording's (and no pending faults). Operations replaced with `override`
+   * stay replaced.
+   */
   reset(): void {
     this.store.reset();
+    if (this.replayedState) this.store.restore(this.replayedState());
     this.pendingFaults.length = 0;
     this.specViolations.length = 0;
   }

@@ -10,6 +10,8 @@ import {
   type MockConfig,
   type MockOptions,
 } from './service/config.js';
+import { ReplayError } from './har/read.js';
+import { replayedLine } from './service/replay.js';
 import { readStateFile, writeStateFile, StateFileError } from './service/state-file.js';
 import type { MockStore } from './service/store.js';
 
@@ -41,7 +43,8 @@ export interface StandaloneOptions extends MockOptions {
   log?: ((line: string) => void) | false;
   /**
    * Keep the store in this file between runs: loaded at start (a file that is not the mock's, or of another version,
-   * seed or organization, is refused), written atomically after every change the mock answers.
+   * seed or organization, is refused), written atomically after every change the mock answers. With `replay`, the
+   * file must not exist yet (a ReplayError says so): the recording seeds it, and it keeps everything from then on.
    */
   stateFile?: string;
 }
@@ -88,15 +91,25 @@ export interface StandaloneMock {
  */
 export async function startStandaloneMock(options: StandaloneOptions = {}): Promise<StandaloneMock> {
   const stateFile = options.stateFile;
+  // Without an organization of the options', a state file's own (a replayed recording's) is taken.
+  const saved = stateFile
+    ? readStateFile(stateFile, { seed: resolveMockConfig(options).seed, organizationId: options.organizationId })
+    : null;
+  if (saved && options.replay !== undefined)
+    throw new ReplayError(
+      `${stateFile} exists already (the store of an earlier run): delete it to replay ${typeof options.replay === 'string' ? options.replay : 'the recording'} again, or drop --replay to go on from it`,
+    );
   const service = new MockService({
     ...options,
     ...(stateFile
       ? {
-          initialState: readStateFile(stateFile, resolveMockConfig(options)) ?? undefined,
+          ...(saved ? { initialState: saved } : {}),
           onChange: (store: MockStore) => writeStateFile(stateFile, store.snapshot()),
         }
       : {}),
   });
+  // The replayed store is kept at once: a restart with --state alone goes on from it.
+  if (stateFile && service.replayed) writeStateFile(stateFile, service.store.snapshot());
   const host = options.host ?? '127.0.0.1';
   const sink = options.log === false ? undefined : (options.log ?? batchedStdout());
   const scrub = secretScrubber(service.config.clientSecret);
@@ -202,16 +215,19 @@ export async function runStandaloneMock(options: StandaloneOptions = {}): Promis
   try {
     mock = await startStandaloneMock({ ...options, ...(stateFile ? { stateFile } : {}) });
   } catch (error) {
-    // What a user can fix (a taken port, a state file that is not the mock's) is said in one line, without a stack.
+    // What a user can fix (a taken port, a state file that is not the mock's) is said in one line, without a stack;
+    // a recording that cannot be replayed is a usage error (exit code 2), as a bad option is.
     const problem =
-      error instanceof StateFileError || error instanceof MockConfigError
+      error instanceof StateFileError || error instanceof MockConfigError || error instanceof ReplayError
         ? error.message
         : listenProblem(error, options.host ?? '127.0.0.1', options.port ?? 4010);
     if (problem === undefined) throw error;
     console.error(`agent-engine-kit mock: ${problem}`);
-    process.exit(1);
+    process.exit(error instanceof ReplayError ? 2 : 1);
   }
+  for (const warning of mock.service.replayed?.warnings ?? []) console.error(`agent-engine-kit mock: ${warning}`);
   console.log(banner(mock.url, mock.service, options));
+  if (mock.service.replayed) console.log(replayedLine(mock.service.replayed));
   if (stateFile) console.log(`  state kept in ${stateFile} (AGENT_ENGINE_MOCK_STATE or --state)`);
   const records = mock.service.config.recordsPerEntity;
   if (records !== undefined)

@@ -6,14 +6,16 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createNetServer } from 'node:net';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createMockFetch } from '../../mocks/fetch.js';
 import { startStandaloneMock } from '../../mocks/standalone.js';
 import { createAgentEngineClient } from '../../src/index.js';
 import { verify } from '../../src/verify/run.js';
+import { harRecorder } from '../support/har-recording.js';
 import { STACK_FRAME, bundleCli, freePort, runNodeProcess } from '../support/processes.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -237,6 +239,106 @@ describe('agent-engine-kit mock', () => {
     expect(await mock.exit).toBe(0);
     expect(mock.output()).toContain('SIGTERM: shutting down');
   }, 60_000);
+});
+
+describe('agent-engine-kit mock --replay', () => {
+  const folder = mkdtempSync(join(tmpdir(), 'cli-replay-'));
+  const file = join(folder, 'recorded.har');
+  let connectorId: string;
+  let issue: { number: number };
+  afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+  beforeAll(async () => {
+    // A recording of a mock of seed 1; the command replays it in a mock of seed 5.
+    const recorder = harRecorder(createMockFetch({ seed: 1 }).fetch);
+    const recording = createAgentEngineClient({
+      baseUrl: 'https://api.airbyte.ai',
+      clientId: 'demo-client-id',
+      clientSecret: 'demo-client-secret',
+      fetch: recorder.fetch,
+    });
+    connectorId = (
+      await recording.connectors.create({
+        workspace_name: 'default',
+        connector_type: 'GitHub',
+        credentials: { token: 'ghp_cli_replay' },
+        replication_config: { repositories: ['airbytehq/airbyte'] },
+      })
+    ).id;
+    const listed = await recording.connectors.execute(connectorId, {
+      entity: 'issues',
+      action: 'list',
+      params: { owner: 'airbytehq', repo: 'airbyte', per_page: 10 },
+    });
+    issue = (listed.result as { number: number }[])[4]!;
+    await recording.connectors.get(connectorId);
+    // Cut in its last entry (the get), as a writer killed mid-way leaves it: the token, the create and the list stay.
+    writeFileSync(file, JSON.stringify(recorder.har()).slice(0, -50));
+  });
+
+  it('serves the recorded records, says what it replayed, and warns of a file cut short', async () => {
+    const port = await freePort();
+    const mock = start(['mock', '--port', String(port), '--seed', '5', '--replay', file, '--quiet']);
+    try {
+      await waitFor(() => /ready in \d+ ms/.test(mock.output()), 'the banner');
+      expect(mock.output()).toContain(`  replayed ${file}: 1 workspace, 1 connector, 10 records (3 entries)`);
+      expect(mock.output()).toContain(
+        `agent-engine-kit mock: ${file} is cut short in its last entry (its writer stopped mid-way): that entry is skipped, the 3 whole entries before it are replayed`,
+      );
+      const client = createAgentEngineClient({
+        baseUrl: `http://127.0.0.1:${port}`,
+        clientId: 'demo-client-id',
+        clientSecret: 'demo-client-secret',
+      });
+      const got = await client.connectors.execute(connectorId, {
+        entity: 'issues',
+        action: 'get',
+        params: { owner: 'airbytehq', repo: 'airbyte', number: issue.number },
+      });
+      expect(got.result).toEqual(issue);
+    } finally {
+      mock.child.kill('SIGTERM');
+    }
+    expect(await mock.exit).toBe(0);
+  }, 60_000);
+
+  it('refuses a file it cannot replay, or a state file that exists, in one line with exit code 2', async () => {
+    const notHar = join(folder, 'not.har');
+    writeFileSync(notHar, '<html>not a recording</html>');
+    const elsewhere = join(folder, 'elsewhere.har');
+    writeFileSync(
+      elsewhere,
+      JSON.stringify({
+        log: {
+          version: '1.2',
+          creator: { name: 'x', version: '1' },
+          entries: [{ request: { method: 'GET', url: 'https://example.com/foo' }, response: { status: 200 } }],
+        },
+      }),
+    );
+    // A replay with a state file that does not exist yet writes it at once.
+    const state = join(folder, 'state.json');
+    await (await startStandaloneMock({ port: 0, log: false, stateFile: state, replay: file })).close();
+    const good = file;
+    const [bad, other, stateful] = await Promise.all([
+      runNodeProcess([bundle, 'mock', '--port', '0', '--replay', notHar], { timeoutMs: 20_000 }),
+      runNodeProcess([bundle, 'mock', '--port', '0', '--replay', elsewhere], { timeoutMs: 20_000 }),
+      runNodeProcess([bundle, 'mock', '--port', '0', '--replay', good, '--state', state], { timeoutMs: 20_000 }),
+    ]);
+    expect(bad).toMatchObject({
+      code: 2,
+      stdout: '',
+      stderr: `agent-engine-kit mock: ${notHar} is not a HAR file: it does not read as JSON\n`,
+    });
+    expect(other).toMatchObject({
+      code: 2,
+      stderr: `agent-engine-kit mock: ${elsewhere} holds no request to the Agent Engine API (/api/v1/...) or the Airbyte API (/v1/...): is it a recording of another API?\n`,
+    });
+    expect(stateful).toMatchObject({
+      code: 2,
+      stderr: `agent-engine-kit mock: ${state} exists already (the store of an earlier run): delete it to replay ${good} again, or drop --replay to go on from it\n`,
+    });
+  }, 30_000);
 });
 
 describe('agent-engine-kit mock with a client secret of the user', () => {

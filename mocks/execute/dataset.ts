@@ -105,6 +105,11 @@ export interface DatasetSnapshot {
    * these, as they would have been without it.
    */
   seeded?: [string, number[]][];
+  /**
+   * Entities whose records came from a recording (`mock --replay`): the service's own answers, served as they are and
+   * not checked against the definition's record schema.
+   */
+  recorded?: string[];
 }
 
 /** A seeded record deleted before a snapshot: children spread over it after a restart belong to no listed parent. */
@@ -121,6 +126,8 @@ export class Dataset {
   private readonly building = new Set<string>();
   /** Each entity's records as built, before any write: children are spread over these, whenever they are built. */
   private readonly seeded = new Map<string, Row[]>();
+  /** Entities whose records a recording holds (DatasetSnapshot.recorded). */
+  private readonly recorded = new Set<string>();
 
   constructor(
     readonly definition: ConnectorDefinition,
@@ -156,6 +163,7 @@ export class Dataset {
           indexes.map((i) => (Number.isInteger(i) && i >= 0 && records[i] ? records[i]! : GONE)),
         );
     }
+    for (const name of snapshot.recorded ?? []) if (dataset.rows.has(name)) dataset.recorded.add(name);
     return dataset;
   }
 
@@ -180,7 +188,13 @@ export class Dataset {
         name,
         Array.from(records, (record) => positions.get(name)?.get(record) ?? -1),
       ]),
+      ...(this.recorded.size > 0 ? { recorded: [...this.recorded] } : {}),
     };
+  }
+
+  /** Whether an entity's records came from a recording: the service's own, not checked against the record schema. */
+  isRecorded(name: string): boolean {
+    return this.recorded.has(name);
   }
 
   /** The records of an entity of the connector, built on first read; undefined for an entity it does not have. */

@@ -369,7 +369,8 @@ export function executeAction(
       // Stored records are answered often and change only here: their JSON text is kept until a write. Not for an
       // entity asked to hold very many (`records`): walked once, its bytes would double the memory for nothing.
       if (records.length <= JSON_KEPT_UP_TO) for (const record of [stored].flat()) cacheableJson(record);
-      if (context.validateRecords && recordSchema) {
+      // Records a recording holds are the service's own answers: what the definition says of them is what is in doubt.
+      if (context.validateRecords && recordSchema && !dataset.isRecorded(entity.name)) {
         const validate = validatorOf(recordSchema);
         for (const record of [stored].flat()) {
           if (checkedRecords.has(record)) continue;

@@ -31,6 +31,27 @@ export function nestingDepth(text: string): number {
   return deepest;
 }
 
+/**
+ * Whether a parsed JSON value nests its arrays and objects deeper than `max` (walked without recursion, stopping there):
+ * what a replayed recording's records are checked with before they are kept, served, cloned and validated.
+ */
+export function nestsDeeperThan(value: unknown, max: number): boolean {
+  const nodes: unknown[] = [value];
+  const depths: number[] = [1];
+  while (nodes.length > 0) {
+    const node = nodes.pop();
+    const depth = depths.pop()!;
+    if (node === null || typeof node !== 'object') continue;
+    if (depth > max) return true;
+    for (const child of Array.isArray(node) ? node : Object.values(node))
+      if (child !== null && typeof child === 'object') {
+        nodes.push(child);
+        depths.push(depth + 1);
+      }
+  }
+  return false;
+}
+
 const JSON_MEDIA_TYPE = /^application\/([\w.+-]+\+)?json\s*(;|$)/i;
 
 /**

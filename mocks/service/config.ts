@@ -1,5 +1,6 @@
 // The mock's settings: demo credentials and token lifetimes, from options, else the environment, else the defaults
 // (documented in the README and printed at start-up).
+import type { Har } from '../har/format.js';
 import type { Clock } from './clock.js';
 import { systemClock } from './clock.js';
 
@@ -36,6 +37,16 @@ export interface MockOptions {
    * AGENT_ENGINE_MOCK_RECORDS.
    */
   records?: number;
+  /**
+   * A recording to start from (`agent-engine-kit proxy --record FILE.har`): a HAR file's path (read with node:fs, Node
+   * ≥ 20.16) or the `Har` itself (any runtime). The store is the recording's at its end: its workspaces, connectors
+   * (ids, names, replication configs), source templates and organization id, and every record execute answered,
+   * served by the connector's own paging, searched and written to as generated ones are; entities it never showed are
+   * generated. Tokens are minted afresh (the demo credentials work), credentials are placeholders. A file that is not
+   * HAR 1.2 of these APIs is refused with a ReplayError; `service.replayed` says what was taken, with warnings (a file
+   * cut short). `reset()` goes back to the recording's state.
+   */
+  replay?: string | Har;
 }
 
 export interface MockConfig {

@@ -16,7 +16,15 @@ export class IdSource {
   private readonly next: () => number;
   /** How many numbers this source has drawn: with the seed, all it takes to continue it after a restart. */
   draws = 0;
-  constructor(seed: number, draws = 0) {
+  /**
+   * `taken`: ids the source must not give (a replayed recording's, made by another source that may have drawn the
+   * same numbers): drawn past.
+   */
+  constructor(
+    seed: number,
+    draws = 0,
+    private readonly taken?: (id: string) => boolean,
+  ) {
     this.next = seededRandom(seed);
     for (let i = 0; i < draws; i++) this.random();
   }
@@ -34,8 +42,11 @@ export class IdSource {
 
   /** A version-4-shaped UUID. */
   uuid(): string {
-    const variant = '89ab'[Math.floor(this.random() * 4)];
-    return `${this.hex(8)}-${this.hex(4)}-4${this.hex(3)}-${variant}${this.hex(3)}-${this.hex(12)}`;
+    for (;;) {
+      const variant = '89ab'[Math.floor(this.random() * 4)];
+      const id = `${this.hex(8)}-${this.hex(4)}-4${this.hex(3)}-${variant}${this.hex(3)}-${this.hex(12)}`;
+      if (!this.taken?.(id)) return id;
+    }
   }
 
   /** URL-safe random characters, for token signatures and cursors. */

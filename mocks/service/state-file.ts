@@ -10,8 +10,14 @@ export class StateFileError extends Error {
   override readonly name = 'StateFileError';
 }
 
-/** The snapshot a state file holds, or null when there is no file yet. */
-export function readStateFile(file: string, config: Pick<MockConfig, 'seed' | 'organizationId'>): StoreSnapshot | null {
+/**
+ * The snapshot a state file holds, or null when there is no file yet. Without an `organizationId` to match, the file's
+ * own is taken (a replayed recording's organization, kept in the file).
+ */
+export function readStateFile(
+  file: string,
+  config: Pick<MockConfig, 'seed'> & { organizationId?: string | undefined },
+): StoreSnapshot | null {
   if (!existsSync(file)) return null;
   let snapshot: Partial<StoreSnapshot>;
   try {
@@ -31,7 +37,11 @@ export function readStateFile(file: string, config: Pick<MockConfig, 'seed' | 'o
       `${file} was written by a mock of another version (state version ${String(snapshot.version)}; this one reads version ${STATE_VERSION}): delete it to start from the seed.`,
     );
   }
-  if (snapshot.seed !== config.seed || snapshot.organizationId !== config.organizationId) {
+  if (
+    snapshot.seed !== config.seed ||
+    (config.organizationId !== undefined && snapshot.organizationId !== config.organizationId) ||
+    typeof snapshot.organizationId !== 'string'
+  ) {
     throw new StateFileError(
       `${file} was written with seed ${String(snapshot.seed)} and organization ${String(snapshot.organizationId)}: start the mock with those, or use another file.`,
     );
@@ -50,6 +60,11 @@ export function readStateFile(file: string, config: Pick<MockConfig, 'seed' | 'o
     if (!Array.isArray(snapshot[key]))
       throw new StateFileError(`${file} is damaged (no ${key} list): delete it to start from the seed.`);
   }
+  const recordedIds = (snapshot as { recordedIds?: unknown }).recordedIds;
+  if (recordedIds !== undefined && !(Array.isArray(recordedIds) && recordedIds.every((id) => typeof id === 'string')))
+    throw new StateFileError(
+      `${file} is damaged (its recordedIds are not a list of ids): delete it to start from the seed.`,
+    );
   // Each connector's records: its built entities, and their records' parents by index (state version 2).
   for (const entry of snapshot.records as unknown[]) {
     const [id, records] = Array.isArray(entry) ? entry : [];
@@ -74,7 +89,10 @@ export function readStateFile(file: string, config: Pick<MockConfig, 'seed' | 'o
             Array.isArray(pair[1]) &&
             pair[1].every((i: unknown) => Number.isInteger(i)),
         ));
-    if (typeof id !== 'string' || !rows || !links || !positions)
+    const recorded = (records as { recorded?: unknown } | undefined)?.recorded;
+    const replayed =
+      recorded === undefined || (Array.isArray(recorded) && recorded.every((name) => typeof name === 'string'));
+    if (typeof id !== 'string' || !rows || !links || !positions || !replayed)
       throw new StateFileError(
         `${file} is damaged (a connector's records are not as the mock writes them): delete it to start from the seed.`,
       );

@@ -107,6 +107,8 @@ export interface StoreSnapshot {
   oauthFlows: [string, { workspaceId: string; body: Schemas['OAuthInitiateRequest'] }][];
   records: [string, DatasetSnapshot][];
   executions: ExecutionAudit[];
+  /** Ids a replayed recording gave out, kept or deleted since: never given again (`mock --replay`). */
+  recordedIds?: string[];
 }
 
 export class MockStore {
@@ -123,6 +125,8 @@ export class MockStore {
   records!: Map<string, Dataset>;
   /** Every execute call, oldest first. */
   executions!: ExecutionAudit[];
+  /** Ids a replayed recording gave out: new ones go past them. */
+  recordedIds!: Set<string>;
 
   constructor(readonly config: MockConfig) {
     this.reset();
@@ -145,12 +149,21 @@ export class MockStore {
       oauthFlows: [...this.oauthFlows.entries()],
       records: [...this.records.entries()].map(([id, dataset]) => [id, dataset.snapshot()]),
       executions: this.executions,
+      ...(this.recordedIds.size > 0 ? { recordedIds: [...this.recordedIds] } : {}),
     };
   }
 
   /** Replaces everything with a snapshot (one of this format and version, of this seed and organization). */
   restore(snapshot: StoreSnapshot): void {
-    this.ids = new IdSource(this.config.seed, snapshot.idDraws);
+    // A replayed recording holds ids another source drew (a mock of the same seed, proxied): new ones go past them.
+    this.recordedIds = new Set(snapshot.recordedIds ?? []);
+    const held = (id: string) =>
+      this.recordedIds.has(id) ||
+      this.workspaces.has(id) ||
+      this.connectors.has(id) ||
+      this.sourceTemplates.has(id) ||
+      this.connectionTemplates.has(id);
+    this.ids = new IdSource(this.config.seed, snapshot.idDraws, held);
     const byId = <T extends { id: string }>(rows: T[]) => new Map(rows.map((row) => [row.id, row]));
     this.workspaces = byId(snapshot.workspaces);
     this.connectors = byId(snapshot.connectors);
@@ -180,6 +193,7 @@ export class MockStore {
     this.records = new Map();
     this.oauthFlows = new Map();
     this.executions = [];
+    this.recordedIds = new Set();
     this.createWorkspace('default');
   }
 
