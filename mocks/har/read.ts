@@ -5,6 +5,7 @@
 import type * as NodeBuffer from 'node:buffer';
 import type * as NodeFs from 'node:fs';
 import type { Har, HarEntry } from './format.js';
+import { readHarRecording } from './recording-layout.js';
 
 /**
  * A recording the mock cannot replay: not JSON, not HAR 1.2, of another API, too large, or given with a state file
@@ -46,7 +47,7 @@ export function readHar(input: string | Har | unknown, source: string): HarRead 
       har = JSON.parse(text);
     } catch {
       // JSON.parse's own message quotes the file: never shown.
-      const repaired = readCutShort(text, source);
+      const repaired = readTornRecording(text, source) ?? readCutShort(text, source);
       if (!repaired) throw new ReplayError(`${source} is not a HAR file: it does not read as JSON`);
       har = repaired.har;
       cut = true;
@@ -113,6 +114,24 @@ export function readHarFile(path: string): HarRead {
     );
   }
   return readHar(text, path);
+}
+
+/**
+ * A recording of the proxy (`proxy --record`, an entry a line) whose last write a kill tore: every entry written whole
+ * before it, as the recorder's own layout reads (it knows torn trailers that a generic repair cannot close).
+ */
+function readTornRecording(text: string, source: string): { har: unknown; warning: string } | undefined {
+  if (!text.startsWith('{"log":{"version":"1.2","creator":{"name":"agent-engine-kit"')) return undefined;
+  try {
+    const har = readHarRecording(text);
+    const whole = har.log.entries.length;
+    return {
+      har,
+      warning: `${source} is cut short in its last entry (its writer stopped mid-way): that entry is skipped, the ${whole} whole ${whole === 1 ? 'entry' : 'entries'} before it are replayed`,
+    };
+  } catch {
+    return undefined;
+  }
 }
 
 /**
