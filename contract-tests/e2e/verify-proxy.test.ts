@@ -63,7 +63,9 @@ describe('npm run verify:live (the kit proxy, strict)', () => {
     expect(body.errors.map((e) => e.field).sort()).toEqual(['/body/client_id', '/body/client_secret']);
     await expect
       .poll(() => proxy.output().slice(before), { timeout: 5_000 })
-      .toMatch(/violation: create_account_applications_token request \/body\/client_id: expected string, got integer 1/);
+      .toMatch(
+        /violation: create_account_applications_token request \/body\/client_id: expected string, got integer 1/,
+      );
     expect(upstreamCalls).toBe(callsBefore);
   });
 });

@@ -1,107 +1,65 @@
 // Recordings for the replay tests: a fetch that passes each request on (to the in-process mock) and keeps the exchange
-// as a HAR 1.2 entry, with secrets replaced by REDACTED as the recording proxy writes them: the Authorization header,
-// the tokens an answer carries, client_secret, connector credentials' values and OAuth configuration values.
-import type { Har, HarEntry, HarNameValue } from '../../mocks/har/format.js';
-import { HAR_CREATOR, REDACTED } from '../../mocks/har/format.js';
+// as a HAR 1.2 entry, made and redacted by the proxy's own recorder code (mocks/har/entry.ts, mocks/har/redact.ts):
+// the same entries `proxy --record` writes, without a proxy or a file.
+import { harEntryOf } from '../../mocks/har/entry.js';
+import type { Har, HarEntry } from '../../mocks/har/format.js';
+import { HAR_CREATOR } from '../../mocks/har/format.js';
+import { SecretRedactor } from '../../mocks/har/redact.js';
 
 type Fetch = (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>;
 
-const SECRET_ANSWER_FIELDS = new Set(['access_token', 'token']);
+const pairs = (headers: Headers): [string, string][] => [...headers];
 
-/** Every value of an object replaced (the keys kept), as the proxy redacts credentials and OAuth configurations. */
-const redactValues = (value: unknown) =>
-  value && typeof value === 'object' && !Array.isArray(value)
-    ? Object.fromEntries(Object.keys(value).map((key) => [key, REDACTED]))
-    : value;
+const ENCODER = new TextEncoder();
+const bytesOf = (body: Uint8Array | string) => (typeof body === 'string' ? ENCODER.encode(body) : body);
 
-function redactRequest(body: unknown): unknown {
-  if (!body || typeof body !== 'object' || Array.isArray(body)) return body;
-  const out: Record<string, unknown> = { ...(body as Record<string, unknown>) };
-  if ('client_secret' in out) out.client_secret = REDACTED;
-  if ('credentials' in out) out.credentials = redactValues(out.credentials);
-  if ('configuration' in out) out.configuration = redactValues(out.configuration);
-  return out;
-}
-
-function redactAnswer(body: unknown): unknown {
-  if (!body || typeof body !== 'object' || Array.isArray(body)) return body;
-  return Object.fromEntries(
-    Object.entries(body as Record<string, unknown>).map(([key, value]) => [
-      key,
-      SECRET_ANSWER_FIELDS.has(key) ? REDACTED : value,
-    ]),
-  );
-}
-
-/** JSON text redacted by `redact` where it names a secret field (`names`); other text as it is. */
-function redacted(text: string, redact: (body: unknown) => unknown, names: RegExp): string {
-  if (!names.test(text)) return text;
-  try {
-    return JSON.stringify(redact(JSON.parse(text)));
-  } catch {
-    return text;
-  }
-}
-
-const headersOf = (headers: Headers): HarNameValue[] =>
-  [...headers].map(([name, value]) => ({ name, value: name === 'authorization' ? REDACTED : value }));
-
-/** One exchange as the proxy writes it. */
-export function harEntry(request: Request, requestText: string, response: Response, answerText: string): HarEntry {
-  const url = new URL(request.url);
-  const requestBody =
-    requestText === ''
-      ? undefined
-      : redacted(requestText, redactRequest, /"(client_secret|credentials|configuration)"/);
-  const answerBody = redacted(answerText, redactAnswer, /"(access_token|token)"/);
-  return {
-    startedDateTime: new Date().toISOString(),
-    time: 1,
-    request: {
-      method: request.method,
-      url: request.url,
-      httpVersion: 'HTTP/1.1',
-      cookies: [],
-      headers: headersOf(request.headers),
-      queryString: [...url.searchParams].map(([name, value]) => ({ name, value })),
-      ...(requestBody === undefined
-        ? {}
-        : {
-            postData: { mimeType: request.headers.get('content-type') ?? 'application/json', text: requestBody },
-          }),
-      headersSize: -1,
-      bodySize: requestBody?.length ?? 0,
-    },
-    response: {
-      status: response.status,
-      statusText: response.statusText,
-      httpVersion: 'HTTP/1.1',
-      cookies: [],
-      headers: headersOf(response.headers),
-      content: {
-        size: answerBody.length,
-        mimeType: response.headers.get('content-type') ?? 'application/octet-stream',
-        text: answerBody,
+/** One exchange as the proxy writes it (`redactor` remembers the secrets seen, as one recording does). */
+export function harEntry(
+  request: Request,
+  requestBody: Uint8Array | string,
+  response: Response,
+  answerBody: Uint8Array | string,
+  redactor = new SecretRedactor(),
+): HarEntry {
+  const requestBytes = bytesOf(requestBody);
+  const answerBytes = bytesOf(answerBody);
+  return harEntryOf(
+    {
+      startedAt: Date.now(),
+      timings: { send: 0, wait: 1, receive: 0 },
+      request: {
+        method: request.method,
+        url: request.url,
+        httpVersion: 'HTTP/1.1',
+        headers: pairs(request.headers),
+        body: requestBytes.byteLength > 0 ? requestBytes : undefined,
       },
-      redirectURL: '',
-      headersSize: -1,
-      bodySize: answerBody.length,
+      response: {
+        status: response.status,
+        statusText: response.statusText,
+        httpVersion: 'HTTP/1.1',
+        headers: pairs(response.headers),
+        body: answerBytes,
+        size: answerBytes.byteLength,
+      },
     },
-    cache: {},
-    timings: { send: 0, wait: 1, receive: 0 },
-  };
+    redactor,
+    64 * 1024 * 1024,
+  );
 }
 
 /** A fetch that records every exchange through `target`, and the recording so far as a HAR. */
 export function harRecorder(target: Fetch): { fetch: Fetch; entries: HarEntry[]; har(): Har } {
   const entries: HarEntry[] = [];
+  const redactor = new SecretRedactor();
   return {
     entries,
     async fetch(input, init) {
       const request = new Request(input, init);
-      const requestText = await request.clone().text();
+      const requestBytes = new Uint8Array(await request.clone().arrayBuffer());
       const response = await target(request);
-      entries.push(harEntry(request, requestText, response, await response.clone().text()));
+      const answerBytes = new Uint8Array(await response.clone().arrayBuffer());
+      entries.push(harEntry(request, requestBytes, response, answerBytes, redactor));
       return response;
     },
     har: () => ({
