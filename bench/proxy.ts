@@ -222,3 +222,88 @@ async function streamBench(
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) console.log(JSON.stringify(await benchProxy(), null, 2));
+
+export interface ReplayBench {
+  records: number;
+  megabytes: number;
+  plainMs: Spread;
+  replayMs: Spread;
+  rounds: number;
+}
+
+/**
+ * Replay start-up: a recording of 10,000 GitHub issues (100 pages of 100, recorded as the proxy records them), and the
+ * mock as `npm start -- --replay FILE` runs it, spawn to first answer, against the same start without a recording.
+ */
+export async function benchReplayStartup(rounds = 5): Promise<ReplayBench> {
+  const { createMockFetch } = await import('../mocks/fetch.js');
+  const { harRecorder } = await import('../contract-tests/support/har-recording.js');
+  const { mkdtempSync, writeFileSync, rmSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  // @ts-expect-error: plain .mjs modules without type declarations
+  const { freePort, mintToken, start } = await import('./mock.mjs');
+  // @ts-expect-error: plain .mjs modules without type declarations
+  const { buildMock } = await import('../scripts/build-mock.mjs');
+  const upstream = createMockFetch({ seed: 3, records: 10_000 });
+  const recorder = harRecorder(upstream.fetch);
+  const call = async (path: string, body: unknown, token?: string) =>
+    (await (
+      await recorder.fetch(`https://api.airbyte.ai${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify(body),
+      })
+    ).json()) as any;
+  const { access_token: token } = await call('/api/v1/account/applications/token', {
+    client_id: 'demo-client-id',
+    client_secret: 'demo-client-secret',
+  });
+  const connector = await call(
+    '/api/v1/integrations/connectors',
+    {
+      workspace_name: 'default',
+      connector_type: 'GitHub',
+      credentials: { token: 'ghp_bench' },
+      replication_config: { repositories: ['airbytehq/airbyte'] },
+    },
+    token,
+  );
+  let after: string | undefined;
+  let records = 0;
+  do {
+    const page = await call(
+      `/api/v1/integrations/connectors/${connector.id}/execute`,
+      { entity: 'issues', action: 'list', params: { per_page: 100, ...(after ? { after } : {}) } },
+      token,
+    );
+    records += page.result.length;
+    after = page.connector_metadata.has_next_page ? page.connector_metadata.end_cursor : undefined;
+  } while (after);
+  const directory = mkdtempSync(join(tmpdir(), 'bench-replay-'));
+  const file = join(directory, 'github-10k.har');
+  const text = JSON.stringify(recorder.har());
+  writeFileSync(file, text);
+  const bundle: string = await buildMock();
+  const startOnce = async (args: string[]) => {
+    const port: number = await freePort();
+    const base = `http://127.0.0.1:${port}`;
+    const mock = await start('mock', process.execPath, [bundle, ...args], { PORT: String(port) }, async () =>
+      Boolean(await mintToken(base)),
+    );
+    mock.child.kill('SIGTERM');
+    await new Promise((resolve) => mock.child.once('exit', resolve));
+    return mock.startupMs as number;
+  };
+  try {
+    const plain: number[] = [];
+    const replay: number[] = [];
+    for (let round = 0; round < rounds; round++) {
+      plain.push(await startOnce([]));
+      replay.push(await startOnce(['--replay', file]));
+    }
+    return { records, megabytes: text.length / 2 ** 20, plainMs: spread(plain), replayMs: spread(replay), rounds };
+  } finally {
+    rmSync(directory, { recursive: true, force: true });
+  }
+}

@@ -115,10 +115,11 @@ if (only.has('records')) {
 }
 
 if (only.has('proxy')) {
-  const { benchProxy } = await import('./proxy.js');
+  const { benchProxy, benchReplayStartup } = await import('./proxy.js');
   type Spread = import('./spread.js').Spread;
   const ms = (s: Spread) => `${f(s.min, 2)} / **${f(s.median, 2)}** / ${f(s.max, 2)} ms`;
   const r = await benchProxy();
+  const replay = await benchReplayStartup();
   const [small, execute] = r.rows as [import('./proxy.js').OverheadRow, import('./proxy.js').OverheadRow];
   section([
     '## Validating proxy (`agent-engine-kit proxy`)',
@@ -129,6 +130,8 @@ if (only.has('proxy')) {
     '| --- | ---: | ---: | ---: | --- |',
     `| ${small.name} | ${f(small.directMs, 2)} ms | ${f(small.proxiedMs, 2)} ms | ${ms(small.addedMs)} | ≤ 1 ms (${small.addedMs.median <= 1 ? 'met' : 'missed'}) |`,
     `| ${execute.name} | ${f(execute.directMs, 2)} ms | ${f(execute.proxiedMs, 2)} ms | ${ms(execute.addedMs)} | ≤ 3 ms (${execute.addedMs.median <= 3 ? 'met' : 'missed'}) |`,
+    '',
+    `Replay start-up: \`npm start -- --replay FILE\` (its own process, spawn to first answer) with a recording of ${f(replay.records)} GitHub issues (${replay.records / 100} pages of 100, a ${f(replay.megabytes, 1)} MB HAR), against the same start without one; ${replay.rounds} rounds, min / median / max: **${ms(replay.replayMs)}** with the recording (target < 1 s: ${replay.replayMs.median < 1000 ? 'met' : 'missed'}), ${ms(replay.plainMs)} without.`,
     '',
     `A ${f(r.stream.megabytes)} MB download through the proxy (its own process; the upstream a node:http server writing 64 kB chunks): ${f(r.stream.seconds, 1)} s; the proxy's RSS ${f(r.stream.rssBeforeMb)} MB before, **${f(r.stream.rssPeakMb)} MB at its peak**, ${f(r.stream.rssAfterMb)} MB after (flat: the bytes are never held).`,
   ]);

@@ -70,18 +70,27 @@ export interface HarTimings {
   ssl?: number;
 }
 
+/** One request and its answer: what the proxy writes per exchange, and what a replay reads. */
 export interface HarEntry {
+  /** The page the request belongs to (browsers' recordings); none in the proxy's. */
   pageref?: string;
   /** ISO 8601 with milliseconds and a zone. */
   startedDateTime: string;
   /** Total milliseconds (the sum of the timings that are not -1). */
   time: number;
+  /** The request as sent to the upstream, secrets redacted. */
   request: HarRequest;
+  /** The answer as passed on, secrets redacted. */
   response: HarResponse;
+  /** What a browser's cache did; always empty here. */
   cache: Record<string, never>;
+  /** Where the time went: sending, waiting for the first byte, receiving. */
   timings: HarTimings;
+  /** The upstream's address, where known. */
   serverIPAddress?: string;
+  /** The connection's id, where known. */
   connection?: string;
+  /** A note: a body left out, a body dropped as unreadable. */
   comment?: string;
 }
 
@@ -94,6 +103,8 @@ export interface HarLog {
   comment?: string;
 }
 
+/** A HAR 1.2 document: `agent-engine-kit proxy --record` writes one, `mock --replay` (the `replay` option) reads one. */
 export interface Har {
+  /** The recording: who wrote it, and its entries in order. */
   log: HarLog;
 }

@@ -12,6 +12,7 @@ import { readHarRecording } from './recording-layout.js';
  * that already holds a store. Its message is one line naming the file and what is wrong.
  */
 export class ReplayError extends Error {
+  /** `ReplayError`: what the command line and the mock's options catch to say the line and stop. */
   override readonly name = 'ReplayError';
 }
 

@@ -20,7 +20,9 @@ export interface ReplaySummary {
   source: string;
   /** Entries read from the file. */
   entries: number;
+  /** Workspaces the mock starts with: the recording's (and `default`). */
   workspaces: number;
+  /** Connectors the mock starts with, as the recording ended them. */
   connectors: number;
   /** Records that execute answered, kept (parents made for them not counted). */
   records: number;
