@@ -559,7 +559,7 @@ describe('agent-engine-kit prism', () => {
       expect(stateful.probe.stateless).toBe(true);
       const workspaces = stateful.results.find((result) => result.name.startsWith('workspaces: list every page'))!;
       expect(workspaces.ok).toBe(false);
-      expect(workspaces.problems[0]).toMatch(/Refusing to follow a pagination link/);
+      expect(workspaces.problems[0]).toMatch(/Next page repeated/);
       expect(workspaces.problems[1]).toMatch(
         /^if this server answers static examples \(as Prism does\), pass --stateless/,
       );

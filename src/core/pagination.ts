@@ -22,7 +22,8 @@ export interface PagingStyle {
  * such as `agent-engine-kit proxy`, which passes answers on unchanged). Only the link's query is used, against the
  * client's base URL, so nothing goes to the link's host.
  */
-const API_ORIGINS = ['https://api.airbyte.ai', 'https://api.airbyte.com'];
+const API_HOSTS = ['api.airbyte.ai', 'api.airbyte.com'];
+// (Hosts, not origins: only the link's query is used, so its scheme does not matter.)
 
 /**
  * The query of the next workspace page from its `next` URL, refusing a link that leaves the API's host: the token
@@ -30,11 +31,8 @@ const API_ORIGINS = ['https://api.airbyte.ai', 'https://api.airbyte.com'];
  */
 export function nextPageQuery(next: string, baseUrl: string): Record<string, string> {
   const target = new URL(next, baseUrl);
-  const base = new URL(baseUrl);
-  if (target.origin !== base.origin && !API_ORIGINS.includes(target.origin)) {
-    throw new AgentEngineError(
-      `Refusing to follow a pagination link to ${target.origin}: it is not the API's host (${base.origin})`,
-    );
+  if (![new URL(baseUrl).host, ...API_HOSTS].includes(target.host)) {
+    throw new AgentEngineError(`Refusing to follow a pagination link to ${target.origin}, not the API's host`);
   }
   return Object.fromEntries(target.searchParams.entries());
 }
@@ -51,8 +49,12 @@ export async function* followNextLinks<Query, Page extends { next?: string | nul
 ): AsyncGenerator<Page> {
   let page = await fetchPage(firstQuery);
   yield page;
+  let last: string | undefined;
   while (page.next) {
-    page = await fetchPage(queryFromLink(nextPageQuery(page.next, baseUrl)));
+    // A server that answers static examples (Prism) links every page to the same next one: stop, never loop.
+    if (page.next === last) throw new AgentEngineError(`Next page repeated: ${last}`);
+    last = page.next;
+    page = await fetchPage(queryFromLink(nextPageQuery(last, baseUrl)));
     yield page;
   }
 }

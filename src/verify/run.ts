@@ -160,7 +160,7 @@ export async function probeTarget(baseUrl: string, v1BaseUrl?: string): Promise<
  * examples answers (Prism's examples link to the real API and repeat one cursor). When the cases ran as against a
  * stateful server all the same (told so, or a server the probe could not tell), the hint says what to do.
  */
-const LOOPING = /pagination link|cursor repeated|same page twice/;
+const LOOPING = /pagination link|cursor repeated|same page twice|Next page repeated/;
 const STATELESS_HINT =
   'if this server answers static examples (as Prism does), pass --stateless: the cases then do not follow its links and cursors';
 
