@@ -52,7 +52,7 @@ export async function* followNextLinks<Query, Page extends { next?: string | nul
   let last: string | undefined;
   while (page.next) {
     // A server that answers static examples (Prism) links every page to the same next one: stop, never loop.
-    if (page.next === last) throw new AgentEngineError(`Next page repeated: ${last}`);
+    if (page.next === last) throw new AgentEngineError('Next page repeated');
     last = page.next;
     page = await fetchPage(queryFromLink(nextPageQuery(last, baseUrl)));
     yield page;
