@@ -226,6 +226,8 @@ if (import.meta.url === `file://${process.argv[1]}`) console.log(JSON.stringify(
 export interface ReplayBench {
   records: number;
   megabytes: number;
+  /** The replay alone: `new MockService({ replay: FILE })` in this process, reading the file included. */
+  inProcessMs: Spread;
   plainMs: Spread;
   replayMs: Spread;
   rounds: number;
@@ -296,13 +298,28 @@ export async function benchReplayStartup(rounds = 5): Promise<ReplayBench> {
     return mock.startupMs as number;
   };
   try {
+    const { MockService } = await import('../mocks/service.js');
+    const inProcess: number[] = [];
+    for (let round = 0; round < rounds; round++) {
+      const started = performance.now();
+      const service = new MockService({ seed: 5, replay: file });
+      inProcess.push(performance.now() - started);
+      if (service.replayed?.records !== records) throw new Error(`replayed ${service.replayed?.records} records`);
+    }
     const plain: number[] = [];
     const replay: number[] = [];
     for (let round = 0; round < rounds; round++) {
       plain.push(await startOnce([]));
       replay.push(await startOnce(['--replay', file]));
     }
-    return { records, megabytes: text.length / 2 ** 20, plainMs: spread(plain), replayMs: spread(replay), rounds };
+    return {
+      records,
+      megabytes: text.length / 2 ** 20,
+      inProcessMs: spread(inProcess),
+      plainMs: spread(plain),
+      replayMs: spread(replay),
+      rounds,
+    };
   } finally {
     rmSync(directory, { recursive: true, force: true });
   }
