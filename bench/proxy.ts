@@ -3,8 +3,7 @@
 // an execute of 100 GitHub issues with every record checked against the definition; and its memory while a 100 MB
 // download streams through. Direct and proxied calls alternate, one at a time, so that drift hits both alike; each
 // round's medians give one added figure, reported as min / median / max over the rounds.
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { startLargeDownloadServer } from '../contract-tests/support/large-download.js';
 import { bundleForNode } from '../contract-tests/support/processes.js';
 import { type Spread, rssMb, spread } from './spread.js';
 
@@ -160,26 +159,8 @@ async function streamBench(
   start: (...args: unknown[]) => Promise<{ child: import('node:child_process').ChildProcess }>,
 ): Promise<ProxyBench['stream']> {
   const SIZE = 100 * 1024 * 1024;
-  const upstream = createServer((incoming, outgoing) => {
-    incoming.resume();
-    if (!incoming.url?.endsWith('/execute')) {
-      outgoing.writeHead(404, { 'content-type': 'application/json' });
-      return void outgoing.end('{"message":"not found","errors":[]}');
-    }
-    outgoing.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': String(SIZE) });
-    const chunk = Buffer.alloc(64 * 1024, 1);
-    let sent = 0;
-    const pump = () => {
-      while (sent < SIZE) {
-        sent += chunk.length;
-        if (!outgoing.write(chunk)) return void outgoing.once('drain', pump);
-      }
-      outgoing.end();
-    };
-    pump();
-  });
-  await new Promise<void>((resolve) => upstream.listen(0, '127.0.0.1', resolve));
-  const upstreamUrl = `http://127.0.0.1:${(upstream.address() as AddressInfo).port}`;
+  const upstream = await startLargeDownloadServer(SIZE, 1);
+  const upstreamUrl = upstream.url;
   const port = await freePort();
   const via = `http://127.0.0.1:${port}`;
   const proxy = await start(
@@ -217,7 +198,7 @@ async function streamBench(
     return { megabytes: SIZE / 2 ** 20, rssBeforeMb, rssPeakMb, rssAfterMb: rssMb(pid), seconds };
   } finally {
     proxy.child.kill('SIGTERM');
-    upstream.close();
+    await upstream.close();
   }
 }
 

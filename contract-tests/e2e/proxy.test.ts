@@ -14,6 +14,7 @@ import { DEFAULT_MOCK_CLIENT_ID, DEFAULT_MOCK_CLIENT_SECRET } from '../../mocks/
 import { startStandaloneMock, type StandaloneMock } from '../../mocks/standalone.js';
 import { createAgentEngineClient } from '../../src/index.js';
 import { DEVIATIONS, deviationRequest, startDeviatingApi, type DeviatingApi } from '../support/deviating-api.js';
+import { startLargeDownloadServer, type LargeDownloadServer } from '../support/large-download.js';
 import { ROOT, bundleCli } from '../support/processes.js';
 import { runPythonSdkSequence } from '../support/python-sdk.js';
 
@@ -267,37 +268,14 @@ describe('the proxy in front of an upstream that breaks the contract', () => {
 });
 
 describe('the proxy streams', () => {
-  let upstream: Server;
+  let upstream: LargeDownloadServer;
   let url: string;
   const SIZE = 100 * 1024 * 1024;
   beforeAll(async () => {
-    // A 100 MB download, written in 64 kB chunks as a client reads it.
-    upstream = createServer((incoming, outgoing) => {
-      if (!incoming.url?.endsWith('/execute')) {
-        outgoing.writeHead(404, { 'content-type': 'application/json' });
-        return void outgoing.end('{"message":"Connector not found.","errors":[]}');
-      }
-      outgoing.writeHead(200, {
-        'content-type': 'application/octet-stream',
-        'content-disposition': 'attachment; filename="big.bin"',
-        'content-length': String(SIZE),
-        'x-request-id': 'big-download',
-      });
-      const chunk = Buffer.alloc(64 * 1024, 7);
-      let sent = 0;
-      const pump = () => {
-        while (sent < SIZE) {
-          sent += chunk.length;
-          if (!outgoing.write(chunk)) return void outgoing.once('drain', pump);
-        }
-        outgoing.end();
-      };
-      pump();
-    });
-    await new Promise<void>((resolve) => upstream.listen(0, '127.0.0.1', resolve));
-    url = `http://127.0.0.1:${(upstream.address() as AddressInfo).port}`;
+    upstream = await startLargeDownloadServer(SIZE, 7);
+    url = upstream.url;
   });
-  afterAll(() => new Promise<void>((resolve) => upstream.close(() => resolve())));
+  afterAll(() => upstream.close());
 
   it('passes a 100 MB download through in constant memory, bytes unchanged', async () => {
     const proxy = await startProxy({ port: 0, upstream: url, upstreamV1: url, warn: () => {} });

@@ -245,6 +245,37 @@ export async function startProxy(options: ProxyOptions = {}): Promise<RunningPro
     const read =
       method === 'GET' || method === 'HEAD' ? { chunks: [], size: 0, whole: true } : await readRequestBody(incoming);
     const requestBody = read.whole && read.size > 0 ? Buffer.concat(read.chunks, read.size) : undefined;
+    /** Hands the exchange to the recorder, if any: the request as sent on, the answer as the client got it. */
+    const record = (
+      answer: {
+        status: number;
+        statusText: string;
+        headers: [string, string][];
+        body: Buffer | (() => Buffer | undefined) | undefined;
+        size: number;
+      },
+      sent = started,
+      waited = sent,
+      received = waited,
+    ): void => {
+      if (!options.recorder) return;
+      options.recorder.record({
+        startedAt,
+        timings: { send: sent - started, wait: waited - sent, receive: received - waited },
+        request: {
+          method,
+          url: target.href,
+          httpVersion: `HTTP/${incoming.httpVersion}`,
+          headers: passedHeaders(incoming.rawHeaders),
+          body: requestBody,
+        },
+        response: {
+          ...answer,
+          httpVersion: 'HTTP/1.1',
+          body: typeof answer.body === 'function' ? answer.body() : answer.body,
+        },
+      });
+    };
 
     // The request, checked as the mock checks it (except a preflight, which is the browser's, not the API's).
     const match = method === 'OPTIONS' || unroutablePath(path) ? undefined : safeMatch(method, path);
@@ -327,20 +358,7 @@ export async function startProxy(options: ProxyOptions = {}): Promise<RunningPro
       outgoing.writeHead(status, answerHeaders.flat());
       outgoing.end(text);
       report.count(operationName, status);
-      record(
-        startedAt,
-        started,
-        started,
-        method,
-        target,
-        incoming,
-        requestBody,
-        status,
-        'Unprocessable Entity',
-        answerHeaders,
-        text,
-        text.length,
-      );
+      record({ status, statusText: 'Unprocessable Entity', headers: answerHeaders, body: text, size: text.length });
       options.log?.(`${method} ${path} ${status} refused (strict) ${(performance.now() - started).toFixed(1)} ms`);
       return;
     }
@@ -407,19 +425,11 @@ export async function startProxy(options: ProxyOptions = {}): Promise<RunningPro
       for (const problem of early) violation('response', problem, requestId);
       const text = badAnswer(api, status, early, requestId, outgoing);
       report.count(operationName, 502);
+      const headers: [string, string][] = [['content-type', 'application/json']];
+      const body = Buffer.from(text);
       record(
-        startedAt,
-        started,
+        { status: 502, statusText: 'Bad Gateway', headers, body, size: body.length },
         sent,
-        method,
-        target,
-        incoming,
-        requestBody,
-        502,
-        'Bad Gateway',
-        [['content-type', 'application/json']],
-        Buffer.from(text),
-        text.length,
         waited,
         performance.now(),
       );
@@ -501,18 +511,14 @@ export async function startProxy(options: ProxyOptions = {}): Promise<RunningPro
     }
     report.count(operationName, finalStatus);
     record(
-      startedAt,
-      started,
+      {
+        status,
+        statusText: response.statusMessage ?? '',
+        headers: answerHeaders,
+        body: () => (overflow ? undefined : whole()),
+        size,
+      },
       sent,
-      method,
-      target,
-      incoming,
-      requestBody,
-      status,
-      response.statusMessage ?? '',
-      answerHeaders,
-      () => (overflow ? undefined : whole()),
-      size,
       waited,
       received,
     );
@@ -552,38 +558,6 @@ export async function startProxy(options: ProxyOptions = {}): Promise<RunningPro
     } catch {
       return undefined;
     }
-  }
-
-  function record(
-    startedAt: number,
-    started: number,
-    sent: number,
-    method: string,
-    target: URL,
-    incoming: IncomingMessage,
-    requestBody: Buffer | undefined,
-    status: number,
-    statusText: string,
-    headers: [string, string][],
-    body: Buffer | (() => Buffer | undefined) | undefined,
-    size: number,
-    waited = sent,
-    received = waited,
-  ): void {
-    if (!options.recorder) return;
-    const bytes = typeof body === 'function' ? body() : body;
-    options.recorder.record({
-      startedAt,
-      timings: { send: sent - started, wait: waited - sent, receive: received - waited },
-      request: {
-        method,
-        url: target.href,
-        httpVersion: `HTTP/${incoming.httpVersion}`,
-        headers: passedHeaders(incoming.rawHeaders),
-        body: requestBody,
-      },
-      response: { status, statusText, httpVersion: 'HTTP/1.1', headers, body: bytes, size },
-    });
   }
 
   await new Promise<void>((resolve, reject) => {
