@@ -136,7 +136,12 @@ describe('the proxy in front of the standalone mock', () => {
     expect(Buffer.from(await proxied.arrayBuffer()).equals(Buffer.from(await direct.arrayBuffer()))).toBe(true);
     // The one path the spec does not have is the one violation.
     expect(proxy.report.json().violations).toEqual([
-      expect.objectContaining({ operation: 'GET /api/v1/nothing-here', direction: 'request', pointer: '/path' }),
+      expect.objectContaining({
+        operation: 'GET (no operation of the spec)',
+        direction: 'request',
+        pointer: '/path',
+        message: 'expected a method and path of the spec, got GET /api/v1/nothing-here',
+      }),
     ]);
   });
 

@@ -39,13 +39,17 @@ export interface CheckedAnswer {
 export const isJsonType = (mediaType: string | undefined) =>
   mediaType !== undefined && /^application\/([\w.+-]+\+)?json$/.test(mediaType);
 
-let shared: { validators: Record<SpecName, SpecValidator>; operations: Map<string, MockOperation> } | undefined;
+let shared:
+  | { validators: Record<SpecName, SpecValidator>; routes: RouteTable; operations: Map<string, MockOperation> }
+  | undefined;
 
-/** The specs' validators and operations, compiled once per thread. */
+/** The specs' validators, route table and operations, compiled once per thread. */
 export function specChecks() {
   if (!shared) {
-    const operations = new Map(new RouteTable().operations.map((op) => [`${op.api} ${op.operationId}`, op]));
+    const routes = new RouteTable();
+    const operations = new Map(routes.operations.map((op) => [`${op.api} ${op.operationId}`, op]));
     shared = {
+      routes,
       validators: {
         'agent-engine': new SpecValidator('agent-engine'),
         'airbyte-api-v1': new SpecValidator('airbyte-api-v1'),

@@ -15,6 +15,8 @@ export type ConnectorLookup = (connectorId: string, headers: Record<string, stri
 
 /** At most this many connectors are remembered (the oldest go first): a long-running proxy stays small. */
 const MAX_CONNECTORS = 10_000;
+/** How long a connector the upstream would not tell about is not asked about again. */
+const REFUSAL_MS = 60_000;
 
 const isObject = (value: unknown): value is Row => value !== null && typeof value === 'object' && !Array.isArray(value);
 
@@ -33,6 +35,8 @@ export class ConnectorDirectory {
   /** Connector id -> what it runs; null: it runs no agent connector the kit knows. */
   private readonly known = new Map<string, KnownConnector | null>();
   private readonly asking = new Map<string, Promise<KnownConnector | null>>();
+  /** Connectors the upstream would not tell about, until when they are not asked again (a refusal is not final). */
+  private readonly refused = new Map<string, number>();
 
   constructor(private readonly lookup: ConnectorLookup) {}
 
@@ -58,19 +62,21 @@ export class ConnectorDirectory {
   async find(connectorId: string, headers: Record<string, string>): Promise<KnownConnector | null> {
     const known = this.known.get(connectorId);
     if (known !== undefined) return known;
+    if ((this.refused.get(connectorId) ?? 0) > Date.now()) return null;
     let pending = this.asking.get(connectorId);
     if (!pending) {
-      pending = this.lookup(connectorId, headers).then(
-        (body) => {
-          this.asking.delete(connectorId);
-          if (!body) return null; // refused (another caller's token may be let in): asked again next time
-          return this.remember(body, true);
-        },
-        () => {
-          this.asking.delete(connectorId);
-          return null;
-        },
-      );
+      const refuse = () => {
+        this.asking.delete(connectorId);
+        // Not asked again for a minute (each execute would wait on it), then again: another token may be let in.
+        this.refused.set(connectorId, Date.now() + REFUSAL_MS);
+        if (this.refused.size > MAX_CONNECTORS) this.refused.delete(this.refused.keys().next().value!);
+        return null;
+      };
+      pending = this.lookup(connectorId, headers).then((body) => {
+        if (!body) return refuse();
+        this.asking.delete(connectorId);
+        return this.remember(body, true);
+      }, refuse);
       this.asking.set(connectorId, pending);
     }
     return pending;

@@ -20,6 +20,8 @@ export interface TrafficReportJson {
   upstreamV1: string;
   operations: Record<string, Record<string, number>>;
   violations: Violation[];
+  /** Violations seen beyond the MAX_REPORTED_VIOLATIONS listed (0 when all are listed). */
+  violationsNotListed: number;
 }
 
 /** The most violations kept for the report; beyond it they are counted (a long run against a drifting API). */
@@ -42,8 +44,8 @@ export class TrafficReport {
     private readonly say: (line: string) => void,
   ) {}
 
-  /** One more call of an operation answered with this status. */
-  count(operation: string, status: number): void {
+  /** One more call of an operation answered with this status (or how it ended without one: `client closed`). */
+  count(operation: string, status: number | string): void {
     let byStatus = this.operations.get(operation);
     if (!byStatus) this.operations.set(operation, (byStatus = new Map()));
     byStatus.set(String(status), (byStatus.get(String(status)) ?? 0) + 1);
@@ -68,7 +70,13 @@ export class TrafficReport {
     const operations: Record<string, Record<string, number>> = {};
     for (const [operation, byStatus] of [...this.operations].sort(([a], [b]) => a.localeCompare(b)))
       operations[operation] = Object.fromEntries([...byStatus].sort(([a], [b]) => a.localeCompare(b)));
-    return { upstream: this.upstream, upstreamV1: this.upstreamV1, operations, violations: [...this.violations] };
+    return {
+      upstream: this.upstream,
+      upstreamV1: this.upstreamV1,
+      operations,
+      violations: [...this.violations],
+      violationsNotListed: this.dropped,
+    };
   }
 
   /** A test case per operation called or broken; a failure per violation of it. */

@@ -19,7 +19,7 @@ import type { Row } from '../execute/query.js';
 import { MockHttpError, apiOf, errorBody, type FieldProblem } from '../pipeline/errors.js';
 import { MAX_BODY_BYTES, checkedBodyText } from '../pipeline/limits.js';
 import { splitTarget, type MockRequest } from '../pipeline/request.js';
-import { RouteTable, unroutablePath } from '../pipeline/route.js';
+import { unroutablePath } from '../pipeline/route.js';
 import { readValidatedRequest } from '../pipeline/validate-request.js';
 import { responseViolations, type ResponseViolation } from '../pipeline/validate-response.js';
 import type { RecordedExchange } from '../har/recorder.js';
@@ -36,6 +36,10 @@ export const DEFAULT_PROXY_PORT = 4020;
 /** Other answers (downloads) are kept for the recording up to this size; the rest passes on without a copy. */
 const MAX_RECORDED_BINARY_BYTES = 1024 * 1024;
 const EXECUTE = 'create_integrations_connectors_id_execute';
+/** How long the upstream may stay silent (no byte of an answer) before the exchange is given up. */
+const UPSTREAM_IDLE_MS = 5 * 60_000;
+/** How long closing waits for the exchanges under way before it cuts them (so that reports are always written). */
+const CLOSE_GRACE_MS = 5_000;
 /** The answers a proxy learns which connector runs which definition from (ConnectorDirectory.learn). */
 const LEARNED_FROM = new Set([
   'list_integrations_connectors',
@@ -161,6 +165,8 @@ function baseOf(text: string, name: string): URL {
   if (url.protocol !== 'http:' && url.protocol !== 'https:')
     throw new Error(`${name} must be an http or https URL, got ${url.protocol}`);
   if (url.search || url.hash) throw new Error(`${name} takes no query or fragment`);
+  // Credentials in the URL would be shown in every report (and are not how the API authenticates).
+  if (url.username || url.password) throw new Error(`${name} takes no user name or password`);
   return url;
 }
 
@@ -177,8 +183,7 @@ export async function startProxy(options: ProxyOptions = {}): Promise<RunningPro
   const upstreamV1 = baseOf(options.upstreamV1 ?? DEFAULT_UPSTREAM_V1, '--upstream-v1');
   const warn = options.warn ?? ((line: string) => process.stderr.write(`${line}\n`));
   const report = new TrafficReport(upstream.href.replace(/\/$/, ''), upstreamV1.href.replace(/\/$/, ''), warn);
-  const routes = new RouteTable();
-  const { validators } = specChecks();
+  const { validators, routes } = specChecks();
   const checker = new AnswerChecker(options.checkWorker);
   const agents = { http: new HttpAgent({ keepAlive: true }), https: new HttpsAgent({ keepAlive: true }) };
   /** The upstream URL of a request target: always on the upstream's origin (a path `//host/...` stays a path). */
@@ -194,10 +199,8 @@ export async function startProxy(options: ProxyOptions = {}): Promise<RunningPro
   const directory = new ConnectorDirectory(async (id, headers) => {
     const response = await fetch(
       targetOf('agent-engine', `/api/v1/integrations/connectors/${encodeURIComponent(id)}`),
-      {
-        headers,
-        signal: AbortSignal.timeout(10_000),
-      },
+      // Never redirected: the caller's token goes to the upstream and nowhere else.
+      { headers, redirect: 'error', signal: AbortSignal.timeout(10_000) },
     );
     // Only a JSON answer of a sensible size is read: a connector, not whatever a misrouted upstream sends.
     const length = Number(response.headers.get('content-length') ?? 0);
@@ -212,6 +215,8 @@ export async function startProxy(options: ProxyOptions = {}): Promise<RunningPro
     return (await response.json()) as Row;
   });
   const pending = new Set<Promise<void>>();
+  /** Connectors said to be unchecked (once each). */
+  const unchecked = new Set<string>();
   let ended = 0;
 
   const server = createServer((incoming, outgoing) => {
@@ -242,8 +247,8 @@ export async function startProxy(options: ProxyOptions = {}): Promise<RunningPro
       const key = name.toLowerCase();
       headers[key] = headers[key] === undefined ? value : `${headers[key]}, ${value}`;
     }
-    const read =
-      method === 'GET' || method === 'HEAD' ? { chunks: [], size: 0, whole: true } : await readRequestBody(incoming);
+    // Read for every method: a GET may carry a body too, and what is passed on is framed anew (see forwardedHeaders).
+    const read = await readRequestBody(incoming);
     const requestBody = read.whole && read.size > 0 ? Buffer.concat(read.chunks, read.size) : undefined;
     /** Hands the exchange to the recorder, if any: the request as sent on, the answer as the client got it. */
     const record = (
@@ -278,9 +283,12 @@ export async function startProxy(options: ProxyOptions = {}): Promise<RunningPro
     };
 
     // The request, checked as the mock checks it (except a preflight, which is the browser's, not the API's).
-    const match = method === 'OPTIONS' || unroutablePath(path) ? undefined : safeMatch(method, path);
+    // HEAD is the GET without its body (RFC 9110): checked as that operation.
+    const match =
+      method === 'OPTIONS' || unroutablePath(path) ? undefined : safeMatch(method === 'HEAD' ? 'GET' : method, path);
     const operation = match?.operation;
-    const operationName = operation?.operationId ?? `${method} ${path.slice(0, 120)}`;
+    // Paths of no operation share one name: a stream of random paths cannot grow the report.
+    const operationName = operation?.operationId ?? `${method} (no operation of the spec)`;
     const requestProblems: ResponseViolation[] = [];
     let executeCheck: Promise<AnswerToCheck['execute']> = Promise.resolve(undefined);
     if (method !== 'OPTIONS' && !operation)
@@ -317,7 +325,16 @@ export async function startProxy(options: ProxyOptions = {}): Promise<RunningPro
           ...(headers['x-organization-id'] ? { 'x-organization-id': headers['x-organization-id'] } : {}),
         };
         executeCheck = directory.find(connectorId, asked).then((known) => {
-          if (!known) return undefined;
+          if (!known) {
+            // Said once per connector: its executes are then held to the HTTP spec alone.
+            if (!unchecked.has(connectorId) && unchecked.size < 10_000) {
+              unchecked.add(connectorId);
+              warn(
+                `proxy: connector ${connectorId.slice(0, 64)}: which connector definition it runs is unknown (the upstream did not say); its executes are checked against the spec only`,
+              );
+            }
+            return undefined;
+          }
           const checked = checkExecuteRequest(known.definition, parsedBody as never, known.replicationConfig);
           if (checked.ok)
             return {
@@ -336,7 +353,11 @@ export async function startProxy(options: ProxyOptions = {}): Promise<RunningPro
         if (options.strict) await executeCheck;
       }
     }
+    // Each problem once per exchange: the spec's schema and the connector's definition may both find one field.
+    const reported = new Set<string>();
     const violation = (direction: Violation['direction'], v: ResponseViolation, requestId: string | null) =>
+      !reported.has(`${direction} ${v.pointer}`) &&
+      reported.add(`${direction} ${v.pointer}`) &&
       report.add({ operation: operationName, direction, pointer: v.pointer, message: v.message, requestId });
 
     if (options.strict && requestProblems.length > 0) {
@@ -364,16 +385,26 @@ export async function startProxy(options: ProxyOptions = {}): Promise<RunningPro
     }
 
     // On to the upstream.
-    const upstreamHeaders = { ...headers, host: target.host };
+    // The body is framed anew: its length when it was read whole, chunked when it streams on (a Transfer-Encoding of the
+    // client's is hop-by-hop and never passed on, so a body without new framing would run into the next request).
+    const upstreamHeaders: Record<string, string> = { ...headers, host: target.host };
+    delete upstreamHeaders['content-length'];
+    if (read.whole) {
+      if (read.size > 0 || headers['content-length'] !== undefined)
+        upstreamHeaders['content-length'] = String(read.size);
+    } else upstreamHeaders['transfer-encoding'] = 'chunked';
     const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
     const upstreamRequest = send(target, {
       method,
       headers: upstreamHeaders,
       agent: target.protocol === 'https:' ? agents.https : agents.http,
     });
+    const clientGone = () => outgoing.destroyed && !outgoing.writableFinished;
     outgoing.on('close', () => {
       if (!outgoing.writableFinished) upstreamRequest.destroy();
     });
+    // An upstream silent this long is given up (a 502), so that the proxy never waits on it forever.
+    upstreamRequest.setTimeout(UPSTREAM_IDLE_MS, () => upstreamRequest.destroy(new Error('timed out')));
     const sent = performance.now();
     const answer = new Promise<IncomingMessage>((resolve, reject) => {
       upstreamRequest.on('response', resolve);
@@ -389,11 +420,13 @@ export async function startProxy(options: ProxyOptions = {}): Promise<RunningPro
     try {
       response = await answer;
     } catch (error) {
+      await executeCheck;
+      for (const problem of requestProblems) violation('request', problem, null);
+      // The client that went away is no failure of the upstream's.
+      if (clientGone()) return void report.count(operationName, 'client closed');
       const code = (error as { code?: string }).code ?? 'no answer';
       const message = `The upstream at ${target.origin} did not answer (${code}).`;
       warn(`proxy: ${operationName}: ${message}`);
-      await executeCheck;
-      for (const problem of requestProblems) violation('request', problem, null);
       if (!outgoing.headersSent) {
         const made = errorBody(api, 502, message);
         outgoing.writeHead(502, { 'content-type': made.mediaType });
@@ -436,7 +469,7 @@ export async function startProxy(options: ProxyOptions = {}): Promise<RunningPro
       return;
     }
     const buffering = Boolean(options.strict && json && operation);
-    await new Promise<void>((resolve, reject) => {
+    const streamed = new Promise<void>((resolve, reject) => {
       response.on('data', (chunk: Buffer) => {
         size += chunk.length;
         if (keptBytes + chunk.length <= keepUpTo) {
@@ -444,19 +477,39 @@ export async function startProxy(options: ProxyOptions = {}): Promise<RunningPro
           keptBytes += chunk.length;
         } else overflow = true; // JSON too large to check, or bytes too many to record: neither is kept
         if (buffering && overflow && !outgoing.headersSent) {
-          // Too large to hold back for a check: what was held goes on, and the rest streams unchecked.
+          // Too large to hold back for a check: what was held goes on, this chunk, then the rest streams unchecked.
           outgoing.writeHead(status, response.statusMessage ?? '', answerHeaders.flat());
           for (const held of kept) outgoing.write(held);
+          outgoing.write(chunk);
           response.pipe(outgoing);
         }
       });
       response.on('end', resolve);
       response.on('error', reject);
+      response.on('close', () => {
+        if (!response.complete) reject(new Error('the answer stopped before its end'));
+      });
       if (!buffering) {
         outgoing.writeHead(status, response.statusMessage ?? '', answerHeaders.flat());
         response.pipe(outgoing);
       }
     });
+    try {
+      await streamed;
+    } catch {
+      // Cut short: by the client that went away, or by the upstream mid-answer. Counted and said, never checked.
+      await executeCheck;
+      for (const problem of requestProblems) violation('request', problem, requestId);
+      if (clientGone()) return void report.count(operationName, 'client closed');
+      warn(`proxy: ${operationName}: the upstream's answer (${status}) stopped before its end`);
+      if (outgoing.headersSent) outgoing.destroy();
+      else {
+        const made = errorBody(api, 502, `The upstream's answer (${status}) stopped before its end.`);
+        outgoing.writeHead(502, { 'content-type': made.mediaType });
+        outgoing.end(JSON.stringify(made.body));
+      }
+      return void report.count(operationName, 'cut short');
+    }
     const received = performance.now();
     let joined: Buffer | undefined;
     /** The answer's bytes in one buffer, joined once (for the check and the recording alike). */
@@ -571,13 +624,20 @@ export async function startProxy(options: ProxyOptions = {}): Promise<RunningPro
     url: `http://${host}:${address.port}`,
     report,
     async close() {
-      await new Promise<void>((resolve) => {
+      const closed = new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeIdleConnections();
       });
-      await Promise.allSettled([...pending]);
-      agents.http.destroy();
-      agents.https.destroy();
+      // The exchanges under way end, or are cut after the grace: a stuck upstream never keeps the reports unwritten.
+      let timer: NodeJS.Timeout | undefined;
+      const grace = new Promise<void>((resolve) => {
+        timer = setTimeout(resolve, CLOSE_GRACE_MS);
+      });
+      await Promise.race([Promise.allSettled([...pending, closed]), grace]);
+      clearTimeout(timer);
+      server.closeAllConnections();
+      for (const agent of [agents.http, agents.https]) agent.destroy();
+      await Promise.race([Promise.allSettled([...pending]), new Promise((resolve) => setTimeout(resolve, 200))]);
       await checker.close();
       options.recorder?.close();
     },
