@@ -2,9 +2,9 @@
 // The `agent-engine-kit` command: the stateful mock, Prism from the packaged spec, and the contract cases against any
 // server.
 import { spawn } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, existsSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve as resolvePath } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { DEFAULT_MOCK_CLIENT_ID, DEFAULT_MOCK_CLIENT_SECRET, parseRecords } from '../mocks/service/config.js';
@@ -388,14 +388,38 @@ async function proxyCommand(args: string[]): Promise<number> {
   const upstreamV1 = httpUrl(values['upstream-v1'], '--upstream-v1', DEFAULT_UPSTREAM_V1);
   const reportFile = values.report as string | undefined;
   const junitFile = values['report-junit'] as string | undefined;
+  // A report is written on exit: where it cannot be is said now, not after a day of traffic.
+  for (const [flag, file] of [
+    ['--report', reportFile],
+    ['--report-junit', junitFile],
+    ['--record', values.record as string | undefined],
+  ] as const) {
+    if (file === undefined) continue;
+    try {
+      accessSync(dirname(resolvePath(file)), constants.W_OK);
+    } catch {
+      throw new UsageError(`${flag}: ${file} cannot be written (its folder is missing or not writable)`);
+    }
+  }
   let stopping: Promise<number> | undefined;
   let running: Awaited<ReturnType<typeof startProxy>> | undefined;
   const stop = (): Promise<number> =>
     (stopping ??= (async () => {
       await running?.close();
       const report = running?.report;
-      if (report && reportFile) writeFileSync(reportFile, `${JSON.stringify(report.json(), null, 2)}\n`);
-      if (report && junitFile) writeFileSync(junitFile, report.junit());
+      // Each report on its own: one that cannot be written is said in a line, and the other is still written.
+      const write = (file: string | undefined, text: () => string) => {
+        if (!report || !file) return;
+        try {
+          writeFileSync(file, text());
+        } catch (error) {
+          process.stderr.write(
+            `agent-engine-kit proxy: ${file} could not be written (${(error as { code?: string }).code ?? 'error'})\n`,
+          );
+        }
+      };
+      write(reportFile, () => `${JSON.stringify(report!.json(), null, 2)}\n`);
+      write(junitFile, () => report!.junit());
       const count = report?.violationCount ?? 0;
       process.stderr.write(`proxy: ${count} violation${count === 1 ? '' : 's'}\n`);
       return values['fail-on-violation'] && count > 0 ? 1 : 0;
@@ -413,8 +437,9 @@ async function proxyCommand(args: string[]): Promise<number> {
       port: port(values.port, DEFAULT_PROXY_PORT),
       host: (values.host as string | undefined) ?? '127.0.0.1',
       strict: Boolean(values.strict),
-      // Large answers are checked in a worker thread: this module, started again.
-      checkWorker: new URL(import.meta.url),
+      // Large answers are checked in a worker thread: this module, started again. Only as JavaScript (the built
+      // command): a worker does not inherit the TypeScript loader of a run from source, which checks in-thread.
+      ...(/\.m?js$/.test(import.meta.url) ? { checkWorker: new URL(import.meta.url) } : {}),
       ...(values.quiet ? {} : { log: (line: string) => console.log(line) }),
       ...(exitAfter === undefined
         ? {}

@@ -2,13 +2,13 @@
 // as much as from its Content-Type: a JSON body sent as octet-stream still has its credentials redacted as JSON.
 import { Buffer } from 'node:buffer';
 import { nestingDepth } from '../pipeline/limits.js';
+import { isJsonMediaType } from '../pipeline/media-type.js';
 
 /** Deeper JSON is not walked (the walk recurses) but dropped: answers of both APIs and their records nest far less. */
 export const MAX_REDACTED_DEPTH = 128;
 
 const TEXT_MEDIA_TYPE =
   /^\s*(text\/|application\/([\w.-]+\+)?(json|xml)\b|application\/(x-www-form-urlencoded|javascript|x-ndjson|yaml|x-yaml|graphql)\b)/i;
-const JSON_MEDIA_TYPE = /^\s*application\/([\w.-]+\+)?json\b/i;
 const FORM_MEDIA_TYPE = /^\s*application\/x-www-form-urlencoded\b/i;
 
 const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true });
@@ -44,7 +44,7 @@ export function readBody(bytes: Uint8Array, contentType: string): ReadBody {
   }
   const read: TextRead = { text, ...(comment === undefined ? {} : { comment }) };
   const start = text.trimStart()[0];
-  if (JSON_MEDIA_TYPE.test(contentType) || start === '{' || start === '[') {
+  if (isJsonMediaType(contentType) || start === '{' || start === '[') {
     if (nestingDepth(text) > MAX_REDACTED_DEPTH) {
       return { kind: 'dropped', comment: `Body dropped: it nests deeper than ${MAX_REDACTED_DEPTH} levels.` };
     }

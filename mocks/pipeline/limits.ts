@@ -1,6 +1,7 @@
 // Stage 3, limits: what a request body may be before anything parses it. At most MAX_BODY_BYTES (the adapters also stop
 // reading there), UTF-8, sent as JSON to an operation that takes JSON, nested at most MAX_JSON_DEPTH deep.
 import { MockHttpError } from './errors.js';
+import { isJsonMediaType } from './media-type.js';
 import type { MockRequest } from './request.js';
 import type { MockOperation } from './spec-operations.js';
 
@@ -52,8 +53,6 @@ export function nestsDeeperThan(value: unknown, max: number): boolean {
   return false;
 }
 
-const JSON_MEDIA_TYPE = /^application\/([\w.+-]+\+)?json\s*(;|$)/i;
-
 /**
  * The body's text, within the limits; '' when the operation takes no body or none was sent. A body of another media
  * type is refused as invalid input (422; the v1 API's 400).
@@ -71,7 +70,7 @@ export function checkedBodyText(operation: MockOperation, request: MockRequest):
     ]);
   }
   if (text.trim() === '') return '';
-  if (!JSON_MEDIA_TYPE.test(request.headers['content-type'] ?? '')) {
+  if (!isJsonMediaType(request.headers['content-type'])) {
     const message = 'The request body must be JSON, sent with Content-Type: application/json.';
     throw new MockHttpError(422, message, [
       { field: 'header.content-type', message: 'Expected application/json', error_code: 'content_type' },

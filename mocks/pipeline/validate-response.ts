@@ -3,6 +3,7 @@
 // it, before it is serialized once; a response that breaks the spec is recorded and answered as a loud 500, so a
 // drifting mock cannot pass unnoticed. The proxy checks the real API's answers with the same function.
 import { derefPointer, escapePointer, operationSchemaPointer, type SpecValidator } from '../spec.js';
+import { isJsonMediaType } from './media-type.js';
 import type { MockOperation } from './spec-operations.js';
 
 /** One way an answer breaks the spec: where (a JSON pointer: `/status`, `/headers/content-type`, `/body/data/0/id`). */
@@ -45,13 +46,11 @@ function mediaTypesOf(validator: SpecValidator, operation: MockOperation, status
   return types;
 }
 
-const isJson = (mediaType: string) => /^application\/([\w.+-]+\+)?json$/.test(mediaType);
-
 /** Whether a media type answered is one documented: exactly, or any bytes where the spec documents octet-stream. */
 function documentedMediaType(types: string[], mediaType: string): string | undefined {
   if (types.includes(mediaType)) return mediaType;
   // A download's own type (text/csv, image/png) is what `application/octet-stream` documents: bytes of any kind.
-  if (!isJson(mediaType) && types.includes('application/octet-stream')) return 'application/octet-stream';
+  if (!isJsonMediaType(mediaType) && types.includes('application/octet-stream')) return 'application/octet-stream';
   if (types.includes('*/*')) return '*/*';
   return undefined;
 }
@@ -84,7 +83,7 @@ export function responseViolations(
     return [
       { pointer: '/headers/content-type', message: `expected ${types.join(' or ')}, got ${mediaType.slice(0, 80)}` },
     ];
-  if (!isJson(documented)) return [];
+  if (!isJsonMediaType(documented)) return [];
   let pointer: string;
   try {
     pointer = schemaPointer(validator, operation, code, documented);

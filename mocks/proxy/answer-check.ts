@@ -2,9 +2,10 @@
 // operation's documented statuses, media types and schema (the mock's response validator) and, for execute, to the
 // connector's definition (every record, the paging keys). A pure function of plain data, so that it runs in the
 // proxy's thread or in a worker beside it alike (answer-worker.ts).
-import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
 import { connectorDefinition } from '../connectors/definitions.js';
 import { executeAnswerViolations } from '../execute/answer-check.js';
+import { decodedContent } from '../har/content-encoding.js';
+import { isJsonMediaType } from '../pipeline/media-type.js';
 import type { Row } from '../execute/query.js';
 import { checkExecuteRequest } from '../execute/request-check.js';
 import { RouteTable } from '../pipeline/route.js';
@@ -32,12 +33,11 @@ export interface AnswerToCheck {
 
 export interface CheckedAnswer {
   problems: ResponseViolation[];
+  /** Why the body was not checked (a coding the check does not decode, a body too large once decoded). */
+  unchecked?: string;
   /** The parsed body, when asked for (what the proxy learns connectors from). */
   body?: unknown;
 }
-
-export const isJsonType = (mediaType: string | undefined) =>
-  mediaType !== undefined && /^application\/([\w.+-]+\+)?json$/.test(mediaType);
 
 let shared:
   | { validators: Record<SpecName, SpecValidator>; routes: RouteTable; operations: Map<string, MockOperation> }
@@ -60,21 +60,8 @@ export function specChecks() {
   return shared;
 }
 
-/** A body decoded for the check (the bytes passed on stay as they came); a decompression bomb stops at the limit. */
-function decoded(bytes: Uint8Array, encoding: string | undefined): Uint8Array {
-  const options = { maxOutputLength: MAX_CHECKED_ANSWER_BYTES };
-  switch (encoding?.trim().toLowerCase()) {
-    case 'gzip':
-    case 'x-gzip':
-      return gunzipSync(bytes, options);
-    case 'deflate':
-      return inflateSync(bytes, options);
-    case 'br':
-      return brotliDecompressSync(bytes, options);
-    default:
-      return bytes;
-  }
-}
+/** The codings a body may come in that the check decodes (mocks/har/content-encoding.ts); others pass unchecked. */
+const DECODED_CODINGS = new Set(['gzip', 'x-gzip', 'deflate', 'br', 'identity']);
 
 const UTF8 = new TextDecoder();
 
@@ -82,11 +69,21 @@ export function checkAnswer(input: AnswerToCheck, keepBody = false): CheckedAnsw
   const { validators, operations } = specChecks();
   const operation = operations.get(`${input.api} ${input.operationId}`);
   if (!operation) return { problems: [] };
-  const json = isJsonType(input.mediaType);
+  const json = isJsonMediaType(input.mediaType);
   let body: unknown;
   if (json && input.size > 0 && input.bytes) {
+    const codings = (input.encoding ?? '')
+      .split(',')
+      .map((c) => c.trim().toLowerCase())
+      .filter(Boolean);
+    const unknown = codings.find((coding) => !DECODED_CODINGS.has(coding));
+    if (unknown) return { problems: [], unchecked: `its Content-Encoding ${unknown.slice(0, 20)} is not decoded here` };
+    const bytes =
+      codings.length > 0 ? decodedContent(input.bytes, input.encoding!, MAX_CHECKED_ANSWER_BYTES) : input.bytes;
+    if (bytes === 'too large')
+      return { problems: [], unchecked: `it decodes to over ${MAX_CHECKED_ANSWER_BYTES} bytes` };
     try {
-      body = JSON.parse(UTF8.decode(decoded(input.bytes, input.encoding)));
+      body = JSON.parse(UTF8.decode(bytes));
     } catch {
       return {
         problems: [

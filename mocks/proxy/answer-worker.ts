@@ -38,7 +38,11 @@ export class AnswerChecker {
   private readonly pending = new Map<number, Pending>();
   private next = 0;
 
-  constructor(entry?: URL) {
+  constructor(
+    entry?: URL,
+    /** Says, once, that the worker failed and the checks run in-thread from then on. */
+    private readonly warn: (line: string) => void = () => {},
+  ) {
     if (!entry) return;
     try {
       this.worker = new Worker(entry, { workerData: { kind: ANSWER_WORKER } });
@@ -62,9 +66,8 @@ export class AnswerChecker {
     const id = this.next++;
     return new Promise((resolve) => {
       this.pending.set(id, { resolve, input });
-      // The bytes are a copy made for the check: handed over, not copied again.
-      const transfer = input.bytes ? [input.bytes.buffer as ArrayBuffer] : [];
-      this.worker!.postMessage({ id, input }, transfer);
+      // Copied, not handed over: should the worker fail, the check runs here on the same bytes.
+      this.worker!.postMessage({ id, input });
     });
   }
 
@@ -77,10 +80,10 @@ export class AnswerChecker {
   private fallBack(): void {
     if (!this.worker) return;
     this.worker = undefined;
+    this.warn('proxy: the answer-check worker stopped; answers are checked in the proxy thread from now on');
     for (const [id, { resolve, input }] of this.pending) {
       this.pending.delete(id);
-      // The bytes went to the worker: what is left to check here is the status and the media type.
-      resolve(checkAnswer({ ...input, bytes: undefined, size: 0 }));
+      resolve(checkAnswer(input));
     }
   }
 }

@@ -20,11 +20,12 @@ import { MockHttpError, apiOf, errorBody, type FieldProblem } from '../pipeline/
 import { MAX_BODY_BYTES, checkedBodyText } from '../pipeline/limits.js';
 import { splitTarget, type MockRequest } from '../pipeline/request.js';
 import { unroutablePath } from '../pipeline/route.js';
+import { isJsonMediaType, mediaTypeOf } from '../pipeline/media-type.js';
 import { readValidatedRequest } from '../pipeline/validate-request.js';
 import { responseViolations, type ResponseViolation } from '../pipeline/validate-response.js';
 import type { RecordedExchange } from '../har/recorder.js';
 import type { SpecName } from '../spec.js';
-import { MAX_CHECKED_ANSWER_BYTES, isJsonType, specChecks, type AnswerToCheck } from './answer-check.js';
+import { MAX_CHECKED_ANSWER_BYTES, specChecks, type AnswerToCheck } from './answer-check.js';
 import { AnswerChecker } from './answer-worker.js';
 import { ConnectorDirectory } from './connectors.js';
 import { TrafficReport, type Violation } from './report.js';
@@ -104,9 +105,6 @@ const HOP_BY_HOP = new Set([
   'host',
 ]);
 
-const mediaTypeOf = (header: string | string[] | undefined) =>
-  (Array.isArray(header) ? header[0] : header)?.split(';')[0]?.trim().toLowerCase() || undefined;
-
 /** Header pairs as received, without the connection's own (and those the Connection header names). */
 function passedHeaders(raw: string[]): [string, string][] {
   const named = new Set<string>();
@@ -184,7 +182,7 @@ export async function startProxy(options: ProxyOptions = {}): Promise<RunningPro
   const warn = options.warn ?? ((line: string) => process.stderr.write(`${line}\n`));
   const report = new TrafficReport(upstream.href.replace(/\/$/, ''), upstreamV1.href.replace(/\/$/, ''), warn);
   const { validators, routes } = specChecks();
-  const checker = new AnswerChecker(options.checkWorker);
+  const checker = new AnswerChecker(options.checkWorker, warn);
   const agents = { http: new HttpAgent({ keepAlive: true }), https: new HttpsAgent({ keepAlive: true }) };
   /** The upstream URL of a request target: always on the upstream's origin (a path `//host/...` stays a path). */
   const targetOf = (api: SpecName, target: string) => {
@@ -206,7 +204,7 @@ export async function startProxy(options: ProxyOptions = {}): Promise<RunningPro
     const length = Number(response.headers.get('content-length') ?? 0);
     if (
       !response.ok ||
-      !isJsonType(mediaTypeOf(response.headers.get('content-type') ?? undefined)) ||
+      !isJsonMediaType(mediaTypeOf(response.headers.get('content-type') ?? undefined)) ||
       length > MAX_BODY_BYTES
     ) {
       await response.body?.cancel();
@@ -439,7 +437,7 @@ export async function startProxy(options: ProxyOptions = {}): Promise<RunningPro
     const status = response.statusCode ?? 502;
     const requestId = (response.headers['x-request-id'] as string | undefined) ?? null;
     const mediaType = mediaTypeOf(response.headers['content-type']);
-    const json = isJsonType(mediaType);
+    const json = isJsonMediaType(mediaType);
     const answerHeaders = passedHeaders(response.rawHeaders);
     const keepUpTo = json ? MAX_CHECKED_ANSWER_BYTES : options.recorder ? MAX_RECORDED_BINARY_BYTES : 0;
     const kept: Buffer[] = [];
@@ -530,21 +528,25 @@ export async function startProxy(options: ProxyOptions = {}): Promise<RunningPro
     if (operation && !(json && overflow)) {
       // What the proxy learns connectors from is parsed here; everything else may be checked in the worker.
       const learns = LEARNED_FROM.has(operation.operationId);
-      const { problems: found, body } = await checker.check(
+      const {
+        problems: found,
+        body,
+        unchecked: why,
+      } = await checker.check(
         {
           api,
           operationId: operation.operationId,
           status,
           mediaType,
           encoding: response.headers['content-encoding'] as string | undefined,
-          // A copy of its own for the check (handed to the worker whole), the bytes passed on stay as they were.
-          bytes: json && size > 0 ? new Uint8Array(whole()) : undefined,
+          bytes: json && size > 0 ? whole() : undefined,
           size,
           ...(execute ? { execute } : {}),
         },
         learns,
       );
       problems.push(...found);
+      if (why) warn(`proxy: ${operation.operationId}: an answer passed on unchecked: ${why}`);
       if (learns) directory.learn(operation.operationId, status, body);
       if (operation.operationId === 'delete_integrations_connectors_id' && status < 300)
         directory.forget(String(match!.params.id));
