@@ -187,6 +187,23 @@ describe('the proxy in front of an upstream that breaks the contract', () => {
     expect(api.received.filter((r) => r === `GET /api/v1/integrations/connectors/${api.connectorId}`)).toHaveLength(1);
   });
 
+  it('says a problem that both the spec and the connector definition find once', async () => {
+    const lines: string[] = [];
+    const proxy = await startProxy({ port: 0, upstream: api.url, upstreamV1: api.url, warn: (l) => lines.push(l) });
+    try {
+      const response = await fetch(`${proxy.url}/api/v1/integrations/connectors/${api.connectorId}/execute`, {
+        method: 'POST',
+        headers: { authorization: 'Bearer t', 'content-type': 'application/json' },
+        body: JSON.stringify({ entity: 'issues', action: 'list', params: [] }),
+      });
+      await response.arrayBuffer();
+    } finally {
+      await proxy.close();
+    }
+    expect(proxy.report.json().violations.map((v) => v.pointer)).toEqual(['/body/params']);
+    expect(lines.filter((l) => l.startsWith('violation:'))).toHaveLength(1);
+  });
+
   it('--strict refuses the bad request before the upstream sees it and turns each bad answer into a 502', async () => {
     const proxy = await startProxy({ port: 0, upstream: api.url, upstreamV1: api.url, strict: true, warn: () => {} });
     const sentBefore = api.received.filter((r) => r.endsWith('/execute')).length;
@@ -262,7 +279,9 @@ describe('the proxy in front of an upstream that breaks the contract', () => {
       );
       const junit = readFileSync(join(directory, 'report.xml'), 'utf8');
       expect(junit).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites tests="5" failures="5"/);
-      for (const deviation of DEVIATIONS) expect(junit).toContain(`${deviation.direction} ${deviation.pointer}: `);
+      // Each once: a failure per violation, in the test case of its operation.
+      for (const deviation of DEVIATIONS)
+        expect(junit.split(`<failure message="${deviation.direction} ${deviation.pointer}: `)).toHaveLength(2);
       expect(junit).toContain('<testcase name="create_integrations_connectors_id_execute"');
     } finally {
       child.kill();
@@ -353,5 +372,112 @@ describe('the proxy and hostile requests', () => {
     expect(seen).toContain(`${host} //evil.example/api/v1/workspaces`);
     // None of them is a path of the spec: each is reported as such, none crashed the proxy.
     expect(lines.filter((l) => l.includes('/path: expected a method and path of the spec'))).toHaveLength(3);
+  });
+});
+
+describe('the proxy and what HTTP allows', () => {
+  let upstream: Server;
+  let url: string;
+  /** Every request the upstream read: method, path, body. */
+  const seen: { method: string; path: string; body: string }[] = [];
+  let answer: 'json' | 'never' = 'json';
+  beforeAll(async () => {
+    upstream = createServer(async (incoming, outgoing) => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of incoming) chunks.push(chunk as Buffer);
+      seen.push({ method: incoming.method!, path: incoming.url!, body: Buffer.concat(chunks).toString() });
+      if (answer === 'never') return; // an upstream that never answers
+      const body = JSON.stringify({ active_count: 1, inactive_count: 0, total_count: 1 });
+      outgoing.writeHead(200, {
+        'content-type': 'application/json',
+        'content-length': String(Buffer.byteLength(body)),
+      });
+      outgoing.end(incoming.method === 'HEAD' ? undefined : body);
+    });
+    await new Promise<void>((resolve) => upstream.listen(0, '127.0.0.1', resolve));
+    url = `http://127.0.0.1:${(upstream.address() as AddressInfo).port}`;
+  });
+  afterAll(() => {
+    upstream.closeAllConnections();
+    return new Promise<void>((resolve) => upstream.close(() => resolve()));
+  });
+
+  /** A request written by hand on one connection, and everything that came back on it. */
+  const raw = (proxyUrl: string, text: string) =>
+    new Promise<string>((resolve, reject) => {
+      const { port } = new URL(proxyUrl);
+      import('node:net').then(({ connect }) => {
+        const socket = connect(Number(port), '127.0.0.1', () => socket.write(text));
+        let got = '';
+        socket.on('data', (chunk) => (got += chunk));
+        socket.on('end', () => resolve(got));
+        socket.on('error', reject);
+      });
+    });
+
+  it('frames a chunked body anew: what rides in it never reaches the upstream as a request of its own', async () => {
+    const proxy = await startProxy({ port: 0, upstream: url, upstreamV1: url, warn: () => {} });
+    try {
+      seen.length = 0;
+      const smuggled = 'GET /api/v1/workspaces/stats HTTP/1.1\r\nHost: x\r\n\r\n';
+      const chunk = `${Buffer.byteLength(smuggled).toString(16)}\r\n${smuggled}\r\n0\r\n\r\n`;
+      const answers = await raw(
+        proxy.url,
+        `DELETE /api/v1/workspaces/stats HTTP/1.1\r\nHost: p\r\nAuthorization: Bearer t\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n${chunk}`,
+      );
+      expect(answers.match(/^HTTP\/1\.1 /gm)).toHaveLength(1);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(seen).toEqual([{ method: 'DELETE', path: '/api/v1/workspaces/stats', body: smuggled }]);
+    } finally {
+      await proxy.close();
+    }
+  });
+
+  it('passes a GET with a body on, and checks a HEAD as its GET', async () => {
+    const lines: string[] = [];
+    const proxy = await startProxy({ port: 0, upstream: url, upstreamV1: url, warn: (l) => lines.push(l) });
+    try {
+      seen.length = 0;
+      const got = await raw(
+        proxy.url,
+        'GET /api/v1/workspaces/stats HTTP/1.1\r\nHost: p\r\nAuthorization: Bearer t\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}',
+      );
+      expect(got).toMatch(/^HTTP\/1\.1 200 /);
+      const head = await fetch(`${proxy.url}/api/v1/workspaces/stats`, {
+        method: 'HEAD',
+        headers: { authorization: 'Bearer t' },
+      });
+      expect(head.status).toBe(200);
+      expect(seen.map((r) => `${r.method} ${r.body}`)).toEqual(['GET {}', 'HEAD ']);
+    } finally {
+      await proxy.close();
+    }
+    expect(lines).toEqual([]);
+    expect(proxy.report.json().operations.get_workspaces_stats).toEqual({ '200': 2 });
+  });
+
+  it('closes in bounded time with an upstream that never answers, and counts the exchange it cut', async () => {
+    answer = 'never';
+    seen.length = 0;
+    const proxy = await startProxy({ port: 0, upstream: url, upstreamV1: url, warn: () => {}, closeGraceMs: 300 });
+    try {
+      const pendingCall = fetch(`${proxy.url}/api/v1/workspaces/stats`, {
+        headers: { authorization: 'Bearer t' },
+      }).catch((error: unknown) => error);
+      await expect.poll(() => seen.length).toBeGreaterThan(0);
+      const started = performance.now();
+      await proxy.close();
+      expect(performance.now() - started).toBeLessThan(3_000);
+      await pendingCall;
+      expect(Object.keys(proxy.report.json().operations.get_workspaces_stats ?? {})).toHaveLength(1);
+    } finally {
+      answer = 'json';
+    }
+  });
+
+  it('refuses an upstream URL with credentials in it (they would be in every report)', async () => {
+    await expect(startProxy({ port: 0, upstream: 'http://user:secret@127.0.0.1:9' })).rejects.toThrow(
+      '--upstream takes no user name or password',
+    );
   });
 });

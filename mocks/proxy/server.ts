@@ -77,6 +77,8 @@ export interface ProxyOptions {
    * its own, which runs `runAnswerWorker` there); none: every check runs in the proxy's thread.
    */
   checkWorker?: URL;
+  /** How long close() waits for the exchanges under way before it cuts them. Default 5 s. */
+  closeGraceMs?: number;
   /** Called once this many exchanges have ended (`--exit-after N`). */
   exitAfter?: number;
   onExitAfter?: () => void;
@@ -399,7 +401,8 @@ export async function startProxy(options: ProxyOptions = {}): Promise<RunningPro
     });
     const clientGone = () => outgoing.destroyed && !outgoing.writableFinished;
     outgoing.on('close', () => {
-      if (!outgoing.writableFinished) upstreamRequest.destroy();
+      // With an error: destroyed without one, the request would never settle (no answer, no 'error').
+      if (!outgoing.writableFinished) upstreamRequest.destroy(new Error('the client went away'));
     });
     // An upstream silent this long is given up (a 502), so that the proxy never waits on it forever.
     upstreamRequest.setTimeout(UPSTREAM_IDLE_MS, () => upstreamRequest.destroy(new Error('timed out')));
@@ -407,6 +410,7 @@ export async function startProxy(options: ProxyOptions = {}): Promise<RunningPro
     const answer = new Promise<IncomingMessage>((resolve, reject) => {
       upstreamRequest.on('response', resolve);
       upstreamRequest.on('error', reject);
+      upstreamRequest.on('close', () => reject(new Error('closed without an answer')));
     });
     for (const chunk of read.chunks) upstreamRequest.write(chunk);
     if (read.whole) upstreamRequest.end();
@@ -633,7 +637,7 @@ export async function startProxy(options: ProxyOptions = {}): Promise<RunningPro
       // The exchanges under way end, or are cut after the grace: a stuck upstream never keeps the reports unwritten.
       let timer: NodeJS.Timeout | undefined;
       const grace = new Promise<void>((resolve) => {
-        timer = setTimeout(resolve, CLOSE_GRACE_MS);
+        timer = setTimeout(resolve, options.closeGraceMs ?? CLOSE_GRACE_MS);
       });
       await Promise.race([Promise.allSettled([...pending, closed]), grace]);
       clearTimeout(timer);
