@@ -1,5 +1,5 @@
 // JUnit XML, the report format CI systems read (GitHub Actions' test reporters, GitLab, Jenkins): test suites of test
-// cases, each passed or with its failures. Written for the proxy's `--report-junit` and verify's reports alike.
+// cases, each passed or with its failures. The proxy's `--report-junit` writes it; nothing in it is the proxy's own.
 
 export interface JUnitCase {
   /** The test's name, e.g. an operation id. */
