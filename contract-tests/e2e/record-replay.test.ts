@@ -12,6 +12,7 @@ import { startProxy } from '../../mocks/proxy/server.js';
 import { DEFAULT_MOCK_CLIENT_ID, DEFAULT_MOCK_CLIENT_SECRET } from '../../mocks/service/config.js';
 import { startStandaloneMock } from '../../mocks/standalone.js';
 import { createAgentEngineClient, type AgentEngineClient } from '../../src/index.js';
+import { freePort, startNodeProcess } from '../support/processes.js';
 
 const GITHUB = 'ef69ef6e-aa7f-4af1-a01d-ef775033524e';
 type Issue = { number: number; title: string; state: string };
@@ -157,6 +158,35 @@ describe('record through the proxy, then replay into the mock', () => {
       params: { query: word },
     });
     expect((found.result as Issue[]).map((i) => i.number)).toContain(before[7]!.number);
+  });
+
+  it('replays through MSW (setupMockServer) and through npm start -- --replay as through a fetch', async () => {
+    const { setupMockServer } = await import('../../mocks/node.js');
+    const { server } = setupMockServer({ seed: 80, replay: file });
+    server.listen({ onUnhandledRequest: 'bypass' });
+    try {
+      const client = createAgentEngineClient({
+        ...credentials,
+        baseUrl: 'https://api.airbyte.ai',
+        fetch: (...args) => fetch(...args),
+      });
+      expect(await issuePages(client, connectorId)).toEqual(recorded);
+    } finally {
+      server.close();
+    }
+    // What `npm start` runs: the bundle its prestart step builds, given the file after `--`.
+    // @ts-expect-error: a plain .mjs helper without type declarations
+    const { buildMock } = await import('../../scripts/build-mock.mjs');
+    const bundle: string = await buildMock();
+    const port = await freePort();
+    const started = await startNodeProcess([bundle, '--replay', file], /ready in \d+ ms/, { PORT: String(port) });
+    try {
+      expect(started.output()).toMatch(/replayed .*github\.har: \d+ workspaces?, 1 connector, \d+ records/);
+      const client = createAgentEngineClient({ ...credentials, baseUrl: `http://127.0.0.1:${port}` });
+      expect(await issuePages(client, connectorId)).toEqual(recorded);
+    } finally {
+      started.child.kill('SIGTERM');
+    }
   });
 
   it('replays a recording whose last write a kill tore, with a warning', () => {
