@@ -14,20 +14,18 @@ import {
 } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { checkExecuteRequest } from '../execute/request-check.js';
 import type { Row } from '../execute/query.js';
-import { MockHttpError, apiOf, errorBody, type FieldProblem } from '../pipeline/errors.js';
-import { MAX_BODY_BYTES, checkedBodyText } from '../pipeline/limits.js';
-import { splitTarget, type MockRequest } from '../pipeline/request.js';
-import { unroutablePath } from '../pipeline/route.js';
-import { isJsonMediaType, mediaTypeOf } from '../pipeline/media-type.js';
-import { readValidatedRequest } from '../pipeline/validate-request.js';
-import { responseViolations, type ResponseViolation } from '../pipeline/validate-response.js';
 import type { RecordedExchange } from '../har/recorder.js';
+import { apiOf, errorBody } from '../pipeline/errors.js';
+import { MAX_BODY_BYTES } from '../pipeline/limits.js';
+import { isJsonMediaType, mediaTypeOf } from '../pipeline/media-type.js';
+import { splitTarget } from '../pipeline/request.js';
+import { responseViolations, type ResponseViolation } from '../pipeline/validate-response.js';
 import type { SpecName } from '../spec.js';
-import { MAX_CHECKED_ANSWER_BYTES, specChecks, type AnswerToCheck } from './answer-check.js';
+import { MAX_CHECKED_ANSWER_BYTES, specChecks } from './answer-check.js';
 import { AnswerChecker } from './answer-worker.js';
 import { ConnectorDirectory } from './connectors.js';
+import { checkRequest } from './request-check.js';
 import { TrafficReport, type Violation } from './report.js';
 
 export const DEFAULT_UPSTREAM = 'https://api.airbyte.ai';
@@ -36,7 +34,6 @@ export const DEFAULT_PROXY_PORT = 4020;
 
 /** Other answers (downloads) are kept for the recording up to this size; the rest passes on without a copy. */
 const MAX_RECORDED_BINARY_BYTES = 1024 * 1024;
-const EXECUTE = 'create_integrations_connectors_id_execute';
 /** How long the upstream may stay silent (no byte of an answer) before the exchange is given up. */
 const UPSTREAM_IDLE_MS = 5 * 60_000;
 /** How long closing waits for the exchanges under way before it cuts them (so that reports are always written). */
@@ -170,20 +167,12 @@ function baseOf(text: string, name: string): URL {
   return url;
 }
 
-/** Problems of the request as violations' pointers and lines. */
-function fromFieldProblems(problems: FieldProblem[]): ResponseViolation[] {
-  return problems.map((p) => ({
-    pointer: p.pointer ?? (p.field ? `/${p.field.replace(/\./g, '/')}` : ''),
-    message: p.report ?? p.message,
-  }));
-}
-
 export async function startProxy(options: ProxyOptions = {}): Promise<RunningProxy> {
   const upstream = baseOf(options.upstream ?? DEFAULT_UPSTREAM, '--upstream');
   const upstreamV1 = baseOf(options.upstreamV1 ?? DEFAULT_UPSTREAM_V1, '--upstream-v1');
   const warn = options.warn ?? ((line: string) => process.stderr.write(`${line}\n`));
   const report = new TrafficReport(upstream.href.replace(/\/$/, ''), upstreamV1.href.replace(/\/$/, ''), warn);
-  const { validators, routes } = specChecks();
+  const { validators } = specChecks();
   const checker = new AnswerChecker(options.checkWorker, warn);
   const agents = { http: new HttpAgent({ keepAlive: true }), https: new HttpsAgent({ keepAlive: true }) };
   /** The upstream URL of a request target: always on the upstream's origin (a path `//host/...` stays a path). */
@@ -215,8 +204,6 @@ export async function startProxy(options: ProxyOptions = {}): Promise<RunningPro
     return (await response.json()) as Row;
   });
   const pending = new Set<Promise<void>>();
-  /** Connectors said to be unchecked (once each). */
-  const unchecked = new Set<string>();
   let ended = 0;
 
   const server = createServer((incoming, outgoing) => {
@@ -282,77 +269,19 @@ export async function startProxy(options: ProxyOptions = {}): Promise<RunningPro
       });
     };
 
-    // The request, checked as the mock checks it (except a preflight, which is the browser's, not the API's).
-    // HEAD is the GET without its body (RFC 9110): checked as that operation.
-    const match =
-      method === 'OPTIONS' || unroutablePath(path) ? undefined : safeMatch(method === 'HEAD' ? 'GET' : method, path);
-    const operation = match?.operation;
-    // Paths of no operation share one name: a stream of random paths cannot grow the report.
-    const operationName = operation?.operationId ?? `${method} (no operation of the spec)`;
-    const requestProblems: ResponseViolation[] = [];
-    let executeCheck: Promise<AnswerToCheck['execute']> = Promise.resolve(undefined);
-    if (method !== 'OPTIONS' && !operation)
-      requestProblems.push({
-        pointer: '/path',
-        message: `expected a method and path of the spec, got ${method} ${path.slice(0, 120)}`,
-      });
-    if (operation && match) {
-      const request: MockRequest = { method, path, query, headers, body: requestBody, origin: target.origin };
-      let parsedBody: unknown;
-      try {
-        if (!read.whole) throw new MockHttpError(413, 'over the limit');
-        const bodyText = checkedBodyText(operation, request);
-        const { problems, body } = readValidatedRequest(validators[api], operation, request, match.params, bodyText);
-        requestProblems.push(...fromFieldProblems(problems));
-        parsedBody = body;
-      } catch (error) {
-        if (!(error instanceof MockHttpError)) throw error;
-        if (error.status === 413)
-          warn(`proxy: ${operation.operationId}: a request body over ${MAX_BODY_BYTES} bytes passes on unchecked`);
-        else
-          requestProblems.push(
-            ...(error.errors.length > 0
-              ? fromFieldProblems(error.errors)
-              : [{ pointer: '/body', message: error.message }]),
-          );
-      }
-      if (!operation.public && !/^bearer\s+\S/i.test(headers.authorization ?? ''))
-        requestProblems.push({ pointer: '/headers/authorization', message: 'expected a bearer token, got none' });
-      if (operation.operationId === EXECUTE && parsedBody && typeof parsedBody === 'object') {
-        const connectorId = String(match.params.id);
-        const asked = {
-          authorization: headers.authorization ?? '',
-          ...(headers['x-organization-id'] ? { 'x-organization-id': headers['x-organization-id'] } : {}),
-        };
-        executeCheck = directory.find(connectorId, asked).then((known) => {
-          if (!known) {
-            // Said once per connector: its executes are then held to the HTTP spec alone.
-            if (!unchecked.has(connectorId) && unchecked.size < 10_000) {
-              unchecked.add(connectorId);
-              warn(
-                `proxy: connector ${connectorId.slice(0, 64)}: which connector definition it runs is unknown (the upstream did not say); its executes are checked against the spec only`,
-              );
-            }
-            return undefined;
-          }
-          const checked = checkExecuteRequest(known.definition, parsedBody as never, known.replicationConfig);
-          if (checked.ok)
-            return {
-              definitionId: known.definition.definitionId,
-              replicationConfig: known.replicationConfig,
-              request: parsedBody,
-            };
-          requestProblems.push(
-            ...fromFieldProblems(
-              checked.problems.map((p) => ({ ...p, pointer: `/body/${p.field.replace(/\./g, '/')}` })),
-            ),
-          );
-          return undefined;
-        });
-        // Strict refuses before anything leaves: the connector's definition is needed first.
-        if (options.strict) await executeCheck;
-      }
-    }
+    // The request, checked as the mock checks it (request-check.ts); for execute, against the connector's definition.
+    const {
+      match,
+      operation,
+      operationName,
+      problems: requestProblems,
+      execute: executeCheck,
+    } = checkRequest(
+      { api, method, path, query, headers, body: requestBody, whole: read.whole, origin: target.origin },
+      { directory, warn },
+    );
+    // Strict refuses before anything leaves: the connector's definition is needed first.
+    if (options.strict) await executeCheck;
     // Each problem once per exchange: the spec's schema and the connector's definition may both find one field.
     const reported = new Set<string>();
     const violation = (direction: Violation['direction'], v: ResponseViolation, requestId: string | null) =>
@@ -609,14 +538,6 @@ export async function startProxy(options: ProxyOptions = {}): Promise<RunningPro
     });
     outgoing.end(text);
     return text;
-  }
-
-  function safeMatch(method: string, path: string) {
-    try {
-      return routes.match(method, path);
-    } catch {
-      return undefined;
-    }
   }
 
   await new Promise<void>((resolve, reject) => {
