@@ -15,7 +15,7 @@ import {
   type SpecName,
   type SpecOperation,
 } from '../../mocks/spec.js';
-import { arbitraryFor } from '../support/arbitraries.js';
+import { arbitraryFor } from '../../src/verify/arbitraries.js';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261124);
 const RUNS = Number(process.env.FUZZ_RUNS ?? 200);

@@ -1,7 +1,8 @@
 // fast-check arbitraries derived from the spec's own schemas: values that validate against a schema, for fuzzing the
-// operations with requests the spec allows.
+// operations with requests the spec allows. The one generator of requests: the kit's own fuzz tests and `verify` use
+// it alike. Runtime-neutral (the spec documents are handed in).
 import fc from 'fast-check';
-import { resolveRef, type OpenApiDocument } from '../../mocks/spec.js';
+import { resolveRef, type OpenApiDocument } from '../validation/spec-document.js';
 
 type Schema = Record<string, any>;
 
