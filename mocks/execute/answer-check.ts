@@ -4,7 +4,7 @@
 // API's answers; each problem is a JSON pointer into the answer's body and a line without the record's values.
 import type { ActionDefinition, JsonSchema } from '../connectors/definitions.js';
 import type { ResponseViolation } from '../pipeline/validate-response.js';
-import { describeValue, expectation, valueAtPointer } from '../pipeline/violation-wording.js';
+import { describeValue, expectation, valueAtPointer } from '../../src/validation/violation-wording.js';
 import { escapePointer } from '../spec.js';
 import { entityRecordSchema, isWriteEnvelope } from './dataset.js';
 import type { Row } from './query.js';

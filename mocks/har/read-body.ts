@@ -2,7 +2,7 @@
 // as much as from its Content-Type: a JSON body sent as octet-stream still has its credentials redacted as JSON.
 import { Buffer } from 'node:buffer';
 import { nestingDepth } from '../pipeline/limits.js';
-import { isJsonMediaType } from '../pipeline/media-type.js';
+import { isJsonMediaType } from '../../src/validation/media-type.js';
 
 /** Deeper JSON is not walked (the walk recurses) but dropped: answers of both APIs and their records nest far less. */
 export const MAX_REDACTED_DEPTH = 128;

@@ -1,7 +1,7 @@
 // Stage 3, limits: what a request body may be before anything parses it. At most MAX_BODY_BYTES (the adapters also stop
 // reading there), UTF-8, sent as JSON to an operation that takes JSON, nested at most MAX_JSON_DEPTH deep.
 import { MockHttpError } from './errors.js';
-import { isJsonMediaType } from './media-type.js';
+import { isJsonMediaType } from '../../src/validation/media-type.js';
 import type { MockRequest } from './request.js';
 import type { MockOperation } from './spec-operations.js';
 

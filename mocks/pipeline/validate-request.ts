@@ -6,7 +6,7 @@ import type { SchemaError, SpecValidator } from '../spec.js';
 import { MockHttpError, type FieldProblem } from './errors.js';
 import type { MockRequest } from './request.js';
 import type { MockOperation, ParameterCheck } from './spec-operations.js';
-import { describeValue, expectation, valueAtPointer } from './violation-wording.js';
+import { describeValue, expectation, valueAtPointer } from '../../src/validation/violation-wording.js';
 
 function readScalar(text: string, type: string | undefined): unknown {
   if ((type === 'integer' || type === 'number') && text.trim() !== '' && Number.isFinite(Number(text)))

@@ -5,7 +5,7 @@
 import { connectorDefinition } from '../connectors/definitions.js';
 import { executeAnswerViolations } from '../execute/answer-check.js';
 import { decodedContent } from '../har/content-encoding.js';
-import { isJsonMediaType } from '../pipeline/media-type.js';
+import { isJsonMediaType } from '../../src/validation/media-type.js';
 import type { Row } from '../execute/query.js';
 import { checkExecuteRequest } from '../execute/request-check.js';
 import { RouteTable } from '../pipeline/route.js';

@@ -18,7 +18,7 @@ import type { Row } from '../execute/query.js';
 import type { RecordedExchange } from '../har/recorder.js';
 import { apiOf, errorBody } from '../pipeline/errors.js';
 import { MAX_BODY_BYTES } from '../pipeline/limits.js';
-import { isJsonMediaType, mediaTypeOf } from '../pipeline/media-type.js';
+import { isJsonMediaType, mediaTypeOf } from '../../src/validation/media-type.js';
 import { splitTarget } from '../pipeline/request.js';
 import { responseViolations, type ResponseViolation } from '../pipeline/validate-response.js';
 import type { SpecName } from '../spec.js';
