@@ -65,7 +65,9 @@ export function runChecks(
   }
   if (kind === 'broken') {
     out.negative_data_rejection =
-      status >= 400 && status < 500 ? undefined : `answered ${status} to a request that breaks the spec (expected a 4xx)`;
+      status >= 400 && status < 500
+        ? undefined
+        : `answered ${status} to a request that breaks the spec (expected a 4xx)`;
     return out;
   }
   const mediaType = mediaTypeOf(observed.headers.get('content-type') ?? undefined);

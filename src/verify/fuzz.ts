@@ -7,7 +7,13 @@ import agentEngineSpec from '../../openapi/agent-engine.yaml';
 import airbyteApiV1Spec from '../../openapi/airbyte-api-v1.yaml';
 import { SpecSchemas, listOperations, type OpenApiDocument, type SpecOperation } from '../validation/spec-document.js';
 import { CHECK_NAMES, runChecks, type CheckName, type Observed, type RequestKind } from './checks.js';
-import { bodyBreaks, parameterBreaks, requestArbitrary, type BrokenRequest, type GeneratedRequest } from './requests.js';
+import {
+  bodyBreaks,
+  parameterBreaks,
+  requestArbitrary,
+  type BrokenRequest,
+  type GeneratedRequest,
+} from './requests.js';
 
 type Api = 'agent-engine' | 'airbyte-api-v1';
 
@@ -153,11 +159,7 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzReport> {
     const seen = new Map<CheckName, FuzzFailure[]>();
     const applied = new Set<CheckName>();
 
-    const property = <T>(
-      arbitrary: fc.Arbitrary<T>,
-      toRequest: (value: T) => SentRequest,
-      kind: RequestKind,
-    ) =>
+    const property = <T>(arbitrary: fc.Arbitrary<T>, toRequest: (value: T) => SentRequest, kind: RequestKind) =>
       fc.asyncProperty(arbitrary, async (value) => {
         const outcome = runChecks(target.schemas, operation, kind, await exchange(target, toRequest(value)));
         return Object.values(outcome).every((failure) => failure === undefined);

@@ -91,7 +91,10 @@ export function parameterBreaks(doc: OpenApiDocument, op: SpecOperation): ((r: G
     const types: string[] = Array.isArray(schema.type) ? schema.type : [schema.type];
     const name: string = parameter.name;
     if (parameter.in === 'path' && schema.format === 'uuid')
-      breaks.push((r) => ({ request: { ...r, path: { ...r.path, [name]: 'not-a-uuid' } }, breaks: `path.${name} not a UUID` }));
+      breaks.push((r) => ({
+        request: { ...r, path: { ...r.path, [name]: 'not-a-uuid' } },
+        breaks: `path.${name} not a UUID`,
+      }));
     if (parameter.in === 'query' && (types.includes('integer') || types.includes('boolean')))
       breaks.push((r) => ({
         request: { ...r, query: { ...r.query, [name]: 'not-a-number-or-boolean' } },
