@@ -57,9 +57,10 @@ export default defineConfig([
     // msw is an optional peer (only setupMockServer needs it); ajv and js-yaml are bundled in: the command and the
     // standalone mock need nothing installed besides the package.
     // The MCP SDK (`agent-engine-kit mcp`) too, in a chunk the command loads only for `mcp`: `npx agent-engine-kit mcp`
-    // in a desktop client's configuration works without installing anything else.
+    // in a desktop client's configuration works without installing anything else. fast-check likewise, in the chunk
+    // `verify --fuzz` loads.
     external: ['openapi-fetch', 'msw'],
-    noExternal: ['ajv', 'ajv-formats', 'js-yaml', /^@modelcontextprotocol\//, 'zod', /^hono/, /^@hono\//],
+    noExternal: ['ajv', 'ajv-formats', 'js-yaml', 'fast-check', /^@modelcontextprotocol\//, 'zod', /^hono/, /^@hono\//],
     esbuildPlugins: [esbuildYamlPlugin],
     // The connector definitions, parsed now: dist/connectors.json (the mock reads it instead of the YAML), and one JSON
     // file per connector for pages (`agent-engine-kit/mock/connectors/<name>.json`).

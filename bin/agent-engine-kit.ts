@@ -62,7 +62,7 @@ Options:
   --port <n>    port to listen on (default 4011)
   --spec <name> agent-engine (default) or airbyte-api-v1
 `,
-  verify: `Usage: agent-engine-kit verify <base-url> [--all] [--v1 <url>] [--stateless]
+  verify: `Usage: agent-engine-kit verify <base-url> [--all] [--v1 <url>] [--stateless] [--fuzz [--seed N] [--max-examples N]]
 
 Runs the kit's contract cases against a server and checks every answer against the spec, a line per case as it
 ends, then a table of the statuses each operation answered. Exits 0 when every case passes and every answer
@@ -74,7 +74,19 @@ made (Prism, which answers the spec's examples) is verified as with --stateless,
 Credentials come from AIRBYTE_CLIENT_ID and AIRBYTE_CLIENT_SECRET (or --client-id / --client-secret); against
 127.0.0.1 or localhost the mock's demo credentials are the default.
 
+With --fuzz, instead of the cases: requests generated from the specs for every operation (valid ones, ones broken
+on purpose, ones without a good token), under named checks (Schemathesis' names: not_a_server_error,
+status_code_conformance, content_type_conformance, response_headers_conformance, response_schema_conformance,
+positive_data_acceptance, negative_data_rejection, ignored_auth); each failure shrunk to the smallest request that
+still fails, printed as curl lines (the token as $TOKEN). Exits 1 on any failure.
+
 Options:
+  --fuzz              the generated requests and named checks, instead of the cases
+  --seed <n>          with --fuzz: the same requests again (the seed is printed at the end of every run)
+  --max-examples <n>  with --fuzz: requests per kind and operation (default 25)
+  --time-budget <s>   with --fuzz: at most this many seconds for the run, shared by the operations
+  --report <file>     with --fuzz: JSON { seed, checks: [{ check, operation, status, failures }] }
+  --report-junit <f>  with --fuzz: the same as JUnit XML
   --all               also the cases that create, change and delete things (connectors, templates, workspaces).
                       Without it only read-only cases run, which is what to use against a real organization.
   --v1 <url>          the Airbyte API (v1) base URL, e.g. http://127.0.0.1:4010/v1; its case runs with --all
@@ -289,6 +301,12 @@ async function verifyCommand(args: string[]): Promise<number> {
     all: { type: 'boolean' },
     v1: { type: 'string' },
     stateless: { type: 'boolean' },
+    fuzz: { type: 'boolean' },
+    seed: { type: 'string' },
+    'max-examples': { type: 'string' },
+    'time-budget': { type: 'string' },
+    report: { type: 'string' },
+    'report-junit': { type: 'string' },
     'client-id': { type: 'string' },
     'client-secret': { type: 'string' },
   });
@@ -308,6 +326,7 @@ async function verifyCommand(args: string[]): Promise<number> {
 
   const readOnly = !values.all;
   const shown = `${baseUrl.origin}${baseUrl.pathname === '/' ? '' : baseUrl.pathname}`;
+  if (values.fuzz) return fuzzCommand(values, baseUrl, shown, readOnly, clientId, clientSecret);
   console.log(`verifying ${shown} (${readOnly ? 'read-only cases; --all for the rest' : 'all cases'})\n`);
   const report = await verify({
     baseUrl: baseUrl.href,
@@ -456,6 +475,77 @@ async function proxyCommand(args: string[]): Promise<number> {
   for (const signal of ['SIGINT', 'SIGTERM'] as const)
     process.once(signal, () => void stop().then((code) => process.exit(code)));
   return -1; // serves until a signal or --exit-after
+}
+
+/** A whole number option, or a usage error naming it. */
+function wholeNumber(value: unknown, flag: string, min: number): number | undefined {
+  if (value === undefined) return undefined;
+  const text = String(value);
+  if (!/^\d{1,9}$/.test(text) || Number(text) < min)
+    throw new UsageError(`${flag}: ${text.slice(0, 20)} is not a whole number of at least ${min}`);
+  return Number(text);
+}
+
+/** `verify --fuzz`: generated requests under the named checks, a line per operation, the table, each failure. */
+async function fuzzCommand(
+  values: Record<string, string | boolean | undefined>,
+  baseUrl: URL,
+  shown: string,
+  readOnly: boolean,
+  clientId: string,
+  clientSecret: string,
+): Promise<number> {
+  const seed = wholeNumber(values.seed, '--seed', 0);
+  const maxExamples = wholeNumber(values['max-examples'], '--max-examples', 1);
+  const timeBudgetSeconds = wholeNumber(values['time-budget'], '--time-budget', 1);
+  const reportFile = values.report as string | undefined;
+  const junitFile = values['report-junit'] as string | undefined;
+  for (const [flag, file] of [
+    ['--report', reportFile],
+    ['--report-junit', junitFile],
+  ] as const)
+    if (file !== undefined)
+      try {
+        accessSync(dirname(resolvePath(file)), constants.W_OK);
+      } catch {
+        throw new UsageError(`${flag}: ${file} cannot be written (its folder is missing or not writable)`);
+      }
+  // Loaded only for --fuzz: fast-check and the generators are no part of the other commands.
+  const { fuzz, fuzzReportJson, fuzzReportJunit, fuzzTable } = await import('../src/verify/fuzz.js');
+  console.log(
+    `fuzzing ${shown} (${readOnly ? 'operations that read; --all for the rest' : 'every operation'})${seed === undefined ? '' : `, seed ${seed}`}\n`,
+  );
+  let report: Awaited<ReturnType<typeof fuzz>>;
+  try {
+    report = await fuzz({
+      baseUrl: baseUrl.href,
+      ...(values.v1 ? { v1BaseUrl: values.v1 as string } : {}),
+      clientId,
+      clientSecret,
+      readOnly,
+      ...(seed === undefined ? {} : { seed }),
+      ...(maxExamples === undefined ? {} : { maxExamples }),
+      ...(timeBudgetSeconds === undefined ? {} : { timeBudgetSeconds }),
+      onProgress: (line) => console.log(line),
+    });
+  } catch (error) {
+    console.error(`agent-engine-kit verify: ${(error as Error).message}`);
+    return 1;
+  }
+  console.log(`\n${fuzzTable(report).join('\n')}\n`);
+  for (const result of report.checks)
+    for (const failure of result.failures) {
+      console.log(`✗ ${result.check} on ${result.operation}: ${failure.message}`);
+      console.log(`${failure.reproduction.replace(/^/gm, '    ')}`);
+      console.log(`    answered ${failure.response.status}: ${failure.response.body.slice(0, 200)}\n`);
+    }
+  const failed = report.checks.filter((r) => r.status === 'failed').length;
+  console.log(
+    `${report.checks.length - failed} checks passed, ${failed} failed; ${report.requests} requests in ${(report.ms / 1000).toFixed(1)} s; seed ${report.seed} (--seed ${report.seed} reruns exactly)`,
+  );
+  if (reportFile) writeFileSync(reportFile, `${JSON.stringify(fuzzReportJson(report), null, 2)}\n`);
+  if (junitFile) writeFileSync(junitFile, fuzzReportJunit(report));
+  return report.ok ? 0 : 1;
 }
 
 async function mcpCommand(args: string[]): Promise<number> {

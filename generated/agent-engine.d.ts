@@ -1428,7 +1428,10 @@ export interface components {
             /** Format: date-time */
             updated_at: string;
         };
-        /** Name the connector by `connector_type` or by `definition_id`. */
+        /**
+         * Name the connector by exactly one of `connector_type`, `definition_id` and `source_template_id` (as
+         * connector creation does).
+         */
         OAuthInitiateRequest: {
             workspace_name: string;
             connector_type?: string | null;

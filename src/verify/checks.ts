@@ -31,20 +31,29 @@ export type RequestKind = 'valid' | 'broken' | 'unauthenticated';
 /** Error codes with which an API says a request breaks its schema (not that what it names does not exist). */
 const SCHEMA_REFUSALS = new Set(['missing', 'type_error', 'format_error', 'enum', 'const', 'json_invalid']);
 
-/** Why a valid request was refused as invalid, or undefined: a 400/422 whose errors say the schema was broken. */
+/**
+ * Why a valid request was refused as invalid, or undefined: a 400 or 422 whose errors (the Agent Engine's `errors`, the
+ * v1 API's `data.errors`) say the schema was broken. A refusal that names no schema rule (a name taken, an unknown
+ * definition, a rule of the service's own) is the API's to make.
+ */
 function refusedAsInvalid(observed: Observed): string | undefined {
   if (observed.status !== 400 && observed.status !== 422) return undefined;
-  let body: { errors?: { field?: string; error_code?: string }[] } | undefined;
+  let body: { errors?: unknown; data?: { errors?: unknown } } | undefined;
   try {
     body = JSON.parse(observed.text);
   } catch {
-    return `answered ${observed.status} to a request the spec allows`;
+    return undefined;
   }
-  const errors = Array.isArray(body?.errors) ? body!.errors : [];
-  const schemaError = errors.find((e) => SCHEMA_REFUSALS.has(String(e?.error_code)));
-  // A refusal that names no schema rule (an unknown definition, a rule of the service's own) is the API's to make.
-  if (errors.length > 0 && !schemaError) return undefined;
-  return `answered ${observed.status} to a request the spec allows${schemaError ? ` (${String(schemaError.field).slice(0, 60)}: ${String(schemaError.error_code)})` : ''}`;
+  const listed = Array.isArray(body?.errors)
+    ? body!.errors
+    : Array.isArray(body?.data?.errors)
+      ? body!.data!.errors
+      : [];
+  const schemaError = (listed as { field?: unknown; error_code?: unknown }[]).find((e) =>
+    SCHEMA_REFUSALS.has(String(e?.error_code)),
+  );
+  if (!schemaError) return undefined;
+  return `answered ${observed.status} to a request the spec allows (${String(schemaError.field).slice(0, 60)}: ${String(schemaError.error_code)})`;
 }
 
 /** Each check that applies to this request, and its outcome: undefined when it passed, else why it failed. */

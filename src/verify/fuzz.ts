@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import agentEngineSpec from '../../openapi/agent-engine.yaml';
 import airbyteApiV1Spec from '../../openapi/airbyte-api-v1.yaml';
 import { SpecSchemas, listOperations, type OpenApiDocument, type SpecOperation } from '../validation/spec-document.js';
+import { junitXml } from './junit.js';
 import { CHECK_NAMES, runChecks, type CheckName, type Observed, type RequestKind } from './checks.js';
 import {
   bodyBreaks,
@@ -260,4 +261,36 @@ export function fuzzTable(report: FuzzReport): string[] {
     lines.push(`${check.padEnd(width)}  ${String(rows.length - failed).padStart(6)}  ${String(failed).padStart(6)}`);
   }
   return lines;
+}
+
+/** The report `--report` writes: the seed, and every check of every operation with its failures. */
+export function fuzzReportJson(report: FuzzReport) {
+  return {
+    seed: report.seed,
+    checks: report.checks.map(({ check, operation, status, failures }) => ({
+      check,
+      operation,
+      status,
+      failures: failures.map(({ message, reproduction, response }) => ({ message, reproduction, response })),
+    })),
+  };
+}
+
+/** The same as JUnit XML (`--report-junit`): a test case per check and operation. */
+export function fuzzReportJunit(report: FuzzReport): string {
+  return junitXml([
+    {
+      name: 'agent-engine-kit verify --fuzz',
+      properties: { seed: String(report.seed), requests: String(report.requests) },
+      cases: report.checks.map(({ check, operation, failures }) => ({
+        name: `${check} ${operation}`,
+        classname: check,
+        failures: failures.map((failure) => ({
+          message: failure.message,
+          type: check,
+          details: `${failure.reproduction}\n\nanswered ${failure.response.status}: ${failure.response.body}`,
+        })),
+      })),
+    },
+  ]);
 }
