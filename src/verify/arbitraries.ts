@@ -39,8 +39,12 @@ function forType(doc: OpenApiDocument, schema: Schema, type: string, depth: numb
       return fc.constant(null);
     case 'boolean':
       return fc.boolean();
-    case 'integer':
-      return fc.integer({ min: schema.minimum ?? -1000, max: schema.maximum ?? 1000 });
+    case 'integer': {
+      // The bounds themselves as often as anything between: where off-by-one defects live.
+      const min = schema.minimum ?? -1000;
+      const max = schema.maximum ?? 1000;
+      return fc.oneof(fc.constantFrom(min, max), fc.integer({ min, max }));
+    }
     case 'number':
       return fc.double({
         min: schema.minimum ?? -1000,
