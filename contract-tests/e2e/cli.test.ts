@@ -6,7 +6,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createNetServer } from 'node:net';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -405,6 +405,47 @@ describe('agent-engine-kit verify', () => {
     expect(table.rows.get('getHealthCheck')).toEqual(['200']);
     expect(code).toBe(0);
   }, 60_000);
+
+  it('--fuzz: a line per operation, the table of named checks, the seed; JSON and JUnit reports; read-only by default', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'cli-fuzz-'));
+    try {
+      const { code, output } = await run([
+        'verify',
+        mock.url,
+        '--fuzz',
+        '--all',
+        '--v1',
+        `${mock.url}/v1`,
+        '--seed',
+        '42',
+        '--max-examples',
+        '5',
+        '--report',
+        join(folder, 'fuzz.json'),
+        '--report-junit',
+        join(folder, 'fuzz.xml'),
+      ]);
+      expect(output).toMatch(/^✓ list_workspaces$/m);
+      expect(output).toMatch(/^not_a_server_error\s+48\s+0$/m);
+      expect(output).toMatch(
+        /^\d+ checks passed, 0 failed; \d+ requests in [\d.]+ s; seed 42 \(--seed 42 reruns exactly\)$/m,
+      );
+      expect(code).toBe(0);
+      const report = JSON.parse(readFileSync(join(folder, 'fuzz.json'), 'utf8'));
+      expect(report.seed).toBe(42);
+      expect(report.checks.every((c: { status: string }) => c.status === 'passed')).toBe(true);
+      expect(readFileSync(join(folder, 'fuzz.xml'), 'utf8')).toContain(
+        '<testsuite name="agent-engine-kit verify --fuzz"',
+      );
+      // Without --all only the operations that read.
+      const readOnly = await run(['verify', mock.url, '--fuzz', '--max-examples', '2']);
+      expect(readOnly.output).not.toMatch(/create_integrations_connectors/);
+      expect(readOnly.code).toBe(0);
+      expect((await run(['verify', mock.url, '--fuzz', '--max-examples', 'many'])).code).toBe(2);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  }, 90_000);
 
   it('runs only read-only cases unless told --all', async () => {
     const before = mock.service.store.connectors.size;
