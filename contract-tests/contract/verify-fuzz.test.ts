@@ -148,6 +148,32 @@ describe('verify --fuzz', () => {
     expect((await replay(fetch, failures[0]!.request)).status).toBe(200);
   }, 60_000);
 
+  it('fuzzes execute with params from the connector definition, and an execute that takes an unknown param fails', async () => {
+    const mock = createMockFetch({ seed: 4 });
+    const passed = await run(mock.fetch, { maxExamples: 5 });
+    const executes = passed.checks.filter((r) => r.operation.startsWith('execute github '));
+    expect(new Set(executes.map((r) => r.operation))).toContain('execute github issues list');
+    expect(executes.filter((r) => r.status === 'failed')).toEqual([]);
+
+    // A service that drops params it does not know instead of refusing them.
+    const lenient: Fetch = async (input, init) => {
+      const request = new Request(input, init);
+      if (!request.url.endsWith('/execute')) return mock.fetch(request);
+      const body = (await request.json()) as { params?: Record<string, unknown> };
+      const { not_a_param_of_this_action: _dropped, ...params } = body.params ?? {};
+      return mock.fetch(request.url, {
+        method: 'POST',
+        headers: request.headers,
+        body: JSON.stringify({ ...body, params }),
+      });
+    };
+    const report = await run(lenient, { maxExamples: 5 });
+    const [failure] = failuresOf(report, 'negative_data_rejection', 'execute github issues list');
+    expect(failure!.message).toBe('answered 200 to a request that breaks the spec (expected a 4xx)');
+    expect(failure!.reproduction).toContain('"not_a_param_of_this_action":1');
+    expect((await replay(lenient, failure!.request)).status).toBe(200);
+  }, 60_000);
+
   it('a route that ignores auth fails ignored_auth', async () => {
     const mock = createMockFetch({ seed: 4 });
     const fetch = defective(

@@ -6,6 +6,8 @@ import fc from 'fast-check';
 import agentEngineSpec from '../../openapi/agent-engine.yaml';
 import airbyteApiV1Spec from '../../openapi/airbyte-api-v1.yaml';
 import { SpecSchemas, listOperations, type OpenApiDocument, type SpecOperation } from '../validation/spec-document.js';
+import { catalogEntry, loadCatalog } from '../agent/catalog.js';
+import { arbitraryFor } from './arbitraries.js';
 import { junitXml } from './junit.js';
 import { CHECK_NAMES, runChecks, type CheckName, type Observed, type RequestKind } from './checks.js';
 import {
@@ -146,47 +148,49 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzReport> {
   const budgetMs = options.timeBudgetSeconds === undefined ? undefined : options.timeBudgetSeconds * 1000;
   const results: FuzzCheckResult[] = [];
 
-  for (const [index, { target, op }] of operations.entries()) {
-    const security = op.operation.security ?? target.schemas.doc.security ?? [];
-    const operation = {
-      method: op.method,
-      path: op.path,
-      statuses: Object.keys(op.operation.responses),
-      public: security.length === 0,
-    };
+  /** One property of an operation: which requests, how each is sent, what kind of request it is, how many. */
+  interface Property<T> {
+    arbitrary: fc.Arbitrary<T>;
+    toRequest: (value: T) => SentRequest;
+    kind: RequestKind;
+    runs: number;
+  }
+
+  /**
+   * An operation under its properties: each run by fast-check; when one fails, its shrunk counterexample is sent again
+   * and each check it fails noted with its reproduction. Then a result per check the operation was held to.
+   */
+  const fuzzOperation = async (
+    target: Target,
+    label: string,
+    operation: { method: string; path: string; statuses: string[]; public: boolean },
+    properties: Property<any>[],
+    index: number,
+  ) => {
     // Each operation an even share of what is left of the budget.
     const remaining = budgetMs === undefined ? undefined : budgetMs - (performance.now() - started);
-    const share = remaining === undefined ? undefined : Math.max(50, remaining / (operations.length - index) / 3);
+    const share = remaining === undefined ? undefined : Math.max(50, remaining / Math.max(1, total - index) / 3);
     const seen = new Map<CheckName, FuzzFailure[]>();
     const applied = new Set<CheckName>();
-
-    const property = <T>(arbitrary: fc.Arbitrary<T>, toRequest: (value: T) => SentRequest, kind: RequestKind) =>
-      fc.asyncProperty(arbitrary, async (value) => {
-        const outcome = runChecks(target.schemas, operation, kind, await exchange(target, toRequest(value)));
-        return Object.values(outcome).every((failure) => failure === undefined);
-      });
-
-    /** One property: run, then (when it failed) its shrunk counterexample sent again and each failed check noted. */
-    const runProperty = async <T>(
-      arbitrary: fc.Arbitrary<T>,
-      toRequest: (value: T) => SentRequest,
-      kind: RequestKind,
-      runs: number,
-    ) => {
-      const verdict = await fc.check(property(arbitrary, toRequest, kind), {
-        numRuns: runs,
-        seed: seed + index,
-        ...(share === undefined ? {} : { interruptAfterTimeLimit: share }),
-      });
-      const sample = verdict.counterexample?.[0] as T | undefined;
-      // Which checks this kind of request was held to.
+    for (const { arbitrary, toRequest, kind, runs } of properties) {
+      const verdict = await fc.check(
+        fc.asyncProperty(arbitrary, async (value) => {
+          const outcome = runChecks(target.schemas, operation, kind, await exchange(target, toRequest(value)));
+          return Object.values(outcome).every((failure) => failure === undefined);
+        }),
+        { numRuns: runs, seed: seed + index, ...(share === undefined ? {} : { interruptAfterTimeLimit: share }) },
+      );
+      // Which checks this kind of request is held to.
       const probe = runChecks(target.schemas, operation, kind, { status: 200, headers: new Headers(), text: '' });
       for (const check of Object.keys(probe) as CheckName[]) applied.add(check);
-      if (!verdict.failed || sample === undefined) return;
+      const sample = verdict.counterexample?.[0];
+      if (!verdict.failed || sample === undefined) continue;
       const request = toRequest(sample);
       const observed = await exchange(target, request);
-      const outcome = runChecks(target.schemas, operation, kind, observed);
-      for (const [check, message] of Object.entries(outcome) as [CheckName, string | undefined][]) {
+      for (const [check, message] of Object.entries(runChecks(target.schemas, operation, kind, observed)) as [
+        CheckName,
+        string | undefined,
+      ][]) {
         if (message === undefined) continue;
         const failures = seen.get(check) ?? [];
         failures.push({
@@ -197,8 +201,29 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzReport> {
         });
         seen.set(check, failures);
       }
-    };
+    }
+    const failedChecks: string[] = [];
+    for (const check of CHECK_NAMES) {
+      if (!applied.has(check)) continue;
+      const failures = seen.get(check) ?? [];
+      if (failures.length > 0) failedChecks.push(check);
+      results.push({ check, operation: label, status: failures.length > 0 ? 'failed' : 'passed', failures });
+    }
+    options.onProgress?.(
+      `${failedChecks.length === 0 ? '✓' : '✗'} ${label}${failedChecks.length > 0 ? `: ${failedChecks.join(', ')}` : ''}`,
+    );
+  };
 
+  const executes = await executeTargets(targets, exchange, options.readOnly);
+  const total = operations.length + executes.reduce((n, e) => n + e.actions.length, 0);
+  for (const [index, { target, op }] of operations.entries()) {
+    const security = op.operation.security ?? target.schemas.doc.security ?? [];
+    const operation = {
+      method: op.method,
+      path: op.path,
+      statuses: Object.keys(op.operation.responses),
+      public: security.length === 0,
+    };
     const valid = requestArbitrary(target.schemas.doc, op);
     const sentOf =
       (auth: SentRequest['auth']) =>
@@ -208,39 +233,68 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzReport> {
         auth,
         ...(request.body === undefined ? {} : { body: JSON.stringify(request.body) }),
       });
-    await runProperty(valid, sentOf(operation.public ? 'none' : 'token'), 'valid', maxExamples);
-
+    const properties: Property<any>[] = [
+      { arbitrary: valid, toRequest: sentOf(operation.public ? 'none' : 'token'), kind: 'valid', runs: maxExamples },
+    ];
     const breaks = [...parameterBreaks(target.schemas.doc, op), ...bodyBreaks(target.schemas.doc, op)];
     if (breaks.length > 0)
-      await runProperty(
-        fc.tuple(valid, fc.constantFrom(...breaks)).map(([request, broken]) => broken(request)),
-        (broken: BrokenRequest) => ({
+      properties.push({
+        arbitrary: fc.tuple(valid, fc.constantFrom(...breaks)).map(([request, broken]) => broken(request)),
+        toRequest: (broken: BrokenRequest) => ({
           ...sentOf(operation.public ? 'none' : 'token')(broken.request),
           ...(broken.bodyText === undefined ? {} : { body: broken.bodyText }),
         }),
-        'broken',
-        maxExamples,
-      );
-
+        kind: 'broken',
+        runs: maxExamples,
+      });
     if (!operation.public)
-      await runProperty(
-        fc.tuple(valid, fc.constantFrom<SentRequest['auth']>('none', 'malformed')),
-        ([request, auth]) => sentOf(auth)(request),
-        'unauthenticated',
-        Math.min(maxExamples, 4),
-      );
-
-    const failedChecks: string[] = [];
-    for (const check of CHECK_NAMES) {
-      if (!applied.has(check)) continue;
-      const failures = seen.get(check) ?? [];
-      if (failures.length > 0) failedChecks.push(check);
-      results.push({ check, operation: op.operationId, status: failures.length > 0 ? 'failed' : 'passed', failures });
-    }
-    options.onProgress?.(
-      `${failedChecks.length === 0 ? '✓' : '✗'} ${op.operationId}${failedChecks.length > 0 ? `: ${failedChecks.join(', ')}` : ''}`,
-    );
+      properties.push({
+        arbitrary: fc.tuple(valid, fc.constantFrom<SentRequest['auth']>('none', 'malformed')),
+        toRequest: ([request, auth]: [GeneratedRequest, SentRequest['auth']]) => sentOf(auth)(request),
+        kind: 'unauthenticated',
+        runs: Math.min(maxExamples, 4),
+      });
+    await fuzzOperation(target, op.operationId, operation, properties, index);
   }
+
+  // Execute, per connector the target has (or one made, where writes are allowed): every read action of its
+  // definition with params generated from it, and with a param it does not take.
+  let index = operations.length;
+  for (const { target, connectorId, connector, actions, operation } of executes) {
+    for (const { entity, action, params, scoped } of actions) {
+      const url = `${target.base}/api/v1/integrations/connectors/${encodeURIComponent(connectorId)}/execute`;
+      const sent = (body: unknown): SentRequest => ({ method: 'POST', url, auth: 'token', body: JSON.stringify(body) });
+      const generated = arbitraryFor({}, params) as fc.Arbitrary<Record<string, unknown>>;
+      // The params a request cannot do without (the connector fills the scoped ones): the base a broken request adds
+      // its unknown param to, so that nothing else in it is refused first (a made-up cursor is).
+      const needed = ((params.required ?? []) as string[]).filter((name) => !scoped.includes(name));
+      const minimal = arbitraryFor(
+        {},
+        {
+          type: 'object',
+          properties: Object.fromEntries(needed.map((name) => [name, params.properties?.[name] ?? {}])),
+          required: needed,
+        },
+      ) as fc.Arbitrary<Record<string, unknown>>;
+      const runs = Math.max(2, Math.ceil(maxExamples / 5));
+      await fuzzOperation(
+        target,
+        `execute ${connector} ${entity} ${action}`,
+        operation,
+        [
+          { arbitrary: generated, toRequest: (p) => sent({ entity, action, params: p }), kind: 'valid', runs },
+          {
+            arbitrary: minimal,
+            toRequest: (p) => sent({ entity, action, params: { ...p, not_a_param_of_this_action: 1 } }),
+            kind: 'broken',
+            runs,
+          },
+        ],
+        index++,
+      );
+    }
+  }
+
   return {
     seed,
     checks: results,
@@ -248,6 +302,91 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzReport> {
     ms: performance.now() - started,
     ok: results.every((r) => r.status === 'passed'),
   };
+}
+
+/** What an execute is checked as: the API's execute operation. */
+const EXECUTE_PATH = '/api/v1/integrations/connectors/{id}/execute';
+/** The actions that only read: run on a target whatever it allows. */
+const READ_ACTIONS = new Set(['list', 'get', 'api_search']);
+const GITHUB = 'ef69ef6e-aa7f-4af1-a01d-ef775033524e';
+
+interface ExecuteTarget {
+  target: Target;
+  connectorId: string;
+  connector: string;
+  operation: { method: string; path: string; statuses: string[]; public: boolean };
+  actions: { entity: string; action: string; params: Record<string, any>; scoped: string[] }[];
+}
+
+/**
+ * The connectors whose executes are fuzzed: those the target lists whose definition the kit knows (the first of each
+ * definition, at most three), else, where writes are allowed, a GitHub connector made for the run.
+ */
+async function executeTargets(
+  targets: Target[],
+  exchange: (target: Target, sent: SentRequest) => Promise<Observed>,
+  readOnly: boolean,
+): Promise<ExecuteTarget[]> {
+  const target = targets.find((t) => t.api === 'agent-engine');
+  if (!target) return [];
+  const execute = listOperations(target.schemas.doc).find((op) => op.path === EXECUTE_PATH);
+  if (!execute) return [];
+  const listed = await exchange(target, {
+    method: 'GET',
+    url: `${target.base}/api/v1/integrations/connectors`,
+    auth: 'token',
+  });
+  let connectors: { id: string; definitionId: string }[] = [];
+  try {
+    const body = JSON.parse(listed.text) as {
+      data?: { id?: string; summarized_source_template?: { actor_definition_id?: string } }[];
+    };
+    connectors = (body.data ?? [])
+      .map((c) => ({ id: String(c.id), definitionId: String(c.summarized_source_template?.actor_definition_id) }))
+      .filter((c) => catalogEntry(c.definitionId) !== undefined);
+  } catch {
+    connectors = [];
+  }
+  if (connectors.length === 0 && !readOnly) {
+    const made = await exchange(target, {
+      method: 'POST',
+      url: `${target.base}/api/v1/integrations/connectors`,
+      auth: 'token',
+      body: JSON.stringify({
+        workspace_name: 'default',
+        definition_id: GITHUB,
+        name: 'verify --fuzz',
+        credentials: { token: 'verify-fuzz-placeholder' },
+        replication_config: { repositories: ['airbytehq/airbyte'] },
+      }),
+    });
+    try {
+      const id = (JSON.parse(made.text) as { id?: string }).id;
+      if (made.status === 200 && id) connectors = [{ id, definitionId: GITHUB }];
+    } catch {
+      // none made: executes are fuzzed as any operation only
+    }
+  }
+  const byDefinition = new Map<string, { id: string; definitionId: string }>();
+  for (const connector of connectors)
+    if (!byDefinition.has(connector.definitionId)) byDefinition.set(connector.definitionId, connector);
+  const operation = {
+    method: execute.method,
+    path: execute.path,
+    statuses: Object.keys(execute.operation.responses),
+    public: false,
+  };
+  const out: ExecuteTarget[] = [];
+  for (const connector of [...byDefinition.values()].slice(0, 3)) {
+    const catalog = await loadCatalog(catalogEntry(connector.definitionId)!);
+    const actions = Object.entries(catalog.entities).flatMap(([entity, { actions }]) =>
+      Object.entries(actions)
+        .filter(([action]) => READ_ACTIONS.has(action))
+        .map(([action, { params, scoped }]) => ({ entity, action, params, scoped: scoped ?? [] })),
+    );
+    out.push({ target, connectorId: connector.id, connector: catalog.name, operation, actions });
+  }
+  return out;
 }
 
 /** The summary: a row per check, how many operations passed and failed it. */
