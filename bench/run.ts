@@ -6,7 +6,7 @@ import { cpus, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const PARTS = ['client', 'tokens', 'servers', 'execute', 'records', 'proxy', 'mcp', 'types'];
+const PARTS = ['client', 'tokens', 'servers', 'execute', 'records', 'proxy', 'verify', 'mcp', 'types'];
 const only = new Set((process.env.BENCH_ONLY ?? PARTS.join(',')).split(','));
 
 execFileSync('npx', ['tsup', '--silent'], { cwd: root, stdio: 'inherit' });
@@ -140,6 +140,20 @@ if (only.has('proxy')) {
     `| \`npm start\` without a recording, spawn to first answer | ${ms(replay.plainMs)} | |`,
     '',
     `A ${f(r.stream.megabytes)} MB download through the proxy (its own process; the upstream a node:http server writing 64 kB chunks): ${f(r.stream.seconds, 1)} s; the proxy's RSS ${f(r.stream.rssBeforeMb)} MB before, **${f(r.stream.rssPeakMb)} MB at its peak**, ${f(r.stream.rssAfterMb)} MB after (flat: the bytes are never held).`,
+  ]);
+}
+
+if (only.has('verify')) {
+  const { benchFuzz } = await import('./verify.js');
+  const r = await benchFuzz();
+  section([
+    '## `verify --fuzz`',
+    '',
+    `The built command against the mock as \`npm start\` runs it (each its own process), every operation of both specs and the execute actions of the connector it makes (\`--all --v1\`), the default budget (25 requests per kind and operation); ${r.rounds} runs of other seeds, min / median / max.`,
+    '',
+    '| requests a run | checks (check × operation) | wall time | requests/s | target |',
+    '| ---: | ---: | ---: | ---: | --- |',
+    `| ${f(r.requests)} | ${f(r.checks)} | ${f(r.wallMs.min / 1000, 1)} / **${f(r.wallMs.median / 1000, 1)}** / ${f(r.wallMs.max / 1000, 1)} s | ${f(r.requestsPerSecond.min)} / **${f(r.requestsPerSecond.median)}** / ${f(r.requestsPerSecond.max)} | the whole run < 60 s (${r.wallMs.median < 60_000 ? 'met' : 'missed'}) |`,
   ]);
 }
 
