@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { DEFAULT_MOCK_CLIENT_ID, DEFAULT_MOCK_CLIENT_SECRET, parseRecords } from '../mocks/service/config.js';
 import { InvalidPortError, parsePort, runStandaloneMock } from '../mocks/standalone.js';
-import { statusTable, verify } from '../src/verify/run.js';
+import { probeTarget, statusTable, verify } from '../src/verify/run.js';
 import { isAnswerWorker, runAnswerWorker } from '../mocks/proxy/answer-worker.js';
 
 /** The package root: this file runs from bin/ (source) or dist/ (built), one folder below it either way. */
@@ -510,6 +510,22 @@ async function fuzzCommand(
       } catch {
         throw new UsageError(`${flag}: ${file} cannot be written (its folder is missing or not writable)`);
       }
+  // The same probe as the cases': nothing answering, not the API, or a server of static examples (Prism).
+  const probe = await probeTarget(baseUrl.href, values.v1 as string | undefined);
+  if (probe.unreachable) {
+    console.error(`agent-engine-kit verify: nothing answers at ${probe.unreachable.url} (${probe.unreachable.reason})`);
+    return 1;
+  }
+  if (probe.notApi) {
+    console.error(
+      `agent-engine-kit verify: ${probe.notApi.url} answers ${probe.notApi.status} with ${probe.notApi.contentType}, not the API's JSON: is it the API's base URL?`,
+    );
+    return 1;
+  }
+  if (probe.stateless)
+    console.log(
+      `${shown} answered 200 for a connector that does not exist, so it serves static examples (as Prism does): it checks that a token is there, not that it is one, so ignored_auth sends requests without a token only, and execute is not fuzzed by connector definitions\n`,
+    );
   // Loaded only for --fuzz: fast-check and the generators are no part of the other commands.
   const { fuzz, fuzzReportJson, fuzzReportJunit, fuzzTable } = await import('../src/verify/fuzz.js');
   console.log(
@@ -523,6 +539,7 @@ async function fuzzCommand(
       clientId,
       clientSecret,
       readOnly,
+      stateless: probe.stateless,
       ...(seed === undefined ? {} : { seed }),
       ...(maxExamples === undefined ? {} : { maxExamples }),
       ...(timeBudgetSeconds === undefined ? {} : { timeBudgetSeconds }),
