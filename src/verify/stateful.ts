@@ -853,8 +853,8 @@ export async function statefulRun(options: StatefulOptions): Promise<StatefulRep
       });
     options.onProgress?.(
       failure
-        ? `✗ stateful ${group.name}: ${failure.check} on ${failure.operation} (shrunk to ${last!.steps.length} steps)`
-        : `✓ stateful ${group.name}: ${sequences} sequences`,
+        ? `✗ stateful ${group.name}: ${failure.check} on ${failure.operation} (found after ${verdict.numRuns} sequences, shrunk to ${last!.steps.length} steps)`
+        : `✓ stateful ${group.name}: ${verdict.numRuns} sequences`,
     );
   }
   return { checks: mergeChecks([], results), requests };
