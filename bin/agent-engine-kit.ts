@@ -62,7 +62,7 @@ Options:
   --port <n>    port to listen on (default 4011)
   --spec <name> agent-engine (default) or airbyte-api-v1
 `,
-  verify: `Usage: agent-engine-kit verify <base-url> [--all] [--v1 <url>] [--stateless] [--fuzz [--seed N] [--max-examples N]]
+  verify: `Usage: agent-engine-kit verify <base-url> [--all] [--v1 <url>] [--stateless] [--fuzz [--stateful] [--seed N] [--max-examples N]]
 
 Runs the kit's contract cases against a server and checks every answer against the spec, a line per case as it
 ends, then a table of the statuses each operation answered. Exits 0 when every case passes and every answer
@@ -80,10 +80,19 @@ status_code_conformance, content_type_conformance, response_headers_conformance,
 positive_data_acceptance, negative_data_rejection, ignored_auth); each failure shrunk to the smallest request that
 still fails, printed as curl lines (the token as $TOKEN). Exits 1 on any failure.
 
+With --fuzz --stateful (and --all: the sequences create and delete things), then sequences along the resources,
+generated as model-based tests: connectors (create, list, get, update, check, execute, delete), source and
+connection templates, tokens and workspaces; checked with use_after_free (a deleted resource answers 404 and is gone
+from its list), ensure_resource_availability (a created one is there at once) and model_conformance (every read
+agrees with what the sequence wrote); a failing sequence is shrunk to the fewest steps that still fail, printed as
+curl lines, one per step. A server that keeps no state (Prism) is found out and the sequences are skipped.
+
 Options:
   --fuzz              the generated requests and named checks, instead of the cases
+  --stateful          with --fuzz: the stateful sequences too (their rows in the same table and report)
   --seed <n>          with --fuzz: the same requests again (the seed is printed at the end of every run)
-  --max-examples <n>  with --fuzz: requests per kind and operation (default 25)
+  --max-examples <n>  with --fuzz: requests per kind and operation (default 25); with --stateful also sequences
+                      per resource group (default 100)
   --time-budget <s>   with --fuzz: at most this many seconds for the run, shared by the operations
   --report <file>     with --fuzz: JSON { seed, checks: [{ check, operation, status, failures }] }
   --report-junit <f>  with --fuzz: the same as JUnit XML
@@ -302,6 +311,7 @@ async function verifyCommand(args: string[]): Promise<number> {
     v1: { type: 'string' },
     stateless: { type: 'boolean' },
     fuzz: { type: 'boolean' },
+    stateful: { type: 'boolean' },
     seed: { type: 'string' },
     'max-examples': { type: 'string' },
     'time-budget': { type: 'string' },
@@ -326,6 +336,7 @@ async function verifyCommand(args: string[]): Promise<number> {
 
   const readOnly = !values.all;
   const shown = `${baseUrl.origin}${baseUrl.pathname === '/' ? '' : baseUrl.pathname}`;
+  if (values.stateful && !values.fuzz) throw new UsageError(`verify: --stateful goes with --fuzz\n\n${HELP.verify}`);
   if (values.fuzz) return fuzzCommand(values, baseUrl, shown, readOnly, clientId, clientSecret);
   console.log(`verifying ${shown} (${readOnly ? 'read-only cases; --all for the rest' : 'all cases'})\n`);
   const report = await verify({
@@ -532,6 +543,7 @@ async function fuzzCommand(
     `fuzzing ${shown} (${readOnly ? 'operations that read; --all for the rest' : 'every operation'})${seed === undefined ? '' : `, seed ${seed}`}\n`,
   );
   let report: Awaited<ReturnType<typeof fuzz>>;
+  const started = performance.now();
   try {
     report = await fuzz({
       baseUrl: baseUrl.href,
@@ -548,6 +560,29 @@ async function fuzzCommand(
   } catch (error) {
     console.error(`agent-engine-kit verify: ${(error as Error).message}`);
     return 1;
+  }
+  if (values.stateful) {
+    const { statefulRun, mergeChecks } = await import('../src/verify/stateful.js');
+    console.log('');
+    try {
+      const stateful = await statefulRun({
+        baseUrl: baseUrl.href,
+        clientId,
+        clientSecret,
+        readOnly,
+        seed: report.seed,
+        ...(maxExamples === undefined ? {} : { maxExamples }),
+        onProgress: (line) => console.log(line),
+      });
+      if (stateful.skipped) console.log(stateful.skipped);
+      report.checks = mergeChecks(report.checks, stateful.checks);
+      report.requests += stateful.requests;
+      report.ms = performance.now() - started;
+      report.ok = report.checks.every((r) => r.status === 'passed');
+    } catch (error) {
+      console.error(`agent-engine-kit verify: ${(error as Error).message}`);
+      return 1;
+    }
   }
   console.log(`\n${fuzzTable(report).join('\n')}\n`);
   for (const result of report.checks)

@@ -121,12 +121,17 @@ function failureReason(error: unknown): string {
  * with a bearer token no server issued. A service that stores connectors cannot answer that with a 2xx: it refuses
  * the token (401) or finds no such connector (404). A server that answers the spec's examples, as Prism does, checks
  * only that a token is there and answers its 200 example. The probe reads nothing and changes nothing, so it is safe
- * against a production organization too, and costs one request.
+ * against a production organization too, and costs one request. `send` is the fetch to ask with (the global one by
+ * default; `verify --fuzz --stateful` passes its own).
  */
-export async function probeTarget(baseUrl: string, v1BaseUrl?: string): Promise<Probe> {
+export async function probeTarget(
+  baseUrl: string,
+  v1BaseUrl?: string,
+  send: (input: RequestInfo | URL, init?: RequestInit) => Promise<Response> = (input, init) => fetch(input, init),
+): Promise<Probe> {
   const ask = async (url: string, headers: Record<string, string> = {}) => {
     try {
-      return await fetch(url, {
+      return await send(url, {
         headers: { accept: 'application/json', ...headers },
         signal: AbortSignal.timeout(PROBE_TIMEOUT_MS),
       });
