@@ -21,6 +21,9 @@ export const CHECK_NAMES = [
 ] as const;
 export type CheckName = (typeof CHECK_NAMES)[number];
 
+/** The checks of single requests (`verify --fuzz`); the rest need sequences (`--stateful`). */
+export const STATELESS_CHECKS: readonly CheckName[] = CHECK_NAMES.slice(0, CHECK_NAMES.indexOf('use_after_free'));
+
 /** What came back for one request. */
 export interface Observed {
   status: number;
