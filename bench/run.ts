@@ -147,9 +147,9 @@ if (only.has('verify')) {
   const { benchFuzz } = await import('./verify.js');
   const r = await benchFuzz();
   section([
-    '## `verify --fuzz`',
+    '## `verify --fuzz --stateful`',
     '',
-    `The built command against the mock as \`npm start\` runs it (each its own process), every operation of both specs and the execute actions of the connector it makes (\`--all --v1\`), the default budget (25 requests per kind and operation); ${r.rounds} runs of other seeds, min / median / max.`,
+    `The built command against the mock as \`npm start\` runs it (each its own process), every operation of both specs and the execute actions of the connector it makes, then the sequences along the resources (\`--stateful --all --v1\`), the default budget (25 requests per kind and operation, 100 sequences per group); ${r.rounds} runs of other seeds, min / median / max.`,
     '',
     '| requests a run | checks (check × operation) | wall time | requests/s | target |',
     '| ---: | ---: | ---: | ---: | --- |',

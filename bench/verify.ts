@@ -1,4 +1,4 @@
-// `verify --fuzz` against the mock as `npm start` runs it (its own process), with the default budget: the command as
+// `verify --fuzz --stateful` against the mock as `npm start` runs it (its own process), with the default budget: the command as
 // a user runs it (the built dist/cli.js), its wall time and the requests it sent per second, a few runs of other seeds.
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -33,7 +33,18 @@ export async function benchFuzz(rounds = 3): Promise<FuzzBench> {
       const started = performance.now();
       const run = spawnSync(
         process.execPath,
-        [`${root}dist/cli.js`, 'verify', base, '--fuzz', '--all', '--v1', `${base}/v1`, '--seed', String(100 + round)],
+        [
+          `${root}dist/cli.js`,
+          'verify',
+          base,
+          '--fuzz',
+          '--stateful',
+          '--all',
+          '--v1',
+          `${base}/v1`,
+          '--seed',
+          String(100 + round),
+        ],
         { cwd: root, encoding: 'utf8' },
       );
       const wall = performance.now() - started;

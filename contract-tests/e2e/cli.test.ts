@@ -443,6 +443,21 @@ describe('agent-engine-kit verify', () => {
       expect(readOnly.output).not.toMatch(/create_integrations_connectors/);
       expect(readOnly.code).toBe(0);
       expect((await run(['verify', mock.url, '--fuzz', '--max-examples', 'many'])).code).toBe(2);
+      // And the sequences along the resources.
+      const stateful = await run([
+        'verify',
+        mock.url,
+        '--fuzz',
+        '--stateful',
+        '--all',
+        '--max-examples',
+        '3',
+        '--seed',
+        '5',
+      ]);
+      expect(stateful.output).toMatch(/^use_after_free\s+\d+\s+0$/m);
+      expect(stateful.output).toMatch(/^ensure_resource_availability\s+\d+\s+0$/m);
+      expect(stateful.code).toBe(0);
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }
