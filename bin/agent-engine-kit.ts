@@ -538,7 +538,7 @@ async function fuzzCommand(
       `${shown} answered 200 for a connector that does not exist, so it serves static examples (as Prism does): it checks that a token is there, not that it is one, so ignored_auth sends requests without a token only, and execute is not fuzzed by connector definitions\n`,
     );
   // Loaded only for --fuzz: fast-check and the generators are no part of the other commands.
-  const { fuzz, fuzzReportJson, fuzzReportJunit, fuzzTable } = await import('../src/verify/fuzz.js');
+  const { fuzz, fuzzMatrix, fuzzReportJson, fuzzReportJunit, fuzzTable } = await import('../src/verify/fuzz.js');
   console.log(
     `fuzzing ${shown} (${readOnly ? 'operations that read; --all for the rest' : 'every operation'})${seed === undefined ? '' : `, seed ${seed}`}\n`,
   );
@@ -584,7 +584,7 @@ async function fuzzCommand(
       return 1;
     }
   }
-  console.log(`\n${fuzzTable(report).join('\n')}\n`);
+  console.log(`\n${fuzzMatrix(report.checks).join('\n')}\n\n${fuzzTable(report).join('\n')}\n`);
   for (const result of report.checks)
     for (const failure of result.failures) {
       console.log(`✗ ${result.check} on ${result.operation}: ${failure.message}`);

@@ -400,6 +400,31 @@ async function executeTargets(
   return out;
 }
 
+/**
+ * The checks by operation: a row per operation, a column per check that ran (numbered, the numbers named above the
+ * table), ✓ passed, ✗ failed, · not applied.
+ */
+export function fuzzMatrix(checks: readonly FuzzCheckResult[]): string[] {
+  const ran = CHECK_NAMES.filter((check) => checks.some((r) => r.check === check));
+  const operations = [...new Set(checks.map((r) => r.operation))];
+  const width = Math.max(9, ...operations.map((o) => o.length));
+  const outcome = new Map(checks.map((r) => [`${r.check} ${r.operation}`, r.status]));
+  return [
+    ...ran.map((check, i) => `${String(i + 1).padStart(2)}  ${check}`),
+    '',
+    `${'operation'.padEnd(width)} ${ran.map((_, i) => String(i + 1).padStart(2)).join(' ')}`,
+    ...operations.map(
+      (operation) =>
+        `${operation.padEnd(width)} ${ran
+          .map((check) => {
+            const status = outcome.get(`${check} ${operation}`);
+            return (status === undefined ? '·' : status === 'passed' ? '✓' : '✗').padStart(2);
+          })
+          .join(' ')}`,
+    ),
+  ];
+}
+
 /** The summary: a row per check, how many operations passed and failed it. */
 export function fuzzTable(report: FuzzReport): string[] {
   const width = Math.max(...CHECK_NAMES.map((c) => c.length));
