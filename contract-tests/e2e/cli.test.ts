@@ -429,7 +429,7 @@ describe('agent-engine-kit verify', () => {
       expect(output).toMatch(/^not_a_server_error\s+\d{2,}\s+0$/m);
       expect(output).toMatch(/^✓ execute github issues list$/m);
       // The checks by operation: a column per check, named above the table.
-      expect(output).toMatch(/^ 1  not_a_server_error$/m);
+      expect(output).toMatch(/^ 1 {2}not_a_server_error$/m);
       expect(output).toMatch(/^list_workspaces(\s+[✓·]){8,}$/m);
       expect(output).toMatch(
         /^\d+ checks passed, 0 failed; \d+ requests in [\d.]+ s; seed 42 \(--seed 42 reruns exactly\)$/m,
