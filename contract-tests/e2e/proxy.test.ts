@@ -329,7 +329,7 @@ describe('the proxy streams', () => {
     } finally {
       await proxy.close();
     }
-  });
+  }, 60_000);
 });
 
 describe('the proxy and hostile requests', () => {

@@ -187,7 +187,7 @@ describe('record through the proxy, then replay into the mock', () => {
     } finally {
       started.child.kill('SIGTERM');
     }
-  });
+  }, 60_000);
 
   it('replays a recording whose last write a kill tore, with a warning', () => {
     const text = readFileSync(file, 'utf8');
