@@ -376,6 +376,18 @@ async function verifyCommand(args: string[]): Promise<number> {
   return report.ok ? 0 : 1;
 }
 
+/** Files a command writes later (reports, recordings): a usage error now for one whose folder cannot be written. */
+function writableOrRefuse(files: readonly (readonly [flag: string, file: string | undefined])[]): void {
+  for (const [flag, file] of files) {
+    if (file === undefined) continue;
+    try {
+      accessSync(dirname(resolvePath(file)), constants.W_OK);
+    } catch {
+      throw new UsageError(`${flag}: ${file} cannot be written (its folder is missing or not writable)`);
+    }
+  }
+}
+
 /** A URL given as an option: http(s), nothing else. */
 function httpUrl(value: unknown, flag: string, fallback: string): string {
   const text = value === undefined ? fallback : String(value);
@@ -419,18 +431,11 @@ async function proxyCommand(args: string[]): Promise<number> {
   const reportFile = values.report as string | undefined;
   const junitFile = values['report-junit'] as string | undefined;
   // A report is written on exit: where it cannot be is said now, not after a day of traffic.
-  for (const [flag, file] of [
+  writableOrRefuse([
     ['--report', reportFile],
     ['--report-junit', junitFile],
     ['--record', values.record as string | undefined],
-  ] as const) {
-    if (file === undefined) continue;
-    try {
-      accessSync(dirname(resolvePath(file)), constants.W_OK);
-    } catch {
-      throw new UsageError(`${flag}: ${file} cannot be written (its folder is missing or not writable)`);
-    }
-  }
+  ]);
   let stopping: Promise<number> | undefined;
   let running: Awaited<ReturnType<typeof startProxy>> | undefined;
   const stop = (): Promise<number> =>
@@ -511,16 +516,10 @@ async function fuzzCommand(
   const timeBudgetSeconds = wholeNumber(values['time-budget'], '--time-budget', 1);
   const reportFile = values.report as string | undefined;
   const junitFile = values['report-junit'] as string | undefined;
-  for (const [flag, file] of [
+  writableOrRefuse([
     ['--report', reportFile],
     ['--report-junit', junitFile],
-  ] as const)
-    if (file !== undefined)
-      try {
-        accessSync(dirname(resolvePath(file)), constants.W_OK);
-      } catch {
-        throw new UsageError(`${flag}: ${file} cannot be written (its folder is missing or not writable)`);
-      }
+  ]);
   // The same probe as the cases': nothing answering, not the API, or a server of static examples (Prism).
   const probe = await probeTarget(baseUrl.href, values.v1 as string | undefined);
   if (probe.unreachable) {
@@ -571,6 +570,7 @@ async function fuzzCommand(
         clientSecret,
         readOnly,
         seed: report.seed,
+        probe,
         ...(maxExamples === undefined ? {} : { maxExamples }),
         onProgress: (line) => console.log(line),
       });

@@ -24,7 +24,7 @@ import agentEngineSpec from '../../openapi/agent-engine.yaml';
 import { SpecSchemas, listOperations } from '../validation/spec-document.js';
 import { CHECK_NAMES, runChecks, type CheckName } from './checks.js';
 import { curlOf, type FuzzCheckResult, type FuzzFailure, type SentRequest } from './fuzz.js';
-import { probeTarget } from './run.js';
+import { probeTarget, type Probe } from './run.js';
 
 type Fetch = (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>;
 
@@ -35,6 +35,8 @@ export interface StatefulOptions {
   v1BaseUrl?: string;
   clientId: string;
   clientSecret: string;
+  /** What verify's probe found of the target, when the caller ran it already: not asked again. */
+  probe?: Probe;
   /** Same seed, same sequences. */
   seed: number;
   /** Sequences per group. Default 100. */
@@ -133,20 +135,27 @@ export async function statefulRun(options: StatefulOptions): Promise<StatefulRep
         'stateful checks skipped: they create, change and delete connectors, templates and workspaces (pass --all to run them)',
     };
   const base = options.baseUrl.replace(/\/+$/, '');
-  const probe = await probeTarget(base, undefined, send);
+  // The caller's probe when it ran one already (verify --fuzz does), else one of its own.
+  const probe = options.probe ?? (await probeTarget(base, undefined, send));
+  /** The probe's one request, when it was this run's. */
+  const probed = options.probe ? 0 : 1;
   if (probe.unreachable)
-    return { checks: [], requests: 1, skipped: `stateful checks skipped: nothing answers at ${probe.unreachable.url}` };
+    return {
+      checks: [],
+      requests: probed,
+      skipped: `stateful checks skipped: nothing answers at ${probe.unreachable.url}`,
+    };
   if (probe.notApi)
-    return { checks: [], requests: 1, skipped: `stateful checks skipped: ${base} answers no JSON (not the API)` };
+    return { checks: [], requests: probed, skipped: `stateful checks skipped: ${base} answers no JSON (not the API)` };
   if (probe.stateless)
     return {
       checks: [],
-      requests: 1,
+      requests: probed,
       skipped:
         'stateful checks skipped: the server answered a connector nobody made, so it keeps no state (static examples, as Prism serves)',
     };
 
-  let requests = 1;
+  let requests = probed;
   const schemas = new SpecSchemas(agentEngineSpec, 'agent-engine');
   const operations = new Map(
     listOperations(agentEngineSpec).map((op) => [
