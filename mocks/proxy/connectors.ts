@@ -37,6 +37,8 @@ export class ConnectorDirectory {
   private readonly asking = new Map<string, Promise<KnownConnector | null>>();
   /** Connectors the upstream would not tell about, until when they are not asked again (a refusal is not final). */
   private readonly refused = new Map<string, number>();
+  /** Connectors already said to be unknown. */
+  private readonly saidUnknown = new Set<string>();
 
   constructor(private readonly lookup: ConnectorLookup) {}
 
@@ -80,6 +82,13 @@ export class ConnectorDirectory {
       this.asking.set(connectorId, pending);
     }
     return pending;
+  }
+
+  /** Whether this is the first time a connector is found unknown (so that it is said once; at most MAX_CONNECTORS). */
+  firstTimeUnknown(connectorId: string): boolean {
+    if (this.saidUnknown.has(connectorId) || this.saidUnknown.size >= MAX_CONNECTORS) return false;
+    this.saidUnknown.add(connectorId);
+    return true;
   }
 
   /** What is known of a connector without asking: undefined when nothing is. */

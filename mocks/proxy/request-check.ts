@@ -50,10 +50,6 @@ function fromFieldProblems(problems: FieldProblem[]): ResponseViolation[] {
   }));
 }
 
-/** Connectors said to be unchecked, once each (at most this many remembered). */
-const MAX_UNCHECKED_SAID = 10_000;
-const saidUnchecked = new WeakMap<ConnectorDirectory, Set<string>>();
-
 export function checkRequest(
   request: ProxiedRequest,
   { directory, warn }: { directory: ConnectorDirectory; warn: (line: string) => void },
@@ -110,14 +106,11 @@ export function checkRequest(
   };
   const execute = directory.find(connectorId, asked).then((known): AnswerToCheck['execute'] => {
     if (!known) {
-      let said = saidUnchecked.get(directory);
-      if (!said) saidUnchecked.set(directory, (said = new Set()));
-      if (!said.has(connectorId) && said.size < MAX_UNCHECKED_SAID) {
-        said.add(connectorId);
+      // Said once per connector: its executes are then held to the HTTP spec alone.
+      if (directory.firstTimeUnknown(connectorId))
         warn(
           `proxy: connector ${connectorId.slice(0, 64)}: which connector definition it runs is unknown (the upstream did not say); its executes are checked against the spec only`,
         );
-      }
       return undefined;
     }
     const checked = checkExecuteRequest(known.definition, parsedBody as never, known.replicationConfig);
