@@ -14,6 +14,7 @@ export {
   listOperations,
   operationSchemaPointer,
   resolveRef,
+  tokenKinds,
   type OpenApiDocument,
   type SchemaCheck,
   type SchemaError,

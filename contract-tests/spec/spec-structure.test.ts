@@ -8,6 +8,7 @@ import {
   loadSpec,
   resolveRef,
   specPath,
+  tokenKinds,
   type SpecName,
   type SpecOperation,
 } from '../../mocks/spec.js';
@@ -140,6 +141,20 @@ describe('Agent Engine conventions', () => {
     });
     const open = operations.filter((op) => !isAuthenticated(doc, op)).map((op) => op.path);
     expect(open).toEqual(['/api/v1/account/applications/token']);
+  });
+
+  it('names the kinds of token each operation takes, and minting tokens takes an application token', () => {
+    const kinds = new Map(operations.map((op) => [op.operationId, [...tokenKinds(doc, op.operation)].sort()]));
+    for (const [operationId, taken] of kinds)
+      for (const kind of taken) expect(['application', 'scoped', 'widget'], operationId).toContain(kind);
+    expect(kinds.get('create_account_applications_token')).toEqual([]);
+    for (const mint of ['create_account_applications_scoped_token', 'create_account_applications_widget_token'])
+      expect(kinds.get(mint), mint).toEqual(['application']);
+    expect(kinds.get('get_account_applications_scoped_token_info')).toEqual(['scoped', 'widget']);
+    // A workspace's own resources take its tokens; what spans the organization does not.
+    expect(kinds.get('create_integrations_connectors_id_execute')).toEqual(['application', 'scoped', 'widget']);
+    for (const organizationWide of ['list_workspaces', 'update_workspaces_workspace_id', 'update_oauth_credentials'])
+      expect(kinds.get(organizationWide), organizationWide).toEqual(['application']);
   });
 
   it('answers 202 with a job id for connector delete and 204 without a body for OAuth-credential delete', () => {

@@ -1,40 +1,12 @@
 // Stage 4, authentication and authorization, in one place: the bearer token and its kind (application, scoped,
-// widget, v1), which API each kind may call, the operations a workspace-bound token may call, a widget token's
-// origin, and the workspace a token may reach.
+// widget, v1), which API each kind may call, the operations each kind may call (the spec's security roles), a widget
+// token's origin, and the workspace a token may reach.
 import type { SpecName } from '../spec.js';
 import type { IssuedToken, MockStore } from '../service/store.js';
 import { checkBearer } from '../service/tokens.js';
 import { MockHttpError, forbidden } from './errors.js';
 import type { MockRequest } from './request.js';
 import type { MockOperation } from './spec-operations.js';
-
-/** Operations a scoped or widget token may call; everything else is the organization's (403). */
-export const WORKSPACE_TOKEN_OPERATIONS: ReadonlySet<string> = new Set([
-  'get_account_applications_scoped_token_info',
-  'list_integrations_definitions_sources',
-  'get_integrations_definitions_sources_id',
-  'list_integrations_definitions_destinations',
-  'get_integrations_definitions_destinations_id',
-  'list_integrations_connectors',
-  'create_integrations_connectors',
-  'create_integrations_connectors_check',
-  'create_integrations_connectors_oauth_initiate',
-  'get_integrations_connectors_id',
-  'update_integrations_connectors_id',
-  'delete_integrations_connectors_id',
-  'create_integrations_connectors_id_check',
-  'create_integrations_connectors_id_execute',
-  'get_integrations_connectors_id_inspect',
-  'list_skills',
-  'list_skills_search',
-  'get_skills_docs',
-  'list_integrations_templates_sources',
-  'get_integrations_templates_sources_id',
-  'list_integrations_templates_connections',
-  'get_integrations_templates_connections_id',
-  'create_integrations_templates_connections_cron_describe',
-  'get_workspaces_workspace_id',
-]);
 
 /**
  * The token a request is made with, once it may call this operation; undefined for an operation that takes none.
@@ -60,11 +32,13 @@ export function authenticate(
         `This widget token is only valid from ${principal.allowedOrigin}, not from ${origin ?? 'a request without an Origin'}.`,
       );
   }
-  if (
-    (principal.kind === 'scoped' || principal.kind === 'widget') &&
-    !WORKSPACE_TOKEN_OPERATIONS.has(operation.operationId)
-  ) {
-    throw forbidden('A scoped token only acts inside its own workspace; this operation needs an application token.');
+  // Which kinds of token the operation takes is the spec's (the roles of its security requirements).
+  if (principal.kind !== 'v1' && !operation.tokenKinds.has(principal.kind) && !operation.tokenKinds.has('*')) {
+    throw forbidden(
+      principal.kind === 'application'
+        ? 'This operation takes a scoped or widget token, not an application token.'
+        : 'A scoped token only acts inside its own workspace; this operation needs an application token.',
+    );
   }
   return principal;
 }

@@ -1,6 +1,6 @@
 // The operations of a spec as the mock serves them: for each, its path pattern and the JSON pointers of the schemas
 // its parameters and body are checked against. Built from the spec, so a new operation needs no table of its own.
-import { derefPointer, listOperations, loadSpec, type SpecName } from '../spec.js';
+import { derefPointer, listOperations, loadSpec, tokenKinds, type SpecName } from '../spec.js';
 
 export interface ParameterCheck {
   name: string;
@@ -25,6 +25,8 @@ export interface MockOperation {
   bodyRequired: boolean;
   /** True when the operation takes no bearer token. */
   public: boolean;
+  /** The kinds of token it takes (`application`, `scoped`, `widget`; `*` any), from the spec's security roles. */
+  tokenKinds: ReadonlySet<string>;
   /** Status codes the spec documents. */
   statuses: string[];
 }
@@ -58,7 +60,7 @@ export function buildOperations(api: SpecName): MockOperation[] {
       if (body.value.content?.['application/json']) bodyPointer = `${body.pointer}/content/application~1json/schema`;
       bodyRequired = Boolean(body.value.required);
     }
-    const security = op.operation.security ?? doc.security ?? [];
+    const kinds = tokenKinds(doc, op.operation);
     return {
       api,
       operationId: op.operationId,
@@ -68,7 +70,8 @@ export function buildOperations(api: SpecName): MockOperation[] {
       parameters,
       ...(bodyPointer ? { bodyPointer } : {}),
       bodyRequired,
-      public: security.length === 0,
+      public: kinds.size === 0,
+      tokenKinds: kinds,
       statuses: Object.keys(op.operation.responses),
     };
   });

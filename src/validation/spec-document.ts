@@ -24,6 +24,19 @@ export interface SpecOperation {
 }
 
 /**
+ * The kinds of token an operation takes, from the roles of its security requirements (OpenAPI 3.1 lets a
+ * requirement of an `http` scheme list roles; each requirement is an alternative): `bearerAuth: [scoped]` takes a
+ * scoped token. Empty for an operation that takes none; a requirement without a role takes any token (`*`).
+ */
+export function tokenKinds(doc: OpenApiDocument, operation: Record<string, any>): ReadonlySet<string> {
+  const requirements: Record<string, string[]>[] = operation.security ?? doc.security ?? [];
+  const kinds = new Set<string>();
+  for (const requirement of requirements)
+    for (const roles of Object.values(requirement)) for (const role of roles.length > 0 ? roles : ['*']) kinds.add(role);
+  return kinds;
+}
+
+/**
  * The keys of a JSON pointer, unescaped (`/a/b~1c` → `a`, `b/c`); a leading `#` (a URI fragment) is allowed, and `''`
  * or `'#'` is the root.
  */
