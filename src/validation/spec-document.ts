@@ -32,7 +32,8 @@ export function tokenKinds(doc: OpenApiDocument, operation: Record<string, any>)
   const requirements: Record<string, string[]>[] = operation.security ?? doc.security ?? [];
   const kinds = new Set<string>();
   for (const requirement of requirements)
-    for (const roles of Object.values(requirement)) for (const role of roles.length > 0 ? roles : ['*']) kinds.add(role);
+    for (const roles of Object.values(requirement))
+      for (const role of roles.length > 0 ? roles : ['*']) kinds.add(role);
   return kinds;
 }
 
