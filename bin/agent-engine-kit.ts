@@ -62,7 +62,7 @@ Options:
   --port <n>    port to listen on (default 4011)
   --spec <name> agent-engine (default) or airbyte-api-v1
 `,
-  verify: `Usage: agent-engine-kit verify <base-url> [--all] [--v1 <url>] [--stateless] [--fuzz [--stateful] [--seed N] [--max-examples N]]
+  verify: `Usage: agent-engine-kit verify <base-url> [--all | --read-only] [--v1 <url>] [--stateless] [--fuzz [--stateful] [--seed N] [--max-examples N]]
 
 Runs the kit's contract cases against a server and checks every answer against the spec, a line per case as it
 ends, then a table of the statuses each operation answered. Exits 0 when every case passes and every answer
@@ -80,7 +80,7 @@ status_code_conformance, content_type_conformance, response_headers_conformance,
 positive_data_acceptance, negative_data_rejection, ignored_auth); each failure shrunk to the smallest request that
 still fails, printed as curl lines (the token as $TOKEN). Exits 1 on any failure.
 
-With --fuzz --stateful (and --all: the sequences create and delete things), then sequences along the resources,
+With --fuzz --stateful (not --read-only: the sequences create and delete things), then sequences along the resources,
 generated as model-based tests: connectors (create, list, get, update, check, execute, delete), source and
 connection templates, tokens and workspaces; checked with use_after_free (a deleted resource answers 404 and is gone
 from its list), ensure_resource_availability (a created one is there at once) and model_conformance (every read
@@ -97,7 +97,9 @@ Options:
   --report <file>     with --fuzz: JSON { seed, checks: [{ check, operation, status, failures }] }
   --report-junit <f>  with --fuzz: the same as JUnit XML
   --all               also the cases that create, change and delete things (connectors, templates, workspaces).
-                      Without it only read-only cases run, which is what to use against a real organization.
+                      Without it, against a server that is not on 127.0.0.1, ::1 or localhost, only the cases that
+                      read run, which is what to use against a real organization; on loopback everything runs.
+  --read-only         only the cases that read, on loopback too (a tunnel to a real organization, say)
   --v1 <url>          the Airbyte API (v1) base URL, e.g. http://127.0.0.1:4010/v1; its case runs with --all
   --stateless         the server stores nothing (Prism): cases do not read back what they wrote, nor follow its
                       links and cursors (found out by itself for a server that answers the spec's examples)
@@ -308,6 +310,7 @@ function credentials(
 async function verifyCommand(args: string[]): Promise<number> {
   const { values, positionals } = parse('verify', args, {
     all: { type: 'boolean' },
+    'read-only': { type: 'boolean' },
     v1: { type: 'string' },
     stateless: { type: 'boolean' },
     fuzz: { type: 'boolean' },
@@ -334,11 +337,20 @@ async function verifyCommand(args: string[]): Promise<number> {
   }
   const { clientId, clientSecret } = credentials('verify', values, baseUrl);
 
-  const readOnly = !values.all;
+  if (values.all && values['read-only']) throw new UsageError(`verify: --all or --read-only, not both`);
+  // Writes only where the user said so, or on loopback (the mock, a local deployment) unless told --read-only.
+  const readOnly = values['read-only'] === true || (!values.all && !isLoopback(baseUrl));
+  const scope = readOnly
+    ? values['read-only']
+      ? 'read-only'
+      : 'read-only: not a loopback target; --all for the rest'
+    : values.all
+      ? 'all'
+      : 'all: a loopback target; --read-only for reads only';
   const shown = `${baseUrl.origin}${baseUrl.pathname === '/' ? '' : baseUrl.pathname}`;
   if (values.stateful && !values.fuzz) throw new UsageError(`verify: --stateful goes with --fuzz\n\n${HELP.verify}`);
-  if (values.fuzz) return fuzzCommand(values, baseUrl, shown, readOnly, clientId, clientSecret);
-  console.log(`verifying ${shown} (${readOnly ? 'read-only cases; --all for the rest' : 'all cases'})\n`);
+  if (values.fuzz) return fuzzCommand(values, baseUrl, shown, readOnly, scope, clientId, clientSecret);
+  console.log(`verifying ${shown} (cases: ${scope})\n`);
   const report = await verify({
     baseUrl: baseUrl.href,
     v1BaseUrl: values.v1 as string | undefined,
@@ -508,6 +520,7 @@ async function fuzzCommand(
   baseUrl: URL,
   shown: string,
   readOnly: boolean,
+  scope: string,
   clientId: string,
   clientSecret: string,
 ): Promise<number> {
@@ -538,9 +551,7 @@ async function fuzzCommand(
     );
   // Loaded only for --fuzz: fast-check and the generators are no part of the other commands.
   const { fuzz, fuzzMatrix, fuzzReportJson, fuzzReportJunit, fuzzTable } = await import('../src/verify/fuzz.js');
-  console.log(
-    `fuzzing ${shown} (${readOnly ? 'operations that read; --all for the rest' : 'every operation'})${seed === undefined ? '' : `, seed ${seed}`}\n`,
-  );
+  console.log(`fuzzing ${shown} (operations: ${scope})${seed === undefined ? '' : `, seed ${seed}`}\n`);
   let report: Awaited<ReturnType<typeof fuzz>>;
   const started = performance.now();
   try {

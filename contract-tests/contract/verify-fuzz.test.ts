@@ -88,7 +88,7 @@ describe('verify --fuzz', () => {
     const [failure] = failuresOf(report, 'not_a_server_error', 'list_workspaces');
     expect(failure, 'the defect was found').toBeDefined();
     expect(failure!.reproduction).toContain("curl -X GET 'http://mock.test/api/v1/workspaces?limit=100'");
-    expect(failure!.reproduction).toContain("-H 'Authorization: Bearer $TOKEN'");
+    expect(failure!.reproduction).toContain('-H "Authorization: Bearer $TOKEN"');
     expect(failure!.response.status).toBe(500);
     expect((await replay(mock.fetch, failure!.request)).status).toBe(500);
     expect(report.ok).toBe(false);
@@ -176,7 +176,7 @@ describe('verify --fuzz', () => {
     );
     const report = await run(fetch);
     const [failure] = failuresOf(report, 'ignored_auth', 'get_workspaces_stats');
-    expect(failure!.message).toBe('answered 200 without a valid token (expected 401 or 403)');
+    expect(failure!.message).toBe('answered 200 to a malformed token (expected 401 or 403)');
     expect(failure!.reproduction).toContain("-H 'Authorization: Bearer not-a-token'");
     expect((await replay(fetch, failure!.request)).status).toBe(200);
   }, 60_000);

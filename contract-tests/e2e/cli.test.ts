@@ -406,7 +406,7 @@ describe('agent-engine-kit verify', () => {
     expect(code).toBe(0);
   }, 60_000);
 
-  it('--fuzz: a line per operation, the table of named checks, the seed; JSON and JUnit reports; read-only by default', async () => {
+  it('--fuzz: a line per operation, the table of named checks, the seed; JSON and JUnit reports; only reads with --read-only', async () => {
     const folder = mkdtempSync(join(tmpdir(), 'cli-fuzz-'));
     try {
       const { code, output } = await run([
@@ -441,8 +441,9 @@ describe('agent-engine-kit verify', () => {
       expect(readFileSync(join(folder, 'fuzz.xml'), 'utf8')).toContain(
         '<testsuite name="agent-engine-kit verify --fuzz"',
       );
-      // Without --all only the operations that read.
-      const readOnly = await run(['verify', mock.url, '--fuzz', '--max-examples', '2']);
+      // With --read-only only the operations that read (the default against a target that is not loopback).
+      const readOnly = await run(['verify', mock.url, '--fuzz', '--read-only', '--max-examples', '2']);
+      expect(readOnly.output).toContain('(operations: read-only)');
       expect(readOnly.output).not.toMatch(/create_integrations_connectors/);
       expect(readOnly.code).toBe(0);
       expect((await run(['verify', mock.url, '--fuzz', '--max-examples', 'many'])).code).toBe(2);
@@ -466,13 +467,18 @@ describe('agent-engine-kit verify', () => {
     }
   }, 90_000);
 
-  it('runs only read-only cases unless told --all', async () => {
+  it('runs every case against loopback, only the read-only ones when told --read-only', async () => {
     const before = mock.service.store.connectors.size;
-    const { code, output } = await run(['verify', mock.url]);
+    const { code, output } = await run(['verify', mock.url, '--read-only']);
     expect(code).toBe(0);
-    expect(output).toContain('read-only cases; --all for the rest');
+    expect(output).toContain('(cases: read-only)');
     expect(output).not.toContain('create a GitHub connector');
     expect(mock.service.store.connectors.size).toBe(before);
+    const all = await run(['verify', mock.url]);
+    expect(all.output).toContain('(cases: all: a loopback target; --read-only for reads only)');
+    expect(all.output).toContain('create a GitHub connector');
+    expect(all.code).toBe(0);
+    expect((await run(['verify', mock.url, '--all', '--read-only'])).code).toBe(2);
   }, 60_000);
 
   it('fails, naming the operation and the field, against a server whose answers break the spec', async () => {

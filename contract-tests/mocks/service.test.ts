@@ -508,8 +508,10 @@ describe('scoped and widget tokens', () => {
     expect(info.workspace_name).toBe('acme');
     const mine = await acme.connectors.create(githubBody('acme'));
     expect((await acme.connectors.list()).data.map((x) => x.id)).toEqual([mine.id]);
-    await expect(acme.connectors.get(other.id)).rejects.toMatchObject({ status: 404 });
-    await expect(acme.connectors.create(githubBody('default'))).rejects.toMatchObject({ status: 404 });
+    // Outside its workspace: the spec's Forbidden, never the data.
+    await expect(acme.connectors.get(other.id)).rejects.toMatchObject({ status: 403 });
+    await expect(acme.connectors.create(githubBody('default'))).rejects.toMatchObject({ status: 403 });
+    await expect(acme.connectors.list({ workspace_name: 'default' })).rejects.toMatchObject({ status: 403 });
     await expect(acme.workspaces.list()).rejects.toMatchObject({ status: 403 });
     await expect(acme.tokens.scoped('evil')).rejects.toMatchObject({ status: 403 });
     expect((await c.workspaces.list()).data.map((w) => w.name).sort()).toEqual(['acme', 'default']);

@@ -222,7 +222,7 @@ describe('skills', () => {
     const acmeId = (await acme.tokens.scopedInfo()).workspace_id;
     expect((await c.skills.list({ workspace_id: defaultId })).data).toHaveLength(2);
     expect((await acme.skills.list()).data.map((s) => s.id)).toEqual([`connector-source:${own.id}`]);
-    await expect(acme.skills.list({ workspace_id: defaultId })).rejects.toMatchObject({ status: 404 });
+    await expect(acme.skills.list({ workspace_id: defaultId })).rejects.toMatchObject({ status: 403 });
     expect((await acme.skills.list({ workspace_id: acmeId })).data).toHaveLength(1);
     await expect(c.skills.list({ organization_id: '00000000-0000-4000-8000-000000000000' })).rejects.toMatchObject({
       status: 404,

@@ -43,8 +43,11 @@ export function authenticate(
   return principal;
 }
 
-/** Throws a 404 (not a 403: what is outside is not there) when a workspace-bound token reaches outside its workspace. */
-export function assertWorkspaceAccess(principal: IssuedToken | undefined, workspaceId: string, what: string): void {
+/**
+ * Throws a 403 when a workspace-bound token reaches outside its workspace: the spec's Forbidden answer ("a scoped
+ * token outside its workspace"), never the other workspace's data.
+ */
+export function assertWorkspaceAccess(principal: IssuedToken | undefined, workspaceId: string): void {
   if (principal?.workspaceId && principal.workspaceId !== workspaceId)
-    throw new MockHttpError(404, `${what} not found.`);
+    throw forbidden('This token does not grant access to the requested workspace.');
 }

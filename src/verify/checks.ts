@@ -32,8 +32,21 @@ export interface Observed {
   text: string;
 }
 
-/** How a request was made: valid by the spec, broken on purpose, or sent without a good token. */
-export type RequestKind = 'valid' | 'broken' | 'unauthenticated';
+/**
+ * How a request was made: valid by the spec, broken on purpose, sent without a token it may use (none, a malformed
+ * one, an expired one, a scoped token where the operation takes an application token, another workspace's scoped
+ * token for this workspace's resource), or sent with another workspace's scoped token without naming anything of
+ * this workspace (`foreign`: it may be answered, but never with this workspace's data).
+ */
+export type RequestKind = 'valid' | 'broken' | 'unauthenticated' | 'foreign';
+
+/** For the requests of ignored_auth: what was wrong with the token, and (foreign) what must not come back. */
+export interface AuthContext {
+  /** As the failure says it: `a malformed token`, `an expired token`, ... */
+  sent: string;
+  /** foreign: ids of the other workspace (its id, its connectors') that a 2xx must not contain. */
+  leaks?: readonly string[];
+}
 
 /** Error codes with which an API says a request breaks its schema (not that what it names does not exist). */
 const SCHEMA_REFUSALS = new Set(['missing', 'type_error', 'format_error', 'enum', 'const', 'json_invalid']);
@@ -69,14 +82,25 @@ export function runChecks(
   operation: DocumentedOperation & { public: boolean },
   kind: RequestKind,
   observed: Observed,
+  auth?: AuthContext,
 ): Partial<Record<CheckName, string | undefined>> {
   const { status } = observed;
   const out: Partial<Record<CheckName, string | undefined>> = {
     not_a_server_error: status >= 500 ? `answered ${status}` : undefined,
   };
+  const succeeded = status >= 200 && status < 300;
   if (kind === 'unauthenticated') {
+    out.ignored_auth = succeeded
+      ? `answered ${status} to ${auth?.sent ?? 'a request without a valid token'} (expected 401 or 403)`
+      : undefined;
+    return out;
+  }
+  if (kind === 'foreign') {
+    const leaked = succeeded ? auth?.leaks?.find((id) => observed.text.includes(id)) : undefined;
     out.ignored_auth =
-      status >= 200 && status < 300 ? `answered ${status} without a valid token (expected 401 or 403)` : undefined;
+      leaked === undefined
+        ? undefined
+        : `answered ${status} to ${auth?.sent ?? "another workspace's token"} with ${leaked}, which is not its workspace's`;
     return out;
   }
   if (kind === 'broken') {

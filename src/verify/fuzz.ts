@@ -5,11 +5,18 @@
 import fc from 'fast-check';
 import agentEngineSpec from '../../openapi/agent-engine.yaml';
 import airbyteApiV1Spec from '../../openapi/airbyte-api-v1.yaml';
-import { SpecSchemas, listOperations, type OpenApiDocument, type SpecOperation } from '../validation/spec-document.js';
+import {
+  SpecSchemas,
+  listOperations,
+  resolveRef,
+  tokenKinds,
+  type OpenApiDocument,
+  type SpecOperation,
+} from '../validation/spec-document.js';
 import { catalogEntry, loadCatalog } from '../agent/catalog.js';
 import { arbitraryFor } from './arbitraries.js';
 import { junitXml } from './junit.js';
-import { CHECK_NAMES, runChecks, type CheckName, type Observed, type RequestKind } from './checks.js';
+import { CHECK_NAMES, runChecks, type AuthContext, type CheckName, type Observed, type RequestKind } from './checks.js';
 import {
   bodyBreaks,
   parameterBreaks,
@@ -49,8 +56,15 @@ export interface FuzzOptions {
 export interface SentRequest {
   method: string;
   url: string;
-  /** `token`: the run's token; `none`: no Authorization header; `malformed`: a token that is none. */
-  auth: 'token' | 'none' | 'malformed';
+  /**
+   * `token`: the run's application token; `none`: no Authorization header; `malformed`: a token that is none;
+   * `expired`: a token past its expiry (`bearer`); `scoped`: a scoped token of `workspace`.
+   */
+  auth: 'token' | 'none' | 'malformed' | 'expired' | 'scoped';
+  /** scoped: the workspace the token was minted for. */
+  workspace?: string;
+  /** expired: the token, made by the run (no secret: it was never valid). */
+  bearer?: string;
   body?: string;
 }
 
@@ -83,13 +97,26 @@ const MALFORMED_TOKEN = 'not-a-token';
 
 const quote = (text: string) => `'${text.replace(/'/g, `'\\''`)}'`;
 
-/** curl lines for a request: the token as $TOKEN, never its value. */
+/**
+ * curl lines for a request: the application token as $TOKEN, never its value; a scoped token as $SCOPED_TOKEN, minted
+ * by a line before it.
+ */
 export function curlOf(request: SentRequest): string {
+  const lines: string[] = [];
   const parts = [`curl -X ${request.method} ${quote(request.url)}`];
-  if (request.auth === 'token') parts.push(`-H 'Authorization: Bearer $TOKEN'`);
+  if (request.auth === 'token') parts.push(`-H "Authorization: Bearer $TOKEN"`);
   if (request.auth === 'malformed') parts.push(`-H 'Authorization: Bearer ${MALFORMED_TOKEN}'`);
+  if (request.auth === 'expired') parts.push(`-H ${quote(`Authorization: Bearer ${request.bearer ?? ''}`)}`);
+  if (request.auth === 'scoped') {
+    const api = request.url.slice(0, Math.max(0, request.url.indexOf('/api/v1/')));
+    lines.push(
+      `SCOPED_TOKEN=$(curl -s -X POST ${quote(`${api}/api/v1/account/applications/scoped-token`)} -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' --data-raw ${quote(JSON.stringify({ workspace_name: request.workspace }))} | jq -r .token)`,
+    );
+    parts.push(`-H "Authorization: Bearer $SCOPED_TOKEN"`);
+  }
   if (request.body !== undefined) parts.push(`-H 'Content-Type: application/json' --data-raw ${quote(request.body)}`);
-  return parts.join(' \\\n  ');
+  lines.push(parts.join(' \\\n  '));
+  return lines.join('\n');
 }
 
 interface Target {
@@ -97,6 +124,23 @@ interface Target {
   base: string;
   token: string;
   schemas: SpecSchemas;
+}
+
+/**
+ * What ignored_auth needs beyond the run's token, made once per run (Agent Engine only: the v1 API has no scoped
+ * tokens): a token past its expiry; a scoped token of a workspace of the target's (`home`) where an application token
+ * is required, and another workspace's (`other`) scoped token against home's workspace and connector.
+ */
+interface AuthSetup {
+  expired: string;
+  /** Scoped tokens by workspace name. */
+  scoped: Map<string, string>;
+  home?: { name: string; id?: string; connector?: { id: string; made: boolean } };
+  other?: string;
+  /** What the run made for this, deleted at its end. */
+  made: { connector?: string; workspace?: { name: string; id?: string } };
+  /** Variants that cannot run on this target, and why (said once, in the progress lines). */
+  notes: string[];
 }
 
 export async function fuzz(options: FuzzOptions): Promise<FuzzReport> {
@@ -131,9 +175,19 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzReport> {
     return url.href;
   };
 
+  let auth: AuthSetup | undefined;
   const exchange = async (target: Target, sent: SentRequest): Promise<Observed> => {
     requests++;
-    const token = sent.auth === 'token' ? target.token : sent.auth === 'malformed' ? MALFORMED_TOKEN : undefined;
+    const token =
+      sent.auth === 'token'
+        ? target.token
+        : sent.auth === 'malformed'
+          ? MALFORMED_TOKEN
+          : sent.auth === 'expired'
+            ? sent.bearer
+            : sent.auth === 'scoped'
+              ? auth?.scoped.get(sent.workspace ?? '')
+              : undefined;
     const response = await send(sent.url, {
       method: sent.method,
       headers: {
@@ -153,11 +207,15 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzReport> {
   const budgetMs = options.timeBudgetSeconds === undefined ? undefined : options.timeBudgetSeconds * 1000;
   const results: FuzzCheckResult[] = [];
 
-  /** One property of an operation: which requests, how each is sent, what kind of request it is, how many. */
+  /**
+   * One property of an operation: which requests, how each is sent, what kind of request it is (per value when it
+   * depends on it) and, for ignored_auth, what was wrong with the token; how many.
+   */
   interface Property<T> {
     arbitrary: fc.Arbitrary<T>;
     toRequest: (value: T) => SentRequest;
-    kind: RequestKind;
+    kind: RequestKind | ((value: T) => RequestKind);
+    auth?: (value: T) => AuthContext;
     runs: number;
   }
 
@@ -177,25 +235,27 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzReport> {
     const share = remaining === undefined ? undefined : Math.max(50, remaining / Math.max(1, total - index) / 3);
     const seen = new Map<CheckName, FuzzFailure[]>();
     const applied = new Set<CheckName>();
-    for (const { arbitrary, toRequest, kind, runs } of properties) {
+    for (const property of properties) {
+      const { arbitrary, toRequest, runs } = property;
+      const kindOf = (value: unknown) => (typeof property.kind === 'function' ? property.kind(value) : property.kind);
       const verdict = await fc.check(
         fc.asyncProperty(arbitrary, async (value) => {
-          const outcome = runChecks(target.schemas, operation, kind, await exchange(target, toRequest(value)));
+          const observed = await exchange(target, toRequest(value));
+          const outcome = runChecks(target.schemas, operation, kindOf(value), observed, property.auth?.(value));
           return Object.values(outcome).every((failure) => failure === undefined);
         }),
         { numRuns: runs, seed: seed + index, ...(share === undefined ? {} : { interruptAfterTimeLimit: share }) },
       );
       // Which checks this kind of request is held to.
+      const kind = typeof property.kind === 'function' ? 'unauthenticated' : property.kind;
       const probe = runChecks(target.schemas, operation, kind, { status: 200, headers: new Headers(), text: '' });
       for (const check of Object.keys(probe) as CheckName[]) applied.add(check);
       const sample = verdict.counterexample?.[0];
       if (!verdict.failed || sample === undefined) continue;
       const request = toRequest(sample);
       const observed = await exchange(target, request);
-      for (const [check, message] of Object.entries(runChecks(target.schemas, operation, kind, observed)) as [
-        CheckName,
-        string | undefined,
-      ][]) {
+      const outcome = runChecks(target.schemas, operation, kindOf(sample), observed, property.auth?.(sample));
+      for (const [check, message] of Object.entries(outcome) as [CheckName, string | undefined][]) {
         if (message === undefined) continue;
         const failures = seen.get(check) ?? [];
         failures.push({
@@ -219,16 +279,24 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzReport> {
     );
   };
 
-  // A server of static examples knows no connector definitions: its executes are fuzzed as any operation only.
-  const executes = options.stateless ? [] : await executeTargets(targets, exchange, options.readOnly);
+  // A server of static examples knows no tokens and no connector definitions: without a token is what its
+  // ignored_auth can try, and its executes are fuzzed as any operation only.
+  const engine = targets.find((t) => t.api === 'agent-engine');
+  if (!options.stateless && engine) {
+    // Filled in place: the scoped tokens it mints are what `exchange` sends from then on.
+    auth = { expired: expiredTokenLike(engine.token), scoped: new Map(), made: {}, notes: [] };
+    await prepareAuth(auth, engine, exchange, options.readOnly);
+  }
+  for (const note of auth?.notes ?? []) options.onProgress?.(note);
+  const executes = options.stateless ? [] : await executeTargets(targets, exchange);
   const total = operations.length + executes.reduce((n, e) => n + e.actions.length, 0);
   for (const [index, { target, op }] of operations.entries()) {
-    const security = op.operation.security ?? target.schemas.doc.security ?? [];
+    const kinds = tokenKinds(target.schemas.doc, op.operation);
     const operation = {
       method: op.method,
       path: op.path,
       statuses: Object.keys(op.operation.responses),
-      public: security.length === 0,
+      public: kinds.size === 0,
     };
     const valid = requestArbitrary(target.schemas.doc, op);
     const sentOf =
@@ -253,18 +321,53 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzReport> {
         kind: 'broken',
         runs: maxExamples,
       });
-    if (!operation.public)
-      properties.push({
-        arbitrary: fc.tuple(
-          valid,
-          options.stateless
-            ? fc.constant<SentRequest['auth']>('none')
-            : fc.constantFrom<SentRequest['auth']>('none', 'malformed'),
-        ),
-        toRequest: ([request, auth]: [GeneratedRequest, SentRequest['auth']]) => sentOf(auth)(request),
-        kind: 'unauthenticated',
-        runs: Math.min(maxExamples, 4),
-      });
+    if (!operation.public) {
+      // The tokens it must refuse: none, a malformed one, an expired one, and a scoped token where the operation
+      // takes an application token only.
+      const home = target.api === 'agent-engine' ? auth?.home?.name : undefined;
+      const wrong: { sent: string; with: (r: SentRequest) => SentRequest }[] = [
+        { sent: 'no token', with: (r) => ({ ...r, auth: 'none' }) },
+      ];
+      if (!options.stateless) {
+        wrong.push({ sent: 'a malformed token', with: (r) => ({ ...r, auth: 'malformed' }) });
+        if (auth && target.api === 'agent-engine')
+          wrong.push({ sent: 'an expired token', with: (r) => ({ ...r, auth: 'expired', bearer: auth!.expired }) });
+        if (home && auth?.scoped.has(home) && !kinds.has('scoped') && !kinds.has('*'))
+          wrong.push({
+            sent: `a scoped token (of workspace ${home}) where the operation takes an application token`,
+            with: (r) => ({ ...r, auth: 'scoped', workspace: home }),
+          });
+      }
+      // A property each, so that every one is tried and a failure shrinks to its own kind of token.
+      for (const variant of wrong)
+        properties.push({
+          arbitrary: valid,
+          toRequest: (request: GeneratedRequest) => variant.with(sentOf('token')(request)),
+          kind: 'unauthenticated',
+          auth: () => ({ sent: variant.sent }),
+          runs: Math.min(maxExamples, 3),
+        });
+      // Another workspace's scoped token, where the operation takes scoped tokens: refused for home's workspace and
+      // connector, and never answered with them.
+      const other = auth?.other;
+      const homeWorkspace = auth?.home;
+      if (target.api === 'agent-engine' && other && auth?.scoped.has(other) && homeWorkspace && kinds.has('scoped')) {
+        const leaks = [homeWorkspace.id, homeWorkspace.connector?.id].filter((id): id is string => Boolean(id));
+        const aimed = fc
+          .tuple(valid, fc.boolean())
+          .map(([request, aim]) => aimAtHome(target.schemas.doc, op, request, aim ? homeWorkspace : undefined));
+        properties.push({
+          arbitrary: aimed,
+          toRequest: ({ request }) => ({ ...sentOf('token')(request), auth: 'scoped', workspace: other }),
+          kind: ({ named }) => (named ? 'unauthenticated' : 'foreign'),
+          auth: ({ named }) => ({
+            sent: named ? `workspace ${other}'s scoped token, naming ${named}` : `workspace ${other}'s scoped token`,
+            leaks,
+          }),
+          runs: Math.min(maxExamples, 6),
+        });
+      }
+    }
     await fuzzOperation(target, op.operationId, operation, properties, index);
   }
 
@@ -306,6 +409,32 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzReport> {
     }
   }
 
+  // What the run made, deleted again (not checked: it is no part of the run's cases), unless a failure's
+  // reproduction names it: then it is kept for the reproduction, and said.
+  const named = (text: string) =>
+    results.some((r) => r.failures.some((f) => f.reproduction.includes(text) || f.message.includes(text)));
+  for (const [what, key] of [
+    ['connector', auth?.made.connector],
+    ['workspace', auth?.made.workspace?.name],
+  ] as const)
+    if (key && named(key)) {
+      options.onProgress?.(`kept ${what} ${key}, which the run made: a reproduction below names it`);
+      if (what === 'connector') delete auth!.made.connector;
+      else delete auth!.made.workspace;
+    }
+  if (engine && auth?.made.connector)
+    await exchange(engine, {
+      method: 'DELETE',
+      url: `${engine.base}/api/v1/integrations/connectors/${encodeURIComponent(auth.made.connector)}`,
+      auth: 'token',
+    });
+  if (engine && auth?.made.workspace?.id)
+    await exchange(engine, {
+      method: 'DELETE',
+      url: `${engine.base}/api/v1/workspaces/${encodeURIComponent(auth.made.workspace.id)}`,
+      auth: 'token',
+    });
+
   return {
     seed,
     checks: results,
@@ -329,14 +458,11 @@ interface ExecuteTarget {
   actions: { entity: string; action: string; params: Record<string, any>; scoped: string[] }[];
 }
 
-/**
- * The connectors whose executes are fuzzed: those the target lists whose definition the kit knows (the first of each
- * definition, at most three), else, where writes are allowed, a GitHub connector made for the run.
- */
+/** The connectors whose executes are fuzzed: those the target lists whose definition the kit knows (the first of
+ * each definition, at most three; prepareAuth made one where the target had none and writes are allowed). */
 async function executeTargets(
   targets: Target[],
   exchange: (target: Target, sent: SentRequest) => Promise<Observed>,
-  readOnly: boolean,
 ): Promise<ExecuteTarget[]> {
   const target = targets.find((t) => t.api === 'agent-engine');
   if (!target) return [];
@@ -347,37 +473,7 @@ async function executeTargets(
     url: `${target.base}/api/v1/integrations/connectors`,
     auth: 'token',
   });
-  let connectors: { id: string; definitionId: string }[] = [];
-  try {
-    const body = JSON.parse(listed.text) as {
-      data?: { id?: string; summarized_source_template?: { actor_definition_id?: string } }[];
-    };
-    connectors = (body.data ?? [])
-      .map((c) => ({ id: String(c.id), definitionId: String(c.summarized_source_template?.actor_definition_id) }))
-      .filter((c) => catalogEntry(c.definitionId) !== undefined);
-  } catch {
-    connectors = [];
-  }
-  if (connectors.length === 0 && !readOnly) {
-    const made = await exchange(target, {
-      method: 'POST',
-      url: `${target.base}/api/v1/integrations/connectors`,
-      auth: 'token',
-      body: JSON.stringify({
-        workspace_name: 'default',
-        definition_id: GITHUB,
-        name: 'verify --fuzz',
-        credentials: { token: 'verify-fuzz-placeholder' },
-        replication_config: { repositories: ['airbytehq/airbyte'] },
-      }),
-    });
-    try {
-      const id = (JSON.parse(made.text) as { id?: string }).id;
-      if (made.status === 200 && id) connectors = [{ id, definitionId: GITHUB }];
-    } catch {
-      // none made: executes are fuzzed as any operation only
-    }
-  }
+  const connectors = knownConnectors(listed);
   const byDefinition = new Map<string, { id: string; definitionId: string }>();
   for (const connector of connectors)
     if (!byDefinition.has(connector.definitionId)) byDefinition.set(connector.definitionId, connector);
@@ -398,6 +494,196 @@ async function executeTargets(
     out.push({ target, connectorId: connector.id, connector: catalog.name, operation, actions });
   }
   return out;
+}
+
+/** The connectors of a list answer whose definition the kit knows. */
+function knownConnectors(listed: Observed): { id: string; definitionId: string }[] {
+  try {
+    const body = JSON.parse(listed.text) as {
+      data?: { id?: string; summarized_source_template?: { actor_definition_id?: string } }[];
+    };
+    return (body.data ?? [])
+      .map((c) => ({ id: String(c.id), definitionId: String(c.summarized_source_template?.actor_definition_id) }))
+      .filter((c) => catalogEntry(c.definitionId) !== undefined);
+  } catch {
+    return [];
+  }
+}
+
+const parseJson = (text: string): any => {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+};
+
+/** A second workspace for ignored_auth, where the target has one workspace only and writes are allowed. */
+const OTHER_WORKSPACE = 'aek-verify-fuzz-other';
+
+/** base64url of a JSON value or of bytes. */
+function base64url(value: unknown): string {
+  const bytes = value instanceof Uint8Array ? value : new TextEncoder().encode(JSON.stringify(value));
+  const text = String.fromCharCode(...bytes);
+  return btoa(text).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_');
+}
+
+/**
+ * A token past its expiry, shaped as the run's own (a JWT: its `alg` and `iss`), its exp an hour ago. The kit cannot
+ * sign as the issuer, so it carries a signature of none: a server must refuse it for either reason. Nothing of the
+ * run's token but those two claims is in it, so it may be printed.
+ */
+export function expiredTokenLike(token: string): string {
+  const [header, payload] = token.split('.').map((part) => parseJson(atob(part.replace(/-/g, '+').replace(/_/g, '/'))));
+  const now = Math.floor(Date.now() / 1000);
+  const alg = typeof header?.alg === 'string' && header.alg !== 'none' ? header.alg : 'HS256';
+  const claims = {
+    ...(typeof payload?.iss === 'string' ? { iss: payload.iss } : {}),
+    sub: 'agent-engine-kit verify',
+    iat: now - 7200,
+    exp: now - 3600,
+  };
+  return `${base64url({ alg, typ: 'JWT' })}.${base64url(claims)}.${base64url(crypto.getRandomValues(new Uint8Array(32)))}`;
+}
+
+/**
+ * ignored_auth's tokens and resources: the expired token; a workspace of the target's (`default` where it has one)
+ * with a scoped token, its id and a connector (made for the run where it has none and writes are allowed: the
+ * connector execute is fuzzed with too); another workspace with a scoped token (made for the run where the target
+ * lists one workspace and writes are allowed). Minting a scoped token for a workspace that exists changes nothing.
+ */
+async function prepareAuth(
+  setup: AuthSetup,
+  target: Target,
+  exchange: (target: Target, sent: SentRequest) => Promise<Observed>,
+  readOnly: boolean,
+): Promise<void> {
+  const api = `${target.base}/api/v1`;
+  /** A GET with the application token, or with a workspace's scoped token. */
+  const get = (path: string, workspace?: string) =>
+    exchange(target, {
+      method: 'GET',
+      url: `${api}${path}`,
+      ...(workspace === undefined ? { auth: 'token' } : { auth: 'scoped', workspace }),
+    });
+  const mint = async (workspace: string) => {
+    const answer = await exchange(target, {
+      method: 'POST',
+      url: `${api}/account/applications/scoped-token`,
+      auth: 'token',
+      body: JSON.stringify({ workspace_name: workspace }),
+    });
+    const token = parseJson(answer.text)?.token;
+    if (answer.status !== 200 || typeof token !== 'string') return undefined;
+    setup.scoped.set(workspace, token);
+    const info = await get('/account/applications/scoped-token/info', workspace);
+    const id = parseJson(info.text)?.workspace_id;
+    return typeof id === 'string' ? id : undefined;
+  };
+
+  const names: string[] = ((parseJson((await get('/workspaces?limit=100')).text)?.data ?? []) as { name?: unknown }[])
+    .map((w) => w.name)
+    .filter((name): name is string => typeof name === 'string');
+  const homeName = names.includes('default') ? 'default' : (names[0] ?? (readOnly ? undefined : 'default'));
+  if (homeName === undefined) {
+    setup.notes.push('ignored_auth: the target lists no workspace, so no scoped token is tried');
+    return;
+  }
+  const homeId = await mint(homeName);
+  if (!setup.scoped.has(homeName)) {
+    setup.notes.push(`ignored_auth: no scoped token could be minted for workspace ${homeName}, so none is tried`);
+    return;
+  }
+  setup.home = { name: homeName, ...(homeId ? { id: homeId } : {}) };
+  const listed = knownConnectors(await get(`/integrations/connectors?workspace_name=${encodeURIComponent(homeName)}`));
+  if (listed[0]) setup.home.connector = { id: listed[0].id, made: false };
+  else if (!readOnly) {
+    const made = await exchange(target, {
+      method: 'POST',
+      url: `${api}/integrations/connectors`,
+      auth: 'token',
+      body: JSON.stringify({
+        workspace_name: homeName,
+        definition_id: GITHUB,
+        name: 'verify --fuzz',
+        credentials: { token: 'verify-fuzz-placeholder' },
+        replication_config: { repositories: ['airbytehq/airbyte'] },
+      }),
+    });
+    const id = parseJson(made.text)?.id;
+    if (made.status === 200 && typeof id === 'string') {
+      setup.home.connector = { id, made: true };
+      setup.made.connector = id;
+    }
+  }
+  const otherName = names.find((name) => name !== homeName) ?? (readOnly ? undefined : OTHER_WORKSPACE);
+  if (otherName === undefined) {
+    setup.notes.push(
+      "ignored_auth: the target lists one workspace, so another workspace's scoped token is not tried (--all lets the run make one)",
+    );
+    return;
+  }
+  const otherId = await mint(otherName);
+  if (!setup.scoped.has(otherName)) {
+    setup.notes.push(`ignored_auth: no scoped token could be minted for workspace ${otherName}`);
+    return;
+  }
+  setup.other = otherName;
+  if (!names.includes(otherName)) setup.made.workspace = { name: otherName, ...(otherId ? { id: otherId } : {}) };
+}
+
+/**
+ * A request of an operation that scoped tokens may call, aimed at home's workspace and connector where it names
+ * them (path `id` of a connector, `workspace_id`; query and body `workspace_name`, `workspace_id`). A write aims only at
+ * a connector the run made. `named` says what it names of home's, if anything.
+ */
+function aimAtHome(
+  doc: OpenApiDocument,
+  op: SpecOperation,
+  generated: GeneratedRequest,
+  home: AuthSetup['home'],
+): { request: GeneratedRequest; named?: string } {
+  if (!home) return { request: generated };
+  const request: GeneratedRequest = {
+    path: { ...generated.path },
+    query: { ...generated.query },
+    body: generated.body,
+  };
+  const named: string[] = [];
+  const write = op.method !== 'get';
+  if ('id' in request.path && op.path.startsWith('/api/v1/integrations/connectors/{id}') && home.connector) {
+    if (!write || home.connector.made) {
+      request.path.id = home.connector.id;
+      named.push(`connector ${home.connector.id} of workspace ${home.name}`);
+    }
+  }
+  if ('workspace_id' in request.path && home.id && !write) {
+    request.path.workspace_id = home.id;
+    named.push(`workspace ${home.name}`);
+  }
+  const queryNames = new Set(
+    op.parameters
+      .map((p) => resolveRef<{ name: string; in: string }>(doc, p))
+      .filter((p) => p.in === 'query')
+      .map((p) => p.name),
+  );
+  if (queryNames.has('workspace_name')) {
+    request.query.workspace_name = home.name;
+    named.push(`workspace ${home.name}`);
+  }
+  if (queryNames.has('workspace_id') && home.id) {
+    request.query.workspace_id = home.id;
+    named.push(`workspace ${home.name}`);
+  }
+  if (request.body && typeof request.body === 'object' && !Array.isArray(request.body)) {
+    const body = { ...(request.body as Record<string, unknown>) };
+    if ('workspace_name' in body) {
+      body.workspace_name = home.name;
+      named.push(`workspace ${home.name}`);
+    }
+    request.body = body;
+  }
+  return { request, ...(named.length > 0 ? { named: [...new Set(named)].join(' and ') } : {}) };
 }
 
 /**

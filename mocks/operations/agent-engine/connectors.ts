@@ -93,7 +93,7 @@ export function connectorOperations(service: MockService) {
     }
     const workspace = store.workspaceByName(body.workspace_name);
     if (!workspace) throw notFound(`Workspace ${body.workspace_name}`);
-    assertWorkspaceAccess(context.principal, workspace.id, `Workspace ${body.workspace_name}`);
+    assertWorkspaceAccess(context.principal, workspace.id);
     let template: SourceTemplate | undefined;
     if (present(body.source_template_id)) {
       template = store.sourceTemplates.get(body.source_template_id!);
@@ -128,7 +128,7 @@ export function connectorOperations(service: MockService) {
   function connectorFor(context: { principal: IssuedToken | undefined }, id: string): Connector {
     const connector = store.connectors.get(id);
     if (!connector) throw notFound(`Connector ${id}`);
-    assertWorkspaceAccess(context.principal, connector.workspaceId, `Connector ${id}`);
+    assertWorkspaceAccess(context.principal, connector.workspaceId);
     return connector;
   }
 
@@ -173,10 +173,14 @@ export function connectorOperations(service: MockService) {
       const workspaceName = query.workspace_name ?? query.customer_name ?? query.external_user_id;
       let connectors = [...store.connectors.values()];
       if (principal?.workspaceId) connectors = connectors.filter((c) => c.workspaceId === principal.workspaceId);
-      if (query.workspace_id) connectors = connectors.filter((c) => c.workspaceId === query.workspace_id);
+      if (query.workspace_id) {
+        assertWorkspaceAccess(principal, query.workspace_id);
+        connectors = connectors.filter((c) => c.workspaceId === query.workspace_id);
+      }
       if (workspaceName != null) {
         const workspace = store.workspaceByName(workspaceName);
         if (!workspace) throw notFound(`Workspace ${workspaceName}`);
+        assertWorkspaceAccess(principal, workspace.id);
         connectors = connectors.filter((c) => c.workspaceId === workspace.id);
       }
       if (query.definition_id) connectors = connectors.filter((c) => c.definitionId === query.definition_id);
@@ -321,7 +325,7 @@ export function connectorOperations(service: MockService) {
       const body = context.body as Schemas['OAuthInitiateRequest'];
       const workspace = store.workspaceByName(body.workspace_name);
       if (!workspace) throw notFound(`Workspace ${body.workspace_name}`);
-      assertWorkspaceAccess(context.principal, workspace.id, `Workspace ${body.workspace_name}`);
+      assertWorkspaceAccess(context.principal, workspace.id);
       const given = ['connector_type', 'definition_id', 'source_template_id'].filter((f) =>
         present((body as Record<string, unknown>)[f]),
       );

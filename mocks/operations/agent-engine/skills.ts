@@ -25,7 +25,7 @@ export function skillOperations(service: MockService) {
     if (principal?.workspaceId) connectors = connectors.filter((c) => c.workspaceId === principal.workspaceId);
     if (query.workspace_id) {
       if (!store.workspaces.has(query.workspace_id)) throw notFound(`Workspace ${query.workspace_id}`);
-      assertWorkspaceAccess(context.principal, query.workspace_id, `Workspace ${query.workspace_id}`);
+      assertWorkspaceAccess(context.principal, query.workspace_id);
       connectors = connectors.filter((c) => c.workspaceId === query.workspace_id);
     }
     return connectors; // in the order they were created

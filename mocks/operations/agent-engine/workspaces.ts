@@ -14,7 +14,7 @@ export function workspaceOperations(service: MockService) {
   const workspaceFor = (context: { principal: IssuedToken | undefined }, id: string) => {
     const workspace = store.workspaces.get(id);
     if (!workspace) throw notFound(`Workspace ${id}`);
-    assertWorkspaceAccess(context.principal, id, `Workspace ${id}`);
+    assertWorkspaceAccess(context.principal, id);
     return workspace;
   };
 
