@@ -109,7 +109,7 @@ describe('verify --fuzz --stateful', () => {
       "curl -X DELETE 'http://mock.test/api/v1/integrations/connectors/{id}'",
       "curl -X GET 'http://mock.test/api/v1/integrations/connectors/{id}'",
     ]);
-    expect(failure!.reproduction).toContain("-H 'Authorization: Bearer $TOKEN'");
+    expect(failure!.reproduction).toContain('-H "Authorization: Bearer $TOKEN"');
     expect(failure!.reproduction).not.toMatch(/Bearer ey/);
     expect(failure!.response.status).toBe(200);
     // Replayed (a new connector each time: the create's answer names the id the later steps use).
