@@ -3,7 +3,8 @@
 // is a property of its own, with its own model and commands, each in a module beside this one: connectors (create,
 // list, get, update, check, execute, delete), source templates and connection templates (create, list, get, patch,
 // delete), tokens and workspaces (scoped token, which creates the workspace; scoped info; widget token; workspaces
-// listed, read, updated; stats).
+// listed, read, updated; stats), and OAuth credentials (set and remove an organization's OAuth application; only
+// against a loopback target, see `organizationSettings`).
 //
 // Every step is one request. Its answer goes through the stateless checks of checks.ts (kind 'valid'), then through
 // the stateful ones, named as Schemathesis names them where it has a name:
@@ -30,6 +31,7 @@ import { CHECK_NAMES, runChecks, type CheckName } from '../checks.js';
 import { curlOf, type FuzzCheckResult, type FuzzFailure, type SentRequest } from '../fuzz.js';
 import { probeTarget, type Probe } from '../run.js';
 import { connectorGroup } from './connectors.js';
+import { oauthGroup } from './oauth.js';
 import { templateGroup } from './templates.js';
 import { workspaceGroup } from './workspaces.js';
 
@@ -52,10 +54,17 @@ export interface StatefulOptions {
   maxCommands?: number;
   /** True against a target where only reads are allowed: nothing runs (the sequences create and delete). */
   readOnly?: boolean;
+  /**
+   * True lets the OAuth-credentials group run. Its PUTs replace the organization's own OAuth application of a
+   * connector, and no operation reads one back, so what was there cannot be restored afterwards: set it only against
+   * a loopback target (127.0.0.1, ::1, localhost), as the CLI does from the base URL's host. Default false: the group
+   * is skipped with one progress line.
+   */
+  organizationSettings?: boolean;
   /** How long a deleted connector may still list (deletion is asynchronous). Default 30 000 ms. */
   deletionWaitMs?: number;
   fetch?: Fetch;
-  /** A line per group as it ends. */
+  /** A line per group as it ends (or as it is skipped). */
   onProgress?: (line: string) => void;
 }
 
@@ -108,6 +117,8 @@ export type Command<Model extends object> = fc.AsyncCommand<Model, Sequence>;
 /** One property: a model, the commands that move it, and what to undo after each sequence. */
 export interface Group<Model extends object> {
   name: string;
+  /** Why the group does not run against this target, in one line (undefined: it runs). */
+  skipped?: string | undefined;
   /** The model at the start of a sequence. */
   model(): Model;
   /** Before each sequence: what the model needs to know of the target first (requests outside the steps). */
@@ -299,11 +310,16 @@ export async function statefulRun(options: StatefulOptions): Promise<StatefulRep
     templateGroup(context, 'sources'),
     templateGroup(context, 'connections'),
     workspaceGroup(context),
+    oauthGroup(context),
   ];
 
   const maxExamples = options.maxExamples ?? 100;
   const results: FuzzCheckResult[] = [];
   for (const [index, group] of groups.entries()) {
+    if (group.skipped !== undefined) {
+      options.onProgress?.(`· stateful ${group.name} skipped: ${group.skipped}`);
+      continue;
+    }
     context.applied = new Map();
     let sequences = 0;
     let last: { failure: StepFailure; steps: Step[] } | undefined;
