@@ -580,6 +580,8 @@ async function fuzzCommand(
         clientId,
         clientSecret,
         readOnly,
+        // The OAuth-credentials sequences replace the organization's OAuth apps, which nothing reads back: loopback only.
+        organizationSettings: isLoopback(baseUrl),
         seed: report.seed,
         probe,
         ...(maxExamples === undefined ? {} : { maxExamples }),
