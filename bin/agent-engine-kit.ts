@@ -338,18 +338,24 @@ async function verifyCommand(args: string[]): Promise<number> {
   const { clientId, clientSecret } = credentials('verify', values, baseUrl);
 
   if (values.all && values['read-only']) throw new UsageError(`verify: --all or --read-only, not both`);
-  // Writes only where the user said so, or on loopback (the mock, a local deployment) unless told --read-only.
-  const readOnly = values['read-only'] === true || (!values.all && !isLoopback(baseUrl));
+  // Writes only where the user said so, or on loopback (the mock, a local deployment) unless told --read-only. The
+  // kit's proxy on loopback says (Via) what it is in front of: that is the target.
+  // (Loopback also decides whether the organization's settings are fuzzed, --all or not.)
+  let behind: string | undefined;
+  if (!values['read-only'] && isLoopback(baseUrl)) behind = (await probeTarget(baseUrl.href)).upstream;
+  const loopback =
+    isLoopback(baseUrl) && (behind === undefined || (URL.canParse(behind) && isLoopback(new URL(behind))));
+  const readOnly = values['read-only'] === true || (!values.all && !loopback);
   const scope = readOnly
     ? values['read-only']
       ? 'read-only'
-      : 'read-only: not a loopback target; --all for the rest'
+      : `read-only: ${behind ? `a proxy in front of ${behind}` : 'not a loopback target'}; --all for the rest`
     : values.all
       ? 'all'
       : 'all: a loopback target; --read-only for reads only';
   const shown = `${baseUrl.origin}${baseUrl.pathname === '/' ? '' : baseUrl.pathname}`;
   if (values.stateful && !values.fuzz) throw new UsageError(`verify: --stateful goes with --fuzz\n\n${HELP.verify}`);
-  if (values.fuzz) return fuzzCommand(values, baseUrl, shown, readOnly, scope, clientId, clientSecret);
+  if (values.fuzz) return fuzzCommand(values, baseUrl, shown, readOnly, scope, loopback, clientId, clientSecret);
   console.log(`verifying ${shown} (cases: ${scope})\n`);
   const report = await verify({
     baseUrl: baseUrl.href,
@@ -521,6 +527,7 @@ async function fuzzCommand(
   shown: string,
   readOnly: boolean,
   scope: string,
+  loopback: boolean,
   clientId: string,
   clientSecret: string,
 ): Promise<number> {
@@ -561,6 +568,7 @@ async function fuzzCommand(
       clientId,
       clientSecret,
       readOnly,
+      organizationSettings: loopback,
       stateless: probe.stateless,
       ...(seed === undefined ? {} : { seed }),
       ...(maxExamples === undefined ? {} : { maxExamples }),
@@ -581,7 +589,7 @@ async function fuzzCommand(
         clientSecret,
         readOnly,
         // The OAuth-credentials sequences replace the organization's OAuth apps, which nothing reads back: loopback only.
-        organizationSettings: isLoopback(baseUrl),
+        organizationSettings: loopback,
         seed: report.seed,
         probe,
         ...(maxExamples === undefined ? {} : { maxExamples }),

@@ -13,7 +13,16 @@ const credentials = { clientId: 'demo-client-id', clientSecret: 'demo-client-sec
 const schemas = new SpecSchemas(agentEngineSpec, 'agent-engine');
 
 const run = (fetch: Fetch, extra: Partial<Parameters<typeof fuzz>[0]> = {}) =>
-  fuzz({ baseUrl: BASE, v1BaseUrl: `${BASE}/v1`, ...credentials, readOnly: false, seed: 11, fetch, ...extra });
+  fuzz({
+    baseUrl: BASE,
+    v1BaseUrl: `${BASE}/v1`,
+    ...credentials,
+    readOnly: false,
+    organizationSettings: true,
+    seed: 11,
+    fetch,
+    ...extra,
+  });
 
 const failuresOf = (report: FuzzReport, check: string, operation: string): FuzzFailure[] =>
   report.checks.find((r) => r.check === check && r.operation === operation)?.failures ?? [];

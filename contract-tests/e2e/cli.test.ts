@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMockFetch } from '../../mocks/fetch.js';
+import { startProxy } from '../../mocks/proxy/server.js';
 import { startStandaloneMock } from '../../mocks/standalone.js';
 import { createAgentEngineClient } from '../../src/index.js';
 import { verify } from '../../src/verify/run.js';
@@ -480,6 +481,28 @@ describe('agent-engine-kit verify', () => {
     expect(all.code).toBe(0);
     expect((await run(['verify', mock.url, '--all', '--read-only'])).code).toBe(2);
   }, 60_000);
+
+  it("reads only through the kit's proxy on loopback when what is behind it is not loopback (its Via says)", async () => {
+    // 127.0.0.2 is this machine too, but not a name verify takes for loopback: it stands for a real API here.
+    const far = await startStandaloneMock({ port: 0, host: '127.0.0.2', log: false });
+    const farProxy = await startProxy({ upstream: far.url, upstreamV1: `${far.url}/v1`, port: 0, warn: () => {} });
+    const nearProxy = await startProxy({ upstream: mock.url, upstreamV1: `${mock.url}/v1`, port: 0, warn: () => {} });
+    try {
+      const before = far.service.store.connectors.size;
+      const behindFar = await run(['verify', farProxy.url]);
+      expect(behindFar.output).toContain(`(cases: read-only: a proxy in front of ${far.url}; --all for the rest)`);
+      expect(far.service.store.connectors.size).toBe(before);
+      expect(behindFar.code).toBe(0);
+      const behindNear = await run(['verify', nearProxy.url, '--fuzz', '--max-examples', '1', '--seed', '3']);
+      expect(behindNear.output).toContain('(operations: all: a loopback target; --read-only for reads only)');
+      expect(behindNear.output).not.toContain('not fuzzed: update_oauth_credentials');
+      const fuzzFar = await run(['verify', farProxy.url, '--fuzz', '--all', '--max-examples', '1', '--seed', '3']);
+      expect(fuzzFar.output).toContain('not fuzzed: update_oauth_credentials');
+    } finally {
+      await Promise.all([farProxy.close(), nearProxy.close()]);
+      await far.close();
+    }
+  }, 90_000);
 
   it('fails, naming the operation and the field, against a server whose answers break the spec', async () => {
     // Right about tokens, wrong about the catalog: `definitions` must be an array.

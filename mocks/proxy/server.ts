@@ -371,7 +371,10 @@ export async function startProxy(options: ProxyOptions = {}): Promise<RunningPro
     const requestId = (response.headers['x-request-id'] as string | undefined) ?? null;
     const mediaType = mediaTypeOf(response.headers['content-type']);
     const json = isJsonMediaType(mediaType);
+    // Via (RFC 9110): a proxy says it was here; the comment names the upstream, so that `verify` pointed at the proxy on
+    // loopback knows it reaches a real API behind it and does not write by default.
     const answerHeaders = passedHeaders(response.rawHeaders);
+    answerHeaders.push(['via', `1.1 agent-engine-kit-proxy (upstream ${target.origin})`]);
     const keepUpTo = json ? MAX_CHECKED_ANSWER_BYTES : options.recorder ? MAX_RECORDED_BINARY_BYTES : 0;
     const kept: Buffer[] = [];
     let keptBytes = 0;

@@ -14,7 +14,7 @@ export const CHECK_NAMES = [
   'positive_data_acceptance',
   'negative_data_rejection',
   'ignored_auth',
-  // The stateful checks (stateful.ts): along sequences of requests, against a model of what the sequence made.
+  // The stateful checks (stateful/): along sequences of requests, against a model of what the sequence made.
   'use_after_free',
   'ensure_resource_availability',
   'model_conformance',

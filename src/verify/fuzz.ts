@@ -36,6 +36,11 @@ export interface FuzzOptions {
   clientSecret: string;
   /** Only the operations that read (GET): what to run against an organization one does not own. */
   readOnly: boolean;
+  /**
+   * Also the operations that replace an organization's settings, which cannot be read back to restore them (its
+   * OAuth applications: ORGANIZATION_SETTING_OPERATIONS): true only against a loopback target. Default false.
+   */
+  organizationSettings?: boolean;
   /** Same seed, same requests. Default: a random one, reported. */
   seed?: number;
   /** Requests per property and operation. Default 25. */
@@ -91,6 +96,15 @@ export interface FuzzReport {
   ms: number;
   ok: boolean;
 }
+
+/**
+ * Operations that replace an organization's settings, which the API does not let anyone read back to restore (its
+ * own OAuth application per connector): fuzzed only where `organizationSettings` allows (loopback targets).
+ */
+export const ORGANIZATION_SETTING_OPERATIONS: ReadonlySet<string> = new Set([
+  'update_oauth_credentials',
+  'delete_oauth_credentials_connector_type_connector_type',
+]);
 
 const SPECS: Record<Api, OpenApiDocument> = { 'agent-engine': agentEngineSpec, 'airbyte-api-v1': airbyteApiV1Spec };
 const MALFORMED_TOKEN = 'not-a-token';
@@ -202,8 +216,13 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzReport> {
   const operations = targets.flatMap((target) =>
     listOperations(target.schemas.doc)
       .filter((op) => !options.readOnly || op.method === 'get')
+      .filter((op) => options.organizationSettings || !ORGANIZATION_SETTING_OPERATIONS.has(op.operationId))
       .map((op) => ({ target, op })),
   );
+  if (!options.organizationSettings && targets.some((t) => t.api === 'agent-engine'))
+    options.onProgress?.(
+      `not fuzzed: ${[...ORGANIZATION_SETTING_OPERATIONS].join(', ')} (they replace the organization's OAuth applications, which cannot be read back; they run against a loopback target)`,
+    );
   const budgetMs = options.timeBudgetSeconds === undefined ? undefined : options.timeBudgetSeconds * 1000;
   const results: FuzzCheckResult[] = [];
 

@@ -83,6 +83,13 @@ export interface Probe {
   notApi?: { url: string; status: number; contentType: string } | undefined;
   /** The server answered a connector that cannot exist: it serves static examples (as Prism does), and keeps no state. */
   stateless: boolean;
+  /** The kit's proxy answered (its `Via`), in front of this upstream origin: the target is what is behind it. */
+  upstream?: string;
+}
+
+/** The upstream a `Via` header names as `agent-engine-kit-proxy (upstream ORIGIN)`, if the kit's proxy answered. */
+function upstreamOf(via: string | null): string | undefined {
+  return via ? /agent-engine-kit-proxy \(upstream ([^)\s]+)\)/.exec(via)?.[1] : undefined;
 }
 
 export interface CaseResult {
@@ -157,7 +164,8 @@ export async function probeTarget(
       notApi: { url: base, status: answer.status, contentType: contentType || 'no content type' },
       stateless: false,
     };
-  return { stateless: answer.ok };
+  const upstream = upstreamOf(answer.headers.get('via'));
+  return { stateless: answer.ok, ...(upstream ? { upstream } : {}) };
 }
 
 /**

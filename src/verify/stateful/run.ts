@@ -17,8 +17,8 @@
 //   workspace its token was minted for, the stats count the workspaces the sequence created, a step the model
 //   expects to succeed does.
 // A failing sequence is shrunk by fast-check to the shortest that still fails; it is reported as FuzzFailure with
-// the sequence's curl lines (one per step; the token as $TOKEN, a scoped one as $SCOPED_TOKEN; ids of earlier steps
-// as the literal ids they were) and the failing step's answer. After each sequence what it made is deleted again.
+// the sequence's curl lines (one per step; the token as $TOKEN, a scoped one as $SCOPED_TOKEN minted by the line
+// before; ids of earlier steps as the literal ids they were) and the failing step's answer. After each sequence what it made is deleted again.
 //
 // This module is the machinery every group shares: the run's context (one step, the checks it is held to, requests
 // outside the steps), the loop over the groups, and the report.
@@ -79,8 +79,6 @@ export interface StatefulReport {
 export interface Step {
   operation: string;
   request: SentRequest;
-  /** The request went with a scoped token (printed as $SCOPED_TOKEN) rather than the application token. */
-  scoped: boolean;
 }
 
 /** Why a step failed, and the step. */
@@ -199,13 +197,18 @@ export class StatefulContext {
     init: { body?: unknown; scopedToken?: string } = {},
   ): Promise<Answer> {
     const operation = this.operations.get(operationId)!;
+    // A scoped token's step is printed with the line that mints it for its workspace (curlOf).
+    const workspace =
+      init.scopedToken === undefined
+        ? undefined
+        : [...sequence.scopedTokens].find(([, token]) => token === init.scopedToken)?.[0];
     const request: SentRequest = {
       method: operation.method.toUpperCase(),
       url: `${this.api}${path}`,
-      auth: 'token',
+      ...(workspace === undefined ? { auth: 'token' } : { auth: 'scoped', workspace }),
       ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
     };
-    sequence.steps.push({ operation: operationId, request, scoped: init.scopedToken !== undefined });
+    sequence.steps.push({ operation: operationId, request });
     this.requests++;
     const response = await this.send(request.url, {
       method: request.method,
@@ -388,9 +391,7 @@ function reported({ failure, steps }: { failure: StepFailure; steps: Step[] }): 
   return {
     message: `${failure.message} (after ${steps.length} step${steps.length === 1 ? '' : 's'}: ${steps.map((s) => s.operation).join(' → ')})`,
     request: steps.at(-1)!.request,
-    reproduction: steps
-      .map((s) => (s.scoped ? curlOf(s.request).replace('$TOKEN', '$SCOPED_TOKEN') : curlOf(s.request)))
-      .join('\n'),
+    reproduction: steps.map((s) => curlOf(s.request)).join('\n'),
     response: failure.response,
   };
 }
