@@ -6,7 +6,14 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createMockFetch } from '../../mocks/node.js';
-import { SPEC_NAMES, listOperations, loadSpec, type SpecName, type SpecOperation } from '../../mocks/spec.js';
+import {
+  SPEC_NAMES,
+  listOperations,
+  loadSpec,
+  tokenKinds,
+  type SpecName,
+  type SpecOperation,
+} from '../../mocks/spec.js';
 import { bodyBreaks, parameterBreaks, requestArbitrary, type GeneratedRequest } from '../../src/verify/requests.js';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261124);
@@ -14,6 +21,8 @@ const RUNS = Number(process.env.FUZZ_RUNS ?? 200);
 const ORIGIN = 'http://127.0.0.1:4010';
 const { fetch, service } = createMockFetch({ seed: 9, tokenTtlSeconds: 24 * 3600 });
 const tokens: Partial<Record<SpecName, string>> = {};
+/** For the operations that take no application token (scoped info): a scoped token of the default workspace. */
+let scopedToken = '';
 
 beforeAll(async () => {
   for (const api of SPEC_NAMES) {
@@ -25,6 +34,12 @@ beforeAll(async () => {
     });
     tokens[api] = ((await response.json()) as { access_token: string }).access_token;
   }
+  const scoped = await fetch(`${ORIGIN}/api/v1/account/applications/scoped-token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens['agent-engine']}` },
+    body: JSON.stringify({ workspace_name: 'default' }),
+  });
+  scopedToken = ((await scoped.json()) as { token: string }).token;
 });
 
 async function send(
@@ -44,7 +59,8 @@ async function send(
   const response = await fetch(url, {
     method: op.method.toUpperCase(),
     headers: {
-      authorization: `Bearer ${tokens[api]}`,
+      ...request.headers,
+      authorization: `Bearer ${api === 'agent-engine' && !tokenKinds(loadSpec(api), op.operation).has('application') ? scopedToken : tokens[api]}`,
       ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
     },
     ...(body !== undefined ? { body } : {}),

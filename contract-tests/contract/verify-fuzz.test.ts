@@ -157,8 +157,13 @@ describe('verify --fuzz', () => {
     // A service that drops params it does not know instead of refusing them.
     const lenient: Fetch = async (input, init) => {
       const request = new Request(input, init);
-      if (!request.url.endsWith('/execute')) return mock.fetch(request);
-      const body = (await request.json()) as { params?: Record<string, unknown> };
+      const body = request.url.endsWith('/execute')
+        ? ((await request
+            .clone()
+            .json()
+            .catch(() => undefined)) as { params?: Record<string, unknown> } | undefined)
+        : undefined;
+      if (!body) return mock.fetch(request);
       const { not_a_param_of_this_action: _dropped, ...params } = body.params ?? {};
       return mock.fetch(request.url, {
         method: 'POST',

@@ -70,6 +70,8 @@ export interface SentRequest {
   workspace?: string;
   /** expired: the token, made by the run (no secret: it was never valid). */
   bearer?: string;
+  /** Header parameters of the operation (x-organization-id). */
+  headers?: Record<string, string>;
   body?: string;
 }
 
@@ -128,6 +130,7 @@ export function curlOf(request: SentRequest): string {
     );
     parts.push(`-H "Authorization: Bearer $SCOPED_TOKEN"`);
   }
+  for (const [name, value] of Object.entries(request.headers ?? {})) parts.push(`-H ${quote(`${name}: ${value}`)}`);
   if (request.body !== undefined) parts.push(`-H 'Content-Type: application/json' --data-raw ${quote(request.body)}`);
   lines.push(parts.join(' \\\n  '));
   return lines.join('\n');
@@ -137,6 +140,8 @@ interface Target {
   api: Api;
   base: string;
   token: string;
+  /** Values of header parameters that depend on the account (requestArbitrary's `known`). */
+  known: Record<string, string>;
   schemas: SpecSchemas;
 }
 
@@ -176,8 +181,11 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzReport> {
       body: JSON.stringify({ client_id: options.clientId, client_secret: options.clientSecret }),
     });
     if (!response.ok) throw new Error(`${base}${tokenPath} refused the credentials (${response.status})`);
-    const token = ((await response.json()) as { access_token: string }).access_token;
-    targets.push({ api, base, token, schemas: new SpecSchemas(SPECS[api], api) });
+    const answer = (await response.json()) as { access_token: string; organization_id?: unknown };
+    // The organization the token answer names is what a valid x-organization-id may say.
+    const known: Record<string, string> =
+      typeof answer.organization_id === 'string' ? { 'x-organization-id': answer.organization_id } : {};
+    targets.push({ api, base, token: answer.access_token, known, schemas: new SpecSchemas(SPECS[api], api) });
   }
 
   const urlOf = (target: Target, op: SpecOperation, request: GeneratedRequest) => {
@@ -205,6 +213,7 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzReport> {
     const response = await send(sent.url, {
       method: sent.method,
       headers: {
+        ...sent.headers,
         ...(token ? { authorization: `Bearer ${token}` } : {}),
         ...(sent.body !== undefined ? { 'content-type': 'application/json' } : {}),
       },
@@ -317,13 +326,14 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzReport> {
       statuses: Object.keys(op.operation.responses),
       public: kinds.size === 0,
     };
-    const valid = requestArbitrary(target.schemas.doc, op);
+    const valid = requestArbitrary(target.schemas.doc, op, target.known);
     const sentOf =
       (auth: SentRequest['auth']) =>
       (request: GeneratedRequest): SentRequest => ({
         method: op.method.toUpperCase(),
         url: urlOf(target, op, request),
         auth,
+        ...(Object.keys(request.headers).length === 0 ? {} : { headers: request.headers }),
         ...(request.body === undefined ? {} : { body: JSON.stringify(request.body) }),
       });
     const properties: Property<any>[] = [
@@ -663,11 +673,7 @@ function aimAtHome(
   home: AuthSetup['home'],
 ): { request: GeneratedRequest; named?: string } {
   if (!home) return { request: generated };
-  const request: GeneratedRequest = {
-    path: { ...generated.path },
-    query: { ...generated.query },
-    body: generated.body,
-  };
+  const request: GeneratedRequest = { ...generated, path: { ...generated.path }, query: { ...generated.query } };
   const named: string[] = [];
   const write = op.method !== 'get';
   if ('id' in request.path && op.path.startsWith('/api/v1/integrations/connectors/{id}') && home.connector) {

@@ -12,6 +12,8 @@ type Schema = Record<string, any>;
 export interface GeneratedRequest {
   path: Record<string, string>;
   query: Record<string, unknown>;
+  /** Header parameters (names as the spec spells them). */
+  headers: Record<string, string>;
   body: unknown;
 }
 
@@ -31,9 +33,24 @@ export function bodySchemaOf(doc: OpenApiDocument, op: SpecOperation): Schema | 
   return schema ? resolveRef(doc, schema) : undefined;
 }
 
-/** Valid requests for an operation. */
-export function requestArbitrary(doc: OpenApiDocument, op: SpecOperation): fc.Arbitrary<GeneratedRequest> {
+/**
+ * Valid requests for an operation. A header parameter whose valid values depend on the account (`x-organization-id`:
+ * an organization the credentials belong to) is sent, now and then, with the value `known` gives it, and left out
+ * where none is known, unless it is required (then generated from its schema).
+ */
+export function requestArbitrary(
+  doc: OpenApiDocument,
+  op: SpecOperation,
+  known: Record<string, string> = {},
+): fc.Arbitrary<GeneratedRequest> {
   const parameters = op.parameters.map((p) => resolveRef(doc, p));
+  const headerParameters = parameters.filter((p) => p.in === 'header' && (p.required || known[p.name] !== undefined));
+  const headers = Object.fromEntries(
+    headerParameters.map((p) => [
+      p.name,
+      known[p.name] !== undefined ? fc.constant(known[p.name]!) : arbitraryFor(doc, p.schema ?? {}).map(String),
+    ]),
+  );
   const path = Object.fromEntries(
     parameters
       .filter((p) => p.in === 'path')
@@ -78,11 +95,17 @@ export function requestArbitrary(doc: OpenApiDocument, op: SpecOperation): fc.Ar
     query: fc.record(query, {
       requiredKeys: parameters.filter((p) => p.in === 'query' && p.required).map((p) => p.name as string),
     }),
+    headers: fc.record(headers, {
+      requiredKeys: headerParameters.filter((p) => p.required).map((p) => p.name as string),
+    }) as fc.Arbitrary<Record<string, string>>,
     body,
   });
 }
 
-/** Ways to break a request's parameters: a path id that is no UUID, a typed or enumerated query parameter's value. */
+/**
+ * Ways to break a request's parameters: a path id or a header that is no UUID, a typed or enumerated query
+ * parameter's value.
+ */
 export function parameterBreaks(doc: OpenApiDocument, op: SpecOperation): ((r: GeneratedRequest) => BrokenRequest)[] {
   const breaks: ((r: GeneratedRequest) => BrokenRequest)[] = [];
   for (const raw of op.parameters) {
@@ -94,6 +117,11 @@ export function parameterBreaks(doc: OpenApiDocument, op: SpecOperation): ((r: G
       breaks.push((r) => ({
         request: { ...r, path: { ...r.path, [name]: 'not-a-uuid' } },
         breaks: `path.${name} not a UUID`,
+      }));
+    if (parameter.in === 'header' && schema.format === 'uuid')
+      breaks.push((r) => ({
+        request: { ...r, headers: { ...r.headers, [name]: 'not-a-uuid' } },
+        breaks: `header ${name} not a UUID`,
       }));
     if (parameter.in === 'query' && (types.includes('integer') || types.includes('boolean')))
       breaks.push((r) => ({
