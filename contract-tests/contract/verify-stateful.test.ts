@@ -5,8 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { createMockFetch } from '../../mocks/fetch.js';
 import type { FuzzFailure } from '../../src/verify/fuzz.js';
 import { statefulRun, type StatefulReport } from '../../src/verify/stateful.js';
+import { SEEDED_DEFECTS, type Fetch } from '../support/seeded-defects.js';
 
-type Fetch = (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>;
 const BASE = 'http://mock.test';
 const credentials = { clientId: 'demo-client-id', clientSecret: 'demo-client-secret' };
 
@@ -83,25 +83,13 @@ describe('verify --fuzz --stateful', () => {
   }, 30_000);
 
   it('a connector that still answers after its DELETE fails use_after_free, shrunk to create, delete, get', async () => {
-    const mock = createMockFetch({ seed: 4 });
     // The defect: a deleted connector's stored copy still answers GET (it is gone from the list, as it should be).
-    const copies = new Map<string, unknown>();
-    const { fetch } = mock;
-    const remembering: Fetch = async (input, init) => {
-      const request = new Request(input, init);
-      const response = await fetch(request.clone());
-      const id = /\/integrations\/connectors\/([0-9a-f-]{36})$/.exec(new URL(request.url).pathname)?.[1];
-      if (request.method === 'POST' && request.url.endsWith('/integrations/connectors') && response.ok) {
-        const body = (await response.clone().json()) as { id: string };
-        copies.set(body.id, body);
-      }
-      if (id && request.method === 'GET' && response.status === 404 && copies.has(id))
-        return Response.json(copies.get(id));
-      return response;
-    };
+    const { check, operation, inject } = SEEDED_DEFECTS.useAfterFree;
+    const remembering = inject();
     const report = await run(remembering);
-    const [failure] = failuresOf(report, 'use_after_free');
+    const [failure] = failuresOf(report, check);
     expect(failure, 'the defect was found').toBeDefined();
+    expect(report.checks.find((r) => r.status === 'failed')?.operation).toBe(operation);
     expect(failure!.message).toMatch(/answered 200 to get after its DELETE \(expected 404\)/);
     const curls = failure!.reproduction.match(/^curl -X \w+ '[^']+'/gm)!;
     expect(curls.map((line) => line.replace(/[0-9a-f-]{36}/, '{id}'))).toEqual([
@@ -127,21 +115,11 @@ describe('verify --fuzz --stateful', () => {
   }, 30_000);
 
   it('a created connector missing from the list fails ensure_resource_availability', async () => {
-    const mock = createMockFetch({ seed: 4 });
-    mock.service.override({
-      'agent-engine': {
-        list_integrations_connectors: () => {
-          const connectors = [...mock.service.store.connectors.values()].sort((a, b) =>
-            a.createdAt.localeCompare(b.createdAt),
-          );
-          const kept = connectors.slice(0, -1);
-          return { status: 200, body: { data: kept.map((c) => ({ id: c.id, name: c.name })) as never } };
-        },
-      },
-    });
-    const report = await run(mock.fetch, { maxExamples: 10 });
-    const [failure] = failuresOf(report, 'ensure_resource_availability');
+    const { check, operation, inject } = SEEDED_DEFECTS.createdButNotListed;
+    const report = await run(inject(), { maxExamples: 10 });
+    const [failure] = failuresOf(report, check);
     expect(failure, 'the defect was found').toBeDefined();
+    expect(report.checks.find((r) => r.status === 'failed')?.operation).toBe(operation);
     expect(failure!.message).toMatch(/created in this sequence, is not in the list/);
     const curls = failure!.reproduction.match(/^curl -X \w+ '[^']+'/gm)!;
     expect(curls).toEqual([
