@@ -144,6 +144,23 @@ describe('verify --fuzz', () => {
     expect(failure!.reproduction).toContain("-H 'Authorization: Bearer not-a-token'");
     expect((await replay(fetch, failure!.request)).status).toBe(200);
   }, 60_000);
+
+  it('runs only the operations asked for (executes by their label), and says how a failure was found', async () => {
+    const mock = createMockFetch({ seed: 4 });
+    const some = await run(mock.fetch, { operations: ['list_workspaces', 'get_workspaces_stats'], maxExamples: 3 });
+    expect(new Set(some.checks.map((r) => r.operation))).toEqual(new Set(['list_workspaces', 'get_workspaces_stats']));
+    const execute = await run(mock.fetch, { operations: ['execute github issues list'], maxExamples: 3 });
+    expect(new Set(execute.checks.map((r) => r.operation))).toEqual(new Set(['execute github issues list']));
+
+    const { check, operation, inject } = SEEDED_DEFECTS.serverErrorOnBoundary;
+    const report = await run(inject(), { operations: [operation] });
+    const [failure] = failuresOf(report, check, operation);
+    // The valid requests' property failed within its 25 runs, and its counterexample was shrunk to limit=100.
+    expect(failure!.found!.runs).toBeGreaterThanOrEqual(1);
+    expect(failure!.found!.runs).toBeLessThanOrEqual(25);
+    expect(failure!.found!.shrinks).toBeGreaterThan(0);
+    expect(new URL(failure!.request.url).search).toBe('?limit=100');
+  }, 60_000);
 });
 
 /** The operation as the checks need it: method, path, documented statuses. */

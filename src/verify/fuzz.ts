@@ -55,6 +55,11 @@ export interface FuzzOptions {
   stateless?: boolean;
   /** A line per operation as it ends. */
   onProgress?: (line: string) => void;
+  /**
+   * Only these operations: operationIds, and executes as their labels (`execute github issues list`). Default: all.
+   * Without an execute label among them no connector is looked up for executes.
+   */
+  operations?: string[];
 }
 
 /** A request as sent, enough to send it again (and to print it as curl, the token as `$TOKEN`). */
@@ -81,6 +86,8 @@ export interface FuzzFailure {
   /** curl lines that send the request again, with the token as $TOKEN. */
   reproduction: string;
   response: { status: number; body: string };
+  /** What fast-check said of the property that failed: the runs to the first failure, then the shrink steps taken. */
+  found?: { runs: number; shrinks: number };
 }
 
 export interface FuzzCheckResult {
@@ -226,6 +233,7 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzReport> {
     listOperations(target.schemas.doc)
       .filter((op) => !options.readOnly || op.method === 'get')
       .filter((op) => options.organizationSettings || !ORGANIZATION_SETTING_OPERATIONS.has(op.operationId))
+      .filter((op) => options.operations === undefined || options.operations.includes(op.operationId))
       .map((op) => ({ target, op })),
   );
   if (!options.organizationSettings && targets.some((t) => t.api === 'agent-engine'))
@@ -291,6 +299,7 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzReport> {
           request,
           reproduction: curlOf(request),
           response: { status: observed.status, body: observed.text.replaceAll(target.token, '$TOKEN').slice(0, 500) },
+          found: { runs: verdict.numRuns, shrinks: verdict.numShrinks },
         });
         seen.set(check, failures);
       }
@@ -316,7 +325,7 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzReport> {
     await prepareAuth(auth, engine, exchange, options.readOnly);
   }
   for (const note of auth?.notes ?? []) options.onProgress?.(note);
-  const executes = options.stateless ? [] : await executeTargets(targets, exchange);
+  const executes = options.stateless ? [] : await executeTargets(targets, exchange, options.operations);
   const total = operations.length + executes.reduce((n, e) => n + e.actions.length, 0);
   for (const [index, { target, op }] of operations.entries()) {
     const kinds = tokenKinds(target.schemas.doc, op.operation);
@@ -492,9 +501,11 @@ interface ExecuteTarget {
 async function executeTargets(
   targets: Target[],
   exchange: (target: Target, sent: SentRequest) => Promise<Observed>,
+  only?: string[],
 ): Promise<ExecuteTarget[]> {
   const target = targets.find((t) => t.api === 'agent-engine');
   if (!target) return [];
+  if (only !== undefined && !only.some((label) => label.startsWith('execute '))) return [];
   const execute = listOperations(target.schemas.doc).find((op) => op.path === EXECUTE_PATH);
   if (!execute) return [];
   const listed = await exchange(target, {
@@ -518,7 +529,8 @@ async function executeTargets(
     const actions = Object.entries(catalog.entities).flatMap(([entity, { actions }]) =>
       Object.entries(actions)
         .filter(([action]) => READ_ACTIONS.has(action))
-        .map(([action, { params, scoped }]) => ({ entity, action, params, scoped: scoped ?? [] })),
+        .map(([action, { params, scoped }]) => ({ entity, action, params, scoped: scoped ?? [] }))
+        .filter(({ action }) => only === undefined || only.includes(`execute ${catalog.name} ${entity} ${action}`)),
     );
     out.push({ target, connectorId: connector.id, connector: catalog.name, operation, actions });
   }
