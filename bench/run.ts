@@ -2,11 +2,11 @@
 // docs/benchmarks.md. The client is measured as built (dist/), the mock as `npm start` runs it.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const PARTS = ['client', 'tokens', 'servers', 'execute', 'records', 'proxy', 'verify', 'mcp', 'types'];
+const PARTS = ['client', 'tokens', 'servers', 'execute', 'records', 'proxy', 'verify', 'defects', 'mcp', 'types'];
 const only = new Set((process.env.BENCH_ONLY ?? PARTS.join(',')).split(','));
 
 execFileSync('npx', ['tsup', '--silent'], { cwd: root, stdio: 'inherit' });
@@ -154,6 +154,56 @@ if (only.has('verify')) {
     '| requests a run | checks (check × operation) | wall time | requests/s | target |',
     '| ---: | ---: | ---: | ---: | --- |',
     `| ${f(r.requests)} | ${f(r.checks)} | ${f(r.wallMs.min / 1000, 1)} / **${f(r.wallMs.median / 1000, 1)}** / ${f(r.wallMs.max / 1000, 1)} s | ${f(r.requestsPerSecond.min)} / **${f(r.requestsPerSecond.median)}** / ${f(r.requestsPerSecond.max)} | the whole run < 60 s (${r.wallMs.median < 60_000 ? 'met' : 'missed'}) |`,
+  ]);
+}
+
+if (only.has('defects')) {
+  // fuzz and statefulRun from source, in process: their specs are YAML imports.
+  // @ts-expect-error: plain .mjs modules without type declarations
+  await import('../scripts/yaml-register.mjs');
+  const { benchDefects, summarize } = await import('./defects.js');
+  type Spread = import('./spread.js').Spread;
+  const seeds = [1, 2, 3, 4, 5];
+  const repeats = 3;
+  const loadBefore = loadavg()[0]!;
+  const rows = (await benchDefects(seeds, repeats)).map(summarize);
+  const loadAfter = loadavg()[0]!;
+  const of = (s: Spread | undefined, digits = 0, unit = '') =>
+    s === undefined ? '–' : `${f(s.min, digits)} / **${f(s.median, digits)}** / ${f(s.max, digits)}${unit}`;
+  const found = (r: (typeof rows)[number]) =>
+    r.missed.length === 0
+      ? `${r.seeds.length} of ${r.seeds.length}`
+      : `**${r.seeds.length - r.missed.length} of ${r.seeds.length}** (not with seed ${r.missed.join(', ')})`;
+  const code = (text: string) => `\`${text.replaceAll('|', '\\|')}\``;
+  const notes = rows.flatMap((r, i) => [
+    ...(r.missedUnshrunk.length > 0
+      ? [
+          `(${i + 1}) stopped at its first failure, the run of seed ${r.missedUnshrunk.join(', ')} reported another failure than the shrinking run of the same seed (which shrinks to any failure, not to the first one's check): no shrinking figure for it.`,
+        ]
+      : []),
+    ...(r.varied.length > 0
+      ? [`(${i + 1}) seed ${r.varied.join(', ')}: the ${repeats} repeats of the same seed did not all find the same.`]
+      : []),
+    ...(r.runsDiffer.length > 0
+      ? [
+          `(${i + 1}) seed ${r.runsDiffer.join(', ')}: the run stopped unshrunk found it after other runs than the shrinking one.`,
+        ]
+      : []),
+  ]);
+  section([
+    '### Time to find and shrink each seeded defect',
+    '',
+    `The eight defects of the issue (\`contract-tests/support/seeded-defects.ts\`, the ones the contract tests assert are found), each in a fresh in-process mock (\`createMockFetch({ seed: 4 })\`) with that one defect, the default budget. One it takes single requests to find: \`fuzz\` restricted to its operation (\`operations\`), timed from the call to its report (its setup included: the application token, and the scoped tokens, workspace and connector that ignored_auth uses; and the operation's other properties). One it takes sequences to find: \`statefulRun\`, timed from the call to the progress line of the group that reports it. ${seeds.length} seeds each (${seeds.join(', ')}); min / **median** / max over the seeds that found it. Each seed is also run with fast-check's \`endOnFailure\` (stopped at the first failure, not shrunk: the same requests up to it): shrinking is the difference, and the size before shrinking is that run's. Each of the two runs ${repeats} times a seed, interleaved; a seed's time is the median of its ${repeats}. Shrinking sends a few requests to an in-process mock, less than the noise between two runs' times, so its time can come out negative; the requests it sent are exact. Runs: of the failing property to its first failure (stateless), sequences to the first failing one (stateful). Shrink steps: fast-check's \`numShrinks\` (statefulRun does not report them). Size: characters of the request below (stateless), steps (stateful).`,
+    '',
+    '| defect | must fail | found | time to the reported failure | of it shrinking | requests to the reported failure | of them shrinking | runs to find | shrink steps | shrunk to | size shrunk | size before shrinking |',
+    '| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: |',
+    ...rows.map(
+      (r, i) =>
+        `| (${i + 1}) ${r.defect.name} (${r.defect.kind}) | \`${r.defect.check}\` on \`${r.defect.operation}\` | ${found(r)} | ${of(r.ms, 1, ' ms')} | ${of(r.shrinkMs, 1, ' ms')} | ${of(r.requests)} | ${of(r.shrinkRequests)} | ${of(r.runs)} | ${of(r.shrinks)} | ${r.reproductions.map(code).join('<br>') || '–'} | ${of(r.size)} | ${of(r.sizeBefore)} |`,
+    ),
+    ...(notes.length > 0 ? ['', ...notes] : []),
+    '',
+    `Load average (1 min) on the ${cpus().length} cores: ${f(loadBefore, 1)} before, ${f(loadAfter, 1)} after.`,
   ]);
 }
 
