@@ -61,8 +61,9 @@ function forType(doc: OpenApiDocument, schema: Schema, type: string, depth: numb
       return fc.array(schema.items ? arbitraryFor(doc, schema.items, depth + 1) : SAFE_TEXT, { maxLength: 3 });
     case 'object': {
       const properties = Object.entries<Schema>(schema.properties ?? {});
+      // No properties: a free-form object, unless it takes none at all.
       if (properties.length === 0)
-        return depth > 2
+        return depth > 2 || schema.additionalProperties === false
           ? fc.constant({})
           : fc.dictionary(fc.constantFrom('a', 'b', 'key', 'value'), fc.oneof(SAFE_TEXT, fc.integer(), fc.boolean()), {
               maxKeys: 3,

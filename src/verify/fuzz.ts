@@ -426,6 +426,7 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzReport> {
           type: 'object',
           properties: Object.fromEntries(needed.map((name) => [name, params.properties?.[name] ?? {}])),
           required: needed,
+          additionalProperties: false,
         },
       ) as fc.Arbitrary<Record<string, unknown>>;
       const runs = Math.max(2, Math.ceil(maxExamples / 5));
