@@ -15,7 +15,7 @@ import { createMockFetch } from '../../mocks/fetch.js';
 import { startProxy } from '../../mocks/proxy/server.js';
 import { startStandaloneMock } from '../../mocks/standalone.js';
 import { createAgentEngineClient } from '../../src/index.js';
-import { verify } from '../../src/verify/run.js';
+import { probeTarget, verify } from '../../src/verify/run.js';
 import { harRecorder } from '../support/har-recording.js';
 import { STACK_FRAME, bundleCli, freePort, runNodeProcess } from '../support/processes.js';
 
@@ -493,11 +493,13 @@ describe('agent-engine-kit verify', () => {
       expect(behindFar.output).toContain(`(cases: read-only: a proxy in front of ${far.url}; --all for the rest)`);
       expect(far.service.store.connectors.size).toBe(before);
       expect(behindFar.code).toBe(0);
-      const behindNear = await run(['verify', nearProxy.url, '--fuzz', '--max-examples', '1', '--seed', '3']);
-      expect(behindNear.output).toContain('(operations: all: a loopback target; --read-only for reads only)');
-      expect(behindNear.output).not.toContain('not fuzzed: update_oauth_credentials');
+      // Writes, when told --all, but never the organization's OAuth applications behind a proxy to elsewhere.
       const fuzzFar = await run(['verify', farProxy.url, '--fuzz', '--all', '--max-examples', '1', '--seed', '3']);
+      expect(fuzzFar.output).toContain('(operations: all)');
       expect(fuzzFar.output).toContain('not fuzzed: update_oauth_credentials');
+      // The probe behind a proxy to loopback: that is loopback.
+      expect((await probeTarget(nearProxy.url)).upstream).toBe(new URL(mock.url).origin);
+      expect((await probeTarget(mock.url)).upstream).toBeUndefined();
     } finally {
       await Promise.all([farProxy.close(), nearProxy.close()]);
       await far.close();
