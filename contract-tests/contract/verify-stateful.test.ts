@@ -116,7 +116,8 @@ describe('verify --fuzz --stateful', () => {
 
   it('a created connector missing from the list fails ensure_resource_availability', async () => {
     const { check, operation, inject } = SEEDED_DEFECTS.createdButNotListed;
-    const report = await run(inject(), { maxExamples: 10 });
+    const defective = inject();
+    const report = await run(defective, { maxExamples: 10 });
     const [failure] = failuresOf(report, check);
     expect(failure, 'the defect was found').toBeDefined();
     expect(report.checks.find((r) => r.status === 'failed')?.operation).toBe(operation);
@@ -126,6 +127,12 @@ describe('verify --fuzz --stateful', () => {
       "curl -X POST 'http://mock.test/api/v1/integrations/connectors'",
       "curl -X GET 'http://mock.test/api/v1/integrations/connectors?workspace_name=default'",
     ]);
+    // Replayed: the connector its create answers is again missing from the list.
+    const [create, list] = failure!.reproduction.split(/\n(?=curl )/);
+    const { id } = JSON.parse((await replay(defective, create!)).text) as { id: string };
+    const listed = await replay(defective, list!);
+    expect(listed.status).toBe(200);
+    expect(listed.text).not.toContain(id);
   }, 30_000);
 
   it('skips a server that keeps no state (as Prism) with one line, and a read-only target', async () => {
