@@ -3,7 +3,7 @@
 // A stateless defect: `fuzz` restricted to the defect's operation, the default budget (25 requests per property); its
 // time is the whole call (the failure is reported when the operation's properties have run). A stateful defect:
 // `statefulRun` with the default budget (100 sequences per group); its time is from the call to the progress line of
-// the group that reports the failure ("found after N sequences, shrunk to M steps").
+// the group that reports the failure ("found after N sequences, shrunk in S steps to M requests").
 // Each seed runs two ways: as the command runs (shrinking), and with fast-check's `endOnFailure` set globally, which
 // stops a property at its first failure unshrunk; the same seed sends the same requests up to it, so the difference
 // is the time spent shrinking, and the second run's reproduction is the one before shrinking. Both a few times, the
@@ -113,7 +113,7 @@ async function runOnce(defect: SeededDefect, seed: number): Promise<DefectRun> {
   const ms = (reportedAt ?? ended) - started;
   if (reportedAt === undefined) requestsThen = requests;
   if (!failure) return { seed, found: false, ms, requests: requestsThen };
-  const runs = /found after (\d+) sequences/.exec(line ?? '')?.[1];
+  const runs = failure.found?.runs ?? /found after (\d+) sequences/.exec(line ?? '')?.[1];
   const steps = failure.reproduction.match(/^curl -X \w+ '[^']+'/gm) ?? [];
   const reproduction = steps
     .map((curl) => curl.replace(/^curl -X (\w+) '[^']*?(\/api\/v1[^']*)'$/, '$1 $2').replace(UUID, '{id}'))
@@ -123,6 +123,7 @@ async function runOnce(defect: SeededDefect, seed: number): Promise<DefectRun> {
     found: true,
     ms,
     ...(runs === undefined ? {} : { runs: Number(runs) }),
+    ...(failure.found ? { shrinks: failure.found.shrinks } : {}),
     size: steps.length,
     reproduction,
     requests: requestsThen,

@@ -217,7 +217,7 @@ describe('verify --fuzz --stateful', () => {
     });
     expect(lines).toContainEqual(
       expect.stringMatching(
-        /^✗ stateful OAuth credentials: model_conformance on update_oauth_credentials .*shrunk to 2 steps\)$/,
+        /^✗ stateful OAuth credentials: model_conformance on update_oauth_credentials .*shrunk in \d+ steps to 2 requests\)$/,
       ),
     );
     const failed = report.checks.filter((r) => r.status === 'failed');

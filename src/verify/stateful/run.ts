@@ -358,7 +358,11 @@ export async function statefulRun(options: StatefulOptions): Promise<StatefulRep
         const error = verdict.errorInstance;
         throw error instanceof Error ? error : new Error(String(error));
       }
-      failure = { check: last.failure.check, operation: last.failure.operation, failure: reported(last) };
+      failure = {
+        check: last.failure.check,
+        operation: last.failure.operation,
+        failure: { ...reported(last), found: { runs: verdict.numRuns, shrinks: verdict.numShrinks } },
+      };
     }
     for (const check of CHECK_NAMES)
       for (const operation of context.applied.get(check) ?? []) {
@@ -379,7 +383,7 @@ export async function statefulRun(options: StatefulOptions): Promise<StatefulRep
       });
     options.onProgress?.(
       failure
-        ? `✗ stateful ${group.name}: ${failure.check} on ${failure.operation} (found after ${verdict.numRuns} sequences, shrunk to ${last!.steps.length} steps)`
+        ? `✗ stateful ${group.name}: ${failure.check} on ${failure.operation} (found after ${verdict.numRuns} sequences, shrunk in ${verdict.numShrinks} steps to ${last!.steps.length} requests)`
         : `✓ stateful ${group.name}: ${verdict.numRuns} sequences`,
     );
   }
