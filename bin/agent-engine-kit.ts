@@ -94,6 +94,8 @@ Options:
   --max-examples <n>  with --fuzz: requests per kind and operation (default 25); with --stateful also sequences
                       per resource group (default 100)
   --time-budget <s>   with --fuzz: at most this many seconds for the run, shared by the operations
+  --operations <ids>  with --fuzz: only these operations, comma-separated (operationIds, and executes as
+                      \`execute github issues list\`); the stateful sequences are not narrowed by it
   --report <file>     with --fuzz: JSON { seed, checks: [{ check, operation, status, failures }] }
   --report-junit <f>  with --fuzz: the same as JUnit XML
   --all               also the cases that create, change and delete things (connectors, templates, workspaces).
@@ -318,6 +320,7 @@ async function verifyCommand(args: string[]): Promise<number> {
     seed: { type: 'string' },
     'max-examples': { type: 'string' },
     'time-budget': { type: 'string' },
+    operations: { type: 'string' },
     report: { type: 'string' },
     'report-junit': { type: 'string' },
     'client-id': { type: 'string' },
@@ -448,6 +451,11 @@ async function proxyCommand(args: string[]): Promise<number> {
   const upstreamV1 = httpUrl(values['upstream-v1'], '--upstream-v1', DEFAULT_UPSTREAM_V1);
   const reportFile = values.report as string | undefined;
   const junitFile = values['report-junit'] as string | undefined;
+  const operations = (values.operations as string | undefined)
+    ?.split(',')
+    .map((name) => name.trim())
+    .filter(Boolean);
+  if (operations?.length === 0) throw new UsageError('verify: --operations takes operation ids, comma-separated');
   // A report is written on exit: where it cannot be is said now, not after a day of traffic.
   writableOrRefuse([
     ['--report', reportFile],
@@ -536,6 +544,11 @@ async function fuzzCommand(
   const timeBudgetSeconds = wholeNumber(values['time-budget'], '--time-budget', 1);
   const reportFile = values.report as string | undefined;
   const junitFile = values['report-junit'] as string | undefined;
+  const operations = (values.operations as string | undefined)
+    ?.split(',')
+    .map((name) => name.trim())
+    .filter(Boolean);
+  if (operations?.length === 0) throw new UsageError('verify: --operations takes operation ids, comma-separated');
   writableOrRefuse([
     ['--report', reportFile],
     ['--report-junit', junitFile],
@@ -573,6 +586,7 @@ async function fuzzCommand(
       ...(seed === undefined ? {} : { seed }),
       ...(maxExamples === undefined ? {} : { maxExamples }),
       ...(timeBudgetSeconds === undefined ? {} : { timeBudgetSeconds }),
+      ...(operations ? { operations } : {}),
       onProgress: (line) => console.log(line),
     });
   } catch (error) {

@@ -448,6 +448,12 @@ describe('agent-engine-kit verify', () => {
       expect(readOnly.output).not.toMatch(/create_integrations_connectors/);
       expect(readOnly.code).toBe(0);
       expect((await run(['verify', mock.url, '--fuzz', '--max-examples', 'many'])).code).toBe(2);
+      // Narrowed to some operations, by id; an id no spec has is refused in a line.
+      const narrowed = await run(['verify', mock.url, '--fuzz', '--operations', 'list_workspaces, list_skills']);
+      expect(narrowed.output.match(/^[✓✗] \w+$/gm)?.sort()).toEqual(['✓ list_skills', '✓ list_workspaces']);
+      const unknown = await run(['verify', mock.url, '--fuzz', '--operations', 'list_workspace']);
+      expect(unknown.code).toBe(1);
+      expect(unknown.output).toContain('agent-engine-kit verify: no operation named list_workspace in the specs');
       // And the sequences along the resources.
       const stateful = await run([
         'verify',

@@ -176,6 +176,10 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzReport> {
   const maxExamples = options.maxExamples ?? 25;
   let requests = 0;
 
+  const known = new Set(Object.values(SPECS).flatMap((doc) => listOperations(doc).map((op) => op.operationId)));
+  const unknown = options.operations?.filter((name) => !name.startsWith('execute ') && !known.has(name)) ?? [];
+  if (unknown.length > 0) throw new Error(`no operation named ${unknown.join(', ')} in the specs`);
+
   const targets: Target[] = [];
   for (const [api, base, tokenPath] of [
     ['agent-engine', options.baseUrl.replace(/\/$/, ''), '/api/v1/account/applications/token'],
