@@ -1,6 +1,6 @@
-// The README states figures that the repository decides: how many operations each spec has, how many connector
+// The README and its guides (docs/guides/) state figures that the repository decides: how many operations each spec has, how many connector
 // definitions there are, how many contract cases run, what the client weighs against its budget, what an install
-// adds, and the defaults and limits of the client, the mock and the fuzzing. Each test reads a figure from README.md
+// adds, and the defaults and limits of the client, the mock and the fuzzing. Each test reads a figure from those pages
 // with a regex, computes the truth from the code, and compares the two. A regex that no longer finds its sentence
 // fails as well, so that rewording the README cannot silently drop a check. Timings and throughput (the benchmarks,
 // start-up times) depend on the machine and are left to `npm run bench`.
@@ -16,7 +16,15 @@ import { BACKOFF_BASE_MS, BACKOFF_CAP_MS, MAX_RETRY_AFTER_MS } from '../../src/c
 import { CASES } from '../../src/verify/cases.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const readme = readFileSync(join(root, 'README.md'), 'utf8');
+/** README.md and every guide, one text: a figure may move from page to page and is still found (and checked). */
+const GUIDES = join(root, 'docs', 'guides');
+const readme = [
+  readFileSync(join(root, 'README.md'), 'utf8'),
+  ...readdirSync(GUIDES)
+    .filter((name) => name.endsWith('.md'))
+    .sort()
+    .map((name) => readFileSync(join(GUIDES, name), 'utf8')),
+].join('\n\n');
 
 const WORDS: Record<string, number> = {
   one: 1,
@@ -39,7 +47,7 @@ function stated(pattern: RegExp): string[] {
   const found = [...readme.matchAll(pattern)].map((match) => match[1]!);
   expect(
     found,
-    `README.md has no sentence matching ${pattern} any more: update the pattern with the sentence`,
+    `neither README.md nor docs/guides/ has a sentence matching ${pattern} any more: update the pattern with the sentence`,
   ).not.toEqual([]);
   return found;
 }
