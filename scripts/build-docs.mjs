@@ -2,13 +2,18 @@
 // npm run docs: the kit's documentation site in docs/site/, which opens offline and loads nothing from the network.
 // - <api>.html: a static HTML reference of every spec in redocly.yaml (Redocly's build-docs, Redoc's scripts inlined);
 // - client/: the reference of the TypeScript client's public entry points (TypeDoc, configured by typedoc.json);
-// - index.html: a landing page, with its CSS inline, that says what the kit is, links the three references and shows
-//   the quick start (the commands are read from README.md, so that the two cannot drift apart).
+// - index.html: a landing page, with its CSS inline, that says what the kit is, links the guides and the three
+//   references and shows the quick start (the commands are read from README.md, so that the two cannot drift apart);
+// - guides/: the guides of docs/guides/, the README, the benchmark tables and CONTRIBUTING.md as HTML (markdown-it),
+//   each with a navigation of all of them; their links between each other lead to the site's pages, headings keep
+//   GitHub's anchors, and a link to anything the site does not have fails the build.
 // The three builds are separate processes that run side by side, so that the whole takes about as long as TypeDoc.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { posix } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { load } from 'js-yaml';
+import MarkdownIt from 'markdown-it';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const site = `${root}docs/site`;
@@ -182,7 +187,7 @@ const LANDING_CSS = `
 `;
 
 /** The landing page: all of it inline (styles, no scripts, an empty icon), so that opening it requests nothing more. */
-function landingPage({ version, apis, readme }) {
+function landingPage({ version, apis, guides, readme }) {
   const blocks = readmeCodeBlocks(readme, 'Quick start').filter((block) => block.lang === 'sh');
   const install = blocks.find((block) => block.code.includes('npm install') && block.code.includes('npm start'));
   const example = blocks.find((block) => block.code.includes('npm run example'));
@@ -226,6 +231,11 @@ function landingPage({ version, apis, readme }) {
     </header>
     <main>
       <div class="wrap">
+        <h2 id="guides">Guides</h2>
+        <ul class="cards">
+${guides.map((g) => `          <li class="card"><h3><a href="${g.page}">${escapeHtml(g.title)}</a></h3></li>`).join('\n')}
+        </ul>
+
         <h2 id="references">References</h2>
         <ul class="cards">
 ${apiCards}
@@ -274,6 +284,156 @@ ${modules}
 `;
 }
 
+/** The guides in the order a reader takes them (README's Guides table); a guide missing here comes last. */
+const GUIDE_ORDER = [
+  'client',
+  'typed-connectors',
+  'mocking',
+  'contract-verification',
+  'agents-and-mcp',
+  'spec',
+  'command-line',
+  'benchmarks',
+];
+
+/** The markdown pages of the site: where each comes from in the repository, and its page under docs/site/. */
+function markdownPages() {
+  const guides = readdirSync(`${root}docs/guides`)
+    .filter((name) => name.endsWith('.md'))
+    .map((name) => name.slice(0, -3))
+    .sort((a, b) => (GUIDE_ORDER.indexOf(a) + 1 || 99) - (GUIDE_ORDER.indexOf(b) + 1 || 99));
+  return [
+    ...guides.map((name) => ({ source: `docs/guides/${name}.md`, page: `guides/${name}.html`, guide: true })),
+    { source: 'README.md', page: 'guides/readme.html', guide: false, label: 'README' },
+    {
+      source: 'docs/benchmarks.md',
+      page: 'guides/benchmark-tables.html',
+      guide: false,
+      label: 'Every benchmark table',
+    },
+    { source: 'CONTRIBUTING.md', page: 'guides/contributing.html', guide: false, label: 'Contributing' },
+  ];
+}
+
+/** GitHub's anchor of a heading: lower case, punctuation but `-` and `_` dropped, spaces as `-`; repeats numbered. */
+function anchorMaker() {
+  const seen = new Map();
+  return (text) => {
+    const base = text
+      .trim()
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}\s_-]/gu, '')
+      .replace(/\s/g, '-');
+    const count = seen.get(base) ?? 0;
+    seen.set(base, count + 1);
+    return count === 0 ? base : `${base}-${count}`;
+  };
+}
+
+/**
+ * One markdown page as the site's HTML body: headings with GitHub's anchors; a relative link to another page of the
+ * site made a link to that page, to an image copied beside it; any other relative link is an error. Raw HTML in the
+ * markdown is shown as text (markdown-it's default).
+ */
+function renderMarkdown(source, page, pages, copies) {
+  const md = new MarkdownIt({ linkify: false });
+  const anchor = anchorMaker();
+  const byPath = new Map(pages.map((p) => [p.source, p.page]));
+  const rewrite = (href) => {
+    if (/^[a-z][a-z0-9+.-]*:/i.test(href) || href.startsWith('#')) return href;
+    const [path, hash] = href.split('#');
+    const target = posix.normalize(posix.join(posix.dirname(source), path));
+    const fragment = hash === undefined ? '' : `#${hash}`;
+    const sitePage = byPath.get(target);
+    if (sitePage) return `${posix.relative(posix.dirname(page), sitePage)}${fragment}`;
+    if (/\.(png|svg|jpe?g|gif)$/i.test(target) && existsSync(`${root}${target}`)) {
+      const copy = `guides/${posix.basename(target)}`;
+      copies.set(copy, target);
+      return posix.relative(posix.dirname(page), copy);
+    }
+    throw new Error(`${source} links to ${href}, which the documentation site does not have`);
+  };
+  md.core.ruler.push('site_links_and_anchors', (state) => {
+    for (const [i, token] of state.tokens.entries()) {
+      if (token.type === 'heading_open') {
+        const inline = state.tokens[i + 1];
+        token.attrSet('id', anchor(inline.children.map((child) => child.content).join('')));
+      }
+      for (const child of token.children ?? []) {
+        if (child.type === 'link_open') child.attrSet('href', rewrite(child.attrGet('href')));
+        if (child.type === 'image') child.attrSet('src', rewrite(child.attrGet('src')));
+      }
+    }
+  });
+  const text = readFileSync(`${root}${source}`, 'utf8');
+  const title = /^# (.+)$/m.exec(text)?.[1] ?? source;
+  return { title: title.replace(/`/g, ''), html: md.render(text) };
+}
+
+const GUIDE_CSS = `
+  main.guide { display: grid; grid-template-columns: 15rem minmax(0, 1fr); gap: 2rem; max-width: 76rem; margin: 0 auto; padding: 1.5rem 1.25rem 3rem; }
+  nav.guides { position: sticky; top: 1rem; align-self: start; font-size: .93rem; }
+  nav.guides h2 { margin: 1rem 0 .4rem; font-size: .8rem; text-transform: uppercase; letter-spacing: .05em; color: var(--muted); }
+  nav.guides ul { margin: 0; padding: 0; list-style: none; }
+  nav.guides li { margin: .15rem 0; }
+  nav.guides a[aria-current="page"] { font-weight: 700; text-decoration: none; }
+  article { min-width: 0; }
+  article h1 { margin-top: 0; }
+  article h2 { margin: 2rem 0 .75rem; }
+  article h3 { margin: 1.5rem 0 .5rem; }
+  article table { border-collapse: collapse; display: block; overflow-x: auto; margin: 1rem 0; font-size: .92rem; }
+  article th, article td { border: 1px solid var(--line); padding: .35rem .6rem; vertical-align: top; text-align: left; }
+  article pre { margin: 1rem 0; }
+  article img { max-width: 100%; }
+  article :not(pre) > code { background: var(--accent-soft); padding: .05rem .3rem; border-radius: .25rem; }
+  @media (max-width: 50rem) { main.guide { grid-template-columns: 1fr; } nav.guides { position: static; } }
+`;
+
+/** A page of the site from markdown: the navigation of every page and reference, then the page itself. */
+function guidePage({ version, title, body, page, pages, apis }) {
+  const up = posix.relative(posix.dirname(page), '.') || '.';
+  const link = (href, label) =>
+    `<li><a href="${posix.relative(posix.dirname(page), href)}"${href === page ? ' aria-current="page"' : ''}>${escapeHtml(label)}</a></li>`;
+  const guides = pages.filter((p) => p.guide).map((p) => link(p.page, p.title));
+  const more = pages.filter((p) => !p.guide).map((p) => link(p.page, p.title));
+  const references = [...apis.map((api) => link(api.file, api.title)), link('client/index.html', 'TypeScript client')];
+  return `<!doctype html>
+<html lang="en">
+  <head>
+    <meta charset="utf-8" />
+    <meta name="viewport" content="width=device-width, initial-scale=1" />
+    <title>${escapeHtml(title)}: agent-engine-kit</title>
+    <link rel="icon" href="data:," />
+    <style>${LANDING_CSS}${GUIDE_CSS}</style>
+  </head>
+  <body>
+    <header>
+      <div class="wrap"><p class="eyebrow"><a href="${up}/index.html"><code>agent-engine-kit</code></a> ${escapeHtml(version)}</p></div>
+    </header>
+    <main class="guide">
+      <nav class="guides" aria-label="Documentation">
+        <h2>Guides</h2>
+        <ul>
+          ${guides.join('\n          ')}
+        </ul>
+        <h2>Also</h2>
+        <ul>
+          ${more.join('\n          ')}
+        </ul>
+        <h2>References</h2>
+        <ul>
+          ${references.join('\n          ')}
+        </ul>
+      </nav>
+      <article>
+${body}
+      </article>
+    </main>
+  </body>
+</html>
+`;
+}
+
 /** Builds docs/site/ and says where each page is. */
 export async function buildDocs() {
   const { apis: configured } = load(readFileSync(`${root}redocly.yaml`, 'utf8'));
@@ -312,9 +472,34 @@ export async function buildDocs() {
       throw new Error(`TypeDoc wrote no page for ${module.name} (expected docs/site/${module.page})`);
   }
   const { version } = JSON.parse(readFileSync(`${root}package.json`, 'utf8'));
-  writeFileSync(`${site}/index.html`, landingPage({ version, apis, readme: readFileSync(`${root}README.md`, 'utf8') }));
+  // The markdown pages: rendered first (their titles are the navigation's), then written with the navigation.
+  const sources = markdownPages();
+  const copies = new Map();
+  const rendered = sources.map((p) => {
+    const { title, html } = renderMarkdown(p.source, p.page, sources, copies);
+    return { ...p, title: p.label ?? title, html };
+  });
+  mkdirSync(`${site}/guides`, { recursive: true });
+  for (const p of rendered)
+    writeFileSync(
+      `${site}/${p.page}`,
+      guidePage({ version, title: p.title, body: p.html, page: p.page, pages: rendered, apis }),
+    );
+  for (const [copy, source] of copies) copyFileSync(`${root}${source}`, `${site}/${copy}`);
+  const guides = rendered.filter((p) => p.guide).map((p) => ({ title: p.title, page: p.page }));
+  writeFileSync(
+    `${site}/index.html`,
+    landingPage({ version, apis, guides, readme: readFileSync(`${root}README.md`, 'utf8') }),
+  );
   return {
     index: `${site}/index.html`,
+    pages: rendered.map((p) => ({
+      source: p.source,
+      page: p.page,
+      title: p.title,
+      guide: p.guide,
+      path: `${site}/${p.page}`,
+    })),
     apis: apis.map((api) => ({ ...api, path: `${site}/${api.file}` })),
     client: {
       path: `${site}/client/index.html`,

@@ -4,8 +4,8 @@
 // shows the main entry points with their doc comments. Each reference is reached by following the landing page's
 // link to it, so that every link is tested without opening any page twice, and no page may request anything from
 // elsewhere.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import ts from 'typescript';
@@ -17,6 +17,8 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 
 interface BuiltSite {
   index: string;
+  /** The markdown pages: the guides (docs/guides/), the README, the benchmark tables, CONTRIBUTING.md. */
+  pages: { source: string; page: string; title: string; guide: boolean; path: string }[];
   apis: { name: string; title: string; file: string; path: string }[];
   client: { path: string; modules: { name: string; page: string; path: string }[] };
 }
@@ -103,6 +105,61 @@ describeWithBrowser('the documentation site', (executablePath) => {
       expect(await page.title()).toBe('agent-engine-kit');
       for (const module of site.client.modules)
         await expect.poll(() => page.locator('.col-content').innerText()).toContain(module.name);
+      expect(fromElsewhere(requests)).toEqual([]);
+      expect(errors).toEqual([]);
+      await page.close();
+    });
+  });
+
+  describe('the guides', () => {
+    it('each guide of docs/guides/ is a page linked from the landing page; every page has the navigation of all', async () => {
+      const guides = readdirSync(join(root, 'docs', 'guides')).filter((name) => name.endsWith('.md'));
+      expect(
+        site.pages
+          .filter((p) => p.guide)
+          .map((p) => p.source)
+          .sort(),
+      ).toEqual(guides.map((name) => `docs/guides/${name}`).sort());
+      const index = readFileSync(site.index, 'utf8');
+      for (const guide of site.pages.filter((p) => p.guide)) expect(index).toContain(`href="${guide.page}"`);
+      for (const page of site.pages) {
+        const html = readFileSync(page.path, 'utf8');
+        for (const other of site.pages)
+          expect(html, `${page.page} links ${other.page}`).toContain(
+            `href="${relative(dirname(page.page), other.page)}"`,
+          );
+        expect(html).toContain('aria-current="page"');
+      }
+    });
+
+    it('every link of every page leads to a file of the site, and an anchor to an id on that page', () => {
+      const ids = (file: string) =>
+        new Set([...readFileSync(file, 'utf8').matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]!));
+      let checked = 0;
+      for (const page of site.pages) {
+        const html = readFileSync(page.path, 'utf8');
+        for (const [, href] of html.matchAll(/\s(?:href|src)="([^"]*)"/g)) {
+          if (/^[a-z][a-z0-9+.-]*:/i.test(href!)) continue; // https links leave the site on a click only; data: inline
+          const [path, anchor] = href!.split('#');
+          const target = path === '' ? page.path : join(dirname(page.path), path!);
+          expect(existsSync(target), `${page.page}: ${href}`).toBe(true);
+          if (anchor && target.endsWith('.html') && target.includes(`${join('docs', 'site', 'guides')}`))
+            expect(ids(target).has(decodeURIComponent(anchor)), `${page.page}: ${href}`).toBe(true);
+          checked++;
+        }
+      }
+      expect(checked).toBeGreaterThan(100);
+    });
+
+    it('opens from the landing page, requests nothing from elsewhere, and its anchors land on their headings', async () => {
+      const { page, requests, errors } = await openPage();
+      const verification = site.pages.find((p) => p.source === 'docs/guides/contract-verification.md')!;
+      await follow(page, verification.page);
+      expect(await page.title()).toBe('Contract verification: agent-engine-kit');
+      await page.locator('nav.guides a', { hasText: 'The command line' }).click();
+      await page.locator('article a[href="contract-verification.html#verify-live-traffic"]').first().click();
+      await expect.poll(() => page.evaluate(() => location.hash)).toBe('#verify-live-traffic');
+      expect(await page.locator('#verify-live-traffic').innerText()).toBe('Verify live traffic');
       expect(fromElsewhere(requests)).toEqual([]);
       expect(errors).toEqual([]);
       await page.close();
