@@ -136,6 +136,33 @@ describe('credentials and organization', () => {
       expect(request.headers.get('x-organization-id')).toBe('0c4e8a2f-6b1d-4f9a-8e3c-5a7b9d1f3e2c');
   });
 
+  it('reads no variable it has an option for, and takes a refused read as unset (Deno without --allow-env)', async () => {
+    const read: string[] = [];
+    const refusing = new Proxy(
+      {},
+      {
+        get(_target, name) {
+          read.push(String(name));
+          throw new Error(`Requires env access to "${String(name)}"`);
+        },
+      },
+    );
+    const env = Object.getOwnPropertyDescriptor(process, 'env')!;
+    const api = fakeApi(() => json(DEFINITIONS));
+    let client: ReturnType<typeof createAgentEngineClient>;
+    // Options are resolved synchronously: process.env is refusing only for the span of this call.
+    Object.defineProperty(process, 'env', { ...env, value: refusing });
+    try {
+      client = createAgentEngineClient({ ...options, fetch: api.fetch });
+    } finally {
+      Object.defineProperty(process, 'env', env);
+    }
+    expect(read).toEqual(['AIRBYTE_ORGANIZATION_ID']);
+    await expect(client.definitions.listSources()).resolves.toEqual(DEFINITIONS);
+    expect(api.apiRequests()[0]!.url.origin).toBe('https://api.example.test');
+    expect(api.tokenRequests()[0]!.headers.get('x-organization-id')).toBeNull();
+  });
+
   it('sends the organization it learns from the token response when none was configured', async () => {
     vi.stubEnv('AIRBYTE_ORGANIZATION_ID', '');
     const api = fakeApi(() => json(DEFINITIONS));

@@ -78,12 +78,19 @@ export interface ResolvedOptions {
   validateResponses: boolean | ResponseValidatorFactory;
 }
 
-function environment(): Record<string, string | undefined> {
-  return (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env ?? {};
+/**
+ * An environment variable, non-empty and trimmed, where the runtime has them and lets the code read them; else
+ * undefined. Deno without `--allow-env` throws on the read (and asks first in a terminal), so a variable is read only
+ * when its option is missing, and a refused read counts as unset.
+ */
+function environmentVariable(name: string): string | undefined {
+  try {
+    return nonEmpty((globalThis as { process: { env: Record<string, string | undefined> } }).process.env[name]);
+  } catch {}
 }
 
 function nonEmpty(value: string | undefined): string | undefined {
-  return value === undefined || value.trim() === '' ? undefined : value.trim();
+  return value?.trim() || undefined;
 }
 
 function normalizeBaseUrl(value: string, source: string): string {
@@ -99,10 +106,11 @@ function normalizeBaseUrl(value: string, source: string): string {
   return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
 }
 
-function count(value: number | undefined, name: string, fallback: number, minimum: number): number {
+/** A count option (retries, milliseconds): a whole number from 0, or `fallback` when not given. */
+function count(value: number | undefined, name: string, fallback: number): number {
   if (value === undefined) return fallback;
-  if (!Number.isInteger(value) || value < minimum)
-    throw new ConfigurationError(`${name} must be an integer of at least ${minimum}, not ${value}`);
+  if (!Number.isInteger(value) || value < 0)
+    throw new ConfigurationError(`${name} must be an integer of at least 0, not ${value}`);
   return value;
 }
 
@@ -112,18 +120,17 @@ export function resolveOptions(
   defaultBaseUrl: string,
   baseUrlVariable?: 'AIRBYTE_API_HOST',
 ): ResolvedOptions {
-  const env = environment();
   const baseUrlOption = nonEmpty(options.baseUrl);
-  const baseUrlEnv = baseUrlVariable ? nonEmpty(env[baseUrlVariable]) : undefined;
+  const baseUrlEnv = baseUrlOption ? undefined : baseUrlVariable && environmentVariable(baseUrlVariable);
   const token = options.token;
   if (token !== undefined && typeof token !== 'function' && (typeof token !== 'string' || token.trim() === '')) {
     throw new ConfigurationError('token must be a non-empty string or a function');
   }
   return {
     token,
-    clientId: nonEmpty(options.clientId) ?? nonEmpty(env.AIRBYTE_CLIENT_ID),
-    clientSecret: nonEmpty(options.clientSecret) ?? nonEmpty(env.AIRBYTE_CLIENT_SECRET),
-    organizationId: nonEmpty(options.organizationId) ?? nonEmpty(env.AIRBYTE_ORGANIZATION_ID),
+    clientId: nonEmpty(options.clientId) ?? environmentVariable('AIRBYTE_CLIENT_ID'),
+    clientSecret: nonEmpty(options.clientSecret) ?? environmentVariable('AIRBYTE_CLIENT_SECRET'),
+    organizationId: nonEmpty(options.organizationId) ?? environmentVariable('AIRBYTE_ORGANIZATION_ID'),
     baseUrl: baseUrlOption
       ? normalizeBaseUrl(baseUrlOption, 'baseUrl')
       : baseUrlEnv
@@ -131,8 +138,8 @@ export function resolveOptions(
         : defaultBaseUrl,
     // Looked up per request, so that a fetch replaced after the client was made (test interceptors) is used.
     fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
-    maxRetries: count(options.maxRetries, 'maxRetries', DEFAULT_MAX_RETRIES, 0),
-    timeoutMs: count(options.timeoutMs, 'timeoutMs', DEFAULT_TIMEOUT_MS, 0),
+    maxRetries: count(options.maxRetries, 'maxRetries', DEFAULT_MAX_RETRIES),
+    timeoutMs: count(options.timeoutMs, 'timeoutMs', DEFAULT_TIMEOUT_MS),
     headers: { ...options.headers },
     logger: options.logger,
     middleware: options.middleware ?? [],
