@@ -2,72 +2,75 @@ import { defineConfig } from 'tsup';
 // @ts-expect-error: a plain .mjs helper without type declarations
 import { esbuildYamlPlugin } from './scripts/yaml-plugin.mjs';
 // @ts-expect-error: a plain .mjs helper without type declarations
-import { writeConnectorsBundle } from './scripts/bundle-connectors.mjs';
+import { connectorDefinitionsAsFiles } from './scripts/bundle-connectors.mjs';
 // @ts-expect-error: a plain .mjs helper without type declarations
-import { hideValidatorImport } from './scripts/hide-validator-import.mjs';
-// @ts-expect-error: a plain .mjs helper without type declarations
-import { buildBrowserMock } from './scripts/build-browser-demo.mjs';
+import { vendoredAsFiles } from './scripts/vendor-packages.mjs';
 
-// The package: ESM and CommonJS builds of src/ with their type declarations (the generated types inlined). The
-// validation entry embeds both specs; in the ESM build it is a chunk of its own, loaded only when a client turns
-// `validateResponses` on.
+/** The client's entries: ESM and CommonJS (scripts/build-package.mjs names them too). */
+const CLIENT_ENTRIES = {
+  index: 'src/index.ts',
+  validation: 'src/validation/index.ts',
+  agent: 'src/agent/index.ts',
+  'ai-sdk': 'src/agent/ai-sdk.ts',
+  'openai-agents': 'src/agent/openai-agents.ts',
+};
+
+// The package, built by `npm run build` (scripts/build-package.mjs runs tsup, then finishes dist/: tsup alone leaves
+// it incomplete): every entry as ESM in one build (the client's, the mock's and the command's, so that what they
+// share, the client, ajv and the specs among it, is one chunk, not a copy per build), the client's entries again as
+// CommonJS, and the declarations once (see the CommonJS build). The validation entry embeds both specs; in the ESM
+// build it is a chunk of its own, loaded only when a client turns `validateResponses` on. The connector definitions
+// are not bundled: the build writes them once, as dist/connectors/<name>.json, which the mock reads, the agent tools
+// import (their imports point there: connectorDefinitionsAsFiles) and pages import
+// (`agent-engine-kit/mock/connectors/<name>.json`). Source maps keep our own code only.
 export default defineConfig([
   {
     entry: {
-      index: 'src/index.ts',
-      validation: 'src/validation/index.ts',
-      agent: 'src/agent/index.ts',
-      'ai-sdk': 'src/agent/ai-sdk.ts',
-      'openai-agents': 'src/agent/openai-agents.ts',
+      ...CLIENT_ENTRIES,
+      mock: 'mocks/node.ts',
+      'mock-browser': 'mocks/browser.ts',
+      cli: 'bin/agent-engine-kit.ts',
     },
-    format: ['esm', 'cjs'],
+    format: ['esm'],
+    // The mock's declarations (`agent-engine-kit/mock` and `/mock/browser`: ESM only), from one TypeScript program.
+    dts: { entry: { mock: 'mocks/node.ts', 'mock-browser': 'mocks/browser.ts' } },
+    splitting: true,
+    // Node's resolution for the packages the command bundles. What the client's entry loads holds only src/
+    // (runtime-neutral), and what the browser mock's loads imports nothing of Node (it gets Node's fs at run time, where
+    // there is one: mocks/files.ts): check-package proves both of the built files.
+    platform: 'node',
+    target: 'es2022',
+    // ...and import attributes, which ES2022 lacks (esbuild would drop them silently): the agent tools import the
+    // connector definitions `with { type: 'json' }`, as Node (18.20 and later), Deno, Bun, browsers and bundlers need.
+    esbuildOptions(options) {
+      options.supported = { ...options.supported, 'import-attributes': true };
+    },
+    sourcemap: true,
+    clean: false, // scripts/build-package.mjs empties dist/ first (two configs write into it)
+    outDir: 'dist',
+    // openapi-fetch is the one dependency; msw (setupMockServer) and the agent frameworks (`ai`, `@openai/agents-core`,
+    // imported by their adapters' entries only) are optional peers. Everything else is in the package, so that
+    // installing it installs nothing else: ajv (the response validator, a chunk loaded on first use) and js-yaml bundled
+    // where they are used; the MCP SDK (`npx agent-engine-kit mcp` in a desktop client's configuration works without
+    // installing anything else) and fast-check (`verify --fuzz`) built apart, minified, into dist/vendor/
+    // (scripts/vendor-packages.mjs), which the chunks the command loads for those import.
+    external: ['openapi-fetch', 'msw', 'ai', '@openai/agents-core'],
+    noExternal: ['ajv', 'ajv-formats', 'js-yaml'],
+    esbuildPlugins: [esbuildYamlPlugin, connectorDefinitionsAsFiles, vendoredAsFiles],
+  },
+  {
+    entry: CLIENT_ENTRIES,
+    format: ['cjs'],
+    // The client's declarations, once: `<entry>.d.cts` here, which the ESM build's `<entry>.d.ts` re-exports.
     dts: true,
     splitting: true,
     platform: 'neutral',
     target: 'es2022',
     sourcemap: true,
-    clean: false, // npm run build empties dist/ first (two configs write into it)
-    outDir: 'dist',
-    // openapi-fetch is the one dependency; ajv (the response validator's, a chunk loaded on first use) is bundled in, so
-    // that installing the client installs nothing else.
-    // The agent frameworks (`ai`, `@openai/agents-core`) are optional peers, imported by their adapters' entries only.
-    external: ['openapi-fetch', 'ai', '@openai/agents-core'],
-    noExternal: ['ajv', 'ajv-formats'],
-    esbuildPlugins: [esbuildYamlPlugin],
-    // The validator's lazy import, hidden from bundlers that bundle dist/ again (scripts/hide-validator-import.mjs).
-    onSuccess: async () => {
-      hideValidatorImport('dist');
-    },
-  },
-  {
-    // The mock (`agent-engine-kit/mock`) and the `agent-engine-kit` command: Node only, ESM only. The mock reads the
-    // specs from openapi/ next to dist/ at run time, the connector definitions from dist/connectors.json.
-    entry: { mock: 'mocks/node.ts', cli: 'bin/agent-engine-kit.ts' },
-    format: ['esm'],
-    // The declarations of `agent-engine-kit/mock/browser` too, from the same TypeScript program (a second program over
-    // the mock's types cost the build about 10 s). Its JavaScript is built by esbuild itself (onSuccess below), whose
-    // plugins stub the Node modules the mock imports but never calls there, which tsup would leave as imports.
-    dts: { entry: { mock: 'mocks/node.ts', 'mock-browser': 'mocks/browser.ts' } },
-    splitting: true,
-    platform: 'node',
-    target: 'node20',
-    sourcemap: true,
     clean: false,
     outDir: 'dist',
-    // msw is an optional peer (only setupMockServer needs it); ajv and js-yaml are bundled in: the command and the
-    // standalone mock need nothing installed besides the package.
-    // The MCP SDK (`agent-engine-kit mcp`) too, in a chunk the command loads only for `mcp`: `npx agent-engine-kit mcp`
-    // in a desktop client's configuration works without installing anything else. fast-check likewise, in the chunk
-    // `verify --fuzz` loads.
-    external: ['openapi-fetch', 'msw'],
-    noExternal: ['ajv', 'ajv-formats', 'js-yaml', 'fast-check', /^@modelcontextprotocol\//, 'zod', /^hono/, /^@hono\//],
-    esbuildPlugins: [esbuildYamlPlugin],
-    // The connector definitions, parsed now: dist/connectors.json (the mock reads it instead of the YAML), and one JSON
-    // file per connector for pages (`agent-engine-kit/mock/connectors/<name>.json`).
-    onSuccess: async () => {
-      writeConnectorsBundle('dist', { perConnector: true });
-      // `agent-engine-kit/mock/browser`'s JavaScript: ESM for bundlers, the specs built in, msw the page's own.
-      await buildBrowserMock('dist/mock-browser.js');
-    },
+    external: ['openapi-fetch', 'ai', '@openai/agents-core'],
+    noExternal: ['ajv', 'ajv-formats'],
+    esbuildPlugins: [esbuildYamlPlugin, connectorDefinitionsAsFiles],
   },
 ]);

@@ -9,7 +9,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const PARTS = ['client', 'tokens', 'servers', 'execute', 'records', 'proxy', 'verify', 'defects', 'mcp', 'types'];
 const only = new Set((process.env.BENCH_ONLY ?? PARTS.join(',')).split(','));
 
-execFileSync('npx', ['tsup', '--silent'], { cwd: root, stdio: 'inherit' });
+execFileSync('npm', ['run', '--silent', 'build', '--', '--silent'], { cwd: root, stdio: 'inherit' });
 const { benchClientOverHttp, benchClientOverhead, benchSingleFlight } = await import('./client.js');
 
 const date = new Date().toISOString().slice(0, 10);

@@ -1,9 +1,8 @@
 // The specs under openapi/ as runtime data, read from the files (or registered where there is no file system), with
 // the document helpers and validators of src/validation/spec-document.ts.
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { load as parseYaml } from 'js-yaml';
 import { SpecSchemas, type OpenApiDocument } from '../src/validation/spec-document.js';
+import { filePath, readTextFile } from './files.js';
 
 export {
   HTTP_METHODS,
@@ -30,8 +29,11 @@ export const SPEC_FILES = {
 export type SpecName = keyof typeof SPEC_FILES;
 export const SPEC_NAMES = Object.keys(SPEC_FILES) as SpecName[];
 
+// Module URLs are made from a variable: a bundler of pages would otherwise copy the files they name beside its output.
+const here = import.meta.url;
+
 export function specPath(name: SpecName): string {
-  return fileURLToPath(new URL(`../${SPEC_FILES[name]}`, import.meta.url));
+  return filePath(new URL(`../${SPEC_FILES[name]}`, here));
 }
 
 const loaded = new Map<SpecName, OpenApiDocument>();
@@ -46,7 +48,7 @@ export function loadSpec(name: SpecName): OpenApiDocument {
   let doc = loaded.get(name);
   if (!doc) {
     // js-yaml: four times faster than `yaml` here (the mock's start-up), same result; duplicate keys are an error.
-    doc = parseYaml(readFileSync(specPath(name), 'utf8')) as OpenApiDocument;
+    doc = parseYaml(readTextFile(new URL(`../${SPEC_FILES[name]}`, here))) as OpenApiDocument;
     loaded.set(name, doc);
   }
   return doc;

@@ -1,15 +1,14 @@
-// Bundles the browser demo (mocks/browser-demo/), the widget page (examples/widget-page/) and the package's browser mock
-// (`agent-engine-kit/mock/browser`) for the browser: the specs are parsed at build time and inlined,
-// Node-only modules the mock never calls there are replaced by stubs. Writes mocks/browser-demo/dist/.
+// Bundles the browser demo (mocks/browser-demo/) and the widget page (examples/widget-page/) for the browser: the specs
+// are parsed at build time and inlined. Writes mocks/browser-demo/dist/ and examples/widget-page/dist/. (The mock
+// reads files only through Node's fs got at run time, mocks/files.ts: nothing of Node is left to stub.)
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { esbuildYamlPlugin } from './yaml-plugin.mjs';
-import { nodeStubs } from './node-stubs-plugin.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
-/** One script bundled for the browser; `external`: packages left to the page's own bundler. */
-function bundleForBrowser(entry, outfile, external = []) {
+/** One script bundled for the browser. */
+function bundleForBrowser(entry, outfile) {
   return build({
     entryPoints: [`${root}${entry}`],
     bundle: true,
@@ -17,17 +16,10 @@ function bundleForBrowser(entry, outfile, external = []) {
     platform: 'browser',
     target: 'es2022',
     outfile: `${root}${outfile}`,
-    plugins: [esbuildYamlPlugin, nodeStubs],
-    external,
+    plugins: [esbuildYamlPlugin],
     logLevel: 'silent',
     metafile: true,
   });
-}
-
-/** `agent-engine-kit/mock/browser` for the package: msw stays an import (the page's own msw, an optional peer). */
-export async function buildBrowserMock(outfile) {
-  await bundleForBrowser('mocks/browser.ts', outfile, ['msw', 'msw/*']);
-  return `${root}${outfile}`;
 }
 
 export async function buildBrowserDemo() {

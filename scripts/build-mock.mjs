@@ -1,10 +1,10 @@
 #!/usr/bin/env node
 // Bundles the standalone mock (mocks/serve.ts, over mocks/standalone.ts) into mock-dist/standalone.mjs, so that `npm start` runs plain
 // JavaScript and starts fast. Packages stay external; the specs are read from openapi/ at start-up, the connector definitions from
-// mock-dist/connectors.json (scripts/bundle-connectors.mjs).
+// mock-dist/connector-index.json and mock-dist/connectors/ (scripts/bundle-connectors.mjs).
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { writeConnectorsBundle } from './bundle-connectors.mjs';
+import { writeConnectorDefinitions } from './bundle-connectors.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -20,7 +20,7 @@ export async function buildMock() {
     outfile: `${root}mock-dist/standalone.mjs`,
     logLevel: 'warning',
   });
-  writeConnectorsBundle(`${root}mock-dist`);
+  writeConnectorDefinitions(`${root}mock-dist`);
   return `${root}mock-dist/standalone.mjs`;
 }
 

@@ -1,34 +1,61 @@
-// Writes <dir>/connectors.json beside a bundle of the mock (mock-dist/ for `npm start`, dist/ for the package): the
-// agent connector definitions of openapi/connectors/ parsed at build time, each kept as JSON text and parsed when its
-// connector is first used. Parsing YAML at run time cost the mock about 40 MB of memory more than this.
-import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+// Writes the agent connector definitions of openapi/connectors/ as JSON beside a bundle of the mock (dist/ for the
+// package, mock-dist/ for `npm start`): <dir>/connectors/<name>.json, one per definition, and <dir>/connector-index.json,
+// each one's name, title, version and definition id. In the package these files are the one copy of the definitions:
+// the mock reads them, the agent tools import them, and pages import them as `agent-engine-kit/mock/connectors/<name>.json`.
+// Parsed at build time: parsing the YAML at run time cost the mock about 40 MB of memory more.
+import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { load } from 'js-yaml';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
-/** `perConnector`: also one `<outDir>/connectors/<name>.json` per definition, for pages that serve a few. */
-export function writeConnectorsBundle(outDir, { perConnector = false } = {}) {
-  const directory = `${root}openapi/connectors/`;
-  const documents = {};
-  const index = [];
-  for (const file of readdirSync(directory)
+/** The definition files of openapi/connectors/, sorted. */
+export function connectorFiles() {
+  return readdirSync(`${root}openapi/connectors/`)
     .filter((f) => f.endsWith('.yaml'))
-    .sort()) {
-    const doc = load(readFileSync(directory + file, 'utf8'));
-    const { name, title, version, definitionId } = doc['x-airbyte-connector'];
-    index.push({ name, title, version: String(version), definitionId });
-    documents[name] = JSON.stringify(doc);
-  }
-  if (perConnector) {
-    mkdirSync(`${outDir.replace(/\/?$/, '/')}connectors`, { recursive: true });
-    for (const [name, text] of Object.entries(documents))
-      writeFileSync(`${outDir.replace(/\/?$/, '/')}connectors/${name}.json`, text);
-  }
-  const target = `${outDir.replace(/\/?$/, '/')}connectors.json`;
-  writeFileSync(target, JSON.stringify({ index, documents }));
-  return target;
+    .sort();
 }
 
+/** A file replaced whole: a mock started from an earlier build (tests build mock-dist/ side by side) never reads half. */
+function replaceFile(path, text) {
+  writeFileSync(`${path}.${process.pid}.tmp`, text);
+  renameSync(`${path}.${process.pid}.tmp`, path);
+}
+
+/** Writes `<outDir>/connectors/<name>.json` and `<outDir>/connector-index.json`; answers the index's path. */
+export function writeConnectorDefinitions(outDir) {
+  const dir = outDir.replace(/\/?$/, '/');
+  mkdirSync(`${dir}connectors`, { recursive: true });
+  const index = [];
+  for (const file of connectorFiles()) {
+    const doc = load(readFileSync(`${root}openapi/connectors/${file}`, 'utf8'));
+    const { name, title, version, definitionId } = doc['x-airbyte-connector'];
+    if (`${name}.yaml` !== file) throw new Error(`openapi/connectors/${file} names its connector ${name}`);
+    index.push({ name, title, version: String(version), definitionId });
+    replaceFile(`${dir}connectors/${name}.json`, JSON.stringify(doc));
+  }
+  // A definition removed from openapi/connectors/ leaves no file behind.
+  const names = new Set(index.map(({ name }) => `${name}.json`));
+  for (const file of readdirSync(`${dir}connectors`))
+    if (!names.has(file) && !file.endsWith('.tmp')) rmSync(`${dir}connectors/${file}`);
+  replaceFile(`${dir}connector-index.json`, JSON.stringify(index));
+  return `${dir}connector-index.json`;
+}
+
+/**
+ * esbuild: the definitions' imports (generated/connector-definitions.ts, `with { type: 'json' }`) left to run time, as
+ * `./connectors/<name>.json` beside the output, which writeConnectorDefinitions writes: the definitions are not
+ * bundled into the code that loads them.
+ */
+export const connectorDefinitionsAsFiles = {
+  name: 'connector-definitions-as-files',
+  setup(build) {
+    build.onResolve({ filter: /(^|\/)openapi\/connectors\/[\w-]+\.yaml$/ }, (args) => ({
+      path: `./connectors/${args.path.match(/([\w-]+)\.yaml$/)[1]}.json`,
+      external: true,
+    }));
+  },
+};
+
 if (import.meta.url === `file://${process.argv[1]}`)
-  console.log(writeConnectorsBundle(process.argv[2] ?? `${root}mock-dist`));
+  console.log(writeConnectorDefinitions(process.argv[2] ?? `${root}mock-dist`));

@@ -1,23 +1,34 @@
 #!/usr/bin/env node
-// The package as users get it: built fresh, then publint and @arethetypeswrong/cli must find nothing, and `npm pack`
-// must hold only what users need. Prints one line per check; exits 1 on any finding.
+// The package as users get it: built fresh, then publint and @arethetypeswrong/cli must find nothing, `npm pack` must
+// hold exactly what package.json's `files` lists, and the package must stay within its budgets (scripts/
+// package-contents.mjs): packed and unpacked size, file count, and the bytes an app that imports only the client
+// loads. Prints one line per check and the figures; exits 1 on any finding.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { publint } from 'publint';
+import {
+  BUDGETS,
+  bytesByKind,
+  clientOnlyFigures,
+  filesBelow,
+  filesMismatches,
+  formatBytes,
+  moduleClosure,
+} from './package-contents.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const run = (command, args) => spawnSync(command, args, { cwd: root, encoding: 'utf8' });
 const failures = [];
 
-const build = run('npm', ['run', '--silent', 'build']);
+const build = run('npm', ['run', '--silent', 'build', '--', '--silent']);
 if (build.status !== 0) {
   console.error(build.stdout + build.stderr);
   process.exit(1);
 }
-console.log('build: dist/ (ESM, CJS, declarations)');
+console.log(`build: dist/ (ESM, CommonJS, declarations once, connector definitions once) ${build.stdout.trim()}`);
 
 const { messages } = await publint({ pkgDir: root, strict: true });
 for (const message of messages)
@@ -26,18 +37,18 @@ console.log(`publint: ${messages.length} finding(s)`);
 
 // The client entries are dual (ESM and CommonJS); the mock is ESM only by design (MSW's Node interceptors, the
 // specs read next to dist/), and so is the browser mock (for bundlers), so CommonJS not resolving them is no problem.
-// One attw run over the packed tarball.
+// One pack, one attw run over the tarball, and the checks below read the same pack.
 // PACK_DESTINATION keeps the tarball there (the package test installs that one instead of packing again).
 const keep = process.env.PACK_DESTINATION;
 const packDir = keep ?? mkdtempSync(join(tmpdir(), 'agent-engine-kit-attw-'));
-const [packed] = JSON.parse(
+const [pack] = JSON.parse(
   execFileSync('npm', ['pack', '--json', '--pack-destination', packDir], {
     cwd: root,
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'ignore'],
   }),
 );
-const attw = run('npx', ['--no-install', 'attw', join(packDir, packed.filename), '--format', 'json']);
+const attw = run('npx', ['--no-install', 'attw', join(packDir, pack.filename), '--format', 'json']);
 let problems = [];
 try {
   const report = JSON.parse(attw.stdout);
@@ -57,41 +68,64 @@ for (const problem of problems)
   failures.push(`attw: ${problem.kind} ${problem.entrypoint ?? ''} ${problem.resolutionKind ?? ''}`);
 console.log(`arethetypeswrong: ${problems.length} problem(s)`);
 
-const pack = packed; // the tarball attw read is the one checked here
-const files = pack.files.map((f) => f.path).sort();
-const allowed =
-  /^(dist\/(index|validation|agent|ai-sdk|openai-agents|mock|mock-browser|cli|(chunk|errors|client|service|tools|connector-paging|validation|execute-paging|given-token)-[\w-]+|[a-z0-9-]+-[A-Z0-9]{8})\.(js|cjs|d\.ts|d\.cts)(\.map)?|dist\/connectors(\/[\w-]+)?\.json|openapi\/(connectors\/)?[\w-]+\.yaml|README\.md|LICENSE|package\.json)$/;
-const unexpected = files.filter((file) => !allowed.test(file));
-for (const file of unexpected) failures.push(`npm pack: unexpected file ${file}`);
-for (const needed of [
-  'dist/index.js',
-  'dist/index.cjs',
-  'dist/index.d.ts',
-  'dist/index.d.cts',
-  'dist/validation.js',
-  'dist/validation.cjs',
-  'dist/validation.d.ts',
-  'dist/agent.js',
-  'dist/agent.cjs',
-  'dist/agent.d.ts',
-  'dist/ai-sdk.js',
-  'dist/ai-sdk.cjs',
-  'dist/ai-sdk.d.ts',
-  'dist/openai-agents.js',
-  'dist/openai-agents.cjs',
-  'dist/openai-agents.d.ts',
-  'dist/mock.js',
-  'dist/mock.d.ts',
-  'dist/mock-browser.js',
-  'dist/mock-browser.d.ts',
-  'dist/connectors/github.json',
-  'dist/cli.js',
-  'package.json',
-]) {
-  if (!files.includes(needed)) failures.push(`npm pack: missing ${needed}`);
-}
+// What ships is what `files` lists: nothing more, nothing it lists missing, nothing the build wrote left behind, and
+// every path package.json points users at.
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+const packed = pack.files.map((f) => f.path).sort();
+const mismatches = filesMismatches(pkg, packed, filesBelow(join(root, 'dist'), 'dist'));
+for (const line of mismatches) failures.push(`npm pack: ${line}`);
 console.log(
-  `npm pack: ${files.length} files, ${(pack.unpackedSize / 1024).toFixed(1)} kB unpacked: ${files.join(', ')}`,
+  `files: ${mismatches.length === 0 ? `the ${packed.length} packed files are what package.json's files lists (${pkg.files.length} entries), and all of dist/` : `${mismatches.length} mismatch(es)`}`,
+);
+
+// The agent tools import the connector definitions from dist/connectors/: as JSON modules, which ESM must say.
+const esm = filesBelow(join(root, 'dist'), 'dist').filter((path) => path.endsWith('.js'));
+let definitionImports = 0;
+for (const path of esm) {
+  const code = readFileSync(join(root, path), 'utf8');
+  for (const [call] of code.matchAll(/\bimport\("\.\/connectors\/[\w-]+\.json"[^)]*\)/g)) {
+    definitionImports += 1;
+    if (!call.includes('with: { type: "json" }')) failures.push(`${path}: ${call} without type json`);
+  }
+}
+const definitions = readdirSync(join(root, 'dist/connectors')).length;
+if (definitionImports !== definitions)
+  failures.push(
+    `dist/: ${definitionImports} imports of the ${definitions} connector definitions in ESM, one each expected`,
+  );
+console.log(`connector definitions: imported by ${definitionImports} import()s with type json`);
+
+// The budgets.
+const within = (figure, budget, what, format = formatBytes) => {
+  if (figure > budget) failures.push(`budget: ${what} ${format(figure)} is over its budget of ${format(budget)}`);
+  return `${format(figure)} (budget ${format(budget)})`;
+};
+const count = (n) => String(n);
+console.log(
+  `npm pack: ${within(packed.length, BUDGETS.files, 'file count', count)} files, ${within(pack.size, BUDGETS.packedBytes, 'packed size')} packed, ${within(pack.unpackedSize, BUDGETS.unpackedBytes, 'unpacked size')} unpacked; by kind: ${bytesByKind(
+    pack.files,
+  )
+    .map(([kind, bytes]) => `${kind} ${formatBytes(bytes)}`)
+    .join(', ')}`,
+);
+
+// An app that imports only the client: what it loads before its first call, all of it runtime-neutral.
+const client = await clientOnlyFigures(root);
+if (client.builtins.length > 0) failures.push(`client: dist/index.js loads Node built-ins: ${client.builtins}`);
+if (client.packages.join() !== 'openapi-fetch')
+  failures.push(`client: dist/index.js loads packages besides openapi-fetch: ${client.packages}`);
+console.log(
+  `client only: dist/index.js, the ${client.files.length - 1} chunks it imports and openapi-fetch: ${within(client.bytes, BUDGETS.clientBytes, 'the client')}, ${within(client.gzippedBytes, BUDGETS.clientGzippedBytes, 'the client gzipped')} gzipped; no Node built-in`,
+);
+
+// The browser mock shares the mock's chunks: nothing it loads, even later, may import Node (a page's bundler refuses it).
+const browser = await moduleClosure(join(root, 'dist'), 'mock-browser.js', { dynamic: true });
+if (browser.builtins.length > 0)
+  failures.push(`browser mock: dist/mock-browser.js loads Node built-ins: ${browser.builtins}`);
+if (browser.packages.some((name) => !/^msw(\/|$)/.test(name)))
+  failures.push(`browser mock: dist/mock-browser.js loads packages besides msw: ${browser.packages}`);
+console.log(
+  `browser mock: dist/mock-browser.js and the ${browser.files.length - 1} chunks it loads import no Node built-in`,
 );
 
 if (failures.length > 0) {

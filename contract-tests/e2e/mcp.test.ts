@@ -6,15 +6,17 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
 import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { catalog as githubCatalog } from '../../generated/connector-tools/github.js';
 import { DEFAULT_MOCK_CLIENT_ID, DEFAULT_MOCK_CLIENT_SECRET } from '../../mocks/node.js';
 import { type StandaloneMock, startStandaloneMock } from '../../mocks/standalone.js';
+import { catalogEntry } from '../../src/agent/index.js';
 import { createAgentEngineClient, type WorkspaceClient } from '../../src/index.js';
 import { ROOT, STACK_FRAME, bundleCli } from '../support/processes.js';
 
 // One folder below the root, as dist/ is: the command finds openapi/ and package.json the same way.
 const bundle = `${ROOT}mock-dist/cli-mcp-under-test.mjs`;
 const WORKSPACE = 'mcp-acme';
+/** GitHub's tool catalog, made from its definition as the tools make it. */
+const githubCatalog = await catalogEntry('github')!.load();
 const MAX_RESULT_BYTES = 6_000;
 
 let mock: StandaloneMock;

@@ -62,6 +62,137 @@ describe('the package', () => {
     expect(offending).toEqual([]);
   });
 
+  it("source maps keep our code's mappings as they were and drop bundled packages; a chunk of theirs alone loses its map", async () => {
+    const { pruneSourceMaps } = await import(pathToFileURL(join(root, 'scripts/prune-source-maps.mjs')).href);
+    const { SourceMap } = await import('node:module');
+    const { build } = await import('esbuild');
+    // A project in miniature: our module (src/) calls a bundled package's (node_modules/); a second entry is theirs only.
+    const project = mkdtempSync(join(tmpdir(), 'agent-engine-kit-maps-'));
+    try {
+      mkdirSync(join(project, 'src'));
+      mkdirSync(join(project, 'node_modules/lib'), { recursive: true });
+      writeFileSync(
+        join(project, 'node_modules/lib/index.js'),
+        'const mark = "!";\nexport function shout(text) {\n  const loud = text.toUpperCase();\n  return loud + mark;\n}\n',
+      );
+      writeFileSync(
+        join(project, 'src/main.js'),
+        "import { shout } from 'lib';\n\nconst mark = '?';\nexport function greet(name) {\n  const greeting = 'hello ' + name + mark;\n  return shout(greeting);\n}\n",
+      );
+      await build({
+        entryPoints: { main: join(project, 'src/main.js'), theirs: join(project, 'node_modules/lib/index.js') },
+        bundle: true,
+        format: 'esm',
+        sourcemap: true,
+        outdir: join(project, 'dist'),
+        logLevel: 'silent',
+      });
+      const read = (file: string) => readFileSync(join(project, 'dist', file), 'utf8');
+      const before = JSON.parse(read('main.js.map'));
+      const code = read('main.js');
+      expect(before.sources.sort()).toEqual(['../node_modules/lib/index.js', '../src/main.js']);
+
+      expect(pruneSourceMaps(join(project, 'dist'), '.js')).toMatchObject({ kept: 1, removed: 1 });
+      const after = JSON.parse(read('main.js.map'));
+      expect(after.sources).toEqual(['../src/main.js']);
+      expect(after.sourcesContent).toEqual([readFileSync(join(project, 'src/main.js'), 'utf8')]);
+      expect(read('main.js')).toBe(code);
+      // Every position of the output that mapped into our file maps to the same place as before (Node's own reader).
+      const [was, is] = [new SourceMap(before), new SourceMap(after)];
+      let ours = 0;
+      code.split('\n').forEach((line, at) => {
+        for (let column = 0; column < line.length; column++) {
+          const entry = was.findEntry(at, column) as { originalSource?: string };
+          if (!entry.originalSource?.endsWith('src/main.js')) continue;
+          ours += 1;
+          expect(is.findEntry(at, column), `${at}:${column}`).toEqual(entry);
+        }
+      });
+      expect(ours).toBeGreaterThan(40);
+      // Both modules declare `mark`, so esbuild renames one and the maps carry names: ours keeps its own.
+      expect(before.names.length).toBeGreaterThan(0);
+      expect(after.names).toEqual(['mark']);
+      // Every position that mapped into the package maps to nothing now: the segment before it, read here by a decoder
+      // of the format's own (base64 VLQ), is one that names no source.
+      const unmapped = (mappings: string, line: number, column: number) => {
+        const digits = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+        let last: number[] | undefined;
+        let generated = 0;
+        for (const segment of (mappings.split(';')[line] ?? '').split(',').filter(Boolean)) {
+          const fields: number[] = [];
+          let value = 0;
+          let shift = 0;
+          for (const digit of segment) {
+            const bits = digits.indexOf(digit);
+            value += (bits & 31) << shift;
+            shift += 5;
+            if (bits & 32) continue;
+            fields.push(value & 1 ? -(value >> 1) : value >> 1);
+            value = 0;
+            shift = 0;
+          }
+          generated += fields[0]!;
+          if (generated > column) break;
+          last = fields;
+        }
+        return last === undefined || last.length === 1;
+      };
+      let theirs = 0;
+      code.split('\n').forEach((line, at) => {
+        for (let column = 0; column < line.length; column++) {
+          const entry = was.findEntry(at, column) as { originalSource?: string; generatedLine?: number };
+          if (!entry.originalSource?.includes('node_modules') || entry.generatedLine !== at) continue;
+          theirs += 1;
+          expect(unmapped(after.mappings, at, column), `${at}:${column}`).toBe(true);
+        }
+      });
+      expect(theirs).toBeGreaterThan(40);
+      // One line of ours, theirs, ours (as minified code has): their range ends our mapping, which resumes after it.
+      const { pruneMap } = await import(pathToFileURL(join(root, 'scripts/prune-source-maps.mjs')).href);
+      const mixed = pruneMap(
+        { version: 3, sources: ['ours.js', 'theirs.js'], names: [], mappings: 'AAAA,UCAA,UDAC' },
+        (source: string) => source === 'ours.js',
+      );
+      expect(mixed.sources).toEqual(['ours.js']);
+      expect([0, 9, 10, 19, 20].map((column) => unmapped(mixed.mappings, 0, column))).toEqual([
+        false,
+        false,
+        true,
+        true,
+        false,
+      ]);
+      // The chunk of the package alone: no map, and no comment pointing at one.
+      expect(readdirSync(join(project, 'dist')).sort()).toEqual(['main.js', 'main.js.map', 'theirs.js']);
+      expect(read('theirs.js')).not.toContain('sourceMappingURL');
+    } finally {
+      rmSync(project, { recursive: true, force: true });
+    }
+  });
+
+  it("package.json's files against a pack: a file it does not name, an entry naming nothing, a build output or an export left out", async () => {
+    const { filesMismatches } = await import(pathToFileURL(join(root, 'scripts/package-contents.mjs')).href);
+    const pkg = {
+      files: ['dist/*.js', 'dist/connectors/*.json', 'README.md'],
+      main: './dist/index.js',
+      exports: { '.': './dist/index.js', './connectors/*.json': './dist/connectors/*.json' },
+    };
+    const packed = ['README.md', 'dist/index.js', 'dist/connectors/github.json', 'package.json'];
+    const built = ['dist/index.js', 'dist/connectors/github.json'];
+    expect(filesMismatches(pkg, packed, built)).toEqual([]);
+    expect(filesMismatches(pkg, [...packed, 'dist/index.js.map'], built)).toEqual([
+      'packed, but no entry of files names it: dist/index.js.map',
+    ]);
+    expect(filesMismatches({ ...pkg, files: [...pkg.files, 'openapi/'] }, packed, built)).toEqual([
+      'files names what is not packed: openapi/',
+    ]);
+    expect(filesMismatches(pkg, packed, [...built, 'dist/chunk-X.cjs'])).toEqual([
+      'built, but not packed: dist/chunk-X.cjs',
+    ]);
+    expect(filesMismatches({ ...pkg, exports: { ...pkg.exports, './mock': './dist/mock.js' } }, packed, built)).toEqual(
+      ['package.json points at what is not packed: dist/mock.js'],
+    );
+  });
+
   it('the client with openapi-fetch stays under 10 kB minified and gzipped; the validator and the paging table load apart', async () => {
     const { measureBundle } = await import(pathToFileURL(join(root, 'scripts/bundle-size.mjs')).href);
     const figures = await measureBundle();

@@ -1,10 +1,10 @@
 // The agent connector definitions (openapi/connectors/<name>.yaml) as runtime data: a cheap index of all of them at
 // start-up (name, title, version, definition id), and each whole definition parsed on first use, so that start-up does
-// not pay for 51 documents. A bundle of the mock reads them from connectors.json, which its build wrote beside it
-// (scripts/bundle-connectors.mjs); where there is no file system (the browser), registerConnectorDefinitions supplies them.
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+// not pay for 51 documents. A bundle of the mock reads them as JSON from files its build wrote beside it
+// (connector-index.json and connectors/<name>.json, scripts/bundle-connectors.mjs); where there is no file system (the
+// browser), registerConnectorDefinitions supplies them.
 import { load as parseYaml } from 'js-yaml';
+import { directoryNames, fileExists, readTextFile } from '../files.js';
 
 export type JsonSchema = Record<string, any>;
 
@@ -92,32 +92,34 @@ export interface ConnectorDefinition extends ConnectorSummary {
 
 const DIRECTORY = 'openapi/connectors';
 
-let directory: string | undefined;
+// Module URLs are made from a variable: a bundler of pages would otherwise copy the files they name beside its output.
+const here = import.meta.url;
+let directory: URL | undefined;
 
 /**
  * Where the definition files are: two levels above this module in the repository (mocks/connectors/), one level
- * above it once bundled (dist/mock.js in the package, mock-dist/standalone.mjs for `npm start`).
+ * above a bundle in a folder of the repository with no definitions written beside it (the tests' bundles of the
+ * command in mock-dist/).
  */
-function definitionsDirectory(): string {
+function definitionsDirectory(): URL {
   if (directory) return directory;
   for (const up of ['../../', '../']) {
-    const candidate = fileURLToPath(new URL(`${up}${DIRECTORY}/`, import.meta.url));
-    if (existsSync(candidate)) return (directory = candidate);
+    const candidate = new URL(`${up}${DIRECTORY}/`, here);
+    if (fileExists(candidate)) return (directory = candidate);
   }
   throw new Error(`No ${DIRECTORY}/ beside the mock`);
 }
 
-/** The definitions a build parsed ahead (connectors.json beside a bundle of the mock), each as JSON text. */
-interface DefinitionsBundle {
-  index: ConnectorSummary[];
-  documents: Record<string, string>;
-}
-let bundle: DefinitionsBundle | null | undefined;
+/**
+ * The index a build wrote beside a bundle of the mock (dist/ in the package), or null beside the source. The documents
+ * are in connectors/ beside it.
+ */
+let bundle: ConnectorSummary[] | null | undefined;
 
-function bundled(): DefinitionsBundle | null {
+function bundled(): ConnectorSummary[] | null {
   if (bundle === undefined) {
-    const file = fileURLToPath(new URL('./connectors.json', import.meta.url));
-    bundle = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as DefinitionsBundle) : null;
+    const file = new URL('./connector-index.json', here);
+    bundle = fileExists(file) ? (JSON.parse(readTextFile(file)) as ConnectorSummary[]) : null;
   }
   return bundle;
 }
@@ -157,12 +159,12 @@ export function connectorIndex(): readonly ConnectorSummary[] {
   if (registered) {
     index = [...registered.values()].map((doc) => summaryOf(doc['x-airbyte-connector']));
   } else if (bundled()) {
-    index = [...bundled()!.index];
+    index = [...bundled()!];
   } else {
     const directory = definitionsDirectory();
-    index = readdirSync(directory)
+    index = directoryNames(directory)
       .filter((file) => file.endsWith('.yaml'))
-      .map((file) => summaryFromText(readFileSync(directory + file, 'utf8'), file));
+      .map((file) => summaryFromText(readTextFile(new URL(file, directory)), file));
   }
   index.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   return index;
@@ -182,9 +184,8 @@ function documentOf(name: string): JsonSchema {
     if (!doc) throw new Error(`No connector definition ${name}`);
     return doc;
   }
-  const text = bundled()?.documents[name];
-  if (text !== undefined) return JSON.parse(text) as JsonSchema;
-  return parseYaml(readFileSync(`${definitionsDirectory()}${name}.yaml`, 'utf8')) as JsonSchema;
+  if (bundled()) return JSON.parse(readTextFile(new URL(`./connectors/${name}.json`, here))) as JsonSchema;
+  return parseYaml(readTextFile(new URL(`${name}.yaml`, definitionsDirectory()))) as JsonSchema;
 }
 
 /**

@@ -1,19 +1,32 @@
-// The tool catalog of every agent connector (generated/connector-tools: each entity's actions with their params as
-// JSON Schema), looked up by name, definition id or title, each connector's part loaded once on first use.
+// The tool catalog of every agent connector, looked up by name, definition id or title: a connector's catalog is made
+// from its definition document (which generated/connector-definitions.ts loads) once, on first use.
+import { API_ACTION_PARAMS, CONNECTOR_DEFINITIONS } from '../../generated/connector-definitions.js';
 import {
-  API_ACTION_PARAMS,
-  CONNECTOR_TOOLS,
+  toolCatalogOf,
   type ActionToolCatalog,
   type ConnectorToolCatalog,
-  type ConnectorToolEntry,
   type EntityToolCatalog,
-} from '../../generated/connector-tools/index.js';
+} from './tool-catalog.js';
 
-export type {
-  ActionToolCatalog,
-  ConnectorToolCatalog,
-  EntityToolCatalog,
-} from '../../generated/connector-tools/index.js';
+export type { ActionToolCatalog, ConnectorToolCatalog, EntityToolCatalog } from './tool-catalog.js';
+
+/** A connector definition's name, title and id, and how to load its catalog. */
+export interface ConnectorToolEntry {
+  name: string;
+  title: string;
+  definitionId: string;
+  load: () => Promise<ConnectorToolCatalog>;
+}
+
+/** Every agent connector by name. */
+export const CONNECTOR_TOOLS: readonly ConnectorToolEntry[] = CONNECTOR_DEFINITIONS.map(
+  ({ name, title, definitionId, load }) => ({
+    name,
+    title,
+    definitionId,
+    load: async () => toolCatalogOf((await load()).default),
+  }),
+);
 
 /** The connector of a definition name (`github`), definition id or title (`GitHub`, any case); undefined when none. */
 export function catalogEntry(nameOrId: string): ConnectorToolEntry | undefined {
