@@ -194,14 +194,14 @@ export class StatefulContext {
     sequence: Sequence,
     operationId: string,
     path: string,
-    init: { body?: unknown; scopedToken?: string } = {},
+    init: {
+      body?: unknown /** With the sequence's scoped token of this workspace, not the application token. */;
+      scopedFor?: string;
+    } = {},
   ): Promise<Answer> {
     const operation = this.operations.get(operationId)!;
     // A scoped token's step is printed with the line that mints it for its workspace (curlOf).
-    const workspace =
-      init.scopedToken === undefined
-        ? undefined
-        : [...sequence.scopedTokens].find(([, token]) => token === init.scopedToken)?.[0];
+    const workspace = init.scopedFor;
     const request: SentRequest = {
       method: operation.method.toUpperCase(),
       url: `${this.api}${path}`,
@@ -213,7 +213,7 @@ export class StatefulContext {
     const response = await this.send(request.url, {
       method: request.method,
       headers: {
-        authorization: `Bearer ${init.scopedToken ?? this.token}`,
+        authorization: `Bearer ${workspace === undefined ? this.token : sequence.scopedTokens.get(workspace)}`,
         ...(request.body === undefined ? {} : { 'content-type': 'application/json' }),
       },
       ...(request.body === undefined ? {} : { body: request.body }),

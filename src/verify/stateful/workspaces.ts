@@ -68,7 +68,7 @@ export function workspaceGroup(context: StatefulContext): Group<WorkspaceModel> 
             r,
             'get_account_applications_scoped_token_info',
             '/account/applications/scoped-token/info',
-            { scopedToken: r.scopedTokens.get(workspace.name)! },
+            { scopedFor: workspace.name },
           );
           context.expectStatus(r, answer, 200, 'reading scoped token info');
           context.expectThat(
