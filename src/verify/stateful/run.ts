@@ -195,7 +195,8 @@ export class StatefulContext {
     operationId: string,
     path: string,
     init: {
-      body?: unknown /** With the sequence's scoped token of this workspace, not the application token. */;
+      body?: unknown;
+      /** With the sequence's scoped token of this workspace, not the application token. */
       scopedFor?: string;
     } = {},
   ): Promise<Answer> {
