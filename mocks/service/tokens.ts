@@ -1,4 +1,5 @@
 // Tokens as the service issues them: JWT-shaped, self-signed, with a real expiry; looked up on every request.
+import { base64url } from '../../src/core/base64url.js';
 import { APPLICATION_TOKEN_TTL_SECONDS, SCOPED_TOKEN_TTL_SECONDS, V1_TOKEN_TTL_SECONDS } from './config.js';
 import type { IssuedToken, MockStore, TokenKind } from './store.js';
 
@@ -9,21 +10,11 @@ const DEFAULT_TTL_SECONDS: Record<TokenKind, number> = {
   v1: V1_TOKEN_TTL_SECONDS,
 };
 
-function base64url(value: unknown): string {
-  return btoa(JSON.stringify(value)).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_');
-}
-
 /**
- * Random text for a token's id and signature: never from the seeded source, so that a token's `jti` says nothing of
- * the next one even when the data is seeded.
+ * Random text for a token's signature: never from the seeded source, so that a token says nothing of the next one
+ * even when the data is seeded.
  */
-function randomText(bytes: number): string {
-  const random = crypto.getRandomValues(new Uint8Array(bytes));
-  return btoa(String.fromCharCode(...random))
-    .replace(/=+$/, '')
-    .replace(/\+/g, '-')
-    .replace(/\//g, '_');
-}
+const randomText = (bytes: number) => base64url(crypto.getRandomValues(new Uint8Array(bytes)));
 
 export function ttlSeconds(store: MockStore, kind: TokenKind): number {
   return store.config.tokenTtlSeconds ?? DEFAULT_TTL_SECONDS[kind];

@@ -14,6 +14,7 @@ import {
   type SpecOperation,
 } from '../validation/spec-document.js';
 import { catalogEntry, loadCatalog } from '../agent/catalog.js';
+import { base64url } from '../core/base64url.js';
 import { arbitraryFor } from './arbitraries.js';
 import { junitXml } from './junit.js';
 import { CHECK_NAMES, runChecks, type AuthContext, type CheckName, type Observed, type RequestKind } from './checks.js';
@@ -566,13 +567,6 @@ const parseJson = (text: string): any => {
 
 /** A second workspace for ignored_auth, where the target has one workspace only and writes are allowed. */
 const OTHER_WORKSPACE = 'aek-verify-fuzz-other';
-
-/** base64url of a JSON value or of bytes. */
-function base64url(value: unknown): string {
-  const bytes = value instanceof Uint8Array ? value : new TextEncoder().encode(JSON.stringify(value));
-  const text = String.fromCharCode(...bytes);
-  return btoa(text).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_');
-}
 
 /**
  * A token past its expiry, shaped as the run's own (a JWT: its `alg` and `iss`), its exp an hour ago. The kit cannot
