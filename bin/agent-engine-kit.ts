@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { DEFAULT_MOCK_CLIENT_ID, DEFAULT_MOCK_CLIENT_SECRET, parseRecords } from '../mocks/service/config.js';
 import { InvalidPortError, parsePort, runStandaloneMock } from '../mocks/standalone.js';
-import { probeTarget, statusTable, verify } from '../src/verify/run.js';
+import { probeTarget, statusTable, verify, type Probe } from '../src/verify/run.js';
 import { isAnswerWorker, runAnswerWorker } from '../mocks/proxy/answer-worker.js';
 
 /** The package root: this file runs from bin/ (source) or dist/ (built), one folder below it either way. */
@@ -343,9 +343,14 @@ async function verifyCommand(args: string[]): Promise<number> {
   if (values.all && values['read-only']) throw new UsageError(`verify: --all or --read-only, not both`);
   // Writes only where the user said so, or on loopback (the mock, a local deployment) unless told --read-only. The
   // kit's proxy on loopback says (Via) what it is in front of: that is the target.
-  // (Loopback also decides whether the organization's settings are fuzzed, --all or not.)
-  let behind: string | undefined;
-  if (!values['read-only'] && isLoopback(baseUrl)) behind = (await probeTarget(baseUrl.href)).upstream;
+  // (Loopback also decides whether the organization's settings are fuzzed, --all or not.) --fuzz probes once, here,
+  // and hands the answer on; the cases' run probes for itself, so for them only a loopback target is asked now.
+  const probe = values.fuzz
+    ? await probeTarget(baseUrl.href, values.v1 as string | undefined)
+    : !values['read-only'] && isLoopback(baseUrl)
+      ? await probeTarget(baseUrl.href)
+      : undefined;
+  const behind = probe?.upstream;
   const loopback =
     isLoopback(baseUrl) && (behind === undefined || (URL.canParse(behind) && isLoopback(new URL(behind))));
   const readOnly = values['read-only'] === true || (!values.all && !loopback);
@@ -358,7 +363,8 @@ async function verifyCommand(args: string[]): Promise<number> {
       : 'all: a loopback target; --read-only for reads only';
   const shown = `${baseUrl.origin}${baseUrl.pathname === '/' ? '' : baseUrl.pathname}`;
   if (values.stateful && !values.fuzz) throw new UsageError(`verify: --stateful goes with --fuzz\n\n${HELP.verify}`);
-  if (values.fuzz) return fuzzCommand(values, baseUrl, shown, readOnly, scope, loopback, clientId, clientSecret);
+  if (values.fuzz)
+    return fuzzCommand(values, baseUrl, shown, readOnly, scope, loopback, probe!, clientId, clientSecret);
   console.log(`verifying ${shown} (cases: ${scope})\n`);
   const report = await verify({
     baseUrl: baseUrl.href,
@@ -531,6 +537,7 @@ async function fuzzCommand(
   readOnly: boolean,
   scope: string,
   loopback: boolean,
+  probe: Probe,
   clientId: string,
   clientSecret: string,
 ): Promise<number> {
@@ -549,7 +556,6 @@ async function fuzzCommand(
     ['--report-junit', junitFile],
   ]);
   // The same probe as the cases': nothing answering, not the API, or a server of static examples (Prism).
-  const probe = await probeTarget(baseUrl.href, values.v1 as string | undefined);
   if (probe.unreachable) {
     console.error(`agent-engine-kit verify: nothing answers at ${probe.unreachable.url} (${probe.unreachable.reason})`);
     return 1;
