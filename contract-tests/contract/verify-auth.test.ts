@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { createMockFetch } from '../../mocks/fetch.js';
 import { fuzz, type FuzzFailure, type FuzzReport } from '../../src/verify/fuzz.js';
+import { applicationToken, replayCurl } from '../support/replay-curl.js';
 
 type Fetch = (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>;
 const BASE = 'http://mock.test';
@@ -25,43 +26,6 @@ function claimsOf(token: string | undefined): Record<string, unknown> | undefine
   } catch {
     return undefined;
   }
-}
-
-async function applicationToken(fetch: Fetch): Promise<string> {
-  const answer = await fetch(`${BASE}/api/v1/account/applications/token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ client_id: credentials.clientId, client_secret: credentials.clientSecret }),
-  });
-  return ((await answer.json()) as { access_token: string }).access_token;
-}
-
-/**
- * A reproduction run as a shell would: `SCOPED_TOKEN=$(curl ... | jq -r .token)` mints, the curl line after it sends
- * with it; `$TOKEN` is a fresh application token. Answers the last request's status.
- */
-async function replay(fetch: Fetch, reproduction: string): Promise<number> {
-  const vars: Record<string, string> = { TOKEN: await applicationToken(fetch) };
-  let status = 0;
-  for (const command of reproduction.split(/\n(?=(?:\w+=\$\()?curl )/)) {
-    const assign = /^(\w+)=\$\(/.exec(command)?.[1];
-    const [, method, url] = /curl (?:-s )?-X (\w+) '([^']+)'/.exec(command)!;
-    const header = /-H (?:"Authorization: Bearer ([^"]+)"|'Authorization: Bearer ([^']+)')/.exec(command);
-    const bearer = header?.[1] ?? header?.[2];
-    const token = bearer?.startsWith('$') ? vars[bearer.slice(1)] : bearer;
-    const body = /--data-raw '((?:[^']|'\\'')*)'/.exec(command)?.[1]?.replaceAll(`'\\''`, "'");
-    const response = await fetch(url!, {
-      method: method!,
-      headers: {
-        ...(token ? { authorization: `Bearer ${token}` } : {}),
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      ...(body === undefined ? {} : { body }),
-    });
-    status = response.status;
-    if (assign) vars[assign] = ((await response.json()) as { token: string }).token;
-  }
-  return status;
 }
 
 describe('verify --fuzz: ignored_auth', () => {
@@ -102,7 +66,7 @@ describe('verify --fuzz: ignored_auth', () => {
 
   it('a server that takes an expired token fails ignored_auth, and the printed token fails again', async () => {
     const mock = createMockFetch({ seed: 4 });
-    const valid = await applicationToken(mock.fetch);
+    const valid = await applicationToken(mock.fetch, BASE);
     // The defect: a token is looked at for its shape, not checked: one past its exp is let through.
     const lenient: Fetch = async (input, init) => {
       const request = new Request(input, init);
@@ -119,8 +83,8 @@ describe('verify --fuzz: ignored_auth', () => {
     expect(claimsOf(printed)!.exp as number).toBeLessThan(Date.now() / 1000);
     // Nothing of the run's token is in it but its issuer.
     expect(printed.split('.')[2]).not.toBe(valid.split('.')[2]);
-    expect(await replay(lenient, failure!.reproduction)).toBe(200);
-    expect(await replay(mock.fetch, failure!.reproduction)).toBe(401);
+    expect((await replayCurl(lenient, failure!.reproduction, BASE)).status).toBe(200);
+    expect((await replayCurl(mock.fetch, failure!.reproduction, BASE)).status).toBe(401);
   }, 60_000);
 
   it('an application-only route that takes a scoped token fails, its reproduction minting the token first', async () => {
@@ -144,7 +108,7 @@ describe('verify --fuzz: ignored_auth', () => {
     );
     expect(send).toBe("curl -X GET 'http://mock.test/api/v1/workspaces/stats' \\");
     expect(failure!.reproduction).toContain('-H "Authorization: Bearer $SCOPED_TOKEN"');
-    expect(await replay(defect, failure!.reproduction)).toBe(200);
+    expect((await replayCurl(defect, failure!.reproduction, BASE)).status).toBe(200);
     expect(report.checks.filter((r) => r.status === 'failed').map((r) => r.operation)).toEqual([
       'get_workspaces_stats',
     ]);
@@ -153,7 +117,7 @@ describe('verify --fuzz: ignored_auth', () => {
   it("another workspace's token that reaches this workspace's connector fails, and so does one its list leaks", async () => {
     const mock = createMockFetch({ seed: 4 });
     const { store } = mock.service;
-    const app = await applicationToken(mock.fetch);
+    const app = await applicationToken(mock.fetch, BASE);
     // The defects: a connector is looked up by id in the organization, whatever workspace the token is for; and the
     // list answers the organization's connectors to any token, whatever it asked for.
     const defect: Fetch = async (input, init) => {
@@ -181,8 +145,8 @@ describe('verify --fuzz: ignored_auth', () => {
     // The run kept what the reproductions name (the connector it made, the second workspace), and said so.
     expect(lines).toContain('kept workspace aek-verify-fuzz-other, which the run made: a reproduction below names it');
     expect(lines.filter((line) => /^kept connector [0-9a-f-]{36}, which the run made/.test(line))).toHaveLength(1);
-    expect(await replay(defect, get!.reproduction)).toBe(200);
-    expect(await replay(mock.fetch, get!.reproduction)).toBe(403);
+    expect((await replayCurl(defect, get!.reproduction, BASE)).status).toBe(200);
+    expect((await replayCurl(mock.fetch, get!.reproduction, BASE)).status).toBe(403);
   }, 60_000);
 
   it('a read-only run against a target with one workspace says that the other workspace is not tried', async () => {

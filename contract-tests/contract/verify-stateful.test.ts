@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { createMockFetch } from '../../mocks/fetch.js';
 import type { FuzzFailure } from '../../src/verify/fuzz.js';
 import { statefulRun, type StatefulReport } from '../../src/verify/stateful.js';
+import { replayCurl } from '../support/replay-curl.js';
 import { SEEDED_DEFECTS, type Fetch } from '../support/seeded-defects.js';
 
 const BASE = 'http://mock.test';
@@ -15,34 +16,6 @@ const run = (fetch: Fetch, extra: Partial<Parameters<typeof statefulRun>[0]> = {
 
 const failuresOf = (report: StatefulReport, check: string): FuzzFailure[] =>
   report.checks.filter((r) => r.check === check).flatMap((r) => r.failures);
-
-/** The curl lines of a reproduction sent again in order, `$TOKEN` a fresh token: the last step's status. */
-async function replay(fetch: Fetch, reproduction: string): Promise<{ status: number; text: string }> {
-  const token = (
-    (await (
-      await fetch(`${BASE}/api/v1/account/applications/token`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ client_id: credentials.clientId, client_secret: credentials.clientSecret }),
-      })
-    ).json()) as { access_token: string }
-  ).access_token;
-  let last = { status: 0, text: '' };
-  for (const command of reproduction.split(/\n(?=curl )/)) {
-    const [, method, url] = /^curl -X (\w+) '([^']+)'/.exec(command)!;
-    const body = /--data-raw '((?:[^']|'\\'')*)'/.exec(command)?.[1]?.replaceAll(`'\\''`, "'");
-    const response = await fetch(url!, {
-      method: method!,
-      headers: {
-        authorization: `Bearer ${token}`,
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      ...(body === undefined ? {} : { body }),
-    });
-    last = { status: response.status, text: await response.text() };
-  }
-  return last;
-}
 
 describe('verify --fuzz --stateful', () => {
   it('passes every stateful check against the mock with the default budget', async () => {
@@ -102,14 +75,15 @@ describe('verify --fuzz --stateful', () => {
     expect(failure!.response.status).toBe(200);
     // Replayed (a new connector each time: the create's answer names the id the later steps use).
     const steps = failure!.reproduction.split(/\n(?=curl )/);
-    const created = await replay(remembering, steps[0]!);
+    const created = await replayCurl(remembering, steps[0]!, BASE);
     const id = (JSON.parse(created.text) as { id: string }).id;
-    const again = await replay(
+    const again = await replayCurl(
       remembering,
       steps
         .slice(1)
         .join('\n')
         .replace(/connectors\/[0-9a-f-]{36}/g, `connectors/${id}`),
+      BASE,
     );
     expect(again.status).toBe(200);
   }, 30_000);
@@ -129,8 +103,8 @@ describe('verify --fuzz --stateful', () => {
     ]);
     // Replayed: the connector its create answers is again missing from the list.
     const [create, list] = failure!.reproduction.split(/\n(?=curl )/);
-    const { id } = JSON.parse((await replay(defective, create!)).text) as { id: string };
-    const listed = await replay(defective, list!);
+    const { id } = JSON.parse((await replayCurl(defective, create!, BASE)).text) as { id: string };
+    const listed = await replayCurl(defective, list!, BASE);
     expect(listed.status).toBe(200);
     expect(listed.text).not.toContain(id);
   }, 30_000);
@@ -245,8 +219,8 @@ describe('verify --fuzz --stateful', () => {
     expect(failure!.reproduction).toMatch(/"client_secret":"aek-stateful-[\w-]+-fake-client-secret-\d+"/);
     // Sent again, the second PUT answers another configuration than the first.
     const steps = failure!.reproduction.split(/\n(?=curl )/);
-    const first = JSON.parse((await replay(mock.fetch, steps[0]!)).text) as { id: string };
-    const second = JSON.parse((await replay(mock.fetch, steps[1]!)).text) as { id: string };
+    const first = JSON.parse((await replayCurl(mock.fetch, steps[0]!, BASE)).text) as { id: string };
+    const second = JSON.parse((await replayCurl(mock.fetch, steps[1]!, BASE)).text) as { id: string };
     expect(second.id).not.toBe(first.id);
   }, 30_000);
 
