@@ -177,8 +177,8 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzReport> {
   const maxExamples = options.maxExamples ?? 25;
   let requests = 0;
 
-  const known = new Set(Object.values(SPECS).flatMap((doc) => listOperations(doc).map((op) => op.operationId)));
-  const unknown = options.operations?.filter((name) => !name.startsWith('execute ') && !known.has(name)) ?? [];
+  const operationIds = new Set(Object.values(SPECS).flatMap((doc) => listOperations(doc).map((op) => op.operationId)));
+  const unknown = options.operations?.filter((name) => !name.startsWith('execute ') && !operationIds.has(name)) ?? [];
   if (unknown.length > 0) throw new Error(`no operation named ${unknown.join(', ')} in the specs`);
 
   const targets: Target[] = [];
