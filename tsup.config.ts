@@ -15,6 +15,15 @@ const CLIENT_ENTRIES = {
   'openai-agents': 'src/agent/openai-agents.ts',
 };
 
+/**
+ * The declarations tsup bundles: not compiled from the sources again (a TypeScript program per build, 30 s of CPU),
+ * but the ones `tsc -p tsconfig.build.json` emitted once, before tsup runs (scripts/build-package.mjs).
+ */
+const DECLARATIONS = 'dist/.declarations';
+const declarationOf = (source: string) => `${DECLARATIONS}/${source.replace(/\.ts$/, '.d.ts')}`;
+const declarationsOf = (entries: Record<string, string>) =>
+  Object.fromEntries(Object.entries(entries).map(([name, source]) => [name, declarationOf(source)]));
+
 // The package, built by `npm run build` (scripts/build-package.mjs runs tsup, then finishes dist/: tsup alone leaves
 // it incomplete): every entry as ESM in one build (the client's, the mock's and the command's, so that what they
 // share, the client, ajv and the specs among it, is one chunk, not a copy per build), the client's entries again as
@@ -32,8 +41,8 @@ export default defineConfig([
       cli: 'bin/agent-engine-kit.ts',
     },
     format: ['esm'],
-    // The mock's declarations (`agent-engine-kit/mock` and `/mock/browser`: ESM only), from one TypeScript program.
-    dts: { entry: { mock: 'mocks/node.ts', 'mock-browser': 'mocks/browser.ts' } },
+    // The mock's declarations (`agent-engine-kit/mock` and `/mock/browser`: ESM only).
+    dts: { entry: declarationsOf({ mock: 'mocks/node.ts', 'mock-browser': 'mocks/browser.ts' }) },
     splitting: true,
     // Node's resolution for the packages the command bundles. What the client's entry loads holds only src/
     // (runtime-neutral), and what the browser mock's loads imports nothing of Node (it gets Node's fs at run time, where
@@ -62,7 +71,7 @@ export default defineConfig([
     entry: CLIENT_ENTRIES,
     format: ['cjs'],
     // The client's declarations, once: `<entry>.d.cts` here, which the ESM build's `<entry>.d.ts` re-exports.
-    dts: true,
+    dts: { entry: declarationsOf(CLIENT_ENTRIES) },
     splitting: true,
     platform: 'neutral',
     target: 'es2022',
