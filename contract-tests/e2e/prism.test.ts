@@ -1,6 +1,7 @@
 // Prism (`npm run mock:prism`) serving the Agent Engine spec in static mode answers every operation's example
-// request with its success response, and that response validates against the spec.
-import { spawn } from 'node:child_process';
+// request with its success response, and that response validates against the spec. One Prism for the whole file,
+// started as a user starts it: by the npm script, with the port given after `--`.
+import { spawn, type ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   SpecValidator,
@@ -10,22 +11,47 @@ import {
   operationSchemaPointer,
   resolveRef,
 } from '../../mocks/spec.js';
-import { ROOT, freePort, startPrism } from '../support/processes.js';
+import { ROOT, freePort } from '../support/processes.js';
 
 const validator = new SpecValidator('agent-engine');
 const doc = validator.doc;
-let stop: (() => void) | undefined;
+let npm: ChildProcess | undefined;
+let output = '';
+let port = 0;
 let base = '';
 
 beforeAll(async () => {
   const started = performance.now();
-  const prism = await startPrism('openapi/agent-engine.yaml');
-  stop = () => prism.child.kill('SIGTERM');
-  base = prism.url;
+  port = await freePort();
+  // Its own process group: npm, tsx, the command and Prism are stopped together at the end.
+  npm = spawn('npm', ['run', '--silent', 'mock:prism', '--', '--port', String(port)], {
+    cwd: ROOT,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  npm.stdout!.on('data', (chunk) => (output += chunk));
+  npm.stderr!.on('data', (chunk) => (output += chunk));
+  // Until Prism says it listens, or npm has ended (how the script failed before: Prism given --port twice).
+  const deadline = Date.now() + 60_000;
+  while (!/Prism is listening/.test(output) && npm.exitCode === null && Date.now() < deadline)
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  base = `http://127.0.0.1:${port}`;
   console.log(`prism: listening after ${(performance.now() - started).toFixed(0)} ms`);
 }, 90_000);
 
-afterAll(() => stop?.());
+afterAll(() => {
+  if (npm && npm.exitCode === null) process.kill(-npm.pid!, 'SIGTERM');
+});
+
+describe('npm run mock:prism', () => {
+  it('listens on the port given after --, e.g. npm run mock:prism -- --port N', async () => {
+    expect(output).toMatch(/Prism is listening/);
+    const answer = await fetch(`http://127.0.0.1:${port}/api/v1/workspaces/stats`, {
+      headers: { authorization: 'Bearer x' },
+    });
+    expect(answer.status).toBe(200);
+  });
+});
 
 const operations = listOperations(doc);
 
@@ -78,31 +104,4 @@ describe('Prism serving the spec', () => {
     expect(response.status).toBeGreaterThanOrEqual(400);
     expect(response.status).toBeLessThan(500);
   });
-});
-
-describe('npm run mock:prism', () => {
-  it('listens on the port given after --, e.g. npm run mock:prism -- --port N', async () => {
-    const port = await freePort();
-    // Its own process group: npm, tsx, the command and Prism are stopped together at the end.
-    const npm = spawn('npm', ['run', '--silent', 'mock:prism', '--', '--port', String(port)], {
-      cwd: ROOT,
-      detached: true,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    npm.stdout.on('data', (chunk) => (output += chunk));
-    npm.stderr.on('data', (chunk) => (output += chunk));
-    try {
-      // Until Prism says it listens, or npm has ended (how the script failed before: Prism given --port twice).
-      while (!/Prism is listening/.test(output) && npm.exitCode === null)
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      expect(output).toMatch(/Prism is listening/);
-      const answer = await fetch(`http://127.0.0.1:${port}/api/v1/workspaces/stats`, {
-        headers: { authorization: 'Bearer x' },
-      });
-      expect(answer.status).toBe(200);
-    } finally {
-      if (npm.exitCode === null) process.kill(-npm.pid!, 'SIGTERM');
-    }
-  }, 60_000);
 });
