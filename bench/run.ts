@@ -1,12 +1,24 @@
 // npm run bench: every figure of the kit in one run, printed as markdown and saved under bench/results/ and in
 // docs/benchmarks.md. The client is measured as built (dist/), the mock as `npm start` runs it.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const PARTS = ['client', 'tokens', 'servers', 'execute', 'records', 'proxy', 'verify', 'defects', 'mcp', 'types'];
+const PARTS = [
+  'client',
+  'tokens',
+  'servers',
+  'execute',
+  'records',
+  'proxy',
+  'verify',
+  'defects',
+  'mcp',
+  'types',
+  'package',
+];
 const only = new Set((process.env.BENCH_ONLY ?? PARTS.join(',')).split(','));
 
 execFileSync('npm', ['run', '--silent', 'build', '--', '--silent'], { cwd: root, stdio: 'inherit' });
@@ -266,9 +278,68 @@ if (only.has('types')) {
   ]);
 }
 
+if (only.has('package')) {
+  // npm run check:package's own figures (one pack, one client-only install, one consumer type-check), beside the ones
+  // recorded before the package was cut down (they cannot be measured again without the old tree).
+  const checked = spawnSync(process.execPath, [`${root}scripts/check-package.mjs`, '--json'], {
+    cwd: root,
+    encoding: 'utf8',
+  });
+  if (checked.status !== 0) throw new Error(`check:package failed:\n${checked.stdout}${checked.stderr}`);
+  const p = JSON.parse(checked.stdout.trim().split('\n').at(-1)!);
+  const mb = (bytes: number) => `${f(bytes / 1e6, 2)} MB`;
+  const kb = (bytes: number) => `${f(bytes / 1e3, 1)} kB`;
+  const s = (spread: { min: number; median: number; max: number }) =>
+    `${f(spread.min / 1000, 2)} / **${f(spread.median / 1000, 2)}** / ${f(spread.max / 1000, 2)} s`;
+  section([
+    '## The package',
+    '',
+    '`npm run check:package`: `npm pack` of a fresh build, the client-only load, and what a new project that installs the tarball pays. Before: the figures recorded when issue 22 was filed, and when its work began (the package had grown since), not measured in this run.',
+    '',
+    '| figure | before: filed; work began | now | budget |',
+    '| --- | ---: | ---: | ---: |',
+    `| packed | 3.7 MB; 4.27 MB | ${mb(p.pack.packedBytes)} | ${mb(p.budgets.packedBytes)} |`,
+    `| unpacked | 28.2 MB; 31.47 MB | ${mb(p.pack.unpackedBytes)} | ${mb(p.budgets.unpackedBytes)} |`,
+    `| files | 504; 536 | ${f(p.pack.files)} | ${f(p.budgets.files)} |`,
+    `| an app importing only the client loads (minified / gzipped) | not recorded; 63.6 kB / 16.0 kB | ${kb(p.client.bytes)} / ${kb(p.client.gzippedBytes)} | ${kb(p.budgets.clientBytes)} / ${kb(p.budgets.clientGzippedBytes)} |`,
+    `| a client-only \`npm install\` of the tarball adds | | ${mb(p.consumer.added.bytes)} in ${p.consumer.added.packages} packages | |`,
+    '',
+    `A client-only \`npm install\` of the tarball in a new project (npm's cache as it is, \`--prefer-offline\`): ${s(p.consumer.install)} (min / median / max of ${p.consumer.install.runs}).`,
+    '',
+    `Type-check (\`tsc\`, check time, min / median / max of ${p.consumer.typecheck.helpers.check.runs}) of that project's consumer of every helper: ${s(p.consumer.typecheck.helpers.check)}; the same with typed connectors of five definitions: ${s(p.consumer.typecheck.typed.check)}, **${f(p.consumer.typecheck.ratio, 2)}x** (budget 1.25x). Whole \`tsc\` runs: ${s(p.consumer.typecheck.helpers.wall)} and ${s(p.consumer.typecheck.typed.wall)}.`,
+  ]);
+}
+
 const markdown = out.join('\n');
 mkdirSync(`${root}bench/results`, { recursive: true });
-writeFileSync(`${root}bench/results/${date}.md`, markdown);
 const everything = PARTS.every((part) => only.has(part));
-if (everything) writeFileSync(`${root}docs/benchmarks.md`, markdown);
-console.log(`saved bench/results/${date}.md${everything ? ' and docs/benchmarks.md' : ''}`);
+
+/**
+ * A partial run (BENCH_ONLY) replaces the sections it measured in `file` (a `## ` heading to the next), adds the ones it
+ * lacks, and leaves the rest as they were; each section it wrote says when and how.
+ */
+function merged(file: string): string {
+  if (everything || !existsSync(file)) return markdown;
+  const blocks = (text: string) => {
+    const parts = text.split(/^(?=## )/m);
+    return { head: parts[0]!, sections: parts.slice(1) };
+  };
+  const was = blocks(readFileSync(file, 'utf8'));
+  const now = blocks(markdown);
+  const heading = (section: string) => section.split('\n', 1)[0];
+  const stamped = (section: string) =>
+    section.replace(/\n\n/, `\n\n_Measured ${date} by \`BENCH_ONLY=${[...only].join(',')} npm run bench\`._\n\n`);
+  const sections = was.sections.map((section) => {
+    const fresh = now.sections.find((candidate) => heading(candidate) === heading(section));
+    return fresh ? stamped(fresh) : section;
+  });
+  for (const fresh of now.sections)
+    if (!was.sections.some((section) => heading(section) === heading(fresh))) sections.push(stamped(fresh));
+  return `${was.head}${sections.map((section) => (section.endsWith('\n') ? section : `${section}\n`)).join('')}`;
+}
+
+writeFileSync(`${root}bench/results/${date}.md`, merged(`${root}bench/results/${date}.md`));
+writeFileSync(`${root}docs/benchmarks.md`, merged(`${root}docs/benchmarks.md`));
+console.log(
+  `saved bench/results/${date}.md and docs/benchmarks.md${everything ? '' : ` (the sections of ${[...only].join(', ')} replaced or added)`}`,
+);

@@ -455,9 +455,8 @@ export async function buildDocs() {
   });
   await Promise.all([
     ...apis.map((api) =>
-      run('npx', [
-        '--no-install',
-        'redocly',
+      run(process.execPath, [
+        `${root}node_modules/@redocly/cli/bin/cli.js`,
         'build-docs',
         api.root,
         '-o',
@@ -465,7 +464,7 @@ export async function buildDocs() {
         '--inlineBundle',
       ]).then(() => inlineRedocImages(`${site}/${api.file}`)),
     ),
-    run('npx', ['--no-install', 'typedoc', '--options', 'typedoc.json']),
+    run(process.execPath, [`${root}node_modules/typedoc/bin/typedoc`, '--options', 'typedoc.json']),
   ]);
   for (const module of CLIENT_MODULES) {
     if (!existsSync(`${site}/${module.page}`))

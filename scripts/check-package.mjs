@@ -2,13 +2,16 @@
 // The package as users get it: built fresh, then publint and @arethetypeswrong/cli must find nothing, `npm pack` must
 // hold exactly what package.json's `files` lists, and the package must stay within its budgets (scripts/
 // package-contents.mjs): packed and unpacked size, file count, and the bytes an app that imports only the client
-// loads. Prints one line per check and the figures; exits 1 on any finding.
+// loads; then what a project installing the tarball pays (scripts/consumer-figures.mjs): the time of a client-only
+// `npm install`, the bytes it adds, and the type-check of a consumer with typed connectors, held to 1.25x the
+// helpers-only consumer's. Prints one line per check and the figures; exits 1 on any finding.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { publint } from 'publint';
+import { TYPECHECK_RATIO_BUDGET, consumerFigures } from './consumer-figures.mjs';
 import {
   BUDGETS,
   bytesByKind,
@@ -48,7 +51,13 @@ const [pack] = JSON.parse(
     stdio: ['ignore', 'pipe', 'ignore'],
   }),
 );
-const attw = run('npx', ['--no-install', 'attw', join(packDir, pack.filename), '--format', 'json']);
+// Its bin run by this Node directly (npx would start npm first, for nothing).
+const attw = run(process.execPath, [
+  join(root, 'node_modules/@arethetypeswrong/cli/dist/index.js'),
+  join(packDir, pack.filename),
+  '--format',
+  'json',
+]);
 let problems = [];
 try {
   const report = JSON.parse(attw.stdout);
@@ -63,6 +72,10 @@ try {
 } catch {
   failures.push(`attw: could not read its report: ${attw.stdout.slice(0, 500)} ${attw.stderr.slice(0, 500)}`);
 }
+// What a project that installs it pays (scripts/consumer-figures.mjs), from the same tarball; --skip-consumer leaves it
+// out: the packaging test, which installs the tarball itself while other suites load the machine, where timings mean
+// little. .ci/run runs the whole check on its own after the suites.
+const consumer = process.argv.includes('--skip-consumer') ? undefined : consumerFigures(join(packDir, pack.filename));
 if (!keep) rmSync(packDir, { recursive: true, force: true });
 for (const problem of problems)
   failures.push(`attw: ${problem.kind} ${problem.entrypoint ?? ''} ${problem.resolutionKind ?? ''}`);
@@ -127,6 +140,32 @@ if (browser.packages.some((name) => !/^msw(\/|$)/.test(name)))
 console.log(
   `browser mock: dist/mock-browser.js and the ${browser.files.length - 1} chunks it loads import no Node built-in`,
 );
+
+if (consumer) {
+  const seconds = ({ min, median, max }) => `${[min, median, max].map((ms) => (ms / 1000).toFixed(2)).join(' / ')} s`;
+  const { install, added, typecheck } = consumer;
+  console.log(
+    `client-only install: npm install of the tarball in a new project, ${seconds(install)} (min / median / max of ${install.runs}; npm's cache as it is, --prefer-offline); adds ${formatBytes(added.bytes)} in ${added.packages} packages`,
+  );
+  if (typecheck.ratio > TYPECHECK_RATIO_BUDGET)
+    failures.push(
+      `budget: the consumer with typed connectors checks in ${typecheck.ratio.toFixed(2)}x the time of the helpers-only consumer, over ${TYPECHECK_RATIO_BUDGET}x`,
+    );
+  console.log(
+    `consumer type-check (tsc, check time, min / median / max of ${typecheck.helpers.check.runs}): every helper ${seconds(typecheck.helpers.check)}; with typed connectors of five ${seconds(typecheck.typed.check)}: ${typecheck.ratio.toFixed(2)}x (budget ${TYPECHECK_RATIO_BUDGET}x); whole tsc runs ${seconds(typecheck.helpers.wall)} and ${seconds(typecheck.typed.wall)}`,
+  );
+}
+
+// --json: the figures as one JSON line at the end, for npm run bench (bench/run.ts).
+if (process.argv.includes('--json'))
+  console.log(
+    JSON.stringify({
+      pack: { packedBytes: pack.size, unpackedBytes: pack.unpackedSize, files: packed.length },
+      client: { bytes: client.bytes, gzippedBytes: client.gzippedBytes },
+      budgets: BUDGETS,
+      consumer,
+    }),
+  );
 
 if (failures.length > 0) {
   console.error(failures.join('\n'));
