@@ -15,7 +15,13 @@ const ajv = new Ajv2020({ allErrors: false, strict: true, allowUnionTypes: true 
 ajvFormats.default(ajv);
 ajv.addFormat('int64', true).addFormat('int32', true);
 ajv.addKeyword('x-inferred');
-const validatorOf = (schema: JsonSchema) => ajv.compile({ ...schema, $schema: undefined });
+/** Compiled once per schema: the same schemas are checked from the facts, the definitions and several seeds. */
+const compiled = new WeakMap<JsonSchema, ReturnType<typeof ajv.compile>>();
+const validatorOf = (schema: JsonSchema) => {
+  let validate = compiled.get(schema);
+  if (!validate) compiled.set(schema, (validate = ajv.compile({ ...schema, $schema: undefined })));
+  return validate;
+};
 
 function expectValid(schema: JsonSchema, records: readonly Record<string, unknown>[], label = '') {
   const validate = validatorOf(schema);
