@@ -19,7 +19,7 @@ const CLIENT_ENTRIES = {
  * The declarations tsup bundles: not compiled from the sources again (a TypeScript program per build, 30 s of CPU),
  * but the ones `tsc -p tsconfig.build.json` emitted once, before tsup runs (scripts/build-package.mjs).
  */
-const DECLARATIONS = 'dist/.declarations';
+const DECLARATIONS = 'mock-dist/declarations';
 const declarationOf = (source: string) => `${DECLARATIONS}/${source.replace(/\.ts$/, '.d.ts')}`;
 const declarationsOf = (entries: Record<string, string>) =>
   Object.fromEntries(Object.entries(entries).map(([name, source]) => [name, declarationOf(source)]));

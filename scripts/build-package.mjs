@@ -1,11 +1,11 @@
 #!/usr/bin/env node
 // `npm run build`: dist/ from scratch. tsc emits the entries' declarations (tsconfig.build.json: one TypeScript
-// program), tsup builds the rest (tsup.config.ts: every entry as ESM, the client's as CommonJS, those declarations
+// program, incremental), tsup builds the rest (tsup.config.ts: every entry as ESM, the client's as CommonJS, those declarations
 // bundled); then what needs every build done: the connector definitions written once as JSON, the ESM
 // declarations that re-export the CommonJS ones, the packages only the command uses (dist/vendor/), the validator's
 // import hidden from bundlers, and the source maps and declarations made smaller. `--silent`: tsup's own output left out.
 import { spawnSync } from 'node:child_process';
-import { cpSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build } from 'tsup';
 import { writeConnectorDefinitions } from './bundle-connectors.mjs';
@@ -20,18 +20,17 @@ const dist = `${root}dist`;
 /** The client's entries, ESM and CommonJS (tsup.config.ts names the same). */
 export const CLIENT_ENTRIES = ['index', 'validation', 'agent', 'ai-sdk', 'openai-agents'];
 
-/**
- * Where tsc writes the entries' declarations for tsup to bundle (tsconfig.build.json and tsup.config.ts name it): inside
- * dist/, because tsup's declaration bundler takes what lies under node_modules/ for a dependency; removed after the build.
- */
-const DECLARATIONS = `${root}dist/.declarations`;
+/** Where tsc writes the entries' declarations for tsup to bundle, and its build info (tsconfig.build.json). */
+const DECLARATIONS = `${root}mock-dist/declarations`;
+const BUILD_INFO = `${root}mock-dist/declarations.tsbuildinfo`;
 
 /**
  * The declarations of every entry, by one TypeScript program: `tsc -p tsconfig.build.json`. The declaration files of
  * the sources themselves (generated/, src/yaml.d.ts), which tsc does not copy, are copied beside them.
  */
 function emitDeclarations() {
-  rmSync(DECLARATIONS, { recursive: true, force: true });
+  // tsc trusts its build info to say what is emitted already: without the folder, it must emit everything.
+  if (!existsSync(DECLARATIONS)) rmSync(BUILD_INFO, { force: true });
   const tsc = spawnSync(process.execPath, [`${root}node_modules/typescript/bin/tsc`, '-p', 'tsconfig.build.json'], {
     cwd: root,
     encoding: 'utf8',
@@ -47,7 +46,6 @@ export async function buildPackage({ silent = false } = {}) {
   process.chdir(root);
   emitDeclarations();
   await build({ silent });
-  rmSync(DECLARATIONS, { recursive: true, force: true });
   renameDeclarationChunks(dist);
   // The validator's lazy import, hidden from bundlers that bundle dist/ again (scripts/hide-validator-import.mjs).
   hideValidatorImport(dist, 'esm');
