@@ -236,22 +236,31 @@ describeWithBrowser('the documentation site', (executablePath) => {
 
   describe("the TypeScript client's reference", () => {
     it.each([
-      { name: 'createAgentEngineClient', module: 'agent-engine-kit', file: 'src/client.ts' },
-      { name: 'createAirbyteApiClient', module: 'agent-engine-kit', file: 'src/airbyte-api-v1.ts' },
-      { name: 'AgentEngineError', module: 'agent-engine-kit', file: 'src/core/errors.ts' },
-      { name: 'setupMockServer', module: 'agent-engine-kit/mock', file: 'mocks/node.ts' },
+      {
+        module: 'agent-engine-kit',
+        declarations: [
+          { name: 'createAgentEngineClient', file: 'src/client.ts' },
+          { name: 'createAirbyteApiClient', file: 'src/airbyte-api-v1.ts' },
+          { name: 'AgentEngineError', file: 'src/core/errors.ts' },
+        ],
+      },
+      { module: 'agent-engine-kit/mock', declarations: [{ name: 'setupMockServer', file: 'mocks/node.ts' }] },
     ])(
-      '$module, reached from the landing page, lists $name, whose page shows its doc comment',
-      async ({ name, module, file }) => {
+      '$module, reached from the landing page, lists its main declarations, whose pages show their doc comments',
+      async ({ module, declarations }) => {
         const { page, requests, errors } = await openPage();
         await follow(page, site.client.modules.find((m) => m.name === module)!.page);
-        expect(await page.title()).toBe(`${module} | agent-engine-kit`);
-        // The module's own page (not the navigation tree beside it) links to the declaration.
-        await page.locator('.col-content').getByRole('link', { name, exact: true }).first().click();
-        await page.waitForLoadState('domcontentloaded');
-        await expect.poll(() => page.locator('h1').innerText()).toContain(name);
-        const text = (await page.locator('.col-content').innerText()).replace(/\s+/g, ' ');
-        expect(text).toContain(docSummary(file, name));
+        const modulePage = page.url();
+        for (const { name, file } of declarations) {
+          if (page.url() !== modulePage) await page.goto(modulePage);
+          expect(await page.title(), name).toBe(`${module} | agent-engine-kit`);
+          // The module's own page (not the navigation tree beside it) links to the declaration.
+          await page.locator('.col-content').getByRole('link', { name, exact: true }).first().click();
+          await page.waitForLoadState('domcontentloaded');
+          await expect.poll(() => page.locator('h1').innerText(), name).toContain(name);
+          const text = (await page.locator('.col-content').innerText()).replace(/\s+/g, ' ');
+          expect(text, name).toContain(docSummary(file, name));
+        }
         expect(fromElsewhere(requests)).toEqual([]);
         expect(errors).toEqual([]);
         await page.close();
