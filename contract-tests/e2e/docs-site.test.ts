@@ -257,7 +257,7 @@ describeWithBrowser('the documentation site', (executablePath) => {
           // The module's own page (not the navigation tree beside it) links to the declaration.
           await page.locator('.col-content').getByRole('link', { name, exact: true }).first().click();
           await page.waitForLoadState('domcontentloaded');
-          await expect.poll(() => page.locator('h1').innerText(), name).toContain(name);
+          await expect.poll(() => page.locator('h1').innerText(), { message: name }).toContain(name);
           const text = (await page.locator('.col-content').innerText()).replace(/\s+/g, ' ');
           expect(text, name).toContain(docSummary(file, name));
         }
