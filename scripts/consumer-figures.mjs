@@ -5,7 +5,8 @@
 // (bench/consumer/: the consumer of every helper, and the typed connectors). Each timing is taken `runs` times,
 // reported as min / median / max.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -49,6 +50,7 @@ function typecheck(project, config) {
   const wallMs = performance.now() - started;
   if (run.status !== 0) throw new Error(`the consumer's ${config} does not type-check:\n${run.stdout}${run.stderr}`);
   const checkMs = Number.parseFloat(/^Check time:\s+([\d.]+)s$/m.exec(run.stdout)?.[1] ?? 'NaN') * 1000;
+  if (!Number.isFinite(checkMs)) throw new Error(`tsc --extendedDiagnostics printed no check time:\n${run.stdout}`);
   return { wallMs, checkMs };
 }
 
@@ -57,7 +59,16 @@ function typecheck(project, config) {
  * then type-checks the consumers there, `runs` times each, alternating.
  */
 export function consumerFigures(tarball, { runs = 3 } = {}) {
-  const project = join(root, 'node_modules/.cache/agent-engine-kit/consumer');
+  // Away from the repository, so that nothing resolves from its node_modules.
+  const folder = mkdtempSync(join(tmpdir(), 'agent-engine-kit-consumer-figures-'));
+  try {
+    return measure(tarball, join(folder, 'app'), runs);
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+function measure(tarball, project, runs) {
   const installMs = [];
   let added = { bytes: 0, packages: 0 };
   for (let run = 0; run < runs; run++) {
@@ -102,7 +113,6 @@ export function consumerFigures(tarball, { runs = 3 } = {}) {
     helpers.push(typecheck(project, 'tsconfig.helpers.json'));
     typed.push(typecheck(project, 'tsconfig.typed.json'));
   }
-  rmSync(project, { recursive: true, force: true });
   const check = { helpers: spread(helpers.map((r) => r.checkMs)), typed: spread(typed.map((r) => r.checkMs)) };
   return {
     install: spread(installMs),
