@@ -304,9 +304,9 @@ if (only.has('package')) {
     `| an app importing only the client loads (minified / gzipped) | not recorded; 63.6 kB / 16.0 kB | ${kb(p.client.bytes)} / ${kb(p.client.gzippedBytes)} | ${kb(p.budgets.clientBytes)} / ${kb(p.budgets.clientGzippedBytes)} |`,
     `| a client-only \`npm install\` of the tarball adds | | ${mb(p.consumer.added.bytes)} in ${p.consumer.added.packages} packages | |`,
     '',
-    `A client-only \`npm install\` of the tarball in a new project (npm's cache as it is, \`--prefer-offline\`): ${s(p.consumer.install)} (min / median / max of ${p.consumer.install.runs}).`,
+    `A client-only \`npm install\` of the tarball in a new project (npm's cache as it is, \`--prefer-offline\`): ${s(p.consumer.install)} (min / median / max of ${p.consumer.runs}).`,
     '',
-    `Type-check (\`tsc\`, check time, min / median / max of ${p.consumer.typecheck.helpers.check.runs}) of that project's consumer of every helper: ${s(p.consumer.typecheck.helpers.check)}; the same with typed connectors of five definitions: ${s(p.consumer.typecheck.typed.check)}, **${f(p.consumer.typecheck.ratio, 2)}x**, fastest against fastest (budget 1.25x). Whole \`tsc\` runs: ${s(p.consumer.typecheck.helpers.wall)} and ${s(p.consumer.typecheck.typed.wall)}.`,
+    `Type-check (\`tsc\`, check time, min / median / max of ${p.consumer.runs}) of that project's consumer of every helper: ${s(p.consumer.typecheck.helpers.check)}; the same with typed connectors of five definitions: ${s(p.consumer.typecheck.typed.check)}, **${f(p.consumer.typecheck.ratio, 2)}x**, fastest against fastest (budget 1.25x). Whole \`tsc\` runs: ${s(p.consumer.typecheck.helpers.wall)} and ${s(p.consumer.typecheck.typed.wall)}.`,
   ]);
 }
 

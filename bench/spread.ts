@@ -1,5 +1,7 @@
 // What every bench reports of repeated measurements on a noisy machine: min / median / max; and a process's memory.
 import { readFileSync } from 'node:fs';
+// @ts-expect-error: a plain .mjs helper without type declarations
+import { spread as spreadOf } from '../scripts/spread.mjs';
 
 /** The min, median and max of repeated measurements. */
 export interface Spread {
@@ -8,10 +10,8 @@ export interface Spread {
   max: number;
 }
 
-export function spread(values: number[]): Spread {
-  const sorted = [...values].sort((a, b) => a - b);
-  return { min: sorted[0]!, median: sorted[Math.floor(sorted.length / 2)]!, max: sorted.at(-1)! };
-}
+/** The min, median and max of repeated measurements (scripts/spread.mjs, which npm run check:package uses too). */
+export const spread: (values: number[]) => Spread = spreadOf;
 
 /** A process's resident memory in MB, from /proc (Linux). */
 export const rssMb = (pid: number) =>

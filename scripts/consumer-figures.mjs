@@ -3,23 +3,18 @@
 // project that uses only the client, the bytes and packages that install adds, and the time `tsc` takes to check a
 // consumer of every helper with typed connectors of five definitions against the same without them
 // (bench/consumer/: the consumer of every helper, and the typed connectors). Each timing is taken `runs` times,
-// reported as min / median / max.
+// reported as min / median / max (scripts/spread.mjs).
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { spread } from './spread.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
 /** The typed consumer may take this many times the helpers-only consumer's check time, at most (issue 22). */
 export const TYPECHECK_RATIO_BUDGET = 1.25;
-
-/** min, median and max of some figures. */
-export function spread(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return { min: sorted[0], median: sorted[Math.floor(sorted.length / 2)], max: sorted.at(-1), runs: sorted.length };
-}
 
 /** Bytes and package folders below a node_modules folder. */
 function installed(dir) {
@@ -115,6 +110,7 @@ function measure(tarball, project, runs) {
   }
   const check = { helpers: spread(helpers.map((r) => r.checkMs)), typed: spread(typed.map((r) => r.checkMs)) };
   return {
+    runs,
     install: spread(installMs),
     added,
     typecheck: {
