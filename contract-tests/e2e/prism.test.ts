@@ -1,7 +1,6 @@
 // Prism (`npm run mock:prism`) serving the Agent Engine spec in static mode answers every operation's example
 // request with its success response, and that response validates against the spec. One Prism for the whole file,
 // started as a user starts it: by the npm script, with the port given after `--`.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   SpecValidator,
@@ -11,41 +10,38 @@ import {
   operationSchemaPointer,
   resolveRef,
 } from '../../mocks/spec.js';
-import { ROOT, freePort } from '../support/processes.js';
+import { type StartedProcess, freePort, startProcess } from '../support/processes.js';
 
 const validator = new SpecValidator('agent-engine');
 const doc = validator.doc;
-let npm: ChildProcess | undefined;
-let output = '';
+let npm: StartedProcess | undefined;
 let port = 0;
 let base = '';
 
 beforeAll(async () => {
   const started = performance.now();
   port = await freePort();
-  // Its own process group: npm, tsx, the command and Prism are stopped together at the end.
-  npm = spawn('npm', ['run', '--silent', 'mock:prism', '--', '--port', String(port)], {
-    cwd: ROOT,
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  npm.stdout!.on('data', (chunk) => (output += chunk));
-  npm.stderr!.on('data', (chunk) => (output += chunk));
-  // Until Prism says it listens, or npm has ended (how the script failed before: Prism given --port twice).
-  const deadline = Date.now() + 60_000;
-  while (!/Prism is listening/.test(output) && npm.exitCode === null && Date.now() < deadline)
-    await new Promise((resolve) => setTimeout(resolve, 50));
+  // Its own process group: npm, tsx, the command and Prism are stopped together at the end. Not ready if npm ends
+  // before Prism says it listens (how the script failed before: Prism given --port twice).
+  npm = await startProcess(
+    'npm',
+    ['run', '--silent', 'mock:prism', '--', '--port', String(port)],
+    /Prism is listening/,
+    {
+      detached: true,
+    },
+  );
   base = `http://127.0.0.1:${port}`;
   console.log(`prism: listening after ${(performance.now() - started).toFixed(0)} ms`);
 }, 90_000);
 
 afterAll(() => {
-  if (npm && npm.exitCode === null) process.kill(-npm.pid!, 'SIGTERM');
+  if (npm && npm.child.exitCode === null) process.kill(-npm.child.pid!, 'SIGTERM');
 });
 
 describe('npm run mock:prism', () => {
   it('listens on the port given after --, e.g. npm run mock:prism -- --port N', async () => {
-    expect(output).toMatch(/Prism is listening/);
+    expect(npm!.output()).toMatch(/Prism is listening/);
     const answer = await fetch(`http://127.0.0.1:${port}/api/v1/workspaces/stats`, {
       headers: { authorization: 'Bearer x' },
     });

@@ -28,14 +28,23 @@ export interface StartedProcess {
   output(): string;
 }
 
-/** Runs `command args...` (in the project root unless told otherwise) and waits until its output matches `ready`. */
+/**
+ * Runs `command args...` (in the project root unless told otherwise) and waits until its output matches `ready`.
+ * `detached`: in a process group of its own, for a command that starts others (npm, tsx, Prism) which must be stopped
+ * together: `process.kill(-child.pid, signal)`.
+ */
 export async function startProcess(
   command: string,
   args: string[],
   ready: RegExp,
-  { env = {}, cwd = ROOT, timeoutMs = 60_000 }: { env?: Record<string, string>; cwd?: string; timeoutMs?: number } = {},
+  {
+    env = {},
+    cwd = ROOT,
+    timeoutMs = 60_000,
+    detached = false,
+  }: { env?: Record<string, string>; cwd?: string; timeoutMs?: number; detached?: boolean } = {},
 ): Promise<StartedProcess> {
-  const child = spawn(command, args, { cwd, env: { ...process.env, ...env } });
+  const child = spawn(command, args, { cwd, env: { ...process.env, ...env }, detached });
   let output = '';
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(
