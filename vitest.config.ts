@@ -31,6 +31,10 @@ export default defineConfig({
     // Two files at a time even on a 2-core machine (vitest would take one): most suites spend much of their time
     // waiting on processes they started (Prism, the mock, Chromium, npm, tsc).
     maxWorkers: 2,
+    // Most tests here start processes, a browser or a compiler, and they run two files at a time on two cores: a test
+    // that takes 1 s alone can take 5 s beside the package build (CI timed out two docs-site tests at vitest's default
+    // of 5 s). A test that needs more still says so; one that hangs still fails.
+    testTimeout: 30_000,
     // Test files of one worker share their imports (the specs parsed, the validators compiled, the mock's modules)
     // instead of importing everything again per file: about 9 s of imports and 8 s of the whole run on this 2-core
     // machine. So a test file leaves globals as it found them: servers closed, spies and timers restored, env put back.
