@@ -11,7 +11,8 @@ import { runInNewContext } from 'node:vm';
 import { connectorDefinition, connectorIndex } from '../../mocks/connectors/definitions.js';
 import { type FactConnector, connectorFacts, entityRecordSchemas } from '../support/record-schemas-from-facts.js';
 
-const ajv = new Ajv2020({ allErrors: false, strict: true, allowUnionTypes: true });
+// Unoptimized code, as the mock's (src/validation/spec-document.ts): each schema is compiled to check a few records.
+const ajv = new Ajv2020({ allErrors: false, strict: true, allowUnionTypes: true, code: { optimize: false } });
 ajvFormats.default(ajv);
 ajv.addFormat('int64', true).addFormat('int32', true);
 ajv.addKeyword('x-inferred');
