@@ -40,6 +40,10 @@ export default defineConfig({
     // machine. So a test file leaves globals as it found them: servers closed, spies and timers restored, env put back.
     isolate: false,
     sequence: { sequencer: LongestFirstSequencer },
+    // The transformed modules kept on disk (in node_modules) between runs, keyed by their content: a run after the first
+    // transforms only what changed (5 s of transform and 5 s of imports fewer on this machine). The YAML plugin's output
+    // depends on the file's content alone, so its modules are cached safely too. The default from Vitest 5 on.
+    experimental: { fsModuleCache: true },
     // Type-level tests (*.test-d.ts) are part of the project `npm run typecheck` compiles before vitest runs (a failed
     // expectTypeOf or an unused @ts-expect-error is a compile error there); checking them again here cost ~10 s.
     // `npx vitest --typecheck` reports them one by one.
