@@ -2,22 +2,12 @@
 // its records (what the engine answers, checked when response validation is on). Errors name the param as the API
 // does (`params.per_page`) and never quote more than a short, JSON-escaped piece of the caller's value.
 import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
-import { createOpenApiAjv, pointerSegments } from '../../src/validation/spec-document.js';
+import { pointerSegments, schemaValidators } from '../../src/validation/spec-document.js';
 import type { ActionDefinition, ConnectorDefinition, JsonSchema } from '../connectors/definitions.js';
 import type { Row } from './query.js';
 
-const ajv = createOpenApiAjv();
-
-const compiled = new WeakMap<JsonSchema, ValidateFunction>();
-
-export function validatorOf(schema: JsonSchema): ValidateFunction {
-  let validate = compiled.get(schema);
-  if (!validate) {
-    validate = ajv.compile(schema);
-    compiled.set(schema, validate);
-  }
-  return validate;
-}
+/** The validator of a params or record schema, compiled on first use. */
+export const validatorOf: (schema: JsonSchema) => ValidateFunction = schemaValidators();
 
 export interface ParamProblem {
   field: string;

@@ -1,22 +1,10 @@
 // A tool's arguments checked against its JSON Schema before any request, and what is wrong said so that a model can
 // fix it: which param, what it must be, the allowed values or params, never the whole input echoed back.
-import type { Ajv2020, ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
-import { createOpenApiAjv, pointerSegments } from '../validation/spec-document.js';
+import type { ErrorObject } from 'ajv/dist/2020.js';
+import { pointerSegments, schemaValidators } from '../validation/spec-document.js';
 
 // The kit's one ajv set-up (the mock's and the response validator's): OpenAPI's formats as the API reads them.
-let ajv: Ajv2020 | undefined;
-const compiled = new WeakMap<object, ValidateFunction>();
-
-/** A compiled validator of a schema, compiled once per schema object. */
-function validatorOf(schema: object): ValidateFunction {
-  let validate = compiled.get(schema);
-  if (!validate) {
-    ajv ??= createOpenApiAjv();
-    validate = ajv.compile(schema);
-    compiled.set(schema, validate);
-  }
-  return validate;
-}
+const validatorOf = schemaValidators();
 
 /** `/params/states/0` as `params.states[0]`; the input itself as `(arguments)`. */
 function pathOf(pointer: string, prefix: string): string {

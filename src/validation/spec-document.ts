@@ -136,6 +136,24 @@ export function createOpenApiAjv(): Ajv2020 {
   return ajv;
 }
 
+/**
+ * A validator per schema object, compiled on its first use (and the ajv with it) by `createOpenApiAjv`'s set-up, then
+ * kept as long as the schema object is: what the mock's execute engine and the agent tools check values with.
+ */
+export function schemaValidators(): (schema: object) => ValidateFunction {
+  let ajv: Ajv2020 | undefined;
+  const compiled = new WeakMap<object, ValidateFunction>();
+  return (schema) => {
+    let validate = compiled.get(schema);
+    if (!validate) {
+      ajv ??= createOpenApiAjv();
+      validate = ajv.compile(schema);
+      compiled.set(schema, validate);
+    }
+    return validate;
+  };
+}
+
 /** One problem a schema found in a value: ajv's error object, by the fields the kit reads (ajv's own types stay inside). */
 export interface SchemaError {
   /** Where in the value, as a JSON pointer ('' for the value itself). */
