@@ -646,21 +646,23 @@ describe('replay start-up', () => {
     };
     // Even CPU time grows when the other suites load both cores (caches, the collector's threads): the best of up to
     // three starts is the figure, as a benchmark on a noisy machine takes it (npm run bench:proxy reports the spread).
-    let best:
-      | { replayed: ReturnType<typeof timed<MockService>>; without: ReturnType<typeof timed<MockService>> }
-      | undefined;
-    for (let attempt = 0; attempt < 3 && !(best && best.replayed.cpuMs - best.without.cpuMs < 1_000); attempt++) {
-      const without = timed(() => new MockService({ seed: 2 }));
-      const replayed = timed(() => new MockService({ seed: 2, replay: path }));
-      if (!best || replayed.cpuMs - without.cpuMs < best.replayed.cpuMs - best.without.cpuMs)
-        best = { replayed, without };
+    const BUDGET_CPU_MS = 1_000; // what reading the recording may add to the mock's start
+    type Start = ReturnType<typeof timed<MockService>>;
+    const added = (pair: { replayed: Start; without: Start }) => pair.replayed.cpuMs - pair.without.cpuMs;
+    let best: { replayed: Start; without: Start } | undefined;
+    for (let attempt = 0; attempt < 3 && !(best && added(best) < BUDGET_CPU_MS); attempt++) {
+      const pair = {
+        without: timed(() => new MockService({ seed: 2 })),
+        replayed: timed(() => new MockService({ seed: 2, replay: path })),
+      };
+      if (!best || added(pair) < added(best)) best = pair;
     }
     const { replayed, without } = best!;
     console.log(
       `replay start-up, 10,000 records (a ${Math.round(text.length / 2 ** 20)} MB file): ${replayed.ms.toFixed(0)} ms (CPU ${replayed.cpuMs.toFixed(0)} ms); the mock without a recording: ${without.ms.toFixed(0)} ms`,
     );
     expect(replayed.made.replayed!.records).toBe(10_000);
-    expect(replayed.cpuMs - without.cpuMs).toBeLessThan(1_000);
+    expect(added(best!)).toBeLessThan(BUDGET_CPU_MS);
     const client = clientOf(replayFetch(replayed.made));
     const first = await client.connectors.execute(CONNECTOR, {
       entity: 'issues',
