@@ -39,6 +39,10 @@ export default defineConfig({
     // instead of importing everything again per file: about 9 s of imports and 8 s of the whole run on this 2-core
     // machine. So a test file leaves globals as it found them: servers closed, spies and timers restored, env put back.
     isolate: false,
+    // A larger young generation for the workers than V8 picks by default: the suites allocate many
+    // short-lived objects (records, requests, validators' results), and fewer scavenges cost about 3% less CPU in the
+    // in-process suites (three interleaved pairs on this machine: 101 -> 98, 103 -> 96, 110 -> 107 core-seconds).
+    execArgv: ['--max-semi-space-size=64'],
     sequence: { sequencer: LongestFirstSequencer },
     // The transformed modules kept on disk (in node_modules) between runs, keyed by their content: a run after the first
     // transforms only what changed (5 s of transform and 5 s of imports fewer on this machine). The YAML plugin's output
