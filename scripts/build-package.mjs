@@ -1,11 +1,12 @@
 #!/usr/bin/env node
 // `npm run build`: dist/ from scratch. tsc emits the entries' declarations (tsconfig.build.json: one TypeScript
 // program, incremental), tsup builds the rest (tsup.config.ts: every entry as ESM, the client's as CommonJS, those declarations
-// bundled); then what needs every build done: the connector definitions written once as JSON, the ESM
+// bundled, or the last build's bundled declarations reused when tsc's are unchanged); then what needs every build done: the connector definitions written once as JSON, the ESM
 // declarations that re-export the CommonJS ones, the packages only the command uses (dist/vendor/), the validator's
 // import hidden from bundlers, and the source maps and declarations made smaller. `--silent`: tsup's own output left out.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, readdirSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build } from 'tsup';
 import { writeConnectorDefinitions } from './bundle-connectors.mjs';
@@ -41,11 +42,51 @@ function emitDeclarations() {
       if (file.endsWith('.d.ts')) cpSync(`${root}${dir}/${file}`, `${DECLARATIONS}/${dir}/${file}`);
 }
 
+/** Where the declarations tsup bundled last are kept, under the key of what they were bundled from. */
+const BUNDLED_DECLARATIONS = `${root}mock-dist/bundled-declarations`;
+
+/**
+ * The key of everything tsup's declaration bundling reads: tsc's declarations (what the sources' public types became),
+ * tsup's configuration, package.json (whose dependencies tsup leaves external), the tsconfig it compiles with, and the
+ * versions of tsup, rollup and TypeScript. A change to a function's body leaves it as it was; a change to a type does not.
+ */
+export function declarationsKey(declarations = DECLARATIONS) {
+  const hash = createHash('sha256');
+  const add = (name, content) => hash.update(`${name}\0${content.length}\0`).update(content);
+  for (const file of readdirSync(declarations, { recursive: true, encoding: 'utf8' }).sort())
+    if (file.endsWith('.d.ts')) add(file, readFileSync(`${declarations}/${file}`));
+  for (const file of ['tsup.config.ts', 'package.json', 'tsconfig.json']) add(file, readFileSync(`${root}${file}`));
+  for (const name of ['tsup', 'rollup', 'typescript'])
+    add(name, JSON.parse(readFileSync(`${root}node_modules/${name}/package.json`, 'utf8')).version);
+  return hash.digest('hex').slice(0, 32);
+}
+
+/**
+ * tsup's build of dist/. Its declaration bundling (a rollup over tsc's declarations, in two workers) costs about 8 s of
+ * CPU, the most of any step, and its output depends only on what `declarationsKey` reads: when that is what it was at
+ * the last build, the bundled declarations of that build are copied in and tsup bundles the code alone. The last
+ * build's are the only ones kept.
+ */
+async function buildWithDeclarations(silent) {
+  const key = declarationsKey();
+  const kept = `${BUNDLED_DECLARATIONS}/${key}`;
+  if (existsSync(kept)) {
+    await build({ silent, dts: false });
+    cpSync(kept, dist, { recursive: true });
+    return true;
+  }
+  await build({ silent });
+  rmSync(BUNDLED_DECLARATIONS, { recursive: true, force: true });
+  mkdirSync(kept, { recursive: true });
+  for (const file of readdirSync(dist)) if (/\.d\.c?ts$/.test(file)) cpSync(`${dist}/${file}`, `${kept}/${file}`);
+  return false;
+}
+
 export async function buildPackage({ silent = false } = {}) {
   rmSync(dist, { recursive: true, force: true });
   process.chdir(root);
   emitDeclarations();
-  await build({ silent });
+  const declarationsReused = await buildWithDeclarations(silent);
   renameDeclarationChunks(dist);
   // The validator's lazy import, hidden from bundlers that bundle dist/ again (scripts/hide-validator-import.mjs).
   hideValidatorImport(dist, 'esm');
@@ -57,14 +98,14 @@ export async function buildPackage({ silent = false } = {}) {
   await buildVendored(dist);
   const maps = [pruneSourceMaps(dist, '.js'), pruneSourceMaps(dist, '.cjs')];
   const declarations = compactDeclarations(dist);
-  return { maps, declarations };
+  return { maps, declarations, declarationsReused };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { maps, declarations } = await buildPackage({ silent: process.argv.includes('--silent') });
+  const { maps, declarations, declarationsReused } = await buildPackage({ silent: process.argv.includes('--silent') });
   const removed = maps.reduce((n, m) => n + m.removed, 0);
   const saved = maps.reduce((n, m) => n + m.bytesBefore - m.bytesAfter, 0);
   console.log(
-    `dist/: source maps cut to our code (${(saved / 1e6).toFixed(1)} MB less, ${removed} maps with none of it removed), declarations ${(declarations / 1e6).toFixed(1)} MB smaller`,
+    `dist/: source maps cut to our code (${(saved / 1e6).toFixed(1)} MB less, ${removed} maps with none of it removed), declarations ${(declarations / 1e6).toFixed(1)} MB smaller${declarationsReused ? ' (bundled declarations unchanged since the last build: reused)' : ''}`,
   );
 }

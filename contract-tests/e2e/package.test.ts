@@ -9,6 +9,7 @@ import {
   mkdtempSync,
   readFileSync,
   readdirSync,
+  renameSync,
   rmSync,
   symlinkSync,
   writeFileSync,
@@ -228,6 +229,35 @@ describe('the package', () => {
     expect(result.stderr.trim()).toBe('');
     expect(result.status).toBe(0);
   }, 180_000);
+
+  it('a build bundles the declarations again only when what they are made from changed (else reuses the last ones)', async () => {
+    const { declarationsKey } = await import(pathToFileURL(join(root, 'scripts/build-package.mjs')).href);
+    const dir = mkdtempSync(join(tmpdir(), 'agent-engine-kit-declarations-'));
+    try {
+      mkdirSync(join(dir, 'src'));
+      const write = (file: string, text: string) => writeFileSync(join(dir, file), text);
+      write('src/index.d.ts', 'export declare function total(): number;\n');
+      write('src/index.d.ts.map', '{}');
+      const first = declarationsKey(dir);
+      expect(declarationsKey(dir)).toBe(first);
+      // A file that is not a declaration (tsc's maps, build info) changes nothing.
+      write('src/index.d.ts.map', '{"version":3}');
+      expect(declarationsKey(dir)).toBe(first);
+      // A public type changed: bundled again; changed back: the same key as before.
+      write('src/index.d.ts', 'export declare function total(): string;\n');
+      expect(declarationsKey(dir)).not.toBe(first);
+      write('src/index.d.ts', 'export declare function total(): number;\n');
+      expect(declarationsKey(dir)).toBe(first);
+      // A declaration file more, or the same text under another name.
+      write('src/extra.d.ts', 'export {};\n');
+      expect(declarationsKey(dir)).not.toBe(first);
+      rmSync(join(dir, 'src/extra.d.ts'));
+      renameSync(join(dir, 'src/index.d.ts'), join(dir, 'src/main.d.ts'));
+      expect(declarationsKey(dir)).not.toBe(first);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 
   /** The built package as ESM and as CommonJS. */
   const builtKits = async () => [
