@@ -8,8 +8,22 @@
 //   each with a navigation of all of them; their links between each other lead to the site's pages, headings keep
 //   GitHub's anchors, and a link to anything the site does not have fails the build.
 // The three builds are separate processes that run side by side, so that the whole takes about as long as TypeDoc.
+// What Redocly and TypeDoc write is kept (node_modules/.cache/agent-engine-kit/docs/) under a key of everything they
+// read; a build whose inputs are what they were at the last build copies their pages back instead of running them.
 import { spawn } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import {
+  copyFileSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { posix } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { load } from 'js-yaml';
@@ -69,6 +83,59 @@ function run(command, args) {
         : reject(new Error(`${command} ${args.join(' ')} failed (exit ${code}):\n${output}`)),
     );
   });
+}
+
+/** Where the pages of the last Redocly and TypeDoc runs are kept, each under the key of what it read. */
+const CACHE = `${root}node_modules/.cache/agent-engine-kit/docs`;
+
+/** Every file at or below each of `paths` (relative to `base`, missing ones left out), sorted, but below `skip`. */
+export function filesBelow(paths, skip = [], base = root) {
+  const files = [];
+  const visit = (path) => {
+    if (skip.includes(path) || !existsSync(`${base}${path}`)) return;
+    if (!statSync(`${base}${path}`).isDirectory()) return void files.push(path);
+    for (const name of readdirSync(`${base}${path}`)) visit(`${path}/${name}`);
+  };
+  for (const path of paths) visit(path);
+  return files.sort();
+}
+
+/**
+ * The key of what a tool reads: each file's path and content (relative to `base`), and the versions of the packages
+ * doing the work.
+ */
+export function inputsKey(files, packages, base = root) {
+  const hash = createHash('sha256');
+  for (const file of files) {
+    const content = readFileSync(`${base}${file}`);
+    hash.update(`${file}\0${content.length}\0`).update(content);
+  }
+  for (const name of packages)
+    hash.update(`${name}@${JSON.parse(readFileSync(`${root}node_modules/${name}/package.json`, 'utf8')).version}\0`);
+  return hash.digest('hex').slice(0, 32);
+}
+
+/**
+ * Runs `produce`, which writes `outputs` (paths below the root, files or folders), unless the last run kept under
+ * `name` had the same `key`: then its outputs are copied back. Only the last run of each name is kept, written to a
+ * folder of its own first, so that a build reading the cache meanwhile never sees half of it. Says whether it reused.
+ */
+async function reusing(name, key, outputs, produce) {
+  const kept = `${CACHE}/${name}/${key}`;
+  if (existsSync(kept)) {
+    for (const output of outputs) {
+      rmSync(`${root}${output}`, { recursive: true, force: true });
+      cpSync(`${kept}/${output}`, `${root}${output}`, { recursive: true });
+    }
+    return true;
+  }
+  await produce();
+  const writing = `${CACHE}/${name}.${process.pid}`;
+  rmSync(writing, { recursive: true, force: true });
+  for (const output of outputs) cpSync(`${root}${output}`, `${writing}/${key}/${output}`, { recursive: true });
+  rmSync(`${CACHE}/${name}`, { recursive: true, force: true });
+  renameSync(writing, `${CACHE}/${name}`);
+  return false;
 }
 
 // Redoc's side menu ends with an "API docs by Redocly" attribution whose logo is an image on Redocly's CDN, fetched
@@ -453,18 +520,37 @@ export async function buildDocs() {
       operations,
     };
   });
+  // Redocly reads the specs (and what they refer to, all under openapi/) and its configuration; TypeDoc the program
+  // tsconfig.docs.json makes (src/, mocks/ but the browser demo, generated/, the packages' types) and its options.
+  const lockfile = ['package.json', 'package-lock.json'];
+  const specsKey = inputsKey(filesBelow(['openapi', 'redocly.yaml', ...lockfile]), ['@redocly/cli']);
+  const typedocKey = inputsKey(
+    filesBelow(
+      ['src', 'mocks', 'generated', 'typedoc.json', 'tsconfig.json', 'tsconfig.docs.json', ...lockfile],
+      ['mocks/browser-demo'],
+    ),
+    ['typedoc', 'typescript'],
+  );
+  const reused = [];
+  const noteReuse = (name) => (wasReused) => wasReused && reused.push(name);
   await Promise.all([
     ...apis.map((api) =>
-      run(process.execPath, [
-        `${root}node_modules/@redocly/cli/bin/cli.js`,
-        'build-docs',
-        api.root,
-        '-o',
-        `${site}/${api.file}`,
-        '--inlineBundle',
-      ]).then(() => inlineRedocImages(`${site}/${api.file}`)),
+      reusing(`redocly-${api.name}`, specsKey, [`docs/site/${api.file}`], () =>
+        run(process.execPath, [
+          `${root}node_modules/@redocly/cli/bin/cli.js`,
+          'build-docs',
+          api.root,
+          '-o',
+          `${site}/${api.file}`,
+          '--inlineBundle',
+        ]),
+      )
+        .then(noteReuse(api.file))
+        .then(() => inlineRedocImages(`${site}/${api.file}`)),
     ),
-    run(process.execPath, [`${root}node_modules/typedoc/bin/typedoc`, '--options', 'typedoc.json']),
+    reusing('typedoc', typedocKey, ['docs/site/client'], () =>
+      run(process.execPath, [`${root}node_modules/typedoc/bin/typedoc`, '--options', 'typedoc.json']),
+    ).then(noteReuse('client/')),
   ]);
   for (const module of CLIENT_MODULES) {
     if (!existsSync(`${site}/${module.page}`))
@@ -491,6 +577,7 @@ export async function buildDocs() {
     landingPage({ version, apis, guides, readme: readFileSync(`${root}README.md`, 'utf8') }),
   );
   return {
+    reused: reused.sort(),
     index: `${site}/index.html`,
     pages: rendered.map((p) => ({
       source: p.source,
@@ -515,4 +602,6 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     `TypeScript client (${built.client.modules.map((m) => m.name).join(', ')}) -> docs/site/client/index.html`,
   );
   console.log('Landing page -> docs/site/index.html');
+  if (built.reused.length > 0)
+    console.log(`Unchanged since the last build, copied from node_modules/.cache: ${built.reused.join(', ')}`);
 }

@@ -6,7 +6,8 @@
 // their doc comments. No page may request anything from elsewhere. A browser costs seconds of CPU per page (Redoc's
 // alone takes four on this machine's 2 cores), so the pages are opened directly, once each, in one browser context, and
 // TypeDoc's pages other than its front page with scripts off (their text is written at build time).
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -18,6 +19,8 @@ import { SPEC_NAMES, listOperations, loadSpec } from '../../mocks/spec.js';
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
 interface BuiltSite {
+  /** The pages copied from the last build's (Redocly's and TypeDoc's), whose inputs had not changed. */
+  reused: string[];
   index: string;
   /** The markdown pages: the guides (docs/guides/), the README, the benchmark tables, CONTRIBUTING.md. */
   pages: { source: string; page: string; title: string; guide: boolean; path: string }[];
@@ -285,5 +288,46 @@ describeWithBrowser('the documentation site', (executablePath) => {
       },
       30_000,
     );
+  });
+});
+
+describe('the documentation build', () => {
+  it('runs Redocly and TypeDoc again only when what they read changed, and copies their last pages otherwise', async () => {
+    const { filesBelow, inputsKey } = await import(pathToFileURL(join(root, 'scripts/build-docs.mjs')).href);
+    const base = `${mkdtempSync(join(tmpdir(), 'agent-engine-kit-docs-key-'))}/`;
+    try {
+      const write = (file: string, text: string) => {
+        mkdirSync(dirname(join(base, file)), { recursive: true });
+        writeFileSync(join(base, file), text);
+      };
+      write('src/a.ts', 'export const a = 1;\n');
+      write('src/nested/b.ts', 'export const b = 2;\n');
+      write('src/demo/c.ts', 'export const c = 3;\n');
+      write('typedoc.json', '{}');
+      const files = () => filesBelow(['src', 'typedoc.json', 'missing.json'], ['src/demo'], base);
+      const key = () => inputsKey(files(), ['typedoc'], base);
+      expect(files()).toEqual(['src/a.ts', 'src/nested/b.ts', 'typedoc.json']);
+      const first = key();
+      expect(key()).toBe(first);
+      // What the tool does not read changes nothing.
+      write('src/demo/c.ts', 'export const c = 4;\n');
+      expect(key()).toBe(first);
+      // A source or an option it reads, a file more, a file moved: each is built again.
+      write('src/nested/b.ts', 'export const b = 3;\n');
+      expect(key()).not.toBe(first);
+      write('src/nested/b.ts', 'export const b = 2;\n');
+      expect(key()).toBe(first);
+      write('typedoc.json', '{"name":"x"}');
+      expect(key()).not.toBe(first);
+      write('typedoc.json', '{}');
+      write('src/d.ts', '');
+      expect(key()).not.toBe(first);
+      rmSync(join(base, 'src/d.ts'));
+      write('src/e.ts', readFileSync(join(base, 'src/a.ts'), 'utf8'));
+      rmSync(join(base, 'src/a.ts'));
+      expect(key()).not.toBe(first);
+    } finally {
+      rmSync(base, { recursive: true, force: true });
+    }
   });
 });
