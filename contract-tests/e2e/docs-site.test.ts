@@ -37,6 +37,8 @@ describeWithBrowser('the documentation site', (executablePath) => {
   beforeAll(async () => {
     const { buildDocs } = await import(pathToFileURL(join(root, 'scripts/build-docs.mjs')).href);
     [site, browser] = await Promise.all([buildDocs() as Promise<BuiltSite>, launchBrowser(executablePath)]);
+    if (site.reused.length > 0)
+      console.log(`docs build: unchanged since the last build, copied: ${site.reused.join(', ')}`);
     // One context for every page: a context of its own per page costs about a second of CPU each.
     context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
     staticContext = await browser.newContext({ viewport: { width: 1400, height: 900 }, javaScriptEnabled: false });
