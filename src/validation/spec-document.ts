@@ -176,32 +176,50 @@ export interface SchemaCheck {
   errors: SchemaError[];
 }
 
+/** What every `SpecSchemas` of one spec document shares: its ajv, made on first use, and the validators compiled so far. */
+interface CompiledSpec {
+  ajv?: Ajv2020;
+  validators: Map<string, ValidateFunction>;
+}
+
+/** By spec document (the object itself: a changed copy is another document) and by name. */
+const compiledSpecs = new WeakMap<OpenApiDocument, Map<string, CompiledSpec>>();
+
 /**
  * Validates values against schemas of one spec, addressed by JSON pointer into the spec
  * (`#/components/schemas/ExecuteRequest`, or an inline schema of an operation). JSON Schema 2020-12, the
- * dialect of OpenAPI 3.1, with formats checked.
+ * dialect of OpenAPI 3.1, with formats checked. A schema is compiled on its first use, once for every `SpecSchemas`
+ * of the same document: a mock, client or verify run made after another one finds its validators compiled. The
+ * document must not change once validators are made from it (copy it first, as `structuredClone` does).
  */
 export class SpecSchemas {
-  private readonly ajv: Ajv2020;
   private readonly id: string;
-  private readonly compiled = new Map<string, ValidateFunction>();
+  private readonly shared: CompiledSpec;
 
   constructor(
     readonly doc: OpenApiDocument,
     name: string,
   ) {
     this.id = `urn:agent-engine-kit:spec:${name}`;
-    this.ajv = createOpenApiAjv();
-    this.ajv.addSchema({ ...this.doc, $id: this.id });
+    let byName = compiledSpecs.get(doc);
+    if (!byName) compiledSpecs.set(doc, (byName = new Map()));
+    let shared = byName.get(name);
+    if (!shared) byName.set(name, (shared = { validators: new Map() }));
+    this.shared = shared;
   }
 
   validator(pointer: string): SchemaValidator {
-    let validate = this.compiled.get(pointer);
+    let validate = this.shared.validators.get(pointer);
     if (!validate) {
-      const compiled = this.ajv.getSchema(`${this.id}${pointer}`);
+      if (!this.shared.ajv) {
+        const ajv = createOpenApiAjv();
+        ajv.addSchema({ ...this.doc, $id: this.id });
+        this.shared.ajv = ajv;
+      }
+      const compiled = this.shared.ajv.getSchema(`${this.id}${pointer}`);
       if (!compiled) throw new Error(`no schema at ${pointer}`);
       validate = compiled;
-      this.compiled.set(pointer, compiled);
+      this.shared.validators.set(pointer, compiled);
     }
     return validate;
   }
