@@ -30,8 +30,25 @@ function wordsOf(name: string): string[] {
     .filter(Boolean);
 }
 
+/**
+ * What names were found to be, as a recording meets the same keys in every record of every page. Bounded: a body of
+ * endless distinct keys empties it now and then instead of growing it.
+ */
+const verdicts = new Map<string, boolean>();
+const MAX_VERDICTS = 4_096;
+
 /** Whether the value under this name is a secret (every leaf of it, when it is an object). */
 export function isSecretName(name: string): boolean {
+  let verdict = verdicts.get(name);
+  if (verdict === undefined) {
+    if (verdicts.size >= MAX_VERDICTS) verdicts.clear();
+    verdict = readsAsSecret(name);
+    verdicts.set(name, verdict);
+  }
+  return verdict;
+}
+
+function readsAsSecret(name: string): boolean {
   const words = wordsOf(name);
   if (words.some((word) => SECRET_WORDS.has(word))) return true;
   if (words.some((word, i) => i > 0 && SECRET_PAIRS.has(`${words[i - 1]} ${word}`))) return true;
