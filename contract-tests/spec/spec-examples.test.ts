@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   SPEC_NAMES,
+  SpecSchemas,
   SpecValidator,
   derefPointer,
   describeErrors,
@@ -91,5 +92,23 @@ describe.each(SPEC_NAMES)('examples of %s', (name) => {
   it.each(cases.map((c) => [c.at, c] as const))('%s validates against its schema', (_at, example) => {
     const result = validator.check(example.schema, example.value);
     expect(result.valid, describeErrors(result.errors)).toBe(true);
+  });
+});
+
+describe('validators compiled from a spec', () => {
+  const pointer = '#/components/schemas/ExecuteRequest';
+
+  it('are compiled once for every SpecSchemas of the same document, and apart for a copy of it', () => {
+    const first = new SpecValidator('agent-engine');
+    const second = new SpecValidator('agent-engine');
+    expect(second.validator(pointer)).toBe(first.validator(pointer));
+    // A changed copy is another document: its validators follow the copy, not the spec they were copied from.
+    const copy = structuredClone(first.doc) as OpenApiDocument;
+    copy.components.schemas.ExecuteRequest.required = [...copy.components.schemas.ExecuteRequest.required, 'extra'];
+    const changed = new SpecSchemas(copy, 'agent-engine');
+    expect(changed.validator(pointer)).not.toBe(first.validator(pointer));
+    const request = { entity: 'issues', action: 'list' };
+    expect(first.check(pointer, request).valid).toBe(true);
+    expect(changed.check(pointer, request).errors.map((e) => e.params.missingProperty)).toEqual(['extra']);
   });
 });
