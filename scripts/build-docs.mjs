@@ -11,7 +11,6 @@
 // What Redocly and TypeDoc write is kept (node_modules/.cache/agent-engine-kit/docs/) under a key of everything they
 // read; a build whose inputs are what they were at the last build copies their pages back instead of running them.
 import { spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import {
   copyFileSync,
   cpSync,
@@ -21,13 +20,13 @@ import {
   readdirSync,
   renameSync,
   rmSync,
-  statSync,
   writeFileSync,
 } from 'node:fs';
 import { posix } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { load } from 'js-yaml';
 import MarkdownIt from 'markdown-it';
+import { filesBelow, inputsKey } from './inputs-key.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const site = `${root}docs/site`;
@@ -87,33 +86,6 @@ function run(command, args) {
 
 /** Where the pages of the last Redocly and TypeDoc runs are kept, each under the key of what it read. */
 const CACHE = `${root}node_modules/.cache/agent-engine-kit/docs`;
-
-/** Every file at or below each of `paths` (relative to `base`, missing ones left out), sorted, but below `skip`. */
-export function filesBelow(paths, skip = [], base = root) {
-  const files = [];
-  const visit = (path) => {
-    if (skip.includes(path) || !existsSync(`${base}${path}`)) return;
-    if (!statSync(`${base}${path}`).isDirectory()) return void files.push(path);
-    for (const name of readdirSync(`${base}${path}`)) visit(`${path}/${name}`);
-  };
-  for (const path of paths) visit(path);
-  return files.sort();
-}
-
-/**
- * The key of what a tool reads: each file's path and content (relative to `base`), and the versions of the packages
- * doing the work.
- */
-export function inputsKey(files, packages, base = root) {
-  const hash = createHash('sha256');
-  for (const file of files) {
-    const content = readFileSync(`${base}${file}`);
-    hash.update(`${file}\0${content.length}\0`).update(content);
-  }
-  for (const name of packages)
-    hash.update(`${name}@${JSON.parse(readFileSync(`${root}node_modules/${name}/package.json`, 'utf8')).version}\0`);
-  return hash.digest('hex').slice(0, 32);
-}
 
 /**
  * Runs `produce`, which writes `outputs` (paths below the root, files or folders), unless the last run kept under
@@ -525,10 +497,9 @@ export async function buildDocs() {
   const lockfile = ['package.json', 'package-lock.json'];
   const specsKey = inputsKey(filesBelow(['openapi', 'redocly.yaml', ...lockfile]), ['@redocly/cli']);
   const typedocKey = inputsKey(
-    filesBelow(
-      ['src', 'mocks', 'generated', 'typedoc.json', 'tsconfig.json', 'tsconfig.docs.json', ...lockfile],
-      ['mocks/browser-demo'],
-    ),
+    filesBelow(['src', 'mocks', 'generated', 'typedoc.json', 'tsconfig.json', 'tsconfig.docs.json', ...lockfile], {
+      skip: ['mocks/browser-demo'],
+    }),
     ['typedoc', 'typescript'],
   );
   const reused = [];

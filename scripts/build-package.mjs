@@ -5,13 +5,13 @@
 // declarations that re-export the CommonJS ones, the packages only the command uses (dist/vendor/), the validator's
 // import hidden from bundlers, and the source maps and declarations made smaller. `--silent`: tsup's own output left out.
 import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build } from 'tsup';
 import { writeConnectorDefinitions } from './bundle-connectors.mjs';
 import { compactDeclarations, renameDeclarationChunks, writeEsmDeclarations } from './declarations.mjs';
 import { hideValidatorImport } from './hide-validator-import.mjs';
+import { filesBelow, inputsKey } from './inputs-key.mjs';
 import { pruneSourceMaps } from './prune-source-maps.mjs';
 import { buildVendored } from './vendor-packages.mjs';
 
@@ -48,17 +48,15 @@ const BUNDLED_DECLARATIONS = `${root}mock-dist/bundled-declarations`;
 /**
  * The key of everything tsup's declaration bundling reads: tsc's declarations (what the sources' public types became),
  * tsup's configuration, package.json (whose dependencies tsup leaves external), the tsconfig it compiles with, and the
- * versions of tsup, rollup and TypeScript. A change to a function's body leaves it as it was; a change to a type does not.
+ * versions of tsup, rollup and TypeScript. A change to a function's body leaves it as it was; a change to a type does
+ * not. `base`: the folder that holds them (the repository).
  */
-export function declarationsKey(declarations = DECLARATIONS) {
-  const hash = createHash('sha256');
-  const add = (name, content) => hash.update(`${name}\0${content.length}\0`).update(content);
-  for (const file of readdirSync(declarations, { recursive: true, encoding: 'utf8' }).sort())
-    if (file.endsWith('.d.ts')) add(file, readFileSync(`${declarations}/${file}`));
-  for (const file of ['tsup.config.ts', 'package.json', 'tsconfig.json']) add(file, readFileSync(`${root}${file}`));
-  for (const name of ['tsup', 'rollup', 'typescript'])
-    add(name, JSON.parse(readFileSync(`${root}node_modules/${name}/package.json`, 'utf8')).version);
-  return hash.digest('hex').slice(0, 32);
+export function declarationsKey(base = root) {
+  const emitted = 'mock-dist/declarations';
+  const files = filesBelow([emitted, 'tsup.config.ts', 'package.json', 'tsconfig.json'], { base }).filter(
+    (file) => !file.startsWith(`${emitted}/`) || file.endsWith('.d.ts'),
+  );
+  return inputsKey(files, ['tsup', 'rollup', 'typescript'], { base });
 }
 
 /**

@@ -12,11 +12,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { publint } from 'publint';
 import { TYPECHECK_RATIO_BUDGET, consumerFigures } from './consumer-figures.mjs';
+import { filesBelow } from './inputs-key.mjs';
 import {
   BUDGETS,
   bytesByKind,
   clientOnlyFigures,
-  filesBelow,
   filesMismatches,
   formatBytes,
   moduleClosure,
@@ -85,14 +85,14 @@ console.log(`arethetypeswrong: ${problems.length} problem(s)`);
 // every path package.json points users at.
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const packed = pack.files.map((f) => f.path).sort();
-const mismatches = filesMismatches(pkg, packed, filesBelow(join(root, 'dist'), 'dist'));
+const mismatches = filesMismatches(pkg, packed, filesBelow(['dist']));
 for (const line of mismatches) failures.push(`npm pack: ${line}`);
 console.log(
   `files: ${mismatches.length === 0 ? `the ${packed.length} packed files are what package.json's files lists (${pkg.files.length} entries), and all of dist/` : `${mismatches.length} mismatch(es)`}`,
 );
 
 // The agent tools import the connector definitions from dist/connectors/: as JSON modules, which ESM must say.
-const esm = filesBelow(join(root, 'dist'), 'dist').filter((path) => path.endsWith('.js'));
+const esm = filesBelow(['dist']).filter((path) => path.endsWith('.js'));
 let definitionImports = 0;
 for (const path of esm) {
   const code = readFileSync(join(root, path), 'utf8');

@@ -1,6 +1,6 @@
 // What the package holds and what it costs, read from a build (dist/) and `npm pack --json`: for check-package.mjs and
 // the package test.
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -58,13 +58,6 @@ export function filesMismatches(pkg, packed, built) {
     if (!packed.some((each) => test(each))) problems.push(`package.json points at what is not packed: ${path}`);
   }
   return problems;
-}
-
-/** Every file below `dir`, as `prefix/<path>`. */
-export function filesBelow(dir, prefix) {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory() ? filesBelow(join(dir, entry.name), `${prefix}/${entry.name}`) : [`${prefix}/${entry.name}`],
-  );
 }
 
 const isNodeBuiltin = (specifier) => specifier.startsWith('node:') || builtinModules.includes(specifier.split('/')[0]);

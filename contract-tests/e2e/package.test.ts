@@ -16,7 +16,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freePort, runNodeProcess, startProcess } from '../support/processes.js';
@@ -232,30 +232,39 @@ describe('the package', () => {
 
   it('a build bundles the declarations again only when what they are made from changed (else reuses the last ones)', async () => {
     const { declarationsKey } = await import(pathToFileURL(join(root, 'scripts/build-package.mjs')).href);
-    const dir = mkdtempSync(join(tmpdir(), 'agent-engine-kit-declarations-'));
+    const base = `${mkdtempSync(join(tmpdir(), 'agent-engine-kit-declarations-'))}/`;
     try {
-      mkdirSync(join(dir, 'src'));
-      const write = (file: string, text: string) => writeFileSync(join(dir, file), text);
-      write('src/index.d.ts', 'export declare function total(): number;\n');
-      write('src/index.d.ts.map', '{}');
-      const first = declarationsKey(dir);
-      expect(declarationsKey(dir)).toBe(first);
+      const write = (file: string, text: string) => {
+        mkdirSync(dirname(join(base, file)), { recursive: true });
+        writeFileSync(join(base, file), text);
+      };
+      const emitted = 'mock-dist/declarations/src';
+      write(`${emitted}/index.d.ts`, 'export declare function total(): number;\n');
+      write(`${emitted}/index.d.ts.map`, '{}');
+      write('tsup.config.ts', 'export default {};\n');
+      const first = declarationsKey(base);
+      expect(declarationsKey(base)).toBe(first);
       // A file that is not a declaration (tsc's maps, build info) changes nothing.
-      write('src/index.d.ts.map', '{"version":3}');
-      expect(declarationsKey(dir)).toBe(first);
+      write(`${emitted}/index.d.ts.map`, '{"version":3}');
+      expect(declarationsKey(base)).toBe(first);
       // A public type changed: bundled again; changed back: the same key as before.
-      write('src/index.d.ts', 'export declare function total(): string;\n');
-      expect(declarationsKey(dir)).not.toBe(first);
-      write('src/index.d.ts', 'export declare function total(): number;\n');
-      expect(declarationsKey(dir)).toBe(first);
+      write(`${emitted}/index.d.ts`, 'export declare function total(): string;\n');
+      expect(declarationsKey(base)).not.toBe(first);
+      write(`${emitted}/index.d.ts`, 'export declare function total(): number;\n');
+      expect(declarationsKey(base)).toBe(first);
+      // tsup's configuration changed.
+      write('tsup.config.ts', 'export default { minify: true };\n');
+      expect(declarationsKey(base)).not.toBe(first);
+      write('tsup.config.ts', 'export default {};\n');
       // A declaration file more, or the same text under another name.
-      write('src/extra.d.ts', 'export {};\n');
-      expect(declarationsKey(dir)).not.toBe(first);
-      rmSync(join(dir, 'src/extra.d.ts'));
-      renameSync(join(dir, 'src/index.d.ts'), join(dir, 'src/main.d.ts'));
-      expect(declarationsKey(dir)).not.toBe(first);
+      write(`${emitted}/extra.d.ts`, 'export {};\n');
+      expect(declarationsKey(base)).not.toBe(first);
+      rmSync(join(base, `${emitted}/extra.d.ts`));
+      expect(declarationsKey(base)).toBe(first);
+      renameSync(join(base, `${emitted}/index.d.ts`), join(base, `${emitted}/main.d.ts`));
+      expect(declarationsKey(base)).not.toBe(first);
     } finally {
-      rmSync(dir, { recursive: true, force: true });
+      rmSync(base, { recursive: true, force: true });
     }
   });
 
