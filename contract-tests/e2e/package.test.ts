@@ -215,6 +215,23 @@ describe('the package', () => {
     expect(figures.gzippedBytes).toBeLessThan(figures.budgetBytes);
   });
 
+  it("the bundle's figures do not move with the content hashes in its chunks' names", async () => {
+    const { withStableChunkNames } = await import(pathToFileURL(join(root, 'scripts/bundle-size.mjs')).href);
+    const stable = (code: string) => withStableChunkNames(Buffer.from(code)).toString();
+    const before =
+      'import{a}from"./chunk-ZZBNRQA2.js";import("./validation-FQNRYWO2.js");import("./chunk-ZZBNRQA2.js")';
+    const after = 'import{a}from"./chunk-K7QX2ABC.js";import("./validation-MN3PQ4RS.js");import("./chunk-K7QX2ABC.js")';
+    expect(stable(after)).toBe(stable(before));
+    expect(stable(before)).toHaveLength(before.length);
+    const names = [...stable(before).matchAll(/-([A-Z2-7]{8})\.js/g)].map((m) => m[1]);
+    expect(names[0]).toBe(names[2]); // one chunk, one name
+    expect(names[0]).not.toBe(names[1]); // two chunks, two names
+    // Anything but a chunk's hash stays as it was.
+    expect(stable('const title = "ISSUE-ABCDEFGH", url = "./page-ABCDEFGH.json";')).toBe(
+      'const title = "ISSUE-ABCDEFGH", url = "./page-ABCDEFGH.json";',
+    );
+  });
+
   const work = mkdtempSync(join(tmpdir(), 'agent-engine-kit-consumer-'));
   afterAll(() => rmSync(work, { recursive: true, force: true }));
 
