@@ -11,22 +11,12 @@
 // What Redocly and TypeDoc write is kept (node_modules/.cache/agent-engine-kit/docs/) under a key of everything they
 // read; a build whose inputs are what they were at the last build copies their pages back instead of running them.
 import { spawn } from 'node:child_process';
-import {
-  copyFileSync,
-  cpSync,
-  existsSync,
-  mkdirSync,
-  readFileSync,
-  readdirSync,
-  renameSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { posix } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { load } from 'js-yaml';
 import MarkdownIt from 'markdown-it';
-import { filesBelow, inputsKey } from './inputs-key.mjs';
+import { filesBelow, inputsKey, reusing } from './inputs-key.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const site = `${root}docs/site`;
@@ -86,29 +76,6 @@ function run(command, args) {
 
 /** Where the pages of the last Redocly and TypeDoc runs are kept, each under the key of what it read. */
 const CACHE = `${root}node_modules/.cache/agent-engine-kit/docs`;
-
-/**
- * Runs `produce`, which writes `outputs` (paths below the root, files or folders), unless the last run kept under
- * `name` had the same `key`: then its outputs are copied back. Only the last run of each name is kept, written to a
- * folder of its own first, so that a build reading the cache meanwhile never sees half of it. Says whether it reused.
- */
-async function reusing(name, key, outputs, produce) {
-  const kept = `${CACHE}/${name}/${key}`;
-  if (existsSync(kept)) {
-    for (const output of outputs) {
-      rmSync(`${root}${output}`, { recursive: true, force: true });
-      cpSync(`${kept}/${output}`, `${root}${output}`, { recursive: true });
-    }
-    return true;
-  }
-  await produce();
-  const writing = `${CACHE}/${name}.${process.pid}`;
-  rmSync(writing, { recursive: true, force: true });
-  for (const output of outputs) cpSync(`${root}${output}`, `${writing}/${key}/${output}`, { recursive: true });
-  rmSync(`${CACHE}/${name}`, { recursive: true, force: true });
-  renameSync(writing, `${CACHE}/${name}`);
-  return false;
-}
 
 // Redoc's side menu ends with an "API docs by Redocly" attribution whose logo is an image on Redocly's CDN, fetched
 // whenever a reference opens (build-docs has no option to leave it out). The attribution stays; its logo becomes an
@@ -506,22 +473,29 @@ export async function buildDocs() {
   const noteReuse = (name) => (wasReused) => wasReused && reused.push(name);
   await Promise.all([
     ...apis.map((api) =>
-      reusing(`redocly-${api.name}`, specsKey, [`docs/site/${api.file}`], () =>
-        run(process.execPath, [
-          `${root}node_modules/@redocly/cli/bin/cli.js`,
-          'build-docs',
-          api.root,
-          '-o',
-          `${site}/${api.file}`,
-          '--inlineBundle',
-        ]),
-      )
+      reusing({
+        folder: `${CACHE}/redocly-${api.name}`,
+        key: specsKey,
+        outputs: [`docs/site/${api.file}`],
+        produce: () =>
+          run(process.execPath, [
+            `${root}node_modules/@redocly/cli/bin/cli.js`,
+            'build-docs',
+            api.root,
+            '-o',
+            `${site}/${api.file}`,
+            '--inlineBundle',
+          ]),
+      })
         .then(noteReuse(api.file))
         .then(() => inlineRedocImages(`${site}/${api.file}`)),
     ),
-    reusing('typedoc', typedocKey, ['docs/site/client'], () =>
-      run(process.execPath, [`${root}node_modules/typedoc/bin/typedoc`, '--options', 'typedoc.json']),
-    ).then(noteReuse('client/')),
+    reusing({
+      folder: `${CACHE}/typedoc`,
+      key: typedocKey,
+      outputs: ['docs/site/client'],
+      produce: () => run(process.execPath, [`${root}node_modules/typedoc/bin/typedoc`, '--options', 'typedoc.json']),
+    }).then(noteReuse('client/')),
   ]);
   for (const module of CLIENT_MODULES) {
     if (!existsSync(`${site}/${module.page}`))

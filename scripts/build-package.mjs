@@ -5,13 +5,13 @@
 // declarations that re-export the CommonJS ones, the packages only the command uses (dist/vendor/), the validator's
 // import hidden from bundlers, and the source maps and declarations made smaller. `--silent`: tsup's own output left out.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build } from 'tsup';
 import { writeConnectorDefinitions } from './bundle-connectors.mjs';
 import { compactDeclarations, renameDeclarationChunks, writeEsmDeclarations } from './declarations.mjs';
 import { hideValidatorImport } from './hide-validator-import.mjs';
-import { filesBelow, inputsKey } from './inputs-key.mjs';
+import { filesBelow, inputsKey, reusing } from './inputs-key.mjs';
 import { pruneSourceMaps } from './prune-source-maps.mjs';
 import { buildVendored } from './vendor-packages.mjs';
 
@@ -62,22 +62,19 @@ export function declarationsKey(base = root) {
 /**
  * tsup's build of dist/. Its declaration bundling (a rollup over tsc's declarations, in two workers) costs about 8 s of
  * CPU, the most of any step, and its output depends only on what `declarationsKey` reads: when that is what it was at
- * the last build, the bundled declarations of that build are copied in and tsup bundles the code alone. The last
- * build's are the only ones kept.
+ * the last build, the bundled declarations of that build are copied in and tsup bundles the code alone. Says whether it
+ * reused them.
  */
 async function buildWithDeclarations(silent) {
-  const key = declarationsKey();
-  const kept = `${BUNDLED_DECLARATIONS}/${key}`;
-  if (existsSync(kept)) {
-    await build({ silent, dts: false });
-    cpSync(kept, dist, { recursive: true });
-    return true;
-  }
-  await build({ silent });
-  rmSync(BUNDLED_DECLARATIONS, { recursive: true, force: true });
-  mkdirSync(kept, { recursive: true });
-  for (const file of readdirSync(dist)) if (/\.d\.c?ts$/.test(file)) cpSync(`${dist}/${file}`, `${kept}/${file}`);
-  return false;
+  const reused = await reusing({
+    folder: BUNDLED_DECLARATIONS,
+    key: declarationsKey(),
+    base: `${dist}/`,
+    outputs: () => readdirSync(dist).filter((file) => /\.d\.c?ts$/.test(file)),
+    produce: () => build({ silent }),
+  });
+  if (reused) await build({ silent, dts: false });
+  return reused;
 }
 
 export async function buildPackage({ silent = false } = {}) {

@@ -332,4 +332,38 @@ describe('the documentation build', () => {
       rmSync(base, { recursive: true, force: true });
     }
   });
+  it("puts back the outputs of the last run with the same key instead of running again, and keeps only that run's", async () => {
+    const { reusing } = await import(pathToFileURL(join(root, 'scripts/inputs-key.mjs')).href);
+    const base = `${mkdtempSync(join(tmpdir(), 'agent-engine-kit-reusing-'))}/`;
+    try {
+      const folder = `${base}cache/step`;
+      let runs = 0;
+      const produce = async () => {
+        runs += 1;
+        mkdirSync(`${base}out/site`, { recursive: true });
+        writeFileSync(`${base}out/site/page.html`, `run ${runs}`);
+        writeFileSync(`${base}out/ref.html`, `ref ${runs}`);
+      };
+      const step = (key: string) =>
+        reusing({ folder, key, base, outputs: () => ['out/site', 'out/ref.html'], produce });
+      expect(await step('a')).toBe(false);
+      // The outputs changed or lost meanwhile, a stale file among them: the same key puts back what the run wrote.
+      writeFileSync(`${base}out/site/page.html`, 'edited');
+      writeFileSync(`${base}out/site/stale.html`, 'stale');
+      rmSync(`${base}out/ref.html`);
+      expect(await step('a')).toBe(true);
+      expect(runs).toBe(1);
+      expect(readdirSync(`${base}out/site`)).toEqual(['page.html']);
+      expect(readFileSync(`${base}out/site/page.html`, 'utf8')).toBe('run 1');
+      expect(readFileSync(`${base}out/ref.html`, 'utf8')).toBe('ref 1');
+      // Another key runs the step, and only its outputs are kept from then on.
+      expect(await step('b')).toBe(false);
+      expect(runs).toBe(2);
+      expect(readdirSync(folder)).toEqual(['b']);
+      expect(await step('a')).toBe(false);
+      expect(runs).toBe(3);
+    } finally {
+      rmSync(base, { recursive: true, force: true });
+    }
+  });
 });
